@@ -1,0 +1,160 @@
+"""The transcription audit: does a year's data hold every number its report prints?
+
+Every number token in the report's text is either passed over by one of the
+explicit rules below (dates, years, legal document numbers, heading numbers…)
+or must be held by a figure whose ``printed`` carries the same token, as often
+as the text prints it. The other way round, every token of a ``printed`` cell
+must be found in the text. The rules are code so that changing them is
+reviewed like code; each says why the numbers it passes over are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .loading import figures_files, load_reference, read_figures_file
+
+NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class SkipRule:
+    """Numbers inside a match of ``pattern`` are not figures, for ``reason``."""
+
+    name: str
+    pattern: re.Pattern[str]
+    reason: str
+
+
+def _rule(name: str, pattern: str, reason: str, flags: int = 0) -> SkipRule:
+    return SkipRule(name, re.compile(pattern, flags), reason)
+
+
+SKIP_RULES: tuple[SkipRule, ...] = (
+    _rule("full_date", r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])", "a date such as 27/7/1947"),
+    _rule("legal_document", r"\b\d+/(?:\d{4}/)?[A-ZĐ]+(?:-[A-ZĐ]+)*\b|\b\d+-[A-ZĐ]+/[A-ZĐ]+\b",
+          "a legal document number such as 28/2021/NQ-HĐND, 760/QĐ-UBND or 54-NQ/TW"),
+    _rule("quarter", r"Quý [IVX]+/\d{4}", "a quarter such as Quý I/2024"),
+    _rule("day_month", r"(?<![\d/.,])\d{1,2}/\d{1,2}(?![\d/])(?!\s*chỉ tiêu)",
+          "a day and month such as 25/3 (but '04/04 chỉ tiêu' is a count)"),
+    _rule("year_range", r"\b(?:19|20)\d\d ?[-–] ?(?:19|20)\d\d\b", "a span of years such as 2021-2025"),
+    _rule("named_year", r"(?:năm|Năm|NĂM|Mão|Chỉ tiêu) (?:19|20)\d\d\b",
+          "a year naming a period or a column, such as 'năm 2023' or 'Chỉ tiêu 2024'"),
+    _rule("month", r"tháng \d{1,2}\b", "a month in the report's date line"),
+    _rule("heading_number", r"(?m)^(?:\d+\.)+\d*(?=\s)", "a heading number such as '2.1.'"),
+    _rule("table_row_number", r"(?m)^\| ?\d+ ?\|", "the TT (row number) column of a table"),
+    _rule("named_programme", r"(?:Đề án|Dự án|Chương trình) \d+\b", "part of a name such as 'Đề án 06'"),
+    _rule("proper_name", r"Đội \d+", "a unit's name, 'Đội 178'"),
+    _rule("anniversary", r"\b\d+ năm (?:Ngày|ngày)", "an anniversary such as '76 năm Ngày Thương binh'"),
+    _rule("age_category", r"tròn \d+ tuổi", "an age naming a group, such as 'tròn 100 tuổi'"),
+    _rule("plan_name", r"\b\d+ năm giai đoạn|sơ kết \d+ năm", "part of a plan's or review's name ('5 năm giai đoạn', 'sơ kết 03 năm')"),
+)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A number token at a place in the text."""
+
+    token: str
+    line: int
+    context: str
+
+
+@dataclass
+class AuditResult:
+    """What the audit found: uncaptured numbers, unfound prints, and what the rules passed over."""
+
+    source_id: str
+    numbers_in_text: int
+    matched: int
+    skipped: Counter = field(default_factory=Counter)
+    uncaptured: list[tuple[str, int, int, list[Occurrence]]] = field(default_factory=list)  # token, in text, held, where
+    unfound: list[tuple[str, int, int, list[str]]] = field(default_factory=list)  # token, held, in text, rows
+
+    @property
+    def ok(self) -> bool:
+        return not self.uncaptured and not self.unfound
+
+
+def number_occurrences(text: str) -> tuple[list[Occurrence], Counter]:
+    """The number tokens of ``text`` that are figures, and how many each rule passed over."""
+    skipped_spans: list[tuple[int, int, str]] = []
+    for rule in SKIP_RULES:
+        skipped_spans += [(m.start(), m.end(), rule.name) for m in rule.pattern.finditer(text)]
+    kept: list[Occurrence] = []
+    skipped: Counter = Counter()
+    for m in NUMBER_TOKEN.finditer(text):
+        rule = next((name for s, e, name in skipped_spans if s <= m.start() and m.end() <= e), None)
+        if rule:
+            skipped[rule] += 1
+            continue
+        line = text.count("\n", 0, m.start()) + 1
+        context = text[max(0, m.start() - 40): m.end() + 40].replace("\n", " ")
+        kept.append(Occurrence(m.group(), line, context))
+    return kept, skipped
+
+
+def printed_tokens(printed: str) -> list[str]:
+    """The number tokens of a ``printed`` cell ("chưa có" has none)."""
+    return NUMBER_TOKEN.findall(printed)
+
+
+def main_source(figures: pd.DataFrame) -> str:
+    """The source a year's file mostly transcribes: the year's report."""
+    return figures["source_id"].value_counts().sort_index().idxmax()
+
+
+def audit_report(year: int, report: Path, data_dir: Path | None = None, source_id: str | None = None) -> AuditResult:
+    """Compare the numbers of ``report`` with the ``printed`` figures of ``data/figures/<year>.csv``.
+
+    Only rows from ``source_id`` (default: the source with most rows in the
+    file) are compared, since the file also holds figures from other sources.
+    """
+    files = figures_files(data_dir)
+    if year not in files:
+        from .errors import MissingYearError
+
+        raise MissingYearError(year, sorted(files), "data/figures")
+    figures = read_figures_file(files[year], load_reference(data_dir))
+    source_id = source_id or main_source(figures)
+    rows = figures[figures["source_id"] == source_id]
+    text = Path(report).read_text(encoding="utf-8")
+    occurrences, skipped = number_occurrences(text)
+    in_text = Counter(o.token for o in occurrences)
+    held: Counter = Counter()
+    held_rows: dict[str, list[str]] = {}
+    for row in rows.itertuples():
+        for token in printed_tokens(row.printed):
+            held[token] += 1
+            held_rows.setdefault(token, []).append(f"line {row.line}: {row.indicator_id} {row.printed!r}")
+    result = AuditResult(source_id, len(occurrences), sum((in_text & held).values()), skipped)
+    for token, count in (in_text - held).items():
+        result.uncaptured.append((token, in_text[token], held[token], [o for o in occurrences if o.token == token]))
+    for token, count in (held - in_text).items():
+        result.unfound.append((token, held[token], in_text[token], held_rows[token]))
+    return result
+
+
+def format_result(result: AuditResult, year: int) -> str:
+    """A readable report of an audit, ending with its verdict."""
+    lines = [
+        f"Audit of {year} against source '{result.source_id}': {result.numbers_in_text} numbers in the text, "
+        f"{result.matched} held by figures, {sum(result.skipped.values())} passed over by rules.",
+    ]
+    for rule in SKIP_RULES:
+        if result.skipped[rule.name]:
+            lines.append(f"  passed over {result.skipped[rule.name]:3d} × {rule.name}: {rule.reason}")
+    for token, in_text, held, where in result.uncaptured:
+        lines.append(f"UNCAPTURED '{token}': printed {in_text}× in the text, held {held}× in the figures:")
+        lines += [f"    text line {o.line}: …{o.context}…" for o in where]
+    for token, held, in_text, rows in result.unfound:
+        lines.append(f"NOT IN TEXT '{token}': held {held}× in the figures, printed {in_text}× in the text:")
+        lines += [f"    {r}" for r in rows]
+    lines.append("OK: every number is accounted for." if result.ok else
+                 f"FAILED: {len(result.uncaptured)} uncaptured, {len(result.unfound)} not found in the text.")
+    return "\n".join(lines)

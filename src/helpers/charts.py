@@ -1,0 +1,166 @@
+"""Charts in one house style: one palette, whole-number year axes, units on the axes,
+labels in the reader's language, a source line on every chart, and reproducible files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import seaborn as sns  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+
+from .formatting import fmt_number  # noqa: E402
+
+# One palette for the whole appendix (colour-blind safe, from seaborn's "colorblind").
+PALETTE: list[str] = sns.color_palette("colorblind", 8).as_hex()
+ACTUAL_COLOUR, PLAN_COLOUR, TARGET_COLOUR = PALETTE[0], PALETTE[1], PALETTE[2]
+BREAK_COLOUR = "#777777"
+FIGSIZE = (7.5, 3.8)
+SOURCE_PREFIX = {"vi": "Nguồn", "en": "Source"}
+
+
+def apply_house_style() -> None:
+    """Set seaborn and matplotlib so that every chart looks alike and saves the same bytes each run."""
+    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE)
+    plt.rcParams.update(
+        {
+            "font.family": "DejaVu Sans",  # carries every Vietnamese diacritic
+            "axes.titlesize": 11,
+            "axes.titleweight": "bold",
+            "axes.labelsize": 9,
+            "xtick.labelsize": 9,
+            "ytick.labelsize": 9,
+            "legend.fontsize": 8,
+            "legend.frameon": False,
+            "figure.dpi": 100,
+            "savefig.dpi": 150,
+            "svg.hashsalt": "phu-luc",  # fixed ids inside SVG files
+            "svg.fonttype": "path",
+        }
+    )
+
+
+apply_house_style()
+
+
+def _number_axis(ax: plt.Axes, lang: str, axis: str = "y") -> None:
+    formatter = FuncFormatter(lambda v, _pos: fmt_number(v, lang, None if abs(v) < 100 else 0))
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(formatter)
+
+
+def _year_axis(ax: plt.Axes) -> None:
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{int(round(v))}"))
+
+
+def _finish(fig: Figure, ax: plt.Axes, title: str, source: str, lang: str) -> Figure:
+    ax.set_title(title, loc="left")
+    fig.text(0.01, 0.01, f"{SOURCE_PREFIX[lang]}: {source}", fontsize=7, color="#555555", ha="left", va="bottom")
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
+def line_chart(
+    data: pd.DataFrame,
+    *,
+    title: str,
+    y_label: str,
+    source: str,
+    lang: str,
+    series_col: str = "series",
+    breaks: Sequence[tuple[int, str]] = (),
+    annotate: bool = True,
+) -> Figure:
+    """Lines of ``value`` over ``period`` for each ``series_col``; dashed verticals mark breaks.
+
+    ``breaks`` holds (first period under the new definition, short label).
+    """
+    fig, ax = plt.subplots(figsize=FIGSIZE)
+    for i, (name, group) in enumerate(data.groupby(series_col, sort=False)):
+        group = group.sort_values("period")
+        ax.plot(group["period"], group["value"], marker="o", color=PALETTE[i % len(PALETTE)], label=str(name))
+        if annotate:
+            for x, y in zip(group["period"], group["value"]):
+                ax.annotate(fmt_number(y, lang), (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
+    for first_period, label in breaks:
+        ax.axvline(first_period - 0.5, color=BREAK_COLOUR, linestyle="--", linewidth=1)
+        ax.text(first_period - 0.45, 0.97, label, transform=ax.get_xaxis_transform(), fontsize=7, color=BREAK_COLOUR, va="top")
+    _year_axis(ax)
+    _number_axis(ax, lang)
+    ax.set_ylabel(y_label)
+    ax.set_xlabel("Năm" if lang == "vi" else "Year")
+    ax.set_ylim(bottom=0)
+    if data[series_col].nunique() > 1:
+        ax.legend(loc="best")
+    return _finish(fig, ax, title, source, lang)
+
+
+def bar_chart(
+    data: pd.DataFrame,
+    *,
+    title: str,
+    x_label: str,
+    source: str,
+    lang: str,
+    category_col: str = "category",
+    hue_col: str | None = None,
+) -> Figure:
+    """Horizontal bars of ``value`` by ``category_col`` (and ``hue_col``), values written at the bar ends."""
+    height = max(2.4, 0.42 * len(data) + 1.2)
+    fig, ax = plt.subplots(figsize=(FIGSIZE[0], min(height, 9)))
+    sns.barplot(data=data, y=category_col, x="value", hue=hue_col or category_col, ax=ax, orient="h",
+                palette=PALETTE[: max(1, data[hue_col or category_col].nunique())] if hue_col else [ACTUAL_COLOUR] * len(data),
+                legend=bool(hue_col), dodge=bool(hue_col))
+    for container in ax.containers:
+        ax.bar_label(container, labels=[fmt_number(v, lang) for v in container.datavalues], padding=3, fontsize=7)
+    _number_axis(ax, lang, axis="x")
+    ax.set_xlabel(x_label)
+    ax.set_ylabel("")
+    ax.margins(x=0.15)
+    return _finish(fig, ax, title, source, lang)
+
+
+def actual_vs_target_chart(
+    data: pd.DataFrame,
+    *,
+    title: str,
+    y_label: str,
+    source: str,
+    lang: str,
+    kind_labels: dict[str, str],
+) -> Figure:
+    """Bars per year for each ``kind`` (actual, plan, target) so results sit beside what was aimed for."""
+    fig, ax = plt.subplots(figsize=FIGSIZE)
+    kinds = [k for k in ("actual", "plan", "target", "estimate") if k in set(data["kind"])]
+    colours = {"actual": ACTUAL_COLOUR, "plan": PLAN_COLOUR, "target": TARGET_COLOUR, "estimate": PALETTE[3]}
+    periods = sorted(data["period"].unique())
+    width = 0.8 / max(1, len(kinds))
+    for i, kind in enumerate(kinds):
+        part = data[data["kind"] == kind].set_index("period")["value"]
+        xs = [p - 0.4 + width * (i + 0.5) for p in periods if p in part.index]
+        ys = [part[p] for p in periods if p in part.index]
+        bars = ax.bar(xs, ys, width=width, color=colours[kind], label=kind_labels.get(kind, kind))
+        ax.bar_label(bars, labels=[fmt_number(v, lang) for v in ys], padding=2, fontsize=7)
+    _year_axis(ax)
+    _number_axis(ax, lang)
+    ax.set_ylabel(y_label)
+    ax.set_xlabel("Năm" if lang == "vi" else "Year")
+    ax.legend(loc="upper left")
+    ax.margins(y=0.15)
+    return _finish(fig, ax, title, source, lang)
+
+
+def save_figure(fig: Figure, folder: Path, name: str) -> list[Path]:
+    """Save ``fig`` as ``name``.png and .svg without timestamps, so the same inputs give the same bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    png, svg = folder / f"{name}.png", folder / f"{name}.svg"
+    fig.savefig(png, format="png", metadata={"Software": None})
+    fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    return [png, svg]

@@ -1,0 +1,142 @@
+"""Reading figures as the report printed them.
+
+The report prints numbers in Vietnamese style: ``.`` groups thousands and ``,``
+is the decimal mark (``781.965``, ``70,25%``). A ``printed`` cell holds such a
+number, optionally with a qualifier that changes its meaning (``dưới 2,1%`` is a
+ceiling, ``giảm 1,29%`` a fall), a range (``0,8-1%``), or the words ``chưa có``
+for a zero stated in words. This module parses that grammar and says whether a
+``value`` agrees with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# Longest first so that "dưới mức" wins over "dưới".
+QUALIFIERS: tuple[str, ...] = (
+    "dưới mức", "hơn", "gần", "trên", "Trên", "dưới", "Dưới", "khoảng", "giảm", "tăng", "vượt", "<", ">",
+)
+NEGATING_QUALIFIERS = frozenset({"giảm"})
+CEILING_QUALIFIERS = frozenset({"dưới mức", "dưới", "Dưới", "<"})
+FLOOR_QUALIFIERS = frozenset({"trên", "Trên", "hơn", ">"})
+ZERO_WORDS = frozenset({"chưa có"})
+AMBIGUOUS_NOTE_PREFIX = "Ambiguous:"
+
+# A Vietnamese number: either grouped thousands (781.965, 1.480,5) or plain digits (1000, 03, 70,25).
+VI_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+_PRINTED_RE = re.compile(
+    rf"^(?:(?P<qualifier>{_QUALIFIER_RE}) ?)?(?P<first>{VI_NUMBER})"
+    rf"(?:(?P<dash> ?- ?)(?P<second>{VI_NUMBER}))?(?P<percent>%)?$"
+)
+PLAIN_NUMBER_RE = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A parsed ``printed`` cell."""
+
+    text: str
+    qualifier: str | None
+    numbers: tuple[str, ...]  # the number tokens as printed
+    percent: bool
+    zero_in_words: bool = False
+
+    @property
+    def is_range(self) -> bool:
+        return len(self.numbers) == 2
+
+    @property
+    def bound(self) -> str | None:
+        """``"ceiling"`` for "dưới 2,1%", ``"floor"`` for "trên 90", else None."""
+        if self.qualifier in CEILING_QUALIFIERS:
+            return "ceiling"
+        if self.qualifier in FLOOR_QUALIFIERS:
+            return "floor"
+        return None
+
+    def readings(self) -> set[Decimal]:
+        """The values this print can stand for under the Vietnamese convention.
+
+        One value for a single number (negative after "giảm"), both ends for a range.
+        """
+        if self.zero_in_words:
+            return {Decimal(0)}
+        sign = -1 if self.qualifier in NEGATING_QUALIFIERS else 1
+        return {sign * read_vi_number(n) for n in self.numbers}
+
+    def alternative_readings(self) -> set[Decimal]:
+        """Readings under the other convention (``,`` for thousands), for ambiguous prints."""
+        sign = -1 if self.qualifier in NEGATING_QUALIFIERS else 1
+        out: set[Decimal] = set()
+        for n in self.numbers:
+            alt = n.replace(".", "").replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", n) else None
+            if alt is not None:
+                out.add(sign * Decimal(alt))
+        return out
+
+
+def read_vi_number(token: str) -> Decimal:
+    """Read one Vietnamese-style number token: ``"781.965"`` → 781965, ``"70,25"`` → 70.25."""
+    return Decimal(token.replace(".", "").replace(",", "."))
+
+
+def parse_printed(text: str) -> Printed | None:
+    """Parse a ``printed`` cell; None when it does not follow the grammar."""
+    if text in ZERO_WORDS:
+        return Printed(text, None, (), False, zero_in_words=True)
+    m = _PRINTED_RE.match(text)
+    if not m:
+        return None
+    numbers = (m["first"],) + ((m["second"],) if m["second"] else ())
+    return Printed(text, m["qualifier"], numbers, bool(m["percent"]))
+
+
+def parse_plain_number(text: str) -> Decimal | None:
+    """Read a ``value`` cell (plain, dot decimal, optional minus); None if it is not one."""
+    if not PLAIN_NUMBER_RE.match(text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the regex already guards this
+        return None
+
+
+def looks_vietnamese_formatted(text: str) -> bool:
+    """True for ``"2,27"`` or ``"14.966"``-style cells: a Vietnamese print where a plain number belongs."""
+    return bool(re.fullmatch(r"-?\d+,\d+", text) or re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?", text))
+
+
+def check_printed_value(printed: str, value: str, note: str) -> str | None:
+    """Why ``printed`` and ``value`` disagree, or None when they agree.
+
+    They agree when the value is one of the print's Vietnamese readings, or,
+    for a print the note flags as ambiguous (note begins ``Ambiguous:``), one
+    of its alternative readings.
+    """
+    parsed = parse_printed(printed)
+    if parsed is None:
+        return (
+            f"expected a figure as printed (e.g. '781.965', '70,25%', 'dưới 2,1%', 'chưa có'), got '{printed}'"
+        )
+    number = parse_plain_number(value)
+    if number is None:
+        return None  # the value column reports its own problem
+    if number in parsed.readings():
+        return None
+    if note.startswith(AMBIGUOUS_NOTE_PREFIX) and number in parsed.alternative_readings():
+        return None
+    readings = " or ".join(sorted(format(r, "f") for r in parsed.readings()))
+    return f"printed '{printed}' reads as {readings} but value is {value}"
+
+
+def is_ambiguous(printed: str, value: str, note: str) -> bool:
+    """True for a row recorded under the alternative reading of an ambiguous print."""
+    parsed = parse_printed(printed)
+    number = parse_plain_number(value)
+    return bool(
+        parsed and number is not None and note.startswith(AMBIGUOUS_NOTE_PREFIX)
+        and number not in parsed.readings() and number in parsed.alternative_readings()
+    )
