@@ -85,7 +85,12 @@ def line_chart(
     fig, ax = plt.subplots(figsize=FIGSIZE)
     for i, (name, group) in enumerate(data.groupby(series_col, sort=False)):
         group = group.sort_values("period")
-        ax.plot(group["period"], group["value"], marker="o", color=PALETTE[i % len(PALETTE)], label=str(name))
+        colour = PALETTE[i % len(PALETTE)]
+        # A line never joins two definitions: each stretch between breaks is drawn on its own.
+        edges = sorted(b for b, _ in breaks)
+        stretch = group["period"].map(lambda p: sum(p >= e for e in edges))
+        for j, (_, piece) in enumerate(group.groupby(stretch, sort=True)):
+            ax.plot(piece["period"], piece["value"], marker="o", color=colour, label=str(name) if j == 0 else None)
         if annotate:
             for x, y in zip(group["period"], group["value"]):
                 ax.annotate(fmt_number(y, lang), (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
@@ -96,7 +101,7 @@ def line_chart(
     _number_axis(ax, lang)
     ax.set_ylabel(y_label)
     ax.set_xlabel("Năm" if lang == "vi" else "Year")
-    ax.set_ylim(bottom=0)
+    ax.set_ylim(bottom=0, top=max(data["value"].max() * 1.15, 1e-9))
     if data[series_col].nunique() > 1:
         ax.legend(loc="best")
     return _finish(fig, ax, title, source, lang)

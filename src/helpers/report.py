@@ -1,0 +1,161 @@
+"""What a notebook shows, and what the appendix build collects from it.
+
+A notebook makes one :class:`Report` and shows everything through it: headings,
+key findings, figures, tables, notes and "no data" sentences. Each shows as
+HTML in JupyterLab, carries the classes the appendix build looks for, and, when
+the notebook runs with an ``output_dir``, is also written there (figures as PNG
+and SVG, tables as CSV) so the build can collect them. Text that comes from the
+data is HTML-escaped here, once.
+
+The appendix shows the notebooks' outputs only (code and markdown cells are the
+analyst's), so every heading and sentence comes from here in the chosen language.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from . import charts
+from .formatting import check_lang
+from .loading import load_sources, load_year
+
+try:  # IPython is there in a kernel; tests may call without it
+    from IPython.display import HTML, display
+except ImportError:  # pragma: no cover
+    HTML = str  # type: ignore[assignment,misc]
+
+    def display(obj: object) -> None:  # type: ignore[misc]
+        print(obj)
+
+
+SOURCE_REPORT_VI = "Sở LĐTBXH tỉnh Thừa Thiên Huế"
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII id for anchors and file names."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass
+class Shown:
+    """One thing a notebook showed, as the build will collect it."""
+
+    kind: str  # heading | findings | figure | table | text
+    name: str
+    html: str
+
+
+@dataclass
+class Report:
+    """The context of one notebook run: year, language, data, and where to write outputs.
+
+    ``notebook`` is the notebook's short name (``"01_poverty"``); it prefixes
+    anchors and file names so that the appendix's parts never collide.
+    """
+
+    notebook: str
+    year: int
+    lang: str = "vi"
+    output_dir: str | Path = ""
+    shown: list[Shown] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        check_lang(self.lang)
+        self.year = int(self.year)
+        self.figures = load_year(self.year)
+        self._sources = load_sources().set_index("source_id")
+
+    # Text helpers -------------------------------------------------------
+
+    def t(self, vi: str, en: str) -> str:
+        """The text in the report's language."""
+        return vi if self.lang == "vi" else en
+
+    def source_line(self, source_ids: list[str] | pd.Series | None = None) -> str:
+        """A short line naming the sources of what is shown (publisher, year)."""
+        ids = sorted(set(source_ids)) if source_ids is not None and len(source_ids) else []
+        if not ids:
+            return self.t(f"{SOURCE_REPORT_VI}; tính toán của phụ lục", "Thừa Thiên Huế DOLISA; appendix calculations")
+        parts = []
+        for sid in ids:
+            row = self._sources.loc[sid]
+            year = str(row["published"])[:4]
+            parts.append(f"{row['publisher']}" + (f" ({year})" if year else ""))
+        return "; ".join(dict.fromkeys(parts))
+
+    # Showing --------------------------------------------------------------
+
+    def _show(self, kind: str, name: str, body: str) -> None:
+        self.shown.append(Shown(kind, name, body))
+        display(HTML(body))
+
+    def heading(self, vi: str, en: str, level: int = 2) -> None:
+        """A section heading; the build uses it for the table of contents."""
+        text = self.t(vi, en)
+        anchor = f"{self.notebook}-{slug(en)}"
+        self._show("heading", anchor, f'<h{level} id="{anchor}" class="appendix-heading">{html.escape(text)}</h{level}>')
+
+    def findings(self, sentences: list[str]) -> None:
+        """The notebook's key findings as a list of sentences (already in the report's language)."""
+        title = self.t("Những phát hiện chính", "Key findings")
+        items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
+        body = f'<div class="appendix-findings" data-notebook="{self.notebook}"><p><strong>{title}</strong></p><ul>{items}</ul></div>'
+        self._show("findings", self.notebook, body)
+
+    def text(self, sentence: str) -> None:
+        """A paragraph of narrative generated from the data."""
+        self._show("text", "", f'<p class="appendix-text">{html.escape(sentence)}</p>')
+
+    def no_data(self, what_vi: str, what_en: str) -> None:
+        """Say that a section has no data for this year, instead of raising."""
+        sentence = self.t(
+            f"Không có số liệu về {what_vi} cho năm {self.year} trong dữ liệu hiện có.",
+            f"There are no figures on {what_en} for {self.year} in the data.",
+        )
+        self._show("text", "", f'<p class="appendix-nodata">{html.escape(sentence)}</p>')
+
+    def figure(self, fig: Figure, name: str, caption: str) -> None:
+        """Show a chart with its caption; write it as PNG and SVG when there is an output folder."""
+        file_name = f"{self.notebook}_{name}"
+        if self.output_dir:
+            charts.save_figure(fig, Path(self.output_dir) / "figures", file_name)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", metadata={"Software": None})
+        charts.plt.close(fig)
+        data = base64.b64encode(buffer.getvalue()).decode("ascii")
+        alt = html.escape(caption, quote=True)
+        body = (
+            f'<figure class="appendix-figure" id="{file_name}" data-name="{file_name}">'
+            f'<img alt="{alt}" src="data:image/png;base64,{data}"/>'
+            f'<figcaption><span class="caption-label"></span>{html.escape(caption)}</figcaption></figure>'
+        )
+        self._show("figure", file_name, body)
+
+    def table(self, frame: pd.DataFrame, name: str, caption: str, source_ids: list[str] | pd.Series | None = None,
+              raw: pd.DataFrame | None = None) -> None:
+        """Show a table (cells already formatted for the reader) with caption and source line.
+
+        ``raw`` is the same table with unformatted numbers, written as CSV for
+        analysts to paste; it defaults to ``frame``.
+        """
+        file_name = f"{self.notebook}_{name}"
+        if self.output_dir:
+            folder = Path(self.output_dir) / "tables"
+            folder.mkdir(parents=True, exist_ok=True)
+            (raw if raw is not None else frame).to_csv(folder / f"{file_name}.csv", index=False, lineterminator="\n")
+        table_html = frame.to_html(index=False, escape=True, border=0, classes="appendix-table", na_rep="–")
+        source = html.escape(f"{charts.SOURCE_PREFIX[self.lang]}: {self.source_line(source_ids)}")
+        body = (
+            f'<div class="appendix-table-block" id="{file_name}" data-name="{file_name}">'
+            f'<p class="table-caption"><span class="caption-label"></span>{html.escape(caption)}</p>'
+            f"{table_html}<p class=\"table-source\">{source}</p></div>"
+        )
+        self._show("table", file_name, body)
