@@ -29,13 +29,22 @@ from .paths import display_path
 FIGURES_FILE_RE = re.compile(r"^(\d{4})\.csv$")
 
 
+def shown_path(path: Path) -> str:
+    """How a data file is named in messages: from its data folder on (``data/figures/2023.csv``)."""
+    path = Path(path)
+    for parent in path.parents:
+        if parent.name == "data":
+            return str(path.relative_to(parent.parent))
+    return display_path(path)
+
+
 def read_table(path: Path, columns: list[str]) -> pd.DataFrame:
     """Read a contract CSV as text cells, indexed by line number (header = line 1).
 
     Refuses a file that is missing, empty, not UTF-8, lacks or adds columns,
     or has a line with the wrong number of fields.
     """
-    shown = display_path(path)
+    shown = shown_path(path)
     if not path.is_file():
         raise DataError(shown, "the file does not exist")
     raw = path.read_bytes()
@@ -76,7 +85,7 @@ def read_table(path: Path, columns: list[str]) -> pd.DataFrame:
 
 def _validated(path: Path, columns: list[str], schema_and_rules: tuple) -> pd.DataFrame:
     frame = read_table(path, columns)
-    contract.validate(frame, display_path(path), *schema_and_rules)
+    contract.validate(frame, shown_path(path), *schema_and_rules)
     return frame
 
 
@@ -153,7 +162,7 @@ def figures_files(data_dir: Path | None = None) -> dict[int, Path]:
             continue
         match = FIGURES_FILE_RE.match(path.name)
         if not match:
-            raise DataError(display_path(path), "unexpected file in data/figures; a year's figures are named YYYY.csv")
+            raise DataError(shown_path(path), "unexpected file in data/figures; a year's figures are named YYYY.csv")
         files[int(match[1])] = path
     return files
 
@@ -167,7 +176,7 @@ def latest_year(data_dir: Path | None = None) -> int:
     """The latest year with a figures file."""
     years = available_years(data_dir)
     if not years:
-        raise MissingYearError(0, [], display_path(Path(data_dir or default_data_dir()) / "figures"))
+        raise MissingYearError(0, [], shown_path(Path(data_dir or default_data_dir()) / "figures"))
     return years[-1]
 
 
@@ -194,7 +203,7 @@ def _all_rows(year: int, data_dir: Path | None) -> pd.DataFrame:
     root = Path(data_dir or default_data_dir())
     files = figures_files(root)
     if year not in files:
-        raise MissingYearError(year, sorted(files), display_path(root / "figures"))
+        raise MissingYearError(year, sorted(files), shown_path(root / "figures"))
     ref = load_reference(root)
     ref_stamp = _stamp([root / n for n in ("units.csv", "sources.csv", "indicators.csv", "breakdown_labels.csv", "series_breaks.csv")])
     frames = [

@@ -1,0 +1,59 @@
+"""Attainment with polarity and bounds; the scorecard and next year's targets."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.attainment import assess, goal_bound, next_year_targets, scorecard
+from helpers.loading import load_year
+
+
+def test_higher_is_better() -> None:
+    result = assess(17034, 17000, "higher_is_better")
+    assert result.met is True
+    assert result.ratio == pytest.approx(100.2)
+    assert result.margin == 34
+    assert assess(16000, 17000, "higher_is_better").met is False
+
+
+def test_lower_is_better_and_ceilings() -> None:
+    assert assess(1.8, 2.1, "lower_is_better", "ceiling").met is True
+    assert assess(2.1, 2.1, "lower_is_better", "ceiling").met is False  # "dưới 2,1%" is strict
+    assert assess(2.1, 2.1, "lower_is_better").met is True
+    assert assess(2.27, 1.76, "lower_is_better", "ceiling").margin == pytest.approx(-0.51)
+
+
+def test_floor_and_neutral() -> None:
+    assert assess(92, 90, "higher_is_better", "floor").met is True
+    assert assess(54, 60, "neutral").met is None
+    assert goal_bound("dưới 2,1%") == "ceiling" and goal_bound("Trên 90") == "floor" and goal_bound("17.000") is None
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    columns = ["indicator_id", "period", "kind", "breakdown", "value", "printed", "source_id", "polarity", "domain", "unit"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.assign(preferred=True)
+
+
+def test_scorecard_on_a_small_frame() -> None:
+    frame = _frame([
+        ("jobs", 2023, "actual", "", 17034.0, "17.034", "r", "higher_is_better", "employment", "persons"),
+        ("jobs", 2023, "plan", "", 17000.0, "17.000", "r", "higher_is_better", "employment", "persons"),
+        ("unemp", 2023, "actual", "", 1.8, "1,8%", "r", "lower_is_better", "employment", "percent"),
+        ("unemp", 2023, "target", "", 2.1, "dưới 2,1%", "r", "lower_is_better", "employment", "percent"),
+        ("poverty", 2023, "target", "", 2.0, "2%", "r", "lower_is_better", "poverty", "percent"),
+    ])
+    card = scorecard(frame, 2023).set_index("indicator_id")
+    assert card.at["jobs", "met"] is True
+    assert card.at["unemp", "bound"] == "ceiling" and card.at["unemp", "met"] is True
+    assert pd.isna(card.at["poverty", "actual"]) and card.at["poverty", "met"] is None
+
+
+def test_next_year_targets_flag_those_below_what_was_achieved() -> None:
+    targets = next_year_targets(load_year(2023), 2023).set_index("indicator_id")
+    assert targets.at["jobs_created", "below_achieved"] is True  # 17.000 after 17.034
+    assert targets.at["workers_abroad", "below_achieved"] is True  # 2.050 after 2.325
+    assert targets.at["urban_unemployment_rate", "below_achieved"] is True  # dưới 2,1% after 1,8%
+    assert targets.at["trained_labour_rate", "below_achieved"] is False  # 72,5% after 70,25%
+    assert targets.at["poverty_rate", "below_achieved"] is False  # dưới 1,76% after 2,27%

@@ -1,0 +1,76 @@
+"""Reading figures as printed: the grammar, Vietnamese readings, ambiguity."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from helpers.printed import (
+    check_printed_value,
+    is_ambiguous,
+    looks_vietnamese_formatted,
+    parse_printed,
+    read_vi_number,
+)
+
+
+@pytest.mark.parametrize(
+    ("printed", "readings"),
+    [
+        ("781.965", {Decimal(781965)}),
+        ("70,25%", {Decimal("70.25")}),
+        ("03", {Decimal(3)}),
+        ("1000", {Decimal(1000)}),
+        ("giảm 1,29%", {Decimal("-1.29")}),
+        ("tăng 67", {Decimal(67)}),
+        ("dưới mức 2,1%", {Decimal("2.1")}),
+        ("<1,5", {Decimal("1.5")}),
+        ("Trên 90", {Decimal(90)}),
+        ("0,8-1%", {Decimal("0.8"), Decimal(1)}),
+        ("2 - 2,2%", {Decimal(2), Decimal("2.2")}),
+        ("chưa có", {Decimal(0)}),
+    ],
+)
+def test_readings(printed: str, readings: set[Decimal]) -> None:
+    parsed = parse_printed(printed)
+    assert parsed is not None
+    assert parsed.readings() == readings
+
+
+@pytest.mark.parametrize("printed", ["14966 hộ", "about 5", "1,2,3", "", "- 5", "hơn"])
+def test_not_prints(printed: str) -> None:
+    assert parse_printed(printed) is None
+
+
+def test_bounds_come_from_qualifiers() -> None:
+    assert parse_printed("dưới 2,1%").bound == "ceiling"
+    assert parse_printed("<1,5").bound == "ceiling"
+    assert parse_printed("Trên 90").bound == "floor"
+    assert parse_printed("72,5%").bound is None
+
+
+def test_read_vi_number() -> None:
+    assert read_vi_number("1.480") == 1480
+    assert read_vi_number("34,61") == Decimal("34.61")
+
+
+def test_check_printed_value() -> None:
+    assert check_printed_value("14.966", "14966", "") is None
+    assert check_printed_value("giảm 12", "-12", "") is None
+    assert check_printed_value("14.966", "14.966", "") == "printed '14.966' reads as 14966 but value is 14.966"
+    assert check_printed_value("0,8-1%", "1", "range; upper end") is None
+
+
+def test_ambiguous_print_needs_the_note() -> None:
+    assert check_printed_value("18,173", "18173", "") is not None
+    assert check_printed_value("18,173", "18173", "Ambiguous: comma used as thousands separator") is None
+    assert is_ambiguous("hơn 18,173", "18173", "Ambiguous: comma used as thousands separator")
+    assert not is_ambiguous("18.173", "18173", "Ambiguous: x")
+
+
+def test_looks_vietnamese_formatted() -> None:
+    assert looks_vietnamese_formatted("2,27")
+    assert looks_vietnamese_formatted("14.966")
+    assert not looks_vietnamese_formatted("2.27")
+    assert not looks_vietnamese_formatted("14966")
