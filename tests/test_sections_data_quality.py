@@ -1,0 +1,164 @@
+"""The data-quality section: its tables and key findings, on small frames and on the real data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import reconciliation as rec
+from helpers.loading import load_revisions, load_year
+from helpers.report import Report
+from helpers.sections import data_quality as dq
+
+from .test_reconciliation import figures, rules
+
+SMALL = figures(
+    [
+        ("jobs", 2023, "actual", "", 17034, "17.034", "persons"),
+        ("jobs", 2023, "plan", "", 17000, "17.000", "persons"),
+        ("jobs_pct", 2023, "actual", "", 100.2, "100,20%", "percent_of_plan"),
+        ("part", 2023, "actual", "", 4050, "4.050", "persons"),
+        ("whole", 2023, "actual", "", 4206, "4.206", "persons"),
+        ("share", 2023, "actual", "", 96.3, "96,3%", "percent"),
+        ("children_share", 2023, "actual", "", 26, "26%", "percent"),
+        ("margin", 2023, "actual", "", 0.52, "vượt 0,52%", "percentage_points"),
+        ("rate", 2023, "actual", "", 2.27, "2,27%", "percent"),
+        ("credit", 2023, "actual", "", 14966, "14.966", "households"),
+        ("credit", 2023, "actual", "household_group=poor", 1480, "1.480", "households"),
+        ("credit", 2023, "actual", "household_group=near_poor", 6123, "6.123", "households"),
+        ("credit", 2023, "actual", "household_group=newly_escaped_poverty", 7363, "7.363", "households"),
+        ("rate", 2023, "actual", "district=A Lưới", 24.4, "24,4%", "percent", "report"),
+        ("rate", 2023, "actual", "district=A Lưới", 24.3, "24,3%", "percent", "web"),
+        ("gifts_amount", 2023, "actual", "", 18173, "hơn 18,173", "million_vnd", "report", 2023, "Ambiguous: a comma for the dot"),
+    ],
+    complete={"credit": "household_group"},
+).assign(unit_vi="đơn vị", unit_en="unit")
+RULES = rules([
+    ("jobs_pct", "percent_of", "jobs", 0, "jobs|plan", 0),
+    ("share", "share", "part", 0, "whole", 0),
+    ("children_share", "share", "part", 0, "", None, "tổng dân số"),
+    ("margin", "difference", "rate|target", 0, "rate", 0),
+])
+NO_REVISIONS = pd.DataFrame(columns=["indicator_id", "period", "kind", "breakdown", "value", "printed", "source_id",
+                                     "vintage", "new_value", "new_printed", "new_source_id", "new_vintage"])
+
+
+def test_stated_text_keeps_the_print_qualifier_and_precision() -> None:
+    assert dq.stated_text(51, "percent", "trên 51%", "vi") == "trên 51%"
+    assert dq.stated_text(600, "persons", "khoảng 600", "en") == "about 600"
+    assert dq.stated_text(100.2, "percent_of_plan", "100,20%", "vi") == "100,20%"
+    assert dq.stated_text(-1.29, "percentage_points", "giảm 1,29%", "en") == "-1.29 percentage points"
+
+
+def test_derivations_table_on_a_small_frame() -> None:
+    table = dq.derivations_table(SMALL, RULES, 2023, "vi")
+    shown = table.frame.set_index("Chỉ tiêu")
+    assert shown.at["jobs_pct", "Cách tính lại"] == "17.034 / 17.000 × 100"
+    assert shown.at["jobs_pct", "Báo cáo nêu"] == "100,20%"
+    assert shown.at["jobs_pct", "Đối chiếu"] == "Khớp"
+    assert shown.at["share", "Kết quả tính lại"] == "96,29%"
+    assert shown.at["share", "Ghi chú"] == "khớp khi làm tròn đến 1 chữ số thập phân như bản in"
+    assert shown.at["children_share", "Đối chiếu"] == "Không tính lại được"
+    assert shown.at["children_share", "Ghi chú"] == "Thiếu: tổng dân số (không có trong dữ liệu)"
+    assert shown.at["margin", "Cách tính lại"] == "? − 2,27"
+    assert shown.at["margin", "Ghi chú"] == "Thiếu: rate (chỉ tiêu), 2023"
+    assert set(table.raw["status"]) == {rec.AGREES, rec.CANNOT}
+    assert dq.derivations_table(SMALL, RULES, 2022, "vi") is None
+
+
+def test_breakdowns_table_on_a_small_frame() -> None:
+    table = dq.breakdowns_table(SMALL, 2023, "en")
+    row = table.frame.iloc[0]
+    assert row["Parts"] == "1,480 + 6,123 + 7,363"
+    assert row["Sum of parts"] == "14,966" and row["Stated total"] == "14,966"
+    assert row["Difference"] == "0" and row["Check"] == "Agrees" and row["Breakdown"] == "Complete"
+    assert row["Broken down by"] == "Household group"
+    assert table.raw.at[0, "part_values"] == "1480;6123;7363"
+
+
+def test_disagreements_and_ambiguous_tables_on_a_small_frame() -> None:
+    table = dq.disagreements_table(SMALL, 2023, "vi")
+    assert table.frame["Số liệu"].tolist() == ["24,4%", "24,3%"]
+    assert table.frame["Phụ lục dùng"].tolist() == ["Có", "Không"]
+    assert table.frame["Chỉ tiêu"].iloc[0] == "rate – Huyện A Lưới"
+    ambiguous = dq.ambiguous_table(SMALL, 2023, "vi").frame.iloc[0]
+    assert ambiguous["Bản in"] == "hơn 18,173"
+    assert ambiguous["Đọc theo quy ước tiếng Việt"] == "18,173" and ambiguous["Cách đọc được chọn"] == "18.173"
+    assert ambiguous["Lý do (ghi chú của người nhập liệu)"] == "a comma for the dot"
+
+
+def test_coverage_table_has_a_total_row() -> None:
+    table = dq.coverage_table(SMALL, 2023, "en")
+    assert table.frame.iloc[-1]["Domain"] == "All domains"
+    assert table.frame.iloc[-1]["All figures"] == str(len(SMALL))
+    assert table.raw["domain"].tolist()[-1] == "all"
+    assert dq.coverage_table(SMALL, 2016, "en") is None
+
+
+def test_findings_on_a_small_frame() -> None:
+    sentences = dq.findings(SMALL, RULES, NO_REVISIONS, 2023, "vi")
+    assert sentences[0] == "2 trong 4 số liệu tính toán mà báo cáo nêu khớp khi tính lại; 2 không tính lại được do thiếu số liệu đầu vào."
+    assert sentences[1] == "1 trong 1 phân tổ đầy đủ có tổng được in cộng đúng bằng tổng."
+    assert sentences[2].startswith("1 số liệu được các nguồn nêu khác nhau: rate – Huyện A Lưới năm 2023 (24,4% và 24,3%)")
+    assert "phụ lục dùng 24,4%" in sentences[2]
+    assert sentences[3] == "1 số liệu in không rõ ràng: gifts_amount in “hơn 18,173”, được đọc là 18.173 đơn vị."
+    assert sentences[4] == "Không có số liệu nào của các năm trước bị dữ liệu năm 2023 điều chỉnh."
+    assert sentences[5].startswith(f"Dữ liệu năm 2023 gồm {len(SMALL)} số liệu")
+    assert dq.findings(SMALL, RULES, NO_REVISIONS, 2016, "vi") == []
+
+
+def test_a_differing_derivation_is_named_in_the_findings() -> None:
+    is_share = SMALL["indicator_id"] == "share"
+    wrong = SMALL.assign(value=SMALL["value"].where(~is_share, 97.0), printed=SMALL["printed"].where(~is_share, "97%"))
+    sentence = dq.derivation_findings(wrong, RULES, 2023, "en")[0]
+    assert sentence == ("1 of the 4 derived figures the report states agree when recomputed; "
+                        "1 differ (share: stated 97%, recomputed 96.29%); 2 cannot be recomputed for want of an input.")
+    assert dq.derivations_table(wrong, RULES, 2023, "vi").frame.set_index("Chỉ tiêu").at["share", "Đối chiếu"] == "Lệch"
+
+
+def test_real_2023_data_quality() -> None:
+    figures, revisions = load_year(2023), load_revisions(2023)
+    derivations = rec.load_derivations()
+    sentences = dq.findings(figures, derivations, revisions, 2023, "vi")
+    assert 3 <= len(sentences) <= 6
+    assert sentences[0].endswith("không tính lại được do thiếu số liệu đầu vào.")
+    assert "Tỷ lệ hộ nghèo – Huyện A Lưới năm 2023 (24,4% và 24,3%); phụ lục dùng 24,4%" in sentences[2]
+    derived = dq.derivations_table(figures, derivations, 2023, "vi").frame.set_index("Chỉ tiêu")
+    jobs = derived.loc["Tỷ lệ giải quyết việc làm so với kế hoạch"]
+    assert jobs["Cách tính lại"] == "17.034 / 17.000 × 100" and jobs["Đối chiếu"] == "Khớp"
+    margin = derived.loc["Mức vượt chỉ tiêu kế hoạch về tỷ lệ hộ nghèo"]
+    assert margin["Đối chiếu"] == "Không tính lại được" and margin["Ghi chú"] == "Thiếu: Tỷ lệ hộ nghèo (chỉ tiêu), 2023"
+    breakdowns = dq.breakdowns_table(figures, 2023, "vi").frame
+    assert "Lệch" not in set(breakdowns["Đối chiếu"])
+    revised = dq.revisions_table(revisions, figures, "vi").frame.iloc[0]
+    assert revised["Chỉ tiêu"] == "Số lao động được giải quyết việc làm" and revised["Giá trị thay đổi"] == "Không"
+
+
+@pytest.mark.parametrize("year", [2016, 2019, 2020, 2021, 2022, 2023])
+def test_every_year_gives_tables_or_none_without_raising(year: int) -> None:
+    figures, revisions, derivations = load_year(year), load_revisions(year), rec.load_derivations()
+    for lang in ("vi", "en"):
+        dq.derivations_table(figures, derivations, year, lang)
+        dq.breakdowns_table(figures, year, lang)
+        dq.revisions_table(revisions, figures, lang)
+        dq.disagreements_table(figures, year, lang)
+        dq.ambiguous_table(figures, year, lang)
+        assert dq.coverage_table(figures, year, lang) is not None
+        assert 3 <= len(dq.findings(figures, derivations, revisions, year, lang)) <= 6
+
+
+@pytest.mark.parametrize(("year", "lang"), [(2019, "en"), (2023, "vi")])
+def test_the_notebook_cells_show_title_findings_then_sections(year: int, lang: str) -> None:
+    rep = Report("05_data_quality", year, lang)
+    dq.show_title(rep)
+    dq.show_findings(rep)
+    for show in (dq.show_derivations, dq.show_breakdowns, dq.show_revisions, dq.show_disagreements,
+                 dq.show_ambiguous, dq.show_coverage):
+        show(rep)
+    assert [s.kind for s in rep.shown][:2] == ["heading", "findings"]
+    tables = [s.name for s in rep.shown if s.kind == "table"]
+    if year == 2023:
+        assert tables == [f"05_data_quality_{k}" for k in
+                          ("derivations", "breakdowns", "revisions", "disagreements", "ambiguous", "coverage")]
+    else:
+        assert tables == ["05_data_quality_coverage"]

@@ -1,0 +1,174 @@
+"""The overview section: scorecard table, attainment chart data, next year's targets, findings."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from helpers.loading import load_year
+from helpers.report import Report
+from helpers.sections import overview
+
+
+def frame(rows: list[tuple]) -> pd.DataFrame:
+    """(indicator_id, period, kind, value, printed, unit, polarity[, source]) as load_year would give them."""
+    records = []
+    for indicator_id, period, kind, value, printed, unit, polarity, *source in rows:
+        records.append({
+            "indicator_id": indicator_id, "period": period, "kind": kind, "breakdown": "", "value": float(value),
+            "printed": printed, "source_id": source[0] if source else "report", "preferred": True, "unit": unit,
+            "polarity": polarity, "domain": "employment", "vintage": 2023,
+            "name_vi": f"Tên {indicator_id}", "name_en": f"Name {indicator_id}",
+        })
+    return pd.DataFrame.from_records(records)
+
+
+SMALL = frame([
+    ("jobs", 2023, "actual", 17034, "17.034", "persons", "higher_is_better"),
+    ("jobs", 2023, "plan", 17000, "hơn 17.000", "persons", "higher_is_better", "web"),
+    ("abroad", 2023, "actual", 2325, "2.325", "persons", "higher_is_better"),
+    ("abroad", 2023, "plan", 2000, "2.000", "persons", "higher_is_better"),
+    ("unemp", 2023, "actual", 1.8, "1,8%", "percent", "lower_is_better"),
+    ("unemp", 2023, "target", 2.1, "dưới 2,1%", "percent", "lower_is_better"),
+    ("trained", 2023, "actual", 66.8, "66,8%", "percent", "higher_is_better"),
+    ("trained", 2023, "target", 67, "trên 67%", "percent", "higher_is_better"),
+    ("rehab", 2023, "actual", 54, "54", "persons", "neutral"),
+    ("rehab", 2023, "target", 60, "60", "persons", "neutral"),
+    ("insured", 2023, "target", 31.2, "31,2", "percent", "higher_is_better"),
+    ("jobs", 2024, "target", 17000, "17.000", "persons", "higher_is_better"),
+    ("unemp", 2024, "target", 2.1, "dưới mức 2,1%", "percent", "lower_is_better"),
+    ("trained", 2024, "target", 72.5, "72,5%", "percent", "higher_is_better"),
+    ("insured", 2024, "target", 32, "32", "percent", "higher_is_better"),
+])
+
+
+def test_goal_and_margin_texts_honour_bounds_and_units() -> None:
+    assert overview.goal_text(2.1, "percent", "ceiling", "vi") == "dưới 2,1%"
+    assert overview.goal_text(90, "percent", "floor", "en") == "above 90%"
+    assert overview.goal_text(17000, "persons", None, "vi") == "17.000"
+    assert overview.goal_text(1, "percentage_points", None, "vi", "0,8-1%") == "0,8–1 điểm phần trăm"  # a printed range
+    assert overview.margin_text(0.3, "percent", "vi") == "+0,3 điểm phần trăm"
+    assert overview.margin_text(-534, "persons", "en") == "-534"
+    assert overview.margin_text(None, "persons", "en") == "–"
+    assert overview.met_text(True, "vi") == "Đạt" and overview.met_text(False, "vi") == "Không đạt"
+    assert overview.met_text(False, "en") == "Missed" and overview.met_text(None, "en") == "–"
+
+
+def test_scorecard_table_on_a_small_frame() -> None:
+    table = overview.scorecard_table(SMALL, 2023, "vi")
+    shown = table.frame.set_index("Chỉ tiêu")
+    assert shown.at["Tên unemp", "Mục tiêu"] == "dưới 2,1%"
+    assert shown.at["Tên unemp", "Đánh giá"] == "Đạt"  # a ceiling of 2,1% is met by 1,8%
+    assert shown.at["Tên jobs", "Tỷ lệ so với mục tiêu"] == "100,20%"
+    assert shown.at["Tên jobs", "Mục tiêu"] == "trên 17.000"
+    assert shown.at["Tên trained", "Đánh giá"] == "Không đạt"
+    assert shown.at["Tên trained", "Chênh lệch (+: tốt hơn mục tiêu)"] == "-0,2 điểm phần trăm"
+    assert shown.at["Tên rehab", "Đánh giá"] == "–"  # neutral: not judged
+    assert shown.at["Tên insured", "Thực hiện"] == "–" and shown.at["Tên insured", "Đánh giá"] == "–"
+    assert shown.at["Tên abroad", "Loại mục tiêu"] == "Kế hoạch"
+    assert table.raw.set_index("indicator_id").at["abroad", "ratio"] == pytest.approx(116.25)
+    assert table.source_ids == ["report", "web"]
+    english = overview.scorecard_table(SMALL, 2023, "en").frame
+    assert list(english.columns)[-1] == "Assessment"
+    assert english.set_index("Indicator").at["Name abroad", "Percent of goal"] == "116.25%"
+    assert overview.scorecard_table(SMALL, 2016, "vi") is None
+
+
+def test_attainment_chart_shows_only_judged_goals() -> None:
+    data = overview.attainment_data(SMALL, 2023, "en")
+    assert len(data) == 4  # jobs, abroad, unemp, trained; not the neutral rehab nor insured without a result
+    assert data["value"].round(2).tolist() == [100.2, 116.25, 85.71, 99.7]
+    assert "(plan: above 17,000)" in data.at[0, "category"]
+    fig = overview.attainment_chart(data, 2023, "en", "Test source")
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    assert ax.get_title(loc="left") == "Attainment of the 2023 goals" and ax.get_xlabel() == "Result as % of goal"
+    assert any(list(line.get_xdata()) == [100, 100] for line in ax.get_lines())
+    assert overview.attainment_data(SMALL[SMALL["kind"] != "actual"], 2023, "en") is None
+
+
+def test_next_year_table_flags_targets_below_what_was_achieved() -> None:
+    table = overview.next_year_table(SMALL, 2023, "vi")
+    shown = table.frame.set_index("Chỉ tiêu")
+    flag = "Đặt thấp hơn mức đã đạt"
+    assert shown.at["Tên jobs", flag] == "Có"  # 17.000 after 17.034
+    assert shown.at["Tên unemp", flag] == "Có"  # dưới 2,1% after 1,8%
+    assert shown.at["Tên unemp", "Mục tiêu năm 2024"] == "dưới 2,1%"
+    assert shown.at["Tên trained", flag] == "Không"
+    assert shown.at["Tên insured", "Kết quả năm 2023"] == "–" and shown.at["Tên insured", flag] == "–"
+    assert overview.next_year_table(SMALL, 2024, "vi") is None
+
+
+def test_findings_on_a_small_frame() -> None:
+    sentences = overview.findings(SMALL, 2023, "vi")
+    assert sentences[0] == (
+        "Năm 2023 đạt 3 trong 4 mục tiêu (kế hoạch, chỉ tiêu) có kết quả để đánh giá; 2 mục tiêu khác chưa có kết quả trong dữ liệu."
+    )
+    assert sentences[1] == "Tên abroad đạt 116,25% kế hoạch (2.325 so với 2.000)."
+    assert sentences[2] == "Chưa đạt: Tên trained (66,8% so với mục tiêu trên 67%)."
+    assert sentences[3].startswith("2 chỉ tiêu năm 2024 được đặt thấp hơn mức đã đạt năm 2023: Tên jobs (17.000 so với 17.034)")
+    assert "Tên unemp (dưới 2,1% so với 1,8%)" in sentences[3]
+    assert sentences[4] == "1 chỉ tiêu năm 2024 đòi hỏi kết quả tốt hơn năm 2023: Tên trained (72,5% so với 66,8%)."
+    assert sentences[5] == "1 trong 4 chỉ tiêu năm 2024 chưa có kết quả năm 2023 trong dữ liệu để so sánh."
+    assert overview.findings(SMALL, 2016, "en") == []
+
+
+def test_findings_when_no_goal_can_be_judged() -> None:
+    only_goals = SMALL[SMALL["kind"] != "actual"]
+    assert overview.scorecard_findings(only_goals, 2023, "en") == [
+        "The data hold 6 goals (plans, targets) for 2023 but no results to judge them by."
+    ]
+    assert overview.next_year_findings(only_goals, 2023, "en") == [
+        "The data hold no 2023 result to compare with the 4 target(s) set for 2024."
+    ]
+
+
+def test_real_2023_overview() -> None:
+    figures = load_year(2023)
+    card = overview.scorecard_table(figures, 2023, "vi")
+    assert set(card.frame["Đánh giá"]) == {"Đạt"}
+    assert len(card.frame) == 5
+    unemployment = card.frame[card.frame["Chỉ tiêu"] == "Tỷ lệ thất nghiệp khu vực thành thị"].iloc[0]
+    assert unemployment["Mục tiêu"] == "dưới 2,1%" and unemployment["Thực hiện"] == "1,8%"
+    nxt = overview.next_year_table(figures, 2023, "vi").frame.set_index("Chỉ tiêu")
+    flag = "Đặt thấp hơn mức đã đạt"
+    assert nxt.at["Số lao động được giải quyết việc làm", flag] == "Có"
+    assert nxt.at["Số lao động đi làm việc ở nước ngoài theo hợp đồng", flag] == "Có"
+    assert nxt.at["Tỷ lệ thất nghiệp khu vực thành thị", flag] == "Có"
+    assert nxt.at["Tỷ lệ hộ nghèo", flag] == "Không"
+    special = "Tỷ lệ trẻ em có hoàn cảnh đặc biệt trên tổng dân số trẻ em"
+    assert nxt.at[special, "Kết quả năm 2023"] == "–" and nxt.at[special, flag] == "–"
+    sentences = overview.findings(figures, 2023, "en")
+    assert 3 <= len(sentences) <= 6
+    assert sentences[0] == "In 2023, 5 of the 5 goals (plans, targets) that can be judged were met."
+    assert any("(17,000 against 17,034)" in s and "(2,050 against 2,325)" in s and "(below 2.1% against 1.8%)" in s
+               for s in sentences)
+
+
+@pytest.mark.parametrize("year", [2016, 2019, 2020, 2021, 2022, 2023])
+def test_every_year_gives_tables_or_none_without_raising(year: int) -> None:
+    figures = load_year(year)
+    for lang in ("vi", "en"):
+        overview.scorecard_table(figures, year, lang)
+        overview.next_year_table(figures, year, lang)
+        overview.attainment_data(figures, year, lang)
+        assert len(overview.findings(figures, year, lang)) <= 6
+
+
+@pytest.mark.parametrize(("year", "lang"), [(2016, "en"), (2021, "vi"), (2023, "vi")])
+def test_the_notebook_cells_show_title_findings_then_sections(year: int, lang: str) -> None:
+    rep = Report("00_overview", year, lang)
+    overview.show_title(rep)
+    overview.show_findings(rep)
+    overview.show_scorecard(rep)
+    overview.show_attainment_chart(rep)
+    overview.show_next_year(rep)
+    kinds = [s.kind for s in rep.shown]
+    assert kinds[:2] == ["heading", "findings"]
+    if year == 2023:
+        assert [s.name for s in rep.shown if s.kind in ("table", "figure")] == [
+            "00_overview_scorecard", "00_overview_attainment", "00_overview_next_year_targets"]
+    if year == 2016:
+        assert "no plan or target for 2016" in rep.shown[1].html
+        assert sum("appendix-nodata" in s.html for s in rep.shown) == 3

@@ -1,0 +1,157 @@
+"""Notebook 03's section module: drugs, prostitution, trafficking, next year's targets."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.loading import load_catalogue, load_year
+from helpers.report import Report
+from helpers.sections import social_evils as se
+
+
+def frame(rows: list[tuple]) -> pd.DataFrame:
+    """A small figures frame: (indicator_id, period, kind, breakdown, value, printed); catalogue columns joined."""
+    records = [
+        {"indicator_id": r[0], "period": r[1], "kind": r[2], "breakdown": r[3], "value": float(r[4]), "printed": r[5],
+         "note": "", "source_id": "sldtbxh_2023_report", "preferred": True}
+        for r in rows
+    ]
+    catalogue = load_catalogue()[["indicator_id", "domain", "unit", "polarity", "name_vi", "name_en"]]
+    return pd.DataFrame.from_records(records).merge(catalogue, on="indicator_id", how="left")
+
+
+DRUGS = frame([
+    ("drug_users_managed", 2023, "actual", "", 484, "484"),
+    ("drug_rehab_community", 2023, "actual", "", 178, "178"),
+    ("drug_rehab_compulsory", 2023, "actual", "", 54, "54"),
+    ("drug_rehab_community", 2024, "target", "", 180, "180"),
+    ("drug_rehab_compulsory", 2024, "target", "", 60, "60"),
+    ("voluntary_rehab_share", 2024, "target", "", 34.61, "34,61"),
+    ("post_rehab_management", 2023, "actual", "", 66, "66"),
+    ("post_rehab_management", 2023, "actual", "district=Thành phố Huế", 66, "66"),
+    ("post_rehab_management", 2023, "actual", "district=Nam Đông", 0, "chưa có"),
+    ("post_rehab_relapses", 2023, "actual", "", 1, "01"),
+    ("post_rehab_employed", 2023, "actual", "", 8, "08"),
+])
+VENUES = frame([
+    ("social_evil_venues", 2023, "actual", "", 100, "100"),
+    ("social_evil_venues", 2023, "actual", "venue_type=karaoke", 60, "60"),
+    ("social_evil_venues", 2023, "actual", "venue_type=hotel", 40, "40"),
+    ("suspected_prostitution_venues", 2023, "actual", "", 5, "5"),
+    ("prostitution_inspections", 2023, "actual", "", 40, "40"),
+    ("venues_warned", 2023, "actual", "", 7, "7"),
+])
+EMPTY = frame([("jobs_created", 2023, "actual", "", 17034, "17.034")])
+
+
+def test_rehab_table_computes_totals_and_shares() -> None:
+    table = se.rehab_table(DRUGS, 2023, "vi")
+    values = table.frame["Giá trị"].tolist()
+    assert values == ["484", "178", "54", "232", "47,93%", "76,72%"]
+    assert table.frame["Ghi chú"].tolist()[3:] == ["Phụ lục tính: 178 + 54", "Phụ lục tính: 232 / 484", "Phụ lục tính: 178 / 232"]
+    assert table.raw["computed"].tolist() == [False, False, False, True, True, True]
+    assert se.rehab_total(DRUGS, 2023) == 232
+    assert se.rehab_table(EMPTY, 2023, "vi") is None
+
+
+def test_rehab_table_without_one_modality_computes_nothing_it_cannot() -> None:
+    partial = DRUGS[DRUGS["indicator_id"] != "drug_rehab_compulsory"]
+    table = se.rehab_table(partial, 2023, "en")
+    assert table.frame["Value"].tolist() == ["484", "178"]
+
+
+def test_rehab_vs_target_frame() -> None:
+    data = se.rehab_vs_target_frame(DRUGS, 2023, "en")
+    assert data[["kind", "period", "value"]].values.tolist() == [
+        ["actual", 2023, 178.0], ["target", 2024, 180.0], ["actual", 2023, 54.0], ["target", 2024, 60.0]]
+    assert data["series"].tolist() == ["Result 2023", "Target 2024"] * 2
+    only_targets = DRUGS[DRUGS["kind"] == "target"]
+    assert len(se.rehab_vs_target_frame(only_targets, 2023, "vi")) == 2
+    assert se.rehab_vs_target_frame(EMPTY, 2023, "vi") is None
+
+
+def test_post_rehab_rates_and_districts_with_none() -> None:
+    table = se.post_rehab_table(DRUGS, 2023, "vi")
+    assert table.frame["Giá trị"].tolist() == ["66", "1", "1,52%", "8", "12,12%"]
+    districts = se.post_rehab_districts(DRUGS, 2023, "vi")
+    assert districts["value"].tolist() == [66, 0]
+    sentence = se.districts_without_sentence(districts, "vi")
+    assert sentence.startswith("1/2 địa phương chưa có người bị quản lý sau cai nghiện (Huyện Nam Đông)")
+    assert se.districts_without_sentence(districts[~districts["zero_in_words"]], "vi") is None
+    assert se.districts_without_sentence(None, "vi") is None
+
+
+def test_prostitution_tables() -> None:
+    venues = se.venues_table(VENUES, 2023, "en")
+    assert venues.frame["Type"].tolist() == ["Karaoke", "Hotel", "Total"]
+    assert venues.frame["Share (%)"].tolist() == ["60.00", "40.00", "100.00"]
+    enforcement = se.enforcement_table(VENUES, 2023, "vi")
+    assert enforcement.frame["Giá trị"].tolist() == ["40", "7", "5", "5,00%"]
+    assert se.suspected_venues_table(VENUES, 2023, "vi") is None  # no parts by type
+    assert se.trafficking_table(VENUES, 2023, "vi") is None
+
+
+def test_trafficking_average_per_class_keeps_the_approximation() -> None:
+    rows = frame([("trafficking_training_classes", 2023, "actual", "", 5, "5"),
+                  ("trafficking_training_participants", 2023, "actual", "", 600, "khoảng 600")])
+    table = se.trafficking_table(rows, 2023, "vi")
+    assert table.frame["Giá trị"].tolist() == ["5", "khoảng 600", "khoảng 120"]
+    assert table.frame["Đơn vị"].tolist()[2] == "người/lớp"
+
+
+def test_references_for_targets_without_a_result() -> None:
+    voluntary = se.voluntary_share_reference(DRUGS, 2023, "vi")
+    assert voluntary.value == pytest.approx(178 / 232 * 100)
+    assert voluntary.how == "178 / 232" and "36,78%" in voluntary.caveat
+    access = se.service_access_reference(DRUGS, 2023, "en")
+    assert access.value == pytest.approx(232 / 484 * 100) and "floor" in access.caveat
+    assert se.voluntary_share_reference(EMPTY, 2023, "vi") is None
+
+
+def test_findings_follow_the_data() -> None:
+    sentences = se.findings(DRUGS, 2023, "vi")
+    assert sentences[0] == ("Toàn tỉnh có 484 người nghiện ma túy có hồ sơ quản lý; năm 2023 có 232 người được cai nghiện "
+                            "(178 tại gia đình, cộng đồng và 54 bắt buộc), bằng 47,93% số người có hồ sơ.")
+    assert sentences[1] == ("Chỉ tiêu năm 2024: cai nghiện tại gia đình, cộng đồng 180 người (+2 so với 178 người năm 2023) "
+                            "và cai nghiện bắt buộc 60 người (+6 so với 54 người năm 2023).")
+    assert "1 người tái nghiện (1,52%)" in sentences[2] and "1/2 địa phương" in sentences[2]
+    venues = se.findings(VENUES, 2023, "en")
+    assert venues[0] == ("There are 100 venues prone to social evils, the largest type being karaoke (60; 60%); "
+                         "5 (5%) are suspected of prostitution activity.")
+    assert se.findings(EMPTY, 2023, "vi") == []
+
+
+def test_real_2023_data() -> None:
+    figures = load_year(2023)
+    sentences = se.findings(figures, 2023, "vi")
+    assert 3 <= len(sentences) <= 6
+    assert "484" in sentences[0] and "47,93%" in sentences[0]
+    assert "3/9 địa phương" in sentences[2] and "12,12%" in sentences[2]
+    assert "976" in sentences[3] and "nhà nghỉ, nhà trọ (389; 39,86%)" in sentences[3] and "2,56%" in sentences[3]
+    assert "chủ chứa: 47 (61,84%)" in sentences[4]
+    districts = se.post_rehab_districts(figures, 2023, "vi")
+    assert len(districts) == 9 and districts["zero_in_words"].sum() == 3 and districts["value"].sum() == 66
+    targets = se.targets(figures, 2023, "vi").frame
+    assert targets["Mục tiêu 2024"].tolist() == ["60", "180", "90%", "34,61%", "100%", "100%"]
+    assert targets["Kết quả 2023"].tolist()[:2] == ["54", "178"]
+    assert se.suspected_venues_table(figures, 2023, "vi").frame.iloc[-1, 1] == "25"
+    assert se.roles_table(figures, 2023, "en").frame.iloc[:, 1].tolist() == ["47", "10", "19", "76"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_section_shows_for_2023_and_says_no_data_for_2016(lang: str) -> None:
+    shows = [se.show_title, se.show_findings, se.show_rehab, se.show_post_rehab, se.show_drug_prevention, se.show_venues,
+             se.show_suspected, se.show_enforcement, se.show_trafficking, se.show_targets]
+    full = Report("03_social_evils", 2023, lang)
+    for show in shows:
+        show(full)
+    kinds = [s.kind for s in full.shown]
+    assert kinds.count("figure") == 3 and kinds.count("table") == 10 and kinds[:2] == ["heading", "findings"]
+    assert not any("appendix-nodata" in s.html for s in full.shown)
+    empty = Report("03_social_evils", 2016, lang)
+    for show in shows:
+        show(empty)
+    kinds = [s.kind for s in empty.shown]
+    assert "figure" not in kinds and "table" not in kinds
+    assert sum("appendix-nodata" in s.html for s in empty.shown) == 10
