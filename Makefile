@@ -31,7 +31,7 @@ audit: $(STAMP)  ## Check that data/figures/2023.csv holds every number of the 2
 
 test: $(STAMP)  ## Run every test: unit tests, data checks, notebooks (papermill and nbval), build
 	$(PY) -m pytest -q -n 2 --dist loadgroup tests/
-	$(PY) -m pytest -q -n 2 --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly
+	$(PY) -m pytest -q -n 2 --dist loadfile --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 lab: $(STAMP)  ## Open JupyterLab on the project's kernel
 	$(VENV)/bin/jupyter lab notebooks/

@@ -4,6 +4,7 @@ labels in the reader's language, a source line on every chart, and reproducible 
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -60,10 +61,16 @@ def _year_axis(ax: plt.Axes) -> None:
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{int(round(v))}"))
 
 
+SOURCE_WRAP = 130  # characters of the source line that fit the chart's width at 7 pt
+
+
 def _finish(fig: Figure, ax: plt.Axes, title: str, source: str, lang: str) -> Figure:
     ax.set_title(title, loc="left")
-    fig.text(0.01, 0.01, f"{SOURCE_PREFIX[lang]}: {source}", fontsize=7, color="#555555", ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    # A long list of sources wraps onto more lines instead of running off the right edge.
+    lines = textwrap.wrap(f"{SOURCE_PREFIX[lang]}: {source}", SOURCE_WRAP) or [""]
+    fig.text(0.01, 0.01, "\n".join(lines), fontsize=7, color="#555555", ha="left", va="bottom")
+    bottom = 0.05 + 0.11 / fig.get_figheight() * (len(lines) - 1)  # ~8 pt per extra line
+    fig.tight_layout(rect=(0, bottom, 1, 1))
     return fig
 
 
@@ -77,12 +84,16 @@ def line_chart(
     series_col: str = "series",
     breaks: Sequence[tuple[int, str]] = (),
     annotate: bool = True,
+    y_from_zero: bool = True,
 ) -> Figure:
     """Lines of ``value`` over ``period`` for each ``series_col``; dashed verticals mark breaks.
 
     ``breaks`` holds (first period under the new definition, short label).
+    ``y_from_zero=False`` fits the value axis to the data (for rates that move
+    within a few points, e.g. 66–75%); the caption should then say so.
     """
     fig, ax = plt.subplots(figsize=FIGSIZE)
+    order = {name: i for i, name in enumerate(data[series_col].drop_duplicates())}
     for i, (name, group) in enumerate(data.groupby(series_col, sort=False)):
         group = group.sort_values("period")
         colour = PALETTE[i % len(PALETTE)]
@@ -93,7 +104,11 @@ def line_chart(
             ax.plot(piece["period"], piece["value"], marker="o", color=colour, label=str(name) if j == 0 else None)
         if annotate:
             for x, y in zip(group["period"], group["value"]):
-                ax.annotate(fmt_number(y, lang), (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
+                # A value with another series' point above it (or level with it, drawn earlier) is written below.
+                others = data[(data["period"] == x) & (data[series_col] != name)]
+                under = any(o > y or (o == y and order[n] < i) for o, n in zip(others["value"], others[series_col]))
+                place = {"xytext": (0, -8), "va": "top"} if under else {"xytext": (0, 6)}
+                ax.annotate(fmt_number(y, lang), (x, y), textcoords="offset points", ha="center", fontsize=7, **place)
     for first_period, label in breaks:
         ax.axvline(first_period - 0.5, color=BREAK_COLOUR, linestyle="--", linewidth=1)
         ax.text(first_period - 0.45, 0.97, label, transform=ax.get_xaxis_transform(), fontsize=7, color=BREAK_COLOUR, va="top")
@@ -101,7 +116,13 @@ def line_chart(
     _number_axis(ax, lang)
     ax.set_ylabel(y_label)
     ax.set_xlabel("Năm" if lang == "vi" else "Year")
-    ax.set_ylim(bottom=0, top=max(data["value"].max() * 1.15, 1e-9))
+    top = float(data["value"].max())
+    if y_from_zero:
+        ax.set_ylim(bottom=0, top=max(top * 1.15, 1e-9))
+    else:
+        low = float(data["value"].min())
+        span = max(top - low, abs(top) * 0.05, 1e-9)
+        ax.set_ylim(bottom=low - 0.3 * span, top=top + 0.25 * span)
     if data[series_col].nunique() > 1:
         ax.legend(loc="best")
     return _finish(fig, ax, title, source, lang)
@@ -147,18 +168,21 @@ def actual_vs_target_chart(
     colours = {"actual": ACTUAL_COLOUR, "plan": PLAN_COLOUR, "target": TARGET_COLOUR, "estimate": PALETTE[3]}
     periods = sorted(data["period"].unique())
     width = 0.8 / max(1, len(kinds))
+    # Many narrow bars: write their values upright so that neighbours' labels do not run together.
+    upright = len(kinds) * len(periods) > 8
     for i, kind in enumerate(kinds):
         part = data[data["kind"] == kind].set_index("period")["value"]
         xs = [p - 0.4 + width * (i + 0.5) for p in periods if p in part.index]
         ys = [part[p] for p in periods if p in part.index]
         bars = ax.bar(xs, ys, width=width, color=colours[kind], label=kind_labels.get(kind, kind))
-        ax.bar_label(bars, labels=[fmt_number(v, lang) for v in ys], padding=2, fontsize=7)
+        ax.bar_label(bars, labels=[fmt_number(v, lang) for v in ys], padding=2, fontsize=7, rotation=90 if upright else 0)
     _year_axis(ax)
     _number_axis(ax, lang)
     ax.set_ylabel(y_label)
     ax.set_xlabel("Năm" if lang == "vi" else "Year")
-    ax.legend(loc="upper left")
-    ax.margins(y=0.15)
+    # One row of legend over headroom kept free of bars and their labels.
+    ax.legend(loc="upper left", ncol=len(kinds))
+    ax.set_ylim(bottom=0, top=max(float(data["value"].max()), 1e-9) * (1.4 if upright else 1.3))
     return _finish(fig, ax, title, source, lang)
 
 
