@@ -1,0 +1,271 @@
+"""Build the appendix: run the notebooks, assemble, export, and publish only when all of it worked.
+
+One build makes, for each year asked for, the folder ``outputs/<year>``
+(``outputs/<year>-en`` for English) holding ``appendix.html`` (self-contained),
+``appendix.pdf``, ``appendix.xlsx``, ``figures/``, ``tables/`` and the executed
+``notebooks/``. The notebooks of every year asked for run in one parallel pool
+(:mod:`helpers.execute`); each year is then assembled (:mod:`helpers.assemble`)
+and exported (:mod:`helpers.export`) in a temporary folder beside its final
+place, which replaces the previous folder only when every step has succeeded.
+A failed or interrupted build leaves the previous appendix as it was, removes
+its temporary folders and keeps the failed executed notebooks in
+``outputs/.failed/<year>/``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import signal
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from . import export, frontmatter
+from .assemble import Appendix, assemble
+from .errors import AppendixError, MissingYearError
+from .execute import NotebookFailure, NotebookJob, find_notebooks, run_notebooks
+from .formatting import check_lang
+from .loading import available_years, latest_year
+from .paths import data_dir, display_path
+from .paths import notebooks_dir as default_notebooks_dir
+from .paths import outputs_dir as default_outputs_dir
+
+FAILED_DIR = ".failed"
+
+
+class BuildFailed(AppendixError):
+    """One or more notebooks failed; ``str()`` is the few lines the command prints."""
+
+    def __init__(self, failures: Sequence[NotebookFailure], headline: str) -> None:
+        self.failures = list(failures)
+        super().__init__("\n".join([headline, *(f.message() for f in failures)]))
+
+
+@dataclass(frozen=True)
+class Target:
+    """One appendix to build: a year in a language, and where it goes."""
+
+    year: int
+    lang: str
+    root: Path  # the outputs folder
+
+    @property
+    def name(self) -> str:
+        """The folder name: ``2023`` for Vietnamese, ``2023-en`` for English."""
+        return str(self.year) if self.lang == "vi" else f"{self.year}-{self.lang}"
+
+    @property
+    def folder(self) -> Path:
+        """Where the finished appendix lives."""
+        return self.root / self.name
+
+    @property
+    def label(self) -> str:
+        """How messages name the build, e.g. ``2023, vi``."""
+        return f"{self.year}, {self.lang}"
+
+
+def resolve_years(year: int | str | None = "latest", all_years: bool = False) -> list[int]:
+    """The years to build: every year with data, the latest, or the one asked for (refused if it has none)."""
+    years = available_years()
+    if all_years:
+        if not years:
+            latest_year()  # raises the "no figures at all" error
+        return years
+    if year in (None, "latest"):
+        return [latest_year()]
+    if int(year) not in years:
+        raise MissingYearError(int(year), years, display_path(data_dir() / "figures"))
+    return [int(year)]
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """While building, let SIGTERM unwind like Ctrl-C so that the temporary folders are removed."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _work_folder(target: Target) -> Path:
+    target.root.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".build-{target.name}-", dir=target.root))
+    work.chmod(0o755)
+    for sub in ("notebooks", "figures", "tables"):
+        (work / sub).mkdir()
+    return work
+
+
+def _jobs(target: Target, work: Path, notebooks: Sequence[Path]) -> list[NotebookJob]:
+    parameters = {"year": target.year, "lang": target.lang, "output_dir": str(work)}
+    return [NotebookJob(nb, work / "notebooks" / nb.name, parameters, target.label) for nb in notebooks]
+
+
+def finish(target: Target, work: Path, executed: Sequence[Path]) -> Appendix:
+    """Assemble and export one appendix in its work folder (HTML, XLSX, PDF)."""
+    fm = frontmatter.gather(target.year, target.lang)
+    appendix = assemble(executed, fm)
+    (work / "appendix.html").write_bytes(appendix.html.encode("utf-8"))
+    missing = [t.name for t in appendix.tables if not (work / "tables" / f"{t.name}.csv").is_file()]
+    if missing:
+        raise AppendixError(
+            f"The tables {', '.join(missing)} were shown without a CSV file in tables/; show tables with Report.table."
+        )
+    title = frontmatter.text("title", target.lang, year=target.year)
+    export.write_xlsx(appendix.tables, work / "tables", work / "appendix.xlsx", target.lang, title,
+                      stamp=datetime(target.year, 12, 31))
+    export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work)
+    return appendix
+
+
+def publish(work: Path, final: Path) -> None:
+    """Put the finished work folder in place of ``final``; the old folder goes only once the new one is there."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".old-{work.name.removeprefix('.build-')}")
+        final.rename(old)
+    try:
+        work.rename(final)
+    except BaseException:
+        if old is not None:
+            old.rename(final)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def keep_failed(target: Target, failures: Sequence[NotebookFailure]) -> list[NotebookFailure]:
+    """Move the failed executed notebooks to ``outputs/.failed/<name>/``; the failures now point there."""
+    folder = target.root / FAILED_DIR / target.name
+    shutil.rmtree(folder, ignore_errors=True)
+    kept = []
+    for failure in failures:
+        if failure.kept_at is not None and failure.kept_at.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            destination = folder / failure.kept_at.name
+            shutil.move(str(failure.kept_at), destination)
+            failure = replace(failure, kept_at=destination)
+        kept.append(failure)
+    return kept
+
+
+def _headline(failed: Sequence[Target]) -> str:
+    parts = []
+    for target in failed:
+        state = "is unchanged" if target.folder.exists() else "was not created"
+        parts.append(f"the appendix for {target.label} was not built ({display_path(target.folder)} {state})")
+    sentence = "; ".join(parts)
+    return sentence[:1].upper() + sentence[1:] + "."
+
+
+def build(
+    years: Sequence[int],
+    lang: str = "vi",
+    *,
+    outputs_dir: Path | None = None,
+    notebooks_dir: Path | None = None,
+    jobs: int | None = None,
+    progress: bool = True,
+    reuse_kernels: bool = True,
+) -> list[Path]:
+    """Build the appendix for each of ``years`` in ``lang``; return the finished folders.
+
+    Raises :class:`BuildFailed` (after publishing the years that worked) when
+    a notebook failed; MissingYearError / UsageError for a year without data or
+    an unknown language, before anything runs.
+    """
+    return build_many([(year, lang) for year in years], outputs_dir=outputs_dir, notebooks_dir=notebooks_dir,
+                      jobs=jobs, progress=progress, reuse_kernels=reuse_kernels)
+
+
+def build_many(
+    requests: Sequence[tuple[int, str]],
+    *,
+    outputs_dir: Path | None = None,
+    notebooks_dir: Path | None = None,
+    jobs: int | None = None,
+    progress: bool = True,
+    reuse_kernels: bool = True,
+) -> list[Path]:
+    """Build several appendices, each a (year, lang), with all their notebooks in one parallel pool.
+
+    A year is assembled, exported and published as soon as its own notebooks
+    are done, while the pool goes on with the others. Returns the finished
+    folders in the order asked (``reuse_kernels=False``: a new kernel for every
+    notebook, see :mod:`helpers.execute`); raises :class:`BuildFailed` at the end if any
+    notebook failed (the appendices that worked are published all the same).
+    """
+    known = available_years()
+    for year, lang in requests:
+        check_lang(lang)
+        if year not in known:
+            raise MissingYearError(year, known, display_path(data_dir() / "figures"))
+    notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
+    root = Path(outputs_dir or default_outputs_dir()).resolve()
+    targets = list(dict.fromkeys(Target(int(year), lang, root) for year, lang in requests))
+    works: dict[Target, Path] = {}
+    done: dict[Target, Path] = {}
+    failed: dict[Target, list[NotebookFailure]] = {}
+    with _terminate_as_interrupt():
+        try:
+            for target in targets:
+                works[target] = _work_folder(target)
+            all_jobs = [job for t in targets for job in _jobs(t, works[t], notebooks)]
+            owner = [t for t in targets for _ in notebooks]
+            remaining = {t: len(notebooks) for t in targets}
+
+            def job_done(index: int, failure: NotebookFailure | None) -> None:
+                target = owner[index]
+                if failure is not None:
+                    failed.setdefault(target, []).append(failure)
+                remaining[target] -= 1
+                if remaining[target]:
+                    return
+                if target in failed:
+                    failed[target] = keep_failed(target, sorted(failed[target], key=lambda f: f.job.name))
+                    return
+                work = works[target]
+                finish(target, work, [work / "notebooks" / nb.name for nb in notebooks])
+                publish(work, target.folder)
+                shutil.rmtree(target.root / FAILED_DIR / target.name, ignore_errors=True)
+                done[target] = target.folder
+
+            langs = "/".join(dict.fromkeys(t.lang for t in targets))
+            run_notebooks(all_jobs, jobs, progress=progress, desc=f"Notebooks ({langs})", on_done=job_done,
+                          reuse_kernels=reuse_kernels)
+        finally:
+            for work in works.values():
+                shutil.rmtree(work, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                (root / FAILED_DIR).rmdir()  # only when empty
+    if failed:
+        failures = [f for t in targets for f in failed.get(t, [])]
+        raise BuildFailed(failures, _headline([t for t in targets if t in failed]))
+    return [done[t] for t in targets]
+
+
+def refresh_notebooks(notebooks_dir: Path | None = None, jobs: int | None = None, progress: bool = True) -> list[Path]:
+    """Re-execute the committed notebooks in place with their own default parameters (2023, vi, no output folder).
+
+    nbval then compares fresh runs against these outputs. Raises BuildFailed
+    naming the failing cells; a failed notebook keeps its error output in place.
+    """
+    notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
+    jobs_ = [NotebookJob(nb, nb, {}, "in place") for nb in notebooks]
+    failures = run_notebooks(jobs_, jobs, progress=progress, desc="Refreshing notebooks", reuse_kernels=False)
+    if failures:
+        raise BuildFailed(failures, f"{len(failures)} of {len(notebooks)} notebooks failed to run.")
+    return notebooks

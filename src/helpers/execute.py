@@ -1,0 +1,335 @@
+"""Run notebooks through papermill, several at a time, and say clearly which cell failed.
+
+A pool of threads drives the kernels (the work happens in the kernels, not in
+this process), ``n_jobs`` notebooks at once; a tqdm bar on stderr counts the
+notebooks done.
+
+Starting a kernel and importing pandas, matplotlib, seaborn and pandera costs
+about three seconds of CPU, more than many notebooks take to run, so by
+default each worker keeps its kernel from one notebook to the next
+(:class:`KernelPool`): before each notebook the kernel's namespace is wiped
+(``%reset -f``), its figures closed, its working folder set to the notebook's
+and its execution count restarted, so that the notebook sees what a fresh
+kernel would show it except for modules already imported. A kernel is
+replaced after a failure and after :data:`KERNEL_USES` notebooks.
+``reuse_kernels=False`` gives every notebook a kernel of its own, as plain
+papermill does (``refresh-notebooks`` uses that).
+
+A failure never stops the other notebooks: every job runs, and the failures
+come back as :class:`NotebookFailure` values naming the notebook, the cell
+(index and first line of its source) and the error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import logging
+import os
+import re
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from . import lean_imports  # noqa: F401  (before nbformat/papermill: skips a slow, unused import)
+
+from .errors import UsageError
+from .paths import display_path
+
+KERNEL_NAME = "python3"
+CELL_TIMEOUT = 600  # seconds one cell may run before the notebook counts as failed
+START_TIMEOUT = 120  # seconds a kernel may take to start (generous: several start at once)
+# ipykernel warns on every start that it talks over local TCP (and logs the interrupt
+# jupyter_client sends when it stops a kernel); the bar is clearer without them. No
+# history file: parallel kernels would otherwise share one SQLite database.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:"]
+KERNEL_USES = 12  # notebooks one kernel runs before it is replaced
+ENGINE_NAME = "appendix-reused-kernel"
+# Run in a kept kernel before each notebook: what a fresh kernel would look like.
+RESET_CODE = """
+import matplotlib.pyplot as _plt, os as _os
+_plt.close("all")
+_os.chdir({cwd!r})
+get_ipython().run_line_magic("reset", "-f")
+get_ipython().execution_count = 1
+"""
+NOTEBOOK_NAME_RE = re.compile(r"^\d{2}_[A-Za-z0-9_]+\.ipynb$")
+
+
+@dataclass(frozen=True)
+class NotebookJob:
+    """One notebook to execute: where from, where the executed copy goes, with which parameters.
+
+    ``label`` says which build the run belongs to (e.g. ``"2023, vi"``) in messages.
+    """
+
+    source: Path
+    output: Path
+    parameters: dict[str, Any] = field(default_factory=dict)
+    label: str = ""
+
+    @property
+    def name(self) -> str:
+        """The notebook's short name, e.g. ``03_social_evils``."""
+        return self.source.stem
+
+
+@dataclass(frozen=True)
+class NotebookFailure:
+    """Why one notebook failed: the cell and the error, as papermill reported them."""
+
+    job: NotebookJob
+    ename: str
+    evalue: str
+    cell_number: int | None = None  # the failing cell's place in the source notebook, counting from 1
+    exec_count: int | None = None
+    first_line: str = ""
+    kept_at: Path | None = None  # where the executed notebook (with the error) can be read
+
+    def message(self) -> str:
+        """A few lines for the terminal: notebook, cell, error, where to look."""
+        where = f" ({self.job.label})" if self.job.label else ""
+        lines = [f"notebook {self.job.name}{where} failed"]
+        if self.cell_number is not None:
+            count = f", In [{self.exec_count}]" if self.exec_count is not None else ""
+            lines.append(f"  in cell {self.cell_number}{count}: {self.first_line}")
+        evalue = self.evalue.strip().splitlines()
+        lines.append(f"  {self.ename}: {evalue[0] if evalue else ''}".rstrip())
+        if self.kept_at is not None:
+            lines.append(f"  the executed notebook is kept at {display_path(self.kept_at)}")
+        return "\n".join(lines)
+
+
+def find_notebooks(folder: Path) -> list[Path]:
+    """The analysis notebooks in ``folder`` (``NN_name.ipynb``), in their numbered order."""
+    paths = sorted(p for p in Path(folder).glob("*.ipynb") if NOTEBOOK_NAME_RE.match(p.name))
+    if not paths:
+        raise UsageError(f"There are no notebooks named like 01_name.ipynb in {display_path(Path(folder))}.")
+    return paths
+
+
+def _first_line(source: str) -> str:
+    for line in source.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def _cell_number(executed: Path, cell_index: int) -> int:
+    """The 1-based place in the source notebook of the executed notebook's cell ``cell_index``.
+
+    Papermill counts cells in the notebook as run (with its injected parameters
+    cell, without the error banners it adds afterwards); the analyst opens the
+    source notebook, which has no injected cell.
+    """
+    try:
+        cells = json.loads(executed.read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError):
+        return cell_index + 1
+    tags = [set(c.get("metadata", {}).get("tags", [])) for c in cells]
+    run = [t for t in tags if "papermill-error-cell-tag" not in t]
+    return sum("injected-parameters" not in t for t in run[:cell_index]) + 1
+
+
+@functools.cache
+def _register_engine() -> str:
+    """Register with papermill (once) the engine that runs a notebook in a kernel it is given; its name."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.utils import remove_args
+
+    class ReusedKernelEngine(NBClientEngine):
+        """papermill's nbclient engine, for a kernel that outlives the notebook (passed as ``km``)."""
+
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,  # type: ignore[no-untyped-def]
+                                     stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):
+            kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
+            client = PapermillNotebookClient(
+                nb_man, timeout=execution_timeout, startup_timeout=start_timeout, kernel_name=kernel_name,
+                log=logging.getLogger("papermill"), log_output=log_output, stdout_file=stdout_file,
+                stderr_file=stderr_file, **kwargs,
+            )
+            try:
+                return client.execute()
+            finally:
+                if client.kc is not None:  # the kernel stays; this notebook's connection to it goes
+                    client.kc.stop_channels()
+
+    papermill_engines.register(ENGINE_NAME, ReusedKernelEngine)
+    return ENGINE_NAME
+
+
+class KernelPool:
+    """Kernels kept from one notebook to the next, one per worker thread."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._kernels: list[Any] = []
+
+    def _start(self, cwd: Path) -> Any:
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        manager = AsyncKernelManager(kernel_name=KERNEL_NAME)
+        with self._lock:
+            self._kernels.append(manager)
+        run_sync(manager.start_kernel)(extra_arguments=KERNEL_ARGUMENTS, cwd=str(cwd))
+        self._local.uses = 0
+        return manager
+
+    def acquire(self, cwd: Path) -> Any:
+        """This thread's kernel, reset for a new notebook working in ``cwd`` (started if there is none)."""
+        from jupyter_client.blocking import BlockingKernelClient
+        from jupyter_core.utils import run_sync
+
+        manager = getattr(self._local, "manager", None)
+        if manager is not None and (self._local.uses >= KERNEL_USES or not run_sync(manager.is_alive)()):
+            self.discard()
+            manager = None
+        if manager is None:
+            self._local.manager = manager = self._start(cwd)  # a new kernel is fresh: no reset needed
+        elif self._local.uses:
+            client = BlockingKernelClient()
+            client.load_connection_info(manager.get_connection_info())
+            client.start_channels()
+            try:
+                client.wait_for_ready(timeout=START_TIMEOUT)
+                reply = client.execute_interactive(RESET_CODE.format(cwd=str(cwd)), store_history=False,
+                                                   timeout=START_TIMEOUT, output_hook=lambda msg: None)
+            finally:
+                client.stop_channels()
+            if reply["content"]["status"] != "ok":
+                self.discard()
+                self._local.manager = manager = self._start(cwd)
+        self._local.uses += 1
+        return manager
+
+    def discard(self) -> None:
+        """Stop this thread's kernel (after a failure: the next notebook gets a new one)."""
+        manager = getattr(self._local, "manager", None)
+        self._local.manager = None
+        if manager is not None:
+            self._stop(manager)
+
+    def _stop(self, manager: Any) -> None:
+        from jupyter_core.utils import run_sync
+
+        with self._lock:
+            if manager not in self._kernels:
+                return
+            self._kernels.remove(manager)
+        with contextlib.suppress(Exception):
+            run_sync(manager.shutdown_kernel)(now=True)
+
+    def close(self) -> None:
+        """Stop every kernel still running."""
+        for manager in list(self._kernels):
+            self._stop(manager)
+
+
+def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure | None:
+    """Execute one notebook with papermill; None when it ran to the end.
+
+    The kernel works in the notebook's own folder, as it would in JupyterLab;
+    it is ``pool``'s kernel for this thread when there is a pool, else a new one.
+    The executed notebook is written to ``job.output`` whether or not it fails.
+    """
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    job.output.parent.mkdir(parents=True, exist_ok=True)
+    # papermill's own ``cwd`` would chdir this whole process, which threads must not do; the
+    # kernel's folder is set through nbclient's resources, or by the pool for a kept kernel.
+    options: dict[str, Any] = {"extra_arguments": KERNEL_ARGUMENTS,
+                               "resources": {"metadata": {"path": str(job.source.parent)}}}
+    try:
+        if pool is not None:
+            options = {"engine_name": _register_engine(), "km": pool.acquire(job.source.parent)}
+        pm.execute_notebook(
+            str(job.source),
+            str(job.output),
+            parameters=job.parameters or None,
+            kernel_name=KERNEL_NAME,
+            progress_bar=False,
+            log_output=False,
+            start_timeout=START_TIMEOUT,
+            execution_timeout=CELL_TIMEOUT,
+            request_save_on_cell_execute=False,  # one write at the end (or on failure), not one per cell
+            **options,
+        )
+    except PapermillExecutionError as exc:
+        if pool is not None:
+            pool.discard()
+        return NotebookFailure(
+            job,
+            exc.ename,
+            exc.evalue,
+            cell_number=_cell_number(job.output, exc.cell_index),
+            exec_count=exc.exec_count,
+            first_line=_first_line(exc.source),
+            kept_at=job.output if job.output.exists() else None,
+        )
+    except Exception as exc:  # a kernel that died or did not start, a cell that timed out
+        if pool is not None:
+            pool.discard()
+        return NotebookFailure(
+            job, type(exc).__name__, str(exc) or repr(exc), kept_at=job.output if job.output.exists() else None
+        )
+    return None
+
+
+def default_jobs() -> int:
+    """How many notebooks run at once by default: one per CPU."""
+    return os.cpu_count() or 1
+
+
+def run_notebooks(
+    jobs: Sequence[NotebookJob],
+    n_jobs: int | None = None,
+    *,
+    progress: bool = True,
+    desc: str = "Notebooks",
+    on_done: Callable[[int, NotebookFailure | None], None] | None = None,
+    reuse_kernels: bool = True,
+) -> list[NotebookFailure]:
+    """Execute every job, ``n_jobs`` at a time; return the failures in the jobs' order.
+
+    ``on_done(index, failure_or_None)`` is called in this thread as each job
+    ends, while the others go on running (the build uses it to assemble a year
+    as soon as that year's notebooks are done). If it raises, or this process
+    is interrupted, the notebooks not started yet are cancelled and the running
+    ones are waited for before the exception goes on, so that the caller can
+    clean up after them. ``reuse_kernels`` keeps each worker's kernel between
+    notebooks (see the module's docstring).
+    """
+    n_jobs = max(1, min(n_jobs or default_jobs(), len(jobs) or 1))
+    failures: dict[int, NotebookFailure] = {}
+    pool = ThreadPoolExecutor(max_workers=n_jobs, thread_name_prefix="notebook")
+    kernels = KernelPool() if reuse_kernels else None
+    bar = tqdm(total=len(jobs), desc=desc, unit="nb", file=sys.stderr, disable=not progress, leave=True)
+    try:
+        futures: dict[Future[NotebookFailure | None], int] = {pool.submit(run_one, job, kernels): i for i, job in enumerate(jobs)}
+        for future in as_completed(futures):
+            i = futures[future]
+            failure = future.result()
+            if failure is not None:
+                failures[i] = failure
+            bar.set_postfix_str(f"{jobs[i].name}{' failed' if failure else ''}", refresh=False)
+            bar.update(1)
+            if on_done is not None:
+                on_done(i, failure)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        if kernels is not None:
+            kernels.close()
+        bar.close()
+    return [failures[i] for i in sorted(failures)]

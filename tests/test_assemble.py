@@ -1,0 +1,151 @@
+"""Unit tests of the appendix's assembly: collecting outputs, findings, numbering, ids, contents, frame."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from helpers import assemble
+from helpers.assemble import Heading, Section, compose, find_headings, number_captions, split_findings, toc_html, unique_ids
+from helpers.frontmatter import BreakNote, FrontMatter, SourceEntry, VintageFile, gather
+
+FIGURE = (
+    '<figure class="appendix-figure" id="01_p_{n}" data-name="01_p_{n}"><img alt="a" src="data:image/png;base64,iVBO"/>'
+    '<figcaption><span class="caption-label"></span>Biểu đồ {n} &amp; chú thích</figcaption></figure>'
+)
+TABLE = (
+    '<div class="appendix-table-block" id="01_p_{n}" data-name="01_p_{n}">'
+    '<p class="table-caption"><span class="caption-label"></span>Bảng số {n}</p>'
+    '<table class="appendix-table"><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>'
+    '<p class="table-source">Nguồn: Sở &amp; Báo</p></div>'
+)
+FINDINGS = (
+    '<div class="appendix-findings" data-notebook="01_p"><p><strong>Những phát hiện chính</strong></p>'
+    "<ul><li>Một &lt;b&gt;</li><li>Hai</li></ul></div>"
+)
+
+
+def html_output(body: str) -> nbformat.NotebookNode:
+    return new_output("display_data", data={"text/html": body, "text/plain": "<IPython.core.display.HTML object>"})
+
+
+def test_notebook_outputs_keeps_only_the_appendix_html() -> None:
+    cell = new_code_cell("x")
+    cell.outputs = [
+        html_output('<h1 id="a" class="appendix-heading">A</h1>'),
+        new_output("stream", name="stdout", text="printed\n"),
+        html_output("<div>a stray DataFrame</div>"),
+        new_output("execute_result", data={"text/plain": "3"}, execution_count=1),
+        html_output('<p class="appendix-text">Câu.</p>'),
+    ]
+    notebook = new_notebook(cells=[new_markdown_cell("# not shown"), cell])
+    assert assemble.notebook_outputs(notebook) == ['<h1 id="a" class="appendix-heading">A</h1>', '<p class="appendix-text">Câu.</p>']
+
+
+def test_split_findings_moves_the_items_out_of_the_flow() -> None:
+    section = split_findings("01_p", ['<h1 id="t" class="appendix-heading">T</h1>', FINDINGS, '<p class="appendix-text">x</p>'])
+    assert section.findings == ["Một &lt;b&gt;", "Hai"]
+    assert section.pieces == ['<h1 id="t" class="appendix-heading">T</h1>', '<p class="appendix-text">x</p>']
+
+
+@pytest.mark.parametrize(("lang", "figure", "table"), [("vi", "Hình", "Bảng"), ("en", "Figure", "Table")])
+def test_number_captions_in_document_order_across_fragments(lang: str, figure: str, table: str) -> None:
+    counts = {"figure": 0, "table": 0}
+    first, caps1 = number_captions(FIGURE.format(n=1) + TABLE.format(n=2) + FIGURE.format(n=3), lang, counts)
+    second, caps2 = number_captions(TABLE.format(n=4), lang, counts)
+    labels = re.findall(r'<span class="caption-label">([^<]*)</span>', first + second)
+    assert labels == [f"{figure} 1. ", f"{table} 1. ", f"{figure} 2. ", f"{table} 2. "]
+    captions = caps1 + caps2
+    assert [(c.kind, c.number, c.name) for c in captions] == [
+        ("figure", 1, "01_p_1"), ("table", 1, "01_p_2"), ("figure", 2, "01_p_3"), ("table", 2, "01_p_4")
+    ]
+    assert captions[0].caption == "Biểu đồ 1 & chú thích"
+    assert captions[1].caption == "Bảng số 2" and captions[1].source == "Nguồn: Sở & Báo"
+
+
+def test_unique_ids_renames_repeats_only() -> None:
+    seen = {"sources"}
+    out = unique_ids('<h2 id="a" class="x">A</h2><p id="a">b</p><div id="sources"></div><p>id="a"</p>', seen)
+    assert out == '<h2 id="a" class="x">A</h2><p id="a-2">b</p><div id="sources-2"></div><p>id="a"</p>'
+    assert {"a", "a-2", "sources-2"} <= seen
+
+
+def test_find_headings_reads_levels_ids_and_text() -> None:
+    fragment = '<h1 id="t" class="appendix-heading">Tiêu đề &amp; x</h1><h3 id="s" class="appendix-heading">S</h3><h2 id="n">not ours</h2>'
+    assert find_headings(fragment) == [Heading(1, "t", "Tiêu đề &amp; x"), Heading(3, "s", "S")]
+
+
+def test_toc_nests_by_level_and_links_every_heading() -> None:
+    headings = [Heading(1, "a", "A"), Heading(2, "a1", "A1"), Heading(3, "a1x", "A1x"), Heading(2, "a2", "A2"), Heading(1, "b", "B")]
+    toc = toc_html(headings, "vi", has_figures=True, has_tables=False)
+    hrefs = re.findall(r'href="#([^"]+)"', toc)
+    assert hrefs == ["key-findings", "figures-list", "a", "a1", "a1x", "a2", "b", "sources", "methods"]
+    assert toc.count("<ol>") == toc.count("</ol>") == 3
+    assert toc.count("<li>") == toc.count("</li>") == 9
+    assert re.search(r'<li><a href="#a">A</a><ol><li><a href="#a1">A1</a><ol><li><a href="#a1x">', toc)
+
+
+def front(lang: str = "vi") -> FrontMatter:
+    return FrontMatter(
+        2023,
+        lang,
+        (VintageFile("data/figures/2023.csv", 2023, 3, "0123456789ab"),),
+        (
+            SourceEntry("s1", "Báo cáo <script>alert(1)</script>", "Sở & Ban", "2023-12", 'https://x.vn/a?b=1&c="2"'),
+            SourceEntry("s2", "Không địa chỉ", "Báo", "", "javascript:alert(1)"),
+        ),
+        (BreakNote("Chuẩn nghèo mới", 2021, ("Tỷ lệ hộ nghèo",)),),
+    )
+
+
+def sections() -> list[Section]:
+    return [
+        split_findings("01_p", ['<h1 id="01_p-poverty" class="appendix-heading">Giảm nghèo</h1>', FINDINGS, FIGURE.format(n=1), TABLE.format(n=2)]),
+        Section("02_q", ['<h1 id="01_p-poverty" class="appendix-heading">Trùng id</h1>', FIGURE.format(n=3)]),
+    ]
+
+
+def test_compose_gives_one_document_with_frame_and_escaped_data() -> None:
+    appendix = compose(sections(), front())
+    doc = appendix.html
+    assert doc.startswith("<!DOCTYPE html>\n<html lang=\"vi\">")
+    assert "Phụ lục phân tích kết quả công tác lao động, người có công và xã hội năm 2023" in doc
+    assert "Tỉnh Thừa Thiên Huế" in doc and "0123456789ab" in doc
+    # Data from sources.csv is escaped, in text and in the href; only web addresses become links.
+    assert "<script>" not in doc and "Báo cáo &lt;script&gt;" in doc and "Sở &amp; Ban" in doc
+    assert 'href="https://x.vn/a?b=1&amp;c=&quot;2&quot;"' in doc
+    assert 'href="javascript' not in doc
+    # Findings moved to the front, linked to the notebook's title.
+    assert doc.count("Một &lt;b&gt;") == 1 and '<a href="#01_p-poverty">Giảm nghèo</a>' in doc
+    assert doc.index('id="key-findings"') < doc.index('id="section-01_p"') < doc.index('id="section-02_q"')
+    # A repeated id is renamed and the contents link to the renamed one.
+    assert 'id="01_p-poverty-2"' in doc and 'href="#01_p-poverty-2"' in doc
+    assert [c.label for c in appendix.figures] == ["Hình 1.", "Hình 2."]
+    assert [c.label for c in appendix.tables] == ["Bảng 1."]
+    assert "Chuẩn nghèo mới" in doc and "Tỷ lệ hộ nghèo" in doc
+    assert "@page" in doc and "Trang " in doc
+    ids = re.findall(r'\sid="([^"]+)"', doc)
+    assert len(ids) == len(set(ids))
+    hrefs = [h for h in re.findall(r'href="#([^"]+)"', doc)]
+    assert set(hrefs) <= set(ids)
+
+
+def test_compose_in_english_has_english_fixed_texts() -> None:
+    doc = compose(sections(), front("en")).html
+    assert '<html lang="en">' in doc and "Contents" in doc and "Key findings" in doc and "Methods note" in doc
+    assert "Figure 1. " in doc and "Table 1. " in doc and "Page " in doc
+    for vietnamese in ("Mục lục", "Những phát hiện chính", "Ghi chú phương pháp", "Nguồn số liệu", "Hình 1"):
+        assert vietnamese not in doc.replace(FINDINGS, "")
+
+
+def test_gather_reads_the_vintage_sources_and_breaks_of_the_real_data() -> None:
+    fm = gather(2019, "en")
+    assert [f.year for f in fm.vintage] == [y for y in (2016, 2019)]
+    assert all(len(f.sha256) == 12 for f in fm.vintage)
+    assert fm.sources and all(s.source_id for s in fm.sources)
+    assert any(b.first_period == 2021 and "Poverty" in " ".join(b.names) for b in fm.breaks)
+    later = gather(2023, "vi")
+    assert [f.year for f in later.vintage][-1] == 2023 and len(later.sources) >= len(fm.sources)

@@ -1,0 +1,381 @@
+"""End-to-end tests of the appendix build (``python -m helpers build``).
+
+The expensive builds run once per session (session-scoped fixtures, outputs
+under a temporary folder) and their tests share one xdist group, so that
+``pytest -n 2 --dist loadgroup`` runs them on one worker with the fixtures
+built once:
+
+* every year with data in both languages (this is also the check that every
+  notebook runs through papermill for every year and language);
+* a second build of 2023 (vi), to show that two builds give the same bytes.
+
+The failure, interruption and refusal tests use tiny notebooks written in
+``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from openpyxl import load_workbook
+
+from helpers import build as build_module
+from helpers import cli, export
+from helpers.build import BuildFailed, build, build_many
+from helpers.execute import find_notebooks
+from helpers.loading import available_years
+from helpers.paths import notebooks_dir
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+YEARS = available_years()
+LANGS = ("vi", "en")
+BUILD = pytest.mark.xdist_group("build")
+
+
+def folder_name(year: int, lang: str) -> str:
+    return str(year) if lang == "vi" else f"{year}-{lang}"
+
+
+# Session builds -------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def all_builds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every year with data, in both languages, built once into a temporary outputs folder."""
+    root = tmp_path_factory.mktemp("outputs-all")
+    build_many([(year, lang) for lang in LANGS for year in YEARS], outputs_dir=root, progress=False)
+    return root
+
+
+@pytest.fixture(scope="session")
+def second_2023(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 2023 Vietnamese appendix built a second time, into another folder."""
+    root = tmp_path_factory.mktemp("outputs-again")
+    (folder,) = build([2023], "vi", outputs_dir=root, progress=False)
+    return folder
+
+
+# Tiny notebooks ---------------------------------------------------------------
+
+PARAMETERS = 'year = 2023\nlang = "vi"\noutput_dir = ""'
+
+
+def write_notebook(path: Path, cells: list[str]) -> Path:
+    """A notebook like the real ones: a tagged parameters cell, then ``cells``."""
+    notebook = new_notebook(
+        cells=[new_code_cell(PARAMETERS, metadata={"tags": ["parameters"]}), new_markdown_cell("Ghi chú.")]
+        + [new_code_cell(c) for c in cells],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
+    nbformat.write(notebook, str(path))
+    return path
+
+
+def good_notebook(path: Path) -> Path:
+    name = path.stem
+    return write_notebook(
+        path,
+        [
+            f'from helpers.report import Report\nimport pandas as pd\nrep = Report("{name}", year, lang, output_dir)',
+            'rep.heading("Thử nghiệm <b>", "Test <b>", level=1)',
+            'rep.findings([rep.t("Câu phát hiện có dấu & ký tự.", "A finding & more.")])',
+            'raw = pd.DataFrame({"Chỉ tiêu": ["Hộ nghèo"], "Giá trị": [2.27]})\n'
+            'rep.table(raw.astype(str), "tiny", rep.t("Bảng nhỏ", "Tiny table"), ["sldtbxh_2023_report"], raw=raw)',
+        ],
+    )
+
+
+@pytest.fixture
+def tiny_notebooks(tmp_path: Path) -> Path:
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    good_notebook(folder / "00_tiny.ipynb")
+    return folder
+
+
+@pytest.fixture
+def outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty outputs folder, also set as $APPENDIX_OUTPUTS_DIR for the command line."""
+    root = tmp_path / "outputs"
+    monkeypatch.setenv("APPENDIX_OUTPUTS_DIR", str(root))
+    return root
+
+
+# Browser ----------------------------------------------------------------------
+
+
+def open_in_browser(html_file: Path, screenshot: Path) -> dict:
+    """Open the appendix in headless Chromium; report errors, requests, broken anchors and images."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install -y chromium"
+    errors: list[str] = []
+    requests: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1100, "height": 1400})
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(html_file.as_uri(), wait_until="load")
+            anchors = page.eval_on_selector_all("nav.toc a", "els => els.map(a => a.getAttribute('href'))")
+            unresolved = page.evaluate(
+                "hrefs => hrefs.filter(h => !h.startsWith('#') || !document.getElementById(h.slice(1)))", anchors
+            )
+            images = page.evaluate(
+                "() => Array.from(document.querySelectorAll('figure.appendix-figure img'))"
+                ".map(i => ({complete: i.complete, width: i.naturalWidth}))"
+            )
+            page.screenshot(path=str(screenshot), full_page=False)
+        finally:
+            browser.close()
+    return {"errors": errors, "requests": requests, "anchors": anchors, "unresolved": unresolved, "images": images}
+
+
+# Tests on the session builds ----------------------------------------------------
+
+
+@BUILD
+def test_every_notebook_runs_for_every_year_and_language(all_builds: Path) -> None:
+    names = [nb.name for nb in find_notebooks(notebooks_dir())]
+    for lang in LANGS:
+        for year in YEARS:
+            folder = all_builds / folder_name(year, lang)
+            for part in ("appendix.html", "appendix.pdf", "appendix.xlsx"):
+                assert (folder / part).stat().st_size > 0, f"{folder.name}/{part}"
+            assert sorted(p.name for p in (folder / "notebooks").glob("*.ipynb")) == names
+            executed = nbformat.read(str(folder / "notebooks" / names[0]), as_version=4)
+            parameters = executed.metadata.papermill.parameters
+            assert (parameters["year"], parameters["lang"]) == (year, lang)
+    leftovers = [p.name for p in all_builds.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+@BUILD
+@pytest.mark.parametrize("year", [2023, 2019])
+def test_html_opens_in_a_browser(all_builds: Path, year: int, tmp_path: Path) -> None:
+    html_file = all_builds / str(year) / "appendix.html"
+    result = open_in_browser(html_file, tmp_path / f"appendix-{year}.png")
+    assert result["errors"] == []
+    assert all(u.startswith(("file:", "data:")) for u in result["requests"]), result["requests"]
+    assert len(result["anchors"]) >= 4 and result["unresolved"] == []
+    assert all(i["complete"] and i["width"] > 0 for i in result["images"]), result["images"]
+    assert (tmp_path / f"appendix-{year}.png").stat().st_size > 10_000
+
+
+@BUILD
+@pytest.mark.parametrize("year", [2023, 2019])
+def test_html_is_one_self_contained_file(all_builds: Path, year: int) -> None:
+    text = (all_builds / str(year) / "appendix.html").read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and '<html lang="vi">' in text
+    assert f"Phụ lục phân tích kết quả công tác lao động, người có công và xã hội năm {year}" in text
+    assert "Tỉnh Thừa Thiên Huế" in text and f"data/figures/{year}.csv" in text
+    # No external resource: no stylesheet or script files, images only as data URIs.
+    assert not re.search(r"<(script|link)\b[^>]*\b(src|href)=\"(?!data:)", text)
+    assert not re.search(r"<img\b[^>]*\bsrc=\"(?!data:image/png;base64,)", text)
+    assert "@import" not in text and "url(http" not in text
+    # Code never reaches the appendix; every caption label is filled.
+    assert "from helpers" not in text and "rep = Report" not in text
+    assert '<span class="caption-label"></span>' not in text
+    for part in ('id="contents"', 'id="key-findings"', 'id="sources"', 'id="methods"'):
+        assert part in text
+    assert "Ghi chú phương pháp" in text and "chuẩn nghèo" in text
+
+
+@BUILD
+def test_figures_and_tables_are_numbered_in_order_with_their_files(all_builds: Path) -> None:
+    folder = all_builds / "2023"
+    text = (folder / "appendix.html").read_text(encoding="utf-8")
+    figures = re.findall(r'<span class="caption-label">Hình (\d+)\. </span>', text)
+    tables = re.findall(r'<span class="caption-label">Bảng (\d+)\. </span>', text)
+    assert figures and figures == [str(i) for i in range(1, len(figures) + 1)]
+    assert tables and tables == [str(i) for i in range(1, len(tables) + 1)]
+    names = re.findall(r'<figure class="appendix-figure" id="[^"]*" data-name="([^"]+)"', text)
+    for name in names:
+        assert (folder / "figures" / f"{name}.png").stat().st_size > 0
+        assert (folder / "figures" / f"{name}.svg").stat().st_size > 0
+    table_names = re.findall(r'<div class="appendix-table-block" id="[^"]*" data-name="([^"]+)"', text)
+    assert sorted(p.stem for p in (folder / "tables").glob("*.csv")) == sorted(table_names)
+
+
+@BUILD
+def test_workbook_holds_every_table(all_builds: Path) -> None:
+    folder = all_builds / "2023"
+    workbook = load_workbook(folder / "appendix.xlsx")
+    csvs = sorted((folder / "tables").glob("*.csv"))
+    assert workbook.sheetnames[0] == "Mục lục"
+    assert len(workbook.sheetnames) == len(csvs) + 1
+    assert len(set(n.lower() for n in workbook.sheetnames)) == len(workbook.sheetnames)
+    assert all(len(n) <= 31 for n in workbook.sheetnames)
+    headers = {tuple(next(csv.reader(p.open(encoding="utf-8")))) for p in csvs}
+    sheet_headers = {tuple(c.value for c in ws[1]) for ws in workbook.worksheets[1:]}
+    assert sheet_headers == headers
+    contents = [row for row in workbook["Mục lục"].iter_rows(min_row=4, values_only=True)]
+    assert [r[0] for r in contents] == [f"Bảng {i}." for i in range(1, len(csvs) + 1)]
+
+
+@BUILD
+def test_pdf_is_a4_with_page_numbers_and_diacritics(all_builds: Path) -> None:
+    import shutil
+    import subprocess
+
+    pdf = all_builds / "2023" / "appendix.pdf"
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    from tests.test_export import pdf_objects
+
+    assert re.search(rb"/MediaBox \[\s*0 0 595\.\d+ 841\.\d+\s*\]", pdf_objects(data))
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-f", "1", "-l", "3", str(pdf), "-"], capture_output=True, text=True).stdout
+        text = " ".join(text.split())
+        assert "Phụ lục phân tích kết quả công tác lao động, người có công và xã hội năm 2023" in text
+        assert "Trang 2 /" in text
+
+
+@BUILD
+def test_english_build_is_in_english_beside_the_vietnamese_one(all_builds: Path) -> None:
+    text = (all_builds / "2023-en" / "appendix.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in text
+    assert "Analytical appendix" in text and "Contents" in text and "Methods note" in text
+    assert "Mục lục" not in text and "Ghi chú phương pháp" not in text
+    assert re.search(r'<span class="caption-label">Figure 1\. </span>', text)
+    assert re.search(r'<span class="caption-label">Table 1\. </span>', text)
+    assert load_workbook(all_builds / "2023-en" / "appendix.xlsx").sheetnames[0] == "Contents"
+    assert '<html lang="vi">' in (all_builds / "2023" / "appendix.html").read_text(encoding="utf-8")
+
+
+@BUILD
+def test_two_builds_are_byte_identical(all_builds: Path, second_2023: Path) -> None:
+    first = all_builds / "2023"
+    for part in ["appendix.html", "appendix.xlsx", *(f"tables/{p.name}" for p in (first / "tables").glob("*.csv"))]:
+        assert (first / part).read_bytes() == (second_2023 / part).read_bytes(), part
+    with zipfile.ZipFile(second_2023 / "appendix.xlsx") as z:
+        assert {i.date_time for i in z.infolist()} == {export.FIXED_ZIP_TIME}
+
+
+@BUILD
+def test_no_clock_time_in_the_html(all_builds: Path) -> None:
+    import datetime
+
+    text = (all_builds / "2023" / "appendix.html").read_text(encoding="utf-8")
+    today = datetime.date.today()
+    for shown in (today.isoformat(), today.strftime("%d/%m/%Y"), "papermill", "start_time"):
+        assert shown not in text
+
+
+# Failures, interruptions, refusals ------------------------------------------------
+
+
+@BUILD
+def test_a_failing_notebook_leaves_the_previous_appendix_and_says_where(
+    tiny_notebooks: Path, outputs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 0
+    before = (outputs / "2023" / "appendix.html").read_bytes()
+    write_notebook(tiny_notebooks / "01_boom.ipynb", ["x = 1", "values = {}\nvalues['missing']"])
+    capsys.readouterr()
+
+    assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks), "--jobs", "2"]) == 1
+    message = capsys.readouterr().err.splitlines()
+    message = [line for line in message if line.strip() and "Notebooks" not in line]
+    assert message[0].startswith("error: The appendix for 2023, vi was not built") and "is unchanged" in message[0]
+    assert "notebook 01_boom (2023, vi) failed" in message[1]
+    assert "in cell 4, In [" in message[2] and "values = {}" in message[2]
+    assert "KeyError: 'missing'" in message[3]
+    kept = outputs / ".failed" / "2023" / "01_boom.ipynb"
+    assert str(kept) in message[4] and kept.exists()
+    assert (outputs / "2023" / "appendix.html").read_bytes() == before
+    assert sorted(p.name for p in outputs.iterdir()) == [".failed", "2023"]
+
+    (tiny_notebooks / "01_boom.ipynb").unlink()
+    assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 0
+    assert not (outputs / ".failed").exists()
+
+
+@BUILD
+def test_an_interrupted_build_leaves_the_previous_appendix(
+    tiny_notebooks: Path, outputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build([2023], "vi", notebooks_dir=tiny_notebooks, progress=False)
+    before = (outputs / "2023" / "appendix.html").read_bytes()
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module.export, "write_pdf", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build([2023, 2019], "vi", notebooks_dir=tiny_notebooks, progress=False)
+    assert (outputs / "2023" / "appendix.html").read_bytes() == before
+    assert sorted(p.name for p in outputs.iterdir()) == ["2023"]
+
+
+@BUILD
+def test_refresh_notebooks_runs_them_in_place_with_their_defaults(tiny_notebooks: Path) -> None:
+    assert cli.main(["refresh-notebooks", "--notebooks-dir", str(tiny_notebooks)]) == 0
+    notebook = nbformat.read(str(tiny_notebooks / "00_tiny.ipynb"), as_version=4)
+    tags = [c.metadata.get("tags", []) for c in notebook.cells]
+    assert not any("injected-parameters" in t for t in tags)
+    shown = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
+    assert any("appendix-table-block" in o.get("data", {}).get("text/html", "") for o in shown)
+
+
+def test_a_year_without_data_is_refused(outputs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["build", "--year", "2017"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: There is no figures file for 2017")
+    assert "years with data: " + ", ".join(str(y) for y in YEARS) in err
+    assert len(err.splitlines()) == 1
+    assert not outputs.exists()
+
+
+def test_an_unknown_language_is_refused(outputs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["build", "--lang", "fr"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "error: Unknown language 'fr'; use one of: vi, en."
+    assert not outputs.exists()
+
+
+def test_the_library_refuses_before_running_anything(outputs: Path) -> None:
+    from helpers.errors import MissingYearError, UsageError
+
+    with pytest.raises(MissingYearError):
+        build([1999], "vi")
+    with pytest.raises(UsageError):
+        build([2023], "de")
+    with pytest.raises(UsageError, match="no notebooks"):
+        build([2023], "vi", notebooks_dir=outputs.parent)
+    assert not outputs.exists()
+
+
+def test_build_failed_lists_every_failure() -> None:
+    from helpers.execute import NotebookFailure, NotebookJob
+
+    job = NotebookJob(Path("nb/02_x.ipynb"), Path("out/02_x.ipynb"), {}, "2019, en")
+    exc = BuildFailed([NotebookFailure(job, "ValueError", "bad\nmore", cell_number=3, exec_count=2, first_line="f()")], "Head.")
+    assert str(exc).splitlines() == ["Head.", "notebook 02_x (2019, en) failed", "  in cell 3, In [2]: f()", "  ValueError: bad"]
+
+
+@BUILD
+def test_a_kept_kernel_shows_the_next_notebook_a_clean_namespace(tiny_notebooks: Path, tmp_path: Path) -> None:
+    write_notebook(tiny_notebooks / "01_leaves.ipynb", ["leaked = 1\nimport os\nos.chdir('/')"])
+    write_notebook(
+        tiny_notebooks / "02_checks.ipynb",
+        ["import os, pathlib\nassert 'leaked' not in dir(), 'state leaked between notebooks'\n"
+         "assert pathlib.Path.cwd().name == 'notebooks', pathlib.Path.cwd()"],
+    )
+    kept = build([2023], "vi", outputs_dir=tmp_path / "kept", notebooks_dir=tiny_notebooks, jobs=1, progress=False)[0]
+    fresh = build([2023], "vi", outputs_dir=tmp_path / "fresh", notebooks_dir=tiny_notebooks, jobs=1, progress=False,
+                  reuse_kernels=False)[0]
+    assert (kept / "appendix.html").read_bytes() == (fresh / "appendix.html").read_bytes()
+    assert (kept / "appendix.xlsx").read_bytes() == (fresh / "appendix.xlsx").read_bytes()
+    for folder in (kept, fresh):  # execution counts start again at 1 in a kept kernel
+        executed = nbformat.read(str(folder / "notebooks" / "02_checks.ipynb"), as_version=4)
+        assert [c.execution_count for c in executed.cells if c.cell_type == "code"] == [1, 2, 3]

@@ -1,0 +1,126 @@
+"""Unit tests of the exports: the Excel workbook (reproducible bytes) and the PDF."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import subprocess
+import zipfile
+import zlib
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from helpers.assemble import Caption
+from helpers.export import FIXED_ZIP_TIME, cell_value, normalise_zip, sheet_names, write_pdf, write_xlsx
+
+
+def pdf_objects(data: bytes) -> bytes:
+    """The PDF's bytes with every Flate stream decompressed (page sizes sit in compressed object streams)."""
+    parts = [data]
+    for match in re.finditer(rb"/FlateDecode.*?stream\r?\n(.*?)endstream", data, re.S):
+        with contextlib.suppress(zlib.error):
+            parts.append(zlib.decompressobj().decompress(match[1]))
+    return b"\n".join(parts)
+
+
+def caption(number: int, name: str) -> Caption:
+    return Caption("table", number, f"Bảng {number}.", name, name, f"Chú thích {number}", "Nguồn: Sở")
+
+
+def test_cell_value_keeps_numbers_as_numbers_and_the_rest_as_text() -> None:
+    assert cell_value("") is None
+    assert cell_value("17034") == 17034 and cell_value("-3") == -3
+    assert cell_value("70.25") == 70.25 and cell_value("1e-3") == 0.001
+    assert cell_value("04") == "04"  # a code, not a number
+    assert cell_value("dưới 2,1%") == "dưới 2,1%" and cell_value("NaN") == "NaN"
+    assert cell_value("12345678901234567890") == "12345678901234567890"
+
+
+def test_sheet_names_are_short_unique_and_valid() -> None:
+    names = sheet_names(
+        [caption(1, "01_poverty_households_by_district_and_year"), caption(2, "01_poverty_households_by_district_and_year"),
+         caption(3, "05_q[a]:b*c?d/e\\f")],
+        "vi",
+    )
+    assert all(len(n) <= 31 for n in names)
+    assert len({n.lower() for n in names}) == 3
+    assert names[0].startswith("Bảng 1 households_by")
+    assert not any(re.search(r"[\[\]:*?/\\]", n) for n in names)
+
+
+def write_tables(folder: Path) -> list[Caption]:
+    folder.mkdir()
+    (folder / "01_p_a.csv").write_text("Chỉ tiêu,Giá trị,Ghi chú\nHộ nghèo,2.27,\nViệc làm,17034,x\n", encoding="utf-8")
+    (folder / "02_q_b.csv").write_text("Năm,Số\n2022,1\n", encoding="utf-8")
+    return [caption(1, "01_p_a"), caption(2, "02_q_b")]
+
+
+def test_workbook_has_contents_and_one_sheet_per_table(tmp_path: Path) -> None:
+    tables = write_tables(tmp_path / "tables")
+    target = write_xlsx(tables, tmp_path / "tables", tmp_path / "a.xlsx", "vi", "Phụ lục 2023")
+    workbook = load_workbook(target)
+    assert workbook.sheetnames == ["Mục lục", "Bảng 1 a", "Bảng 2 b"]
+    contents = workbook["Mục lục"]
+    assert contents["A1"].value == "Phụ lục 2023"
+    assert [c.value for c in contents[4]] == ["Bảng 1.", "Chú thích 1", "Nguồn: Sở", "Bảng 1 a"]
+    assert contents["D4"].hyperlink.location == "'Bảng 1 a'!A1" or "Bảng 1 a" in contents["D4"].hyperlink.target
+    sheet = workbook["Bảng 1 a"]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["Chỉ tiêu", "Giá trị", "Ghi chú"], ["Hộ nghèo", 2.27, None], ["Việc làm", 17034, "x"]
+    ]
+    english = load_workbook(write_xlsx(tables, tmp_path / "tables", tmp_path / "en.xlsx", "en", "Appendix"))
+    assert english.sheetnames == ["Contents", "Table 1 a", "Table 2 b"]
+
+
+def test_workbook_bytes_do_not_depend_on_the_clock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tables = write_tables(tmp_path / "tables")
+    first = write_xlsx(tables, tmp_path / "tables", tmp_path / "1.xlsx", "vi", "T", stamp=datetime(2023, 12, 31)).read_bytes()
+
+    import openpyxl.writer.excel as excel
+
+    class Later(datetime):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[no-untyped-def]
+            return datetime(2031, 5, 6, 7, 8, 9, tzinfo=tz)
+
+    monkeypatch.setattr(excel.datetime, "datetime", Later)
+    second = write_xlsx(tables, tmp_path / "tables", tmp_path / "2.xlsx", "vi", "T", stamp=datetime(2023, 12, 31)).read_bytes()
+    assert first == second
+    with zipfile.ZipFile(tmp_path / "2.xlsx") as z:
+        assert {i.date_time for i in z.infolist()} == {FIXED_ZIP_TIME}
+        core = z.read("docProps/core.xml").decode()
+    assert "2023-12-31T00:00:00Z" in core and "2031" not in core
+
+
+def test_normalise_zip_fixes_dates_and_keeps_content(tmp_path: Path) -> None:
+    path = tmp_path / "x.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("b.txt", "bee")
+        z.writestr("docProps/core.xml", '<dcterms:created xsi:type="dcterms:W3CDTF">2024-02-03T04:05:06Z</dcterms:created>')
+        z.writestr("a.txt", "ay")
+    normalise_zip(path, datetime(2020, 1, 2))
+    with zipfile.ZipFile(path) as z:
+        assert z.namelist() == ["b.txt", "docProps/core.xml", "a.txt"]
+        assert z.read("a.txt") == b"ay"
+        assert "2020-01-02T00:00:00Z" in z.read("docProps/core.xml").decode()
+        assert {i.date_time for i in z.infolist()} == {FIXED_ZIP_TIME}
+
+
+def test_pdf_is_a4_with_page_numbers_and_vietnamese_text(tmp_path: Path) -> None:
+    from helpers.assemble import stylesheet
+
+    body = "".join(f"<p>Đoạn {i}: Tỷ lệ hộ nghèo giảm, người có công được thăm hỏi.</p>" for i in range(150))
+    doc = f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style>{stylesheet("vi")}</style></head><body>{body}</body></html>'
+    pdf = write_pdf(doc, tmp_path / "a.pdf")
+    data = pdf.read_bytes()
+    objects = pdf_objects(data)
+    assert data.startswith(b"%PDF") and re.search(rb"/MediaBox \[\s*0 0 595\.\d+ 841\.\d+\s*\]", objects)
+    assert re.search(rb"/BaseFont /[A-Z]+\+DejaVu-Sans", objects)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "Tỷ lệ hộ nghèo giảm, người có công được thăm hỏi" in text
+        assert re.search(r"Trang 2 / \d+", text)
