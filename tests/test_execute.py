@@ -56,3 +56,24 @@ def test_run_notebooks_reports_a_notebook_that_cannot_be_read(tmp_path: Path) ->
                              on_done=lambda i, f: done.append((i, f is not None)))
     assert len(failures) == 1 and failures[0].job.name == "00_broken" and failures[0].cell_number is None
     assert done == [(0, True)]
+
+
+def test_executed_notebooks_carry_no_clock_time(tmp_path: Path) -> None:
+    import json
+
+    from helpers.execute import strip_clock_times
+
+    notebook = {
+        "cells": [{"cell_type": "code", "execution_count": 1, "id": "a", "outputs": [], "source": "1",
+                   "metadata": {"execution": {"iopub.execute_input": "2026-11-26T03:10:42Z"},
+                                "papermill": {"duration": 0.1, "start_time": "2026", "end_time": "2026",
+                                              "status": "completed", "exception": False}}}],
+        "metadata": {"papermill": {"duration": 8.2, "start_time": "2026", "end_time": "2026", "version": "2.7.0"}},
+        "nbformat": 4, "nbformat_minor": 5,
+    }
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    strip_clock_times(path)
+    text = path.read_text(encoding="utf-8")
+    assert "2026" not in text and "duration" not in text
+    assert '"status": "completed"' in text and '"version": "2.7.0"' in text

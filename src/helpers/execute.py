@@ -236,6 +236,27 @@ class KernelPool:
             self._stop(manager)
 
 
+CLOCK_KEYS = ("start_time", "end_time", "duration")
+
+
+def strip_clock_times(path: Path) -> None:
+    """Remove the wall-clock times papermill and nbclient write into an executed notebook.
+
+    Outputs carry no clock time: the same inputs give the same notebook, and a
+    refreshed committed notebook differs from the last only where its outputs do.
+    """
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=nbformat.NO_CONVERT)
+    for key in CLOCK_KEYS:
+        notebook.metadata.get("papermill", {}).pop(key, None)
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+        for key in CLOCK_KEYS:
+            cell.metadata.get("papermill", {}).pop(key, None)
+    nbformat.write(notebook, path)
+
+
 def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure | None:
     """Execute one notebook with papermill; None when it ran to the end.
 
@@ -269,6 +290,7 @@ def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure
     except PapermillExecutionError as exc:
         if pool is not None:
             pool.discard()
+        strip_clock_times(job.output)
         return NotebookFailure(
             job,
             exc.ename,
@@ -284,6 +306,7 @@ def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure
         return NotebookFailure(
             job, type(exc).__name__, str(exc) or repr(exc), kept_at=job.output if job.output.exists() else None
         )
+    strip_clock_times(job.output)
     return None
 
 

@@ -330,7 +330,7 @@ def show_trained_labour(rep: Report) -> None:
     """Section: the trained-labour rate over the years, the goals ahead and the pace they need."""
     from .. import charts
 
-    rep.heading("Tỷ lệ lao động qua đào tạo", "Share of trained workers")
+    rep.heading(indicator_name("trained_labour_rate", "vi"), indicator_name("trained_labour_rate", "en"))
     data = trained_path_data(rep.figures, rep.year, rep.lang)
     if data is None:
         rep.no_data(low(short_name(TRAINED, "vi")), low(short_name(TRAINED, "en")))
@@ -366,7 +366,7 @@ def show_trained_labour(rep: Report) -> None:
 
 def show_unemployment(rep: Report) -> None:
     """Section: the urban unemployment rate against its ceilings."""
-    rep.heading("Tỷ lệ thất nghiệp khu vực thành thị", "Urban unemployment")
+    rep.heading(indicator_name("urban_unemployment_rate", "vi"), indicator_name("urban_unemployment_rate", "en"))
     if not show_goal_chart(rep, UNEMPLOYMENT, "urban_unemployment"):
         return
     sentence = rate_sentence(scorecard_frame(rep.figures, rep.year, (UNEMPLOYMENT,)), UNEMPLOYMENT, rep.year, rep.lang)
