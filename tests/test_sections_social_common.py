@@ -151,3 +151,14 @@ def test_unit_and_print_lookups() -> None:
     assert sc.printed_of(rows, "drug_prevention_trainees", 2022) is None
     assert sc.figure_text(rows, "drug_prevention_trainees", 2023, "en") == "over 2,000"
     assert sc.unit_name("vnd_per_month", "vi") == "đồng/tháng" and sc.lower_first("Hộ nghèo") == "hộ nghèo"
+
+
+def test_collect_findings_keeps_supported_sentences_in_order_and_at_most_six() -> None:
+    from helpers.sections.social_common import collect_findings
+
+    def says(text):
+        return lambda figures, year, lang: text
+
+    functions = [says("a"), says(None), says("b")] + [says(str(i)) for i in range(6)]
+    assert collect_findings(functions, pd.DataFrame(), 2023, "vi") == ["a", "b", "0", "1", "2", "3"]
+    assert collect_findings([says(None)], pd.DataFrame(), 2023, "vi") == []

@@ -187,8 +187,9 @@ RATIO_ITEM = ("{ratio} {goal}", "{ratio} of {goal}")
 ESTIMATE_LEAD = ("Ước tính ", "By the estimate, ")
 
 
-def count_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lang: str) -> str | None:
-    """A finding for a count result against its goals: "… là 17.034 người, bằng 100,2% kế hoạch (hơn 17.000) …"."""
+def _result_rows(frame: pd.DataFrame | None, indicator_id: str, lang: str) -> tuple[pd.DataFrame, pd.Series, str, str] | None:
+    """An indicator's rows of a results-against-goals frame, its first row, the "by the estimate" lead and its
+    short name; None when the frame holds no result for it."""
     if frame is None:
         return None
     rows = frame[frame["indicator_id"] == indicator_id]
@@ -196,7 +197,15 @@ def count_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lan
         return None
     first = rows.iloc[0]
     est = t(lang, ESTIMATE_LEAD) if first["result_kind"] == "estimate" else ""
-    name = short_name(indicator_id, lang)
+    return rows, first, est, short_name(indicator_id, lang)
+
+
+def count_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lang: str) -> str | None:
+    """A finding for a count result against its goals: "… là 17.034 người, bằng 100,2% kế hoạch (hơn 17.000) …"."""
+    found = _result_rows(frame, indicator_id, lang)
+    if found is None:
+        return None
+    rows, first, est, name = found
     value = f"{qualified(first['result'], first['unit'], lang, first['result_printed'])} {unit_name(first['unit'], lang)}"
     items = []
     for r in rows[rows["ratio"].notna()].itertuples():
@@ -216,14 +225,10 @@ SIDES = {1: ("cao hơn", "above"), -1: ("thấp hơn", "below"), 0: ("bằng m�
 
 def rate_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lang: str) -> str | None:
     """A finding for a rate against its goals: "… là 1,8%, đạt chỉ tiêu dưới 2,1% (thấp hơn 0,3 điểm phần trăm)"."""
-    if frame is None:
+    found = _result_rows(frame, indicator_id, lang)
+    if found is None:
         return None
-    rows = frame[frame["indicator_id"] == indicator_id]
-    if rows.empty or _missing(rows["result"].iloc[0]):
-        return None
-    first = rows.iloc[0]
-    est = t(lang, ESTIMATE_LEAD) if first["result_kind"] == "estimate" else ""
-    name = short_name(indicator_id, lang)
+    rows, first, est, name = found
     goals = ""
     for r in rows[rows["met"].notna()].itertuples():
         side = (r.difference > 0) - (r.difference < 0)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -468,6 +468,27 @@ def targets_table(figures: pd.DataFrame, year: int, domains: tuple[str, ...], la
 
 
 # Showing ------------------------------------------------------------------
+
+MAX_FINDINGS = 6
+
+
+def collect_findings(functions: Sequence[Callable[[pd.DataFrame, int, str], str | None]],
+                     figures: pd.DataFrame, year: int, lang: str) -> list[str]:
+    """The sentences of those ``functions`` that the year's data support, in order (at most six)."""
+    sentences = [f(figures, year, lang) for f in functions]
+    return [s for s in sentences if s][:MAX_FINDINGS]
+
+
+def fill_caption(rep: Report, pair: tuple[str, str]) -> tuple[str, str]:
+    """A (vi, en) caption with {year}, {next} and {prev} filled in for the report's year."""
+    fill = {"year": rep.year, "next": rep.year + 1, "prev": rep.year - 1}
+    return pair[0].format(**fill), pair[1].format(**fill)
+
+
+def show_heading(rep: Report, pair: tuple[str, str], level: int = 2) -> None:
+    """A (vi, en) section heading with {next} (next year) filled in."""
+    rep.heading(pair[0].format(next=rep.year + 1), pair[1].format(next=rep.year + 1), level=level)
+
 
 def show_table(rep: Report, table: Table | None, name: str, caption: tuple[str, str],
                no_data: tuple[str, str]) -> bool:

@@ -23,6 +23,9 @@ from ..formatting import fmt_number, fmt_value
 from ..query import indicator_name, unit_label, value
 from ..report import Report
 from .social_common import (
+    collect_findings,
+    fill_caption,
+    show_heading,
     Reference,
     Table,
     axis_label,
@@ -134,9 +137,6 @@ LEGEND_TITLE = (" ", " ")  # the legend's title is the name of the hue column: n
 REHAB_IDS = ("drug_rehab_community", "drug_rehab_compulsory")
 
 
-def _fmt(v: float | None, unit: str, lang: str, decimals: int | None = None) -> str:
-    return fmt_value(v, unit, lang, decimals)
-
 
 # Drugs ---------------------------------------------------------------------
 
@@ -158,11 +158,11 @@ def rehab_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
         figure_line(figures, "drug_rehab_community", year, lang),
         figure_line(figures, "drug_rehab_compulsory", year, lang),
         computed_line(t(lang, COMPUTED_LABELS["rehab_total"]), total, "persons", lang,
-                      f"{_fmt(community, 'persons', lang)} + {_fmt(compulsory, 'persons', lang)}", decimals=None),
+                      f"{fmt_value(community, 'persons', lang)} + {fmt_value(compulsory, 'persons', lang)}", decimals=None),
         computed_line(t(lang, COMPUTED_LABELS["rehab_share_of_managed"]), rate(total, managed), "percent", lang,
-                      f"{_fmt(total, 'persons', lang)} / {_fmt(managed, 'persons', lang)}"),
+                      f"{fmt_value(total, 'persons', lang)} / {fmt_value(managed, 'persons', lang)}"),
         computed_line(t(lang, COMPUTED_LABELS["community_share"]), rate(community, total), "percent", lang,
-                      f"{_fmt(community, 'persons', lang)} / {_fmt(total, 'persons', lang)}"),
+                      f"{fmt_value(community, 'persons', lang)} / {fmt_value(total, 'persons', lang)}"),
     ]
     return lines_table(lines, lang)
 
@@ -221,11 +221,11 @@ def post_rehab_table(figures: pd.DataFrame, year: int, lang: str) -> Table | Non
         figure_line(figures, "post_rehab_management", year, lang),
         figure_line(figures, "post_rehab_relapses", year, lang),
         computed_line(t(lang, COMPUTED_LABELS["relapse_rate"]), rate(relapses, managed), "percent", lang,
-                      f"{_fmt(relapses, 'persons', lang)} / {_fmt(managed, 'persons', lang)}"),
+                      f"{fmt_value(relapses, 'persons', lang)} / {fmt_value(managed, 'persons', lang)}"),
         figure_line(figures, "post_rehab_employed", year, lang),
         figure_line(figures, "post_rehab_employed", year, lang, breakdown="district=Thành phố Huế"),
         computed_line(t(lang, COMPUTED_LABELS["employment_rate"]), rate(employed, managed), "percent", lang,
-                      f"{_fmt(employed, 'persons', lang)} / {_fmt(managed, 'persons', lang)}"),
+                      f"{fmt_value(employed, 'persons', lang)} / {fmt_value(managed, 'persons', lang)}"),
     ]
     return lines_table(lines, lang)
 
@@ -239,7 +239,7 @@ def drug_prevention_table(figures: pd.DataFrame, year: int, lang: str) -> Table 
         figure_line(figures, "drug_prevention_classes", year, lang),
         trainees_line,
         computed_line(t(lang, COMPUTED_LABELS["trainees_per_class"]), ratio(trainees, classes), "persons", lang,
-                      f"{_fmt(trainees, 'persons', lang)} / {_fmt(classes, 'count', lang)}", decimals=0,
+                      f"{fmt_value(trainees, 'persons', lang)} / {fmt_value(classes, 'count', lang)}", decimals=0,
                       unit_text=t(lang, PER_CLASS_UNIT),
                       qualifier_key=derived_qualifier(printed_of(figures, "drug_prevention_trainees", year),
                                                       printed_of(figures, "drug_prevention_classes", year))),
@@ -281,7 +281,7 @@ def enforcement_table(figures: pd.DataFrame, year: int, lang: str) -> Table | No
         figure_line(figures, "prostitution_venues_sanctioned", year, lang),
         figure_line(figures, "suspected_prostitution_venues", year, lang),
         computed_line(t(lang, COMPUTED_LABELS["suspected_share"]), rate(suspected, venues), "percent", lang,
-                      f"{_fmt(suspected, 'count', lang)} / {_fmt(venues, 'count', lang)}"),
+                      f"{fmt_value(suspected, 'count', lang)} / {fmt_value(venues, 'count', lang)}"),
         figure_line(figures, "suspected_prostitution_staff", year, lang),
         figure_line(figures, "prostitution_prevention_trainees", year, lang),
     ]
@@ -299,7 +299,7 @@ def trafficking_table(figures: pd.DataFrame, year: int, lang: str) -> Table | No
         figure_line(figures, "trafficking_training_classes", year, lang),
         figure_line(figures, "trafficking_training_participants", year, lang),
         computed_line(t(lang, COMPUTED_LABELS["participants_per_class"]), ratio(participants, classes), "persons", lang,
-                      f"{_fmt(participants, 'persons', lang)} / {_fmt(classes, 'count', lang)}", decimals=0,
+                      f"{fmt_value(participants, 'persons', lang)} / {fmt_value(classes, 'count', lang)}", decimals=0,
                       unit_text=t(lang, PER_CLASS_UNIT),
                       qualifier_key=derived_qualifier(printed_of(figures, "trafficking_training_participants", year),
                                                       printed_of(figures, "trafficking_training_classes", year))),
@@ -331,9 +331,9 @@ def voluntary_share_reference(figures: pd.DataFrame, year: int, lang: str) -> Re
         return None
     managed = value(figures, "drug_users_managed", year)
     alt = rate(community, managed)
-    caveat = t(lang, VOLUNTARY_CAVEAT).format(managed=_fmt(managed, "persons", lang), alt=_fmt(alt, "percent", lang, 2)) \
+    caveat = t(lang, VOLUNTARY_CAVEAT).format(managed=fmt_value(managed, "persons", lang), alt=fmt_value(alt, "percent", lang, 2)) \
         if alt is not None else ""
-    return Reference(share, f"{_fmt(community, 'persons', lang)} / {_fmt(total, 'persons', lang)}", caveat)
+    return Reference(share, f"{fmt_value(community, 'persons', lang)} / {fmt_value(total, 'persons', lang)}", caveat)
 
 
 def service_access_reference(figures: pd.DataFrame, year: int, lang: str) -> Reference | None:
@@ -343,7 +343,7 @@ def service_access_reference(figures: pd.DataFrame, year: int, lang: str) -> Ref
     share = rate(total, managed)
     if share is None:
         return None
-    return Reference(share, f"{_fmt(total, 'persons', lang)} / {_fmt(managed, 'persons', lang)}", t(lang, ACCESS_CAVEAT))
+    return Reference(share, f"{fmt_value(total, 'persons', lang)} / {fmt_value(managed, 'persons', lang)}", t(lang, ACCESS_CAVEAT))
 
 
 REFERENCES = {
@@ -374,7 +374,7 @@ def finding_drugs(figures: pd.DataFrame, year: int, lang: str) -> str | None:
         "({community} tại gia đình, cộng đồng và {compulsory} bắt buộc), bằng {share} số người có hồ sơ.",
         "The province has {managed} registered drug users; in {year}, {total} were in rehabilitation "
         "({community} at home or in the community, {compulsory} compulsory), {share} of the registered users.",
-    )).format(managed=managed, year=year, total=_fmt(total, "persons", lang),
+    )).format(managed=managed, year=year, total=fmt_value(total, "persons", lang),
               community=figure_text(figures, "drug_rehab_community", year, lang),
               compulsory=figure_text(figures, "drug_rehab_compulsory", year, lang), share=pct(share, lang))
 
@@ -391,8 +391,8 @@ def finding_rehab_targets(figures: pd.DataFrame, year: int, lang: str) -> str | 
             continue
         parts.append(t(lang, ("{name} {goal} người ({change} so với {now} người năm {year})",
                               "{name} {goal} persons ({change} on {now} in {year})")).format(
-            name=t(lang, names[indicator_id]), goal=_fmt(goal, "persons", lang),
-            change=fmt_number(goal - now, lang, signed=True), now=_fmt(now, "persons", lang), year=year))
+            name=t(lang, names[indicator_id]), goal=fmt_value(goal, "persons", lang),
+            change=fmt_number(goal - now, lang, signed=True), now=fmt_value(now, "persons", lang), year=year))
     if not parts:
         return None
     joined = t(lang, (" và ", " and ")).join(parts)
@@ -407,14 +407,14 @@ def finding_post_rehab(figures: pd.DataFrame, year: int, lang: str) -> str | Non
     relapses = value(figures, "post_rehab_relapses", year)
     employed = value(figures, "post_rehab_employed", year)
     sentence = t(lang, ("{managed} người bị quản lý sau cai nghiện", "{managed} persons were under post-rehabilitation management")
-                 ).format(managed=_fmt(managed, "persons", lang))
+                 ).format(managed=fmt_value(managed, "persons", lang))
     details = []
     if relapses is not None:
         details.append(t(lang, ("{n} người tái nghiện ({r})", "{n} relapsed ({r})")).format(
-            n=_fmt(relapses, "persons", lang), r=pct(rate(relapses, managed), lang)))
+            n=fmt_value(relapses, "persons", lang), r=pct(rate(relapses, managed), lang)))
     if employed is not None:
         details.append(t(lang, ("{n} người được tạo việc làm ({r})", "{n} were helped into jobs ({r})")).format(
-            n=_fmt(employed, "persons", lang), r=pct(rate(employed, managed), lang)))
+            n=fmt_value(employed, "persons", lang), r=pct(rate(employed, managed), lang)))
     if details:
         sentence += t(lang, (", trong đó ", ", of whom ")) + t(lang, (" và ", " and ")).join(details)
     districts = post_rehab_districts(figures, year, lang)
@@ -437,12 +437,12 @@ def finding_venues(figures: pd.DataFrame, year: int, lang: str) -> str | None:
         top = frame.sort_values("value", ascending=False, kind="stable").iloc[0]
         sentence += t(lang, (", nhiều nhất là loại hình {name} ({n}; {share})",
                              ", the largest type being {name} ({n}; {share})")).format(
-            name=lower_first(top["category"]), n=_fmt(top["value"], "count", lang), share=pct(top["share"], lang))
+            name=lower_first(top["category"]), n=fmt_value(top["value"], "count", lang), share=pct(top["share"], lang))
     suspected = value(figures, "suspected_prostitution_venues", year)
     if suspected is not None:
         sentence += t(lang, ("; {n} cơ sở ({share}) nghi vấn có hoạt động mại dâm",
                              "; {n} ({share}) are suspected of prostitution activity")).format(
-            n=_fmt(suspected, "count", lang), share=pct(rate(suspected, value(figures, "social_evil_venues", year)), lang))
+            n=fmt_value(suspected, "count", lang), share=pct(rate(suspected, value(figures, "social_evil_venues", year)), lang))
     return sentence + "."
 
 
@@ -455,7 +455,7 @@ def finding_roles(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     sentence = t(lang, ("Rà soát phát hiện {total} người nghi vấn hoạt động mại dâm",
                         "Screening found {total} persons suspected of prostitution activity")).format(total=total)
     if frame is not None:
-        roles = [f"{lower_first(r.category)}: {_fmt(r.value, 'persons', lang)} ({pct(r.share, lang)})"
+        roles = [f"{lower_first(r.category)}: {fmt_value(r.value, 'persons', lang)} ({pct(r.share, lang)})"
                  for r in frame.itertuples()]
         sentence += ": " + "; ".join(roles)
     return sentence + "."
@@ -497,21 +497,10 @@ FINDINGS = (finding_drugs, finding_rehab_targets, finding_post_rehab, finding_ve
 
 def findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
     """The key-finding sentences the year's data support (at most six; empty when there are none)."""
-    sentences = [f(figures, year, lang) for f in FINDINGS]
-    return [s for s in sentences if s][:6]
+    return collect_findings(FINDINGS, figures, year, lang)
 
 
 # Showing -------------------------------------------------------------------------
-
-def _caption(rep: Report, key: str) -> tuple[str, str]:
-    vi, en = CAPTIONS[key]
-    return vi.format(year=rep.year, next=rep.year + 1), en.format(year=rep.year, next=rep.year + 1)
-
-
-def _heading(rep: Report, key: str, level: int = 2) -> None:
-    vi, en = HEADINGS[key]
-    rep.heading(vi.format(next=rep.year + 1), en.format(next=rep.year + 1), level=level)
-
 
 def show_title(rep: Report) -> None:
     """The notebook's title heading."""
@@ -525,9 +514,9 @@ def show_findings(rep: Report) -> None:
 
 def show_rehab(rep: Report) -> None:
     """Registered users and rehabilitation: table, then results beside next year's targets as a chart."""
-    _heading(rep, "drugs")
-    _heading(rep, "rehab", 3)
-    show_table(rep, rehab_table(rep.figures, rep.year, rep.lang), "drug_rehab", _caption(rep, "rehab"), NO_DATA["rehab"])
+    show_heading(rep, HEADINGS["drugs"])
+    show_heading(rep, HEADINGS["rehab"], 3)
+    show_table(rep, rehab_table(rep.figures, rep.year, rep.lang), "drug_rehab", fill_caption(rep, CAPTIONS["rehab"]), NO_DATA["rehab"])
     frame = rehab_vs_target_frame(rep.figures, rep.year, rep.lang)
     if frame is None:
         rep.no_data(*NO_DATA["rehab_chart"])
@@ -535,12 +524,12 @@ def show_rehab(rep: Report) -> None:
     ids = rep.figures[rep.figures["indicator_id"].isin(REHAB_IDS) & rep.figures["preferred"]
                       & rep.figures["period"].isin([rep.year, rep.year + 1])]["source_id"]
     fig = rehab_vs_target_chart(frame, rep.year, rep.lang, rep.source_line(ids))
-    rep.figure(fig, "rehab_vs_target", rep.t(*_caption(rep, "rehab_chart")))
+    rep.figure(fig, "rehab_vs_target", rep.t(*fill_caption(rep, CAPTIONS["rehab_chart"])))
 
 
 def show_post_rehab(rep: Report) -> None:
     """Post-rehabilitation management by district (zeros kept, with a note), then relapses and jobs."""
-    _heading(rep, "post_rehab", 3)
+    show_heading(rep, HEADINGS["post_rehab"], 3)
     frame = post_rehab_districts(rep.figures, rep.year, rep.lang)
     if frame is None:
         rep.no_data(*NO_DATA["post_rehab"])
@@ -548,29 +537,29 @@ def show_post_rehab(rep: Report) -> None:
         title = t(rep.lang, CHART_TITLES["post_rehab"]).format(year=rep.year)
         fig = parts_chart(frame, title=title, unit_text=unit_label("post_rehab_management", rep.lang),
                           source=rep.source_line(frame["source_id"]), lang=rep.lang, sort=False)
-        rep.figure(fig, "post_rehab_districts", rep.t(*_caption(rep, "post_rehab_chart")))
+        rep.figure(fig, "post_rehab_districts", rep.t(*fill_caption(rep, CAPTIONS["post_rehab_chart"])))
         sentence = districts_without_sentence(frame, rep.lang)
         if sentence:
             rep.text(sentence)
         table = parts_table(rep.figures, "post_rehab_management", "district", rep.year, rep.lang,
                             category_header=("Địa phương", "District"))
-        show_table(rep, table, "post_rehab_districts", _caption(rep, "post_rehab_districts"), NO_DATA["post_rehab"])
+        show_table(rep, table, "post_rehab_districts", fill_caption(rep, CAPTIONS["post_rehab_districts"]), NO_DATA["post_rehab"])
     table = post_rehab_table(rep.figures, rep.year, rep.lang)
     if table is not None:
-        show_table(rep, table, "post_rehab_outcomes", _caption(rep, "post_rehab"), NO_DATA["post_rehab"])
+        show_table(rep, table, "post_rehab_outcomes", fill_caption(rep, CAPTIONS["post_rehab"]), NO_DATA["post_rehab"])
 
 
 def show_drug_prevention(rep: Report) -> None:
     """Drug prevention classes and trainees."""
-    _heading(rep, "drug_prevention", 3)
+    show_heading(rep, HEADINGS["drug_prevention"], 3)
     show_table(rep, drug_prevention_table(rep.figures, rep.year, rep.lang), "drug_prevention",
-               _caption(rep, "drug_prevention"), NO_DATA["drug_prevention"])
+               fill_caption(rep, CAPTIONS["drug_prevention"]), NO_DATA["drug_prevention"])
 
 
 def show_venues(rep: Report) -> None:
     """Venues prone to social evils by type: chart and table."""
-    _heading(rep, "prostitution")
-    _heading(rep, "venues", 3)
+    show_heading(rep, HEADINGS["prostitution"])
+    show_heading(rep, HEADINGS["venues"], 3)
     frame = venues_frame(rep.figures, rep.year, rep.lang)
     if frame is None:
         rep.no_data(*NO_DATA["venues"])
@@ -578,35 +567,35 @@ def show_venues(rep: Report) -> None:
     title = t(rep.lang, CHART_TITLES["venues"]).format(year=rep.year)
     fig = parts_chart(frame, title=title, unit_text=unit_label("social_evil_venues", rep.lang),
                       source=rep.source_line(frame["source_id"]), lang=rep.lang)
-    rep.figure(fig, "venues_by_type", rep.t(*_caption(rep, "venues_chart")))
-    show_table(rep, venues_table(rep.figures, rep.year, rep.lang), "venues_by_type", _caption(rep, "venues"), NO_DATA["venues"])
+    rep.figure(fig, "venues_by_type", rep.t(*fill_caption(rep, CAPTIONS["venues_chart"])))
+    show_table(rep, venues_table(rep.figures, rep.year, rep.lang), "venues_by_type", fill_caption(rep, CAPTIONS["venues"]), NO_DATA["venues"])
 
 
 def show_suspected(rep: Report) -> None:
     """Venues suspected of prostitution by type, and persons suspected by role."""
-    _heading(rep, "suspected", 3)
+    show_heading(rep, HEADINGS["suspected"], 3)
     show_table(rep, suspected_venues_table(rep.figures, rep.year, rep.lang), "suspected_venues",
-               _caption(rep, "suspected"), NO_DATA["suspected"])
-    _heading(rep, "roles", 3)
-    show_table(rep, roles_table(rep.figures, rep.year, rep.lang), "persons_by_role", _caption(rep, "roles"), NO_DATA["roles"])
+               fill_caption(rep, CAPTIONS["suspected"]), NO_DATA["suspected"])
+    show_heading(rep, HEADINGS["roles"], 3)
+    show_table(rep, roles_table(rep.figures, rep.year, rep.lang), "persons_by_role", fill_caption(rep, CAPTIONS["roles"]), NO_DATA["roles"])
 
 
 def show_enforcement(rep: Report) -> None:
     """Inspections, venues warned and sanctioned, suspected staff, prevention training."""
-    _heading(rep, "enforcement", 3)
+    show_heading(rep, HEADINGS["enforcement"], 3)
     show_table(rep, enforcement_table(rep.figures, rep.year, rep.lang), "prostitution_enforcement",
-               _caption(rep, "enforcement"), NO_DATA["enforcement"])
+               fill_caption(rep, CAPTIONS["enforcement"]), NO_DATA["enforcement"])
 
 
 def show_trafficking(rep: Report) -> None:
     """Anti-trafficking outreach."""
-    _heading(rep, "trafficking")
-    show_table(rep, trafficking_table(rep.figures, rep.year, rep.lang), "trafficking", _caption(rep, "trafficking"),
+    show_heading(rep, HEADINGS["trafficking"])
+    show_table(rep, trafficking_table(rep.figures, rep.year, rep.lang), "trafficking", fill_caption(rep, CAPTIONS["trafficking"]),
                NO_DATA["trafficking"])
 
 
 def show_targets(rep: Report) -> None:
     """Next year's targets of the domain beside this year's results."""
-    _heading(rep, "targets")
-    show_table(rep, targets(rep.figures, rep.year, rep.lang), "targets_next_year", _caption(rep, "targets"),
+    show_heading(rep, HEADINGS["targets"])
+    show_table(rep, targets(rep.figures, rep.year, rep.lang), "targets_next_year", fill_caption(rep, CAPTIONS["targets"]),
                NO_DATA["targets"])

@@ -27,6 +27,9 @@ from ..printed import is_ambiguous, parse_printed
 from ..query import category_label, figure_row, indicator_name, parts, unit_label, value
 from ..report import Report
 from .social_common import (
+    collect_findings,
+    fill_caption,
+    show_heading,
     AS_OF_RE,
     COMPUTED,
     HEADERS,
@@ -125,9 +128,6 @@ KIND_LABELS = {"actual": ("Kết quả {year} (phụ lục tính)", "Result {yea
 VND_PER_UNIT = {"million_vnd": 1e6, "billion_vnd": 1e9}
 
 
-def _fmt(v: float | None, unit: str, lang: str, decimals: int | None = None, signed: bool = False) -> str:
-    return fmt_value(v, unit, lang, decimals, signed)
-
 
 def average_vnd(amount: float | None, amount_unit: str, count: float | None) -> float | None:
     """Money per item in đồng: ``amount`` (in ``amount_unit``, e.g. million VND) divided by ``count``."""
@@ -158,8 +158,8 @@ def assistance_table(figures: pd.DataFrame, year: int, lang: str) -> Table | Non
         figure_line(figures, "social_assistance_monthly_amount", year, lang),
         None if average is None else computed_line(
             t(lang, COMPUTED_LABELS["per_person"]), average[0], "vnd_per_month", lang,
-            f"{_fmt(amount, unit, lang)} {unit_label('social_assistance_monthly_amount', lang)} / "
-            f"{_fmt(persons, 'persons', lang)}", decimals=0, unit_text=t(lang, PER_PERSON_MONTH), qualifier_key=average[1]),
+            f"{fmt_value(amount, unit, lang)} {unit_label('social_assistance_monthly_amount', lang)} / "
+            f"{fmt_value(persons, 'persons', lang)}", decimals=0, unit_text=t(lang, PER_PERSON_MONTH), qualifier_key=average[1]),
     ]
     return lines_table(lines, lang)
 
@@ -193,11 +193,11 @@ def change_lines(figures: pd.DataFrame, indicator_id: str, change_id: str | None
         lines.append(printed_change)
     else:
         lines.append(computed_line(f"{name}: {lower_first(t(lang, COMPUTED_LABELS['change']).format(prev=year - 1))}",
-                                   diff, unit, lang, f"{_fmt(now, unit, lang)} - {_fmt(prev, unit, lang)}",
+                                   diff, unit, lang, f"{fmt_value(now, unit, lang)} - {fmt_value(prev, unit, lang)}",
                                    decimals=None, unit_text=unit_label(indicator_id, lang), signed=True))
     lines.append(computed_line(f"{name}: {lower_first(t(lang, COMPUTED_LABELS['change_pct']).format(prev=year - 1))}",
                                rate(diff, prev), "percent", lang,
-                               f"({_fmt(now, unit, lang)} - {_fmt(prev, unit, lang)}) / {_fmt(prev, unit, lang)}",
+                               f"({fmt_value(now, unit, lang)} - {fmt_value(prev, unit, lang)}) / {fmt_value(prev, unit, lang)}",
                                signed=True))
     return lines
 
@@ -225,13 +225,13 @@ def children_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
         figure_line(figures, "male_children_share", year, lang),
         figure_line(figures, "children_special_circumstances", year, lang),
         computed_line(indicator_name("children_special_circumstances_rate", lang), special_share(figures, year), "percent", lang,
-                      f"{_fmt(special, 'persons', lang)} / {_fmt(children, 'persons', lang)}"),
+                      f"{fmt_value(special, 'persons', lang)} / {fmt_value(children, 'persons', lang)}"),
         figure_line(figures, "children_special_circumstances_groups", year, lang),
         figure_line(figures, "children_special_circumstances_supported", year, lang),
         figure_line(figures, "children_special_circumstances_supported_rate", year, lang),
         computed_line(indicator_name("children_special_circumstances_supported_rate", lang), rate(supported, special),
                       "percent", lang,
-                      f"{_fmt(supported, 'persons', lang)} / {_fmt(special, 'persons', lang)}"),
+                      f"{fmt_value(supported, 'persons', lang)} / {fmt_value(special, 'persons', lang)}"),
         figure_line(figures, "children_in_poor_households", year, lang, breakdown="household_group=poor"),
         figure_line(figures, "children_in_poor_households", year, lang, breakdown="household_group=near_poor"),
         figure_line(figures, "children_in_facilities", year, lang),
@@ -274,8 +274,8 @@ def special_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     sentence = t(lang, ("Năm {year}, trẻ em có hoàn cảnh đặc biệt chiếm {share} tổng số trẻ em ({special}/{children})",
                         "In {year}, children in special circumstances made up {share} of all children ({special}/{children})"
                         )).format(year=year, share=pct(share, lang),
-                                  special=_fmt(value(figures, "children_special_circumstances", year), "persons", lang),
-                                  children=_fmt(value(figures, "children_population", year), "persons", lang))
+                                  special=fmt_value(value(figures, "children_special_circumstances", year), "persons", lang),
+                                  children=fmt_value(value(figures, "children_population", year), "persons", lang))
     goal = figure_row(figures, "children_special_circumstances_rate", year + 1, "target")
     if goal is not None:
         result = assess(round(share, 2), float(goal["value"]), str(goal["polarity"]), goal_bound(str(goal["printed"])))
@@ -467,7 +467,7 @@ def ambiguity_sentences(figures: pd.DataFrame, year: int, lang: str) -> list[str
         vi_reading = float(min(parsed.readings()))
         sentences.append(t(lang, AMBIGUOUS_SENTENCE).format(
             name=indicator_name(amount_id, lang), printed=row["printed"], unit=unit_label(amount_id, lang),
-            value=_fmt(float(row["value"]), unit, lang),
+            value=fmt_value(float(row["value"]), unit, lang),
             average=fmt_number(round(average_vnd(float(row["value"]), unit, items)), lang, 0),
             alt_average=fmt_number(round(average_vnd(vi_reading, unit, items)), lang, 0)))
     return sentences
@@ -493,8 +493,8 @@ def special_share_reference(figures: pd.DataFrame, year: int, lang: str) -> Refe
     share = special_share(figures, year)
     if share is None:
         return None
-    how = (f"{_fmt(value(figures, 'children_special_circumstances', year), 'persons', lang)} / "
-           f"{_fmt(value(figures, 'children_population', year), 'persons', lang)}")
+    how = (f"{fmt_value(value(figures, 'children_special_circumstances', year), 'persons', lang)} / "
+           f"{fmt_value(value(figures, 'children_population', year), 'persons', lang)}")
     return Reference(round(share, 2), how, t(lang, SPECIAL_CAVEAT))
 
 
@@ -540,19 +540,19 @@ def finding_facilities(figures: pd.DataFrame, year: int, lang: str) -> str | Non
                   ).format(n=facilities)
         own = parts_frame(figures, "social_assistance_facilities", "ownership", year, lang)
         if own is not None:
-            piece += " (" + ", ".join(f"{_fmt(r.value, 'count', lang)} {lower_first(r.category)}" for r in own.itertuples()) + ")"
+            piece += " (" + ", ".join(f"{fmt_value(r.value, 'count', lang)} {lower_first(r.category)}" for r in own.itertuples()) + ")"
         pieces.append(piece)
     if now is not None:
         prev = value(figures, "social_facility_residents", year - 1)
         lead = ("nuôi dưỡng", "caring for") if pieces else \
             ("các cơ sở trợ giúp xã hội nuôi dưỡng", "social assistance facilities care for")
         piece = t(lang, ("{lead} {now} đối tượng", "{lead} {now} residents")).format(
-            lead=t(lang, lead), now=_fmt(now, "persons", lang))
+            lead=t(lang, lead), now=fmt_value(now, "persons", lang))
         if prev is not None:
             piece += t(lang, (" ({change}; {pct} so với {prev} người năm {py})", " ({change}; {pct} on {prev} in {py})")).format(
-                change=_fmt(now - prev, "persons", lang, signed=True),
+                change=fmt_value(now - prev, "persons", lang, signed=True),
                 pct=fmt_value(round(rate(now - prev, prev), 2), "percent", lang, signed=True),
-                prev=_fmt(prev, "persons", lang), py=year - 1)
+                prev=fmt_value(prev, "persons", lang), py=year - 1)
         pieces.append(piece)
     text = ", ".join(pieces)
     return text[:1].upper() + text[1:] + "."
@@ -580,21 +580,21 @@ def finding_injuries(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     date = as_of(figures, "child_injuries", year)
     sentence = (t(lang, ("Tính đến {d}, ", "As of {d}, ")).format(d=date) if date else "") + t(lang, (
         "có {now} trường hợp trẻ em bị tai nạn thương tích", "there were {now} child injury cases")
-    ).format(now=_fmt(now, "cases", lang))
+    ).format(now=fmt_value(now, "cases", lang))
     prev = value(figures, "child_injuries", year - 1)
     if prev is not None:
-        sentence += t(lang, (" ({py}: {prev})", " ({py}: {prev})")).format(py=year - 1, prev=_fmt(prev, "cases", lang))
+        sentence += t(lang, (" ({py}: {prev})", " ({py}: {prev})")).format(py=year - 1, prev=fmt_value(prev, "cases", lang))
     deaths = value(figures, "child_deaths", year)
     if deaths is not None:
         deaths_prev = value(figures, "child_deaths", year - 1)
-        sentence += t(lang, ("; {n} trường hợp tử vong", "; {n} deaths")).format(n=_fmt(deaths, "cases", lang))
+        sentence += t(lang, ("; {n} trường hợp tử vong", "; {n} deaths")).format(n=fmt_value(deaths, "cases", lang))
         if deaths_prev is not None:
-            sentence += t(lang, (" ({py}: {prev})", " ({py}: {prev})")).format(py=year - 1, prev=_fmt(deaths_prev, "cases", lang))
+            sentence += t(lang, (" ({py}: {prev})", " ({py}: {prev})")).format(py=year - 1, prev=fmt_value(deaths_prev, "cases", lang))
         causes = deaths_by_cause(figures, year, lang)
         if causes is not None:
             top = causes.sort_values("value", ascending=False, kind="stable").iloc[0]
             sentence += t(lang, (", nhiều nhất do {c} ({n}; {s})", ", most from {c} ({n}; {s})")).format(
-                c=lower_first(top["category"]), n=_fmt(top["value"], "cases", lang), s=pct(top["share"], lang))
+                c=lower_first(top["category"]), n=fmt_value(top["value"], "cases", lang), s=pct(top["share"], lang))
     text = sentence + "."
     return text[:1].upper() + text[1:]
 
@@ -648,22 +648,10 @@ FINDINGS = (finding_assistance, finding_facilities, finding_children, finding_in
 
 def findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
     """The key-finding sentences the year's data support (at most six; empty when there are none)."""
-    sentences = [f(figures, year, lang) for f in FINDINGS]
-    return [s for s in sentences if s][:6]
+    return collect_findings(FINDINGS, figures, year, lang)
 
 
 # Showing ---------------------------------------------------------------------------------------
-
-def _caption(rep: Report, key: str) -> tuple[str, str]:
-    vi, en = CAPTIONS[key]
-    fill = {"year": rep.year, "next": rep.year + 1, "prev": rep.year - 1}
-    return vi.format(**fill), en.format(**fill)
-
-
-def _heading(rep: Report, key: str, level: int = 2) -> None:
-    vi, en = HEADINGS[key]
-    rep.heading(vi.format(next=rep.year + 1), en.format(next=rep.year + 1), level=level)
-
 
 def show_title(rep: Report) -> None:
     """The notebook's title heading."""
@@ -677,32 +665,32 @@ def show_findings(rep: Report) -> None:
 
 def show_assistance(rep: Report) -> None:
     """Monthly social assistance: beneficiaries, spending, average per person."""
-    _heading(rep, "assistance")
-    show_table(rep, assistance_table(rep.figures, rep.year, rep.lang), "monthly_assistance", _caption(rep, "assistance"),
+    show_heading(rep, HEADINGS["assistance"])
+    show_table(rep, assistance_table(rep.figures, rep.year, rep.lang), "monthly_assistance", fill_caption(rep, CAPTIONS["assistance"]),
                NO_DATA["assistance"])
 
 
 def show_facilities(rep: Report) -> None:
     """Facilities by ownership, then residents last year and this year."""
-    _heading(rep, "facilities")
-    show_table(rep, facilities_table(rep.figures, rep.year, rep.lang), "facilities", _caption(rep, "facilities"),
+    show_heading(rep, HEADINGS["facilities"])
+    show_table(rep, facilities_table(rep.figures, rep.year, rep.lang), "facilities", fill_caption(rep, CAPTIONS["facilities"]),
                NO_DATA["facilities"])
-    show_table(rep, residents_table(rep.figures, rep.year, rep.lang), "facility_residents", _caption(rep, "residents"),
+    show_table(rep, residents_table(rep.figures, rep.year, rep.lang), "facility_residents", fill_caption(rep, CAPTIONS["residents"]),
                NO_DATA["residents"])
 
 
 def show_children(rep: Report) -> None:
     """Children and children in special circumstances; the computed share against next year's ceiling."""
-    _heading(rep, "children")
-    show_table(rep, children_table(rep.figures, rep.year, rep.lang), "children", _caption(rep, "children"),
+    show_heading(rep, HEADINGS["children"])
+    show_table(rep, children_table(rep.figures, rep.year, rep.lang), "children", fill_caption(rep, CAPTIONS["children"]),
                NO_DATA["children"])
-    _heading(rep, "special", 3)
+    show_heading(rep, HEADINGS["special"], 3)
     frame = special_vs_target_frame(rep.figures, rep.year, rep.lang)
     if frame is None:
         rep.no_data(*NO_DATA["special_chart"])
         return
     rep.figure(special_vs_target_chart(frame, rep.year, rep.lang, rep.source_line(frame["source_id"])),
-               "special_circumstances_vs_target", rep.t(*_caption(rep, "special_chart")))
+               "special_circumstances_vs_target", rep.t(*fill_caption(rep, CAPTIONS["special_chart"])))
     sentence = special_sentence(rep.figures, rep.year, rep.lang)
     if sentence:
         rep.text(sentence)
@@ -710,8 +698,8 @@ def show_children(rep: Report) -> None:
 
 def show_injuries(rep: Report) -> None:
     """Child injuries and deaths against last year, and deaths by cause (chart and table)."""
-    _heading(rep, "injuries")
-    show_table(rep, injuries_table(rep.figures, rep.year, rep.lang), "child_injuries", _caption(rep, "injuries"),
+    show_heading(rep, HEADINGS["injuries"])
+    show_table(rep, injuries_table(rep.figures, rep.year, rep.lang), "child_injuries", fill_caption(rep, CAPTIONS["injuries"]),
                NO_DATA["injuries"])
     frame = deaths_by_cause(rep.figures, rep.year, rep.lang)
     if frame is None:
@@ -719,37 +707,37 @@ def show_injuries(rep: Report) -> None:
         return
     fig = parts_chart(frame, title=t(rep.lang, CHART_TITLES["deaths"]).format(year=rep.year),
                       unit_text=unit_label("child_deaths", rep.lang), source=rep.source_line(frame["source_id"]), lang=rep.lang)
-    rep.figure(fig, "child_deaths_by_cause", rep.t(*_caption(rep, "deaths_chart")))
+    rep.figure(fig, "child_deaths_by_cause", rep.t(*fill_caption(rep, CAPTIONS["deaths_chart"])))
     show_table(rep, parts_table(rep.figures, "child_deaths", "cause", rep.year, rep.lang, ("Nguyên nhân", "Cause")),
-               "child_deaths_by_cause", _caption(rep, "deaths"), NO_DATA["deaths_by_cause"])
+               "child_deaths_by_cause", fill_caption(rep, CAPTIONS["deaths"]), NO_DATA["deaths_by_cause"])
 
 
 def show_merit_gifts(rep: Report) -> None:
     """Gifts to people with merit by occasion, with the average per gift and the note on an ambiguous print."""
-    _heading(rep, "gifts")
-    _heading(rep, "merit_gifts", 3)
+    show_heading(rep, HEADINGS["gifts"])
+    show_heading(rep, HEADINGS["merit_gifts"], 3)
     shown = show_table(rep, merit_gifts_table(rep.figures, rep.year, rep.lang), "merit_gifts",
-                       _caption(rep, "merit_gifts"), NO_DATA["merit_gifts"])
+                       fill_caption(rep, CAPTIONS["merit_gifts"]), NO_DATA["merit_gifts"])
     for sentence in ambiguity_sentences(rep.figures, rep.year, rep.lang) if shown else []:
         rep.text(sentence)
 
 
 def show_vulnerable_gifts(rep: Report) -> None:
     """Holiday gifts by recipient group (table with averages and total) and a chart of the average per gift."""
-    _heading(rep, "vulnerable_gifts", 3)
+    show_heading(rep, HEADINGS["vulnerable_gifts"], 3)
     shown = show_table(rep, vulnerable_gifts_table(rep.figures, rep.year, rep.lang), "vulnerable_gifts",
-                       _caption(rep, "vulnerable_gifts"), NO_DATA["vulnerable_gifts"])
+                       fill_caption(rep, CAPTIONS["vulnerable_gifts"]), NO_DATA["vulnerable_gifts"])
     frame = gift_average_frame(rep.figures, rep.year, rep.lang)
     if not shown or frame is None:
         return
     fig = parts_chart(frame, title=t(rep.lang, CHART_TITLES["gifts"]).format(year=rep.year),
                       unit_text=t(rep.lang, PER_GIFT_THOUSANDS),
                       source=rep.source_line(frame["source_id"]), lang=rep.lang)
-    rep.figure(fig, "average_gift_by_group", rep.t(*_caption(rep, "gift_chart")))
+    rep.figure(fig, "average_gift_by_group", rep.t(*fill_caption(rep, CAPTIONS["gift_chart"])))
 
 
 def show_targets(rep: Report) -> None:
     """Next year's targets of the domains beside this year's results."""
-    _heading(rep, "targets")
-    show_table(rep, targets(rep.figures, rep.year, rep.lang), "targets_next_year", _caption(rep, "targets"),
+    show_heading(rep, HEADINGS["targets"])
+    show_table(rep, targets(rep.figures, rep.year, rep.lang), "targets_next_year", fill_caption(rep, CAPTIONS["targets"]),
                NO_DATA["targets"])
