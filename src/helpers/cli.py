@@ -7,6 +7,7 @@ exit status 2; nothing else is caught.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,8 +18,9 @@ from .errors import AppendixError
 def _year(text: str) -> int | str:
     if text == "latest":
         return text
-    if not text.isdigit() or len(text) != 4:
-        raise argparse.ArgumentTypeError(f"expected a four-digit year or 'latest', got '{text}'")
+    # ASCII digits only, and no leading zero: '0023' is not read as 23, nor '２０２３' as 2023.
+    if not re.fullmatch(r"(19|20)[0-9]{2}", text):
+        raise argparse.ArgumentTypeError(f"expected a four-digit year such as 2023, or 'latest', got '{text}'")
     return int(text)
 
 
@@ -45,7 +47,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _jobs(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    if not re.fullmatch(r"[0-9]+", text) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a positive number of notebooks to run at once, got '{text}'")
     return int(text)
 
