@@ -184,8 +184,9 @@ def build(
     """Build the appendix for each of ``years`` in ``lang``; return the finished folders.
 
     Raises :class:`BuildFailed` (after publishing the years that worked) when
-    a notebook failed; MissingYearError / UsageError for a year without data or
-    an unknown language, before anything runs.
+    a notebook failed; MissingYearError / UsageError / DataError for a year
+    without data, an unknown language or data that break the contract, before
+    anything runs.
     """
     return build_many([(year, lang) for year in years], outputs_dir=outputs_dir, notebooks_dir=notebooks_dir,
                       jobs=jobs, progress=progress, reuse_kernels=reuse_kernels)
@@ -213,6 +214,10 @@ def build_many(
         check_lang(lang)
         if year not in known:
             raise MissingYearError(year, known, display_path(data_dir() / "figures"))
+    for year, lang in dict.fromkeys(requests):
+        # Validate the data once, here, before any notebook starts: bad data is refused
+        # with its one sentence instead of failing every notebook with the same error.
+        frontmatter.gather(int(year), lang)
     notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
     root = Path(outputs_dir or default_outputs_dir()).resolve()
     targets = list(dict.fromkeys(Target(int(year), lang, root) for year, lang in requests))
