@@ -11,6 +11,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from helpers import assemble
 from helpers.assemble import Heading, Section, compose, find_headings, number_captions, split_findings, toc_html, unique_ids
 from helpers.frontmatter import BreakNote, FrontMatter, SourceEntry, VintageFile, gather
+from helpers.loading import ReportMeta
 
 FIGURE = (
     '<figure class="appendix-figure" id="01_p_{n}" data-name="01_p_{n}"><img alt="a" src="data:image/png;base64,iVBO"/>'
@@ -98,6 +99,8 @@ def front(lang: str = "vi") -> FrontMatter:
             SourceEntry("s2", "Không địa chỉ", "Báo", "", "javascript:alert(1)"),
         ),
         (BreakNote("Chuẩn nghèo mới", 2021, ("Tỷ lệ hộ nghèo",)),),
+        ReportMeta(2023, "s1", "Sở <b>A</b> tỉnh Thừa Thiên Huế", "Department <b>A</b> of Thừa Thiên Huế Province",
+                   "Sở A", "TTH DA", "Tỉnh Thừa Thiên Huế", "Thừa Thiên Huế Province", "Huế", "Huế", "2023-12"),
     )
 
 
@@ -114,6 +117,8 @@ def test_compose_gives_one_document_with_frame_and_escaped_data() -> None:
     assert doc.startswith("<!DOCTYPE html>\n<html lang=\"vi\">")
     assert "Phụ lục phân tích kết quả công tác lao động, người có công và xã hội năm 2023" in doc
     assert "Tỉnh Thừa Thiên Huế" in doc and "0123456789ab" in doc
+    # The issuer comes from data/reports.csv, escaped, without the area the cover names above it.
+    assert '<p class="cover-issuer">Kèm theo báo cáo của Sở &lt;b&gt;A&lt;/b&gt;</p>' in doc
     # Data from sources.csv is escaped, in text and in the href; only web addresses become links.
     assert "<script>" not in doc and "Báo cáo &lt;script&gt;" in doc and "Sở &amp; Ban" in doc
     assert 'href="https://x.vn/a?b=1&amp;c=&quot;2&quot;"' in doc
@@ -137,6 +142,8 @@ def test_compose_in_english_has_english_fixed_texts() -> None:
     doc = compose(sections(), front("en")).html
     assert '<html lang="en">' in doc and "Contents" in doc and "Key findings" in doc and "Methods note" in doc
     assert "Figure 1. " in doc and "Table 1. " in doc and "Page " in doc
+    assert '<p class="cover-issuer">Accompanying the report of the Department &lt;b&gt;A&lt;/b&gt;</p>' in doc
+    assert '<p class="cover-province">Thừa Thiên Huế Province</p>' in doc
     for vietnamese in ("Mục lục", "Những phát hiện chính", "Ghi chú phương pháp", "Nguồn số liệu", "Hình 1"):
         assert vietnamese not in doc.replace(FINDINGS, "")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
@@ -260,3 +262,213 @@ def test_only_the_first_problem_is_named_and_the_rest_counted(data_copy: Path, s
     set_cell(path, 31, "kind", "forecast")
     err = expect_error(data_copy, r"line 30, column 'kind'.* \(1 more problem in this file after this one\)\.$")
     assert err.more == 1
+
+
+# --- holes the reliability probe found: each refused with its one sentence -----------------------------------
+
+
+def test_a_missing_closing_quote_does_not_swallow_the_next_rows(data_copy: Path) -> None:
+    path = data_copy / "figures" / "2023.csv"
+    rows = read_rows(path)
+    assert rows[0][-1] == "note"
+    before = io.StringIO()
+    csv.writer(before, lineterminator="\n").writerows(rows[: LINE_TRAINED - 1] + [rows[LINE_TRAINED - 1][:-1]])
+    after = io.StringIO()
+    csv.writer(after, lineterminator="\n").writerows(rows[LINE_TRAINED:])
+    # The note opens a quote it never closes; everything after it would be read into that one cell.
+    path.write_text(before.getvalue()[:-1] + ',"the note has no closing quote\n' + after.getvalue(), encoding="utf-8")
+    err = expect_error(
+        data_copy,
+        rf"^data/figures/2023\.csv, line {LINE_TRAINED}, column 'note': the cell runs on over \d+ lines, so a closing "
+        r"quote '\"' is probably missing and the lines after it were swallowed into this cell; a cell must stay on one line\.$",
+    )
+    assert err.row == LINE_TRAINED and err.column == "note"
+
+
+def test_a_line_break_inside_a_quoted_cell_is_refused(data_copy: Path, set_cell) -> None:
+    set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "locator", "Phần I,\nmục 3")
+    expect_error(data_copy, rf"line {LINE_TRAINED}, column 'locator': the cell runs on over 2 lines")
+
+
+def test_an_actual_later_than_its_file_is_refused(data_copy: Path, set_cell) -> None:
+    set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "period", "2024")
+    expect_error(
+        data_copy,
+        rf"^data/figures/2023\.csv, line {LINE_TRAINED}, column 'period': an actual result for 2024 cannot be in the "
+        r"file of 2023, which was published before 2024 ended",
+    )
+
+
+def test_a_target_for_a_later_year_is_still_accepted(data_copy: Path, set_cell) -> None:
+    path = data_copy / "figures" / "2023.csv"
+    set_cell(path, LINE_TRAINED, "period", "2025")
+    set_cell(path, LINE_TRAINED, "kind", "target")
+    assert value(load_year(2023, data_copy), "trained_labour_rate", 2025, kind="target") == 70.25
+
+
+@pytest.mark.parametrize(("char", "code"), [("\x00", "0000"), ("\x0b", "000B"), ("\x1b", "001B"), ("\x7f", "007F")])
+def test_control_characters_are_refused(data_copy: Path, set_cell, char: str, code: str) -> None:
+    set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "note", f"ab{char}c")
+    expect_error(
+        data_copy,
+        rf"^data/figures/2023\.csv, line {LINE_TRAINED}, column 'note': the cell holds the control character "
+        rf"U\+{code} at position 3; remove it",
+    )
+
+
+def test_a_control_character_in_a_reference_table_is_refused(data_copy: Path, set_cell) -> None:
+    set_cell(data_copy / "indicators.csv", 3, "name_en", "Poverty\x00rate")
+    expect_error(data_copy, r"^data/indicators\.csv, line 3, column 'name_en': the cell holds the control character U\+0000")
+
+
+@pytest.mark.parametrize("digits", ["1" * 400, "12345678901234567890", "1234567890123456"])
+def test_a_value_with_more_digits_than_a_number_holds_is_refused(data_copy: Path, set_cell, digits: str) -> None:
+    set_cell(data_copy / "figures" / "2023.csv", LINE_HOUSEHOLDS, "value", digits)
+    expect_error(
+        data_copy,
+        rf"^data/figures/2023\.csv, line {LINE_HOUSEHOLDS}, column 'value': a value may have at most 15 significant "
+        rf"digits \(more cannot be held exactly as a number\), got {len(digits)} digits: '{digits[:24]}",
+    )
+
+
+def test_fifteen_significant_digits_are_accepted(data_copy: Path, set_cell) -> None:
+    path = data_copy / "figures" / "2023.csv"
+    set_cell(path, LINE_TRAINED, "value", "70.2500000000000")  # 4 significant digits, zeros after the point
+    assert value(load_year(2023, data_copy), "trained_labour_rate", 2023) == 70.25
+
+
+@pytest.mark.parametrize(
+    ("column", "text", "digit"),
+    [("value", "１４９６６", "fullwidth digit one"), ("period", "２０２３", "fullwidth digit two"),
+     ("value", "١٤٩٦٦", "arabic-indic digit one"), ("printed", "۱۴.۹۶۶", "extended arabic-indic digit one")],
+)
+def test_digits_other_than_0_to_9_are_refused_not_converted(data_copy: Path, set_cell, column: str, text: str, digit: str) -> None:
+    set_cell(data_copy / "figures" / "2023.csv", LINE_HOUSEHOLDS, column, text)
+    expect_error(
+        data_copy,
+        rf"^data/figures/2023\.csv, line {LINE_HOUSEHOLDS}, column '{column}': the cell holds the digit '.' \({digit}\); "
+        rf"type the digits 0-9, got '{text}'\.$",
+    )
+
+
+def test_a_file_saved_with_semicolons_names_the_separator(data_copy: Path) -> None:
+    path = data_copy / "figures" / "2023.csv"
+    rows = [[cell.replace(".", ",") if i and c == 4 else cell for c, cell in enumerate(row)]
+            for i, row in enumerate(read_rows(path))]
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
+    expect_error(
+        data_copy,
+        r"^data/figures/2023\.csv, line 1: the cells are separated by ';', not ',' \(a spreadsheet set to a Vietnamese "
+        r"or other European locale saves CSV with ';' between cells and ',' as the decimal mark\); save it as "
+        r"'CSV UTF-8 \(comma delimited\)' with '\.' as the decimal mark\.$",
+    )
+
+
+def test_a_whole_number_written_with_a_zero_decimal_is_told_to_drop_it(data_copy: Path, set_cell) -> None:
+    set_cell(data_copy / "figures" / "2023.csv", LINE_HOUSEHOLDS, "value", "14966.0")
+    err = expect_error(
+        data_copy,
+        rf"line {LINE_HOUSEHOLDS}, column 'value': a count of households must be a whole number without separators "
+        r"\(write 14966\), got '14966\.0'\.$",
+    )
+    assert "149660" not in str(err)
+
+
+def test_a_decimal_count_gets_no_made_up_suggestion(data_copy: Path, set_cell) -> None:
+    path = data_copy / "figures" / "2023.csv"
+    set_cell(path, LINE_HOUSEHOLDS, "value", "7.54")
+    set_cell(path, LINE_HOUSEHOLDS, "printed", "7,54")
+    err = expect_error(
+        data_copy,
+        rf"line {LINE_HOUSEHOLDS}, column 'value': a count of households must be a whole number without separators, "
+        r"got '7\.54'\.$",
+    )
+    assert "754" not in str(err).replace("7.54", "")
+
+
+def test_a_bad_units_file_is_blamed_on_units_not_on_a_figures_file(data_copy: Path) -> None:
+    path = data_copy / "units.csv"
+    rows = read_rows(path)
+    line = next(i for i, r in enumerate(rows, start=1) if r[0] == "percent")
+    rows[line - 1][rows[0].index("min")], rows[line - 1][rows[0].index("max")] = "100", "0"
+    write_rows(path, rows)
+    err = expect_error(
+        data_copy,
+        rf"^data/units\.csv, line {line}, column 'max': the largest allowed value must not be below the smallest "
+        r"\(100\), got '0'\.$",
+    )
+    assert "figures" not in str(err)
+
+
+def test_an_empty_figures_folder_says_so(data_copy: Path) -> None:
+    from helpers.loading import latest_year
+
+    for path in (data_copy / "figures").iterdir():
+        path.unlink()
+    with pytest.raises(DataError) as info:
+        latest_year(data_copy)
+    assert str(info.value) == (
+        "data/figures: the folder holds no figures file; a year's figures go in a file named YYYY.csv there."
+    )
+
+
+# --- data/reports.csv: the issuer and the area of each year's report --------------------------------------------
+
+
+def test_report_meta_of_2023_names_the_department_and_the_province() -> None:
+    from helpers.loading import load_report_meta
+
+    meta = load_report_meta(2023)
+    assert meta.source_id == "sldtbxh_2023_report"
+    assert meta.issuer("vi") == "Sở Lao động – Thương binh và Xã hội tỉnh Thừa Thiên Huế"
+    assert meta.issuer_without_area("vi") == "Sở Lao động – Thương binh và Xã hội"
+    assert meta.issuer_without_area("en") == "Department of Labour, Invalids and Social Affairs"
+    assert meta.area("vi") == "Tỉnh Thừa Thiên Huế" and meta.area("en") == "Thừa Thiên Huế Province"
+    assert meta.issuer_short("vi") == "Sở LĐTBXH tỉnh Thừa Thiên Huế"
+    assert meta.place("vi") == "Thừa Thiên Huế" and meta.issued == "2023-12"
+
+
+def test_every_year_with_figures_has_a_report_row() -> None:
+    from helpers.loading import load_report_meta
+
+    assert [load_report_meta(y).year for y in available_years()] == available_years()
+
+
+def test_a_year_without_a_report_row_is_refused(data_copy: Path) -> None:
+    from helpers.loading import load_report_meta
+
+    path = data_copy / "reports.csv"
+    write_rows(path, [r for r in read_rows(path) if r[0] != "2022"])
+    with pytest.raises(DataError) as info:
+        load_report_meta(2022, data_copy)
+    assert str(info.value) == (
+        "data/reports.csv: no row for 2022, so the 2022 appendix does not know whose report it accompanies; add a row "
+        "naming its issuer and area (years with a row: 2016, 2019, 2020, 2021, 2023)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("column", "text", "pattern"),
+    [
+        ("source_id", "vnexpress", r"column 'source_id': expected a source_id listed in data/sources\.csv, or empty, got 'vnexpress'"),
+        ("issued", "2023-02-30", r"column 'issued': expected a date as YYYY-MM-DD \(YYYY-MM when the day is left blank\), or empty, got '2023-02-30'"),
+        ("issued", "12/2023", r"column 'issued': expected a date as YYYY-MM-DD"),
+        ("year", "0023", r"column 'year': expected a four-digit year, got '0023'"),
+        ("issuer_vi", "", r"column 'issuer_vi': expected a non-empty cell"),
+        ("area_en", " Huế", r"column 'area_en': expected text without leading or trailing spaces"),
+    ],
+)
+def test_a_bad_reports_row_is_refused(data_copy: Path, set_cell, column: str, text: str, pattern: str) -> None:
+    path = data_copy / "reports.csv"
+    line = next(i for i, r in enumerate(read_rows(path), start=1) if r[0] == "2023")
+    set_cell(path, line, column, text)
+    expect_error(data_copy, rf"^data/reports\.csv, line {line}, {pattern}")
+
+
+def test_a_repeated_report_year_is_refused(data_copy: Path) -> None:
+    path = data_copy / "reports.csv"
+    rows = read_rows(path)
+    write_rows(path, rows + [rows[-1]])
+    expect_error(data_copy, rf"^data/reports\.csv, line {len(rows) + 1}, column 'year': '2023' is already used on an earlier line")

@@ -7,8 +7,10 @@ the line and the column of the first problem, and what was expected.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 import pandera.pandas as pa
@@ -21,6 +23,10 @@ SOURCES_COLUMNS = ["source_id", "title", "publisher", "published", "url", "prior
 INDICATORS_COLUMNS = ["indicator_id", "domain", "name_vi", "name_en", "unit", "polarity", "complete_breakdowns"]
 LABELS_COLUMNS = ["dimension", "value", "label_vi", "label_en"]
 BREAKS_COLUMNS = ["indicator_id", "first_period", "label_vi", "label_en"]
+REPORTS_COLUMNS = [
+    "year", "source_id", "issuer_vi", "issuer_en", "issuer_short_vi", "issuer_short_en",
+    "area_vi", "area_en", "place_vi", "place_en", "issued",
+]
 FIGURES_COLUMNS = ["indicator_id", "period", "kind", "breakdown", "value", "printed", "source_id", "locator", "note"]
 
 KINDS = ("actual", "estimate", "plan", "target")
@@ -33,7 +39,8 @@ FIGURE_KEY = ["indicator_id", "period", "kind", "breakdown"]
 FILE_KEY = FIGURE_KEY + ["source_id"]
 
 SNAKE = r"^[a-z][a-z0-9_]*$"
-YEAR = r"^(19|20)\d\d$"
+MAX_SIGNIFICANT_DIGITS = 15  # a float holds 15 significant decimal digits exactly
+YEAR = r"^(19|20)[0-9][0-9]$"
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,34 @@ class RowRule:
     column: str
     ok: Callable[[pd.DataFrame], pd.Series]
     problem: Callable[[pd.Series], str]
+
+
+def significant_digits(value: str) -> int:
+    """How many significant digits a plain number cell has (``"0.0250"`` → 3, ``"14966"`` → 5)."""
+    digits = re.sub(r"[^0-9]", "", value).lstrip("0")
+    if "." in value:
+        digits = digits.rstrip("0")
+    return len(digits)
+
+
+def _is_report_date(text: str) -> bool:
+    """True for ``""``, a real ``YYYY-MM`` or a real ``YYYY-MM-DD`` date."""
+    if text == "":
+        return True
+    if re.fullmatch(r"(19|20)[0-9]{2}-(0[1-9]|1[0-2])", text):
+        return True
+    if not re.fullmatch(r"(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _shorten(text: str, keep: int = 24) -> str:
+    """A long cell as a message shows it: its first ``keep`` characters, then '…'."""
+    return text if len(text) <= keep else text[:keep] + "…"
 
 
 def _no_padding(series: pd.Series) -> pd.Series:
@@ -77,7 +112,7 @@ def _unique(column: str) -> RowRule:
 
 def units_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
     """Schema of ``data/units.csv``."""
-    number_or_empty = _pattern(r"^$|^-?\d+(\.\d+)?$", "a plain number or an empty cell")
+    number_or_empty = _pattern(r"^$|^-?[0-9]+(\.[0-9]+)?$", "a plain number or an empty cell")
     boolean = _one_of(["true", "false"], "booleans")
     schema = pa.DataFrameSchema(
         {
@@ -91,7 +126,17 @@ def units_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
         },
         strict=True,
     )
-    return schema, [_unique("unit")]
+    def ordered(df: pd.DataFrame) -> pd.Series:
+        def ok(lo: str, hi: str) -> bool:
+            a, b = parse_plain_number(lo), parse_plain_number(hi)
+            return a is None or b is None or a <= b
+
+        return pd.Series([ok(lo, hi) for lo, hi in zip(df["min"], df["max"])], index=df.index, dtype=bool)
+
+    bounds_rule = RowRule(
+        "max", ordered, lambda row: f"the largest allowed value must not be below the smallest ({row['min']}), got '{row['max']}'"
+    )
+    return schema, [_unique("unit"), bounds_rule]
 
 
 def sources_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
@@ -101,9 +146,9 @@ def sources_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
             "source_id": _text(_pattern(SNAKE, "a snake_case source_id")),
             "title": _text(),
             "publisher": _text(),
-            "published": _text(_pattern(r"^$|^\d{4}(-\d{2}(-\d{2})?)?$", "a date as YYYY, YYYY-MM or YYYY-MM-DD, or empty"), required=False),
+            "published": _text(_pattern(r"^$|^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", "a date as YYYY, YYYY-MM or YYYY-MM-DD, or empty"), required=False),
             "url": _text(_pattern(r"^$|^https?://\S+$", "an http(s) address or an empty cell"), required=False),
-            "priority": _text(_pattern(r"^[1-9]\d*$", "a whole number from 1 (most trusted when sources disagree)")),
+            "priority": _text(_pattern(r"^[1-9][0-9]*$", "a whole number from 1 (most trusted when sources disagree)")),
         },
         strict=True,
     )
@@ -163,13 +208,43 @@ def breaks_schema(indicators: Iterable[str]) -> tuple[pa.DataFrameSchema, list[R
     return schema, []
 
 
+def reports_schema(sources: Iterable[str]) -> tuple[pa.DataFrameSchema, list[RowRule]]:
+    """Schema of ``data/reports.csv``: the report each year's appendix accompanies, its issuer and area."""
+    known = set(sources)
+    schema = pa.DataFrameSchema(
+        {
+            "year": _text(_pattern(YEAR, "a four-digit year")),
+            "source_id": _text(
+                pa.Check(lambda s: (s == "") | s.isin(known), error="a source_id listed in data/sources.csv, or empty"),
+                required=False,
+            ),
+            "issuer_vi": _text(),
+            "issuer_en": _text(),
+            "issuer_short_vi": _text(),
+            "issuer_short_en": _text(),
+            "area_vi": _text(),
+            "area_en": _text(),
+            "place_vi": _text(),
+            "place_en": _text(),
+            "issued": _text(
+                pa.Check(lambda s: s.map(_is_report_date), error="a date as YYYY-MM-DD (YYYY-MM when the day is left blank), or empty"),
+                required=False,
+            ),
+        },
+        strict=True,
+    )
+    return schema, [_unique("year")]
+
+
 def figures_schema(
-    indicators: pd.DataFrame, units: pd.DataFrame, sources: Iterable[str], labels: Iterable[str]
+    indicators: pd.DataFrame, units: pd.DataFrame, sources: Iterable[str], labels: Iterable[str],
+    file_year: int | None = None,
 ) -> tuple[pa.DataFrameSchema, list[RowRule]]:
     """Schema of a year's ``data/figures/<YYYY>.csv``.
 
     ``indicators`` and ``units`` are the validated catalogue and unit tables;
-    ``labels`` the known ``dimension=value`` breakdowns.
+    ``labels`` the known ``dimension=value`` breakdowns; ``file_year`` the
+    file's year (YYYY), which no ``actual`` may describe a later period than.
     """
     unit_of = dict(zip(indicators["indicator_id"], indicators["unit"]))
     whole_units = set(units.loc[units["whole"] == "true", "unit"])
@@ -186,10 +261,10 @@ def figures_schema(
             ),
             "value": _text(
                 pa.Check(
-                    lambda s: ~s.map(looks_vietnamese_formatted) | s.str.fullmatch(r"-?\d+\.\d{3}"),
+                    lambda s: ~s.map(looks_vietnamese_formatted) | s.str.fullmatch(r"-?[0-9]+\.[0-9]{3}"),
                     error="a plain number with a dot decimal (a Vietnamese print such as '2,27' belongs in 'printed'; 'value' takes 2.27)",
                 ),
-                _pattern(r"^-?\d+(\.\d+)?$", "a plain number with a dot decimal, e.g. 2.27 or 14966"),
+                _pattern(r"^-?[0-9]+(\.[0-9]+)?$", "a plain number with a dot decimal, e.g. 2.27 or 14966"),
             ),
             "printed": _text(),
             "source_id": _text(_one_of(sources, "data/sources.csv")),
@@ -202,9 +277,18 @@ def figures_schema(
     def unit(row: pd.Series) -> str:
         return unit_of.get(row["indicator_id"], "")
 
+    def whole_problem(row: pd.Series) -> str:
+        value = row["value"]
+        text = f"a count of {unit(row)} must be a whole number without separators"
+        if re.fullmatch(r"-?[0-9]{1,3}(?:\.[0-9]{3})+", value):  # Vietnamese thousands, e.g. 14.966
+            return f"{text} (write {value.replace('.', '')} if {row['printed']!r} means that), got '{value}'"
+        if re.fullmatch(r"-?[0-9]+\.0+", value):  # 17.0
+            return f"{text} (write {value.split('.')[0]}), got '{value}'"
+        return f"{text}, got '{value}'"
+
     def whole_ok(df: pd.DataFrame) -> pd.Series:
         is_whole_unit = df["indicator_id"].map(unit_of).isin(whole_units)
-        return ~is_whole_unit | df["value"].str.fullmatch(r"-?\d+")
+        return ~is_whole_unit | df["value"].str.fullmatch(r"-?[0-9]+")
 
     def in_bounds(df: pd.DataFrame) -> pd.Series:
         def ok(row: pd.Series) -> bool:
@@ -226,12 +310,30 @@ def figures_schema(
             expected = f"at most {hi}"
         return f"a figure in {unit(row)} must be {expected}, got {row['value']}"
 
+    def digits_ok(df: pd.DataFrame) -> pd.Series:
+        return df["value"].map(lambda v: significant_digits(v) <= MAX_SIGNIFICANT_DIGITS).astype(bool)
+
+    def actual_in_time(df: pd.DataFrame) -> pd.Series:
+        if file_year is None:
+            return pd.Series(True, index=df.index)
+        later = (df["kind"] == "actual") & df["period"].str.fullmatch(r"[0-9]{4}") & (
+            df["period"].map(lambda p: int(p) if p.isdigit() else 0) > file_year)
+        return ~later
+
     rules = [
         RowRule(
             "value",
-            whole_ok,
-            lambda row: f"a count of {unit(row)} must be a whole number without separators "
-            f"(write {row['value'].replace('.', '')} if {row['printed']!r} means that), got '{row['value']}'",
+            digits_ok,
+            lambda row: f"a value may have at most {MAX_SIGNIFICANT_DIGITS} significant digits (more cannot be held "
+            f"exactly as a number), got {significant_digits(row['value'])} digits: '{_shorten(row['value'])}'",
+        ),
+        RowRule("value", whole_ok, whole_problem),
+        RowRule(
+            "period",
+            actual_in_time,
+            lambda row: f"an actual result for {row['period']} cannot be in the file of {file_year}, which was "
+            f"published before {row['period']} ended (a plan or goal for {row['period']} has kind plan or target; "
+            "a result goes in the file of the year that published it)",
         ),
         RowRule("value", in_bounds, bounds_problem),
         RowRule(

@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .formatting import check_lang
-from .loading import figures_files, load_catalogue, load_series_breaks, load_sources, load_year
+from .loading import (
+    ReportMeta,
+    figures_files,
+    load_catalogue,
+    load_report_meta,
+    load_series_breaks,
+    load_sources,
+    load_year,
+)
 from .paths import data_dir as default_data_dir
 
 # Fixed texts of the appendix, as (Vietnamese, English).
@@ -26,11 +34,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Phụ lục phân tích kết quả công tác lao động, người có công và xã hội năm {year}",
         "Analytical appendix to the results of labour, people with meritorious services and social affairs work in {year}",
     ),
-    "province": ("Tỉnh Thừa Thiên Huế", "Thừa Thiên Huế Province"),
-    "issuer": (
-        "Kèm theo báo cáo của Sở Lao động – Thương binh và Xã hội",
-        "Accompanying the report of the Department of Labour, Invalids and Social Affairs",
-    ),
+    "issuer": ("Kèm theo báo cáo của {issuer}", "Accompanying the report of the {issuer}"),
     "vintage": ("Số liệu sử dụng", "Data used"),
     "vintage_rule": (
         "Số liệu năm {year} lấy từ các tệp số liệu đến năm {year}; tệp năm sau thay thế tệp năm trước.",
@@ -145,12 +149,14 @@ class FrontMatter:
     vintage: tuple[VintageFile, ...]
     sources: tuple[SourceEntry, ...]
     breaks: tuple[BreakNote, ...]
+    report: ReportMeta  # the report the appendix accompanies: issuer, area, place, date (data/reports.csv)
 
 
 def gather(year: int, lang: str, data_dir: Path | None = None) -> FrontMatter:
-    """Read the year's vintage files, cited sources and series breaks from the data folder."""
+    """Read the year's report (issuer, area), vintage files, cited sources and series breaks from the data folder."""
     check_lang(lang)
     root = Path(data_dir or default_data_dir())
+    report = load_report_meta(year, root)
     figures = load_year(year, root)
     vintage = []
     for file_year, path in sorted(figures_files(root).items()):
@@ -168,7 +174,7 @@ def gather(year: int, lang: str, data_dir: Path | None = None) -> FrontMatter:
     notes = []
     for (label, first), group in breaks.groupby([f"label_{lang}", "first_period"], sort=False):
         notes.append(BreakNote(str(label), int(first), tuple(str(names.get(i, i)) for i in group["indicator_id"])))
-    return FrontMatter(year, lang, tuple(vintage), entries, tuple(notes))
+    return FrontMatter(year, lang, tuple(vintage), entries, tuple(notes), report)
 
 
 def _e(value: object) -> str:
@@ -176,7 +182,10 @@ def _e(value: object) -> str:
 
 
 def cover_html(fm: FrontMatter) -> str:
-    """The cover: title, province, issuer and the data vintage (files and checksums)."""
+    """The cover: area, title, issuer (from data/reports.csv) and the data vintage (files and checksums).
+
+    The area is named above the title, so the issuer line leaves it out of the issuer's name.
+    """
     lang = fm.lang
     rows = "".join(
         f"<tr><td><code>{_e(f.name)}</code></td><td>{f.rows}</td><td><code>{_e(f.sha256)}</code></td></tr>"
@@ -184,9 +193,9 @@ def cover_html(fm: FrontMatter) -> str:
     )
     return (
         '<header class="cover" id="cover">'
-        f'<p class="cover-province">{_e(text("province", lang))}</p>'
+        f'<p class="cover-province">{_e(fm.report.area(lang))}</p>'
         f'<h1 class="cover-title">{_e(text("title", lang, year=fm.year))}</h1>'
-        f'<p class="cover-issuer">{_e(text("issuer", lang))}</p>'
+        f'<p class="cover-issuer">{_e(text("issuer", lang, issuer=fm.report.issuer_without_area(lang)))}</p>'
         '<div class="cover-vintage">'
         f'<p><strong>{_e(text("vintage", lang))}.</strong> {_e(text("vintage_rule", lang, year=fm.year))}</p>'
         f'<table class="vintage-table"><thead><tr><th>{_e(text("file", lang))}</th><th>{_e(text("rows", lang))}</th>'

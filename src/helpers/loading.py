@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +27,10 @@ from .errors import DataError, MissingYearError
 from .paths import data_dir as default_data_dir
 from .paths import display_path
 
-FIGURES_FILE_RE = re.compile(r"^(\d{4})\.csv$")
+FIGURES_FILE_RE = re.compile(r"^([0-9]{4})\.csv$")
+REFERENCE_FILES = ("units.csv", "sources.csv", "indicators.csv", "breakdown_labels.csv", "series_breaks.csv", "reports.csv")
+# Control characters a cell may not hold (tab, line feed and carriage return are dealt with on their own).
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def shown_path(path: Path) -> str:
@@ -59,6 +63,8 @@ def read_table(path: Path, columns: list[str]) -> pd.DataFrame:
         ) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader)
+    _check_separator(shown, header, columns)
+    _check_cells(shown, header, 1, header)
     missing = [c for c in columns if c not in header]
     extra = [c for c in header if c not in columns]
     if missing:
@@ -69,18 +75,70 @@ def read_table(path: Path, columns: list[str]) -> pd.DataFrame:
         raise DataError(shown, "a column name appears twice in the header", row=1)
     rows, lines = [], []
     line = reader.line_num
-    for fields in reader:
-        start, line = line + 1, reader.line_num
-        if not fields or fields == [""] * len(fields):
-            raise DataError(shown, "blank line; remove it or fill it in", row=start)
-        if len(fields) != len(header):
-            raise DataError(shown, f"the line has {len(fields)} fields, expected {len(header)}", row=start)
-        rows.append(fields)
-        lines.append(start)
+    try:
+        for fields in reader:
+            start, line = line + 1, reader.line_num
+            if not fields or fields == [""] * len(fields):
+                raise DataError(shown, "blank line; remove it or fill it in", row=start)
+            _check_cells(shown, header, start, fields)
+            if len(fields) != len(header):
+                raise DataError(shown, f"the line has {len(fields)} fields, expected {len(header)}", row=start)
+            rows.append(fields)
+            lines.append(start)
+    except csv.Error as exc:
+        raise DataError(shown, f"the line cannot be read as CSV ({exc})", row=line + 1) from None
     if not rows:
         raise DataError(shown, "the file has a header but no rows")
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(lines, name="line"), dtype=str)
     return frame[columns]
+
+
+def _check_separator(shown: str, header: list[str], columns: list[str]) -> None:
+    """Refuse a header that is the expected columns joined by ';' or a tab, naming the separator."""
+    if len(header) != 1:
+        return
+    for separator, name in ((";", "';'"), ("\t", "a tab")):
+        if len(header[0].split(separator)) > 1 and set(header[0].split(separator)) & set(columns):
+            raise DataError(
+                shown,
+                f"the cells are separated by {name}, not ',' (a spreadsheet set to a Vietnamese or other European "
+                "locale saves CSV with ';' between cells and ',' as the decimal mark); save it as 'CSV UTF-8 "
+                "(comma delimited)' with '.' as the decimal mark",
+                row=1,
+            )
+
+
+def _check_cells(shown: str, header: list[str], start: int, fields: list[str]) -> None:
+    """Refuse a cell that runs over several lines, holds a control character or a digit other than 0-9."""
+    for index, cell in enumerate(fields):
+        column = header[index] if index < len(header) else None
+        if "\n" in cell or "\r" in cell:
+            lines = cell.count("\n") + 1
+            raise DataError(
+                shown,
+                f"the cell runs on over {lines} lines, so a closing quote '\"' is probably missing and the lines "
+                "after it were swallowed into this cell; a cell must stay on one line",
+                row=start,
+                column=column,
+            )
+        control = CONTROL_RE.search(cell)
+        if control:
+            raise DataError(
+                shown,
+                f"the cell holds the control character U+{ord(control[0]):04X} at position {control.start() + 1}; "
+                "remove it (it is invisible in most editors)",
+                row=start,
+                column=column,
+            )
+        for char in cell:
+            if unicodedata.category(char) == "Nd" and not char.isascii():
+                raise DataError(
+                    shown,
+                    f"the cell holds the digit '{char}' ({unicodedata.name(char, 'U+%04X' % ord(char)).lower()}); "
+                    f"type the digits 0-9, got '{cell}'",
+                    row=start,
+                    column=column,
+                )
 
 
 def _validated(path: Path, columns: list[str], schema_and_rules: tuple) -> pd.DataFrame:
@@ -98,6 +156,7 @@ class Reference:
     indicators: pd.DataFrame
     labels: pd.DataFrame
     breaks: pd.DataFrame
+    reports: pd.DataFrame
 
 
 @lru_cache(maxsize=8)
@@ -111,7 +170,8 @@ def _reference_cached(root: Path, stamp: tuple) -> Reference:
     breaks = _validated(
         root / "series_breaks.csv", contract.BREAKS_COLUMNS, contract.breaks_schema(indicators["indicator_id"])
     )
-    return Reference(units, sources, indicators, labels, breaks)
+    reports = _validated(root / "reports.csv", contract.REPORTS_COLUMNS, contract.reports_schema(sources["source_id"]))
+    return Reference(units, sources, indicators, labels, breaks, reports)
 
 
 def _stamp(paths: list[Path]) -> tuple:
@@ -120,10 +180,9 @@ def _stamp(paths: list[Path]) -> tuple:
 
 
 def load_reference(data_dir: Path | None = None) -> Reference:
-    """Load and validate units, sources, catalogue, breakdown labels and series breaks."""
+    """Load and validate units, sources, catalogue, breakdown labels, series breaks and reports."""
     root = Path(data_dir or default_data_dir())
-    names = ["units.csv", "sources.csv", "indicators.csv", "breakdown_labels.csv", "series_breaks.csv"]
-    return _reference_cached(root, _stamp([root / n for n in names]))
+    return _reference_cached(root, _stamp([root / n for n in REFERENCE_FILES]))
 
 
 def load_catalogue(data_dir: Path | None = None) -> pd.DataFrame:
@@ -173,19 +232,20 @@ def available_years(data_dir: Path | None = None) -> list[int]:
 
 
 def latest_year(data_dir: Path | None = None) -> int:
-    """The latest year with a figures file."""
+    """The latest year with a figures file; refused when there is none."""
     years = available_years(data_dir)
     if not years:
-        raise MissingYearError(0, [], shown_path(Path(data_dir or default_data_dir()) / "figures"))
+        folder = shown_path(Path(data_dir or default_data_dir()) / "figures")
+        raise DataError(folder, "the folder holds no figures file; a year's figures go in a file named YYYY.csv there")
     return years[-1]
 
 
 def read_figures_file(path: Path, ref: Reference) -> pd.DataFrame:
     """Read and validate one year's figures file; typed, with its ``vintage`` and ``line``."""
     labels = (ref.labels["dimension"] + "=" + ref.labels["value"]).tolist()
-    schema = contract.figures_schema(ref.indicators, ref.units, ref.sources["source_id"], labels)
-    frame = _validated(path, contract.FIGURES_COLUMNS, schema)
     vintage = int(FIGURES_FILE_RE.match(path.name)[1])
+    schema = contract.figures_schema(ref.indicators, ref.units, ref.sources["source_id"], labels, file_year=vintage)
+    frame = _validated(path, contract.FIGURES_COLUMNS, schema)
     typed = frame.reset_index().assign(
         period=lambda d: d["period"].astype(int),
         value=lambda d: d["value"].astype(float),
@@ -205,7 +265,7 @@ def _all_rows(year: int, data_dir: Path | None) -> pd.DataFrame:
     if year not in files:
         raise MissingYearError(year, sorted(files), shown_path(root / "figures"))
     ref = load_reference(root)
-    ref_stamp = _stamp([root / n for n in ("units.csv", "sources.csv", "indicators.csv", "breakdown_labels.csv", "series_breaks.csv")])
+    ref_stamp = _stamp([root / n for n in REFERENCE_FILES])
     frames = [
         _file_cached(path, _stamp([path]), ref_stamp, root) for y, path in sorted(files.items()) if y <= year
     ]
@@ -243,3 +303,81 @@ def load_revisions(year: int, data_dir: Path | None = None) -> pd.DataFrame:
     return merged[
         contract.FIGURE_KEY + ["value", "printed", "source_id", "vintage", "new_value", "new_printed", "new_source_id", "new_vintage"]
     ].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """The report a year's appendix accompanies (a row of ``data/reports.csv``).
+
+    ``issuer_*`` is the issuing body's full name ("Sở Nội vụ thành phố Huế"),
+    ``issuer_short_*`` the short form for source lines ("Sở LĐTBXH tỉnh Thừa
+    Thiên Huế"), ``area_*`` the province or city as a cover names it ("Tỉnh
+    Thừa Thiên Huế", "Thành phố Huế"), ``place_*`` the place of the dateline
+    ("Huế, ngày … tháng … năm …"), ``issued`` the report's date as printed
+    (``YYYY-MM-DD``, ``YYYY-MM`` when the day is blank, or ``""``), and
+    ``source_id`` the report in ``data/sources.csv`` (``""`` when the report
+    itself is not one of the sources).
+    """
+
+    year: int
+    source_id: str
+    issuer_vi: str
+    issuer_en: str
+    issuer_short_vi: str
+    issuer_short_en: str
+    area_vi: str
+    area_en: str
+    place_vi: str
+    place_en: str
+    issued: str
+
+    def _pick(self, name: str, lang: str) -> str:
+        from .formatting import check_lang
+
+        return getattr(self, f"{name}_{check_lang(lang)}")
+
+    def issuer(self, lang: str) -> str:
+        """The issuer's full name in ``lang``."""
+        return self._pick("issuer", lang)
+
+    def issuer_short(self, lang: str) -> str:
+        """The issuer's short name in ``lang``, for source lines."""
+        return self._pick("issuer_short", lang)
+
+    def area(self, lang: str) -> str:
+        """The province or city in ``lang``."""
+        return self._pick("area", lang)
+
+    def place(self, lang: str) -> str:
+        """The place of the report's dateline in ``lang``."""
+        return self._pick("place", lang)
+
+    def issuer_without_area(self, lang: str) -> str:
+        """The issuer's name without the area it ends with, for a cover that names the area above it.
+
+        "Sở Nội vụ thành phố Huế" with area "Thành phố Huế" → "Sở Nội vụ";
+        "Department of Home Affairs of Huế City" with area "Huế City" → "Department of Home Affairs".
+        A name that does not end with its area is returned whole.
+        """
+        name, area = self.issuer(lang), self.area(lang)
+        suffix = f" {area[:1].lower()}{area[1:]}" if lang == "vi" else f" of {area}"
+        return name[: -len(suffix)] if name.endswith(suffix) and len(name) > len(suffix) else name
+
+
+def load_report_meta(year: int, data_dir: Path | None = None) -> ReportMeta:
+    """The report that year ``year``'s appendix accompanies, from ``data/reports.csv`` (validated).
+
+    A year without a row is refused with a DataError naming the file.
+    """
+    root = Path(data_dir or default_data_dir())
+    reports = load_reference(root).reports
+    found = reports[reports["year"] == str(int(year))]
+    if found.empty:
+        years = ", ".join(sorted(reports["year"]))
+        raise DataError(
+            shown_path(root / "reports.csv"),
+            f"no row for {int(year)}, so the {int(year)} appendix does not know whose report it accompanies; "
+            f"add a row naming its issuer and area (years with a row: {years})",
+        )
+    row = found.iloc[0]
+    return ReportMeta(int(year), *(str(row[c]) for c in contract.REPORTS_COLUMNS[1:]))

@@ -25,13 +25,13 @@ ZERO_WORDS = frozenset({"chưa có"})
 AMBIGUOUS_NOTE_PREFIX = "Ambiguous:"
 
 # A Vietnamese number: either grouped thousands (781.965, 1.480,5) or plain digits (1000, 03, 70,25).
-VI_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+VI_NUMBER = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?"
 _QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _PRINTED_RE = re.compile(
     rf"^(?:(?P<qualifier>{_QUALIFIER_RE}) ?)?(?P<first>{VI_NUMBER})"
     rf"(?:(?P<dash> ?- ?)(?P<second>{VI_NUMBER}))?(?P<percent>%)?$"
 )
-PLAIN_NUMBER_RE = re.compile(r"^-?\d+(?:\.\d+)?$")
+PLAIN_NUMBER_RE = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class Printed:
         sign = -1 if self.qualifier in NEGATING_QUALIFIERS else 1
         out: set[Decimal] = set()
         for n in self.numbers:
-            alt = n.replace(".", "").replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", n) else None
+            alt = n.replace(".", "").replace(",", "") if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", n) else None
             if alt is not None:
                 out.add(sign * Decimal(alt))
         return out
@@ -106,7 +106,7 @@ def parse_plain_number(text: str) -> Decimal | None:
 
 def looks_vietnamese_formatted(text: str) -> bool:
     """True for ``"2,27"`` or ``"14.966"``-style cells: a Vietnamese print where a plain number belongs."""
-    return bool(re.fullmatch(r"-?\d+,\d+", text) or re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?", text))
+    return bool(re.fullmatch(r"-?[0-9]+,[0-9]+", text) or re.fullmatch(r"-?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?", text))
 
 
 def check_printed_value(printed: str, value: str, note: str) -> str | None:

@@ -25,7 +25,7 @@ from matplotlib.figure import Figure
 
 from . import charts
 from .formatting import check_lang
-from .loading import load_sources, load_year
+from .loading import load_report_meta, load_sources, load_year
 
 try:  # IPython is there in a kernel; tests may call without it
     from IPython.display import HTML, display
@@ -34,9 +34,6 @@ except ImportError:  # pragma: no cover
 
     def display(obj: object) -> None:  # type: ignore[misc]
         print(obj)
-
-
-SOURCE_REPORT_VI = "Sở LĐTBXH tỉnh Thừa Thiên Huế"
 
 
 def slug(text: str) -> str:
@@ -70,6 +67,7 @@ class Report:
     def __post_init__(self) -> None:
         check_lang(self.lang)
         self.year = int(self.year)
+        self.meta = load_report_meta(self.year)  # the report the appendix accompanies (data/reports.csv)
         self.figures = load_year(self.year)
         self._sources = load_sources().set_index("source_id")
 
@@ -83,7 +81,7 @@ class Report:
         """A short line naming the sources of what is shown (publisher, year)."""
         ids = sorted(set(source_ids)) if source_ids is not None and len(source_ids) else []
         if not ids:
-            return self.t(f"{SOURCE_REPORT_VI}; tính toán của phụ lục", "Thừa Thiên Huế DOLISA; appendix calculations")
+            return self.t(f"{self.meta.issuer_short_vi}; tính toán của phụ lục", f"{self.meta.issuer_short_en}; appendix calculations")
         parts = []
         for sid in ids:
             row = self._sources.loc[sid]
