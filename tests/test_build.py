@@ -379,3 +379,73 @@ def test_a_kept_kernel_shows_the_next_notebook_a_clean_namespace(tiny_notebooks:
     for folder in (kept, fresh):  # execution counts start again at 1 in a kept kernel
         executed = nbformat.read(str(folder / "notebooks" / "02_checks.ipynb"), as_version=4)
         assert [c.execution_count for c in executed.cells if c.cell_type == "code"] == [1, 2, 3]
+
+
+# Data refused once, and the issuer from data ------------------------------------
+
+
+def test_bad_data_is_reported_once_before_any_notebook_runs(
+    data_copy: Path, set_cell, outputs: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_cell(data_copy / "figures" / "2023.csv", 41, "kind", "forecast")
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    assert cli.main(["build", "--year", "2023"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "error: data/figures/2023.csv, line 41, column 'kind': expected one of: actual, estimate, plan, target, "
+        "got 'forecast'.\n"
+    )
+    assert not outputs.exists()  # no notebook ran, nothing was kept in outputs/.failed
+
+
+def test_a_year_without_a_report_row_is_refused_before_any_notebook_runs(
+    data_copy: Path, outputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helpers.errors import DataError
+
+    path = data_copy / "reports.csv"
+    path.write_text("".join(r for r in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if not r.startswith("2023,")), encoding="utf-8")
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    with pytest.raises(DataError, match=r"^data/reports\.csv: no row for 2023"):
+        build([2023], "vi", progress=False)
+    assert not outputs.exists()
+
+
+@pytest.mark.parametrize("text", ["0023", "23", "２０２３", "20230", "1023"])
+def test_a_year_that_is_not_four_ascii_digits_is_refused(text: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(["summary", "--year", text])
+    assert info.value.code == 2
+    assert f"argument --year: expected a four-digit year such as 2023, or 'latest', got '{text}'" in capsys.readouterr().err
+
+
+def test_an_empty_figures_folder_is_named_as_such(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for path in (data_copy / "figures").iterdir():
+        path.unlink()
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    assert cli.main(["build"]) == 2
+    err = capsys.readouterr().err
+    assert err == "error: data/figures: the folder holds no figures file; a year's figures go in a file named YYYY.csv there.\n"
+    assert " 0 " not in err and "0.csv" not in err
+
+
+def test_the_2025_appendix_of_the_sở_nội_vụ_builds_from_data_alone(
+    data_copy: Path, outputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from .hue_2025 import add_hue_2025
+
+    add_hue_2025(data_copy)
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    (folder,) = build([2025], "vi", outputs_dir=outputs, progress=False)
+    doc = (folder / "appendix.html").read_text(encoding="utf-8")
+    cover = doc[doc.index('<header class="cover"'):doc.index("</header>")]
+    assert '<p class="cover-province">Thành phố Huế</p>' in cover
+    assert '<p class="cover-issuer">Kèm theo báo cáo của Sở Nội vụ</p>' in cover
+    assert "Thừa Thiên Huế" not in cover and "Lao động" not in cover
+    assert "data/figures/2025.csv" in cover
+    assert "Sở Nội vụ thành phố Huế" in doc[doc.index('id="sources"'):]  # the report is among the cited sources
+    assert "Sở LĐTBXH" not in doc
+    assert (folder / "appendix.pdf").is_file() and (folder / "appendix.xlsx").is_file()

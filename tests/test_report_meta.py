@@ -1,0 +1,69 @@
+"""The issuer and the area come from data/reports.csv: a 2025 report of the Sở Nội vụ thành phố Huế needs no code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import frontmatter
+from helpers.loading import load_report_meta
+from helpers.report import Report
+
+from .hue_2025 import AREA_VI, ISSUER_VI, add_hue_2025
+
+
+@pytest.fixture
+def hue_2025(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The data copy with a 2025 year issued by the Sở Nội vụ thành phố Huế, set as $APPENDIX_DATA_DIR."""
+    add_hue_2025(data_copy)
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    return data_copy
+
+
+def test_the_2025_row_is_read_from_data(hue_2025: Path) -> None:
+    meta = load_report_meta(2025)
+    assert meta.issuer("vi") == ISSUER_VI and meta.area("vi") == AREA_VI
+    assert meta.issuer_without_area("vi") == "Sở Nội vụ"
+    assert meta.issuer_without_area("en") == "Department of Home Affairs"
+    assert meta.issued == "2025-12-15" and meta.place("vi") == "Huế"
+
+
+@pytest.mark.parametrize(
+    ("lang", "province", "issuer"),
+    [("vi", "Thành phố Huế", "Kèm theo báo cáo của Sở Nội vụ"),
+     ("en", "Huế City", "Accompanying the report of the Department of Home Affairs")],
+)
+def test_the_2025_cover_names_the_city_and_the_sở_nội_vụ(hue_2025: Path, lang: str, province: str, issuer: str) -> None:
+    cover = frontmatter.cover_html(frontmatter.gather(2025, lang))
+    assert f'<p class="cover-province">{province}</p>' in cover
+    assert f'<p class="cover-issuer">{issuer}</p>' in cover
+    assert "Thừa Thiên Huế" not in cover and "Lao động" not in cover and "Labour" not in cover
+
+
+def test_the_2023_cover_is_unchanged_by_the_2025_row(hue_2025: Path) -> None:
+    cover = frontmatter.cover_html(frontmatter.gather(2023, "vi"))
+    assert '<p class="cover-province">Tỉnh Thừa Thiên Huế</p>' in cover
+    assert '<p class="cover-issuer">Kèm theo báo cáo của Sở Lao động – Thương binh và Xã hội</p>' in cover
+
+
+@pytest.mark.parametrize(
+    ("year", "lang", "line"),
+    [(2025, "vi", "Sở Nội vụ thành phố Huế; tính toán của phụ lục"),
+     (2025, "en", "Huế Department of Home Affairs; appendix calculations"),
+     (2023, "vi", "Sở LĐTBXH tỉnh Thừa Thiên Huế; tính toán của phụ lục"),
+     (2023, "en", "Thừa Thiên Huế DOLISA; appendix calculations")],
+)
+def test_a_source_line_without_sources_names_the_years_issuer(hue_2025: Path, year: int, lang: str, line: str) -> None:
+    assert Report("00_test", year, lang).source_line([]) == line
+
+
+def test_a_notebook_context_for_a_year_without_a_report_row_is_refused(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers.errors import DataError
+
+    add_hue_2025(data_copy)
+    rows = (data_copy / "reports.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (data_copy / "reports.csv").write_text("".join(r for r in rows if not r.startswith("2025,")), encoding="utf-8")
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    with pytest.raises(DataError, match=r"^data/reports\.csv: no row for 2025, so the 2025 appendix does not know whose report it accompanies"):
+        Report("00_test", 2025, "vi")
