@@ -472,3 +472,20 @@ def test_a_repeated_report_year_is_refused(data_copy: Path) -> None:
     rows = read_rows(path)
     write_rows(path, rows + [rows[-1]])
     expect_error(data_copy, rf"^data/reports\.csv, line {len(rows) + 1}, column 'year': '2023' is already used on an earlier line")
+
+
+@pytest.mark.parametrize("name", ["0023.csv", "２０２３.csv", "3023.csv"])
+def test_a_figures_file_not_named_after_a_year_is_refused(data_copy: Path, name: str) -> None:
+    (data_copy / "figures" / name).write_text("x", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_year(2023, data_copy)
+    assert str(info.value) == (
+        f"data/figures/{name}: unexpected file in data/figures; a year's figures are named YYYY.csv."
+    )
+
+
+def test_a_header_cell_with_a_control_character_is_refused(data_copy: Path) -> None:
+    path = data_copy / "figures" / "2023.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("indicator_id", "indicator\x00id", 1), encoding="utf-8")
+    expect_error(data_copy, r"^data/figures/2023\.csv, line 1: the cell holds the control character U\+0000 at position 10; remove it")
