@@ -67,3 +67,17 @@ def test_a_notebook_context_for_a_year_without_a_report_row_is_refused(data_copy
     monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
     with pytest.raises(DataError, match=r"^data/reports\.csv: no row for 2025, so the 2025 appendix does not know whose report it accompanies"):
         Report("00_test", 2025, "vi")
+
+
+def test_the_dateline_is_written_as_a_state_document_writes_it(hue_2025: Path) -> None:
+    from dataclasses import replace
+
+    meta_2023, meta_2025 = load_report_meta(2023), load_report_meta(2025)
+    assert meta_2023.dateline("vi") == "Thừa Thiên Huế, ngày … tháng 12 năm 2023"  # the day is left blank in print
+    assert meta_2023.dateline("en") == "Thừa Thiên Huế, December 2023"
+    assert meta_2025.dateline("vi") == "Huế, ngày 15 tháng 12 năm 2025"
+    assert meta_2025.dateline("en") == "Huế, 15 December 2025"
+    early = replace(meta_2025, issued="2025-02-05")
+    assert early.dateline("vi") == "Huế, ngày 05 tháng 02 năm 2025" and early.dateline("en") == "Huế, 5 February 2025"
+    assert replace(meta_2025, issued="2025-03-09").dateline("vi") == "Huế, ngày 09 tháng 3 năm 2025"
+    assert replace(meta_2025, issued="").dateline("vi") is None

@@ -352,6 +352,26 @@ class ReportMeta:
         """The place of the report's dateline in ``lang``."""
         return self._pick("place", lang)
 
+    def dateline(self, lang: str) -> str | None:
+        """The report's place and date as a state document prints them; None when ``issued`` is empty.
+
+        Vietnamese follows Nghị định 30/2020/NĐ-CP (a day below 10 and the months 1 and 2 take a leading
+        zero): "Huế, ngày 05 tháng 02 năm 2025"; a day left blank shows as "…"
+        ("Thừa Thiên Huế, ngày … tháng 12 năm 2023"). English: "Huế, 5 February 2025", "Thừa Thiên Huế, December 2023".
+        """
+        if not self.issued:
+            return None
+        parts = [int(p) for p in self.issued.split("-")]
+        year, month, day = parts[0], parts[1], (parts[2] if len(parts) > 2 else None)
+        place = self.place(lang)
+        if lang == "vi":
+            day_text = "…" if day is None else f"{day:02d}" if day < 10 else str(day)
+            month_text = f"{month:02d}" if month < 3 else str(month)
+            return f"{place}, ngày {day_text} tháng {month_text} năm {year}"
+        month_name = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December")[month - 1]
+        return f"{place}, {month_name} {year}" if day is None else f"{place}, {day} {month_name} {year}"
+
     def issuer_without_area(self, lang: str) -> str:
         """The issuer's name without the area it ends with, for a cover that names the area above it.
 
