@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from helpers.paths import PROJECT_ROOT
+
+from .conftest import find_chromium
 
 
 def _pip_pins(name: str = "requirements-dev.txt") -> dict[str, str]:
@@ -92,3 +97,34 @@ def test_layout() -> None:
         assert (PROJECT_ROOT / folder).is_dir(), folder
     assert (PROJECT_ROOT / "outputs" / ".gitkeep").exists()
     assert (PROJECT_ROOT / "environment.yml").exists()
+
+
+# What `make test` needs beyond Python and make: a Chromium, the system's or Playwright's own.
+
+
+def test_a_system_chromium_is_used_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: "/opt/bin/chromium" if name == "chromium" else None)
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: pytest.fail("nothing to install"))
+    assert find_chromium() == "/opt/bin/chromium"
+
+
+def test_without_a_system_chromium_playwright_installs_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+
+    def run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess:
+        calls.append(args)
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setattr(subprocess, "run", run)
+    assert find_chromium() is None  # None: Playwright launches its own
+    assert calls == [[sys.executable, "-m", "playwright", "install", "chromium"]]
+
+
+def test_a_failed_browser_download_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    failed = subprocess.CompletedProcess([], 1, "", "Downloading Chrome for Testing\nError: Download failure, code=1\n")
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: failed)
+    with pytest.raises(pytest.fail.Exception, match=r"playwright install chromium` failed: .*Download failure.*"
+                                                    r"apt-get install chromium"):
+        find_chromium()
