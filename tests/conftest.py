@@ -3,6 +3,8 @@
 * ``figures_2023`` and ``catalogue``: the real 2023 figures and the indicator catalogue, loaded once per session;
 * ``figures_frame(rows)``: a small hand-made figures frame shaped like ``load_year``'s;
 * ``data_copy``, ``set_cell``: a private copy of the data folder that a test may break;
+* ``all_builds``: every year's appendix in both languages, built once (tests that read it join the xdist
+  group "build", so that ``pytest -n 2 --dist loadgroup`` builds it on one worker only);
 * ``chromium``: the browser the appendix is opened in.
 """
 
@@ -19,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.loading import load_catalogue, load_year
+from helpers.loading import available_years, load_catalogue, load_year
 from helpers.paths import PROJECT_ROOT
 
 DATA = PROJECT_ROOT / "data"
@@ -97,6 +99,21 @@ def figures_frame(rows: Sequence[tuple], extra: Sequence[str] = ("source_id", "p
         records.append({**record, "value": float(record["value"])})
     frame = pd.DataFrame.from_records(records)
     return frame.merge(load_catalogue(), on="indicator_id", how="left", validate="many_to_one")
+
+
+# Builds --------------------------------------------------------------------------
+
+BUILD_LANGS = ("vi", "en")
+
+
+@pytest.fixture(scope="session")
+def all_builds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every year with data, in both languages, built once into a temporary outputs folder."""
+    from helpers.build import build_many
+
+    root = tmp_path_factory.mktemp("outputs-all")
+    build_many([(year, lang) for lang in BUILD_LANGS for year in available_years()], outputs_dir=root, progress=False)
+    return root
 
 
 # Browser -------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from openpyxl import load_workbook
 
 from helpers import build as build_module
 from helpers import cli, export
-from helpers.build import BuildFailed, build, build_many
+from helpers.build import BuildFailed, build
 from helpers.execute import find_notebooks
 from helpers.loading import available_years
 from helpers.paths import notebooks_dir
@@ -45,12 +45,7 @@ def folder_name(year: int, lang: str) -> str:
 # Session builds -------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def all_builds(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every year with data, in both languages, built once into a temporary outputs folder."""
-    root = tmp_path_factory.mktemp("outputs-all")
-    build_many([(year, lang) for lang in LANGS for year in YEARS], outputs_dir=root, progress=False)
-    return root
+# all_builds (every year with data, in both languages) is in conftest.py: the back-tests read it too.
 
 
 @pytest.fixture(scope="session")
