@@ -92,16 +92,19 @@ against plans and targets, and the report's own arithmetic checked, as HTML, PDF
 Vietnamese or English. The figures come from data/figures/<year>.csv.
 """
 
-EXAMPLES = """\
-examples:
-  {prog} build                                 the latest year's appendix, in Vietnamese
-  {prog} build --year 2021 --lang en           the 2021 appendix in English, into outputs/2021-en/
-  {prog} build --all                           every year with data
-  {prog} audit --year 2023 --report report.txt is every number of the report in the data?
-  {prog} summary --year 2023                   check the 2023 figures and count them
+EXAMPLES = [
+    ("build", "the latest year's appendix, in Vietnamese"),
+    ("build --year 2021 --lang en", "the 2021 appendix in English, into outputs/2021-en/"),
+    ("build --all", "every year with data"),
+    ("audit --year 2023 --report report.txt", "is every number of the report in the data?"),
+    ("summary --year 2023", "check the 2023 figures and count them"),
+]
 
-Run '{prog} <command> --help' for a command's options.
-"""
+
+def _examples(prog: str) -> str:
+    width = max(len(f"{prog} {command}") for command, _ in EXAMPLES) + 3
+    lines = [f"  {f'{prog} {command}'.ljust(width)}{what}" for command, what in EXAMPLES]
+    return "\n".join(["examples:", *lines, "", f"Run '{prog} <command> --help' for a command's options."])
 
 
 def _command(sub: argparse._SubParsersAction, name: str, summary: str, description: str) -> argparse.ArgumentParser:
@@ -111,7 +114,7 @@ def _command(sub: argparse._SubParsersAction, name: str, summary: str, descripti
 
 def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
     """The parser of the command line; ``prog`` is the name it is called by in help and errors."""
-    parser = argparse.ArgumentParser(prog=prog, description=DESCRIPTION, epilog=EXAMPLES.format(prog=prog),
+    parser = argparse.ArgumentParser(prog=prog, description=DESCRIPTION, epilog=_examples(prog),
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True, title="commands", metavar="<command>")
 
