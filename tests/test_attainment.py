@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from helpers.attainment import assess, goal_bound, next_year_targets, scorecard
-from helpers.loading import load_year
 
 
 def test_higher_is_better() -> None:
@@ -50,8 +49,8 @@ def test_scorecard_on_a_small_frame() -> None:
     assert pd.isna(card.at["poverty", "actual"]) and card.at["poverty", "met"] is None
 
 
-def test_next_year_targets_flag_those_below_what_was_achieved() -> None:
-    targets = next_year_targets(load_year(2023), 2023).set_index("indicator_id")
+def test_next_year_targets_flag_those_below_what_was_achieved(figures_2023: pd.DataFrame) -> None:
+    targets = next_year_targets(figures_2023, 2023).set_index("indicator_id")
     assert targets.at["jobs_created", "below_achieved"] is True  # 17.000 after 17.034
     assert targets.at["workers_abroad", "below_achieved"] is True  # 2.050 after 2.325
     assert targets.at["urban_unemployment_rate", "below_achieved"] is True  # dưới 2,1% after 1,8%

@@ -9,7 +9,6 @@ import pytest
 
 from helpers import reconciliation as rec
 from helpers.errors import DataError
-from helpers.loading import load_year
 
 from .conftest import read_rows, write_rows
 
@@ -203,8 +202,8 @@ def test_a_derivations_file_with_a_missing_column_is_refused(data_copy: Path) ->
         rec.load_derivations(data_copy)
 
 
-def test_real_2023_derivations() -> None:
-    out = rec.reconcile_derivations(load_year(2023), rec.load_derivations(), 2023).set_index("indicator_id")
+def test_real_2023_derivations(figures_2023: pd.DataFrame) -> None:
+    out = rec.reconcile_derivations(figures_2023, rec.load_derivations(), 2023).set_index("indicator_id")
     assert out.at["jobs_created_pct_of_plan", "status"] == rec.AGREES
     assert out.at["jobs_created_pct_of_plan", "recomputed"] == pytest.approx(17034 / 17000 * 100)
     assert out.at["workers_abroad_pct_of_plan", "status"] == rec.AGREES
@@ -258,8 +257,8 @@ def test_complete_breakdowns_must_add_up_and_partial_ones_stay_within() -> None:
     assert "lonely" not in out.index and "rate" not in out.index
 
 
-def test_real_2023_breakdowns_all_agree() -> None:
-    out = rec.breakdown_checks(load_year(2023), 2023)
+def test_real_2023_breakdowns_all_agree(figures_2023: pd.DataFrame) -> None:
+    out = rec.breakdown_checks(figures_2023, 2023)
     checked = out[out["complete"].astype(bool) & (out["status"] != rec.NO_TOTAL)]
     assert len(checked) >= 10
     assert set(checked["status"]) == {rec.SUM_AGREES}
@@ -302,8 +301,7 @@ def test_ambiguous_prints_keep_the_chosen_and_the_literal_reading() -> None:
     assert rec.ambiguous_prints(frame.iloc[:0], 2023).empty
 
 
-def test_real_2023_ambiguous_print_and_disagreement() -> None:
-    figures_2023 = load_year(2023)
+def test_real_2023_ambiguous_print_and_disagreement(figures_2023: pd.DataFrame) -> None:
     ambiguous = rec.ambiguous_prints(figures_2023, 2023)
     assert list(ambiguous["indicator_id"]) == ["july27_gifts_amount"] and ambiguous.at[0, "printed"] == "hơn 18,173"
     disagreements = rec.source_disagreements(figures_2023, 2023)
@@ -326,7 +324,7 @@ def test_coverage_counts_by_domain_and_kind() -> None:
     assert rec.coverage(frame, 2016).empty
 
 
-def test_real_coverage_counts_every_row_of_the_2023_file() -> None:
-    out = rec.coverage(load_year(2023), 2023)
+def test_real_coverage_counts_every_row_of_the_2023_file(figures_2023: pd.DataFrame) -> None:
+    out = rec.coverage(figures_2023, 2023)
     assert out["total"].sum() == 208
     assert len(out) == 10

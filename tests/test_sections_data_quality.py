@@ -116,8 +116,8 @@ def test_a_differing_derivation_is_named_in_the_findings() -> None:
     assert dq.derivations_table(wrong, RULES, 2023, "vi").frame.set_index("Chỉ tiêu").at["share", "Đối chiếu"] == "Lệch"
 
 
-def test_real_2023_data_quality() -> None:
-    figures, revisions = load_year(2023), load_revisions(2023)
+def test_real_2023_data_quality(figures_2023: pd.DataFrame) -> None:
+    figures, revisions = figures_2023, load_revisions(2023)
     derivations = rec.load_derivations()
     sentences = dq.findings(figures, derivations, revisions, 2023, "vi")
     assert 3 <= len(sentences) <= 6

@@ -5,19 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.loading import load_catalogue, load_year
+from helpers.loading import load_year
 from helpers.report import Report
 from helpers.sections import employment
 
+from .conftest import figures_frame
 
-def figures(rows: list[tuple]) -> pd.DataFrame:
-    """(indicator_id, period, kind, breakdown, value, printed) rows with the catalogue joined."""
-    keys = ["indicator_id", "period", "kind", "breakdown", "value", "printed"]
-    frame = pd.DataFrame([dict(zip(keys, row)) for row in rows]).assign(source_id="sldtbxh_2023_report", preferred=True)
-    return frame.merge(load_catalogue()[["indicator_id", "unit", "polarity", "complete_breakdowns"]], on="indicator_id")
-
-
-SMALL = figures([
+SMALL = figures_frame([
     ("jobs_created", 2023, "actual", "", 17034, "17.034"),
     ("jobs_created", 2023, "plan", "", 17000, "hơn 17.000"),
     ("jobs_created", 2023, "target", "", 16500, "16.500"),
@@ -122,8 +116,8 @@ def test_fact_tables() -> None:
         "bình quân 10,2 vị trí cho mỗi lượt lao động tham gia.")
 
 
-def test_findings_on_real_data() -> None:
-    sentences = employment.findings(load_year(2023), 2023, "vi")
+def test_findings_on_real_data(figures_2023: pd.DataFrame) -> None:
+    sentences = employment.findings(figures_2023, 2023, "vi")
     assert 3 <= len(sentences) <= 6
     assert sentences[0].startswith("Số lao động được giải quyết việc làm năm 2023 là 17.034 người, bằng 100,2% kế hoạch")
     assert any("72,5%" in s and "2,25 điểm phần trăm" in s for s in sentences)

@@ -124,14 +124,13 @@ def test_findings_when_no_goal_can_be_judged() -> None:
     ]
 
 
-def test_real_2023_overview() -> None:
-    figures = load_year(2023)
-    card = overview.scorecard_table(figures, 2023, "vi")
+def test_real_2023_overview(figures_2023: pd.DataFrame) -> None:
+    card = overview.scorecard_table(figures_2023, 2023, "vi")
     assert set(card.frame["Đánh giá"]) == {"Đạt"}
     assert len(card.frame) == 5
     unemployment = card.frame[card.frame["Chỉ tiêu"] == "Tỷ lệ thất nghiệp khu vực thành thị"].iloc[0]
     assert unemployment["Mục tiêu"] == "dưới 2,1%" and unemployment["Thực hiện"] == "1,8%"
-    nxt = overview.next_year_table(figures, 2023, "vi").frame.set_index("Chỉ tiêu")
+    nxt = overview.next_year_table(figures_2023, 2023, "vi").frame.set_index("Chỉ tiêu")
     flag = "Đặt thấp hơn mức đã đạt"
     assert nxt.at["Số lao động được giải quyết việc làm", flag] == "Có"
     assert nxt.at["Số lao động đi làm việc ở nước ngoài theo hợp đồng", flag] == "Có"
@@ -139,7 +138,7 @@ def test_real_2023_overview() -> None:
     assert nxt.at["Tỷ lệ hộ nghèo", flag] == "Không"
     special = "Tỷ lệ trẻ em có hoàn cảnh đặc biệt trên tổng dân số trẻ em"
     assert nxt.at[special, "Kết quả năm 2023"] == "–" and nxt.at[special, flag] == "–"
-    sentences = overview.findings(figures, 2023, "en")
+    sentences = overview.findings(figures_2023, 2023, "en")
     assert 3 <= len(sentences) <= 6
     assert sentences[0] == "In 2023, 5 of the 5 goals (plans, targets) that can be judged were met."
     assert any("(17,000 against 17,034)" in s and "(2,050 against 2,325)" in s and "(below 2.1% against 1.8%)" in s

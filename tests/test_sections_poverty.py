@@ -5,24 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.loading import load_catalogue, load_year
 from helpers.report import Report
 from helpers.sections import poverty
 
-
-def figures(rows: list[tuple]) -> pd.DataFrame:
-    """(indicator_id, period, kind, breakdown, value, printed[, source_id[, preferred]]) rows with the catalogue joined."""
-    keys = ["indicator_id", "period", "kind", "breakdown", "value", "printed", "source_id", "preferred"]
-    records = []
-    for row in rows:
-        full = (*row, "sldtbxh_2023_report", True)[: len(keys)] if len(row) == 6 else (*row, True)[: len(keys)]
-        records.append(dict(zip(keys, full)))
-    frame = pd.DataFrame(records)
-    return frame.merge(load_catalogue()[["indicator_id", "unit", "polarity", "complete_breakdowns"]], on="indicator_id")
-
+from .conftest import figures_frame
 
 BREAKS = [2021]
-SMALL = figures([
+SMALL = figures_frame([
     ("poverty_rate", 2019, "actual", "", 4.17, "4,17%"),
     ("poverty_rate", 2020, "estimate", "", 3.67, "3,67%"),
     ("poverty_rate", 2021, "actual", "", 4.93, "4,93%"),
@@ -143,8 +132,8 @@ def test_electricity_housing_table() -> None:
     assert poverty.electricity_housing_table(SMALL, 2022, "vi") is None
 
 
-def test_findings_on_real_2023_data() -> None:
-    sentences = poverty.findings(load_year(2023), 2023, "vi")
+def test_findings_on_real_2023_data(figures_2023: pd.DataFrame) -> None:
+    sentences = poverty.findings(figures_2023, 2023, "vi")
     assert 3 <= len(sentences) <= 6
     assert sentences[0] == "Tỷ lệ hộ nghèo giảm từ 3,56% (2022) xuống 2,27% (2023), giảm 1,29 điểm phần trăm."
     assert any("A Lưới" in s and "24,4%" in s for s in sentences)

@@ -5,20 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.loading import load_catalogue, load_year
 from helpers.sections import progress as pg
 
+from .conftest import figures_frame
 
-def figures(rows: list[tuple]) -> pd.DataFrame:
-    """A small figures frame: (indicator_id, period, kind, breakdown, value, printed[, source_id]) with the catalogue joined."""
-    records = [dict(zip(["indicator_id", "period", "kind", "breakdown", "value", "printed", "source_id"],
-                        row if len(row) == 7 else (*row, "src"))) for row in rows]
-    frame = pd.DataFrame(records).assign(preferred=True)
-    catalogue = load_catalogue()[["indicator_id", "unit", "polarity"]]
-    return frame.merge(catalogue, on="indicator_id", how="left")
-
-
-RATES = figures([
+RATES = figures_frame([
     ("poverty_rate", 2016, "actual", "", 8.36, "8,36%"),
     ("poverty_rate", 2019, "actual", "", 4.17, "4,17%"),
     ("poverty_rate", 2020, "estimate", "", 3.67, "3,67%"),
@@ -77,7 +68,7 @@ def test_progress_refuses_a_goal_beyond_a_break() -> None:
 
 
 def test_progress_flags_a_goal_that_needs_a_faster_pace() -> None:
-    rows = figures([
+    rows = figures_frame([
         ("trained_labour_rate", 2021, "actual", "", 66.8, "66,8"),
         ("trained_labour_rate", 2023, "actual", "", 70.25, "70,25%"),
         ("trained_labour_rate", 2024, "target", "", 72.5, "72,5%"),
@@ -97,8 +88,8 @@ def test_progress_without_goal_or_result() -> None:
     assert pg.progress(RATES, "poverty_rate", 2015) is None  # no result yet
 
 
-def test_progress_table_on_real_2023_data() -> None:
-    frame = pg.progress(load_year(2023), "poverty_rate", 2023, pg.breaks_of("poverty_rate"))
+def test_progress_table_on_real_2023_data(figures_2023: pd.DataFrame) -> None:
+    frame = pg.progress(figures_2023, "poverty_rate", 2023, pg.breaks_of("poverty_rate"))
     table = pg.progress_table(frame, "vi")
     assert list(table.frame.iloc[0])[:4] == ["Chỉ tiêu 2024", "dưới 1,76%", "2,27% (2023)", "-0,51 điểm phần trăm"]
     assert "sldtbxh_2023_report" in table.source_ids

@@ -5,20 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.loading import load_catalogue
 from helpers.report import Report
 from helpers.sections import social_common as sc
 
+from .conftest import figures_frame
+
 
 def frame(rows: list[tuple]) -> pd.DataFrame:
-    """A small figures frame: (indicator_id, period, kind, breakdown, value, printed[, note]); catalogue columns joined."""
-    records = [
-        {"indicator_id": r[0], "period": r[1], "kind": r[2], "breakdown": r[3], "value": float(r[4]), "printed": r[5],
-         "note": r[6] if len(r) > 6 else "", "source_id": "sldtbxh_2023_report", "preferred": True}
-        for r in rows
-    ]
-    catalogue = load_catalogue()[["indicator_id", "domain", "unit", "polarity", "name_vi", "name_en"]]
-    return pd.DataFrame.from_records(records).merge(catalogue, on="indicator_id", how="left")
+    """Figures rows whose seventh cell, when there is one, is the note."""
+    return figures_frame(rows, extra=("note",))
 
 
 def test_rates_and_ratios_are_none_without_data() -> None:

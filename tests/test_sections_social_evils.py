@@ -5,23 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.loading import load_catalogue, load_year
 from helpers.report import Report
 from helpers.sections import social_evils as se
 
+from .conftest import figures_frame
 
-def frame(rows: list[tuple]) -> pd.DataFrame:
-    """A small figures frame: (indicator_id, period, kind, breakdown, value, printed); catalogue columns joined."""
-    records = [
-        {"indicator_id": r[0], "period": r[1], "kind": r[2], "breakdown": r[3], "value": float(r[4]), "printed": r[5],
-         "note": "", "source_id": "sldtbxh_2023_report", "preferred": True}
-        for r in rows
-    ]
-    catalogue = load_catalogue()[["indicator_id", "domain", "unit", "polarity", "name_vi", "name_en"]]
-    return pd.DataFrame.from_records(records).merge(catalogue, on="indicator_id", how="left")
-
-
-DRUGS = frame([
+DRUGS = figures_frame([
     ("drug_users_managed", 2023, "actual", "", 484, "484"),
     ("drug_rehab_community", 2023, "actual", "", 178, "178"),
     ("drug_rehab_compulsory", 2023, "actual", "", 54, "54"),
@@ -34,7 +23,7 @@ DRUGS = frame([
     ("post_rehab_relapses", 2023, "actual", "", 1, "01"),
     ("post_rehab_employed", 2023, "actual", "", 8, "08"),
 ])
-VENUES = frame([
+VENUES = figures_frame([
     ("social_evil_venues", 2023, "actual", "", 100, "100"),
     ("social_evil_venues", 2023, "actual", "venue_type=karaoke", 60, "60"),
     ("social_evil_venues", 2023, "actual", "venue_type=hotel", 40, "40"),
@@ -42,7 +31,7 @@ VENUES = frame([
     ("prostitution_inspections", 2023, "actual", "", 40, "40"),
     ("venues_warned", 2023, "actual", "", 7, "7"),
 ])
-EMPTY = frame([("jobs_created", 2023, "actual", "", 17034, "17.034")])
+EMPTY = figures_frame([("jobs_created", 2023, "actual", "", 17034, "17.034")])
 
 
 def test_rehab_table_computes_totals_and_shares() -> None:
@@ -93,7 +82,7 @@ def test_prostitution_tables() -> None:
 
 
 def test_trafficking_average_per_class_keeps_the_approximation() -> None:
-    rows = frame([("trafficking_training_classes", 2023, "actual", "", 5, "5"),
+    rows = figures_frame([("trafficking_training_classes", 2023, "actual", "", 5, "5"),
                   ("trafficking_training_participants", 2023, "actual", "", 600, "khoảng 600")])
     table = se.trafficking_table(rows, 2023, "vi")
     assert table.frame["Giá trị"].tolist() == ["5", "khoảng 600", "khoảng 120"]
@@ -122,21 +111,20 @@ def test_findings_follow_the_data() -> None:
     assert se.findings(EMPTY, 2023, "vi") == []
 
 
-def test_real_2023_data() -> None:
-    figures = load_year(2023)
-    sentences = se.findings(figures, 2023, "vi")
+def test_real_2023_data(figures_2023: pd.DataFrame) -> None:
+    sentences = se.findings(figures_2023, 2023, "vi")
     assert 3 <= len(sentences) <= 6
     assert "484" in sentences[0] and "47,93%" in sentences[0]
     assert "3/9 địa phương" in sentences[2] and "12,12%" in sentences[2]
     assert "976" in sentences[3] and "nhà nghỉ, nhà trọ (389; 39,86%)" in sentences[3] and "2,56%" in sentences[3]
     assert "chủ chứa: 47 (61,84%)" in sentences[4]
-    districts = se.post_rehab_districts(figures, 2023, "vi")
+    districts = se.post_rehab_districts(figures_2023, 2023, "vi")
     assert len(districts) == 9 and districts["zero_in_words"].sum() == 3 and districts["value"].sum() == 66
-    targets = se.targets(figures, 2023, "vi").frame
+    targets = se.targets(figures_2023, 2023, "vi").frame
     assert targets["Mục tiêu 2024"].tolist() == ["60", "180", "90%", "34,61%", "100%", "100%"]
     assert targets["Kết quả 2023"].tolist()[:2] == ["54", "178"]
-    assert se.suspected_venues_table(figures, 2023, "vi").frame.iloc[-1, 1] == "25"
-    assert se.roles_table(figures, 2023, "en").frame.iloc[:, 1].tolist() == ["47", "10", "19", "76"]
+    assert se.suspected_venues_table(figures_2023, 2023, "vi").frame.iloc[-1, 1] == "25"
+    assert se.roles_table(figures_2023, 2023, "en").frame.iloc[:, 1].tolist() == ["47", "10", "19", "76"]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

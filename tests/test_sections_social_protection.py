@@ -5,20 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.loading import load_catalogue, load_year
 from helpers.report import Report
 from helpers.sections import social_protection as sp
 
+from .conftest import figures_frame
+
 
 def frame(rows: list[tuple]) -> pd.DataFrame:
-    """A small figures frame: (indicator_id, period, kind, breakdown, value, printed[, note]); catalogue columns joined."""
-    records = [
-        {"indicator_id": r[0], "period": r[1], "kind": r[2], "breakdown": r[3], "value": float(r[4]), "printed": r[5],
-         "note": r[6] if len(r) > 6 else "", "source_id": "sldtbxh_2023_report", "preferred": True}
-        for r in rows
-    ]
-    catalogue = load_catalogue()[["indicator_id", "domain", "unit", "polarity", "name_vi", "name_en"]]
-    return pd.DataFrame.from_records(records).merge(catalogue, on="indicator_id", how="left")
+    """Figures rows whose seventh cell, when there is one, is the note."""
+    return figures_frame(rows, extra=("note",))
 
 
 SMALL = frame([
@@ -111,9 +106,8 @@ def test_findings_follow_the_data() -> None:
     assert sp.findings(EMPTY, 2023, "vi") == []
 
 
-def test_real_2023_data() -> None:
-    figures = load_year(2023)
-    sentences = sp.findings(figures, 2023, "vi")
+def test_real_2023_data(figures_2023: pd.DataFrame) -> None:
+    sentences = sp.findings(figures_2023, 2023, "vi")
     assert len(sentences) == 6
     assert "60.834" in sentences[0] and "hơn 526.022 đồng/người/tháng" in sentences[0]
     assert "24 cơ sở trợ giúp xã hội (3 công lập, 21 ngoài công lập)" in sentences[1] and "+67" in sentences[1]
@@ -121,14 +115,14 @@ def test_real_2023_data() -> None:
     assert sentences[3].startswith("Tính đến 15/11/2023, có 1.485 trường hợp") and "đuối nước (11; 68,75%)" in sentences[3]
     assert "206.021 suất" in sentences[4] and "dịp 27/7 in không rõ ràng" in sentences[4]
     assert "85.891 suất, hơn 28.686 triệu đồng" in sentences[5]
-    notes = sp.ambiguity_sentences(figures, 2023, "vi")
+    notes = sp.ambiguity_sentences(figures_2023, 2023, "vi")
     assert len(notes) == 1 and "“hơn 18,173 triệu đồng”" in notes[0] and "290.708" in notes[0] and "khoảng 291 đồng" in notes[0]
-    targets = sp.targets(figures, 2023, "vi").frame
+    targets = sp.targets(figures_2023, 2023, "vi").frame
     assert targets["Mục tiêu 2024"].tolist() == ["100%", "100%", "trên 90%", "trên 90%", "dưới 1,5%", "trên 60%"]
     assert targets["Kết quả 2023"].tolist()[4] == "1,44% (phụ lục tính: 4.206 / 292.208)"
-    injuries = sp.injuries_table(figures, 2023, "en").frame
+    injuries = sp.injuries_table(figures_2023, 2023, "en").frame
     assert injuries["Value"].tolist() == ["1,497", "1,485", "-12", "-0.80%", "21", "16", "-5", "-23.81%"]
-    facilities = sp.facilities_table(figures, 2023, "vi").frame
+    facilities = sp.facilities_table(figures_2023, 2023, "vi").frame
     assert facilities.iloc[:, 1].tolist() == ["3", "21", "24"]
 
 

@@ -1,4 +1,4 @@
-"""The command line, ``python -m helpers``: it only parses arguments and calls the library.
+"""The command line, ``phu-luc`` or ``python -m helpers``: it only parses arguments and calls the library.
 
 Every error the helpers raise on purpose is printed as its one sentence, with
 exit status 2; nothing else is caught.
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import AppendixError
+from .formatting import LANGS
 
 
 def _year(text: str) -> int | str:
@@ -86,43 +87,94 @@ def cmd_latest_year(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
+DESCRIPTION = """\
+Build the annual analytical appendix (phụ lục phân tích) to the report of the Department of Labour,
+Invalids and Social Affairs of Thừa Thiên Huế: every figure of the report, trends across years, results
+against plans and targets, and the report's own arithmetic checked, as HTML, PDF and Excel, in
+Vietnamese or English. The figures come from data/figures/<year>.csv.
+"""
 
-    p = sub.add_parser("summary", help="load and validate a year's figures and print a short summary")
-    p.add_argument("--year", type=_year, default="latest")
-    p.set_defaults(func=cmd_summary)
+EXAMPLES = [
+    ("build", "the latest year's appendix, in Vietnamese"),
+    ("build --year 2021 --lang en", "the 2021 appendix in English, into outputs/2021-en/"),
+    ("build --all", "every year with data"),
+    ("audit --year 2023 --report report.txt", "is every number of the report in the data?"),
+    ("summary --year 2023", "check the 2023 figures and count them"),
+]
 
-    p = sub.add_parser("audit", help="list the report's numbers the year's figures do not hold, and vice versa")
-    p.add_argument("--year", type=_year, required=True)
-    p.add_argument("--report", required=True, help="the report as UTF-8 text")
-    p.add_argument("--source", default=None, help="source_id of the report (default: the year's main source)")
-    p.set_defaults(func=cmd_audit)
 
-    p = sub.add_parser("build", help="build the appendix (HTML, PDF, XLSX, figures, tables) into outputs/<year>[-en]")
+def _examples(prog: str) -> str:
+    width = max(len(f"{prog} {command}") for command, _ in EXAMPLES) + 3
+    lines = [f"  {f'{prog} {command}'.ljust(width)}{what}" for command, what in EXAMPLES]
+    return "\n".join(["examples:", *lines, "", f"Run '{prog} <command> --help' for a command's options."])
+
+
+def _command(sub: argparse._SubParsersAction, name: str, summary: str, description: str) -> argparse.ArgumentParser:
+    return sub.add_parser(name, help=summary, description=description,
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
+    """The parser of the command line; ``prog`` is the name it is called by in help and errors."""
+    parser = argparse.ArgumentParser(prog=prog, description=DESCRIPTION, epilog=_examples(prog),
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, title="commands", metavar="<command>")
+
+    p = _command(sub, "build", "build the appendix for a year (or every year)",
+                 "Build the appendix into outputs/<year>/ (in English: outputs/<year>-en/): appendix.html,\n"
+                 "appendix.pdf, appendix.xlsx, the figures, the tables as CSV and the executed notebooks.\n"
+                 "The previous appendix is replaced only when every step succeeds; a failing notebook is\n"
+                 "named with its cell and kept in outputs/.failed/<year>/.")
     which = p.add_mutually_exclusive_group()
-    which.add_argument("--year", type=_year, default="latest", help="a year with data, or 'latest' (the default)")
+    which.add_argument("--year", type=_year, default="latest",
+                       help="a year with data, e.g. 2023, or 'latest' (default: %(default)s)")
     which.add_argument("--all", action="store_true", help="build every year with data")
-    p.add_argument("--lang", default="vi", help="vi (default) or en; the English build goes to outputs/<year>-en")
-    p.add_argument("--jobs", type=_jobs, default=None, help="notebooks run at once (default: the number of CPUs)")
-    p.add_argument("--fresh-kernels", action="store_true", help="a new kernel for every notebook (slower)")
+    p.add_argument("--lang", default="vi", choices=LANGS,
+                   help="language of the appendix: vi (Vietnamese, the default) or en (English)")
+    p.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                   help="notebooks run at once (default: the number of processors)")
+    p.add_argument("--fresh-kernels", action="store_true",
+                   help="start a new Python kernel for every notebook: slower, for when a build misbehaves")
     p.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("refresh-notebooks", help="re-execute the committed notebooks in place (2023, vi) for nbval")
-    p.add_argument("--jobs", type=_jobs, default=None, help="notebooks run at once (default: the number of CPUs)")
+    p = _command(sub, "audit", "check that a report's every number is in the data",
+                 "Read a report saved as UTF-8 text and list every number in it that the year's figures\n"
+                 "do not hold, and every figure that the report does not print. Use it after typing in a\n"
+                 "new year's report. The exit status is 1 when anything is missing.")
+    p.add_argument("--year", type=_year, required=True, help="the year of the report, e.g. 2023")
+    p.add_argument("--report", required=True, metavar="FILE", help="the report as UTF-8 text")
+    p.add_argument("--source", default=None, metavar="SOURCE_ID",
+                   help="the report's source_id in data/sources.csv (default: the year's main report)")
+    p.set_defaults(func=cmd_audit)
+
+    p = _command(sub, "summary", "check a year's figures and print how many there are",
+                 "Load and check the figures for a year (refusing bad input with the file, line and\n"
+                 "column) and print how many figures, indicators and sources it has, by domain and kind.")
+    p.add_argument("--year", type=_year, default="latest",
+                   help="a year with data, or 'latest' (default: %(default)s)")
+    p.set_defaults(func=cmd_summary)
+
+    p = _command(sub, "refresh-notebooks", "re-run the notebooks in notebooks/ and save their outputs",
+                 "Re-run the notebooks in notebooks/ in place, for 2023 in Vietnamese, so that the\n"
+                 "outputs saved in them match the current data and code. Do it after changing a notebook\n"
+                 "or the helpers; 'make test' compares fresh runs against these saved outputs.")
+    p.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                   help="notebooks run at once (default: the number of processors)")
     p.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_refresh_notebooks)
 
-    p = sub.add_parser("latest-year", help="print the latest year with data")
+    p = _command(sub, "latest-year", "print the latest year with data", "Print the latest year that has data.")
     p.set_defaults(func=cmd_latest_year)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    args = build_parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, prog: str = "phu-luc") -> int:
+    """Run the command line; returns the exit status (2 for a usage error, 0 after --help)."""
+    try:
+        args = build_parser(prog).parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the help or the error
+        return exc.code if isinstance(exc.code, int) else 2
     try:
         return args.func(args)
     except AppendixError as exc:
