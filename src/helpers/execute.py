@@ -377,6 +377,10 @@ def run_notebooks(
             bar.update(1)
             if on_done is not None:
                 on_done(i, failure)
+    except BaseException:
+        if kernels is not None:  # stop the running notebooks now rather than wait for them to end
+            kernels.close()
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         if kernels is not None:
