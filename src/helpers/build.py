@@ -233,8 +233,8 @@ def year_lock(target: Target) -> Iterator[Path]:
 def _leftovers(target: Target) -> tuple[list[Path], list[Path]]:
     """The work folders and old appendices a killed build of ``target`` left (the old ones newest first)."""
     name = re.escape(target.name)
-    work_re = re.compile(rf"^{re.escape(WORK_PREFIX)}{name}-[a-z0-9_]+$")
-    old_re = re.compile(rf"^{re.escape(OLD_PREFIX)}{name}(-[a-z0-9_]+)?$")  # with a suffix: older builds' names
+    work_re = re.compile(rf"^{re.escape(WORK_PREFIX)}{name}-[a-z0-9_]{{8}}$")
+    old_re = re.compile(rf"^{re.escape(OLD_PREFIX)}{name}(-[a-z0-9_]{{8}})?$")  # with a suffix: older builds' names
     works, olds = [], []
     for path in target.root.iterdir():
         if work_re.match(path.name):
