@@ -24,6 +24,8 @@ Kinds of column:
 ``flag``      True/False shown as Có/Không (Yes/No)
 ``verdict``   True/False shown as Đạt/Chưa đạt (Met/Not met)
 ``code``      a category's code, kept (the column beside it names it)
+``auto``      a column already titled for readers (``Giá trị``): number, flag or
+              text as the table's metadata types it
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ class Column:
 
 
 KINDS = frozenset({"text", "printed", "number", "year", "indicator", "breakdown", "kind", "domain", "dimension",
-                   "bound", "status", "method", "scope", "unit", "source", "flag", "verdict", "code"})
+                   "bound", "status", "method", "scope", "unit", "source", "flag", "verdict", "code", "auto"})
 
 CODE_LABELS: dict[str, dict[str, Pair]] = {
     "bound": {"floor": ("Tối thiểu (hơn, trên)", "Floor (more than)"),
@@ -194,7 +196,7 @@ def column(name: str, table: str = "") -> Column:
         a, b = indicators[top], indicators[bottom]
         return Column((f"Bình quân: {a[0]} / {b[0]}", f"Average: {a[1]} / {b[1]}"), "number")
     if not is_code_name(name):
-        return Column((name, name))
+        return Column((name, name), "auto")
     where = f" of table {table}" if table else ""
     raise UnknownColumn(
         f"The column '{name}'{where} has no title for the workbook; add its meaning to helpers/columns.py (NAMED)."

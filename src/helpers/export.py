@@ -129,8 +129,13 @@ def shown_cell(raw: str, col: Column, datatype: str, labels: Labels) -> Shown:
     if raw == "":
         return Shown(None)
     kind = col.kind
+    if kind == "auto":
+        kind = {"number": "number", "integer": "number", "boolean": "flag"}.get(datatype, "text")
     if kind in ("number", "year") and datatype in ("number", "integer"):
-        number = float(raw)
+        try:
+            number = float(raw)
+        except ValueError:
+            return Shown(raw)
         if kind == "year" or (datatype == "integer" and number.is_integer()):
             return Shown(int(number), "0" if kind == "year" else "#,##0")
         rounded = float(Decimal(raw).quantize(Decimal(1).scaleb(-col.decimals), rounding=ROUND_HALF_UP))

@@ -81,7 +81,8 @@ def write_table(frame: pd.DataFrame, folder: Path, name: str) -> Path:
     """
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
-    frame.astype(object).map(_csv_cell).to_csv(path, index=False, lineterminator="\n")
+    cells = [[_csv_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+    pd.DataFrame(cells, columns=frame.columns, dtype=object).to_csv(path, index=False, lineterminator="\n")
     metadata = {
         "@context": CSVW_CONTEXT,
         "url": path.name,
