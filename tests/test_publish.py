@@ -296,3 +296,22 @@ def test_executed_notebooks_are_byte_identical_build_to_build(tiny_notebooks: Pa
     assert executed.metadata.papermill.output_path == "00_tiny.ipynb"
     injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert injected[0].id == "injected-parameters" and 'output_dir = ".."' in injected[0].source
+
+
+def test_a_field_over_the_csv_limit_stops_the_build_in_one_sentence_before_any_notebook(
+    data_copy: Path, tiny_notebooks: Path, outputs: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.conftest import read_rows, write_rows
+
+    path = data_copy / "figures" / "2023.csv"
+    rows = read_rows(path)
+    rows[1][rows[0].index("note")] = "x" * 140_000
+    write_rows(path, rows)
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "error: data/figures/2023.csv, line 2: a field is longer than 131,072 characters, the most a CSV field may hold "
+        "here; shorten it (a note belongs in a few sentences)."
+    ]
+    assert not outputs.exists()

@@ -360,6 +360,14 @@ def keep_failed(target: Target, failures: Sequence[NotebookFailure]) -> list[Not
     return kept
 
 
+def _check_data(years: Sequence[int]) -> None:
+    """Load and validate the years' figures here, once, so that bad data is one DataError, not a failure per notebook."""
+    from .loading import load_year
+
+    for year in years:
+        load_year(year)
+
+
 def _unchanged(target: Target) -> str:
     """What a failed build left of ``target``'s appendix, e.g. ``outputs/2023 is unchanged``."""
     state = "is unchanged" if target.folder.exists() else "was not created"
@@ -417,6 +425,7 @@ def build_many(
         check_lang(lang)
         if year not in known:
             raise MissingYearError(year, known, display_path(data_dir() / "figures"))
+    _check_data(sorted({int(year) for year, _ in requests}))
     notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
     root = Path(outputs_dir or default_outputs_dir()).resolve()
     _check_root(root)
