@@ -137,3 +137,15 @@ def test_a_cell_longer_than_excel_holds_is_refused_with_its_place(tmp_path: Path
     with pytest.raises(DataError, match=r"04_x_long\.csv, line 3, column 'note': a cell holds 40,000 characters, more "
                                         r"than an Excel cell can hold \(32,767\); shorten it\.$"):
         write_xlsx([caption(1, "04_x_long")], tmp_path, tmp_path / "a.xlsx", "vi", "T")
+
+
+def test_a_rows_unit_decides_its_decimals_as_in_the_appendix(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"label": ["Bình quân trợ cấp", "Tỷ lệ tái nghiện", "Số hộ"],
+                          "value": [526021.6326396423, 1.5151515151515151, 7540.0],
+                          "unit": ["vnd_per_month", "percent", "households"]})
+    write_table(frame, tmp_path, "04_x_units")
+    target = write_xlsx([caption(1, "04_x_units")], tmp_path, tmp_path / "a.xlsx", "vi", "T")
+    assert [r[1:] for r in sheet_values(target, "Bảng 1 units")[1:]] == [[526022, "đồng/tháng"], [1.52, "%"],
+                                                                       [7540, "hộ"]]
+    full = [r[5] for r in sheet_values(target, "Giá trị đầy đủ")[1:]]  # as many digits as Excel keeps
+    assert len(full) == 2 and all(math.isclose(a, b, rel_tol=1e-15) for a, b in zip(full, [526021.6326396423, 1.5151515151515151]))

@@ -43,6 +43,7 @@ def write_pdf(document: str, target: Path, base_url: Path | None = None) -> Path
 
 
 EXCEL_CELL_MAX = 32_767  # characters an Excel cell holds
+WHOLE_DONG_UNITS = frozenset({"vnd", "vnd_per_month", "vnd_per_item", "vnd_per_person"})  # no fraction of a đồng
 FULL_VALUES_SHEET = ("Giá trị đầy đủ", "Full values")
 COLUMNS_SHEET = ("Cột", "Columns")
 NOTE = (
@@ -97,7 +98,12 @@ class Labels:
             "dimension": {k: v[self.index] for k, v in DIMENSION_LABELS.items()},
             **{kind: {k: v[self.index] for k, v in table.items()} for kind, table in CODE_LABELS.items()},
         }
+        self.whole_units = set(ref.units.loc[ref.units["whole"] == "true", "unit"])
         self.categories = {(r.dimension, r.value): getattr(r, f"label_{lang}") for r in ref.labels.itertuples(index=False)}
+
+    def decimals(self, unit: str) -> int | None:
+        """Decimals the appendix shows for a figure in ``unit``: none for whole units and amounts in đồng."""
+        return 0 if unit in self.whole_units or unit in WHOLE_DONG_UNITS else None
 
     def code(self, kind: str, raw: str) -> str:
         return self.codes[kind].get(raw, raw)
@@ -119,12 +125,13 @@ class Shown:
     full: float | None = None
 
 
-def shown_cell(raw: str, col: Column, datatype: str, labels: Labels) -> Shown:
+def shown_cell(raw: str, col: Column, datatype: str, labels: Labels, decimals: int | None = None) -> Shown:
     """What the workbook shows for the CSV cell ``raw`` of a column meaning ``col`` with ``datatype``.
 
     Decided by the column, never by the look of the cell: a printed figure or
     a text column stays text even when it reads like a number; a number column
-    holds numbers rounded as the appendix rounds them (at most ``col.decimals``).
+    holds numbers rounded as the appendix rounds them (at most ``col.decimals``,
+    or ``decimals`` when the row's unit says so, see :meth:`Labels.decimals`).
     """
     if raw == "":
         return Shown(None)
@@ -138,8 +145,9 @@ def shown_cell(raw: str, col: Column, datatype: str, labels: Labels) -> Shown:
             return Shown(raw)
         if kind == "year" or (datatype == "integer" and number.is_integer()):
             return Shown(int(number), "0" if kind == "year" else "#,##0")
-        rounded = float(Decimal(raw).quantize(Decimal(1).scaleb(-col.decimals), rounding=ROUND_HALF_UP))
-        places = decimals_needed(rounded, col.decimals)
+        most = col.decimals if decimals is None else min(decimals, col.decimals)
+        rounded = float(Decimal(raw).quantize(Decimal(1).scaleb(-most), rounding=ROUND_HALF_UP))
+        places = decimals_needed(rounded, most)
         value: int | float = int(rounded) if places == 0 else rounded
         fmt = "#,##0" + ("." + "0" * places if places else "")
         return Shown(value, fmt, number if rounded != number else None)
@@ -223,7 +231,9 @@ def write_xlsx(tables: Sequence[Caption], csv_dir: Path, target: Path, lang: str
         for j, (raw_name, meaning, datatype) in enumerate(zip(head, meanings, datatypes), 1):
             _put(sheet, 1, j, meaning.heading(lang)).font = Font(bold=True)
             column_rows.append([caption.label, name, meaning.heading(lang), raw_name, datatype])
+        unit_at = head.index("unit") if "unit" in head else None
         for r, row in enumerate(rows[1:], 2):
+            decimals = labels.decimals(row[unit_at]) if unit_at is not None and unit_at < len(row) else None
             for j, raw in enumerate(row, 1):
                 if len(raw) > EXCEL_CELL_MAX:
                     raise DataError(display_path(path), f"a cell holds {len(raw):,} characters, more than an Excel cell "
@@ -231,7 +241,7 @@ def write_xlsx(tables: Sequence[Caption], csv_dir: Path, target: Path, lang: str
                 if j > len(meanings):
                     shown = Shown(raw or None)
                 else:
-                    shown = shown_cell(raw, meanings[j - 1], datatypes[j - 1], labels)
+                    shown = shown_cell(raw, meanings[j - 1], datatypes[j - 1], labels, decimals)
                 cell = _put(sheet, r, j, shown.value, shown.number_format)
                 if shown.full is not None:
                     full_rows.append([caption.label, name, cell.coordinate, meanings[j - 1].heading(lang),
