@@ -456,7 +456,10 @@ def build_many(
                 if remaining[target]:
                     return
                 if target in failed:
-                    failed[target] = keep_failed(target, sorted(failed[target], key=lambda f: f.job.name))
+                    try:
+                        failed[target] = keep_failed(target, sorted(failed[target], key=lambda f: f.job.name))
+                    except OSError as exc:
+                        raise OutputsError.from_os_error(exc, root, _unchanged(target)) from exc
                     return
                 work = works[target]
                 executed = [work / "notebooks" / nb.name for nb in notebooks]
