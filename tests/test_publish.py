@@ -52,6 +52,13 @@ def message_lines(stderr: str) -> list[str]:
     return [line for line in stderr.replace("\r", "\n").splitlines() if line.strip() and "Notebooks" not in line]
 
 
+def running_cell(started: Path, gate: Path | None = None, seconds: int = 120) -> str:
+    """A cell that says it has started (``started`` appears), then waits for ``gate`` (or ``seconds``)."""
+    until = f"pathlib.Path({str(gate)!r}).exists()" if gate else "False"
+    return (f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\nend = time.monotonic() + {seconds}\n"
+            f"while not {until} and time.monotonic() < end:\n    time.sleep(0.1)")
+
+
 def wait_for(condition, timeout: float = 120) -> None:  # type: ignore[no-untyped-def]
     end = time.monotonic() + timeout
     while not condition():
@@ -132,10 +139,10 @@ def test_a_killed_build_then_a_failing_one_keeps_the_previous_appendix(
 def test_a_build_killed_while_running_leaves_a_work_folder_the_next_build_removes(
     tiny_notebooks: Path, outputs: Path
 ) -> None:
-    write_notebook(tiny_notebooks / "01_slow.ipynb", ["import time\ntime.sleep(60)"])
+    started = tiny_notebooks.parent / "started"
+    write_notebook(tiny_notebooks / "01_slow.ipynb", [running_cell(started)])
     child = run_cli(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks), "--jobs", "1"], outputs)
-    wait_for(lambda: outputs.is_dir() and any(p.name.startswith(".build-2023-") for p in outputs.iterdir()))
-    time.sleep(1)
+    wait_for(started.exists)
     child.kill()  # SIGKILL: no clean-up at all
     child.communicate(timeout=60)
     assert any(p.name.startswith(".build-2023-") for p in outputs.iterdir())
@@ -152,15 +159,17 @@ def test_a_build_killed_while_running_leaves_a_work_folder_the_next_build_remove
 def test_a_second_build_of_the_same_year_is_refused_in_one_sentence(
     tiny_notebooks: Path, outputs: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_notebook(tiny_notebooks / "01_slow.ipynb", ["import time\ntime.sleep(8)"])
+    started, gate = tiny_notebooks.parent / "started", tiny_notebooks.parent / "gate"
+    write_notebook(tiny_notebooks / "01_slow.ipynb", [running_cell(started, gate)])
     first = run_cli(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)], outputs)
-    wait_for(lambda: (outputs / ".lock-2023").exists() and (outputs / ".lock-2023").read_text().strip().isdigit())
+    wait_for(started.exists)  # the first build holds the lock until the gate opens
 
     assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 2
     err = capsys.readouterr().err.strip()
     assert err == (f"error: Another build of the appendix for 2023, vi is running (process {first.pid}) and holds "
                    f"{outputs / '.lock-2023'}; wait for it to finish, then build again.")
 
+    gate.touch()
     _, stderr = first.communicate(timeout=300)
     assert first.returncode == 0, stderr
     assert contents(outputs) == ["2023"]  # the lock file goes with the build that held it
@@ -267,14 +276,14 @@ def test_a_signal_prints_one_line_and_leaves_the_previous_appendix(
 ) -> None:
     build([2023], "vi", notebooks_dir=tiny_notebooks, progress=False)
     before = (outputs / "2023" / "appendix.html").read_bytes()
-    write_notebook(tiny_notebooks / "01_slow.ipynb", ["import time\ntime.sleep(120)"])
+    started = tiny_notebooks.parent / "started"
+    write_notebook(tiny_notebooks / "01_slow.ipynb", [running_cell(started, seconds=300)])
     child = run_cli(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks), "--jobs", "1"], outputs)
-    wait_for(lambda: any((p / "notebooks" / "00_tiny.ipynb").exists() for p in outputs.glob(".build-2023-*")))
-    time.sleep(1)  # the slow notebook is running
-    started = time.monotonic()
+    wait_for(started.exists)  # the slow notebook is running
+    signalled = time.monotonic()
     child.send_signal(signum)
     _, stderr = child.communicate(timeout=120)
-    assert time.monotonic() - started < 60  # the running notebook is stopped, not waited for
+    assert time.monotonic() - signalled < 120  # the running notebook (300 s) is stopped, not waited for
     assert child.returncode == 128 + signum
     assert "Traceback" not in stderr
     assert message_lines(stderr) == [
