@@ -28,6 +28,7 @@ from openpyxl import load_workbook
 from helpers import build as build_module
 from helpers import cli, export
 from helpers.build import BuildFailed, build
+from helpers.columns import column, is_code_name
 from helpers.execute import find_notebooks
 from helpers.loading import available_years
 from helpers.paths import notebooks_dir
@@ -205,15 +206,54 @@ def test_workbook_holds_every_table(all_builds: Path) -> None:
     folder = all_builds / "2023"
     workbook = load_workbook(folder / "appendix.xlsx")
     csvs = sorted((folder / "tables").glob("*.csv"))
-    assert workbook.sheetnames[0] == "Mục lục"
-    assert len(workbook.sheetnames) == len(csvs) + 1
+    assert workbook.sheetnames[0] == "Mục lục" and workbook.sheetnames[-2:] == ["Giá trị đầy đủ", "Cột"]
+    assert len(workbook.sheetnames) == len(csvs) + 3
     assert len(set(n.lower() for n in workbook.sheetnames)) == len(workbook.sheetnames)
     assert all(len(n) <= 31 for n in workbook.sheetnames)
-    headers = {tuple(next(csv.reader(p.open(encoding="utf-8")))) for p in csvs}
-    sheet_headers = {tuple(c.value for c in ws[1]) for ws in workbook.worksheets[1:]}
+    # Each sheet has its CSV's columns under the readers' titles, never the code names.
+    headers = {tuple(column(h).heading("vi") for h in next(csv.reader(p.open(encoding="utf-8")))) for p in csvs}
+    sheet_headers = {tuple(c.value for c in ws[1]) for ws in workbook.worksheets[1:-2]}
     assert sheet_headers == headers
+    assert not [h for hs in sheet_headers for h in hs if is_code_name(h)]
     contents = [row for row in workbook["Mục lục"].iter_rows(min_row=4, values_only=True)]
     assert [r[0] for r in contents] == [f"Bảng {i}." for i in range(1, len(csvs) + 1)]
+
+
+def table_of_sheet(folder: Path) -> dict[str, str]:
+    """Each table sheet's CSV name (the tables in the appendix's order, named as the workbook names them)."""
+    from helpers.assemble import Caption
+    from helpers.export import sheet_names
+
+    text = (folder / "appendix.html").read_text(encoding="utf-8")
+    names = re.findall(r'<div class="appendix-table-block" id="[^"]*" data-name="([^"]+)"', text)
+    captions = [Caption("table", i, "", n, n, "", "") for i, n in enumerate(names, 1)]
+    return dict(zip(sheet_names(captions, "vi"), names))
+
+
+@BUILD
+def test_workbook_keeps_printed_figures_as_text_and_has_no_formula(all_builds: Path) -> None:
+    folder = all_builds / "2023"
+    workbook = load_workbook(folder / "appendix.xlsx")
+    printed = 0
+    for sheet_name, table in table_of_sheet(folder).items():
+        rows = list(csv.reader((folder / "tables" / f"{table}.csv").open(encoding="utf-8")))
+        sheet = [[c.value for c in r] for r in workbook[sheet_name].iter_rows()]
+        for j, header in enumerate(rows[0]):
+            if column(header).kind == "printed":
+                cells = [(r[j], s[j]) for r, s in zip(rows[1:], sheet[1:]) if r[j]]
+                assert all(shown == raw for raw, shown in cells), (table, header, cells)
+                printed += len(cells)
+    assert printed >= 62  # the issue counted 62 printed figures Excel used to read as numbers
+    assert [c.coordinate for ws in workbook.worksheets for r in ws.iter_rows() for c in r if c.data_type == "f"] == []
+
+
+@BUILD
+def test_tables_write_whole_numbers_whole(all_builds: Path) -> None:
+    for path in (all_builds / "2023").glob("tables/*.csv"):
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            assert not re.search(r"(^|,)-?\d+\.0(,|$)", line), (path.name, line)
+    credit = (all_builds / "2023" / "tables" / "01_poverty_credit.csv").read_text(encoding="utf-8")
+    assert "poor,Hộ nghèo,1480,73607," in credit
 
 
 @BUILD
@@ -249,7 +289,9 @@ def test_english_build_is_in_english_beside_the_vietnamese_one(all_builds: Path)
 @BUILD
 def test_two_builds_are_byte_identical(all_builds: Path, second_2023: Path) -> None:
     first = all_builds / "2023"
-    for part in ["appendix.html", "appendix.xlsx", *(f"tables/{p.name}" for p in (first / "tables").glob("*.csv"))]:
+    for part in ["appendix.html", "appendix.xlsx", *(f"tables/{p.name}" for p in (first / "tables").glob("*.csv")),
+                 *(f"tables/{p.name}" for p in (first / "tables").glob("*.json")),
+                 *(f"notebooks/{p.name}" for p in (first / "notebooks").glob("*.ipynb"))]:
         assert (first / part).read_bytes() == (second_2023 / part).read_bytes(), part
     with zipfile.ZipFile(second_2023 / "appendix.xlsx") as z:
         assert {i.date_time for i in z.infolist()} == {export.FIXED_ZIP_TIME}

@@ -47,7 +47,7 @@ def test_a_usage_error_is_status_2_with_one_line_saying_why(capsys: pytest.Captu
     assert cli.main(["build", "--year", "23"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err[0].startswith("usage: phu-luc build")
-    assert err[-1] == "phu-luc build: error: argument --year: expected a four-digit year or 'latest', got '23'"
+    assert err[-1] == "phu-luc build: error: argument --year: expected a four-digit year such as 2023, or 'latest', got '23'"
 
 
 def test_the_installed_command_and_python_m_helpers_are_the_same_program() -> None:

@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from helpers.assemble import Caption
-from helpers.export import FIXED_ZIP_TIME, cell_value, normalise_zip, sheet_names, write_pdf, write_xlsx
+from helpers.export import FIXED_ZIP_TIME, normalise_zip, sheet_names, write_pdf, write_xlsx
 
 
 def pdf_objects(data: bytes) -> bytes:
@@ -31,15 +31,6 @@ def caption(number: int, name: str) -> Caption:
     return Caption("table", number, f"Bảng {number}.", name, name, f"Chú thích {number}", "Nguồn: Sở")
 
 
-def test_cell_value_keeps_numbers_as_numbers_and_the_rest_as_text() -> None:
-    assert cell_value("") is None
-    assert cell_value("17034") == 17034 and cell_value("-3") == -3
-    assert cell_value("70.25") == 70.25 and cell_value("1e-3") == 0.001
-    assert cell_value("04") == "04"  # a code, not a number
-    assert cell_value("dưới 2,1%") == "dưới 2,1%" and cell_value("NaN") == "NaN"
-    assert cell_value("12345678901234567890") == "12345678901234567890"
-
-
 def test_sheet_names_are_short_unique_and_valid() -> None:
     names = sheet_names(
         [caption(1, "01_poverty_households_by_district_and_year"), caption(2, "01_poverty_households_by_district_and_year"),
@@ -53,9 +44,14 @@ def test_sheet_names_are_short_unique_and_valid() -> None:
 
 
 def write_tables(folder: Path) -> list[Caption]:
-    folder.mkdir()
-    (folder / "01_p_a.csv").write_text("Chỉ tiêu,Giá trị,Ghi chú\nHộ nghèo,2.27,\nViệc làm,17034,x\n", encoding="utf-8")
-    (folder / "02_q_b.csv").write_text("Năm,Số\n2022,1\n", encoding="utf-8")
+    """Two tables as notebooks write them (CSV and the columns' types), with columns titled for readers."""
+    import pandas as pd
+
+    from helpers.report import write_table
+
+    write_table(pd.DataFrame({"Chỉ tiêu": ["Hộ nghèo", "Việc làm"], "Giá trị": [2.27, 17034.0], "Ghi chú": [None, "x"]}),
+                folder, "01_p_a")
+    write_table(pd.DataFrame({"Năm": [2022], "Số": [1]}), folder, "02_q_b")
     return [caption(1, "01_p_a"), caption(2, "02_q_b")]
 
 
@@ -63,7 +59,7 @@ def test_workbook_has_contents_and_one_sheet_per_table(tmp_path: Path) -> None:
     tables = write_tables(tmp_path / "tables")
     target = write_xlsx(tables, tmp_path / "tables", tmp_path / "a.xlsx", "vi", "Phụ lục 2023")
     workbook = load_workbook(target)
-    assert workbook.sheetnames == ["Mục lục", "Bảng 1 a", "Bảng 2 b"]
+    assert workbook.sheetnames == ["Mục lục", "Bảng 1 a", "Bảng 2 b", "Giá trị đầy đủ", "Cột"]
     contents = workbook["Mục lục"]
     assert contents["A1"].value == "Phụ lục 2023"
     assert [c.value for c in contents[4]] == ["Bảng 1.", "Chú thích 1", "Nguồn: Sở", "Bảng 1 a"]
@@ -73,7 +69,7 @@ def test_workbook_has_contents_and_one_sheet_per_table(tmp_path: Path) -> None:
         ["Chỉ tiêu", "Giá trị", "Ghi chú"], ["Hộ nghèo", 2.27, None], ["Việc làm", 17034, "x"]
     ]
     english = load_workbook(write_xlsx(tables, tmp_path / "tables", tmp_path / "en.xlsx", "en", "Appendix"))
-    assert english.sheetnames == ["Contents", "Table 1 a", "Table 2 b"]
+    assert english.sheetnames == ["Contents", "Table 1 a", "Table 2 b", "Full values", "Columns"]
 
 
 def test_workbook_bytes_do_not_depend_on_the_clock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

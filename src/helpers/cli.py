@@ -1,13 +1,15 @@
 """The command line, ``phu-luc`` or ``python -m helpers``: it only parses arguments and calls the library.
 
 Every error the helpers raise on purpose is printed as its one sentence, with
-exit status 2; nothing else is caught.
+exit status 2; Ctrl-C and SIGTERM print one line, with status 130 and 143 (the
+shell's 128 + signal number). Nothing else is caught.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -180,3 +182,9 @@ def main(argv: Sequence[str] | None = None, prog: str = "phu-luc") -> int:
     except AppendixError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt as exc:
+        signum = getattr(exc, "signum", signal.SIGINT)
+        name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+        print(f"\nerror: Stopped by {name}; every appendix not yet finished is as it was before this command.",
+              file=sys.stderr)
+        return 128 + int(signum)

@@ -254,7 +254,34 @@ def strip_clock_times(path: Path) -> None:
         cell.metadata.pop("execution", None)
         for key in CLOCK_KEYS:
             cell.metadata.get("papermill", {}).pop(key, None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = INJECTED_CELL_ID  # papermill gives it a random id
     nbformat.write(notebook, path)
+
+
+INJECTED_CELL_ID = "injected-parameters"
+
+
+def normalise_executed(path: Path, work: Path) -> None:
+    """Make an executed notebook independent of the temporary folder it ran in.
+
+    The notebook ran with ``output_dir`` set to the build's work folder, which
+    has a new random name every build; papermill records it in the injected
+    parameters cell and in the notebook's metadata. Once published the notebook
+    sits in ``<appendix>/notebooks/``, so its outputs are in ``..`` from where
+    it is: the work folder becomes ``..`` and the output path the notebook's own
+    name, so that the same inputs give the same bytes wherever the appendix is.
+    """
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=nbformat.NO_CONVERT)
+    papermill = notebook.metadata.get("papermill", {})
+    if "output_path" in papermill:
+        papermill["output_path"] = path.name
+    text = nbformat.writes(notebook)
+    for form in (str(work), json.dumps(str(work))[1:-1]):
+        text = text.replace(form, "..")
+    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
 
 
 def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure | None:
@@ -350,6 +377,10 @@ def run_notebooks(
             bar.update(1)
             if on_done is not None:
                 on_done(i, failure)
+    except BaseException:
+        if kernels is not None:  # stop the running notebooks now rather than wait for them to end
+            kernels.close()
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         if kernels is not None:

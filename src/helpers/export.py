@@ -1,5 +1,8 @@
 """The appendix in other formats: PDF (WeasyPrint, from the same HTML) and an Excel workbook of its tables.
 
+The workbook shows each table with the reader's headers and each column's cells as the column means them
+(:mod:`helpers.columns`); no cell is ever a formula.
+
 The workbook is made reproducible: openpyxl stamps the save time into
 ``docProps/core.xml`` and into every zip entry, and :func:`normalise_zip`
 rewrites the file with fixed dates, so that the same tables give the same bytes.
@@ -9,20 +12,25 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 from .assemble import Caption
+from .columns import CODE_LABELS, VERDICT, YES_NO, Column, column
+from .formatting import decimals_needed
 from .frontmatter import text
+from .paths import display_path
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
 SHEET_NAME_MAX = 31
 SHEET_FORBIDDEN_RE = re.compile(r"[\[\]:*?/\\]")
-INT_RE = re.compile(r"^-?(0|[1-9]\d{0,14})$")
-FLOAT_RE = re.compile(r"^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$")
 CORE_TIME_RE = re.compile(r"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
 
 
@@ -34,21 +42,133 @@ def write_pdf(document: str, target: Path, base_url: Path | None = None) -> Path
     return target
 
 
-def cell_value(raw: str) -> str | int | float | None:
-    """A CSV cell as Excel should hold it: empty → blank, numbers as numbers, the rest as text."""
-    if raw == "":
-        return None
-    if INT_RE.match(raw):
-        return int(raw)
-    if FLOAT_RE.match(raw) and any(mark in raw for mark in ".eE"):
-        return float(raw)
-    return raw  # codes with leading zeros, integers too long for Excel's 15 digits, text
+EXCEL_CELL_MAX = 32_767  # characters an Excel cell holds
+WHOLE_DONG_UNITS = frozenset({"vnd", "vnd_per_month", "vnd_per_item", "vnd_per_person"})  # no fraction of a đồng
+FULL_VALUES_SHEET = ("Giá trị đầy đủ", "Full values")
+COLUMNS_SHEET = ("Cột", "Columns")
+NOTE = (
+    "Số trong các bảng được làm tròn như trong phụ lục; giá trị đầy đủ ở trang tính “Giá trị đầy đủ”, "
+    "tên cột trong tables/*.csv ở trang tính “Cột”.",
+    "Numbers in the tables are rounded as in the appendix; the full values are on the sheet “Full values”, "
+    "the column names of tables/*.csv on the sheet “Columns”.",
+)
 
 
 def read_csv_rows(path: Path) -> list[list[str]]:
-    """A CSV file as lists of cells, header first."""
+    """A CSV file as lists of cells, header first; a field over the reader's limit is a DataError naming the line."""
+    from .errors import DataError
+
     with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle))
+        reader = csv.reader(handle)
+        rows: list[list[str]] = []
+        try:
+            for row in reader:
+                rows.append(row)
+        except csv.Error as exc:
+            raise DataError(display_path(path), f"the line cannot be read as CSV ({exc})", row=reader.line_num) from None
+    return rows
+
+
+def read_datatypes(csv_path: Path, header: Sequence[str]) -> list[str]:
+    """Each column's datatype from the table's ``.csv-metadata.json``; ``string`` for all when there is none."""
+    meta = csv_path.with_name(csv_path.name + "-metadata.json")
+    if not meta.is_file():
+        return ["string"] * len(header)
+    declared = {c["name"]: c.get("datatype", "string")
+                for c in json.loads(meta.read_text(encoding="utf-8"))["tableSchema"]["columns"]}
+    return [declared.get(name, "string") for name in header]
+
+
+class Labels:
+    """The names readers see for the data's codes, in one language (from the data folder and the vocabulary)."""
+
+    def __init__(self, lang: str) -> None:
+        from .loading import load_reference
+        from .sections.vocabulary import DIMENSION_LABELS, DOMAIN_LABELS, KIND_LABELS
+
+        ref = load_reference()
+        self.lang = lang
+        self.index = 0 if lang == "vi" else 1
+        self.codes: dict[str, dict[str, str]] = {
+            "indicator": dict(zip(ref.indicators["indicator_id"], ref.indicators[f"name_{lang}"])),
+            "unit": dict(zip(ref.units["unit"], ref.units[f"name_{lang}"])),
+            "source": dict(zip(ref.sources["source_id"], ref.sources["publisher"])),
+            "kind": {k: v[self.index] for k, v in KIND_LABELS.items()},
+            "domain": {k: v[self.index] for k, v in DOMAIN_LABELS.items()},
+            "dimension": {k: v[self.index] for k, v in DIMENSION_LABELS.items()},
+            **{kind: {k: v[self.index] for k, v in table.items()} for kind, table in CODE_LABELS.items()},
+        }
+        self.whole_units = set(ref.units.loc[ref.units["whole"] == "true", "unit"])
+        self.categories = {(r.dimension, r.value): getattr(r, f"label_{lang}") for r in ref.labels.itertuples(index=False)}
+
+    def decimals(self, unit: str) -> int | None:
+        """Decimals the appendix shows for a figure in ``unit``: none for whole units and amounts in đồng."""
+        return 0 if unit in self.whole_units or unit in WHOLE_DONG_UNITS else None
+
+    def code(self, kind: str, raw: str) -> str:
+        return self.codes[kind].get(raw, raw)
+
+    def breakdown(self, raw: str) -> str:
+        dimension, _, code = raw.partition("=")
+        return self.categories.get((dimension, code), code or raw)
+
+    def flag(self, raw: str, pairs: dict[bool, tuple[str, str]]) -> str:
+        return pairs[raw == "True"][self.index] if raw in ("True", "False") else raw
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One cell as the workbook shows it: the value, its number format, and the full value when rounded."""
+
+    value: str | int | float | None
+    number_format: str = "General"
+    full: float | None = None
+
+
+def shown_cell(raw: str, col: Column, datatype: str, labels: Labels, decimals: int | None = None) -> Shown:
+    """What the workbook shows for the CSV cell ``raw`` of a column meaning ``col`` with ``datatype``.
+
+    Decided by the column, never by the look of the cell: a printed figure or
+    a text column stays text even when it reads like a number; a number column
+    holds numbers rounded as the appendix rounds them (at most ``col.decimals``,
+    or ``decimals`` when the row's unit says so, see :meth:`Labels.decimals`).
+    """
+    if raw == "":
+        return Shown(None)
+    kind = col.kind
+    if kind == "auto":
+        kind = {"number": "number", "integer": "number", "boolean": "flag"}.get(datatype, "text")
+    if kind in ("number", "year") and datatype in ("number", "integer"):
+        try:
+            number = float(raw)
+        except ValueError:
+            return Shown(raw)
+        if kind == "year" or (datatype == "integer" and number.is_integer()):
+            return Shown(int(number), "0" if kind == "year" else "#,##0")
+        most = col.decimals if decimals is None else min(decimals, col.decimals)
+        rounded = float(Decimal(raw).quantize(Decimal(1).scaleb(-most), rounding=ROUND_HALF_UP))
+        places = decimals_needed(rounded, most)
+        value: int | float = int(rounded) if places == 0 else rounded
+        fmt = "#,##0" + ("." + "0" * places if places else "")
+        return Shown(value, fmt, number if rounded != number else None)
+    if kind in ("flag", "verdict") or datatype == "boolean":
+        return Shown(labels.flag(raw, VERDICT if kind == "verdict" else YES_NO))
+    if kind == "breakdown":
+        return Shown(labels.breakdown(raw))
+    if kind in labels.codes:
+        return Shown(labels.code(kind, raw))
+    return Shown(raw)  # text, printed figures, codes of categories
+
+
+def _put(sheet: Any, row: int, col: int, value: object, number_format: str = "General") -> Any:
+    """Write one cell; text is always text (type set explicitly), so ``=HYPERLINK(…)`` never becomes a formula."""
+    cell = sheet.cell(row=row, column=col)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    if number_format != "General":
+        cell.number_format = number_format
+    return cell
 
 
 def sheet_names(captions: Sequence[Caption], lang: str) -> list[str]:
@@ -72,48 +192,101 @@ def write_xlsx(tables: Sequence[Caption], csv_dir: Path, target: Path, lang: str
     """Write every table (``csv_dir/<name>.csv``) to its own sheet, after a contents sheet.
 
     The contents sheet lists each table's label, caption, source and sheet (a
-    link). ``stamp`` is the date written as the workbook's creation and
-    modification time, so that nothing depends on the clock.
+    link). Each table's sheet has the reader's headers (:mod:`helpers.columns`)
+    and its cells shown as the column means them: printed figures and text as
+    text, codes by their names, flags as Có/Không or Đạt/Chưa đạt, numbers
+    rounded as in the appendix. The sheet "Giá trị đầy đủ" holds the full value
+    of every rounded number, the sheet "Cột" maps each header to the CSV's
+    column name. No cell is a formula. ``stamp`` is the date written as the
+    workbook's creation and modification time, so that nothing depends on the clock.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    from .errors import DataError
+
+    i = 0 if lang == "vi" else 1
+    labels = Labels(lang)
     workbook = Workbook()
     contents = workbook.active
     contents.title = text("contents", lang)
-    contents.append([title])
-    contents["A1"].font = Font(bold=True, size=12)
-    contents.append([])
+    _put(contents, 1, 1, title).font = Font(bold=True, size=12)
+    _put(contents, 2, 1, NOTE[i])
     header = [text("table", lang), "Tiêu đề" if lang == "vi" else "Caption", "Nguồn" if lang == "vi" else "Source",
               "Trang tính" if lang == "vi" else "Sheet"]
-    contents.append(header)
-    for cell in contents[3]:
-        cell.font = Font(bold=True)
+    for j, value in enumerate(header, 1):
+        _put(contents, 3, j, value).font = Font(bold=True)
+    full_rows: list[list[object]] = []
+    column_rows: list[list[object]] = []
     names = sheet_names(tables, lang)
-    for caption, name in zip(tables, names):
-        rows = read_csv_rows(csv_dir / f"{caption.name}.csv")
+    for k, (caption, name) in enumerate(zip(tables, names), 4):
+        path = csv_dir / f"{caption.name}.csv"
+        rows = read_csv_rows(path)
+        head = rows[0] if rows else []
+        meanings = [column(h, caption.name) for h in head]
+        datatypes = read_datatypes(path, head)
         sheet = workbook.create_sheet(name)
-        for i, row in enumerate(rows):
-            sheet.append(row if i == 0 else [cell_value(v) for v in row])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
+        widths = [len(m.heading(lang)) for m in meanings]
+        for j, (raw_name, meaning, datatype) in enumerate(zip(head, meanings, datatypes), 1):
+            _put(sheet, 1, j, meaning.heading(lang)).font = Font(bold=True)
+            column_rows.append([caption.label, name, meaning.heading(lang), raw_name, datatype])
+        unit_at = head.index("unit") if "unit" in head else None
+        for r, row in enumerate(rows[1:], 2):
+            decimals = labels.decimals(row[unit_at]) if unit_at is not None and unit_at < len(row) else None
+            for j, raw in enumerate(row, 1):
+                if len(raw) > EXCEL_CELL_MAX:
+                    raise DataError(display_path(path), f"a cell holds {len(raw):,} characters, more than an Excel cell "
+                                    f"can hold ({EXCEL_CELL_MAX:,}); shorten it", row=r, column=head[j - 1])
+                if j > len(meanings):
+                    shown = Shown(raw or None)
+                else:
+                    shown = shown_cell(raw, meanings[j - 1], datatypes[j - 1], labels, decimals)
+                cell = _put(sheet, r, j, shown.value, shown.number_format)
+                if shown.full is not None:
+                    full_rows.append([caption.label, name, cell.coordinate, meanings[j - 1].heading(lang),
+                                      shown.value, shown.full])
+                if j <= len(widths):
+                    widths[j - 1] = max(widths[j - 1], len(str(shown.value or "")))
         sheet.freeze_panes = "A2"
-        for j in range(max((len(r) for r in rows), default=0)):
-            width = max((len(r[j]) for r in rows if j < len(r)), default=8)
-            sheet.column_dimensions[get_column_letter(j + 1)].width = min(max(width + 2, 8), 60)
-        contents.append([caption.label, caption.caption, caption.source, name])
-        link = contents.cell(row=contents.max_row, column=4)
+        for j, width in enumerate(widths, 1):
+            sheet.column_dimensions[get_column_letter(j)].width = min(max(width + 2, 8), 60)
+        for j, value in enumerate([caption.label, caption.caption, caption.source, name], 1):
+            link = _put(contents, k, j, value)
         link.hyperlink = f"#'{name}'!A1"
         link.style = "Hyperlink"
-    for column, width in zip("ABCD", (10, 70, 45, 32)):
-        contents.column_dimensions[column].width = width
+    for column_letter, width in zip("ABCD", (10, 70, 45, 32)):
+        contents.column_dimensions[column_letter].width = width
+    _data_sheet(workbook, FULL_VALUES_SHEET[i], full_rows, (
+        ("Bảng", "Trang tính", "Ô", "Cột", "Giá trị trong bảng", "Giá trị đầy đủ"),
+        ("Table", "Sheet", "Cell", "Column", "Value in the table", "Full value"),
+    )[i], (10, 32, 6, 40, 18, 24))
+    _data_sheet(workbook, COLUMNS_SHEET[i], column_rows, (
+        ("Bảng", "Trang tính", "Cột", "Tên cột trong CSV", "Kiểu dữ liệu trong CSV"),
+        ("Table", "Sheet", "Column", "Column name in the CSV", "Datatype in the CSV"),
+    )[i], (10, 32, 40, 36, 16))
     workbook.properties.creator = "helpers.build"
     workbook.properties.created = stamp
     workbook.properties.modified = stamp
     workbook.save(str(target))
     normalise_zip(target, stamp)
     return target
+
+
+def _data_sheet(workbook: Any, title: str, rows: list[list[object]], header: Sequence[str],
+                widths: Sequence[int]) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet = workbook.create_sheet(title)
+    for j, value in enumerate(header, 1):
+        _put(sheet, 1, j, value).font = Font(bold=True)
+    for r, row in enumerate(rows, 2):
+        for j, value in enumerate(row, 1):
+            _put(sheet, r, j, value)
+    sheet.freeze_panes = "A2"
+    for j, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(j)].width = width
 
 
 def normalise_zip(path: Path, stamp: datetime = datetime(2000, 1, 1)) -> Path:

@@ -42,6 +42,32 @@ def shown_path(path: Path) -> str:
     return display_path(path)
 
 
+class _CheckedReader:
+    """``csv.reader`` whose errors (a field over the reader's 128 KiB limit…) become a DataError naming the line."""
+
+    def __init__(self, shown: str, text: str) -> None:
+        self._shown = shown
+        self._reader = csv.reader(io.StringIO(text, newline=""))
+
+    @property
+    def line_num(self) -> int:
+        return self._reader.line_num
+
+    def __iter__(self) -> _CheckedReader:
+        return self
+
+    def __next__(self) -> list[str]:
+        line = self._reader.line_num + 1
+        try:
+            return next(self._reader)
+        except csv.Error as exc:
+            limit = csv.field_size_limit()
+            problem = (f"a field is longer than {limit:,} characters, the most a CSV field may hold here; "
+                       "shorten it (a note belongs in a few sentences)" if "field limit" in str(exc)
+                       else f"the line cannot be read as CSV ({exc})")
+            raise DataError(self._shown, problem, row=line) from None
+
+
 def read_table(path: Path, columns: list[str]) -> pd.DataFrame:
     """Read a contract CSV as text cells, indexed by line number (header = line 1).
 
@@ -61,7 +87,7 @@ def read_table(path: Path, columns: list[str]) -> pd.DataFrame:
         raise DataError(
             shown, f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} cannot be decoded); save it as 'CSV UTF-8'", row=line
         ) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = _CheckedReader(shown, text)
     header = next(reader)
     _check_separator(shown, header, columns)
     _check_cells(shown, [], 1, header)

@@ -16,6 +16,9 @@ from __future__ import annotations
 import base64
 import html
 import io
+import json
+import math
+import numbers
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +37,60 @@ except ImportError:  # pragma: no cover
 
     def display(obj: object) -> None:  # type: ignore[misc]
         print(obj)
+
+
+CSVW_CONTEXT = "http://www.w3.org/ns/csvw"
+WHOLE_MAX = 2**53  # floats up to here hold whole numbers exactly
+
+
+def _csv_cell(value: object) -> object:
+    """A cell as the CSV should hold it: a whole float as a whole number (``1480``, not ``1480.0``)."""
+    if isinstance(value, numbers.Real) and not isinstance(value, (bool, numbers.Integral)):
+        number = float(value)
+        if math.isnan(number):
+            return None
+        if number.is_integer() and abs(number) < WHOLE_MAX:
+            return int(number)
+    return value
+
+
+def _datatype(values: pd.Series) -> str:
+    """The column's CSVW datatype, from the type the notebook gave it: boolean, integer, number or string."""
+    if pd.api.types.is_bool_dtype(values):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(values):
+        return "integer"
+    if pd.api.types.is_float_dtype(values):
+        return "number"
+    present = [v for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))]
+    if present and all(isinstance(v, (bool,)) or type(v).__name__ == "bool_" for v in present):
+        return "boolean"
+    if present and all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in present):
+        return "number"
+    return "string"
+
+
+def write_table(frame: pd.DataFrame, folder: Path, name: str) -> Path:
+    """Write a table as ``<name>.csv`` and its columns' types as ``<name>.csv-metadata.json`` (CSV on the Web).
+
+    Whole numbers are written whole, whatever their column's type; the
+    metadata says which columns hold numbers, flags or text, so that no
+    reader has to guess it from the cells (a figure as printed, ``16.500``, is
+    text).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.csv"
+    cells = [[_csv_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+    pd.DataFrame(cells, columns=frame.columns, dtype=object).to_csv(path, index=False, lineterminator="\n")
+    metadata = {
+        "@context": CSVW_CONTEXT,
+        "url": path.name,
+        "tableSchema": {"columns": [{"name": str(c), "titles": str(c), "datatype": _datatype(frame[c])}
+                                    for c in frame.columns]},
+    }
+    text = json.dumps(metadata, ensure_ascii=False, indent=1) + "\n"
+    (folder / f"{name}.csv-metadata.json").write_text(text, encoding="utf-8")
+    return path
 
 
 def slug(text: str) -> str:
@@ -146,9 +203,7 @@ class Report:
         """
         file_name = f"{self.notebook}_{name}"
         if self.output_dir:
-            folder = Path(self.output_dir) / "tables"
-            folder.mkdir(parents=True, exist_ok=True)
-            (raw if raw is not None else frame).to_csv(folder / f"{file_name}.csv", index=False, lineterminator="\n")
+            write_table(raw if raw is not None else frame, Path(self.output_dir) / "tables", file_name)
         table_html = frame.to_html(index=False, escape=True, border=0, classes="appendix-table", na_rep="–")
         source = html.escape(f"{charts.SOURCE_PREFIX[self.lang]}: {self.source_line(source_ids)}")
         body = (

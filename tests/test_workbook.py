@@ -1,0 +1,151 @@
+"""The Excel workbook keeps the numbers: printed figures as text, readers' headers, no formula, full values kept.
+
+And the tables' CSV files: whole numbers written whole, each column's type in
+a CSVW metadata file beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from helpers.assemble import Caption
+from helpers.columns import UnknownColumn, column
+from helpers.errors import DataError
+from helpers.export import write_xlsx
+from helpers.report import Report, write_table
+
+INJECTED = ['=HYPERLINK("http://example.com/x","Bấm vào đây")', "+1", "-2+3", "@SUM(A1:A2)", "=1+1"]
+
+
+def caption(number: int, name: str, text: str = "Chú thích", source: str = "Nguồn: Sở") -> Caption:
+    return Caption("table", number, f"Bảng {number}.", name, name, text, source)
+
+
+def scorecard() -> pd.DataFrame:
+    """Rows like the overview's scorecard: goals as numbers and as printed, a ratio, a verdict."""
+    return pd.DataFrame({
+        "indicator_id": ["jobs_created", "workers_abroad"],
+        "goal_kind": ["target", "plan"],
+        "goal": [16500.0, 2050.0],
+        "goal_printed": ["16.500", "2.050"],
+        "actual": [17034.0, 2325.0],
+        "ratio": [103.23636363636363, 113.41463414634147],
+        "met": [True, False],
+        "period": [2023, 2023],
+    })
+
+
+def sheet_values(path: Path, sheet: str) -> list[list[object]]:
+    return [[c.value for c in row] for row in load_workbook(path)[sheet].iter_rows()]
+
+
+def test_csv_writes_whole_numbers_whole_and_says_each_columns_type(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"count": [1480.0, float("nan")], "rate": [2.27, 70.25], "tiny": [1.4210854715202004e-14, 0.5],
+                          "printed": ["1.480", "70,25%"], "met": [True, None], "year": [2023, 2024]})
+    path = write_table(frame, tmp_path, "01_x_t")
+    assert path.read_text(encoding="utf-8") == (
+        "count,rate,tiny,printed,met,year\n1480,2.27,1.4210854715202004e-14,1.480,True,2023\n,70.25,0.5,\"70,25%\",,2024\n"
+    )
+    meta = json.loads((tmp_path / "01_x_t.csv-metadata.json").read_text(encoding="utf-8"))
+    assert meta["url"] == "01_x_t.csv"
+    assert {c["name"]: c["datatype"] for c in meta["tableSchema"]["columns"]} == {
+        "count": "number", "rate": "number", "tiny": "number", "printed": "string", "met": "boolean", "year": "integer"
+    }
+
+
+def test_a_tables_csv_has_whole_counts_and_its_html_is_unchanged(tmp_path: Path) -> None:
+    rep = Report("01_x", 2023, "vi", output_dir=tmp_path)
+    raw = pd.DataFrame({"credit_households": [1480.0, 6123.0], "share_pct": [9.413081148133228, 37.84044042891945]})
+    shown = pd.DataFrame({"Số lượt hộ vay": ["1.480", "6.123"], "Tỷ trọng (%)": ["9,41", "37,84"]})
+    rep.table(shown, "credit", "Tín dụng", raw=raw)
+    text = (tmp_path / "tables" / "01_x_credit.csv").read_text(encoding="utf-8")
+    assert text.splitlines()[1:] == ["1480,9.413081148133228", "6123,37.84044042891945"]
+    html = rep.shown[-1].html
+    assert "<td>1.480</td>" in html and "<td>9,41</td>" in html and "1480" not in html
+
+
+def test_printed_figures_stay_text_and_headers_are_the_readers(tmp_path: Path) -> None:
+    write_table(scorecard(), tmp_path, "00_overview_scorecard")
+    target = write_xlsx([caption(1, "00_overview_scorecard")], tmp_path, tmp_path / "a.xlsx", "vi", "Phụ lục")
+    rows = sheet_values(target, "Bảng 1 scorecard")
+    assert rows[0] == ["Chỉ tiêu", "Loại mục tiêu", "Mục tiêu", "Mục tiêu – số in", "Thực hiện",
+                       "Tỷ lệ so với mục tiêu (%)", "Đánh giá", "Kỳ"]
+    assert rows[1] == ["Số lao động được giải quyết việc làm", "Chỉ tiêu", 16500, "16.500", 17034, 103.24, "Đạt", 2023]
+    assert rows[2][1:] == ["Kế hoạch", 2050, "2.050", 2325, 113.41, "Chưa đạt", 2023]
+    sheet = load_workbook(target)["Bảng 1 scorecard"]
+    assert sheet["D2"].data_type == "s" and sheet["C2"].data_type == "n"
+    assert (sheet["C2"].number_format, sheet["F2"].number_format) == ("#,##0", "#,##0.00")
+
+    english = write_xlsx([caption(1, "00_overview_scorecard")], tmp_path, tmp_path / "en.xlsx", "en", "Appendix")
+    rows = sheet_values(english, "Table 1 scorecard")
+    assert rows[0][:4] == ["Indicator", "Kind of goal", "Goal", "Goal – as printed"]
+    assert (rows[1][1], rows[1][6], rows[2][6]) == ("Target", "Met", "Not met")
+
+
+def test_rounded_numbers_keep_their_full_value_on_a_sheet_of_their_own(tmp_path: Path) -> None:
+    write_table(scorecard(), tmp_path, "00_overview_scorecard")
+    target = write_xlsx([caption(1, "00_overview_scorecard")], tmp_path, tmp_path / "a.xlsx", "vi", "Phụ lục")
+    rows = sheet_values(target, "Giá trị đầy đủ")
+    assert rows[0] == ["Bảng", "Trang tính", "Ô", "Cột", "Giá trị trong bảng", "Giá trị đầy đủ"]
+    assert [r[:5] for r in rows[1:]] == [["Bảng 1.", "Bảng 1 scorecard", "F2", "Tỷ lệ so với mục tiêu (%)", 103.24],
+                                         ["Bảng 1.", "Bảng 1 scorecard", "F3", "Tỷ lệ so với mục tiêu (%)", 113.41]]
+    assert math.isclose(rows[1][5], 103.23636363636363, rel_tol=1e-15)
+    columns = sheet_values(target, "Cột")
+    assert columns[4] == ["Bảng 1.", "Bảng 1 scorecard", "Mục tiêu – số in", "goal_printed", "string"]
+
+
+def test_no_cell_is_ever_a_formula(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"label": INJECTED, "note": INJECTED, "value": [1.0, 2.0, 3.0, 4.0, 5.0]})
+    write_table(frame, tmp_path, "02_x_injected")
+    tables = [caption(1, "02_x_injected", text=INJECTED[0], source=INJECTED[3])]
+    target = write_xlsx(tables, tmp_path, tmp_path / "a.xlsx", "vi", INJECTED[4])
+    with zipfile.ZipFile(target) as z:
+        sheets = [z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/worksheets/")]
+    assert sheets and not any(re.search(r"<f[ >]", xml) for xml in sheets)
+    workbook = load_workbook(target)
+    cells = [c for ws in workbook.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert [r[:2] for r in sheet_values(target, "Bảng 1 injected")[1:]] == [[t, t] for t in INJECTED]
+    assert workbook["Mục lục"]["A1"].value == INJECTED[4] and workbook["Mục lục"]["B4"].value == INJECTED[0]
+
+
+def test_a_code_named_column_without_a_meaning_is_refused(tmp_path: Path) -> None:
+    write_table(pd.DataFrame({"indicator_id": ["jobs_created"], "mystery_code": [1]}), tmp_path, "03_x_m")
+    with pytest.raises(UnknownColumn, match=r"^The column 'mystery_code' of table 03_x_m has no title for the workbook; "
+                                            r"add its meaning to helpers/columns.py \(NAMED\)\.$"):
+        write_xlsx([caption(1, "03_x_m")], tmp_path, tmp_path / "a.xlsx", "vi", "T")
+
+
+def test_columns_are_named_from_their_meaning() -> None:
+    assert column("value_2021").heading("vi") == "Năm 2021"
+    assert column("numerator_printed").kind == "printed" and column("denominator_source_id").kind == "source"
+    assert column("credit_households").heading("vi") == "Số lượt hộ vay vốn tín dụng ưu đãi"
+    assert column("credit_amount_per_credit_households").heading("en").startswith("Average: ")
+    assert column("Giá trị").kind == "auto"
+
+
+def test_a_cell_longer_than_excel_holds_is_refused_with_its_place(tmp_path: Path) -> None:
+    write_table(pd.DataFrame({"note": ["ngắn", "x" * 40_000]}), tmp_path, "04_x_long")
+    with pytest.raises(DataError, match=r"04_x_long\.csv, line 3, column 'note': a cell holds 40,000 characters, more "
+                                        r"than an Excel cell can hold \(32,767\); shorten it\.$"):
+        write_xlsx([caption(1, "04_x_long")], tmp_path, tmp_path / "a.xlsx", "vi", "T")
+
+
+def test_a_rows_unit_decides_its_decimals_as_in_the_appendix(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"label": ["Bình quân trợ cấp", "Tỷ lệ tái nghiện", "Số hộ"],
+                          "value": [526021.6326396423, 1.5151515151515151, 7540.0],
+                          "unit": ["vnd_per_month", "percent", "households"]})
+    write_table(frame, tmp_path, "04_x_units")
+    target = write_xlsx([caption(1, "04_x_units")], tmp_path, tmp_path / "a.xlsx", "vi", "T")
+    assert [r[1:] for r in sheet_values(target, "Bảng 1 units")[1:]] == [[526022, "đồng/tháng"], [1.52, "%"],
+                                                                       [7540, "hộ"]]
+    full = [r[5] for r in sheet_values(target, "Giá trị đầy đủ")[1:]]  # as many digits as Excel keeps
+    assert len(full) == 2 and all(math.isclose(a, b, rel_tol=1e-15) for a, b in zip(full, [526021.6326396423, 1.5151515151515151]))
