@@ -13,6 +13,7 @@ import csv
 import hashlib
 import html
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,11 +28,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Analytical appendix to the results of labour, people with meritorious services and social affairs work in {year}",
     ),
     "province": ("Tỉnh Thừa Thiên Huế", "Thừa Thiên Huế Province"),
+    # The cover's head in the form of Nghị định 30/2020/NĐ-CP: issuing authority on the left (its parent body
+    # above it), the national name and motto on the right with the place and date under them.
+    "authority_parent": ("UBND TỈNH THỪA THIÊN HUẾ", "THỪA THIÊN HUẾ PROVINCIAL PEOPLE'S COMMITTEE"),
+    "authority": ("SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI", "DEPARTMENT OF LABOUR, INVALIDS AND SOCIAL AFFAIRS"),
+    "place": ("Huế", "Huế"),
+    "nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
+    "motto": ("Độc lập – Tự do – Hạnh phúc", "Independence – Freedom – Happiness"),
+    "year_line": ("Năm {year}", "Year {year}"),
     "issuer": (
         "Kèm theo báo cáo của Sở Lao động – Thương binh và Xã hội",
         "Accompanying the report of the Department of Labour, Invalids and Social Affairs",
     ),
     "vintage": ("Số liệu sử dụng", "Data used"),
+    "vintage_files": ("{count} tệp số liệu: {names}", "{count} figures files: {names}"),
+    "vintage_table": ("Các tệp số liệu của phụ lục này", "The figures files of this appendix"),
     "vintage_rule": (
         "Số liệu năm {year} lấy từ các tệp số liệu đến năm {year}; tệp năm sau thay thế tệp năm trước.",
         "Figures for {year} come from the figures files up to {year}; a later file replaces an earlier one.",
@@ -55,6 +66,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page": ("Trang", "Page"),
     "lang_name": ("Tiếng Việt", "English"),
 }
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
 
 METHODS: dict[str, tuple[str, str]] = {
     "vintage": (
@@ -137,6 +151,16 @@ class BreakNote:
 
 
 @dataclass(frozen=True)
+class Issuer:
+    """Who issues the appendix, where and when, as the cover shows it."""
+
+    parent: str  # the body above the issuer, e.g. UBND TỈNH THỪA THIÊN HUẾ
+    name: str  # the issuing authority, e.g. SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI
+    place: str  # Huế
+    issued: str = ""  # as the data give it: YYYY-MM-DD, YYYY-MM, YYYY or "" (then the cover shows the place only)
+
+
+@dataclass(frozen=True)
 class FrontMatter:
     """What the cover, sources list and methods note say for one year and language."""
 
@@ -145,6 +169,44 @@ class FrontMatter:
     vintage: tuple[VintageFile, ...]
     sources: tuple[SourceEntry, ...]
     breaks: tuple[BreakNote, ...]
+    issuer: Issuer | None = None  # None: the fixed texts, without a date
+
+
+def issuer(lang: str, sources: Sequence[SourceEntry] = ()) -> Issuer:
+    """The one place the cover's issuer, place and date come from.
+
+    Today: the fixed texts, and as date the publication date of the
+    highest-priority source the year's figures cite when the department itself
+    published it (data/sources.csv; for 2023 "2023-12"). Never the clock.
+    """
+    # TODO(merge): take issuer, place and the issued date from data/reports.csv once the data issue adds it.
+    issued = ""
+    if sources and text("authority", "vi").lower() in sources[0].publisher.lower():
+        issued = sources[0].published
+    return Issuer(text("authority_parent", lang), text("authority", lang), text("place", lang), issued)
+
+
+def place_date(place: str, issued: str, lang: str) -> str:
+    """The place-and-date line: "Huế, ngày 05 tháng 01 năm 2024" (Nghị định 30: a leading zero for days under 10
+    and for January and February), "Huế, tháng 12 năm 2023" when the data give only a month, the place alone
+    when they give no date. English: "Huế, 5 January 2024"."""
+    parts = [int(p) for p in issued.split("-") if p.isdigit()] if issued else []
+    if not parts:
+        return place
+    year, month, day = (parts + [0, 0])[:3]
+    if lang == "vi":
+        when = f"năm {year}"
+        if month:
+            when = f"tháng {month:02d} năm {year}" if month < 3 else f"tháng {month} năm {year}"
+        if day:
+            when = f"ngày {day:02d} {when}"
+        return f"{place}, {when}"
+    when = str(year)
+    if month:
+        when = f"{MONTHS_EN[month - 1]} {year}"
+    if day:
+        when = f"{day} {when}"
+    return f"{place}, {when}"
 
 
 def gather(year: int, lang: str, data_dir: Path | None = None) -> FrontMatter:
@@ -168,7 +230,7 @@ def gather(year: int, lang: str, data_dir: Path | None = None) -> FrontMatter:
     notes = []
     for (label, first), group in breaks.groupby([f"label_{lang}", "first_period"], sort=False):
         notes.append(BreakNote(str(label), int(first), tuple(str(names.get(i, i)) for i in group["indicator_id"])))
-    return FrontMatter(year, lang, tuple(vintage), entries, tuple(notes))
+    return FrontMatter(year, lang, tuple(vintage), entries, tuple(notes), issuer(lang, entries))
 
 
 def _e(value: object) -> str:
@@ -176,22 +238,42 @@ def _e(value: object) -> str:
 
 
 def cover_html(fm: FrontMatter) -> str:
-    """The cover: title, province, issuer and the data vintage (files and checksums)."""
+    """The cover in the form of Nghị định 30/2020: issuing authority, national name and motto, place and date,
+    then the title, the year and the data vintage (the files by name; their checksums are in the methods note)."""
+    lang = fm.lang
+    who = fm.issuer or issuer(lang)
+    names = ", ".join(f.name for f in fm.vintage)
+    return (
+        '<header class="cover" id="cover">'
+        '<div class="cover-head">'
+        f'<div class="cover-authority"><p class="cover-parent">{_e(who.parent)}</p>'
+        f'<p class="cover-authority-name">{_e(who.name)}</p></div>'
+        f'<div class="cover-nation"><p class="cover-nation-name">{_e(text("nation", lang))}</p>'
+        f'<p class="cover-motto">{_e(text("motto", lang))}</p></div>'
+        "</div>"
+        f'<p class="cover-place-date">{_e(place_date(who.place, who.issued, lang))}</p>'
+        f'<p class="cover-province">{_e(text("province", lang))}</p>'
+        f'<h1 class="cover-title">{_e(text("title", lang, year=fm.year))}</h1>'
+        f'<p class="cover-year">{_e(text("year_line", lang, year=fm.year))}</p>'
+        f'<p class="cover-issuer">{_e(text("issuer", lang))}</p>'
+        '<div class="cover-vintage">'
+        f'<p><strong>{_e(text("vintage", lang))}.</strong> {_e(text("vintage_rule", lang, year=fm.year))} '
+        f'{_e(text("vintage_files", lang, count=len(fm.vintage), names=names))}.</p>'
+        "</div></header>"
+    )
+
+
+def vintage_table_html(fm: FrontMatter) -> str:
+    """The figures files of the vintage with their rows and SHA-256 checksums (in the methods note)."""
     lang = fm.lang
     rows = "".join(
         f"<tr><td><code>{_e(f.name)}</code></td><td>{f.rows}</td><td><code>{_e(f.sha256)}</code></td></tr>"
         for f in fm.vintage
     )
     return (
-        '<header class="cover" id="cover">'
-        f'<p class="cover-province">{_e(text("province", lang))}</p>'
-        f'<h1 class="cover-title">{_e(text("title", lang, year=fm.year))}</h1>'
-        f'<p class="cover-issuer">{_e(text("issuer", lang))}</p>'
-        '<div class="cover-vintage">'
-        f'<p><strong>{_e(text("vintage", lang))}.</strong> {_e(text("vintage_rule", lang, year=fm.year))}</p>'
+        f'<p class="vintage-caption">{_e(text("vintage_table", lang))}</p>'
         f'<table class="vintage-table"><thead><tr><th>{_e(text("file", lang))}</th><th>{_e(text("rows", lang))}</th>'
         f'<th>{_e(text("checksum", lang))}</th></tr></thead><tbody>{rows}</tbody></table>'
-        "</div></header>"
     )
 
 
@@ -223,13 +305,14 @@ def sources_html(fm: FrontMatter) -> str:
 
 
 def methods_html(fm: FrontMatter) -> str:
-    """The methods note: the vintage rule, the changes of definition, how attainment is judged, number style."""
+    """The methods note: the vintage rule and its files' checksums, the changes of definition, how attainment is
+    judged, number style."""
     lang = fm.lang
     breaks = "".join(
         f"<li>{_e(_methods('break_item', lang, label=b.label, first=b.first_period, names=', '.join(b.names)))}</li>"
         for b in fm.breaks
     )
-    parts = [_paragraph("vintage", lang)]
+    parts = [_paragraph("vintage", lang), vintage_table_html(fm)]
     if breaks:
         parts.append(f"{_paragraph('breaks', lang)}<ul>{breaks}</ul>")
     parts.append(_paragraph("attainment", lang))
