@@ -24,6 +24,7 @@ give the same bytes.
 
 from __future__ import annotations
 
+import calendar
 import html
 import json
 import os
@@ -106,7 +107,7 @@ def cover_xml(fm: FrontMatter) -> str:
             _run(_text("――――――"), "CoverHead")]
     right = [_run(_text(text("nation", lang), bold=True), "CoverHead"),
              _run(_text(text("motto", lang), bold=True, underline=True), "CoverHead")]
-    widths = (3900, 5450)  # twips: the 165 mm text width, about 42 % | 58 % as in the HTML
+    widths = (3800, 5550)  # twips: the 165 mm text width; the national name must fit on one line
     none = "".join(f'<w:{edge} w:val="nil"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
     head = (
         f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{none}</w:tblBorders>'
@@ -116,8 +117,8 @@ def cover_xml(fm: FrontMatter) -> str:
         f"<w:tr>{_cell(left, widths[0])}{_cell(right, widths[1])}</w:tr></w:tbl>"
     )
     names = ", ".join(f.name for f in fm.vintage)
-    vintage = (f"{text('vintage', lang)}. {text('vintage_rule', lang, year=fm.year)} "
-               f"{text('vintage_files', lang, count=len(fm.vintage), names=names)}.")
+    vintage = _text(f"{text('vintage', lang)}. ", bold=True) + _text(
+        f"{text('vintage_rule', lang, year=fm.year)} {text('vintage_files', lang, count=len(fm.vintage), names=names)}.")
     blank = _run("", "CoverHead")
     return "".join([
         head,
@@ -128,7 +129,7 @@ def cover_xml(fm: FrontMatter) -> str:
         _run(_text(text("year_line", lang, year=fm.year)), "CoverTitle"),
         _run(_text(text("issuer", lang)), "CoverHead"),
         blank * 8,
-        _run(_text(vintage), "CoverNote"),
+        _run(vintage, "CoverNote"),
     ])
 
 
@@ -158,7 +159,7 @@ def write_docx(document: str, fm: FrontMatter, headings: Sequence[Heading], targ
     read); ``stamp`` is the document's creation and modification date.
     """
     pandoc = pandoc_path()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(stamp.timestamp()))}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(calendar.timegm(stamp.timetuple()))}  # UTC, not local time
     cwd = str(figures_dir.parent) if figures_dir is not None else None
     ast = json.loads(subprocess.run(
         [pandoc, "--from", "html", "--to", "json"], input=word_html(document, figures_dir).encode("utf-8"),

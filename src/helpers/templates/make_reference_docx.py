@@ -164,11 +164,10 @@ def restyle(styles_xml: bytes) -> bytes:
         fonts.attrib.clear()
         for key in ("ascii", "hAnsi", "eastAsia", "cs"):
             fonts.set(w(key), FONT)
-    for style in root.findall(w("style")):  # black text; links keep their colour on screen
-        if style.get(w("styleId")) != "Hyperlink":
-            for rpr in style.findall(w("rPr")):
-                for color in rpr.findall(w("color")):
-                    rpr.remove(color)
+    for style in root.findall(w("style")):  # black text, links included, as on a printed administrative document
+        for rpr in style.findall(w("rPr")):
+            for color in rpr.findall(w("color")):
+                rpr.remove(color)
     defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
     _set(defaults, "sz", val="26")
     _set(defaults, "szCs", val="26")
@@ -191,6 +190,14 @@ def restyle(styles_xml: bytes) -> bytes:
     toc_heading = _style(root, "TOCHeading")
     _bold(toc_heading, True)
     _size(toc_heading, 15)
+    for level in (1, 2, 3):  # the contents: indented by level, page numbers right-aligned after dots
+        toc = _style(root, f"TOC{level}", f"toc {level}")
+        toc.find(w("name")).set(w("val"), f"toc {level}")
+        _paragraph(toc, before=60 if level == 1 else 0, after=40)
+        ppr = _ppr(toc)
+        tabs = _set(ppr, "tabs")
+        _el(tabs, "tab", val="right", leader="dot", pos=str(round(165 * MM)))
+        _set(ppr, "ind", left=str(280 * (level - 1)))
     caption = _style(root, "Caption")
     _paragraph(caption, jc="center", before=60, after=120)
     _size(caption, 12)
@@ -201,10 +208,10 @@ def restyle(styles_xml: bytes) -> bytes:
     _paragraph(source, jc="left", before=40, after=200)
     _size(source, 11)
     for style_id, name, jc, points, bold, italic in (
-        ("CoverHead", "Cover Head", "center", 12.5, False, False),
+        ("CoverHead", "Cover Head", "center", 12, False, False),
         ("CoverPlaceDate", "Cover Place Date", "right", 13, False, True),
         ("CoverTitle", "Cover Title", "center", 16, True, False),
-        ("CoverNote", "Cover Note", "both", 12, False, False),
+        ("CoverNote", "Cover Note", "left", 12, False, False),
     ):
         style = _style(root, style_id, name)
         _paragraph(style, jc=jc, before=0, after=60 if style_id != "CoverTitle" else 120)
