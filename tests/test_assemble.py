@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import nbformat
 import pytest
@@ -131,7 +132,8 @@ def test_compose_gives_one_document_with_frame_and_escaped_data() -> None:
     assert [c.label for c in appendix.figures] == ["Hình 1.", "Hình 2."]
     assert [c.label for c in appendix.tables] == ["Bảng 1."]
     assert "Chuẩn nghèo mới" in doc and "Tỷ lệ hộ nghèo" in doc
-    assert "@page" in doc and "Trang " in doc
+    # Page numbers are bare numbers at the top (Nghị định 30); the contents' page column is headed "Trang".
+    assert "@page" in doc and "@top-center { content: counter(page)" in doc and ">Trang</p>" in doc
     ids = re.findall(r'\sid="([^"]+)"', doc)
     assert len(ids) == len(set(ids))
     hrefs = [h for h in re.findall(r'href="#([^"]+)"', doc)]
@@ -141,7 +143,7 @@ def test_compose_gives_one_document_with_frame_and_escaped_data() -> None:
 def test_compose_in_english_has_english_fixed_texts() -> None:
     doc = compose(sections(), front("en")).html
     assert '<html lang="en">' in doc and "Contents" in doc and "Key findings" in doc and "Methods note" in doc
-    assert "Figure 1. " in doc and "Table 1. " in doc and "Page " in doc
+    assert "Figure 1. " in doc and "Table 1. " in doc and ">Page</p>" in doc
     assert '<p class="cover-issuer">Accompanying the report of the Department &lt;b&gt;A&lt;/b&gt;</p>' in doc
     assert '<p class="cover-province">Thừa Thiên Huế Province</p>' in doc
     for vietnamese in ("Mục lục", "Những phát hiện chính", "Ghi chú phương pháp", "Nguồn số liệu", "Hình 1"):
@@ -156,3 +158,46 @@ def test_gather_reads_the_vintage_sources_and_breaks_of_the_real_data() -> None:
     assert any(b.first_period == 2021 and "Poverty" in " ".join(b.names) for b in fm.breaks)
     later = gather(2023, "vi")
     assert [f.year for f in later.vintage][-1] == 2023 and len(later.sources) >= len(fm.sources)
+
+
+def test_cover_has_authority_place_date_and_vintage_and_the_checksums_are_in_the_methods() -> None:
+    from helpers.frontmatter import cover_html, methods_html
+
+    fm = front()
+    fm = replace(fm, report=replace(fm.report, issued="2023-12-31"))
+    cover = cover_html(fm)
+    for part in ("UBND TỈNH THỪA THIÊN HUẾ", "SỞ &lt;B&gt;A&lt;/B&gt;", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "Độc lập – Tự do – Hạnh phúc", "Huế, ngày 31 tháng 12 năm 2023", "Năm 2023", "data/figures/2023.csv"):
+        assert part in cover, part
+    assert "0123456789ab" not in cover and "<table" not in cover
+    assert "0123456789ab" in methods_html(fm) and "SHA-256" in methods_html(fm)
+    en = front("en")
+    english = cover_html(replace(en, report=replace(en.report, issued="2024-01-05")))
+    assert "Huế, 5 January 2024" in english and "SOCIALIST REPUBLIC OF VIETNAM" in english
+    assert "PEOPLE&#x27;S COMMITTEE OF THỪA THIÊN HUẾ PROVINCE" in english
+
+
+def test_the_cover_head_takes_place_and_date_from_the_data_and_never_the_clock() -> None:
+    from helpers.frontmatter import gather, issuer
+
+    report = gather(2023, "vi").report  # data/reports.csv: issued 2023-12, the day left blank as printed
+    assert issuer(report, "vi") == ("UBND TỈNH THỪA THIÊN HUẾ", "SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
+                                    "Thừa Thiên Huế, ngày … tháng 12 năm 2023")
+    assert issuer(replace(report, issued=""), "vi").place_date == "Thừa Thiên Huế"
+    assert issuer(report, "en").name == "DEPARTMENT OF LABOUR, INVALIDS AND SOCIAL AFFAIRS"
+
+
+def test_short_tables_are_kept_whole_in_print_and_long_ones_may_break() -> None:
+    def block(rows: int) -> str:
+        body = "".join("<tr><td>1</td></tr>" for _ in range(rows))
+        return (f'<div class="appendix-table-block" id="t{rows}" data-name="t{rows}"><p class="table-caption">c</p>'
+                f"<table><thead><tr><th>x</th></tr></thead><tbody>{body}</tbody></table>"
+                '<p class="table-source">s</p></div>')
+
+    marked = assemble.mark_short_tables(block(3) + block(40))
+    assert '<div class="appendix-table-block" id="t3" data-name="t3" data-keep="whole">' in marked
+    assert '<div class="appendix-table-block" id="t40" data-name="t40">' in marked
+    assert assemble.mark_short_tables(marked) == marked
+    css = assemble.stylesheet("vi")
+    assert '.appendix-table-block[data-keep="whole"] { break-inside: avoid; }' in css
+    assert "thead { display: table-header-group; }" in css and ".table-source { break-before: avoid;" in css

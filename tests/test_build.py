@@ -144,7 +144,7 @@ def test_every_notebook_runs_for_every_year_and_language(all_builds: Path) -> No
     for lang in LANGS:
         for year in YEARS:
             folder = all_builds / folder_name(year, lang)
-            for part in ("appendix.html", "appendix.pdf", "appendix.xlsx"):
+            for part in ("appendix.html", "appendix.pdf", "appendix.docx", "appendix.xlsx"):
                 assert (folder / part).stat().st_size > 0, f"{folder.name}/{part}"
             assert sorted(p.name for p in (folder / "notebooks").glob("*.ipynb")) == names
             executed = nbformat.read(str(folder / "notebooks" / names[0]), as_version=4)
@@ -257,21 +257,54 @@ def test_tables_write_whole_numbers_whole(all_builds: Path) -> None:
 
 
 @BUILD
-def test_pdf_is_a4_with_page_numbers_and_diacritics(all_builds: Path) -> None:
+def test_pdf_is_in_the_state_format_with_page_numbers_and_diacritics(all_builds: Path) -> None:
     import shutil
     import subprocess
 
     pdf = all_builds / "2023" / "appendix.pdf"
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
-    from tests.test_export import pdf_objects
+    from tests.test_export import check_state_format, pdf_font_names, pdf_objects
 
     assert re.search(rb"/MediaBox \[\s*0 0 595\.\d+ 841\.\d+\s*\]", pdf_objects(data))
-    if shutil.which("pdftotext"):
+    if shutil.which("pdftotext") and shutil.which("pdffonts"):
         text = subprocess.run(["pdftotext", "-f", "1", "-l", "3", str(pdf), "-"], capture_output=True, text=True).stdout
         text = " ".join(text.split())
-        assert "Phụ lục phân tích kết quả công tác lao động, người có công và xã hội năm 2023" in text
-        assert "Trang 2 /" in text
+        assert "PHỤ LỤC PHÂN TÍCH KẾT QUẢ CÔNG TÁC LAO ĐỘNG, NGƯỜI CÓ CÔNG VÀ XÃ HỘI NĂM 2023" in text
+        assert "SỞ LAO ĐỘNG – THƯƠNG BINH" in text and "Huế, tháng 12 năm 2023" in text  # two columns: lines interleave
+        assert pdf_font_names(pdf) <= {"Tinos", "Tinos-Bold", "Tinos-Italic", "Tinos-BoldItalic"}
+        # Every page: A4, text inside the decree's margins, the page number alone at the top centre from page 2.
+        pages = check_state_format(pdf)
+        first = " ".join(w[4] for w in pages[0])
+        assert "SHA-256" not in first and "data/figures/2023.csv" in first
+        for number, page in enumerate(pages[1:], start=2):
+            body = [w[4] for w in page if w[4] != str(number) or w[1] > 60]
+            assert body, f"page {number} holds only its number"
+            # A source line stays with its table: no page begins with one.
+            assert body[0] not in ("Nguồn:", "Source:"), f"page {number} begins with a source line"
+
+
+@BUILD
+def test_docx_holds_the_whole_appendix(all_builds: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from tests.test_word import BLIP, W, paragraphs
+
+    folder = all_builds / "2023"
+    html_text = (folder / "appendix.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(folder / "appendix.docx") as archive:
+        body = ET.fromstring(archive.read("word/document.xml"))
+        media = [n for n in archive.namelist() if n.startswith("word/media/")]
+    figures = re.findall(r'<span class="caption-label">(Hình \d+\.) </span>', html_text)
+    tables = re.findall(r'<span class="caption-label">(Bảng \d+\.) </span>', html_text)
+    assert [c.split(" ", 2)[0] + " " + c.split(" ", 2)[1] for c in paragraphs(body, "ImageCaption")] == figures
+    assert [c.split(" ", 2)[0] + " " + c.split(" ", 2)[1] for c in paragraphs(body, "TableCaption")] == tables
+    assert len(paragraphs(body, "TableSource")) == len(tables)
+    assert len(list(body.iter(BLIP))) == len(figures) == len(media)
+    assert len(body.findall(f".//{W}tbl")) == len(tables) + 2  # + the cover's head and the vintage table
+    heading_1 = paragraphs(body, "Heading1")
+    assert heading_1[0] == "Những phát hiện chính" and heading_1[-2:] == ["Nguồn số liệu", "Ghi chú phương pháp"]
+    assert "Phụ lục phân tích" not in " ".join(paragraphs(body, "Title"))  # no second title from <title>
 
 
 @BUILD
@@ -289,12 +322,14 @@ def test_english_build_is_in_english_beside_the_vietnamese_one(all_builds: Path)
 @BUILD
 def test_two_builds_are_byte_identical(all_builds: Path, second_2023: Path) -> None:
     first = all_builds / "2023"
-    for part in ["appendix.html", "appendix.xlsx", *(f"tables/{p.name}" for p in (first / "tables").glob("*.csv")),
+    parts = ["appendix.html", "appendix.xlsx", "appendix.docx", "appendix.pdf"]
+    for part in [*parts, *(f"tables/{p.name}" for p in (first / "tables").glob("*.csv")),
                  *(f"tables/{p.name}" for p in (first / "tables").glob("*.json")),
                  *(f"notebooks/{p.name}" for p in (first / "notebooks").glob("*.ipynb"))]:
         assert (first / part).read_bytes() == (second_2023 / part).read_bytes(), part
-    with zipfile.ZipFile(second_2023 / "appendix.xlsx") as z:
-        assert {i.date_time for i in z.infolist()} == {export.FIXED_ZIP_TIME}
+    for office in ("appendix.xlsx", "appendix.docx"):
+        with zipfile.ZipFile(second_2023 / office) as z:
+            assert {i.date_time for i in z.infolist()} == {export.FIXED_ZIP_TIME}
 
 
 @BUILD

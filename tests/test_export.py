@@ -106,17 +106,75 @@ def test_normalise_zip_fixes_dates_and_keeps_content(tmp_path: Path) -> None:
         assert {i.date_time for i in z.infolist()} == {FIXED_ZIP_TIME}
 
 
-def test_pdf_is_a4_with_page_numbers_and_vietnamese_text(tmp_path: Path) -> None:
+MM = 72 / 25.4  # PDF points per millimetre
+A4 = (210 * MM, 297 * MM)
+# Nghị định 30/2020/NĐ-CP, Phụ lục I: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
+MARGINS = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
+WORD_RE = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+
+
+def pdf_pages(pdf: Path, first: int = 1, last: int = 0) -> list[list[tuple[float, float, float, float, str]]]:
+    """The words of each page with their boxes (x0, y0, x1, y1, text; points from the top left), by pdftotext."""
+    args = ["pdftotext", "-bbox", "-f", str(first)] + (["-l", str(last)] if last else []) + [str(pdf), "-"]
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in out.split("<page ")[1:]:
+        pages.append([(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in WORD_RE.findall(page)])
+    return pages
+
+
+def check_state_format(pdf: Path, first: int = 1, last: int = 0) -> list[list[tuple[float, float, float, float, str]]]:
+    """Assert the page form of Nghị định 30: A4; text inside the margins; the page number alone, centred in the
+    top margin, from the second page on, and none on the first. Returns the pages' words."""
+    data = pdf.read_bytes()
+    assert re.search(rb"/MediaBox \[\s*0 0 595\.\d+ 841\.\d+\s*\]", pdf_objects(data))
+    pages = pdf_pages(pdf, first, last)
+    left, right = MARGINS["left"][0] * MM, A4[0] - MARGINS["right"][0] * MM
+    top, bottom = MARGINS["top"][0] * MM, A4[1] - MARGINS["bottom"][0] * MM
+    centre = (left + right) / 2
+    for number, words in enumerate(pages, start=first):
+        assert words, f"page {number} is empty"
+        in_top_margin = [w for w in words if w[3] <= top + 0.5]
+        if number == 1:
+            assert in_top_margin == [], f"page 1 has {in_top_margin} in its top margin"
+        else:
+            assert [w[4] for w in in_top_margin] == [str(number)], f"page {number}: {in_top_margin}"
+            x0, _, x1, _, _ = in_top_margin[0]
+            assert abs((x0 + x1) / 2 - centre) < 2, f"page {number}'s number is not centred"
+        for x0, y0, x1, y1, word in words:
+            if (x0, y0, x1, y1, word) in in_top_margin:
+                continue
+            assert x0 >= left - 0.5 and x1 <= right + 0.5, f"page {number}: '{word}' at x {x0:.1f}–{x1:.1f} pt"
+            assert y0 >= top - 0.5 and y1 <= bottom + 0.5, f"page {number}: '{word}' at y {y0:.1f}–{y1:.1f} pt"
+    return pages
+
+
+def pdf_font_names(pdf: Path) -> set[str]:
+    """The embedded fonts' names without the subset prefix, by pdffonts."""
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
+    assert all(row[-5] == "yes" for row in rows), out  # embedded
+    return {row[0].split("+")[-1] for row in rows}
+
+
+def test_pdf_is_a4_in_the_state_format_with_vietnamese_text_in_tinos(tmp_path: Path) -> None:
     from helpers.assemble import stylesheet
 
-    body = "".join(f"<p>Đoạn {i}: Tỷ lệ hộ nghèo giảm, người có công được thăm hỏi.</p>" for i in range(150))
+    body = "".join(f"<p>Đoạn {i}: Tỷ lệ hộ nghèo giảm, người có công được thăm hỏi, <strong>ự</strong> <em>ỹ</em>.</p>"
+                   for i in range(150))
     doc = f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style>{stylesheet("vi")}</style></head><body>{body}</body></html>'
     pdf = write_pdf(doc, tmp_path / "a.pdf")
     data = pdf.read_bytes()
-    objects = pdf_objects(data)
-    assert data.startswith(b"%PDF") and re.search(rb"/MediaBox \[\s*0 0 595\.\d+ 841\.\d+\s*\]", objects)
-    assert re.search(rb"/BaseFont /[A-Z]+\+DejaVu-Sans", objects)
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-        assert "Tỷ lệ hộ nghèo giảm, người có công được thăm hỏi" in text
-        assert re.search(r"Trang 2 / \d+", text)
+    assert data.startswith(b"%PDF")
+    assert write_pdf(doc, tmp_path / "b.pdf").read_bytes() == data  # same HTML, same bytes
+    assert re.search(rb"/BaseFont /[A-Z]+\+Tinos", pdf_objects(data))
+    if not (shutil.which("pdftotext") and shutil.which("pdffonts")):
+        pytest.skip("poppler-utils (pdftotext, pdffonts) is not installed")
+    assert pdf_font_names(pdf) == {"Tinos", "Tinos-Bold", "Tinos-Italic"}
+    pages = check_state_format(pdf)
+    assert len(pages) >= 3
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Tỷ lệ hộ nghèo giảm, người có công được thăm hỏi" in text
+    # Body 13 pt: a line of text is about 13 pt high in the word boxes.
+    heights = [w[3] - w[1] for w in pages[0]]
+    assert 13 <= min(heights) <= 16

@@ -2,7 +2,7 @@
 
 One build makes, for each year asked for, the folder ``outputs/<year>``
 (``outputs/<year>-en`` for English) holding ``appendix.html`` (self-contained),
-``appendix.pdf``, ``appendix.xlsx``, ``figures/``, ``tables/`` and the executed
+``appendix.pdf``, ``appendix.docx``, ``appendix.xlsx``, ``figures/``, ``tables/`` and the executed
 ``notebooks/``. The notebooks of every year asked for run in one parallel pool
 (:mod:`helpers.execute`); each year is then assembled (:mod:`helpers.assemble`)
 and exported (:mod:`helpers.export`) in a temporary folder beside its final
@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from . import export, frontmatter
+from . import export, frontmatter, word
 from .assemble import Appendix, assemble
 from .errors import AppendixError, MissingYearError
 from .execute import NotebookFailure, NotebookJob, find_notebooks, normalise_executed, run_notebooks
@@ -297,7 +297,7 @@ def _jobs(target: Target, work: Path, notebooks: Sequence[Path]) -> list[Noteboo
 
 
 def finish(target: Target, work: Path, executed: Sequence[Path]) -> Appendix:
-    """Assemble and export one appendix in its work folder (HTML, XLSX, PDF)."""
+    """Assemble and export one appendix in its work folder (HTML, XLSX, PDF, DOCX)."""
     fm = frontmatter.gather(target.year, target.lang)
     appendix = assemble(executed, fm)
     (work / "appendix.html").write_bytes(appendix.html.encode("utf-8"))
@@ -310,6 +310,8 @@ def finish(target: Target, work: Path, executed: Sequence[Path]) -> Appendix:
     export.write_xlsx(appendix.tables, work / "tables", work / "appendix.xlsx", target.lang, title,
                       stamp=datetime(target.year, 12, 31))
     export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work)
+    word.write_docx(appendix.html, fm, appendix.headings, work / "appendix.docx", has_figures=bool(appendix.figures),
+                    has_tables=bool(appendix.tables), figures_dir=work / "figures", stamp=datetime(target.year, 12, 31))
     return appendix
 
 

@@ -35,10 +35,22 @@ CORE_TIME_RE = re.compile(r"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms
 
 
 def write_pdf(document: str, target: Path, base_url: Path | None = None) -> Path:
-    """Render the appendix HTML to an A4 PDF with WeasyPrint (page size and numbers come from its CSS)."""
-    from weasyprint import HTML
+    """Render the appendix HTML to an A4 PDF with WeasyPrint, set in the project's Tinos.
 
-    HTML(string=document, base_url=str(base_url or target.parent)).write_pdf(str(target))
+    Page size, margins and page numbers come from the document's print CSS;
+    the ``@font-face`` rules for the font files kept in :mod:`helpers.fonts`
+    are added here only, so that the HTML stays one self-contained file and
+    the PDF never depends on the fonts a machine has installed.
+    """
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from .fonts import font_face_css
+
+    fonts = FontConfiguration()
+    faces = CSS(string=font_face_css(), font_config=fonts)
+    HTML(string=document, base_url=str(base_url or target.parent)).write_pdf(
+        str(target), stylesheets=[faces], font_config=fonts)
     return target
 
 

@@ -13,6 +13,7 @@ import csv
 import hashlib
 import html
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,8 +35,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Phụ lục phân tích kết quả công tác lao động, người có công và xã hội năm {year}",
         "Analytical appendix to the results of labour, people with meritorious services and social affairs work in {year}",
     ),
+    # The cover's head in the form of Nghị định 30/2020/NĐ-CP: issuing authority on the left (its parent body,
+    # the People's Committee of the area, above it), the national name and motto on the right with the place and
+    # date under them. Names of the issuer and the area come from data/reports.csv.
+    "authority_parent": ("UBND {area}", "People's Committee of {area}"),
+    "nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
+    "motto": ("Độc lập – Tự do – Hạnh phúc", "Independence – Freedom – Happiness"),
+    "year_line": ("Năm {year}", "Year {year}"),
     "issuer": ("Kèm theo báo cáo của {issuer}", "Accompanying the report of the {issuer}"),
     "vintage": ("Số liệu sử dụng", "Data used"),
+    "vintage_files": ("{count} tệp số liệu: {names}", "{count} figures files: {names}"),
+    "vintage_table": ("Các tệp số liệu của phụ lục này", "The figures files of this appendix"),
     "vintage_rule": (
         "Số liệu năm {year} lấy từ các tệp số liệu đến năm {year}; tệp năm sau thay thế tệp năm trước.",
         "Figures for {year} come from the figures files up to {year}; a later file replaces an earlier one.",
@@ -141,6 +151,15 @@ class BreakNote:
 
 
 @dataclass(frozen=True)
+class Issuer:
+    """Who issues the appendix, where and when, as the cover shows it."""
+
+    parent: str  # the body above the issuer, e.g. UBND TỈNH THỪA THIÊN HUẾ
+    name: str  # the issuing authority, e.g. SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI
+    place_date: str  # "Thừa Thiên Huế, ngày … tháng 12 năm 2023", or the place alone
+
+
+@dataclass(frozen=True)
 class FrontMatter:
     """What the cover, sources list and methods note say for one year and language."""
 
@@ -150,6 +169,16 @@ class FrontMatter:
     sources: tuple[SourceEntry, ...]
     breaks: tuple[BreakNote, ...]
     report: ReportMeta  # the report the appendix accompanies: issuer, area, place, date (data/reports.csv)
+
+
+def issuer(report: ReportMeta, lang: str) -> Issuer:
+    """The cover's head, from data/reports.csv: the parent body (the People's Committee of the area), the
+    issuing authority, and the place and date (the place alone when the data give no date; never the clock)."""
+    return Issuer(
+        text("authority_parent", lang, area=report.area(lang)).upper(),
+        report.issuer_without_area(lang).upper(),
+        report.dateline(lang) or report.place(lang),
+    )
 
 
 def gather(year: int, lang: str, data_dir: Path | None = None) -> FrontMatter:
@@ -182,25 +211,42 @@ def _e(value: object) -> str:
 
 
 def cover_html(fm: FrontMatter) -> str:
-    """The cover: area, title, issuer (from data/reports.csv) and the data vintage (files and checksums).
+    """The cover in the form of Nghị định 30/2020: issuing authority, national name and motto, place and date,
+    then the title, the year and the data vintage (the files by name; their checksums are in the methods note)."""
+    lang = fm.lang
+    who = issuer(fm.report, lang)
+    names = ", ".join(f.name for f in fm.vintage)
+    return (
+        '<header class="cover" id="cover">'
+        '<div class="cover-head">'
+        f'<div class="cover-authority"><p class="cover-parent">{_e(who.parent)}</p>'
+        f'<p class="cover-authority-name">{_e(who.name)}</p></div>'
+        f'<div class="cover-nation"><p class="cover-nation-name">{_e(text("nation", lang))}</p>'
+        f'<p class="cover-motto">{_e(text("motto", lang))}</p></div>'
+        "</div>"
+        f'<p class="cover-place-date">{_e(who.place_date)}</p>'
+        f'<p class="cover-province">{_e(fm.report.area(lang))}</p>'
+        f'<h1 class="cover-title">{_e(text("title", lang, year=fm.year))}</h1>'
+        f'<p class="cover-year">{_e(text("year_line", lang, year=fm.year))}</p>'
+        f'<p class="cover-issuer">{_e(text("issuer", lang, issuer=fm.report.issuer_without_area(lang)))}</p>'
+        '<div class="cover-vintage">'
+        f'<p><strong>{_e(text("vintage", lang))}.</strong> {_e(text("vintage_rule", lang, year=fm.year))} '
+        f'{_e(text("vintage_files", lang, count=len(fm.vintage), names=names))}.</p>'
+        "</div></header>"
+    )
 
-    The area is named above the title, so the issuer line leaves it out of the issuer's name.
-    """
+
+def vintage_table_html(fm: FrontMatter) -> str:
+    """The figures files of the vintage with their rows and SHA-256 checksums (in the methods note)."""
     lang = fm.lang
     rows = "".join(
         f"<tr><td><code>{_e(f.name)}</code></td><td>{f.rows}</td><td><code>{_e(f.sha256)}</code></td></tr>"
         for f in fm.vintage
     )
     return (
-        '<header class="cover" id="cover">'
-        f'<p class="cover-province">{_e(fm.report.area(lang))}</p>'
-        f'<h1 class="cover-title">{_e(text("title", lang, year=fm.year))}</h1>'
-        f'<p class="cover-issuer">{_e(text("issuer", lang, issuer=fm.report.issuer_without_area(lang)))}</p>'
-        '<div class="cover-vintage">'
-        f'<p><strong>{_e(text("vintage", lang))}.</strong> {_e(text("vintage_rule", lang, year=fm.year))}</p>'
+        f'<p class="vintage-caption">{_e(text("vintage_table", lang))}</p>'
         f'<table class="vintage-table"><thead><tr><th>{_e(text("file", lang))}</th><th>{_e(text("rows", lang))}</th>'
         f'<th>{_e(text("checksum", lang))}</th></tr></thead><tbody>{rows}</tbody></table>'
-        "</div></header>"
     )
 
 
@@ -232,13 +278,14 @@ def sources_html(fm: FrontMatter) -> str:
 
 
 def methods_html(fm: FrontMatter) -> str:
-    """The methods note: the vintage rule, the changes of definition, how attainment is judged, number style."""
+    """The methods note: the vintage rule and its files' checksums, the changes of definition, how attainment is
+    judged, number style."""
     lang = fm.lang
     breaks = "".join(
         f"<li>{_e(_methods('break_item', lang, label=b.label, first=b.first_period, names=', '.join(b.names)))}</li>"
         for b in fm.breaks
     )
-    parts = [_paragraph("vintage", lang)]
+    parts = [_paragraph("vintage", lang), vintage_table_html(fm)]
     if breaks:
         parts.append(f"{_paragraph('breaks', lang)}<ul>{breaks}</ul>")
     parts.append(_paragraph("attainment", lang))

@@ -1,0 +1,48 @@
+"""The serif the PDF is set in (Tinos, OFL-1.1), kept in the project so that no system font is needed.
+
+:func:`font_face_css` gives the ``@font-face`` rules WeasyPrint loads the
+files with; :data:`VIETNAMESE_LETTERS` is what a font must cover to set
+Vietnamese without falling back to another font letter by letter.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+FONT_DIR = Path(__file__).resolve().parent
+FAMILY = "Tinos"
+# (file, font-weight, font-style)
+FACES = (
+    ("Tinos-Regular.ttf", "normal", "normal"),
+    ("Tinos-Bold.ttf", "bold", "normal"),
+    ("Tinos-Italic.ttf", "normal", "italic"),
+    ("Tinos-BoldItalic.ttf", "bold", "italic"),
+)
+
+_VOWELS = "aăâeêioôơuưy"
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
+
+
+def _letters() -> frozenset[str]:
+    letters = set("abcdefghijklmnopqrstuvwxyzđ")
+    letters |= {unicodedata.normalize("NFC", v + t) for v in _VOWELS for t in _TONES}
+    letters |= set(_VOWELS)
+    return frozenset(letters | {c.upper() for c in letters})
+
+
+VIETNAMESE_LETTERS = _letters()  # 186: a–z, đ, ă â ê ô ơ ư and the 60 toned vowels, both cases (NFC)
+
+
+def font_files() -> list[Path]:
+    """The font files, regular first."""
+    return [FONT_DIR / name for name, _, _ in FACES]
+
+
+def font_face_css() -> str:
+    """``@font-face`` rules declaring the project's Tinos files by ``file:`` URL (read by WeasyPrint only)."""
+    return "\n".join(
+        f'@font-face {{ font-family: "{FAMILY}"; src: url("{(FONT_DIR / name).as_uri()}"); '
+        f"font-weight: {weight}; font-style: {style}; }}"
+        for name, weight, style in FACES
+    )

@@ -1,0 +1,177 @@
+"""The appendix as a Word document (``appendix.docx``), made by pandoc from the same HTML.
+
+Why pandoc (the ``pypandoc-binary`` wheel, which carries a pinned pandoc, so
+nothing is installed on the system) rather than python-docx: pandoc already
+turns the appendix's HTML (headings, lists, links, figures with captions,
+tables) into real Word structures with the styles of a reference document
+(``templates/reference.docx``, made by ``templates/make_reference_docx.py``),
+in about a second; python-docx would mean writing that HTML-to-Word walk by
+hand. What pandoc cannot make from HTML is written here as a little OpenXML:
+
+* the cover, in the form of Nghị định 30/2020 (issuing authority and the
+  national motto side by side, place and date, title, year, data vintage),
+  made from the :class:`~helpers.frontmatter.FrontMatter`, not parsed back;
+* the contents as a Word TOC field (Word fills in the page numbers when it
+  opens the file); until then it shows the headings without numbers.
+
+pandoc reads only ``<main>`` when a page has one, so the HTML is adapted
+first: ``<main>`` unwrapped, the cover and the HTML contents taken out, each
+figure pointed at its PNG file (quicker to read than a data URI), each table
+caption moved into its ``<caption>`` and each source line given the "Table
+Source" style. The zip is then rewritten with fixed dates, so the same data
+give the same bytes.
+"""
+
+from __future__ import annotations
+
+import calendar
+import html
+import json
+import os
+import re
+import subprocess
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from .assemble import TOC_DEPTH, Heading, plain
+from .export import normalise_zip
+from .frontmatter import FrontMatter, issuer, text
+
+REFERENCE_DOCX = Path(__file__).resolve().parent / "templates" / "reference.docx"
+PANDOC_TIMEOUT = 120  # seconds; the 2023 appendix takes about one
+
+COVER_RE = re.compile(r'<header class="cover"[^<>]*>.*?</header>', re.S)
+TOC_RE = re.compile(r'<nav class="toc"[^<>]*>.*?</nav>', re.S)
+STYLE_RE = re.compile(r"<style>.*?</style>", re.S)
+MAIN_RE = re.compile(r"</?main\b[^<>]*>")
+FIGURE_IMG_RE = re.compile(
+    r'(<figure class="appendix-figure"[^<>]*\bdata-name="([^"]+)"[^<>]*>\s*<img\b[^<>]*?\bsrc=")data:[^"]*(")'
+)
+LABEL_RE = re.compile(r'<span class="caption-label">(.*?)\s*</span>', re.S)
+TABLE_CAPTION_RE = re.compile(r'<p class="table-caption">(.*?)</p>\s*(<table\b[^<>]*>)', re.S)
+SOURCE_RE = re.compile(r'<p class="table-source">(.*?)</p>', re.S)
+# A list item without block content; pandoc would set a list of them in the small "Compact" style of table cells.
+PLAIN_ITEM_RE = re.compile(r"<li>((?:(?!<li>|</li>|<ul|<ol|<p[ >]|<div).)*)</li>", re.S)
+
+
+def pandoc_path() -> str:
+    """The pandoc binary of the pinned ``pypandoc-binary`` wheel."""
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+def word_html(document: str, figures_dir: Path | None = None) -> str:
+    """The appendix HTML as pandoc should read it for Word (see the module docstring)."""
+    document = STYLE_RE.sub("", document)
+    document = COVER_RE.sub("", document, count=1)
+    document = TOC_RE.sub("", document, count=1)
+    document = MAIN_RE.sub("", document)
+
+    def to_file(match: re.Match[str]) -> str:
+        name = html.unescape(match[2])
+        if figures_dir is not None and (figures_dir / f"{name}.png").is_file():
+            return f"{match[1]}{html.escape(f'figures/{name}.png')}{match[3]}"
+        return match[0]  # no file: pandoc embeds the data URI itself
+
+    document = FIGURE_IMG_RE.sub(to_file, document)
+    document = LABEL_RE.sub(r"<strong>\1</strong> ", document)
+    document = TABLE_CAPTION_RE.sub(r"\2<caption>\1</caption>", document)
+    document = PLAIN_ITEM_RE.sub(r"<li><p>\1</p></li>", document)
+    return SOURCE_RE.sub(r'<div data-custom-style="Table Source"><p>\1</p></div>', document)
+
+
+def _run(runs: str, style: str) -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs}</w:p>'
+
+
+def _text(value: str, bold: bool = False, underline: bool = False) -> str:
+    props = ("<w:b/><w:bCs/>" if bold else "") + ('<w:u w:val="single"/>' if underline else "")
+    props = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{escape(value)}</w:t></w:r>'
+
+
+def _cell(paragraphs: Sequence[str], width: int) -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{"".join(paragraphs)}</w:tc>'
+
+
+def cover_xml(fm: FrontMatter) -> str:
+    """The cover as OpenXML: a borderless two-column head (authority | nation and motto), then place and date,
+    title, year, issuer and the data vintage, and a page break. Styles: Cover Head, Cover Place Date, Cover Title,
+    Cover Note."""
+    lang = fm.lang
+    who = issuer(fm.report, lang)
+    left = [_run(_text(who.parent), "CoverHead"), _run(_text(who.name, bold=True), "CoverHead"),
+            _run(_text("――――――"), "CoverHead")]
+    right = [_run(_text(text("nation", lang), bold=True), "CoverHead"),
+             _run(_text(text("motto", lang), bold=True, underline=True), "CoverHead")]
+    widths = (3800, 5550)  # twips: the 165 mm text width; the national name must fit on one line
+    none = "".join(f'<w:{edge} w:val="nil"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    head = (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{none}</w:tblBorders>'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{widths[0]}"/><w:gridCol w:w="{widths[1]}"/></w:tblGrid>'
+        f"<w:tr>{_cell(left, widths[0])}{_cell(right, widths[1])}</w:tr></w:tbl>"
+    )
+    names = ", ".join(f.name for f in fm.vintage)
+    vintage = _text(f"{text('vintage', lang)}. ", bold=True) + _text(
+        f"{text('vintage_rule', lang, year=fm.year)} {text('vintage_files', lang, count=len(fm.vintage), names=names)}.")
+    blank = _run("", "CoverHead")
+    return "".join([
+        head,
+        _run(_text(who.place_date), "CoverPlaceDate"),
+        blank * 6,
+        _run(_text(fm.report.area(lang)), "CoverHead"),
+        _run(_text(text("title", lang, year=fm.year).upper()), "CoverTitle"),
+        _run(_text(text("year_line", lang, year=fm.year)), "CoverTitle"),
+        _run(_text(text("issuer", lang, issuer=fm.report.issuer_without_area(lang))), "CoverHead"),
+        blank * 8,
+        _run(vintage, "CoverNote"),
+    ])
+
+
+def toc_xml(headings: Sequence[Heading], lang: str, has_figures: bool, has_tables: bool) -> str:
+    """The contents as a Word TOC field over Heading 1–3, showing the appendix's headings until Word updates it."""
+    shown = [h for h in headings if h.level <= TOC_DEPTH]
+    top = min((h.level for h in shown), default=1)
+    front = ["key_findings"] + (["figures_list"] if has_figures else []) + (["tables_list"] if has_tables else [])
+    entries = [(1, text(key, lang)) for key in front]
+    entries += [(max(h.level, top) - top + 1, plain(h.html)) for h in shown]
+    entries += [(1, text("sources", lang)), (1, text("methods", lang))]
+    first, *rest = [_run(_text(title), f"TOC{level}") for level, title in entries] or [_run("", "TOC1")]
+    begin = ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+             '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+    first = first.replace("</w:pPr>", f"</w:pPr>{begin}", 1)
+    end = _run('<w:r><w:fldChar w:fldCharType="end"/></w:r>', "TOC1")
+    return _run(_text(text("contents", lang)), "TOCHeading") + first + "".join(rest) + end
+
+
+def write_docx(document: str, fm: FrontMatter, headings: Sequence[Heading], target: Path, *,
+               has_figures: bool = True, has_tables: bool = True, figures_dir: Path | None = None,
+               stamp: datetime = datetime(2000, 1, 1), reference: Path = REFERENCE_DOCX) -> Path:
+    """Write the appendix as DOCX: cover, contents, and the HTML's body by pandoc with ``reference``'s styles.
+
+    ``figures_dir`` holds the figures' PNG files (else the HTML's data URIs are
+    read); ``stamp`` is the document's creation and modification date.
+    """
+    pandoc = pandoc_path()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(calendar.timegm(stamp.timetuple()))}  # UTC, not local time
+    cwd = str(figures_dir.parent) if figures_dir is not None else None
+    ast = json.loads(subprocess.run(
+        [pandoc, "--from", "html", "--to", "json"], input=word_html(document, figures_dir).encode("utf-8"),
+        capture_output=True, check=True, env=env, cwd=cwd, timeout=PANDOC_TIMEOUT,
+    ).stdout)
+    front = [cover_xml(fm), toc_xml(headings, fm.lang, has_figures, has_tables)]
+    ast["blocks"] = [{"t": "RawBlock", "c": ["openxml", xml]} for xml in front] + ast["blocks"]
+    ast.setdefault("meta", {}).pop("title", None)  # the HTML's <title>: the cover has it already
+    ast["meta"]["lang"] = {"t": "MetaString", "c": "vi-VN" if fm.lang == "vi" else "en-GB"}
+    subprocess.run(
+        [pandoc, "--from", "json", "--to", "docx", "--reference-doc", str(reference), "--output", str(target)],
+        input=json.dumps(ast).encode("utf-8"), capture_output=True, check=True, env=env, cwd=cwd,
+        timeout=PANDOC_TIMEOUT,
+    )
+    return normalise_zip(target, stamp)

@@ -1,0 +1,141 @@
+"""The Word appendix: real Word tables, headings and captions, embedded images, the state's page form, same bytes."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from helpers.assemble import compose
+from helpers.export import FIXED_ZIP_TIME
+from helpers.templates import make_reference_docx
+from helpers.word import REFERENCE_DOCX, word_html, write_docx
+from tests.test_assemble import front, sections
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+
+
+def paragraphs(body: ET.Element, style: str) -> list[str]:
+    """The text of the body's paragraphs in ``style``, in order (table cells included)."""
+    found = []
+    for p in body.iter(f"{W}p"):
+        pstyle = p.find(f"{W}pPr/{W}pStyle")
+        if pstyle is not None and pstyle.get(f"{W}val") == style:
+            found.append("".join(t.text or "" for t in p.iter(f"{W}t")))
+    return found
+
+
+def read_docx(path: Path) -> tuple[zipfile.ZipFile, ET.Element]:
+    archive = zipfile.ZipFile(path)
+    return archive, ET.fromstring(archive.read("word/document.xml"))
+
+
+@pytest.fixture
+def docx(tmp_path: Path) -> Path:
+    """A small appendix (two sections, two figures with PNG files, one table) written as DOCX."""
+    figures = tmp_path / "figures"
+    figures.mkdir()
+    for n in (1, 3):
+        buffer = io.BytesIO()
+        Image.new("RGB", (40 + n, 20), (11, 95, 165)).save(buffer, format="PNG")
+        (figures / f"01_p_{n}.png").write_bytes(buffer.getvalue())
+    fm = replace(front(), report=replace(front().report, issued="2023-12-31"))
+    appendix = compose(sections(), fm)
+    return write_docx(appendix.html, fm, appendix.headings, tmp_path / "appendix.docx", figures_dir=figures,
+                      stamp=datetime(2023, 12, 31))
+
+
+def test_word_html_unwraps_main_and_moves_captions_for_pandoc(tmp_path: Path) -> None:
+    (tmp_path / "01_p_1.png").write_bytes(b"png")
+    document = compose(sections(), front()).html
+    out = word_html(document, tmp_path)
+    assert "<main" not in out and "</main>" not in out and '<section class="notebook"' in out
+    assert 'class="cover"' not in out and '<nav class="toc"' not in out and "<style>" not in out
+    assert 'src="figures/01_p_1.png"' in out and 'src="data:image/png;base64,iVBO"' in out  # 01_p_3 has no file
+    assert re.search(r"<table[^>]*><caption><strong>Bảng 1\.</strong> Bảng số 2</caption>", out)
+    assert '<div data-custom-style="Table Source"><p>Nguồn: Sở &amp; Báo</p></div>' in out
+    assert "<li><p>Chuẩn nghèo mới" in out  # plain list items become paragraphs (body text, not table text)
+
+
+def test_docx_has_cover_contents_headings_captions_tables_and_images(docx: Path) -> None:
+    archive, body = read_docx(docx)
+    cover = paragraphs(body, "CoverHead") + paragraphs(body, "CoverTitle") + paragraphs(body, "CoverPlaceDate")
+    for part in ("UBND TỈNH THỪA THIÊN HUẾ", "SỞ <B>A</B>", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc",
+                 "Huế, ngày 31 tháng 12 năm 2023", "Năm 2023"):
+        assert part in cover, part
+    assert any("PHỤ LỤC PHÂN TÍCH" in t and "NĂM 2023" in t for t in paragraphs(body, "CoverTitle"))
+    assert paragraphs(body, "TOCHeading") == ["Mục lục"]
+    instructions = "".join(t.text or "" for t in body.iter(f"{W}instrText"))
+    assert 'TOC \\o "1-3"' in instructions
+    headings = paragraphs(body, "Heading1")
+    for title in ("Những phát hiện chính", "Danh mục hình", "Danh mục bảng", "Giảm nghèo", "Nguồn số liệu",
+                  "Ghi chú phương pháp"):
+        assert title in headings, title
+    assert [t.split(".")[0] for t in paragraphs(body, "ImageCaption")] == ["Hình 1", "Hình 2"]
+    assert paragraphs(body, "ImageCaption")[0] == "Hình 1. Biểu đồ 1 & chú thích"
+    assert paragraphs(body, "TableCaption") == ["Bảng 1. Bảng số 2"]
+    assert paragraphs(body, "TableSource") == ["Nguồn: Sở & Báo"]
+    # Real Word tables: the cover's head, the data table (header row repeated on each page), the vintage table.
+    tables = body.findall(f".//{W}tbl")
+    assert len(tables) == 3
+    data = [t for t in tables if t.find(f".//{W}tblHeader") is not None]
+    assert len(data) == 2 and any("".join(x.text or "" for x in t.iter(f"{W}t")) == "A1" for t in data)
+    # Images are embedded: every picture points at a media part inside the file.
+    rels = ET.fromstring(archive.read("word/_rels/document.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    embeds = [b.get(f"{R}embed") for b in body.iter(BLIP)]
+    assert len(embeds) == 2
+    for rid in embeds:
+        assert targets[rid].startswith("media/") and archive.read(f"word/{targets[rid]}").startswith(b"\x89PNG")
+    assert not any(r.get("TargetMode") == "External" and "figures/" in (r.get("Target") or "") for r in rels)
+
+
+def test_docx_has_the_state_page_form_and_times_new_roman(docx: Path) -> None:
+    archive, body = read_docx(docx)
+    section = body.find(f"{W}body/{W}sectPr")
+    size, margins = section.find(f"{W}pgSz"), section.find(f"{W}pgMar")
+    mm = 1440 / 25.4
+    assert (int(size.get(f"{W}w")), int(size.get(f"{W}h"))) == (round(210 * mm), round(297 * mm))
+    expected = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+    assert {k: round(int(margins.get(f"{W}{k}")) / mm) for k in expected} == expected
+    assert section.find(f"{W}titlePg") is not None  # no page number on the first page
+    header = archive.read("word/header1.xml").decode("utf-8")
+    assert "PAGE" in header and '<w:jc w:val="center" />' in header and '<w:sz w:val="26" />' in header
+    styles = archive.read("word/styles.xml").decode("utf-8")
+    assert 'w:ascii="Times New Roman"' in styles and "Theme" not in re.sub(r"<w:latentStyles.*?/>", "", styles)
+    assert re.search(r'<w:rPrDefault>\s*<w:rPr>.*?<w:sz w:val="26" />', styles, re.S)  # 13 pt body
+
+
+def test_docx_bytes_are_the_same_build_to_build(docx: Path, tmp_path: Path) -> None:
+    first = docx.read_bytes()
+    fm = replace(front(), report=replace(front().report, issued="2023-12-31"))
+    appendix = compose(sections(), fm)
+    again = write_docx(appendix.html, fm, appendix.headings, tmp_path / "again.docx", figures_dir=tmp_path / "figures",
+                       stamp=datetime(2023, 12, 31))
+    assert again.read_bytes() == first
+    with zipfile.ZipFile(docx) as archive:
+        assert {i.date_time for i in archive.infolist()} == {FIXED_ZIP_TIME}
+        core = archive.read("docProps/core.xml").decode("utf-8")
+    assert "2023-12-31T00:00:00Z" in core and str(datetime.now().year) not in core.replace("2023-12-31", "")
+
+
+def test_docx_in_english_has_english_texts(tmp_path: Path) -> None:
+    fm = front("en")
+    appendix = compose(sections(), fm)
+    _, body = read_docx(write_docx(appendix.html, fm, appendix.headings, tmp_path / "en.docx"))
+    assert paragraphs(body, "TOCHeading") == ["Contents"]
+    assert "SOCIALIST REPUBLIC OF VIETNAM" in paragraphs(body, "CoverHead")
+    assert paragraphs(body, "TableCaption") == ["Table 1. Bảng số 2"]
+
+
+def test_reference_docx_is_what_its_script_makes(tmp_path: Path) -> None:
+    assert make_reference_docx.make(tmp_path / "reference.docx").read_bytes() == REFERENCE_DOCX.read_bytes()
