@@ -178,10 +178,10 @@ def test_cover_has_authority_place_date_and_vintage_and_the_checksums_are_in_the
 
 
 def test_the_cover_head_takes_place_and_date_from_the_data_and_never_the_clock() -> None:
-    from helpers.frontmatter import gather, issuer
+    from helpers.frontmatter import Issuer, gather, issuer
 
     report = gather(2023, "vi").report  # data/reports.csv: issued 2023-12, the day left blank as printed
-    assert issuer(report, "vi") == ("UBND TỈNH THỪA THIÊN HUẾ", "SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
+    assert issuer(report, "vi") == Issuer("UBND TỈNH THỪA THIÊN HUẾ", "SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
                                     "Thừa Thiên Huế, ngày … tháng 12 năm 2023")
     assert issuer(replace(report, issued=""), "vi").place_date == "Thừa Thiên Huế"
     assert issuer(report, "en").name == "DEPARTMENT OF LABOUR, INVALIDS AND SOCIAL AFFAIRS"
