@@ -348,7 +348,7 @@ def show_trained_labour(rep: Report) -> None:
     if data is None:
         rep.no_data(low(short_name(TRAINED, "vi")), low(short_name(TRAINED, "en")))
         return
-    fig = charts.line_chart(data[["period", "value", "series"]], title=indicator_name(TRAINED, rep.lang),
+    fig = charts.line_chart(pg.drawn(data)[["period", "value", "series"]], title=indicator_name(TRAINED, rep.lang),
                             y_label=pg.axis_text(TRAINED, rep.lang), source=rep.source_line(data["source_id"]),
                             lang=rep.lang, y_from_zero=False)
     caption = rep.t(f"{indicator_name(TRAINED, 'vi')}: kết quả và lộ trình kế hoạch, chỉ tiêu (trục tung không bắt đầu từ 0)",

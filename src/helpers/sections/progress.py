@@ -140,7 +140,10 @@ def goal_series(figures: pd.DataFrame, indicator_id: str, up_to: int, kinds: Seq
                 breakdown: str = "") -> pd.DataFrame | None:
     """The preferred figures of one indicator of the given kinds up to period ``up_to``; None if there are none.
 
-    Columns: period, kind, value, printed, source_id (ordered by period, then kind).
+    Columns: period, kind, value, printed, source_id, instrument (ordered by period, then kind). Where two
+    instruments set a goal of the same kind for the same period (the annual plan's 66% and the 2011-2020
+    plan's 85% for 2020), both rows are kept; a chart draws the first (:func:`drawn`) and its caption names
+    the other (:func:`qualified_note`).
     """
     rows = select(figures, indicator_id, kind=None, breakdown=breakdown)
     rows = rows[rows["kind"].isin(kinds) & (rows["period"] <= up_to)]
@@ -148,7 +151,17 @@ def goal_series(figures: pd.DataFrame, indicator_id: str, up_to: int, kinds: Seq
         return None
     order = {k: i for i, k in enumerate(KIND_ORDER)}
     rows = rows.assign(_order=rows["kind"].map(order)).sort_values(["period", "_order"], kind="stable")
-    return rows[["period", "kind", "value", "printed", "source_id"]].reset_index(drop=True)
+    if "instrument" not in rows.columns:
+        rows = rows.assign(instrument="")
+    return rows[["period", "kind", "value", "printed", "source_id", "instrument"]].reset_index(drop=True)
+
+
+def drawn(data: pd.DataFrame) -> pd.DataFrame:
+    """The rows a chart draws: one per period and kind (the first instrument's goal where two set one)."""
+    return data.drop_duplicates(["period", "kind"], keep="first")
+
+
+OTHER_GOALS = ("Mục tiêu khác cùng năm (không vẽ)", "Other goals for the same year (not drawn)")
 
 
 def qualified_note(data: pd.DataFrame, unit: str, lang: str) -> str:
@@ -157,23 +170,32 @@ def qualified_note(data: pd.DataFrame, unit: str, lang: str) -> str:
     Empty when every figure was printed plainly.
     """
     items = []
-    for row in data.itertuples():
+    for row in drawn(data).itertuples():
         ranged = range_text(row.printed, unit, lang)
         if ranged:
             items.append(f"{kind_label(row.kind, lang).lower()} {row.period}: {ranged}")
         elif qualifier(row.printed):
             items.append(f"{kind_label(row.kind, lang).lower()} {row.period}: {qualified(row.value, unit, lang, row.printed)}")
-    if not items:
-        return ""
-    head = t(lang, ("Số liệu in kèm từ hạn định hoặc dạng khoảng (biểu đồ vẽ giá trị ghi trong dữ liệu)",
-                    "Figures printed with a qualifier or as a range (the chart draws the recorded value)"))
-    return f"{head}: {'; '.join(items)}."
+    hidden = data[~data.index.isin(drawn(data).index)]
+    others = [
+        f"{kind_label(r.kind, lang).lower()} {r.period}: {range_text(r.printed, unit, lang) or qualified(r.value, unit, lang, r.printed)}"
+        + (f" ({r.instrument})" if isinstance(r.instrument, str) and r.instrument else "")
+        for r in hidden.itertuples()
+    ] if "instrument" in data.columns else []
+    notes = []
+    if items:
+        head = t(lang, ("Số liệu in kèm từ hạn định hoặc dạng khoảng (biểu đồ vẽ giá trị ghi trong dữ liệu)",
+                        "Figures printed with a qualifier or as a range (the chart draws the recorded value)"))
+        notes.append(f"{head}: {'; '.join(items)}.")
+    if others:
+        notes.append(f"{t(lang, OTHER_GOALS)}: {'; '.join(others)}.")
+    return " ".join(notes)
 
 
 def goal_chart(data: pd.DataFrame, indicator_id: str, lang: str, source: str, title: str | None = None) -> Figure:
     """Bars per year of results, plans and targets of one indicator (from :func:`goal_series`)."""
     return charts.actual_vs_target_chart(
-        data[["period", "kind", "value"]],
+        drawn(data)[["period", "kind", "value"]],
         title=title or indicator_name(indicator_id, lang),
         y_label=axis_text(indicator_id, lang),
         source=source,
@@ -185,6 +207,7 @@ def goal_chart(data: pd.DataFrame, indicator_id: str, lang: str, source: str, ti
 def kind_line_chart(data: pd.DataFrame, indicator_id: str, lang: str, source: str, breaks: Sequence[tuple[int, str]] = (),
                     title: str | None = None) -> Figure:
     """Lines per kind (results, estimates, plans, targets) of one indicator over the years."""
+    data = drawn(data)
     frame = data.assign(series=data["kind"].map(lambda k: kind_label(k, lang)))
     return charts.line_chart(
         frame[["period", "value", "series"]],
