@@ -335,3 +335,18 @@ def test_real_coverage_counts_every_row_of_the_2023_file() -> None:
     out = rec.coverage(load_year(2023), 2023)
     assert out["total"].sum() == 216  # 193 rows of the report, 23 from other sources
     assert len(out) == 10
+
+
+def test_two_instruments_goals_are_one_input_only_when_they_agree() -> None:
+    rule = rules([("margin", "difference", "rate|target", 0, "rate", 0)])
+    frame = figures([
+        ("rate", 2023, "actual", "", 2.27, "2,27%", "percent"),
+        ("rate", 2023, "target", "", 2.79, "2,79%", "percent"),
+        ("rate", 2023, "target", "", 2.5, "2,5%", "percent"),
+        ("margin", 2023, "actual", "", 0.52, "vượt 0,52%", "percentage_points"),
+    ]).assign(instrument=["", "KH 63/KH-UBND", "KH khác", ""], as_of="")
+    out = rec.reconcile_derivations(frame, rule, 2023).set_index("indicator_id")
+    assert out.at["margin", "status"] == rec.CANNOT and out.at["margin", "missing"] == "rate|target@2023"
+    agreeing = frame.assign(value=[2.27, 2.79, 2.79, 0.52])
+    out = rec.reconcile_derivations(agreeing, rule, 2023).set_index("indicator_id")
+    assert out.at["margin", "status"] == rec.AGREES

@@ -250,7 +250,10 @@ def reconcile_derivations(figures: pd.DataFrame, derivations: pd.DataFrame, year
             if ref is not None:
                 key = (*ref.resolve(row.kind, row.breakdown), int(row.period + rule[f"{part}_period_offset"]))
             cut = f"{key[3]}{row.as_of[4:]}" if key is not None and row.as_of else ""
-            hit = lookup.loc[[(*key, cut)]].iloc[0] if key is not None and (*key, cut) in lookup.index else None
+            hits = lookup.loc[[(*key, cut)]] if key is not None and (*key, cut) in lookup.index else None
+            # Two instruments' goals for the same key (an annual plan and a programme's target of one kind are
+            # never that, but two targets can be) are one input only when they agree.
+            hit = hits.iloc[0] if hits is not None and hits["value"].nunique() == 1 else None
             record[f"{part}_ref"] = "" if key is None else format_reference(*key)
             record[f"{part}_indicator_id"] = None if key is None else key[0]
             record[f"{part}_kind"] = None if key is None else key[1]
