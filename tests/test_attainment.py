@@ -50,9 +50,38 @@ def test_scorecard_on_a_small_frame() -> None:
 
 
 def test_next_year_targets_flag_those_below_what_was_achieved(figures_2023: pd.DataFrame) -> None:
-    targets = next_year_targets(figures_2023, 2023).set_index("indicator_id")
-    assert targets.at["jobs_created", "below_achieved"] is True  # 17.000 after 17.034
-    assert targets.at["workers_abroad", "below_achieved"] is True  # 2.050 after 2.325
-    assert targets.at["urban_unemployment_rate", "below_achieved"] is True  # dưới 2,1% after 1,8%
-    assert targets.at["trained_labour_rate", "below_achieved"] is False  # 72,5% after 70,25%
-    assert targets.at["poverty_rate", "below_achieved"] is False  # dưới 1,76% after 2,27%
+    # Two goals for 2024 jobs: the 2024 annual plan (2023 report) and the 2021-2025 programme's target; both kept.
+    targets = next_year_targets(figures_2023, 2023).set_index(["indicator_id", "goal_kind", "instrument"])
+    assert targets.at[("jobs_created", "plan", "KH năm 2024"), "below_achieved"] is True  # 17.000 after 17.034
+    assert targets.at[("jobs_created", "target", "CT việc làm 2021-2025"), "below_achieved"] is True  # 17.000 after 17.034
+    assert targets.at[("workers_abroad", "plan", "KH năm 2024"), "below_achieved"] is True  # 2.050 after 2.325
+    assert targets.at[("urban_unemployment_rate", "target", "KH năm 2024"), "below_achieved"] is True  # dưới 2,1% after 1,8%
+    assert targets.at[("trained_labour_rate", "target", "KH năm 2024"), "below_achieved"] is False  # 72,5% after 70,25%
+    assert targets.at[("poverty_rate", "target", "KH năm 2024"), "below_achieved"] is False  # dưới 1,76% after 2,27%
+    assert targets.index.is_unique
+
+
+def test_a_range_goal_is_a_band() -> None:
+    # "70 - 75%" for a higher-is-better rate: met from 70 on, with the margin to both ends.
+    inside = assess(72, 75, "higher_is_better", None, 70, 75)
+    assert inside.met is True and inside.margin == 2 and inside.margin_far == -3
+    assert assess(69.5, 75, "higher_is_better", None, 70, 75).met is False
+    assert assess(76, 75, "higher_is_better", None, 70, 75).margin_far == 1
+    # "2 - 2,2%" for a lower-is-better rate: met at 2,2 or below.
+    assert assess(2.2, 2.2, "lower_is_better", None, 2, 2.2).met is True
+    below = assess(2.27, 2.2, "lower_is_better", None, 2, 2.2)
+    assert below.met is False and below.margin == pytest.approx(-0.07) and below.margin_far == pytest.approx(-0.27)
+    assert assess(70, 75, "neutral", None, 70, 75).met is None
+
+
+def test_scorecard_judges_a_band_and_skips_part_year_results() -> None:
+    frame = _frame([
+        ("jobs", 2020, "actual", "", 16900.0, "16.900", "r", "higher_is_better", "employment", "persons"),
+        ("jobs", 2020, "plan", "", 17000.0, "16.800 - 17.000", "r", "higher_is_better", "employment", "persons"),
+        ("abroad", 2020, "actual", "", 900.0, "900", "r", "higher_is_better", "employment", "persons"),
+        ("abroad", 2020, "plan", "", 2000.0, "2.000", "r", "higher_is_better", "employment", "persons"),
+    ]).assign(low=[None, 16800.0, None, None], high=[None, 17000.0, None, None], as_of=["", "", "2020-05-31", ""],
+              instrument=["", "KH 41/KH-UBND", "", "KH 41/KH-UBND"])
+    card = scorecard(frame, 2020).set_index("indicator_id")
+    assert card.at["jobs", "met"] is True and card.at["jobs", "margin"] == 100 and card.at["jobs", "margin_far"] == -100
+    assert pd.isna(card.at["abroad", "actual"]) and card.at["abroad", "met"] is None  # 900 is January-May only

@@ -35,8 +35,8 @@ def test_a_dropped_figure_is_reported(data_copy: Path) -> None:
 
 @needs_report
 def test_a_printed_figure_missing_from_the_text_is_reported(data_copy: Path, set_cell) -> None:
-    set_cell(data_copy / "figures" / "2023.csv", 125, "printed", "977")
-    set_cell(data_copy / "figures" / "2023.csv", 125, "value", "977")
+    set_cell(data_copy / "figures" / "2023.csv", 124, "printed", "977")
+    set_cell(data_copy / "figures" / "2023.csv", 124, "value", "977")
     result = audit_report(2023, REPORT_2023, data_dir=data_copy)
     assert [u[0] for u in result.unfound] == ["977"]
     assert [u[0] for u in result.uncaptured] == ["976"]

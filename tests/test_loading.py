@@ -12,20 +12,20 @@ import pytest
 from helpers.contract import FIGURE_KEY
 from helpers.errors import DataError, MissingYearError
 from helpers.loading import available_years, load_catalogue, load_revisions, load_sources, load_year
-from helpers.query import series, value
+from helpers.query import select, series, value
 
 from .conftest import read_rows, write_rows
 
 FIG = "data/figures/2023.csv"
-LINE_HOUSEHOLDS = 9  # credit_households 2023 total, 14.966
-LINE_TRAINED = 41  # trained_labour_rate 2023, 70,25%
+LINE_HOUSEHOLDS = 8  # credit_households 2023 total, 14.966
+LINE_TRAINED = 40  # trained_labour_rate 2023, 70,25%
 
 
 # --- the real data -------------------------------------------------------------------------------------
 
 
 def test_years_with_data_are_the_files_there() -> None:
-    assert available_years() == [2016, 2019, 2020, 2021, 2022, 2023]
+    assert available_years() == [2015, 2016, 2018, 2019, 2020, 2021, 2022, 2023]
 
 
 def test_2023_holds_the_headline_figures() -> None:
@@ -38,10 +38,11 @@ def test_2023_holds_the_headline_figures() -> None:
     assert value(figures, "urban_unemployment_rate", 2023) == 1.8
     assert value(figures, "drug_users_managed", 2023) == 484
     assert value(figures, "drug_rehab_community", 2023) == 178
-    assert value(figures, "drug_rehab_compulsory", 2023) == 54
+    assert value(figures, "drug_rehab_compulsory_admissions", 2023) == 54
     assert value(figures, "social_evil_venues", 2023) == 976
     assert value(figures, "poor_households", 2023) == 7540
-    assert value(figures, "jobs_created", 2024, kind="target") == 17000
+    assert value(figures, "jobs_created", 2024, kind="plan") == 17000  # the 2024 annual plan
+    assert value(figures, "jobs_created", 2024, kind="target") == 17000  # the 2021-2025 programme's target
     assert value(figures, "poverty_rate", 2024, kind="target") == 1.76
 
 
@@ -49,15 +50,17 @@ def test_the_report_is_there_in_full() -> None:
     figures = load_year(2023)
     report = figures[(figures["vintage"] == 2023) & (figures["source_id"] == "sldtbxh_2023_report")]
     assert len(report) >= 150
-    assert set(report["kind"]) == {"actual", "target"}
+    assert set(report["kind"]) == {"actual", "plan", "target"}
     assert {2022, 2023, 2024} <= set(report["period"])
 
 
 def test_earlier_years_are_loaded_with_their_sources() -> None:
     poverty = series(load_year(2023), "poverty_rate")
-    assert poverty.loc[2016] == 8.36 and poverty.loc[2019] == 4.17 and poverty.loc[2021] == 4.93
+    # 8,36% is the baseline "at the start of 2016-2020", from the end-2015 survey: period 2015.
+    assert poverty.loc[2015] == 8.36 and poverty.loc[2019] == 4.17 and poverty.loc[2021] == 4.93
+    assert 2016 not in poverty.index
     early = load_year(2019)
-    assert set(early["vintage"]) == {2016, 2019}
+    assert set(early["vintage"]) == {2015, 2016, 2018, 2019}
     sources = set(load_sources()["source_id"])
     assert set(load_year(2023)["source_id"]) <= sources
 
@@ -73,28 +76,57 @@ def test_loaded_frame_is_tidy_and_typed() -> None:
 def test_two_sources_that_disagree_are_both_kept_and_one_is_preferred() -> None:
     figures = load_year(2023)
     a_luoi = figures[(figures["indicator_id"] == "poverty_rate") & (figures["breakdown"] == "district=A Lưới")
-                     & (figures["period"] == 2023)]
+                     & (figures["period"] == 2023) & (figures["kind"] == "actual")]
     assert sorted(a_luoi["value"]) == [24.3, 24.4]
     assert a_luoi["preferred"].sum() == 1
     assert value(figures, "poverty_rate", 2023, breakdown="district=A Lưới") == 24.4
 
 
-def test_vintage_rule_later_file_wins_and_earlier_stays_for_revisions(data_copy: Path) -> None:
-    # The 2021 file gives the 2024 jobs target from the 2021-2025 programme; the 2023 report gives it again.
+def test_an_annual_plan_and_a_programme_target_are_two_goals_not_a_revision() -> None:
+    # The 2021 file gives the 2024 jobs target of the 2021-2025 programme; the 2023 report gives the 2024 annual plan.
     revisions = load_revisions(2023)
-    jobs = revisions[(revisions["indicator_id"] == "jobs_created") & (revisions["period"] == 2024)]
-    assert list(jobs["vintage"]) == [2021] and list(jobs["new_vintage"]) == [2023]
-    target_2024 = load_year(2023).query("indicator_id == 'jobs_created' and period == 2024 and kind == 'target'")
-    assert list(target_2024["vintage"]) == [2023]
-    # Seen from 2022, the 2021 programme's figure is the one in force.
+    assert revisions[(revisions["indicator_id"] == "jobs_created") & (revisions["period"] == 2024)].empty
+    goals_2024 = load_year(2023).query("indicator_id == 'jobs_created' and period == 2024")
+    assert sorted(zip(goals_2024["kind"], goals_2024["instrument"], goals_2024["vintage"])) == [
+        ("plan", "KH năm 2024", 2023), ("target", "CT việc làm 2021-2025", 2021)]
+    # Seen from 2022, only the programme's figure is known.
     assert value(load_year(2022), "jobs_created", 2024, kind="target") == 17000
-    assert set(load_year(2022)["vintage"]) <= {2016, 2019, 2020, 2021, 2022}
+    assert value(load_year(2022), "jobs_created", 2024, kind="plan") is None
+    assert set(load_year(2022)["vintage"]) <= {2015, 2016, 2018, 2019, 2020, 2021, 2022}
+
+
+def test_vintage_rule_later_file_wins_and_earlier_stays_for_revisions(data_copy: Path) -> None:
+    # A 2024 file restating the 2024 annual plan (same instrument) revises the 2023 report's figure.
+    header = read_rows(data_copy / "figures" / "2023.csv")[0]
+    later = {c: "" for c in header} | {
+        "indicator_id": "jobs_created", "period": "2024", "kind": "plan", "instrument": "KH năm 2024",
+        "value": "17100", "printed": "17.100", "source_id": "sldtbxh_2023_report", "locator": "Phần I"}
+    write_rows(data_copy / "figures" / "2024.csv", [header, [later[c] for c in header]])
+    revisions = load_revisions(2024, data_copy)
+    jobs = revisions[(revisions["indicator_id"] == "jobs_created") & (revisions["period"] == 2024)]
+    assert list(zip(jobs["kind"], jobs["vintage"], jobs["value"], jobs["new_value"])) == [("plan", 2023, 17000.0, 17100.0)]
+    assert value(load_year(2024, data_copy), "jobs_created", 2024, kind="plan") == 17100
+    assert value(load_year(2024, data_copy), "jobs_created", 2024, kind="target") == 17000  # the programme's, untouched
+
+
+def test_a_part_year_figure_never_replaces_a_full_year_one(data_copy: Path) -> None:
+    # A later file's count "to 15/11/2023" has its own key: the full-year 2023 figure stays in force.
+    header = read_rows(data_copy / "figures" / "2023.csv")[0]
+    later = {c: "" for c in header} | {
+        "indicator_id": "jobs_created", "period": "2023", "as_of": "2023-11-15", "kind": "actual",
+        "value": "15000", "printed": "15.000", "source_id": "sldtbxh_2023_report", "locator": "Phần I"}
+    write_rows(data_copy / "figures" / "2024.csv", [header, [later[c] for c in header]])
+    figures = load_year(2024, data_copy)
+    assert value(figures, "jobs_created", 2023) == 17034
+    assert list(select(figures, "jobs_created", period=2023, as_of="2023-11-15")["value"]) == [15000]
+    assert load_revisions(2024, data_copy).query("indicator_id == 'jobs_created'").empty
 
 
 def test_adding_a_later_year_changes_nothing_about_2023(data_copy: Path) -> None:
     before = load_year(2023, data_copy)
     header = read_rows(data_copy / "figures" / "2023.csv")[0]
-    later = dict(zip(header, ["poverty_rate", "2023", "actual", "", "2.3", "2,3%", "sldtbxh_2023_report", "Phần I", ""]))
+    later = {c: "" for c in header} | {"indicator_id": "poverty_rate", "period": "2023", "kind": "actual", "value": "2.3",
+                                        "printed": "2,3%", "source_id": "sldtbxh_2023_report", "locator": "Phần I"}
     write_rows(data_copy / "figures" / "2024.csv", [header, [later[c] for c in header]])
     after = load_year(2023, data_copy)
     assert before.equals(after)
@@ -233,14 +265,14 @@ def test_wrong_number_of_fields(data_copy: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[LINE_TRAINED - 1] = lines[LINE_TRAINED - 1].rstrip("\n") + ",extra\n"
     path.write_text("".join(lines), encoding="utf-8")
-    expect_error(data_copy, rf"line {LINE_TRAINED}: the line has 10 fields, expected 9")
+    expect_error(data_copy, rf"line {LINE_TRAINED}: the line has 14 fields, expected 13")
 
 
 def test_year_with_no_file_lists_the_years() -> None:
     with pytest.raises(MissingYearError) as info:
         load_year(2025)
     assert str(info.value) == (
-        "There is no figures file for 2025 (data/figures/2025.csv); years with data: 2016, 2019, 2020, 2021, 2022, 2023."
+        "There is no figures file for 2025 (data/figures/2025.csv); years with data: 2015, 2016, 2018, 2019, 2020, 2021, 2022, 2023."
     )
 
 
@@ -301,9 +333,10 @@ def test_an_actual_later_than_its_file_is_refused(data_copy: Path, set_cell) -> 
 
 def test_a_target_for_a_later_year_is_still_accepted(data_copy: Path, set_cell) -> None:
     path = data_copy / "figures" / "2023.csv"
-    set_cell(path, LINE_TRAINED, "period", "2025")
+    set_cell(path, LINE_TRAINED, "period", "2026")
     set_cell(path, LINE_TRAINED, "kind", "target")
-    assert value(load_year(2023, data_copy), "trained_labour_rate", 2025, kind="target") == 70.25
+    set_cell(path, LINE_TRAINED, "instrument", "KH năm 2026")
+    assert value(load_year(2023, data_copy), "trained_labour_rate", 2026, kind="target") == 70.25
 
 
 @pytest.mark.parametrize(("char", "code"), [("\x00", "0000"), ("\x0b", "000B"), ("\x1b", "001B"), ("\x7f", "007F")])
@@ -353,8 +386,10 @@ def test_digits_other_than_0_to_9_are_refused_not_converted(data_copy: Path, set
 
 def test_a_file_saved_with_semicolons_names_the_separator(data_copy: Path) -> None:
     path = data_copy / "figures" / "2023.csv"
-    rows = [[cell.replace(".", ",") if i and c == 4 else cell for c, cell in enumerate(row)]
-            for i, row in enumerate(read_rows(path))]
+    original = read_rows(path)
+    at = original[0].index("value")
+    rows = [[cell.replace(".", ",") if i and c == at else cell for c, cell in enumerate(row)]
+            for i, row in enumerate(original)]
     out = io.StringIO()
     csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
     path.write_text(out.getvalue(), encoding="utf-8-sig")
@@ -445,7 +480,7 @@ def test_a_year_without_a_report_row_is_refused(data_copy: Path) -> None:
         load_report_meta(2022, data_copy)
     assert str(info.value) == (
         "data/reports.csv: no row for 2022, so the 2022 appendix does not know whose report it accompanies; add a row "
-        "naming its issuer and area (years with a row: 2016, 2019, 2020, 2021, 2023)."
+        "naming its issuer and area (years with a row: 2015, 2016, 2018, 2019, 2020, 2021, 2023)."
     )
 
 
@@ -489,3 +524,61 @@ def test_a_header_cell_with_a_control_character_is_refused(data_copy: Path) -> N
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("indicator_id", "indicator\x00id", 1), encoding="utf-8")
     expect_error(data_copy, r"^data/figures/2023\.csv, line 1: the cell holds the control character U\+0000 at position 10; remove it")
+
+
+# --- goals, part-period figures and ranges: the columns instrument, as_of, low and high --------------------------
+
+LINE_PLAN_2024 = 175  # jobs_created 2024 plan, KH năm 2024
+LINE_INJURIES = 104  # child_injuries 2023, as of 2023-11-15
+LINE_RANGE_2020 = 3  # data/figures/2020.csv: poverty_rate 2025 target, "2 - 2,2%"
+
+
+def test_a_goal_without_its_instrument_is_refused(data_copy: Path, set_cell) -> None:
+    set_cell(data_copy / "figures" / "2023.csv", LINE_PLAN_2024, "instrument", "")
+    expect_error(data_copy, rf"line {LINE_PLAN_2024}, column 'instrument': a plan must name the instrument that set it \(e\.g\. 'KH 63/KH-UBND'")
+
+
+def test_a_result_with_an_instrument_is_refused(data_copy: Path, set_cell) -> None:
+    set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "instrument", "KH năm 2023")
+    expect_error(data_copy, rf"line {LINE_TRAINED}, column 'instrument': only a plan or target names an instrument; an actual leaves it empty, got 'KH năm 2023'")
+
+
+@pytest.mark.parametrize("as_of", ["15/11/2023", "2023-11", "2023-02-30"])
+def test_a_cut_off_that_is_not_an_iso_date_is_refused(data_copy: Path, set_cell, as_of: str) -> None:
+    set_cell(data_copy / "figures" / "2023.csv", LINE_INJURIES, "as_of", as_of)
+    expect_error(data_copy, rf"line {LINE_INJURIES}, column 'as_of': expected (empty for a full-period figure, else the cut-off date as YYYY-MM-DD|a real calendar date as YYYY-MM-DD, or empty), got '{as_of}'")
+
+
+def test_a_cut_off_outside_the_period_is_refused(data_copy: Path, set_cell) -> None:
+    set_cell(data_copy / "figures" / "2023.csv", LINE_INJURIES, "as_of", "2022-11-15")
+    expect_error(data_copy, rf"line {LINE_INJURIES}, column 'as_of': a part-period figure's cut-off must fall in its period 2023, got '2022-11-15'")
+
+
+def test_a_range_must_keep_both_ends(data_copy: Path, set_cell) -> None:
+    path = data_copy / "figures" / "2020.csv"
+    set_cell(path, LINE_RANGE_2020, "low", "")
+    expect_error(data_copy, rf"2020\.csv, line {LINE_RANGE_2020}, column 'low': printed '2 - 2,2%' is a range: write both ends in 'low' and 'high'", year=2020)
+
+
+def test_range_ends_must_be_the_printed_ones(data_copy: Path, set_cell) -> None:
+    path = data_copy / "figures" / "2020.csv"
+    set_cell(path, LINE_RANGE_2020, "low", "2.1")
+    expect_error(data_copy, rf"line {LINE_RANGE_2020}, column 'low': printed '2 - 2,2%' has the ends 2 and 2\.2 but low is 2\.1 and high is 2\.2", year=2020)
+
+
+def test_a_range_value_is_its_upper_end(data_copy: Path, set_cell) -> None:
+    path = data_copy / "figures" / "2020.csv"
+    set_cell(path, LINE_RANGE_2020, "value", "2")
+    expect_error(data_copy, rf"line {LINE_RANGE_2020}, column 'low': a range's value is its upper end: write 2\.2 in 'value' \(got 2\)", year=2020)
+
+
+def test_ends_for_a_single_number_are_refused(data_copy: Path, set_cell) -> None:
+    set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "low", "70")
+    set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "high", "71")
+    expect_error(data_copy, rf"line {LINE_TRAINED}, column 'low': 'low' and 'high' are only for a printed range \(e\.g\. '2 - 2,2%'\); '70,25%' is not one, so leave them empty")
+
+
+def test_a_bad_scope_is_refused(data_copy: Path, set_cell) -> None:
+    set_cell(data_copy / "indicators.csv", 2, "scope", "country")
+    with pytest.raises(DataError, match=r"indicators\.csv, line 2, column 'scope': expected one of: national, province, got 'country'"):
+        load_year(2023, data_copy)

@@ -208,11 +208,16 @@ def test_real_2023_derivations(figures_2023: pd.DataFrame) -> None:
     assert out.at["jobs_created_pct_of_plan", "recomputed"] == pytest.approx(17034 / 17000 * 100)
     assert out.at["workers_abroad_pct_of_plan", "status"] == rec.AGREES
     assert out.at["poverty_rate_change", "recomputed"] == pytest.approx(-1.29)
-    assert out.at["poverty_rate_margin_vs_target", "status"] == rec.CANNOT
-    assert out.at["poverty_rate_margin_vs_target", "missing"] == "poverty_rate|target@2023"
+    # Kế hoạch 63/KH-UBND's 2023 target (2,79%) lets the report's "vượt 0,52%" be recomputed: 2,79 - 2,27.
+    assert out.at["poverty_rate_margin_vs_target", "status"] == rec.AGREES
+    assert out.at["poverty_rate_margin_vs_target", "recomputed"] == pytest.approx(0.52)
+    assert out.at["poverty_rate_margin_vs_target", "missing"] == ""
     assert out.at["social_facility_residents_change", "recomputed"] == 67
     assert out.at["child_injuries_change", "recomputed"] == -12
     assert out.at["child_deaths_change", "recomputed"] == -5
+    # The part-year changes are recomputed from figures to the same cut-off (15/11) of both years.
+    assert out.at["child_injuries_change", "as_of"] == "2023-11-15"
+    assert out.at["child_injuries_change", "denominator_value"] == 1497
     assert out.at["children_special_circumstances_supported_rate", "status"] == rec.AGREES
     assert out.at["children_share_of_population", "status"] == rec.CANNOT
     assert out.at["poor_households_change", "recomputed"] == -4195
@@ -326,5 +331,20 @@ def test_coverage_counts_by_domain_and_kind() -> None:
 
 def test_real_coverage_counts_every_row_of_the_2023_file(figures_2023: pd.DataFrame) -> None:
     out = rec.coverage(figures_2023, 2023)
-    assert out["total"].sum() == 208
+    assert out["total"].sum() == 216  # 193 rows of the report, 23 from other sources
     assert len(out) == 10
+
+
+def test_two_instruments_goals_are_one_input_only_when_they_agree() -> None:
+    rule = rules([("margin", "difference", "rate|target", 0, "rate", 0)])
+    frame = figures([
+        ("rate", 2023, "actual", "", 2.27, "2,27%", "percent"),
+        ("rate", 2023, "target", "", 2.79, "2,79%", "percent"),
+        ("rate", 2023, "target", "", 2.5, "2,5%", "percent"),
+        ("margin", 2023, "actual", "", 0.52, "vượt 0,52%", "percentage_points"),
+    ]).assign(instrument=["", "KH 63/KH-UBND", "KH khác", ""], as_of="")
+    out = rec.reconcile_derivations(frame, rule, 2023).set_index("indicator_id")
+    assert out.at["margin", "status"] == rec.CANNOT and out.at["margin", "missing"] == "rate|target@2023"
+    agreeing = frame.assign(value=[2.27, 2.79, 2.79, 0.52])
+    out = rec.reconcile_derivations(agreeing, rule, 2023).set_index("indicator_id")
+    assert out.at["margin", "status"] == rec.AGREES

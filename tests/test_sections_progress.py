@@ -31,7 +31,7 @@ def test_breaks_and_definitions() -> None:
 def test_goal_texts() -> None:
     assert pg.range_text("2 - 2,2%", "percent", "vi") == "2–2,2%"
     assert pg.range_text("dưới 1,76%", "percent", "vi") is None
-    assert pg.goal_level_text(2.2, "percent", "2 - 2,2%", "en") == "2–2.2% (computed with 2.2%)"
+    assert pg.goal_level_text(2.2, "percent", "2 - 2,2%", "en") == "2–2.2%"  # a band: both ends are used
     assert pg.goal_level_text(2.2, "percent", "2 - 2,2%", "vi", show_used=False) == "2–2,2%"
     assert pg.goal_level_text(1.76, "percent", "dưới 1,76%", "vi") == "dưới 1,76%"
     assert pg.change_text(-0.51, "percent", "vi") == "-0,51 điểm phần trăm"
@@ -91,5 +91,10 @@ def test_progress_without_goal_or_result() -> None:
 def test_progress_table_on_real_2023_data(figures_2023: pd.DataFrame) -> None:
     frame = pg.progress(figures_2023, "poverty_rate", 2023, pg.breaks_of("poverty_rate"))
     table = pg.progress_table(frame, "vi")
-    assert list(table.frame.iloc[0])[:4] == ["Chỉ tiêu 2024", "dưới 1,76%", "2,27% (2023)", "-0,51 điểm phần trăm"]
+    assert list(table.frame.iloc[0])[:4] == ["Chỉ tiêu 2024 (KH năm 2024)", "dưới 1,76%", "2,27% (2023)", "-0,51 điểm phần trăm"]
+    # Two goals for 2025 (the five-year plan and Kế hoạch 121), both the band 2–2,2%, gap to both ends.
+    ahead = table.frame[table.frame["Mục tiêu"].str.startswith("Chỉ tiêu 2025")]
+    assert list(ahead["Mục tiêu"]) == ["Chỉ tiêu 2025 (13 chỉ tiêu KT-XH 2021-2025)", "Chỉ tiêu 2025 (KH 121/KH-UBND)"]
+    assert set(ahead["Mức mục tiêu"]) == {"2–2,2%"}
+    assert set(ahead["Khoảng cách còn lại"]) == {"-0,07 điểm phần trăm (đến đầu khoảng gần), -0,27 điểm phần trăm (đến đầu khoảng xa)"}
     assert "sldtbxh_2023_report" in table.source_ids

@@ -13,9 +13,9 @@ from .conftest import figures_frame
 DRUGS = figures_frame([
     ("drug_users_managed", 2023, "actual", "", 484, "484"),
     ("drug_rehab_community", 2023, "actual", "", 178, "178"),
-    ("drug_rehab_compulsory", 2023, "actual", "", 54, "54"),
+    ("drug_rehab_compulsory_admissions", 2023, "actual", "", 54, "54"),
     ("drug_rehab_community", 2024, "target", "", 180, "180"),
-    ("drug_rehab_compulsory", 2024, "target", "", 60, "60"),
+    ("drug_rehab_compulsory_admissions", 2024, "target", "", 60, "60"),
     ("voluntary_rehab_share", 2024, "target", "", 34.61, "34,61"),
     ("post_rehab_management", 2023, "actual", "", 66, "66"),
     ("post_rehab_management", 2023, "actual", "district=Thành phố Huế", 66, "66"),
@@ -45,7 +45,7 @@ def test_rehab_table_computes_totals_and_shares() -> None:
 
 
 def test_rehab_table_without_one_modality_computes_nothing_it_cannot() -> None:
-    partial = DRUGS[DRUGS["indicator_id"] != "drug_rehab_compulsory"]
+    partial = DRUGS[DRUGS["indicator_id"] != "drug_rehab_compulsory_admissions"]
     table = se.rehab_table(partial, 2023, "en")
     assert table.frame["Value"].tolist() == ["484", "178"]
 
@@ -101,9 +101,9 @@ def test_references_for_targets_without_a_result() -> None:
 def test_findings_follow_the_data() -> None:
     sentences = se.findings(DRUGS, 2023, "vi")
     assert sentences[0] == ("Toàn tỉnh có 484 người nghiện ma túy có hồ sơ quản lý; năm 2023 có 232 người được cai nghiện "
-                            "(178 tại gia đình, cộng đồng và 54 bắt buộc), bằng 47,93% số người có hồ sơ.")
+                            "(178 tại gia đình, cộng đồng và 54 được tiếp nhận mới vào cai nghiện bắt buộc), bằng 47,93% số người có hồ sơ.")
     assert sentences[1] == ("Chỉ tiêu năm 2024: cai nghiện tại gia đình, cộng đồng 180 người (+2 so với 178 người năm 2023) "
-                            "và cai nghiện bắt buộc 60 người (+6 so với 54 người năm 2023).")
+                            "và tiếp nhận mới vào cai nghiện bắt buộc 60 người (+6 so với 54 người năm 2023).")
     assert "1 người tái nghiện (1,52%)" in sentences[2] and "1/2 địa phương" in sentences[2]
     venues = se.findings(VENUES, 2023, "en")
     assert venues[0] == ("There are 100 venues prone to social evils, the largest type being karaoke (60; 60%); "

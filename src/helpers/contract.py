@@ -16,31 +16,49 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .errors import DataError
-from .printed import check_printed_value, looks_vietnamese_formatted, parse_plain_number
+from .printed import check_printed_value, check_range, looks_vietnamese_formatted, parse_plain_number
 
 UNITS_COLUMNS = ["unit", "name_vi", "name_en", "whole", "additive", "min", "max"]
 SOURCES_COLUMNS = ["source_id", "title", "publisher", "published", "url", "priority"]
-INDICATORS_COLUMNS = ["indicator_id", "domain", "name_vi", "name_en", "unit", "polarity", "complete_breakdowns"]
+INDICATORS_COLUMNS = ["indicator_id", "domain", "name_vi", "name_en", "unit", "polarity", "scope", "complete_breakdowns"]
 LABELS_COLUMNS = ["dimension", "value", "label_vi", "label_en"]
 BREAKS_COLUMNS = ["indicator_id", "first_period", "label_vi", "label_en"]
 REPORTS_COLUMNS = [
     "year", "source_id", "issuer_vi", "issuer_en", "issuer_short_vi", "issuer_short_en",
     "area_vi", "area_en", "place_vi", "place_en", "issued",
 ]
-FIGURES_COLUMNS = ["indicator_id", "period", "kind", "breakdown", "value", "printed", "source_id", "locator", "note"]
+FIGURES_COLUMNS = [
+    "indicator_id", "period", "as_of", "kind", "instrument", "breakdown", "value", "low", "high", "printed",
+    "source_id", "locator", "note",
+]
 
 KINDS = ("actual", "estimate", "plan", "target")
+GOAL_KINDS = ("plan", "target")
+SCOPES = ("province", "national")
 POLARITIES = ("higher_is_better", "lower_is_better", "neutral")
 DOMAINS = (
     "poverty", "employment", "vocational_training", "people_with_merit", "social_protection", "children",
     "social_evils", "gender_equality", "administration", "international_cooperation",
 )
-FIGURE_KEY = ["indicator_id", "period", "kind", "breakdown"]
+# A figure is one indicator, for one period (full period, or up to the ``as_of`` cut-off), of one kind;
+# a goal also by its instrument (the annual plan and a programme's target for the same year are two goals).
+FIGURE_KEY = ["indicator_id", "period", "as_of", "kind", "instrument", "breakdown"]
 FILE_KEY = FIGURE_KEY + ["source_id"]
 
 SNAKE = r"^[a-z][a-z0-9_]*$"
 MAX_SIGNIFICANT_DIGITS = 15  # a float holds 15 significant decimal digits exactly
 YEAR = r"^(19|20)[0-9][0-9]$"
+ISO_DATE = r"^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def _real_date(text: str) -> bool:
+    if text == "":
+        return True
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -165,6 +183,7 @@ def indicators_schema(units: Iterable[str]) -> tuple[pa.DataFrameSchema, list[Ro
             "name_en": _text(),
             "unit": _text(_one_of(units, "data/units.csv")),
             "polarity": _text(_one_of(POLARITIES, "polarities")),
+            "scope": _text(_one_of(SCOPES, "scopes")),
             "complete_breakdowns": _text(
                 _pattern(r"^$|^[a-z][a-z0-9_]*(;[a-z][a-z0-9_]*)*$", "dimensions separated by ';', or empty"),
                 required=False,
@@ -253,7 +272,13 @@ def figures_schema(
         {
             "indicator_id": _text(_one_of(unit_of, "data/indicators.csv")),
             "period": _text(_pattern(YEAR, "a four-digit year")),
+            "as_of": _text(
+                _pattern(ISO_DATE, "empty for a full-period figure, else the cut-off date as YYYY-MM-DD"),
+                pa.Check(lambda s: s.map(_real_date), error="a real calendar date as YYYY-MM-DD, or empty"),
+                required=False,
+            ),
             "kind": _text(_one_of(KINDS, "kinds")),
+            "instrument": _text(required=False),
             "breakdown": _text(
                 _pattern(r"^$|^[a-z][a-z0-9_]*=[^=\s](?:[^=]*[^=\s])?$", "empty for a total, else dimension=value (e.g. district=A Lưới)"),
                 pa.Check(lambda s: (s == "") | s.isin(set(labels)), error="a dimension=value listed in data/breakdown_labels.csv"),
@@ -266,6 +291,8 @@ def figures_schema(
                 ),
                 _pattern(r"^-?[0-9]+(\.[0-9]+)?$", "a plain number with a dot decimal, e.g. 2.27 or 14966"),
             ),
+            "low": _text(_pattern(r"^$|^-?[0-9]+(\.[0-9]+)?$", "empty, or the lower end of a printed range as a plain number"), required=False),
+            "high": _text(_pattern(r"^$|^-?[0-9]+(\.[0-9]+)?$", "empty, or the upper end of a printed range as a plain number"), required=False),
             "printed": _text(),
             "source_id": _text(_one_of(sources, "data/sources.csv")),
             "locator": _text(),
@@ -310,8 +337,8 @@ def figures_schema(
             expected = f"at most {hi}"
         return f"a figure in {unit(row)} must be {expected}, got {row['value']}"
 
-    def digits_ok(df: pd.DataFrame) -> pd.Series:
-        return df["value"].map(lambda v: significant_digits(v) <= MAX_SIGNIFICANT_DIGITS).astype(bool)
+    def digits_ok(column: str) -> Callable[[pd.DataFrame], pd.Series]:
+        return lambda df: df[column].map(lambda v: v == "" or significant_digits(v) <= MAX_SIGNIFICANT_DIGITS).astype(bool)
 
     def actual_in_time(df: pd.DataFrame) -> pd.Series:
         if file_year is None:
@@ -322,11 +349,13 @@ def figures_schema(
 
     rules = [
         RowRule(
-            "value",
-            digits_ok,
-            lambda row: f"a value may have at most {MAX_SIGNIFICANT_DIGITS} significant digits (more cannot be held "
-            f"exactly as a number), got {significant_digits(row['value'])} digits: '{_shorten(row['value'])}'",
-        ),
+            column,
+            digits_ok(column),
+            lambda row, column=column: f"a {column} may have at most {MAX_SIGNIFICANT_DIGITS} significant digits (more "
+            f"cannot be held exactly as a number), got {significant_digits(row[column])} digits: '{_shorten(row[column])}'",
+        )
+        for column in ("value", "low", "high")
+    ] + [
         RowRule("value", whole_ok, whole_problem),
         RowRule(
             "period",
@@ -340,6 +369,25 @@ def figures_schema(
             "printed",
             lambda df: df.apply(lambda r: check_printed_value(r["printed"], r["value"], r["note"]) is None, axis=1).astype(bool),
             lambda row: str(check_printed_value(row["printed"], row["value"], row["note"])),
+        ),
+        RowRule(
+            "as_of",
+            lambda df: (df["as_of"] == "") | (df["as_of"].str[:4] == df["period"]),
+            lambda row: f"a part-period figure's cut-off must fall in its period {row['period']}, got '{row['as_of']}'",
+        ),
+        RowRule(
+            "instrument",
+            lambda df: df["kind"].isin(GOAL_KINDS) == (df["instrument"] != ""),
+            lambda row: (
+                f"a {row['kind']} must name the instrument that set it (e.g. 'KH 63/KH-UBND', 'CT việc làm 2021-2025')"
+                if row["kind"] in GOAL_KINDS
+                else f"only a plan or target names an instrument; an {row['kind']} leaves it empty, got '{row['instrument']}'"
+            ),
+        ),
+        RowRule(
+            "low",
+            lambda df: df.apply(lambda r: check_range(r["printed"], r["value"], r["low"], r["high"]) is None, axis=1).astype(bool),
+            lambda row: str(check_range(row["printed"], row["value"], row["low"], row["high"])),
         ),
         RowRule(
             "source_id",

@@ -88,10 +88,14 @@ METHODS: dict[str, tuple[str, str]] = {
         "Đánh giá mức độ hoàn thành. Kết quả thực hiện được so với kế hoạch hoặc mục tiêu theo chiều tốt của từng chỉ tiêu "
         "(cao hơn là tốt, hoặc thấp hơn là tốt, như tỷ lệ hộ nghèo). Mục tiêu ghi “dưới …” là mức trần, chỉ đạt khi kết quả thấp hơn mức đó; "
         "mục tiêu ghi “trên …” là mức sàn, chỉ đạt khi kết quả cao hơn mức đó; mục tiêu thông thường đạt khi kết quả bằng hoặc vượt theo chiều tốt. "
+        "Mục tiêu ghi dạng khoảng (“70 - 75%”) là một dải: đạt khi kết quả nằm trong dải hoặc vượt dải theo chiều tốt, và khoảng cách được tính tới cả hai đầu. "
+        "Số liệu tính đến một ngày trong năm (“tính đến 15/11”) chỉ được so với số liệu cùng thời điểm, không đánh giá với mục tiêu cả năm. "
         "Chỉ tiêu trung tính có tỷ lệ so với kế hoạch nhưng không có đánh giá đạt hay không đạt.",
         "Attainment. Each result is compared with its plan or target in the indicator's good direction "
         "(higher is better, or lower is better, as for the poverty rate). A target printed “below …” is a ceiling, met only when the result is below it; "
         "a target printed “above …” is a floor, met only when the result is above it; a plain target is met when the result reaches or passes it in the good direction. "
+        "A target printed as a range (“70 - 75%”) is a band: met when the result lies in it or beyond it in the good direction, with the gap given to both ends. "
+        "A figure up to a date within the year (“as of 15/11”) is compared only with figures to the same date, never judged against a full-year goal. "
         "Neutral indicators get a ratio to the plan but no verdict.",
     ),
     "numbers": (

@@ -5,7 +5,7 @@ and only then typed, so that bad input is refused with one sentence naming the
 file, line and column, and nothing is silently coerced or dropped.
 
 The vintage rule: the figures for year Y come from the files for years ≤ Y.
-Where a later file gives a figure (same indicator_id, period, kind, breakdown)
+Where a later file gives a figure (same indicator_id, period, as_of, kind, instrument, breakdown)
 that an earlier file also gives, the later file wins; the replaced rows are
 kept for the revisions table (:func:`load_revisions`).
 """
@@ -275,6 +275,8 @@ def read_figures_file(path: Path, ref: Reference) -> pd.DataFrame:
     typed = frame.reset_index().assign(
         period=lambda d: d["period"].astype(int),
         value=lambda d: d["value"].astype(float),
+        low=lambda d: pd.to_numeric(d["low"].replace("", None)).astype(float),
+        high=lambda d: pd.to_numeric(d["high"].replace("", None)).astype(float),
         vintage=vintage,
     )
     return typed

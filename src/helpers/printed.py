@@ -21,7 +21,7 @@ QUALIFIERS: tuple[str, ...] = (
 NEGATING_QUALIFIERS = frozenset({"giảm"})
 CEILING_QUALIFIERS = frozenset({"dưới mức", "dưới", "Dưới", "<"})
 FLOOR_QUALIFIERS = frozenset({"trên", "Trên", "hơn", ">"})
-ZERO_WORDS = frozenset({"chưa có"})
+ZERO_WORDS = frozenset({"chưa có", "không còn"})
 AMBIGUOUS_NOTE_PREFIX = "Ambiguous:"
 
 # A Vietnamese number: either grouped thousands (781.965, 1.480,5) or plain digits (1000, 03, 70,25).
@@ -29,7 +29,7 @@ VI_NUMBER = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?"
 _QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _PRINTED_RE = re.compile(
     rf"^(?:(?P<qualifier>{_QUALIFIER_RE}) ?)?(?P<first>{VI_NUMBER})"
-    rf"(?:(?P<dash> ?- ?)(?P<second>{VI_NUMBER}))?(?P<percent>%)?$"
+    rf"(?:(?: người)?(?P<dash> ?[-–] ?)(?P<second>{VI_NUMBER}))?(?P<percent>%)?$"
 )
 PLAIN_NUMBER_RE = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
 
@@ -130,6 +130,39 @@ def check_printed_value(printed: str, value: str, note: str) -> str | None:
         return None
     readings = " or ".join(sorted(format(r, "f") for r in parsed.readings()))
     return f"printed '{printed}' reads as {readings} but value is {value}"
+
+
+def check_range(printed: str, value: str, low: str, high: str) -> str | None:
+    """Why the ``low``/``high`` cells of a row disagree with its print, or None when they agree.
+
+    A printed range ("2 - 2,2%", "16.800 - 17.000") keeps both ends: ``low`` and
+    ``high`` are its two numbers in order, ``low`` < ``high``, and ``value`` is
+    the upper end (``high``), the one rule for a range's single value. Any other
+    print leaves ``low`` and ``high`` empty.
+    """
+    parsed = parse_printed(printed)
+    if parsed is None:
+        return None  # the printed column reports its own problem
+    if not parsed.is_range:
+        if low or high:
+            return f"'low' and 'high' are only for a printed range (e.g. '2 - 2,2%'); '{printed}' is not one, so leave them empty"
+        return None
+    if not low or not high:
+        return f"printed '{printed}' is a range: write both ends in 'low' and 'high'"
+    lo, hi = parse_plain_number(low), parse_plain_number(high)
+    if lo is None or hi is None:
+        return None  # the low/high columns report their own problem
+    sign = -1 if parsed.qualifier in NEGATING_QUALIFIERS else 1
+    ends = [sign * read_vi_number(n) for n in parsed.numbers]
+    if [lo, hi] != ends:
+        shown = " and ".join(format(e, "f") for e in ends)
+        return f"printed '{printed}' has the ends {shown} but low is {low} and high is {high}"
+    if not lo < hi:
+        return f"a range's low end must be below its high end, got low {low} and high {high}"
+    number = parse_plain_number(value)
+    if number is not None and number != hi:
+        return f"a range's value is its upper end: write {high} in 'value' (got {value})"
+    return None
 
 
 def is_ambiguous(printed: str, value: str, note: str) -> bool:

@@ -12,8 +12,22 @@ from .loading import load_breakdown_labels, load_catalogue
 
 
 def preferred(figures: pd.DataFrame) -> pd.DataFrame:
-    """The figures the analysis uses: one per (indicator, period, kind, breakdown)."""
+    """The figures the analysis uses: one per figure key (indicator, period, as_of, kind, instrument, breakdown)."""
     return figures[figures["preferred"]]
+
+
+def with_key_columns(figures: pd.DataFrame) -> pd.DataFrame:
+    """``figures`` with every figure-key column present (``as_of`` and ``instrument`` empty where a
+    hand-made frame leaves them out), so that grouping by the key works on any figures frame."""
+    missing = {c: "" for c in ("as_of", "instrument") if c not in figures.columns}
+    return figures.assign(**missing) if missing else figures
+
+
+def cut_off(figures: pd.DataFrame) -> pd.Series:
+    """Each row's ``as_of`` (empty for a full-period figure); all empty for a frame without the column."""
+    if "as_of" in figures.columns:
+        return figures["as_of"].fillna("")
+    return pd.Series("", index=figures.index)
 
 
 def select(
@@ -22,10 +36,18 @@ def select(
     kind: str | None = "actual",
     breakdown: str | None = "",
     period: int | None = None,
+    as_of: str | None = "",
 ) -> pd.DataFrame:
-    """Preferred rows of one indicator; ``None`` for kind, breakdown or period means any."""
+    """Preferred rows of one indicator; ``None`` for kind, breakdown or period means any.
+
+    ``as_of`` picks full-period figures by default (``""``); a date picks the
+    part-period figures of that cut-off, ``None`` any. Part-period figures never
+    mix into a series of full-period ones unless asked for.
+    """
     rows = preferred(figures)
     mask = rows["indicator_id"] == indicator_id
+    if as_of is not None:
+        mask &= cut_off(rows) == as_of
     if kind is not None:
         mask &= rows["kind"] == kind
     if breakdown is not None:

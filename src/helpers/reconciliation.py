@@ -30,7 +30,7 @@ from .loading import load_catalogue, read_table
 from .paths import data_dir as default_data_dir
 from .paths import display_path
 from .printed import is_ambiguous, parse_printed
-from .query import preferred
+from .query import preferred, with_key_columns
 
 DERIVATIONS_FILE = "derivations.csv"
 DERIVATIONS_COLUMNS = [
@@ -228,13 +228,18 @@ def reconcile_derivations(figures: pd.DataFrame, derivations: pd.DataFrame, year
     rules = derivations.set_index("indicator_id")
     stated = preferred(year_rows(figures, year))
     stated = stated[stated["indicator_id"].isin(rules.index) & stated["kind"].isin(RECONCILED_KINDS)]
-    lookup = preferred(figures).set_index(["indicator_id", "kind", "breakdown", "period"])
+    # Inputs are full-period figures for a full-period figure; for a part-period one ("as of 15/11/2023"),
+    # figures cut off on the same day of their own year: part-year is compared only with part-year.
+    figures = with_key_columns(figures)
+    stated = with_key_columns(stated)
+    lookup = preferred(figures)
+    lookup = lookup[lookup["kind"].isin(contract.KINDS)].set_index(["indicator_id", "kind", "breakdown", "period", "as_of"])
     records = []
     for row in stated.itertuples(index=False):
         rule = rules.loc[row.indicator_id]
         record: dict = {
-            "indicator_id": row.indicator_id, "period": row.period, "kind": row.kind, "breakdown": row.breakdown,
-            "unit": row.unit, "stated": row.value, "stated_printed": row.printed, "source_id": row.source_id,
+            "indicator_id": row.indicator_id, "period": row.period, "as_of": row.as_of, "kind": row.kind,
+            "breakdown": row.breakdown, "unit": row.unit, "stated": row.value, "stated_printed": row.printed, "source_id": row.source_id,
             "method": rule["method"], "unlisted_input_vi": rule["unlisted_input_vi"],
             "unlisted_input_en": rule["unlisted_input_en"], "note": rule["note"],
         }
@@ -244,7 +249,11 @@ def reconcile_derivations(figures: pd.DataFrame, derivations: pd.DataFrame, year
             key = None
             if ref is not None:
                 key = (*ref.resolve(row.kind, row.breakdown), int(row.period + rule[f"{part}_period_offset"]))
-            hit = lookup.loc[[key]].iloc[0] if key is not None and key in lookup.index else None
+            cut = f"{key[3]}{row.as_of[4:]}" if key is not None and row.as_of else ""
+            hits = lookup.loc[[(*key, cut)]] if key is not None and (*key, cut) in lookup.index else None
+            # Two instruments' goals for the same key (an annual plan and a programme's target of one kind are
+            # never that, but two targets can be) are one input only when they agree.
+            hit = hits.iloc[0] if hits is not None and hits["value"].nunique() == 1 else None
             record[f"{part}_ref"] = "" if key is None else format_reference(*key)
             record[f"{part}_indicator_id"] = None if key is None else key[0]
             record[f"{part}_kind"] = None if key is None else key[1]
@@ -271,7 +280,7 @@ def reconcile_derivations(figures: pd.DataFrame, derivations: pd.DataFrame, year
         )
         records.append(record)
     columns = [
-        "indicator_id", "period", "kind", "breakdown", "unit", "stated", "stated_printed", "source_id", "method",
+        "indicator_id", "period", "as_of", "kind", "breakdown", "unit", "stated", "stated_printed", "source_id", "method",
         *[f"{p}_{c}" for p in ("numerator", "denominator")
           for c in ("ref", "indicator_id", "kind", "breakdown", "period", "value", "printed")],
         "recomputed", "difference", "status", "missing", "unlisted_input_vi", "unlisted_input_en", "note", "source_ids",
@@ -358,7 +367,7 @@ def source_disagreements(figures: pd.DataFrame, year: int) -> pd.DataFrame:
     one the analysis uses (the most trusted source, by the sources' priority).
     Figures where the sources agree are left out.
     """
-    rows = year_rows(figures, year)
+    rows = with_key_columns(year_rows(figures, year))
     key = contract.FIGURE_KEY
     counts = rows.groupby(key, dropna=False)["value"].transform("nunique")
     out = rows[counts > 1].sort_values(key + ["preferred"], ascending=[True] * len(key) + [False], kind="stable")
@@ -367,7 +376,7 @@ def source_disagreements(figures: pd.DataFrame, year: int) -> pd.DataFrame:
 
 def source_confirmations(figures: pd.DataFrame, year: int) -> pd.DataFrame:
     """Figures of ``year``'s data that two or more sources give with the same value (one row per figure)."""
-    rows = year_rows(figures, year)
+    rows = with_key_columns(year_rows(figures, year))
     key = contract.FIGURE_KEY
     grouped = rows.groupby(key, dropna=False).agg(n_sources=("source_id", "nunique"), n_values=("value", "nunique"))
     return grouped[(grouped["n_sources"] > 1) & (grouped["n_values"] == 1)].reset_index()
@@ -387,7 +396,7 @@ def ambiguous_prints(figures: pd.DataFrame, year: int) -> pd.DataFrame:
     Columns include ``value`` (the reading chosen), ``literal_reading`` (what the
     print says under the Vietnamese convention) and the row's ``note``.
     """
-    rows = year_rows(figures, year)
+    rows = with_key_columns(year_rows(figures, year))
     mask = rows.apply(lambda r: is_ambiguous(r["printed"], plain_number(r["value"]), str(r["note"])), axis=1)
     hits = rows[mask.astype(bool)] if len(rows) else rows
 

@@ -276,7 +276,8 @@ def revisions_table(revisions: pd.DataFrame, figures: pd.DataFrame, lang: str) -
     frame = pd.DataFrame({
         h["indicator"]: [_name(names, i, b, "actual", lang) for i, b in zip(revisions["indicator_id"], revisions["breakdown"])],
         h["period"]: revisions["period"].astype(str),
-        h["kind"]: [label(KIND_LABELS, k, lang) for k in revisions["kind"]],
+        h["kind"]: [label(KIND_LABELS, k, lang) + (f" ({i})" if isinstance(i, str) and i else "")
+                    for k, i in zip(revisions["kind"], revisions.get("instrument", pd.Series("", index=revisions.index)))],
         h["old"]: [stated_text(v, units.get(i, ""), p, lang) for v, i, p in zip(revisions["value"], revisions["indicator_id"], revisions["printed"])],
         h["old_source"]: [source(s, v) for s, v in zip(revisions["source_id"], revisions["vintage"])],
         h["new"]: [stated_text(v, units.get(i, ""), p, lang) for v, i, p in zip(revisions["new_value"], revisions["indicator_id"], revisions["new_printed"])],

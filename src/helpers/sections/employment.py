@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..attainment import assess, goal_bound
+from ..attainment import assess, goal_bound, goal_ends
 from ..formatting import fmt_number, fmt_value
 from ..query import figure_row, indicator_name, select, unit_label
 from ..report import Report
@@ -63,6 +63,13 @@ SCORE_COLUMNS = ["indicator_id", "unit", "polarity", "result", "result_kind", "r
                  "report_pct", "report_pct_printed", "report_pct_source_id"]
 
 
+def _near_end(verdict) -> float:
+    """The goal level a result is measured from: the goal, or for a band its near end (see helpers.attainment)."""
+    if verdict.low is None:
+        return float(verdict.goal)
+    return verdict.high if verdict.polarity == "lower_is_better" else verdict.low
+
+
 def scorecard_frame(figures: pd.DataFrame, year: int, indicators: tuple[str, ...] = CORE) -> pd.DataFrame | None:
     """The year's result of each indicator beside each plan or target for the year.
 
@@ -97,13 +104,14 @@ def scorecard_frame(figures: pd.DataFrame, year: int, indicators: tuple[str, ...
             continue
         for goal in goals.itertuples():
             bound = goal_bound(goal.printed)
-            verdict = assess(base["result"], float(goal.value), goal.polarity, bound) if result is not None else None
+            verdict = (assess(base["result"], float(goal.value), goal.polarity, bound, *goal_ends(goal))
+                       if result is not None else None)
             pct = figure_row(figures, PCT_OF_PLAN[indicator], year) if goal.kind == "plan" and indicator in PCT_OF_PLAN else None
             records.append({
                 **base, "goal_kind": goal.kind, "goal": float(goal.value), "goal_printed": goal.printed,
                 "goal_source_id": goal.source_id, "bound": bound,
                 "ratio": verdict.ratio if verdict is not None and unit in COUNT_UNITS else None,
-                "difference": None if verdict is None else base["result"] - float(goal.value),
+                "difference": None if verdict is None else base["result"] - _near_end(verdict),
                 "met": None if verdict is None else verdict.met,
                 "report_pct": None if pct is None else float(pct["value"]),
                 "report_pct_printed": None if pct is None else str(pct["printed"]),
@@ -340,7 +348,7 @@ def show_trained_labour(rep: Report) -> None:
     if data is None:
         rep.no_data(low(short_name(TRAINED, "vi")), low(short_name(TRAINED, "en")))
         return
-    fig = charts.line_chart(data[["period", "value", "series"]], title=indicator_name(TRAINED, rep.lang),
+    fig = charts.line_chart(pg.drawn(data)[["period", "value", "series"]], title=indicator_name(TRAINED, rep.lang),
                             y_label=pg.axis_text(TRAINED, rep.lang), source=rep.source_line(data["source_id"]),
                             lang=rep.lang, y_from_zero=False)
     caption = rep.t(f"{indicator_name(TRAINED, 'vi')}: kết quả và lộ trình kế hoạch, chỉ tiêu (trục tung không bắt đầu từ 0)",

@@ -39,6 +39,7 @@ SCORECARD_HEADERS = {
 }
 NEXT_HEADERS = {
     "indicator": ("Chỉ tiêu", "Indicator"),
+    "goal_kind": ("Loại mục tiêu", "Goal"),
     "goal": ("Mục tiêu năm {next}", "Target for {next}"),
     "achieved": ("Kết quả năm {year}", "Result of {year}"),
     "below": ("Đặt thấp hơn mức đã đạt", "Set below what was achieved"),
@@ -101,6 +102,20 @@ def goal_text(goal: float, unit: str, bound: str | None, lang: str, printed: str
     return f"{pick(BOUND_WORDS[bound], lang)} {text}" if bound in BOUND_WORDS else text
 
 
+def kind_text(kind: str, instrument: object, lang: str) -> str:
+    """A goal's kind with the instrument that set it: "Kế hoạch (KH năm 2024)", "Chỉ tiêu (CT việc làm 2021-2025)"."""
+    text = label(KIND_LABELS, kind, lang)
+    return f"{text} ({instrument})" if isinstance(instrument, str) and instrument else text
+
+
+def band_margin_text(margin: float | None, far: float | None, unit: str, lang: str) -> str:
+    """The margin; for a band (a range goal) to its near end, then to its far end."""
+    near = margin_text(margin, unit, lang)
+    if far is None or pd.isna(far) or near == NOT_JUDGED:
+        return near
+    return f"{near} / {margin_text(far, unit, lang)}"
+
+
 def margin_text(margin: float | None, unit: str, lang: str) -> str:
     """A margin with its sign, in percentage points for rates, in the unit otherwise."""
     if margin is None or pd.isna(margin):
@@ -148,16 +163,16 @@ def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> ShownTable |
     frame = pd.DataFrame({
         h["domain"]: [label(DOMAIN_LABELS, d, lang) for d in card["domain"]],
         h["indicator"]: card["name"],
-        h["goal_kind"]: [label(KIND_LABELS, k, lang) for k in card["goal_kind"]],
+        h["goal_kind"]: [kind_text(k, i, lang) for k, i in zip(card["goal_kind"], card["instrument"])],
         h["goal"]: [goal_text(g, u, b, lang, p)
                     for g, u, b, p in zip(card["goal"], card["unit"], card["bound"], card["goal_printed"])],
         h["actual"]: [fmt_value(a, u, lang) for a, u in zip(card["actual"], card["unit"])],
         h["ratio"]: [fmt_percent(r, lang, 2) for r in card["ratio"]],
-        h["margin"]: [margin_text(m, u, lang) for m, u in zip(card["margin"], card["unit"])],
+        h["margin"]: [band_margin_text(m, f, u, lang) for m, f, u in zip(card["margin"], card["margin_far"], card["unit"])],
         h["met"]: [met_text(m, lang) for m in card["met"]],
     })
-    raw = card[["indicator_id", "breakdown", "domain", "unit", "goal_kind", "goal", "goal_printed", "bound", "actual",
-                "actual_printed", "ratio", "margin", "met"]].reset_index(drop=True)
+    raw = card[["indicator_id", "breakdown", "domain", "unit", "goal_kind", "instrument", "goal", "goal_low", "goal_high",
+                "goal_printed", "bound", "actual", "actual_printed", "ratio", "margin", "margin_far", "met"]].reset_index(drop=True)
     sources = sorted(set(card["goal_source_id"]) | set(card["actual_source_id"].dropna()))
     return ShownTable(frame, raw, sources)
 
@@ -172,8 +187,9 @@ def attainment_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame
     if card.empty:
         return None
     categories = [
-        "\n".join(textwrap.wrap(n, 44) + [f"({label(KIND_LABELS, k, lang).lower()}: {goal_text(g, u, b, lang)})"])
-        for n, k, g, u, b in zip(card["name"], card["goal_kind"], card["goal"], card["unit"], card["bound"])
+        "\n".join(textwrap.wrap(n, 44) + [f"({label(KIND_LABELS, k, lang).lower()}{' ' + i if isinstance(i, str) and i else ''}: {goal_text(g, u, b, lang, p)})"])
+        for n, k, i, g, u, b, p in zip(card["name"], card["goal_kind"], card["instrument"], card["goal"], card["unit"],
+                                       card["bound"], card["goal_printed"])
     ]
     return pd.DataFrame({
         "category": categories,
@@ -214,12 +230,13 @@ def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> ShownTable |
     h = {k: pick(v, lang).format(year=year, next=year + 1) for k, v in NEXT_HEADERS.items()}
     frame = pd.DataFrame({
         h["indicator"]: card["name"],
+        h["goal_kind"]: [kind_text(k, i, lang) for k, i in zip(card["goal_kind"], card["instrument"])],
         h["goal"]: [goal_text(g, u, b, lang, p)
                     for g, u, b, p in zip(card["goal"], card["unit"], card["bound"], card["goal_printed"])],
         h["achieved"]: [fmt_value(a, u, lang) for a, u in zip(card["achieved"], card["unit"])],
         h["below"]: [yes_no(b, lang) for b in card["below_achieved"]],
     })
-    raw = card[["indicator_id", "breakdown", "unit", "goal_kind", "goal", "goal_printed", "bound", "achieved",
+    raw = card[["indicator_id", "breakdown", "unit", "goal_kind", "instrument", "goal", "goal_low", "goal_high", "goal_printed", "bound", "achieved",
                 "achieved_printed", "below_achieved"]].reset_index(drop=True)
     actual_sources = figures[(figures["period"] == year) & (figures["kind"] == "actual") & figures["preferred"]
                              & figures["indicator_id"].isin(card.loc[card["achieved"].notna(), "indicator_id"])]
@@ -229,9 +246,19 @@ def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> ShownTable |
 
 def _pair_list(card: pd.DataFrame, lang: str, value_col: str) -> str:
     against = pick(AGAINST, lang)
+    twice = set(card.loc[card["name"].duplicated(keep=False), "name"])
+
+    def named(n: str, k: str, i: object) -> str:
+        # An indicator with two goals (an annual plan and a programme's target) names which one.
+        if n not in twice:
+            return n
+        kind = kind_text(k, i, lang)
+        return f"{n} – {kind[:1].lower()}{kind[1:]}"
+
     return "; ".join(
-        f"{n} ({goal_text(g, u, b, lang)} {against} {fmt_value(v, u, lang)})"
-        for n, g, u, b, v in zip(card["name"], card["goal"], card["unit"], card["bound"], card[value_col])
+        f"{named(n, k, i)} ({goal_text(g, u, b, lang, p)} {against} {fmt_value(v, u, lang)})"
+        for n, k, i, g, u, b, p, v in zip(card["name"], card["goal_kind"], card["instrument"], card["goal"], card["unit"],
+                                          card["bound"], card["goal_printed"], card[value_col])
     )
 
 
@@ -251,15 +278,15 @@ def scorecard_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
         best = upward.loc[upward["ratio"].idxmax()]
         sentences.append(pick(F_BEST, lang).format(
             name=best["name"], ratio=fmt_percent(best["ratio"], lang, 2),
-            kind=label(KIND_LABELS, best["goal_kind"], lang).lower(),
+            kind=kind_text(best["goal_kind"], best["instrument"], lang)[:1].lower() + kind_text(best["goal_kind"], best["instrument"], lang)[1:],
             actual=fmt_value(best["actual"], best["unit"], lang),
-            goal=goal_text(best["goal"], best["unit"], best["bound"], lang),
+            goal=goal_text(best["goal"], best["unit"], best["bound"], lang, best["goal_printed"]),
         ))
     missed = judged[~judged["met"].astype(bool)]
     if not missed.empty:
         items = "; ".join(
             pick(F_MISSED_ITEM, lang).format(name=r["name"], actual=fmt_value(r["actual"], r["unit"], lang),
-                                             goal=goal_text(r["goal"], r["unit"], r["bound"], lang))
+                                             goal=goal_text(r["goal"], r["unit"], r["bound"], lang, r["goal_printed"]))
             for _, r in missed.iterrows()
         )
         sentences.append(pick(F_MISSED, lang).format(items=items))

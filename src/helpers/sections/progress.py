@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .. import charts
-from ..attainment import assess, goal_bound
+from ..attainment import assess, goal_bound, goal_ends
 from ..formatting import fmt_number, fmt_points, fmt_value
 from ..loading import load_series_breaks
 from ..printed import parse_printed, read_vi_number
@@ -95,16 +95,13 @@ def range_text(printed: str | None, unit: str, lang: str) -> str | None:
 
 
 def goal_level_text(value: float, unit: str, printed: str, lang: str, show_used: bool = True) -> str:
-    """A goal with its bound or range: "dưới 1,76%", "2–2,2% (tính theo 2,2%)", "hơn 17.000".
+    """A goal with its bound or range: "dưới 1,76%", "2–2,2%", "hơn 17.000".
 
-    ``show_used=False`` leaves out which end of a range the computations use.
+    ``show_used`` is kept for callers; a range is always shown with both ends, since both are used.
     """
     ranged = range_text(printed, unit, lang)
-    if ranged and not show_used:
-        return ranged
     if ranged:
-        used = fmt_value(value, unit, lang)
-        return f"{ranged} ({'tính theo' if lang == 'vi' else 'computed with'} {used})"
+        return ranged  # a band: judged at its near end, with the gap to both ends (helpers.attainment)
     return qualified(value, unit, lang, printed)
 
 
@@ -143,7 +140,10 @@ def goal_series(figures: pd.DataFrame, indicator_id: str, up_to: int, kinds: Seq
                 breakdown: str = "") -> pd.DataFrame | None:
     """The preferred figures of one indicator of the given kinds up to period ``up_to``; None if there are none.
 
-    Columns: period, kind, value, printed, source_id (ordered by period, then kind).
+    Columns: period, kind, value, printed, source_id, instrument (ordered by period, then kind). Where two
+    instruments set a goal of the same kind for the same period (the annual plan's 66% and the 2011-2020
+    plan's 85% for 2020), both rows are kept; a chart draws the first (:func:`drawn`) and its caption names
+    the other (:func:`qualified_note`).
     """
     rows = select(figures, indicator_id, kind=None, breakdown=breakdown)
     rows = rows[rows["kind"].isin(kinds) & (rows["period"] <= up_to)]
@@ -151,7 +151,17 @@ def goal_series(figures: pd.DataFrame, indicator_id: str, up_to: int, kinds: Seq
         return None
     order = {k: i for i, k in enumerate(KIND_ORDER)}
     rows = rows.assign(_order=rows["kind"].map(order)).sort_values(["period", "_order"], kind="stable")
-    return rows[["period", "kind", "value", "printed", "source_id"]].reset_index(drop=True)
+    if "instrument" not in rows.columns:
+        rows = rows.assign(instrument="")
+    return rows[["period", "kind", "value", "printed", "source_id", "instrument"]].reset_index(drop=True)
+
+
+def drawn(data: pd.DataFrame) -> pd.DataFrame:
+    """The rows a chart draws: one per period and kind (the first instrument's goal where two set one)."""
+    return data.drop_duplicates(["period", "kind"], keep="first")
+
+
+OTHER_GOALS = ("Mục tiêu khác cùng năm (không vẽ)", "Other goals for the same year (not drawn)")
 
 
 def qualified_note(data: pd.DataFrame, unit: str, lang: str) -> str:
@@ -160,23 +170,32 @@ def qualified_note(data: pd.DataFrame, unit: str, lang: str) -> str:
     Empty when every figure was printed plainly.
     """
     items = []
-    for row in data.itertuples():
+    for row in drawn(data).itertuples():
         ranged = range_text(row.printed, unit, lang)
         if ranged:
             items.append(f"{kind_label(row.kind, lang).lower()} {row.period}: {ranged}")
         elif qualifier(row.printed):
             items.append(f"{kind_label(row.kind, lang).lower()} {row.period}: {qualified(row.value, unit, lang, row.printed)}")
-    if not items:
-        return ""
-    head = t(lang, ("Số liệu in kèm từ hạn định hoặc dạng khoảng (biểu đồ vẽ giá trị ghi trong dữ liệu)",
-                    "Figures printed with a qualifier or as a range (the chart draws the recorded value)"))
-    return f"{head}: {'; '.join(items)}."
+    hidden = data[~data.index.isin(drawn(data).index)]
+    others = [
+        f"{kind_label(r.kind, lang).lower()} {r.period}: {range_text(r.printed, unit, lang) or qualified(r.value, unit, lang, r.printed)}"
+        + (f" ({r.instrument})" if isinstance(r.instrument, str) and r.instrument else "")
+        for r in hidden.itertuples()
+    ] if "instrument" in data.columns else []
+    notes = []
+    if items:
+        head = t(lang, ("Số liệu in kèm từ hạn định hoặc dạng khoảng (biểu đồ vẽ giá trị ghi trong dữ liệu)",
+                        "Figures printed with a qualifier or as a range (the chart draws the recorded value)"))
+        notes.append(f"{head}: {'; '.join(items)}.")
+    if others:
+        notes.append(f"{t(lang, OTHER_GOALS)}: {'; '.join(others)}.")
+    return " ".join(notes)
 
 
 def goal_chart(data: pd.DataFrame, indicator_id: str, lang: str, source: str, title: str | None = None) -> Figure:
     """Bars per year of results, plans and targets of one indicator (from :func:`goal_series`)."""
     return charts.actual_vs_target_chart(
-        data[["period", "kind", "value"]],
+        drawn(data)[["period", "kind", "value"]],
         title=title or indicator_name(indicator_id, lang),
         y_label=axis_text(indicator_id, lang),
         source=source,
@@ -188,6 +207,7 @@ def goal_chart(data: pd.DataFrame, indicator_id: str, lang: str, source: str, ti
 def kind_line_chart(data: pd.DataFrame, indicator_id: str, lang: str, source: str, breaks: Sequence[tuple[int, str]] = (),
                     title: str | None = None) -> Figure:
     """Lines per kind (results, estimates, plans, targets) of one indicator over the years."""
+    data = drawn(data)
     frame = data.assign(series=data["kind"].map(lambda k: kind_label(k, lang)))
     return charts.line_chart(
         frame[["period", "value", "series"]],
@@ -207,9 +227,9 @@ def axis_text(indicator_id: str, lang: str) -> str:
 # Pace towards goals ------------------------------------------------------------
 
 PROGRESS_COLUMNS = [
-    "goal_kind", "goal_period", "goal", "goal_printed", "bound", "goal_source_id",
+    "goal_kind", "instrument", "goal_period", "goal", "goal_low", "goal_high", "goal_printed", "bound", "goal_source_id",
     "current_period", "current", "current_kind", "current_printed", "current_source_id",
-    "gap", "required", "achieved_from", "achieved", "met_now", "comparable", "on_track",
+    "gap", "required", "gap_far", "required_far", "achieved_from", "achieved", "met_now", "comparable", "on_track",
     "unit", "polarity",
 ]
 
@@ -252,9 +272,14 @@ def progress(figures: pd.DataFrame, indicator_id: str, year: int, breaks: Sequen
     for goal in goals.itertuples():
         bound = goal_bound(goal.printed)
         comparable = same_definition(now_period, int(goal.period), breaks)
-        verdict = assess(now, float(goal.value), goal.polarity, bound)
+        low, high = goal_ends(goal)
+        verdict = assess(now, float(goal.value), goal.polarity, bound, low, high)
         sign = direction(goal.polarity, bound)
-        needed = required_pace(now, now_period, float(goal.value), int(goal.period)) if comparable else None
+        # A band is reached at its near end (low when higher is better, high when lower is better);
+        # the far end is reported beside it.
+        near, far = (float(goal.value), None) if low is None else ((low, high) if sign >= 0 else (high, low))
+        needed = required_pace(now, now_period, near, int(goal.period)) if comparable else None
+        needed_far = required_pace(now, now_period, far, int(goal.period)) if comparable and far is not None else None
         if not comparable:
             on_track = None
         elif verdict.met:
@@ -264,11 +289,13 @@ def progress(figures: pd.DataFrame, indicator_id: str, year: int, breaks: Sequen
         else:
             on_track = bool(achieved * sign >= needed * sign)
         records.append({
-            "goal_kind": goal.kind, "goal_period": int(goal.period), "goal": float(goal.value),
+            "goal_kind": goal.kind, "instrument": getattr(goal, "instrument", ""), "goal_period": int(goal.period),
+            "goal": float(goal.value), "goal_low": low, "goal_high": high,
             "goal_printed": goal.printed, "bound": bound, "goal_source_id": goal.source_id,
             "current_period": now_period, "current": now, "current_kind": current["kind"],
             "current_printed": current["printed"], "current_source_id": current["source_id"],
-            "gap": float(goal.value) - now if comparable else None, "required": needed,
+            "gap": near - now if comparable else None, "required": needed,
+            "gap_far": far - now if comparable and far is not None else None, "required_far": needed_far,
             "achieved_from": start if achieved is not None else None, "achieved": achieved,
             "met_now": None if not comparable or verdict.met is None else bool(verdict.met),
             "comparable": comparable, "on_track": on_track,
@@ -317,6 +344,18 @@ def latest_text(value: float, unit: str, printed: str, period: int, kind: str, l
     return f"{qualified(value, unit, lang, printed)} ({when})"
 
 
+BAND_GAP = ("{near} (đến đầu khoảng gần), {far} (đến đầu khoảng xa)", "{near} (to the near end), {far} (to the far end)")
+
+
+def gap_text(r: object, lang: str) -> str:
+    """The remaining gap; for a band, to both its ends."""
+    gap = None if pd.isna(r.gap) else r.gap
+    far = getattr(r, "gap_far", None)
+    if gap is None or far is None or pd.isna(far):
+        return change_text(gap, r.unit, lang)
+    return t(lang, BAND_GAP).format(near=change_text(gap, r.unit, lang), far=change_text(far, r.unit, lang))
+
+
 def progress_table(frame: pd.DataFrame, lang: str) -> Table:
     """The goals ahead as a reader's table (from :func:`progress`), with the raw numbers beside it."""
     achieved_text = [
@@ -324,12 +363,15 @@ def progress_table(frame: pd.DataFrame, lang: str) -> Table:
         for r in frame.itertuples()
     ]
     shown = pd.DataFrame({
-        t(lang, PROGRESS_HEADERS["goal"]): [f"{kind_label(r.goal_kind, lang)} {r.goal_period}" for r in frame.itertuples()],
+        t(lang, PROGRESS_HEADERS["goal"]): [
+            f"{kind_label(r.goal_kind, lang)} {r.goal_period}" + (f" ({r.instrument})" if isinstance(r.instrument, str) and r.instrument else "")
+            for r in frame.itertuples()
+        ],
         t(lang, PROGRESS_HEADERS["level"]): [goal_level_text(r.goal, r.unit, r.goal_printed, lang) for r in frame.itertuples()],
         t(lang, PROGRESS_HEADERS["latest"]): [
             latest_text(r.current, r.unit, r.current_printed, r.current_period, r.current_kind, lang) for r in frame.itertuples()
         ],
-        t(lang, PROGRESS_HEADERS["gap"]): [change_text(None if pd.isna(r.gap) else r.gap, r.unit, lang) for r in frame.itertuples()],
+        t(lang, PROGRESS_HEADERS["gap"]): [gap_text(r, lang) for r in frame.itertuples()],
         t(lang, PROGRESS_HEADERS["needed"]): [
             change_text(None if pd.isna(r.required) else r.required, r.unit, lang) for r in frame.itertuples()
         ],
@@ -398,6 +440,8 @@ PACE_SENTENCE = {
                "Reaching the {gp} {kind} ({level}) needs the {name} to {verb} by {req} a year{ach}."),
     "achieved": (", {cmp} mức {verb2} bình quân {ach} mỗi năm đã đạt giai đoạn {a}–{b}",
                  ", {cmp} the {ach} a year achieved in {a}–{b}"),
+    "far": (" Mục tiêu là một khoảng; mức {far} ở đầu kia của khoảng còn cách {gap}.",
+            " The goal is a band; its other end, {far}, is still {gap} away."),
 }
 
 
@@ -412,9 +456,15 @@ def pace_sentences(frame: pd.DataFrame | None, indicator_id: str, lang: str, lim
         level = goal_level_text(r.goal, r.unit, r.goal_printed, lang, show_used=False)
         kind = kind_label(r.goal_kind, lang).lower()
         if r.met_now:
-            sentences.append(cap(t(lang, PACE_SENTENCE["met"]).format(
+            sentence = cap(t(lang, PACE_SENTENCE["met"]).format(
                 name=name, b=qualified(r.current, r.unit, lang, r.current_printed), p=r.current_period, kind=kind,
-                gp=r.goal_period, level=level)))
+                gp=r.goal_period, level=level))
+            far_gap = getattr(r, "gap_far", None)
+            if far_gap is not None and not pd.isna(far_gap) and far_gap * (direction(r.polarity) or 1) > 0:
+                far_end = r.goal_high if direction(r.polarity) >= 0 else r.goal_low
+                sentence += t(lang, PACE_SENTENCE["far"]).format(
+                    far=fmt_value(far_end, r.unit, lang), gap=change_text(abs(far_gap), r.unit, lang, signed=False))
+            sentences.append(sentence)
             continue
         down = r.required < 0
         ach = ""

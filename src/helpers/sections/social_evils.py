@@ -134,16 +134,16 @@ CHART_TITLES = {
 SERIES = {"actual": ("Kết quả {year}", "Result {year}"), "target": ("Chỉ tiêu {year}", "Target {year}")}
 LEGEND_TITLE = (" ", " ")  # the legend's title is the name of the hue column: none wanted
 
-REHAB_IDS = ("drug_rehab_community", "drug_rehab_compulsory")
+REHAB_IDS = ("drug_rehab_community", "drug_rehab_compulsory_admissions")
 
 
 
 # Drugs ---------------------------------------------------------------------
 
 def rehab_total(figures: pd.DataFrame, year: int) -> float | None:
-    """Persons in rehabilitation in ``year``: community plus compulsory (None unless both are known)."""
+    """Persons in rehabilitation in ``year``: community plus new compulsory admissions (None unless both are known)."""
     community = value(figures, "drug_rehab_community", year)
-    compulsory = value(figures, "drug_rehab_compulsory", year)
+    compulsory = value(figures, "drug_rehab_compulsory_admissions", year)
     return None if community is None or compulsory is None else community + compulsory
 
 
@@ -151,12 +151,12 @@ def rehab_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Registered drug users, rehabilitation by modality, and the shares the appendix computes."""
     managed = value(figures, "drug_users_managed", year)
     community = value(figures, "drug_rehab_community", year)
-    compulsory = value(figures, "drug_rehab_compulsory", year)
+    compulsory = value(figures, "drug_rehab_compulsory_admissions", year)
     total = rehab_total(figures, year)
     lines = [
         figure_line(figures, "drug_users_managed", year, lang),
         figure_line(figures, "drug_rehab_community", year, lang),
-        figure_line(figures, "drug_rehab_compulsory", year, lang),
+        figure_line(figures, "drug_rehab_compulsory_admissions", year, lang),
         computed_line(t(lang, COMPUTED_LABELS["rehab_total"]), total, "persons", lang,
                       f"{fmt_value(community, 'persons', lang)} + {fmt_value(compulsory, 'persons', lang)}", decimals=None),
         computed_line(t(lang, COMPUTED_LABELS["rehab_share_of_managed"]), rate(total, managed), "percent", lang,
@@ -371,19 +371,19 @@ def finding_drugs(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     share = rate(total, value(figures, "drug_users_managed", year))
     return t(lang, (
         "Toàn tỉnh có {managed} người nghiện ma túy có hồ sơ quản lý; năm {year} có {total} người được cai nghiện "
-        "({community} tại gia đình, cộng đồng và {compulsory} bắt buộc), bằng {share} số người có hồ sơ.",
+        "({community} tại gia đình, cộng đồng và {compulsory} được tiếp nhận mới vào cai nghiện bắt buộc), bằng {share} số người có hồ sơ.",
         "The province has {managed} registered drug users; in {year}, {total} were in rehabilitation "
-        "({community} at home or in the community, {compulsory} compulsory), {share} of the registered users.",
+        "({community} at home or in the community, {compulsory} newly admitted to compulsory rehabilitation), {share} of the registered users.",
     )).format(managed=managed, year=year, total=fmt_value(total, "persons", lang),
               community=figure_text(figures, "drug_rehab_community", year, lang),
-              compulsory=figure_text(figures, "drug_rehab_compulsory", year, lang), share=pct(share, lang))
+              compulsory=figure_text(figures, "drug_rehab_compulsory_admissions", year, lang), share=pct(share, lang))
 
 
 def finding_rehab_targets(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """Next year's rehabilitation targets beside this year's results."""
     parts = []
     names = {"drug_rehab_community": ("cai nghiện tại gia đình, cộng đồng", "home or community rehabilitation"),
-             "drug_rehab_compulsory": ("cai nghiện bắt buộc", "compulsory rehabilitation")}
+             "drug_rehab_compulsory_admissions": ("tiếp nhận mới vào cai nghiện bắt buộc", "new admissions to compulsory rehabilitation")}
     for indicator_id in REHAB_IDS:
         goal = value(figures, indicator_id, year + 1, "target")
         now = value(figures, indicator_id, year)

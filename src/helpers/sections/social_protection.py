@@ -24,7 +24,7 @@ from .. import charts
 from ..attainment import assess, goal_bound
 from ..formatting import fmt_number, fmt_value
 from ..printed import is_ambiguous, parse_printed
-from ..query import category_label, figure_row, indicator_name, parts, unit_label, value
+from ..query import category_label, cut_off, figure_row, indicator_name, parts, unit_label, value
 from ..report import Report
 from .social_common import (
     collect_findings,
@@ -288,8 +288,42 @@ def special_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None:
 
 # Injuries ------------------------------------------------------------------------------
 
+INJURY_IDS = ("child_injuries", "child_injuries_change", "child_deaths", "child_deaths_change")
+
+
+def injury_view(figures: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The injury figures as the report compares them: all cut to the same date.
+
+    The report counts child injuries and deaths up to a cut-off (15/11/2023)
+    and compares them with the same period of the year before. The view keeps,
+    for the injury indicators, only the figures of ``year``'s cut-off and of the
+    same day a year earlier (full-period figures when ``year``'s are full-period),
+    with the date carried into the note ("as of 15/11/2023") for the reader.
+    Other indicators are untouched; a part-period figure is never set beside a
+    full-period one.
+    """
+    dates = cut_off(figures)
+    injury = figures["indicator_id"].isin(INJURY_IDS)
+    this_year = figures[injury & (figures["indicator_id"] == "child_injuries") & (figures["period"] == year)
+                        & figures["preferred"].astype(bool)]
+    if this_year.empty:
+        return figures
+    cut = str(dates.loc[this_year.index[0]])
+    wanted = {year: cut, year - 1: f"{year - 1}{cut[4:]}" if cut else ""}
+    keep = ~injury | figures.apply(lambda r: wanted.get(int(r["period"])) == dates.loc[r.name], axis=1).astype(bool)
+    view = figures[keep].copy()
+    dated = view["indicator_id"].isin(INJURY_IDS) & (cut_off(view) != "")
+    if dated.any():
+        shown = cut_off(view)[dated].map(lambda d: f"{int(d[8:10])}/{int(d[5:7])}/{d[:4]}")
+        notes = view.loc[dated, "note"].fillna("")
+        view.loc[dated, "note"] = [f"{n}; as of {d}" if n else f"as of {d}" for n, d in zip(notes, shown)]
+        view.loc[dated, "as_of"] = ""
+    return view
+
+
 def injuries_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Child injuries and deaths, last year and this year, with the changes."""
+    """Child injuries and deaths, last year and this year, with the changes (all to the same cut-off)."""
+    figures = injury_view(figures, year)
     lines = (change_lines(figures, "child_injuries", "child_injuries_change", year, lang)
              + change_lines(figures, "child_deaths", "child_deaths_change", year, lang))
     return lines_table(lines, lang)
@@ -297,6 +331,7 @@ def injuries_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
 
 def deaths_by_cause(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
     """Child deaths from injuries by cause, with shares."""
+    figures = injury_view(figures, year)
     return parts_frame(figures, "child_deaths", "cause", year, lang)
 
 
@@ -573,7 +608,8 @@ def finding_children(figures: pd.DataFrame, year: int, lang: str) -> str | None:
 
 
 def finding_injuries(figures: pd.DataFrame, year: int, lang: str) -> str | None:
-    """Child injuries and deaths against last year, and the leading cause of death."""
+    """Child injuries and deaths against last year (to the same cut-off), and the leading cause of death."""
+    figures = injury_view(figures, year)
     now = value(figures, "child_injuries", year)
     if now is None:
         return None
@@ -708,7 +744,8 @@ def show_injuries(rep: Report) -> None:
     fig = parts_chart(frame, title=t(rep.lang, CHART_TITLES["deaths"]).format(year=rep.year),
                       unit_text=unit_label("child_deaths", rep.lang), source=rep.source_line(frame["source_id"]), lang=rep.lang)
     rep.figure(fig, "child_deaths_by_cause", rep.t(*fill_caption(rep, CAPTIONS["deaths_chart"])))
-    show_table(rep, parts_table(rep.figures, "child_deaths", "cause", rep.year, rep.lang, ("Nguyên nhân", "Cause")),
+    show_table(rep, parts_table(injury_view(rep.figures, rep.year), "child_deaths", "cause", rep.year, rep.lang,
+                                ("Nguyên nhân", "Cause")),
                "child_deaths_by_cause", fill_caption(rep, CAPTIONS["deaths"]), NO_DATA["deaths_by_cause"])
 
 
