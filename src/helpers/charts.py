@@ -139,10 +139,14 @@ def bar_chart(
     hue_col: str | None = None,
 ) -> Figure:
     """Horizontal bars of ``value`` by ``category_col`` (and ``hue_col``), values written at the bar ends."""
+    keys = [category_col] + ([hue_col] if hue_col else [])
+    if data.duplicated(subset=keys).any():
+        # seaborn would draw the mean of the duplicates with an error bar: a value nobody printed.
+        raise ValueError(f"bar_chart: more than one value for the same bar ({', '.join(keys)}); name each bar apart")
     height = max(2.4, 0.42 * len(data) + 1.2)
     fig, ax = plt.subplots(figsize=(FIGSIZE[0], min(height, 9)))
     sns.barplot(data=data, y=category_col, x="value", hue=hue_col or category_col, ax=ax, orient="h",
-                palette=PALETTE[: max(1, data[hue_col or category_col].nunique())] if hue_col else [ACTUAL_COLOUR] * len(data),
+                palette=PALETTE[: max(1, data[hue_col or category_col].nunique())] if hue_col else [ACTUAL_COLOUR] * data[category_col].nunique(),
                 legend=bool(hue_col), dodge=bool(hue_col))
     for container in ax.containers:
         ax.bar_label(container, labels=[fmt_number(v, lang) for v in container.datavalues], padding=3, fontsize=7)

@@ -383,7 +383,7 @@ def progress_table(frame: pd.DataFrame, lang: str) -> Table:
     return Table(shown, raw, sources)
 
 
-NEEDED_CATEGORY = ("Cần để đạt {kind} {period}", "Needed for the {period} {kind}")
+NEEDED_CATEGORY = ("Cần để đạt {kind} {period} ({instrument})", "Needed for the {period} {kind} ({instrument})")
 ACHIEVED_CATEGORY = ("Đã đạt bình quân {start}–{end}", "Achieved on average {start}–{end}")
 PACE_AXIS = {
     -1: ("Mức giảm mỗi năm ({unit})", "Reduction per year ({unit})"),
@@ -404,7 +404,9 @@ def pace_chart_data(frame: pd.DataFrame, lang: str) -> pd.DataFrame | None:
         return None
     sign = direction(str(frame["polarity"].iloc[0])) or 1
     rows = [
-        {"category": t(lang, NEEDED_CATEGORY).format(kind=kind_label(r.goal_kind, lang).lower(), period=r.goal_period),
+        # Two instruments may set a goal for the same year: each is its own bar, named by its instrument.
+        {"category": t(lang, NEEDED_CATEGORY).format(kind=kind_label(r.goal_kind, lang).lower(), period=r.goal_period,
+                                                     instrument=r.instrument),
          "value": r.required * sign, "what": "needed"}
         for r in usable.itertuples()
     ]
