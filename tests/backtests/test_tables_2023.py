@@ -68,5 +68,5 @@ def test_the_built_table_reproduces_the_printed_figures(all_builds: Path, folder
     cells = cells.rename(columns={"cell": "value"})
     cells = cells[cells[keys].ne("").any(axis=1)]  # rows the appendix computes itself have no key
     found = truth[keys + ["column"]].merge(cells, on=keys + ["column"], how="left", validate="one_to_one")
-    found["value"] = pd.to_numeric(found["value"].replace("", None))
+    found["value"] = pd.to_numeric(found["value"].replace("", None)).astype(float)  # the truth is read as float
     pd.testing.assert_frame_equal(found, truth[keys + ["column", "value"]], obj=f"{folder}/tables/{name}.csv")

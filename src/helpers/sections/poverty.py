@@ -3,7 +3,7 @@ households, A Lưới district, the distance to the targets and the pace they ne
 and the support programmes (credit, health insurance, medical costs, electricity,
 housing).
 
-Each ``show_*`` function shows one section through a :class:`~helpers.report.Report`
+Each ``show_*`` function shows one section through a :class:`~helpers.present.report.Report`
 (heading, then a table or chart, or ``rep.no_data``); the pure functions before
 them compute from a figures frame and are what the tests call. The poverty
 series change standard at the end of 2021 (data/series_breaks.csv): no change
@@ -18,13 +18,12 @@ from dataclasses import replace
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import charts
-from ..formatting import fmt_number, fmt_value
-from ..loading import load_catalogue, load_sources
-from ..query import category_label, figure_row, indicator_name, select, unit_label
-from ..report import Report
-from . import progress as pg
-from .social_common import (
+from helpers.data.loading import load_catalogue, load_sources
+from helpers.data.query import category_label, figure_row, indicator_name, select, unit_label
+from helpers.present import charts
+from helpers.present.report import Report
+from helpers.sections import progress as pg
+from helpers.sections.social_common import (
     Table,
     axis_label,
     computed_line,
@@ -32,12 +31,15 @@ from .social_common import (
     lines_table,
     parts_frame,
     qualified,
-    show_findings as show_sentences,
     show_table,
     t,
     unit_name,
     wrap,
 )
+from helpers.sections.social_common import (
+    show_findings as show_sentences,
+)
+from helpers.text.formatting import fmt_number, fmt_value
 
 TITLE = ("Giảm nghèo", "Poverty reduction")
 RATE, POOR, NEAR_POOR, NEAR_POOR_RATE = "poverty_rate", "poor_households", "near_poor_households", "near_poor_rate"

@@ -19,14 +19,14 @@ from collections.abc import Sequence
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import charts
-from ..attainment import assess, goal_bound, goal_ends
-from ..formatting import fmt_number, fmt_points, fmt_value
-from ..loading import load_series_breaks
-from ..printed import parse_printed, read_vi_number
-from ..query import indicator_name, select, unit_label
-from ..trends import required_pace
-from .social_common import Table, qualified, qualifier, t, unit_name
+from helpers.analysis.attainment import assess, goal_bound, goal_ends
+from helpers.analysis.trends import required_pace
+from helpers.data.loading import load_series_breaks
+from helpers.data.printed import parse_printed, read_vi_number
+from helpers.data.query import indicator_name, select, unit_label
+from helpers.present import charts
+from helpers.sections.social_common import Table, qualified, qualifier, t, unit_name
+from helpers.text.formatting import fmt_number, fmt_points, fmt_value
 
 GOAL_KINDS = ("plan", "target")
 RESULT_KINDS = ("actual", "estimate")
@@ -101,7 +101,7 @@ def goal_level_text(value: float, unit: str, printed: str, lang: str, show_used:
     """
     ranged = range_text(printed, unit, lang)
     if ranged:
-        return ranged  # a band: judged at its near end, with the gap to both ends (helpers.attainment)
+        return ranged  # a band: judged at its near end, with the gap to both ends (helpers.analysis.attainment)
     return qualified(value, unit, lang, printed)
 
 

@@ -38,10 +38,10 @@ from typing import Any
 
 from tqdm import tqdm
 
-from . import lean_imports  # noqa: F401  (before nbformat/papermill: skips a slow, unused import)
+from helpers.build import lean_imports  # noqa: F401  (before nbformat/papermill: skips a slow, unused import)
 
-from .errors import UsageError
-from .paths import display_path
+from helpers.errors import UsageError
+from helpers.paths import display_path
 
 KERNEL_NAME = "python3"
 CELL_TIMEOUT = 600  # seconds one cell may run before the notebook counts as failed

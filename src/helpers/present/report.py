@@ -26,9 +26,9 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from . import charts
-from .formatting import check_lang
-from .loading import load_report_meta, load_sources, load_year
+from helpers.data.loading import load_report_meta, load_sources, load_year
+from helpers.present import charts
+from helpers.text.formatting import check_lang
 
 try:  # IPython is there in a kernel; tests may call without it
     from IPython.display import HTML, display

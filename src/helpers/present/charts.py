@@ -17,7 +17,7 @@ import seaborn as sns  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
-from .formatting import fmt_number  # noqa: E402
+from helpers.text.formatting import fmt_number  # noqa: E402
 
 # One palette for the whole appendix (colour-blind safe, from seaborn's "colorblind").
 PALETTE: list[str] = sns.color_palette("colorblind", 8).as_hex()

@@ -1,0 +1,1 @@
+"""Reader-facing words: number formatting and the catalogue's names of kinds and domains."""
