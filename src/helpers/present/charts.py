@@ -17,6 +17,7 @@ import seaborn as sns  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
+from helpers.text import say  # noqa: E402
 from helpers.text.formatting import fmt_number  # noqa: E402
 
 # One palette for the whole appendix (colour-blind safe, from seaborn's "colorblind").
@@ -24,7 +25,6 @@ PALETTE: list[str] = sns.color_palette("colorblind", 8).as_hex()
 ACTUAL_COLOUR, PLAN_COLOUR, TARGET_COLOUR = PALETTE[0], PALETTE[1], PALETTE[2]
 BREAK_COLOUR = "#777777"
 FIGSIZE = (7.5, 3.8)
-SOURCE_PREFIX = {"vi": "Nguồn", "en": "Source"}
 
 
 def apply_house_style() -> None:
@@ -67,7 +67,7 @@ SOURCE_WRAP = 130  # characters of the source line that fit the chart's width at
 def _finish(fig: Figure, ax: plt.Axes, title: str, source: str, lang: str) -> Figure:
     ax.set_title(title, loc="left")
     # A long list of sources wraps onto more lines instead of running off the right edge.
-    lines = textwrap.wrap(f"{SOURCE_PREFIX[lang]}: {source}", SOURCE_WRAP) or [""]
+    lines = textwrap.wrap(f"{say('common:source', lang)}: {source}", SOURCE_WRAP) or [""]
     fig.text(0.01, 0.01, "\n".join(lines), fontsize=7, color="#555555", ha="left", va="bottom")
     bottom = 0.05 + 0.11 / fig.get_figheight() * (len(lines) - 1)  # ~8 pt per extra line
     fig.tight_layout(rect=(0, bottom, 1, 1))
@@ -115,7 +115,7 @@ def line_chart(
     _year_axis(ax)
     _number_axis(ax, lang)
     ax.set_ylabel(y_label)
-    ax.set_xlabel("Năm" if lang == "vi" else "Year")
+    ax.set_xlabel(say("common:axis.year", lang))
     top = float(data["value"].max())
     if y_from_zero:
         ax.set_ylim(bottom=0, top=max(top * 1.15, 1e-9))
@@ -179,7 +179,7 @@ def actual_vs_target_chart(
     _year_axis(ax)
     _number_axis(ax, lang)
     ax.set_ylabel(y_label)
-    ax.set_xlabel("Năm" if lang == "vi" else "Year")
+    ax.set_xlabel(say("common:axis.year", lang))
     # One row of legend over headroom kept free of bars and their labels.
     ax.legend(loc="upper left", ncol=len(kinds))
     ax.set_ylim(bottom=0, top=max(float(data["value"].max()), 1e-9) * (1.4 if upright else 1.3))

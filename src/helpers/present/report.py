@@ -28,6 +28,7 @@ from matplotlib.figure import Figure
 
 from helpers.data.loading import load_report_meta, load_sources, load_year
 from helpers.present import charts
+from helpers.text import say
 from helpers.text.formatting import check_lang
 
 try:  # IPython is there in a kernel; tests may call without it
@@ -138,7 +139,7 @@ class Report:
         """A short line naming the sources of what is shown (publisher, year)."""
         ids = sorted(set(source_ids)) if source_ids is not None and len(source_ids) else []
         if not ids:
-            return self.t(f"{self.meta.issuer_short_vi}; tính toán của phụ lục", f"{self.meta.issuer_short_en}; appendix calculations")
+            return say("common:source.own", self.lang, issuer=getattr(self.meta, f"issuer_short_{self.lang}"))
         parts = []
         for sid in ids:
             row = self._sources.loc[sid]
@@ -160,7 +161,7 @@ class Report:
 
     def findings(self, sentences: list[str]) -> None:
         """The notebook's key findings as a list of sentences (already in the report's language)."""
-        title = self.t("Những phát hiện chính", "Key findings")
+        title = say("common:findings.title", self.lang)
         items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
         body = f'<div class="appendix-findings" data-notebook="{self.notebook}"><p><strong>{title}</strong></p><ul>{items}</ul></div>'
         self._show("findings", self.notebook, body)
@@ -171,10 +172,7 @@ class Report:
 
     def no_data(self, what_vi: str, what_en: str) -> None:
         """Say that a section has no data for this year, instead of raising."""
-        sentence = self.t(
-            f"Không có số liệu về {what_vi} cho năm {self.year} trong dữ liệu hiện có.",
-            f"There are no figures on {what_en} for {self.year} in the data.",
-        )
+        sentence = say("common:no_data", self.lang, what=self.t(what_vi, what_en), year=self.year)
         self._show("text", "", f'<p class="appendix-nodata">{html.escape(sentence)}</p>')
 
     def figure(self, fig: Figure, name: str, caption: str) -> None:
@@ -205,7 +203,7 @@ class Report:
         if self.output_dir:
             write_table(raw if raw is not None else frame, Path(self.output_dir) / "tables", file_name)
         table_html = frame.to_html(index=False, escape=True, border=0, classes="appendix-table", na_rep="–")
-        source = html.escape(f"{charts.SOURCE_PREFIX[self.lang]}: {self.source_line(source_ids)}")
+        source = html.escape(f"{say('common:source', self.lang)}: {self.source_line(source_ids)}")
         body = (
             f'<div class="appendix-table-block" id="{file_name}" data-name="{file_name}">'
             f'<p class="table-caption"><span class="caption-label"></span>{html.escape(caption)}</p>'
