@@ -49,7 +49,10 @@ START_TIMEOUT = 120  # seconds a kernel may take to start (generous: several sta
 # ipykernel warns on every start that it talks over local TCP (and logs the interrupt
 # jupyter_client sends when it stops a kernel); the bar is clearer without them. No
 # history file: parallel kernels would otherwise share one SQLite database.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:"]
+# The build's kernels draw with matplotlib's inline backend, whatever MPLBACKEND the shell has: a cell
+# whose value is a Figure is kept in the executed notebook as image/png (helpers never chooses a backend).
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:",
+                    "--IPKernelApp.matplotlib=inline"]
 KERNEL_USES = 12  # notebooks one kernel runs before it is replaced
 ENGINE_NAME = "appendix-reused-kernel"
 # Run in a kept kernel before each notebook: what a fresh kernel would look like.

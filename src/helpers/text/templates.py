@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -79,7 +79,7 @@ def text_files() -> dict[str, Path]:
     return files
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(namespace: str) -> dict[str, dict[str, str | PluralForms]]:
     """The entries of one text file: key → {language → text, or plural form → text}."""
     path = text_files().get(namespace)
