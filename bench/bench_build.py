@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent  # the .venv's executables
 
-from helpers.execute import default_jobs, find_notebooks  # noqa: E402  (the package is installed editable)
+from helpers.build.execute import default_jobs, find_notebooks  # noqa: E402  (the package is installed editable)
 from helpers.paths import notebooks_dir  # noqa: E402
 
 try:
@@ -116,7 +116,7 @@ def main() -> int:
 
     count = len(find_notebooks(notebooks_dir()))
     print(f"{count} notebooks, year {args.year} ({args.lang}), {os.cpu_count()} CPUs, build jobs {args.jobs}")
-    run([sys.executable, "-c", "import helpers.report, papermill, nbconvert"])  # warm the disk cache for both
+    run([sys.executable, "-c", "import helpers.present.report, papermill, nbconvert"])  # warm the disk cache for both
     results: dict[str, list[tuple[float, int]]] = {"naive": [], "build": []}
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory(prefix="bench-naive-") as tmp:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.loading import available_years, load_catalogue, load_year
+from helpers.data.loading import available_years, load_catalogue, load_year
 from helpers.paths import PROJECT_ROOT
 
 DATA = PROJECT_ROOT / "data"
@@ -109,7 +109,7 @@ BUILD_LANGS = ("vi", "en")
 @pytest.fixture(scope="session")
 def all_builds(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every year with data, in both languages, built once into a temporary outputs folder."""
-    from helpers.build import build_many
+    from helpers.build.publish import build_many
 
     root = tmp_path_factory.mktemp("outputs-all")
     build_many([(year, lang) for lang in BUILD_LANGS for year in available_years()], outputs_dir=root, progress=False)

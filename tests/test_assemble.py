@@ -9,10 +9,19 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from helpers import assemble
-from helpers.assemble import Heading, Section, compose, find_headings, number_captions, split_findings, toc_html, unique_ids
-from helpers.frontmatter import BreakNote, FrontMatter, SourceEntry, VintageFile, gather
-from helpers.loading import ReportMeta
+from helpers.build import assemble
+from helpers.build.assemble import (
+    Heading,
+    Section,
+    compose,
+    find_headings,
+    number_captions,
+    split_findings,
+    toc_html,
+    unique_ids,
+)
+from helpers.build.frontmatter import BreakNote, FrontMatter, SourceEntry, VintageFile, gather
+from helpers.data.loading import ReportMeta
 
 FIGURE = (
     '<figure class="appendix-figure" id="01_p_{n}" data-name="01_p_{n}"><img alt="a" src="data:image/png;base64,iVBO"/>'
@@ -161,7 +170,7 @@ def test_gather_reads_the_vintage_sources_and_breaks_of_the_real_data() -> None:
 
 
 def test_cover_has_authority_place_date_and_vintage_and_the_checksums_are_in_the_methods() -> None:
-    from helpers.frontmatter import cover_html, methods_html
+    from helpers.build.frontmatter import cover_html, methods_html
 
     fm = front()
     fm = replace(fm, report=replace(fm.report, issued="2023-12-31"))
@@ -178,7 +187,7 @@ def test_cover_has_authority_place_date_and_vintage_and_the_checksums_are_in_the
 
 
 def test_the_cover_head_takes_place_and_date_from_the_data_and_never_the_clock() -> None:
-    from helpers.frontmatter import Issuer, gather, issuer
+    from helpers.build.frontmatter import Issuer, gather, issuer
 
     report = gather(2023, "vi").report  # data/reports.csv: issued 2023-12, the day left blank as printed
     assert issuer(report, "vi") == Issuer("UBND TỈNH THỪA THIÊN HUẾ", "SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.attainment import assess, goal_bound, next_year_targets, scorecard
+from helpers.analysis.attainment import assess, goal_bound, next_year_targets, scorecard
 
 
 def test_higher_is_better() -> None:

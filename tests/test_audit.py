@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers.audit import audit_report, format_result, number_occurrences
 from helpers.cli import main
+from helpers.data.audit import audit_report, format_result, number_occurrences
 
 from .conftest import REPORT_2023, read_rows, write_rows
 

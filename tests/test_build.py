@@ -25,12 +25,13 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from openpyxl import load_workbook
 
-from helpers import build as build_module
-from helpers import cli, export
-from helpers.build import BuildFailed, build
-from helpers.columns import column, is_code_name
-from helpers.execute import find_notebooks
-from helpers.loading import available_years
+from helpers import cli
+from helpers.build import export
+from helpers.build import publish as build_module
+from helpers.build.columns import column, is_code_name
+from helpers.build.execute import find_notebooks
+from helpers.build.publish import BuildFailed, build
+from helpers.data.loading import available_years
 from helpers.paths import notebooks_dir
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -78,7 +79,7 @@ def good_notebook(path: Path) -> Path:
     return write_notebook(
         path,
         [
-            f'from helpers.report import Report\nimport pandas as pd\nrep = Report("{name}", year, lang, output_dir)',
+            f'from helpers.present.report import Report\nimport pandas as pd\nrep = Report("{name}", year, lang, output_dir)',
             'rep.heading("Thử nghiệm <b>", "Test <b>", level=1)',
             'rep.findings([rep.t("Câu phát hiện có dấu & ký tự.", "A finding & more.")])',
             'raw = pd.DataFrame({"Chỉ tiêu": ["Hộ nghèo"], "Giá trị": [2.27]})\n'
@@ -221,8 +222,8 @@ def test_workbook_holds_every_table(all_builds: Path) -> None:
 
 def table_of_sheet(folder: Path) -> dict[str, str]:
     """Each table sheet's CSV name (the tables in the appendix's order, named as the workbook names them)."""
-    from helpers.assemble import Caption
-    from helpers.export import sheet_names
+    from helpers.build.assemble import Caption
+    from helpers.build.export import sheet_names
 
     text = (folder / "appendix.html").read_text(encoding="utf-8")
     names = re.findall(r'<div class="appendix-table-block" id="[^"]*" data-name="([^"]+)"', text)
@@ -427,7 +428,7 @@ def test_the_library_refuses_before_running_anything(outputs: Path) -> None:
 
 
 def test_build_failed_lists_every_failure() -> None:
-    from helpers.execute import NotebookFailure, NotebookJob
+    from helpers.build.execute import NotebookFailure, NotebookJob
 
     job = NotebookJob(Path("nb/02_x.ipynb"), Path("out/02_x.ipynb"), {}, "2019, en")
     exc = BuildFailed([NotebookFailure(job, "ValueError", "bad\nmore", cell_number=3, exec_count=2, first_line="f()")], "Head.")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from helpers import cli
-from helpers.formatting import LANGS
-from helpers.loading import latest_year
+from helpers.data.loading import latest_year
+from helpers.text.formatting import LANGS
 
 COMMANDS = ("build", "audit", "summary", "refresh-notebooks", "latest-year")
 

@@ -9,14 +9,20 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from helpers import reconciliation as rec
-from helpers.loading import (
-    available_years, figures_files, load_catalogue, load_reference, load_revisions, load_series_breaks, load_year,
+from helpers.analysis import reconciliation as rec
+from helpers.data.loading import (
+    available_years,
+    figures_files,
+    load_catalogue,
+    load_reference,
+    load_revisions,
+    load_series_breaks,
+    load_year,
     read_figures_file,
 )
-from helpers.query import select, value
+from helpers.data.printed import check_printed_value
+from helpers.data.query import select, value
 from helpers.paths import data_dir
-from helpers.printed import check_printed_value
 
 SECOND_ENTRY = data_dir() / "qa" / "2023_second_entry.csv"
 SECOND_ENTRY_COLUMNS = ["printed", "value", "period", "kind", "unit", "meaning_en", "locator"]

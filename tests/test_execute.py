@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers.build.execute import NotebookFailure, NotebookJob, _cell_number, find_notebooks, run_notebooks
 from helpers.errors import UsageError
-from helpers.execute import NotebookFailure, NotebookJob, _cell_number, find_notebooks, run_notebooks
 
 
 def test_find_notebooks_takes_the_numbered_ones_in_order(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_run_notebooks_reports_a_notebook_that_cannot_be_read(tmp_path: Path) ->
 def test_executed_notebooks_carry_no_clock_time(tmp_path: Path) -> None:
     import json
 
-    from helpers.execute import strip_clock_times
+    from helpers.build.execute import strip_clock_times
 
     notebook = {
         "cells": [{"cell_type": "code", "execution_count": 1, "id": "a", "outputs": [], "source": "1",

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from helpers.assemble import Caption
-from helpers.export import FIXED_ZIP_TIME, normalise_zip, sheet_names, write_pdf, write_xlsx
+from helpers.build.assemble import Caption
+from helpers.build.export import FIXED_ZIP_TIME, normalise_zip, sheet_names, write_pdf, write_xlsx
 
 
 def pdf_objects(data: bytes) -> bytes:
@@ -47,7 +47,7 @@ def write_tables(folder: Path) -> list[Caption]:
     """Two tables as notebooks write them (CSV and the columns' types), with columns titled for readers."""
     import pandas as pd
 
-    from helpers.report import write_table
+    from helpers.present.report import write_table
 
     write_table(pd.DataFrame({"Chỉ tiêu": ["Hộ nghèo", "Việc làm"], "Giá trị": [2.27, 17034.0], "Ghi chú": [None, "x"]}),
                 folder, "01_p_a")
@@ -158,7 +158,7 @@ def pdf_font_names(pdf: Path) -> set[str]:
 
 
 def test_pdf_is_a4_in_the_state_format_with_vietnamese_text_in_tinos(tmp_path: Path) -> None:
-    from helpers.assemble import stylesheet
+    from helpers.build.assemble import stylesheet
 
     body = "".join(f"<p>Đoạn {i}: Tỷ lệ hộ nghèo giảm, người có công được thăm hỏi, <strong>ự</strong> <em>ỹ</em>.</p>"
                    for i in range(150))

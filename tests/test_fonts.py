@@ -7,7 +7,7 @@ import hashlib
 import pytest
 from fontTools.ttLib import TTFont
 
-from helpers import fonts
+from helpers.build import fonts
 
 
 def test_vietnamese_letters_are_the_whole_alphabet_with_tones() -> None:

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from helpers.errors import UsageError
-from helpers.formatting import check_lang, fmt_number, fmt_percent, fmt_points, fmt_value
+from helpers.text.formatting import check_lang, fmt_number, fmt_percent, fmt_points, fmt_value
 
 
 def test_vietnamese_style() -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers.contract import FIGURE_KEY
+from helpers.data.contract import FIGURE_KEY
+from helpers.data.loading import available_years, load_catalogue, load_revisions, load_sources, load_year
+from helpers.data.query import select, series, value
 from helpers.errors import DataError, MissingYearError
-from helpers.loading import available_years, load_catalogue, load_revisions, load_sources, load_year
-from helpers.query import select, series, value
 
 from .conftest import read_rows, write_rows
 
@@ -438,7 +438,7 @@ def test_a_bad_units_file_is_blamed_on_units_not_on_a_figures_file(data_copy: Pa
 
 
 def test_an_empty_figures_folder_says_so(data_copy: Path) -> None:
-    from helpers.loading import latest_year
+    from helpers.data.loading import latest_year
 
     for path in (data_copy / "figures").iterdir():
         path.unlink()
@@ -453,7 +453,7 @@ def test_an_empty_figures_folder_says_so(data_copy: Path) -> None:
 
 
 def test_report_meta_of_2023_names_the_department_and_the_province() -> None:
-    from helpers.loading import load_report_meta
+    from helpers.data.loading import load_report_meta
 
     meta = load_report_meta(2023)
     assert meta.source_id == "sldtbxh_2023_report"
@@ -466,13 +466,13 @@ def test_report_meta_of_2023_names_the_department_and_the_province() -> None:
 
 
 def test_every_year_with_figures_has_a_report_row() -> None:
-    from helpers.loading import load_report_meta
+    from helpers.data.loading import load_report_meta
 
     assert [load_report_meta(y).year for y in available_years()] == available_years()
 
 
 def test_a_year_without_a_report_row_is_refused(data_copy: Path) -> None:
-    from helpers.loading import load_report_meta
+    from helpers.data.loading import load_report_meta
 
     path = data_copy / "reports.csv"
     write_rows(path, [r for r in read_rows(path) if r[0] != "2022"])

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from helpers.printed import (
+from helpers.data.printed import (
     check_printed_value,
     is_ambiguous,
     looks_vietnamese_formatted,
@@ -77,7 +77,7 @@ def test_looks_vietnamese_formatted() -> None:
 
 
 def test_ranges_with_an_en_dash_or_a_unit_word_and_zero_in_words() -> None:
-    from helpers.printed import check_range
+    from helpers.data.printed import check_range
 
     assert parse_printed("16.800–17.000").numbers == ("16.800", "17.000")
     assert parse_printed("1.800 người - 2.000").is_range

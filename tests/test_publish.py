@@ -19,11 +19,21 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import build as build_module
 from helpers import cli
-from helpers.build import CRASH_ENV, CRASH_STATUS, PUBLISH_STEPS, BuildLocked, Target, build, publish, recover, year_lock
+from helpers.build import publish as build_module
+from helpers.build.publish import (
+    CRASH_ENV,
+    CRASH_STATUS,
+    PUBLISH_STEPS,
+    BuildLocked,
+    Target,
+    build,
+    publish,
+    recover,
+    year_lock,
+)
+from helpers.data.loading import read_table
 from helpers.errors import DataError
-from helpers.loading import read_table
 from tests.test_build import BUILD, outputs, tiny_notebooks, write_notebook  # noqa: F401  (fixtures)
 
 HERE = Path(__file__).resolve().parents[1]
@@ -75,7 +85,7 @@ def test_a_publish_killed_at_any_step_is_repaired_by_the_next_build(tmp_path: Pa
     target = Target(2023, "vi", root)
     appendix(target.folder, "old")
     work = appendix(root / ".build-2023-abcd1234", "new")
-    code = ("import sys; from pathlib import Path; from helpers.build import publish; "
+    code = ("import sys; from pathlib import Path; from helpers.build.publish import publish; "
             "publish(Path(sys.argv[1]), Path(sys.argv[2]))")
     done = subprocess.run([sys.executable, "-c", code, str(work), str(target.folder)],
                           env={**os.environ, CRASH_ENV: step}, capture_output=True, text=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import reconciliation as rec
+from helpers.analysis import reconciliation as rec
 from helpers.errors import DataError
 
 from .conftest import read_rows, write_rows

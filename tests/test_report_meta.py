@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import frontmatter
-from helpers.loading import load_report_meta
-from helpers.report import Report
+from helpers.build import frontmatter
+from helpers.data.loading import load_report_meta
+from helpers.present.report import Report
 
 from .hue_2025 import AREA_VI, ISSUER_VI, add_hue_2025
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import reconciliation as rec
-from helpers.loading import load_revisions, load_year
-from helpers.report import Report
+from helpers.analysis import reconciliation as rec
+from helpers.data.loading import load_revisions, load_year
+from helpers.present.report import Report
 from helpers.sections import data_quality as dq
 
 from .test_reconciliation import figures, rules

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.loading import load_year
-from helpers.report import Report
+from helpers.data.loading import load_year
+from helpers.present.report import Report
 from helpers.sections import employment
 
 from .conftest import figures_frame

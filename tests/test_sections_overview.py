@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from helpers.loading import load_year
-from helpers.report import Report
+from helpers.data.loading import load_year
+from helpers.present.report import Report
 from helpers.sections import overview
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import ast
+import json
+
 import pandas as pd
 import pytest
+from matplotlib.figure import Figure
 
-from helpers.report import Report
-from helpers.sections import poverty
+from helpers.paths import PROJECT_ROOT
+from helpers.sections import poverty, poverty_findings
 
 from .conftest import figures_frame
 
@@ -45,21 +49,21 @@ SMALL = figures_frame([
 def test_rate_change_and_sentence() -> None:
     info = poverty.rate_change(SMALL, 2023, BREAKS)
     assert (info["prev_period"], info["change"]) == (2022, pytest.approx(-1.29))
-    assert poverty.rate_sentence(info, "vi", BREAKS) == (
+    assert poverty_findings.rate_sentence(info, "vi", BREAKS) == (
         "Tỷ lệ hộ nghèo giảm từ 3,56% (2022) xuống 2,27% (2023), giảm 1,29 điểm phần trăm.")
 
 
 def test_rate_is_not_compared_across_the_change_of_standard() -> None:
     info = poverty.rate_change(SMALL, 2021, BREAKS)
     assert info["prev_period"] == 2020 and info["comparable"] is False and info["change"] is None
-    sentence = poverty.rate_sentence(info, "vi", BREAKS)
+    sentence = poverty_findings.rate_sentence(info, "vi", BREAKS)
     assert "không so sánh trực tiếp" in sentence and "2021" in sentence
 
 
 def test_estimate_year_and_missing_year() -> None:
     info = poverty.rate_change(SMALL, 2020, BREAKS)
     assert info["kind"] == "estimate" and info["change"] == pytest.approx(-0.5)
-    assert poverty.rate_sentence(info, "en", BREAKS).startswith("By the estimate, poverty rate fell from 4.17% (2019)")
+    assert poverty_findings.rate_sentence(info, "en", BREAKS).startswith("By the estimate, poverty rate fell from 4.17% (2019)")
     assert poverty.rate_change(SMALL, 2018, BREAKS) is None
 
 
@@ -75,7 +79,7 @@ def test_households_frame_and_sentence() -> None:
     by_id = frame.set_index("indicator_id")
     assert by_id.at["poor_households", "change"] == -4195
     assert pd.isna(by_id.at["near_poor_households", "change"])
-    sentence = poverty.households_sentence(frame, 2023, "vi")
+    sentence = poverty_findings.households_sentence(frame, 2023, "vi")
     assert sentence == ("Số hộ nghèo năm 2023 là 7.540 hộ, giảm 4.195 hộ so với năm 2022; "
                         "số hộ cận nghèo là 9.002 hộ (tỷ lệ hộ cận nghèo 2,71%).")
     assert poverty.households_frame(SMALL, 2019, BREAKS) is None
@@ -88,10 +92,11 @@ def test_district_keeps_the_preferred_source_and_names_the_other() -> None:
     assert rate["value_2023"] == 24.4
     sentences = poverty.disagreement_sentences(SMALL, 2023, "vi")
     assert len(sentences) == 1 and "24,4% (Báo Dân Việt)" in sentences[0] and "24,3%" in sentences[0]
-    assert poverty.district_sentence(frame, 2023, "vi") == (
+    assert poverty_findings.district_sentence(frame, 2023, "vi") == (
         "Huyện A Lưới: tỷ lệ hộ nghèo 24,4% (2023), gấp 10,7 lần mức chung toàn tỉnh (2,27%); giảm từ 49,98% năm 2021.")
-    compare = poverty.district_compare_data(frame, "vi")
-    assert list(compare["value"]) == [49.98, 4.93, 24.4, 2.27]
+    fig = poverty.district_chart(frame, "vi")
+    assert isinstance(fig, Figure) and fig.caption_values == {"rate": "Tỷ lệ hộ nghèo", "place": "Huyện A Lưới"}
+    assert sorted(v for c in fig.axes[0].containers for v in c.datavalues) == [2.27, 4.93, 24.4, 49.98]
     assert poverty.district_frame(SMALL, 2020) is None
 
 
@@ -99,7 +104,7 @@ def test_targets_and_reduction_goal() -> None:
     sentences = poverty.target_sentences(poverty.target_progress(SMALL, 2023, BREAKS), "vi")
     assert sentences == ["Để đạt chỉ tiêu năm 2024 (dưới 1,76%), tỷ lệ hộ nghèo cần giảm 0,51 điểm phần trăm mỗi năm, "
                          "thấp hơn mức giảm bình quân 1,33 điểm phần trăm mỗi năm đã đạt giai đoạn 2021–2023."]
-    assert poverty.reduction_goal_sentence(SMALL, 2022, "vi", BREAKS) == (
+    assert poverty_findings.reduction_goal_sentence(SMALL, 2022, "vi", BREAKS) == (
         "Mức giảm 1,37 điểm phần trăm của tỷ lệ hộ nghèo năm 2022 vượt chỉ tiêu giảm 0,8–1 điểm phần trăm.")
     table = poverty.statements_table(SMALL, 2022, "vi", BREAKS)
     assert table.raw["value"].tolist() == pytest.approx([1, 1.37])
@@ -107,21 +112,21 @@ def test_targets_and_reduction_goal() -> None:
 
 
 def test_group_frame_computes_averages_and_shares() -> None:
-    frame = poverty.group_frame(SMALL, "credit_households", "credit_amount", 2023, "vi")
+    frame = poverty.group_frame(SMALL, "credit", 2023, "vi")
     assert list(frame["code"]) == ["poor", "near_poor", "newly_escaped_poverty", "total"]
     total = frame.set_index("code").loc["total"]
     assert total["average"] == pytest.approx(781965 / 14966) and total["share"] == pytest.approx(100)
     assert frame.set_index("code").at["newly_escaped_poverty", "share"] == pytest.approx(412459 / 781965 * 100)
-    table = poverty.group_table(frame, "credit_households", "credit_amount", "vi")
+    table = poverty.group_table(frame, "credit", "vi")
     assert table.frame.iloc[-1, 3] == "52,25"
-    assert poverty.credit_sentence(frame, 2023, "vi").endswith("hộ mới thoát nghèo nhận 52,7% tổng vốn vay.")
+    assert poverty_findings.credit_sentence(frame, 2023, "vi").endswith("hộ mới thoát nghèo nhận 52,7% tổng vốn vay.")
 
 
 def test_group_frame_sums_a_complete_breakdown_without_a_printed_total() -> None:
-    frame = poverty.group_frame(SMALL, "health_insurance_persons", "health_insurance_amount", 2023, "en")
+    frame = poverty.group_frame(SMALL, "health_insurance", 2023, "en")
     total = frame.set_index("code").loc["total"]
     assert total["count"] == 24767 + 17396 and bool(total["total_computed"]) and pd.isna(total["amount"])
-    assert poverty.group_frame(SMALL, "medical_cost_households", "medical_cost_amount", 2023, "vi") is None
+    assert poverty.group_frame(SMALL, "medical_costs", 2023, "vi") is None
 
 
 def test_electricity_housing_table() -> None:
@@ -133,20 +138,51 @@ def test_electricity_housing_table() -> None:
 
 
 def test_findings_on_real_2023_data(figures_2023: pd.DataFrame) -> None:
-    sentences = poverty.findings(figures_2023, 2023, "vi")
+    sentences = poverty_findings.findings(figures_2023, 2023, "vi")
     assert 3 <= len(sentences) <= 6
     assert sentences[0] == "Tỷ lệ hộ nghèo giảm từ 3,56% (2022) xuống 2,27% (2023), giảm 1,29 điểm phần trăm."
     assert any("A Lưới" in s and "24,4%" in s for s in sentences)
 
 
+NOTEBOOK = PROJECT_ROOT / "notebooks" / "01_poverty.ipynb"
+
+
+def notebook_cells() -> list[dict]:
+    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+
+
 @pytest.mark.parametrize("year", [2016, 2019, 2020, 2021, 2022, 2023])
 def test_every_section_runs_for_every_year(year: int) -> None:
-    rep = Report("01_poverty", year, "en" if year % 2 else "vi")
-    for show in (poverty.show_title, poverty.show_findings, poverty.show_trend, poverty.show_households,
-                 poverty.show_a_luoi, poverty.show_targets, poverty.show_support_heading, poverty.show_credit,
-                 poverty.show_health_insurance, poverty.show_medical_costs, poverty.show_electricity_housing):
-        show(rep)
-    kinds = [s.kind for s in rep.shown]
+    """The notebook's own cells, run here for each year (in English for odd years)."""
+    space = {"year": year, "lang": "en" if year % 2 else "vi", "output_dir": ""}
+    for cell in notebook_cells():
+        if cell["cell_type"] == "code" and "parameters" not in cell["metadata"].get("tags", []):
+            exec("".join(cell["source"]), space)
+    kinds = [s.kind for s in space["rep"].shown]
     assert kinds[:2] == ["heading", "findings"]
+    assert kinds.count("heading") == 10
     if year < 2023:
-        assert any("appendix-nodata" in s.html for s in rep.shown)
+        assert any("appendix-nodata" in s.html for s in space["rep"].shown)
+    else:
+        assert kinds.count("figure") == 5 and kinds.count("table") == 9
+
+
+def test_the_notebook_shows_its_work_in_short_cells_without_prose_in_one_language() -> None:
+    cells = notebook_cells()
+    code = [("".join(c["source"]), c["metadata"].get("tags", [])) for c in cells if c["cell_type"] == "code"]
+    for source, _tags in code:
+        assert len(source.splitlines()) <= 6, source
+        assert not [n for n in ast.walk(ast.parse(source)) if isinstance(n, (ast.For, ast.While, ast.If, ast.IfExp))]
+    parameters = next(s for s, tags in code if "parameters" in tags)
+    for name, kind in (("year", "int"), ("lang", "str"), ("output_dir", "str")):
+        assert f"{name}: {kind} = " in parameters and "#" in parameters.split(f"{name}:")[1].splitlines()[0]
+    shown_last = [s.splitlines()[-1] for s, _ in code]
+    assert sum(line == "fig" for line in shown_last) >= 4  # the chart cells return their Figure
+    assert sum(line in {"trend", "households", "a_luoi", "targets", "credit"} for line in shown_last) >= 5
+    headings = [line for c in cells if c["cell_type"] == "markdown" for line in "".join(c["source"]).splitlines()
+                if line.startswith("#")]
+    vietnamese = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+    prose = [c for c in cells if c["cell_type"] == "markdown" and any(ch in "".join(c["source"]).lower()
+                                                                      for ch in vietnamese.replace("ư", ""))]
+    assert len(headings) >= 5 and all(h.startswith("## ") or h.startswith("# 01") for h in headings)
+    assert len(prose) <= 2  # the title's gloss (giảm nghèo) and a place name (A Lưới), no Vietnamese-only prose

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.report import Report
+from helpers.present.report import Report
 from helpers.sections import social_evils as se
 
 from .conftest import figures_frame

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.report import Report
+from helpers.present.report import Report
 from helpers.sections import social_protection as sp
 
 from .conftest import figures_frame

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.trends import change_between, changes, latest, pace, required_pace
+from helpers.analysis.trends import change_between, changes, latest, pace, required_pace
 
 
 def test_changes_keep_gaps_visible() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from helpers.assemble import compose
-from helpers.export import FIXED_ZIP_TIME
-from helpers.templates import make_reference_docx
-from helpers.word import REFERENCE_DOCX, word_html, write_docx
+from helpers.build.assemble import compose
+from helpers.build.export import FIXED_ZIP_TIME
+from helpers.build.templates import make_reference_docx
+from helpers.build.word import REFERENCE_DOCX, word_html, write_docx
 from tests.test_assemble import front, sections
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -16,11 +16,11 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from helpers.assemble import Caption
-from helpers.columns import UnknownColumn, column
+from helpers.build.assemble import Caption
+from helpers.build.columns import UnknownColumn, column
+from helpers.build.export import write_xlsx
 from helpers.errors import DataError
-from helpers.export import write_xlsx
-from helpers.report import Report, write_table
+from helpers.present.report import Report, write_table
 
 INJECTED = ['=HYPERLINK("http://example.com/x","Bấm vào đây")', "+1", "-2+3", "@SUM(A1:A2)", "=1+1"]
 
@@ -120,7 +120,7 @@ def test_no_cell_is_ever_a_formula(tmp_path: Path) -> None:
 def test_a_code_named_column_without_a_meaning_is_refused(tmp_path: Path) -> None:
     write_table(pd.DataFrame({"indicator_id": ["jobs_created"], "mystery_code": [1]}), tmp_path, "03_x_m")
     with pytest.raises(UnknownColumn, match=r"^The column 'mystery_code' of table 03_x_m has no title for the workbook; "
-                                            r"add its meaning to helpers/columns.py \(NAMED\)\.$"):
+                                            r"add its meaning to helpers/build/columns.py \(NAMED\)\.$"):
         write_xlsx([caption(1, "03_x_m")], tmp_path, tmp_path / "a.xlsx", "vi", "T")
 
 

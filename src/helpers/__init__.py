@@ -2,15 +2,17 @@
 report on labour, people with merit and social affairs (the report's issuer and
 area for each year come from ``data/reports.csv``, never from the code).
 
-Modules, by pipeline stage:
-- ``paths``: where the project's data and outputs live.
-- ``errors``: the exception types, one per way input can be wrong.
-- ``printed``: reading figures as the report printed them (Vietnamese style).
-- ``contract``: the data contract as pandera schemas.
-- ``loading``: the data API (catalogue, sources, figures with the vintage rule,
-  the report each year's appendix accompanies: ``load_report_meta``).
-- ``audit``: the transcription audit of a report's text against its figures.
-- ``cli``: the ``python -m helpers`` command line.
+The sub-packages follow the data's route:
+- ``data``: read and validate (``contract``, ``loading``, ``printed``, ``query``, ``audit``).
+- ``analysis``: frames in, frames out (``attainment``, ``trends``, ``reconciliation``,
+  ``summary``); no language, no IPython, no text.
+- ``text``: reader-facing words: ``say`` picks the language from the text files,
+  ``formatting`` writes numbers in Vietnamese or English style, ``vocabulary`` names
+  kinds and domains from ``data/``.
+- ``present``: ``charts`` (matplotlib Figures) and ``report`` (the notebook ``Report``).
+- ``sections``: one module per notebook, each with its words in a ``.yml`` beside it.
+- ``build``: execute the notebooks, assemble, export (PDF, Word, Excel), ``publish``.
+- top level: ``cli`` (``python -m helpers``), ``errors``, ``paths``.
 """
 
 __all__ = ["__version__"]

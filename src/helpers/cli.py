@@ -14,8 +14,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import AppendixError
-from .formatting import LANGS
+from helpers.errors import AppendixError
+from helpers.text.formatting import LANGS
 
 
 def _year(text: str) -> int | str:
@@ -28,20 +28,20 @@ def _year(text: str) -> int | str:
 
 
 def _resolve_year(year: int | str) -> int:
-    from .loading import latest_year
+    from helpers.data.loading import latest_year
 
     return latest_year() if year == "latest" else int(year)
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from .summary import summarise_year
+    from helpers.analysis.summary import summarise_year
 
     print(summarise_year(_resolve_year(args.year)))
     return 0
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from .audit import audit_report, format_result
+    from helpers.data.audit import audit_report, format_result
 
     year = _resolve_year(args.year)
     result = audit_report(year, Path(args.report), source_id=args.source)
@@ -56,9 +56,9 @@ def _jobs(text: str) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import BuildFailed, build, resolve_years
-    from .formatting import check_lang
-    from .paths import display_path
+    from helpers.build.publish import BuildFailed, build, resolve_years
+    from helpers.paths import display_path
+    from helpers.text.formatting import check_lang
 
     check_lang(args.lang)
     years = resolve_years(args.year, all_years=args.all)
@@ -74,7 +74,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_refresh_notebooks(args: argparse.Namespace) -> int:
-    from .build import BuildFailed, refresh_notebooks
+    from helpers.build.publish import BuildFailed, refresh_notebooks
 
     try:
         refresh_notebooks(args.notebooks_dir, jobs=args.jobs)

@@ -1,9 +1,9 @@
 """Data quality (chất lượng dữ liệu, notebook 05): do the year's figures hold together?
 
-Tables and sentences built on :mod:`helpers.reconciliation`: derived figures
+Tables and sentences built on :mod:`helpers.analysis.reconciliation`: derived figures
 recomputed, breakdowns against totals, revisions across vintages, sources that
 disagree, ambiguous prints and coverage. ``*_table`` and ``findings`` are pure
-functions of the figures; ``show_*`` put them on a :class:`~helpers.report.Report`
+functions of the figures; ``show_*`` put them on a :class:`~helpers.present.report.Report`
 or say there is no data.
 """
 
@@ -11,12 +11,21 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import reconciliation as rec
-from ..formatting import fmt_number, fmt_value
-from ..loading import load_revisions, load_sources
-from ..printed import AMBIGUOUS_NOTE_PREFIX, parse_printed
-from ..report import Report
-from .vocabulary import DIMENSION_LABELS, DOMAIN_LABELS, KIND_LABELS, ShownTable, indicator_text, label, pick, yes_no
+from helpers.analysis import reconciliation as rec
+from helpers.data.loading import load_revisions, load_sources
+from helpers.data.printed import AMBIGUOUS_NOTE_PREFIX, parse_printed
+from helpers.present.report import Report
+from helpers.text.formatting import fmt_number, fmt_value
+from helpers.text.vocabulary import (
+    DIMENSION_LABELS,
+    DOMAIN_LABELS,
+    KIND_LABELS,
+    ShownTable,
+    indicator_text,
+    label,
+    pick,
+    yes_no,
+)
 
 TITLE = ("Chất lượng dữ liệu", "Data quality")
 HEADINGS = {
@@ -262,7 +271,7 @@ def breakdowns_table(figures: pd.DataFrame, year: int, lang: str) -> ShownTable 
 
 
 def revisions_table(revisions: pd.DataFrame, figures: pd.DataFrame, lang: str) -> ShownTable | None:
-    """Figures a later file replaced (:func:`helpers.loading.load_revisions`), old beside new; None when none."""
+    """Figures a later file replaced (:func:`helpers.data.loading.load_revisions`), old beside new; None when none."""
     if revisions.empty:
         return None
     names = _names(figures, lang)

@@ -3,7 +3,7 @@ sent abroad against plans and targets, the trained-labour rate and its path to
 the targets, urban unemployment against its ceilings, job exchanges, job-creation
 credit, support for workers going abroad and vocational-training support.
 
-Each ``show_*`` function shows one section through a :class:`~helpers.report.Report`
+Each ``show_*`` function shows one section through a :class:`~helpers.present.report.Report`
 (heading, then a table or chart, or ``rep.no_data``); the pure functions before
 them compute from a figures frame and are what the tests call.
 """
@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..attainment import assess, goal_bound, goal_ends
-from ..formatting import fmt_number, fmt_value
-from ..query import figure_row, indicator_name, select, unit_label
-from ..report import Report
-from . import progress as pg
-from .social_common import (
+from helpers.analysis.attainment import assess, goal_bound, goal_ends
+from helpers.data.query import figure_row, indicator_name, select, unit_label
+from helpers.present.report import Report
+from helpers.sections import progress as pg
+from helpers.sections.social_common import (
     Line,
     Table,
     computed_line,
@@ -25,11 +24,14 @@ from .social_common import (
     figure_line,
     lines_table,
     qualified,
-    show_findings as show_sentences,
     show_table,
     t,
     unit_name,
 )
+from helpers.sections.social_common import (
+    show_findings as show_sentences,
+)
+from helpers.text.formatting import fmt_number, fmt_value
 
 TITLE = ("Lao động – việc làm, giáo dục nghề nghiệp", "Labour, employment and vocational training")
 WHAT = ("lao động – việc làm, giáo dục nghề nghiệp", "labour, employment and vocational training")
@@ -45,7 +47,7 @@ def _unit(figures: pd.DataFrame, indicator_id: str) -> str:
     rows = figures.loc[figures["indicator_id"] == indicator_id, "unit"]
     if len(rows):
         return str(rows.iloc[0])
-    from ..loading import load_catalogue
+    from helpers.data.loading import load_catalogue
 
     return str(load_catalogue().set_index("indicator_id").at[indicator_id, "unit"])
 
@@ -64,7 +66,7 @@ SCORE_COLUMNS = ["indicator_id", "unit", "polarity", "result", "result_kind", "r
 
 
 def _near_end(verdict) -> float:
-    """The goal level a result is measured from: the goal, or for a band its near end (see helpers.attainment)."""
+    """The goal level a result is measured from: the goal, or for a band its near end (see helpers.analysis.attainment)."""
     if verdict.low is None:
         return float(verdict.goal)
     return verdict.high if verdict.polarity == "lower_is_better" else verdict.low
@@ -76,7 +78,7 @@ def scorecard_frame(figures: pd.DataFrame, year: int, indicators: tuple[str, ...
     One row per (indicator, goal); an indicator with a result but no goal
     gets one row with the goal empty. ``ratio`` is the result as a percent of
     the goal (count units only), ``difference`` the result minus the goal,
-    ``met`` the verdict of :func:`helpers.attainment.assess` (bounds such as
+    ``met`` the verdict of :func:`helpers.analysis.attainment.assess` (bounds such as
     "dưới 2,1%" honoured), ``report_pct`` the percent of plan the report
     itself printed. The result is the estimate when the year has no actual.
     None when the year has neither results nor goals.
@@ -341,7 +343,7 @@ def trained_path_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFra
 
 def show_trained_labour(rep: Report) -> None:
     """Section: the trained-labour rate over the years, the goals ahead and the pace they need."""
-    from .. import charts
+    from helpers.present import charts
 
     rep.heading(indicator_name("trained_labour_rate", "vi"), indicator_name("trained_labour_rate", "en"))
     data = trained_path_data(rep.figures, rep.year, rep.lang)

@@ -2,7 +2,7 @@
 
 Computing parts are pure functions of the year's figures (``scorecard_table``,
 ``attainment_data``, ``next_year_table``, ``findings``); ``show_*`` functions
-put them on a :class:`~helpers.report.Report`, or say there is no data.
+put them on a :class:`~helpers.present.report.Report`, or say there is no data.
 """
 
 from __future__ import annotations
@@ -12,12 +12,21 @@ import textwrap
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import charts
-from ..attainment import next_year_targets, scorecard
-from ..formatting import fmt_number, fmt_percent, fmt_value
-from ..printed import parse_printed
-from ..report import Report
-from .vocabulary import DOMAIN_LABELS, KIND_LABELS, NOT_JUDGED, ShownTable, indicator_text, label, pick, yes_no
+from helpers.analysis.attainment import next_year_targets, scorecard
+from helpers.data.printed import parse_printed
+from helpers.present import charts
+from helpers.present.report import Report
+from helpers.text.formatting import fmt_number, fmt_percent, fmt_value
+from helpers.text.vocabulary import (
+    DOMAIN_LABELS,
+    KIND_LABELS,
+    NOT_JUDGED,
+    ShownTable,
+    indicator_text,
+    label,
+    pick,
+    yes_no,
+)
 
 TITLE = ("Tổng quan: kết quả so với mục tiêu", "Overview: results against goals")
 SCORECARD_HEADING = ("Kết quả năm {year} so với kế hoạch và chỉ tiêu", "Results of {year} against plans and targets")
@@ -139,7 +148,7 @@ def _number(value: object) -> float | None:
 
 
 def scorecard_rows(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
-    """The year's scorecard (:func:`helpers.attainment.scorecard`) with names in ``lang``; None without goals."""
+    """The year's scorecard (:func:`helpers.analysis.attainment.scorecard`) with names in ``lang``; None without goals."""
     card = scorecard(figures, year)
     if card.empty:
         return None
@@ -208,7 +217,7 @@ def attainment_chart(data: pd.DataFrame, year: int, lang: str, source: str) -> F
 
 
 def next_year_rows(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
-    """Next year's goals beside ``year``'s results (:func:`helpers.attainment.next_year_targets`) with
+    """Next year's goals beside ``year``'s results (:func:`helpers.analysis.attainment.next_year_targets`) with
     names in ``lang``; None when the data hold no goal for ``year + 1``."""
     card = next_year_targets(figures, year)
     if card.empty:

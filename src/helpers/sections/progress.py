@@ -19,18 +19,25 @@ from collections.abc import Sequence
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import charts
-from ..attainment import assess, goal_bound, goal_ends
-from ..formatting import fmt_number, fmt_points, fmt_value
-from ..loading import load_series_breaks
-from ..printed import parse_printed, read_vi_number
-from ..query import indicator_name, select, unit_label
-from ..trends import required_pace
-from .social_common import Table, qualified, qualifier, t, unit_name
+from helpers.analysis.attainment import assess, goal_bound, goal_ends
+from helpers.analysis.series import (  # noqa: F401  (the other sections still call them as pg.<name>)
+    GOAL_KINDS,
+    KIND_ORDER,
+    RESULT_KINDS,
+    breaks_of,
+    breaks_within,
+    current_result,
+    goal_series,
+    same_definition,
+)
+from helpers.analysis.trends import required_pace
+from helpers.data.loading import load_series_breaks
+from helpers.data.printed import parse_printed, read_vi_number
+from helpers.data.query import indicator_name, select, unit_label
+from helpers.present import charts
+from helpers.sections.social_common import Table, qualified, qualifier, t, unit_name
+from helpers.text.formatting import fmt_number, fmt_points, fmt_value
 
-GOAL_KINDS = ("plan", "target")
-RESULT_KINDS = ("actual", "estimate")
-KIND_ORDER = ("actual", "estimate", "plan", "target")
 KIND_LABELS: dict[str, tuple[str, str]] = {
     "actual": ("Thực hiện", "Actual"),
     "estimate": ("Ước tính", "Estimate"),
@@ -58,10 +65,6 @@ def direction(polarity: str, bound: str | None = None) -> int:
     return {"higher_is_better": 1, "lower_is_better": -1}.get(polarity, 0)
 
 
-def breaks_of(indicator_id: str) -> list[int]:
-    """The first periods of each new definition of ``indicator_id`` (data/series_breaks.csv)."""
-    breaks = load_series_breaks()
-    return sorted(int(p) for p in breaks.loc[breaks["indicator_id"] == indicator_id, "first_period"])
 
 
 def break_labels(indicator_id: str, lang: str) -> list[tuple[int, str]]:
@@ -71,18 +74,8 @@ def break_labels(indicator_id: str, lang: str) -> list[tuple[int, str]]:
     return [(int(r["first_period"]), str(r[f"label_{lang}"])) for _, r in rows.iterrows()]
 
 
-def breaks_within(periods: Sequence[int], breaks: Sequence[int]) -> list[int]:
-    """The breaks that fall inside the periods shown (after the first one, at or before the last one)."""
-    if not len(periods):
-        return []
-    low, high = min(periods), max(periods)
-    return [b for b in breaks if low < b <= high]
 
 
-def same_definition(start: int, end: int, breaks: Sequence[int]) -> bool:
-    """True when no break lies in (start, end]: both periods are measured the same way."""
-    low, high = min(start, end), max(start, end)
-    return not any(low < b <= high for b in breaks)
 
 
 def range_text(printed: str | None, unit: str, lang: str) -> str | None:
@@ -101,7 +94,7 @@ def goal_level_text(value: float, unit: str, printed: str, lang: str, show_used:
     """
     ranged = range_text(printed, unit, lang)
     if ranged:
-        return ranged  # a band: judged at its near end, with the gap to both ends (helpers.attainment)
+        return ranged  # a band: judged at its near end, with the gap to both ends (helpers.analysis.attainment)
     return qualified(value, unit, lang, printed)
 
 
@@ -136,24 +129,6 @@ def change_unit_text(unit: str, lang: str) -> str:
 
 # Results beside goals over the years ----------------------------------------
 
-def goal_series(figures: pd.DataFrame, indicator_id: str, up_to: int, kinds: Sequence[str] = KIND_ORDER,
-                breakdown: str = "") -> pd.DataFrame | None:
-    """The preferred figures of one indicator of the given kinds up to period ``up_to``; None if there are none.
-
-    Columns: period, kind, value, printed, source_id, instrument (ordered by period, then kind). Where two
-    instruments set a goal of the same kind for the same period (the annual plan's 66% and the 2011-2020
-    plan's 85% for 2020), both rows are kept; a chart draws the first (:func:`drawn`) and its caption names
-    the other (:func:`qualified_note`).
-    """
-    rows = select(figures, indicator_id, kind=None, breakdown=breakdown)
-    rows = rows[rows["kind"].isin(kinds) & (rows["period"] <= up_to)]
-    if rows.empty:
-        return None
-    order = {k: i for i, k in enumerate(KIND_ORDER)}
-    rows = rows.assign(_order=rows["kind"].map(order)).sort_values(["period", "_order"], kind="stable")
-    if "instrument" not in rows.columns:
-        rows = rows.assign(instrument="")
-    return rows[["period", "kind", "value", "printed", "source_id", "instrument"]].reset_index(drop=True)
 
 
 def drawn(data: pd.DataFrame) -> pd.DataFrame:
@@ -234,14 +209,6 @@ PROGRESS_COLUMNS = [
 ]
 
 
-def current_result(figures: pd.DataFrame, indicator_id: str, year: int, breakdown: str = "") -> pd.Series | None:
-    """The latest result at or before ``year``: the actual figure, or the estimate for a period with no actual."""
-    rows = select(figures, indicator_id, kind=None, breakdown=breakdown)
-    rows = rows[rows["kind"].isin(RESULT_KINDS) & (rows["period"] <= year)]
-    if rows.empty:
-        return None
-    rows = rows.assign(_actual=rows["kind"] == "actual").sort_values(["period", "_actual"], kind="stable")
-    return rows.iloc[-1]
 
 
 def progress(figures: pd.DataFrame, indicator_id: str, year: int, breaks: Sequence[int] = (),

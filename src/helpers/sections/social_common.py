@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import re
 import textwrap
-from dataclasses import dataclass
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import charts
-from ..attainment import assess, goal_bound, next_year_targets
-from ..formatting import fmt_number, fmt_value
-from ..loading import load_catalogue, load_reference
-from ..printed import ZERO_WORDS, is_ambiguous, parse_printed
-from ..query import category_label, figure_row, indicator_name, parts, unit_label
-from ..report import Report
+from helpers.analysis.attainment import assess, goal_bound, next_year_targets
+from helpers.data.loading import load_catalogue, load_reference
+from helpers.data.printed import ZERO_WORDS, is_ambiguous, parse_printed
+from helpers.data.query import category_label, figure_row, indicator_name, parts, unit_label
+from helpers.present import charts
+from helpers.present.report import Report
+from helpers.present.tables import Table
+from helpers.text.formatting import fmt_number, fmt_value
 
 # How a print's qualifier reads in each language ("hơn 32" → "more than 32").
 QUALIFIER_WORDS: dict[str, tuple[str, str]] = {
@@ -249,15 +250,6 @@ def derived_qualifier(numerator_printed: str | None, denominator_printed: str | 
     if bottom is None:
         return top
     return "khoảng"
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table ready for ``rep.table``: formatted cells, raw numbers and the sources of its rows."""
-
-    frame: pd.DataFrame
-    raw: pd.DataFrame
-    source_ids: list[str]
 
 
 def lines_table(lines: list[Line | None], lang: str) -> Table | None:

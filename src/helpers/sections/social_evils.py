@@ -9,7 +9,7 @@ reach, and next year's targets of the domain.
 The computing functions take the year's figures (``rep.figures``), the year
 and the language, and return a :class:`~helpers.sections.social_common.Table`,
 a frame or a list of sentences; ``None`` (or an empty list) means the year has
-no data. The ``show_*`` functions put a section on a :class:`~helpers.report.Report`,
+no data. The ``show_*`` functions put a section on a :class:`~helpers.present.report.Report`,
 saying "no data" where there is none.
 """
 
@@ -18,21 +18,19 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import charts
-from ..formatting import fmt_number, fmt_value
-from ..query import indicator_name, unit_label, value
-from ..report import Report
-from .social_common import (
-    collect_findings,
-    fill_caption,
-    show_heading,
+from helpers.data.query import indicator_name, unit_label, value
+from helpers.present import charts
+from helpers.present.report import Report
+from helpers.sections.social_common import (
     Reference,
     Table,
     axis_label,
+    collect_findings,
     computed_line,
     derived_qualifier,
     figure_line,
     figure_text,
+    fill_caption,
     lines_table,
     lower_first,
     parts_chart,
@@ -42,12 +40,16 @@ from .social_common import (
     printed_of,
     rate,
     ratio,
-    show_findings as _show_findings,
+    show_heading,
     show_table,
     t,
     targets_table,
     wrap,
 )
+from helpers.sections.social_common import (
+    show_findings as _show_findings,
+)
+from helpers.text.formatting import fmt_number, fmt_value
 
 DOMAINS = ("social_evils",)
 

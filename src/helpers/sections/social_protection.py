@@ -9,7 +9,7 @@ per gift), and next year's targets of these domains.
 The computing functions take the year's figures (``rep.figures``), the year
 and the language, and return a :class:`~helpers.sections.social_common.Table`,
 a frame or a list of sentences; ``None`` (or an empty list) means the year has
-no data. The ``show_*`` functions put a section on a :class:`~helpers.report.Report`,
+no data. The ``show_*`` functions put a section on a :class:`~helpers.present.report.Report`,
 saying "no data" where there is none.
 """
 
@@ -20,26 +20,24 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import charts
-from ..attainment import assess, goal_bound
-from ..formatting import fmt_number, fmt_value
-from ..printed import is_ambiguous, parse_printed
-from ..query import category_label, cut_off, figure_row, indicator_name, parts, unit_label, value
-from ..report import Report
-from .social_common import (
-    collect_findings,
-    fill_caption,
-    show_heading,
+from helpers.analysis.attainment import assess, goal_bound
+from helpers.data.printed import is_ambiguous, parse_printed
+from helpers.data.query import category_label, cut_off, figure_row, indicator_name, parts, unit_label, value
+from helpers.present import charts
+from helpers.present.report import Report
+from helpers.sections.social_common import (
     AS_OF_RE,
     COMPUTED,
     HEADERS,
     Reference,
     Table,
     axis_label,
+    collect_findings,
     computed_line,
     derived_qualifier,
     figure_line,
     figure_text,
+    fill_caption,
     goal_text,
     lines_table,
     lower_first,
@@ -52,12 +50,16 @@ from .social_common import (
     qualifier,
     rate,
     ratio,
-    show_findings as _show_findings,
+    show_heading,
     show_table,
     t,
     targets_table,
     unit_of,
 )
+from helpers.sections.social_common import (
+    show_findings as _show_findings,
+)
+from helpers.text.formatting import fmt_number, fmt_value
 
 DOMAINS = ("social_protection", "children", "people_with_merit")
 

@@ -10,14 +10,13 @@ are judged (a part-year count is never set against a year's goal).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 
-from .printed import parse_printed
-from .query import cut_off, preferred
+from helpers.data.printed import parse_printed
+from helpers.data.query import cut_off, preferred
 
 GOAL_KINDS = ("plan", "target")
 

@@ -1,7 +1,7 @@
 """The appendix in other formats: PDF (WeasyPrint, from the same HTML) and an Excel workbook of its tables.
 
 The workbook shows each table with the reader's headers and each column's cells as the column means them
-(:mod:`helpers.columns`); no cell is ever a formula.
+(:mod:`helpers.build.columns`); no cell is ever a formula.
 
 The workbook is made reproducible: openpyxl stamps the save time into
 ``docProps/core.xml`` and into every zip entry, and :func:`normalise_zip`
@@ -22,11 +22,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from .assemble import Caption
-from .columns import CODE_LABELS, VERDICT, YES_NO, Column, column
-from .formatting import decimals_needed
-from .frontmatter import text
-from .paths import display_path
+from helpers.build.assemble import Caption
+from helpers.build.columns import CODE_LABELS, VERDICT, YES_NO, Column, column
+from helpers.text.formatting import decimals_needed
+from helpers.build.frontmatter import text
+from helpers.paths import display_path
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
 SHEET_NAME_MAX = 31
@@ -38,14 +38,14 @@ def write_pdf(document: str, target: Path, base_url: Path | None = None) -> Path
     """Render the appendix HTML to an A4 PDF with WeasyPrint, set in the project's Tinos.
 
     Page size, margins and page numbers come from the document's print CSS;
-    the ``@font-face`` rules for the font files kept in :mod:`helpers.fonts`
+    the ``@font-face`` rules for the font files kept in :mod:`helpers.build.fonts`
     are added here only, so that the HTML stays one self-contained file and
     the PDF never depends on the fonts a machine has installed.
     """
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from .fonts import font_face_css
+    from helpers.build.fonts import font_face_css
 
     fonts = FontConfiguration()
     faces = CSS(string=font_face_css(), font_config=fonts)
@@ -68,7 +68,7 @@ NOTE = (
 
 def read_csv_rows(path: Path) -> list[list[str]]:
     """A CSV file as lists of cells, header first; a field over the reader's limit is a DataError naming the line."""
-    from .errors import DataError
+    from helpers.errors import DataError
 
     with open(path, encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
@@ -95,8 +95,8 @@ class Labels:
     """The names readers see for the data's codes, in one language (from the data folder and the vocabulary)."""
 
     def __init__(self, lang: str) -> None:
-        from .loading import load_reference
-        from .sections.vocabulary import DIMENSION_LABELS, DOMAIN_LABELS, KIND_LABELS
+        from helpers.data.loading import load_reference
+        from helpers.text.vocabulary import DIMENSION_LABELS, DOMAIN_LABELS, KIND_LABELS
 
         ref = load_reference()
         self.lang = lang
@@ -204,7 +204,7 @@ def write_xlsx(tables: Sequence[Caption], csv_dir: Path, target: Path, lang: str
     """Write every table (``csv_dir/<name>.csv``) to its own sheet, after a contents sheet.
 
     The contents sheet lists each table's label, caption, source and sheet (a
-    link). Each table's sheet has the reader's headers (:mod:`helpers.columns`)
+    link). Each table's sheet has the reader's headers (:mod:`helpers.build.columns`)
     and its cells shown as the column means them: printed figures and text as
     text, codes by their names, flags as Có/Không or Đạt/Chưa đạt, numbers
     rounded as in the appendix. The sheet "Giá trị đầy đủ" holds the full value
@@ -216,7 +216,7 @@ def write_xlsx(tables: Sequence[Caption], csv_dir: Path, target: Path, lang: str
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from .errors import DataError
+    from helpers.errors import DataError
 
     i = 0 if lang == "vi" else 1
     labels = Labels(lang)

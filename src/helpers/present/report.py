@@ -1,7 +1,10 @@
 """What a notebook shows, and what the appendix build collects from it.
 
-A notebook makes one :class:`Report` and shows everything through it: headings,
-key findings, figures, tables, notes and "no data" sentences. Each shows as
+A notebook makes one :class:`Report` and hands everything to the appendix through it:
+``rep.section("trend", data)`` (the heading, or a "no data" sentence when ``data`` is None),
+``rep.figure(fig, "poverty_rate_trend")``, ``rep.table(table, "poverty_rate_by_year")``,
+``rep.notes(sentences)``, ``rep.findings(sentences)``. Headings and captions come by name
+from the section's text file (``sections/<section>.yml``, :mod:`helpers.text`). Each shows as
 HTML in JupyterLab, carries the classes the appendix build looks for, and, when
 the notebook runs with an ``output_dir``, is also written there (figures as PNG
 and SVG, tables as CSV) so the build can collect them. Text that comes from the
@@ -26,9 +29,11 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from . import charts
-from .formatting import check_lang
-from .loading import load_report_meta, load_sources, load_year
+from helpers.data.loading import load_report_meta, load_sources, load_year
+from helpers.present import charts
+from helpers.present.tables import Table
+from helpers.text import Texts, say
+from helpers.text.formatting import check_lang
 
 try:  # IPython is there in a kernel; tests may call without it
     from IPython.display import HTML, display
@@ -98,6 +103,29 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def source_line(source_ids: list[str] | pd.Series | None, lang: str, year: int) -> str:
+    """A short line naming the sources of what is shown (publisher, year); the issuer's own when there are none."""
+    ids = sorted(set(source_ids)) if source_ids is not None and len(source_ids) else []
+    if not ids:
+        meta = load_report_meta(int(year))
+        return say("common:source.own", lang, issuer=getattr(meta, f"issuer_short_{lang}"))
+    sources = load_sources().set_index("source_id")
+    parts = []
+    for sid in ids:
+        row = sources.loc[sid]
+        published = str(row["published"])[:4]
+        parts.append(f"{row['publisher']}" + (f" ({published})" if published else ""))
+    return "; ".join(dict.fromkeys(parts))
+
+
+def section_of(notebook: str) -> str:
+    """The section (and text file) of a notebook: ``"01_poverty"`` → ``"poverty"``."""
+    return re.sub(r"^\d+_", "", notebook)
+
+
+_SHOW = object()  # rep.section(name) without data: the heading only
+
+
 @dataclass
 class Shown:
     """One thing a notebook showed, as the build will collect it."""
@@ -126,25 +154,21 @@ class Report:
         self.year = int(self.year)
         self.meta = load_report_meta(self.year)  # the report the appendix accompanies (data/reports.csv)
         self.figures = load_year(self.year)
-        self._sources = load_sources().set_index("source_id")
+        self.texts = Texts(section_of(self.notebook))
 
     # Text helpers -------------------------------------------------------
 
+    def say(self, key: str, count: float | None = None, **values: object) -> str:
+        """The section's text ``key`` (``sections/<section>.yml``) in the report's language; ``{year}`` is filled."""
+        return self.texts(key, self.lang, count=count, **{"year": self.year, **values})
+
     def t(self, vi: str, en: str) -> str:
-        """The text in the report's language."""
+        """The text in the report's language (for sections not yet moved to a text file)."""
         return vi if self.lang == "vi" else en
 
     def source_line(self, source_ids: list[str] | pd.Series | None = None) -> str:
         """A short line naming the sources of what is shown (publisher, year)."""
-        ids = sorted(set(source_ids)) if source_ids is not None and len(source_ids) else []
-        if not ids:
-            return self.t(f"{self.meta.issuer_short_vi}; tính toán của phụ lục", f"{self.meta.issuer_short_en}; appendix calculations")
-        parts = []
-        for sid in ids:
-            row = self._sources.loc[sid]
-            year = str(row["published"])[:4]
-            parts.append(f"{row['publisher']}" + (f" ({year})" if year else ""))
-        return "; ".join(dict.fromkeys(parts))
+        return source_line(source_ids, self.lang, self.year)
 
     # Showing --------------------------------------------------------------
 
@@ -158,9 +182,28 @@ class Report:
         anchor = f"{self.notebook}-{slug(en)}"
         self._show("heading", anchor, f'<h{level} id="{anchor}" class="appendix-heading">{html.escape(text)}</h{level}>')
 
+    def section(self, name: str, data: object = _SHOW, level: int = 2, anchor_values: dict | None = None,
+                **values: object) -> object:
+        """Show the heading ``<name>.heading``; when ``data`` is None, also say that the year has no figures
+        on ``<name>.what``. Returns ``data``, so a notebook cell can show it on the next line.
+
+        The anchor is made from the English heading (filled with ``anchor_values`` when the values are words).
+        """
+        key = self.texts.key(f"{name}.heading")
+        english = say(key, "en", **{"year": self.year, **(values if anchor_values is None else anchor_values)})
+        text = self.say(f"{name}.heading", **values)
+        anchor = f"{self.notebook}-{slug(english)}"
+        self._show("heading", anchor, f'<h{level} id="{anchor}" class="appendix-heading">{html.escape(text)}</h{level}>')
+        if data is None:
+            self.no_data(self.say(f"{name}.what", **values))
+        return data
+
     def findings(self, sentences: list[str]) -> None:
-        """The notebook's key findings as a list of sentences (already in the report's language)."""
-        title = self.t("Những phát hiện chính", "Key findings")
+        """The notebook's key findings as a list of sentences (already in the report's language);
+        none: that the year has no figures on ``title.what``."""
+        if not sentences and self.texts.has("title.what"):
+            sentences = [say("common:no_data", self.lang, what=self.say("title.what"), year=self.year)]
+        title = say("common:findings.title", self.lang)
         items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
         body = f'<div class="appendix-findings" data-notebook="{self.notebook}"><p><strong>{title}</strong></p><ul>{items}</ul></div>'
         self._show("findings", self.notebook, body)
@@ -169,22 +212,36 @@ class Report:
         """A paragraph of narrative generated from the data."""
         self._show("text", "", f'<p class="appendix-text">{html.escape(sentence)}</p>')
 
-    def no_data(self, what_vi: str, what_en: str) -> None:
-        """Say that a section has no data for this year, instead of raising."""
-        sentence = self.t(
-            f"Không có số liệu về {what_vi} cho năm {self.year} trong dữ liệu hiện có.",
-            f"There are no figures on {what_en} for {self.year} in the data.",
-        )
+    def notes(self, sentences: list[str]) -> None:
+        """Paragraphs generated from the data, one per sentence."""
+        for sentence in sentences:
+            self.text(sentence)
+
+    def no_data(self, what_vi: str, what_en: str | None = None) -> None:
+        """Say that a section has no data for this year, instead of raising.
+
+        ``what_vi`` alone is already in the report's language (a section's ``<name>.what``).
+        """
+        what = what_vi if what_en is None else self.t(what_vi, what_en)
+        sentence = say("common:no_data", self.lang, what=what, year=self.year)
         self._show("text", "", f'<p class="appendix-nodata">{html.escape(sentence)}</p>')
 
-    def figure(self, fig: Figure, name: str, caption: str) -> None:
-        """Show a chart with its caption; write it as PNG and SVG when there is an output folder."""
+    def figure(self, fig: Figure | None, name: str, caption: str | None = None, **values: object) -> None:
+        """Hand a chart to the appendix with its caption; write it as PNG and SVG when there is an output folder.
+
+        The caption is ``<name>.caption`` from the section's text file, filled with the values the chart
+        carries (:func:`helpers.present.charts.captioned`) and ``values``. Nothing when ``fig`` is None.
+        The figure is not closed: the notebook may still show it, and it is not held by pyplot.
+        """
+        if fig is None:
+            return
+        if caption is None:
+            caption = self.say(f"{name}.caption", **{**getattr(fig, "caption_values", {}), **values}).strip()
         file_name = f"{self.notebook}_{name}"
         if self.output_dir:
             charts.save_figure(fig, Path(self.output_dir) / "figures", file_name)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", metadata={"Software": None})
-        charts.plt.close(fig)
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
         alt = html.escape(caption, quote=True)
         body = (
@@ -194,18 +251,27 @@ class Report:
         )
         self._show("figure", file_name, body)
 
-    def table(self, frame: pd.DataFrame, name: str, caption: str, source_ids: list[str] | pd.Series | None = None,
-              raw: pd.DataFrame | None = None) -> None:
-        """Show a table (cells already formatted for the reader) with caption and source line.
+    def table(self, frame: pd.DataFrame | Table | None, name: str, caption: str | None = None,
+              source_ids: list[str] | pd.Series | None = None, raw: pd.DataFrame | None = None, **values: object) -> None:
+        """Hand a table (cells already formatted for the reader) to the appendix with caption and source line.
 
-        ``raw`` is the same table with unformatted numbers, written as CSV for
-        analysts to paste; it defaults to ``frame``.
+        ``frame`` may be a :class:`~helpers.present.tables.Table` (its raw numbers, sources and caption
+        values come with it); the caption is then ``<name>.caption`` from the section's text file.
+        ``raw`` is the same table with unformatted numbers, written as CSV for analysts to paste; it
+        defaults to ``frame``. Nothing when ``frame`` is None.
         """
+        if frame is None:
+            return
+        if isinstance(frame, Table):
+            values = {**frame.values, **values}
+            frame, raw, source_ids = frame.frame, frame.raw, frame.source_ids
+        if caption is None:
+            caption = self.say(f"{name}.caption", **values)
         file_name = f"{self.notebook}_{name}"
         if self.output_dir:
             write_table(raw if raw is not None else frame, Path(self.output_dir) / "tables", file_name)
         table_html = frame.to_html(index=False, escape=True, border=0, classes="appendix-table", na_rep="–")
-        source = html.escape(f"{charts.SOURCE_PREFIX[self.lang]}: {self.source_line(source_ids)}")
+        source = html.escape(f"{say('common:source', self.lang)}: {self.source_line(source_ids)}")
         body = (
             f'<div class="appendix-table-block" id="{file_name}" data-name="{file_name}">'
             f'<p class="table-caption"><span class="caption-label"></span>{html.escape(caption)}</p>'

@@ -1,13 +1,13 @@
 """Put the executed notebooks' outputs together into one self-contained HTML document.
 
-The notebooks show everything through :class:`helpers.report.Report`, whose
+The notebooks show everything through :class:`helpers.present.report.Report`, whose
 HTML carries known classes (``appendix-heading``, ``appendix-findings``,
 ``appendix-figure``, ``appendix-table-block``, ``appendix-text``,
 ``appendix-nodata``). This module reads those outputs (text/html only; code,
 markdown, stdout and anything else stay out), moves the key findings to the
 front, numbers figures and tables in document order ("Hình 1. " / "Bảng 1. "),
 builds the table of contents from the headings' ids, and wraps it all with the
-cover, the sources and the methods note (:mod:`helpers.frontmatter`) and a
+cover, the sources and the methods note (:mod:`helpers.build.frontmatter`) and a
 small stylesheet for screen and print. The markup is Report's own, so regular
 expressions on it are enough; nothing is fetched and nothing depends on the
 clock.
@@ -21,12 +21,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import lean_imports  # noqa: F401  (before nbformat: skips a slow, unused import)
+from helpers.build import lean_imports  # noqa: F401  (before nbformat: skips a slow, unused import)
 
 import nbformat  # noqa: E402
 
-from . import frontmatter
-from .frontmatter import FrontMatter, text
+from helpers.build import frontmatter
+from helpers.build.frontmatter import FrontMatter, text
 
 APPENDIX_CLASS_RE = re.compile(r'class="[^"]*\bappendix-(?:heading|findings|figure|table-block|text|nodata)\b')
 TAG_ID_RE = re.compile(r'(<[A-Za-z][A-Za-z0-9]*\b[^<>]*?\sid=")([^"]*)(")')
@@ -347,7 +347,7 @@ def compose(sections: Sequence[Section], fm: FrontMatter) -> Appendix:
 
 
 # Screen: a sans-serif page for reading. Print (WeasyPrint's PDF, or a browser's print): the form of Nghị định
-# 30/2020/NĐ-CP, Phụ lục I: A4; a Times New Roman-style serif (Tinos, kept in helpers/fonts and declared by the
+# 30/2020/NĐ-CP, Phụ lục I: A4; a Times New Roman-style serif (Tinos, kept in helpers/build/fonts and declared by the
 # PDF writer, then Times New Roman where a browser prints); body 13 pt; margins top and bottom 20 mm, left 30 mm,
 # right 15 mm; the page number in Arabic numerals, 13 pt, centred in the top margin, not on the first page.
 CSS = """

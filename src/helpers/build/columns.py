@@ -5,7 +5,7 @@ The tables in ``tables/*.csv`` keep the data's own column names
 join them to the data. The Excel workbook shows the same tables to readers:
 its headers are the titles here, never the code names, and each column's cells
 are shown according to what the column means, decided here from its name (and
-from the type the notebook's table gave it, see :func:`helpers.report.write_table`),
+from the type the notebook's table gave it, see :func:`helpers.present.report.write_table`),
 never from the look of a cell: a column of figures as printed (``*_printed``) is
 always text, so ``16.500`` stays ``16.500``.
 
@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import AppendixError
+from helpers.errors import AppendixError
 
 Pair = tuple[str, str]
 
@@ -176,7 +176,7 @@ def is_code_name(name: str) -> bool:
 
 
 def _indicator_names() -> dict[str, Pair]:
-    from .loading import load_catalogue
+    from helpers.data.loading import load_catalogue
 
     catalogue = load_catalogue()
     return {r.indicator_id: (r.name_vi, r.name_en) for r in catalogue.itertuples(index=False)}
@@ -208,5 +208,5 @@ def column(name: str, table: str = "") -> Column:
         return Column((name, name), "auto")
     where = f" of table {table}" if table else ""
     raise UnknownColumn(
-        f"The column '{name}'{where} has no title for the workbook; add its meaning to helpers/columns.py (NAMED)."
+        f"The column '{name}'{where} has no title for the workbook; add its meaning to helpers/build/columns.py (NAMED)."
     )

@@ -15,8 +15,8 @@ from datetime import date
 import pandas as pd
 import pandera.pandas as pa
 
-from .errors import DataError
-from .printed import check_printed_value, check_range, looks_vietnamese_formatted, parse_plain_number
+from helpers.data.printed import check_printed_value, check_range, looks_vietnamese_formatted, parse_plain_number
+from helpers.errors import DataError
 
 UNITS_COLUMNS = ["unit", "name_vi", "name_en", "whole", "additive", "min", "max"]
 SOURCES_COLUMNS = ["source_id", "title", "publisher", "published", "url", "priority"]

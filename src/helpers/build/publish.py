@@ -4,8 +4,8 @@ One build makes, for each year asked for, the folder ``outputs/<year>``
 (``outputs/<year>-en`` for English) holding ``appendix.html`` (self-contained),
 ``appendix.pdf``, ``appendix.docx``, ``appendix.xlsx``, ``figures/``, ``tables/`` and the executed
 ``notebooks/``. The notebooks of every year asked for run in one parallel pool
-(:mod:`helpers.execute`); each year is then assembled (:mod:`helpers.assemble`)
-and exported (:mod:`helpers.export`) in a temporary folder beside its final
+(:mod:`helpers.build.execute`); each year is then assembled (:mod:`helpers.build.assemble`)
+and exported (:mod:`helpers.build.export`) in a temporary folder beside its final
 place, which replaces the previous folder only when every step has succeeded.
 A failed or interrupted build leaves the previous appendix as it was, removes
 its temporary folders and keeps the failed executed notebooks in
@@ -46,15 +46,19 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from . import export, frontmatter, word
-from .assemble import Appendix, assemble
-from .errors import AppendixError, MissingYearError
-from .execute import NotebookFailure, NotebookJob, find_notebooks, normalise_executed, run_notebooks
-from .formatting import check_lang
-from .loading import available_years, latest_year
-from .paths import data_dir, display_path
-from .paths import notebooks_dir as default_notebooks_dir
-from .paths import outputs_dir as default_outputs_dir
+from helpers.build import export
+
+from helpers.build import frontmatter
+
+from helpers.build import word
+from helpers.build.assemble import Appendix, assemble
+from helpers.errors import AppendixError, MissingYearError
+from helpers.build.execute import NotebookFailure, NotebookJob, find_notebooks, normalise_executed, run_notebooks
+from helpers.text.formatting import check_lang
+from helpers.data.loading import available_years, latest_year
+from helpers.paths import data_dir, display_path
+from helpers.paths import notebooks_dir as default_notebooks_dir
+from helpers.paths import outputs_dir as default_outputs_dir
 
 FAILED_DIR = ".failed"
 WORK_PREFIX = ".build-"
@@ -412,7 +416,7 @@ def build_many(
     A year is assembled, exported and published as soon as its own notebooks
     are done, while the pool goes on with the others. Returns the finished
     folders in the order asked (``reuse_kernels=False``: a new kernel for every
-    notebook, see :mod:`helpers.execute`); raises :class:`BuildFailed` at the end if any
+    notebook, see :mod:`helpers.build.execute`); raises :class:`BuildFailed` at the end if any
     notebook failed (the appendices that worked are published all the same).
     """
     known = available_years()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
-from .errors import UsageError
+from helpers.errors import UsageError
 
 LANGS = ("vi", "en")
 _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)

@@ -1,7 +1,7 @@
 """Words the overview (00) and data-quality (05) sections share, as (vi, en) pairs.
 
 Indicator and category names are never here: they come from the catalogue and
-``data/breakdown_labels.csv`` (:mod:`helpers.query`). Here are only the names
+``data/breakdown_labels.csv`` (:mod:`helpers.data.query`). Here are only the names
 of the data's own codes that no data file names: domains, kinds of figure and
 breakdown dimensions, plus yes/no.
 """
@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ..query import category_label
+from helpers.data.query import category_label
 
 DOMAIN_LABELS: dict[str, tuple[str, str]] = {
     "poverty": ("Giảm nghèo", "Poverty reduction"),

@@ -1,6 +1,6 @@
 """The data API: the catalogue, sources and a year's figures as tidy DataFrames.
 
-Each CSV is read as text, validated against the contract (:mod:`helpers.contract`)
+Each CSV is read as text, validated against the contract (:mod:`helpers.data.contract`)
 and only then typed, so that bad input is refused with one sentence naming the
 file, line and column, and nothing is silently coerced or dropped.
 
@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import contract
-from .errors import DataError, MissingYearError
-from .paths import data_dir as default_data_dir
-from .paths import display_path
+from helpers.data import contract
+from helpers.errors import DataError, MissingYearError
+from helpers.paths import data_dir as default_data_dir
+from helpers.paths import display_path
 
 FIGURES_FILE_RE = re.compile(r"^((?:19|20)[0-9]{2})\.csv$")  # '0023.csv' is not the file of year 23
 REFERENCE_FILES = ("units.csv", "sources.csv", "indicators.csv", "breakdown_labels.csv", "series_breaks.csv", "reports.csv")
@@ -360,7 +360,7 @@ class ReportMeta:
     issued: str
 
     def _pick(self, name: str, lang: str) -> str:
-        from .formatting import check_lang
+        from helpers.text.formatting import check_lang
 
         return getattr(self, f"{name}_{check_lang(lang)}")
 

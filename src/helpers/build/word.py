@@ -10,7 +10,7 @@ hand. What pandoc cannot make from HTML is written here as a little OpenXML:
 
 * the cover, in the form of Nghị định 30/2020 (issuing authority and the
   national motto side by side, place and date, title, year, data vintage),
-  made from the :class:`~helpers.frontmatter.FrontMatter`, not parsed back;
+  made from the :class:`~helpers.build.frontmatter.FrontMatter`, not parsed back;
 * the contents as a Word TOC field (Word fills in the page numbers when it
   opens the file); until then it shows the headings without numbers.
 
@@ -35,9 +35,9 @@ from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .assemble import TOC_DEPTH, Heading, plain
-from .export import normalise_zip
-from .frontmatter import FrontMatter, issuer, text
+from helpers.build.assemble import TOC_DEPTH, Heading, plain
+from helpers.build.export import normalise_zip
+from helpers.build.frontmatter import FrontMatter, issuer, text
 
 REFERENCE_DOCX = Path(__file__).resolve().parent / "templates" / "reference.docx"
 PANDOC_TIMEOUT = 120  # seconds; the 2023 appendix takes about one

@@ -38,10 +38,10 @@ from typing import Any
 
 from tqdm import tqdm
 
-from . import lean_imports  # noqa: F401  (before nbformat/papermill: skips a slow, unused import)
+from helpers.build import lean_imports  # noqa: F401  (before nbformat/papermill: skips a slow, unused import)
 
-from .errors import UsageError
-from .paths import display_path
+from helpers.errors import UsageError
+from helpers.paths import display_path
 
 KERNEL_NAME = "python3"
 CELL_TIMEOUT = 600  # seconds one cell may run before the notebook counts as failed
@@ -49,7 +49,10 @@ START_TIMEOUT = 120  # seconds a kernel may take to start (generous: several sta
 # ipykernel warns on every start that it talks over local TCP (and logs the interrupt
 # jupyter_client sends when it stops a kernel); the bar is clearer without them. No
 # history file: parallel kernels would otherwise share one SQLite database.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:"]
+# The build's kernels draw with matplotlib's inline backend, whatever MPLBACKEND the shell has: a cell
+# whose value is a Figure is kept in the executed notebook as image/png (helpers never chooses a backend).
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:",
+                    "--IPKernelApp.matplotlib=inline"]
 KERNEL_USES = 12  # notebooks one kernel runs before it is replaced
 ENGINE_NAME = "appendix-reused-kernel"
 # Run in a kept kernel before each notebook: what a fresh kernel would look like.

@@ -1,36 +1,60 @@
 """Charts in one house style: one palette, whole-number year axes, units on the axes,
 labels in the reader's language, a source line on every chart, and reproducible files.
+
+Every chart is a :class:`matplotlib.figure.Figure` made without pyplot: it is shown once, where a
+notebook cell returns it, stays open until then, and needs no backend; whoever runs the kernel
+chooses the backend (the build's kernels set ``MPLBACKEND``); importing this module never does.
 """
 
 from __future__ import annotations
 
+import functools
+import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
 import matplotlib
+import pandas as pd
+import seaborn as sns
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
-
-from .formatting import fmt_number  # noqa: E402
+from helpers.text import say
+from helpers.text.formatting import fmt_number
 
 # One palette for the whole appendix (colour-blind safe, from seaborn's "colorblind").
 PALETTE: list[str] = sns.color_palette("colorblind", 8).as_hex()
 ACTUAL_COLOUR, PLAN_COLOUR, TARGET_COLOUR = PALETTE[0], PALETTE[1], PALETTE[2]
 BREAK_COLOUR = "#777777"
 FIGSIZE = (7.5, 3.8)
-SOURCE_PREFIX = {"vi": "Nguồn", "en": "Source"}
+
+
+@functools.cache
+def _load_kernel_backend() -> None:
+    """In a Jupyter kernel, load the backend its runner chose (pyplot loads it only for its first own figure),
+    so that IPython shows a Figure a cell returns as an image; nothing is chosen here, and outside a kernel
+    nothing happens."""
+    if "ipykernel" not in sys.modules:
+        return
+    backend = str(matplotlib.rcParams["backend"])
+    if backend.startswith("module://") and backend.removeprefix("module://") not in sys.modules:
+        import matplotlib.pyplot as plt
+
+        plt.switch_backend(backend)
+
+
+def new_figure(figsize: tuple[float, float] = FIGSIZE) -> Figure:
+    """A Figure outside pyplot's care: shown where a notebook cell returns it, open until then."""
+    _load_kernel_backend()
+    return Figure(figsize=figsize)
 
 
 def apply_house_style() -> None:
     """Set seaborn and matplotlib so that every chart looks alike and saves the same bytes each run."""
     sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE)
-    plt.rcParams.update(
+    matplotlib.rcParams.update(
         {
             "font.family": "DejaVu Sans",  # carries every Vietnamese diacritic
             "axes.titlesize": 11,
@@ -51,12 +75,12 @@ def apply_house_style() -> None:
 apply_house_style()
 
 
-def _number_axis(ax: plt.Axes, lang: str, axis: str = "y") -> None:
+def _number_axis(ax: Axes, lang: str, axis: str = "y") -> None:
     formatter = FuncFormatter(lambda v, _pos: fmt_number(v, lang, None if abs(v) < 100 else 0))
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(formatter)
 
 
-def _year_axis(ax: plt.Axes) -> None:
+def _year_axis(ax: Axes) -> None:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{int(round(v))}"))
 
@@ -64,10 +88,10 @@ def _year_axis(ax: plt.Axes) -> None:
 SOURCE_WRAP = 130  # characters of the source line that fit the chart's width at 7 pt
 
 
-def _finish(fig: Figure, ax: plt.Axes, title: str, source: str, lang: str) -> Figure:
+def _finish(fig: Figure, ax: Axes, title: str, source: str, lang: str) -> Figure:
     ax.set_title(title, loc="left")
     # A long list of sources wraps onto more lines instead of running off the right edge.
-    lines = textwrap.wrap(f"{SOURCE_PREFIX[lang]}: {source}", SOURCE_WRAP) or [""]
+    lines = textwrap.wrap(f"{say('common:source', lang)}: {source}", SOURCE_WRAP) or [""]
     fig.text(0.01, 0.01, "\n".join(lines), fontsize=7, color="#555555", ha="left", va="bottom")
     bottom = 0.05 + 0.11 / fig.get_figheight() * (len(lines) - 1)  # ~8 pt per extra line
     fig.tight_layout(rect=(0, bottom, 1, 1))
@@ -92,7 +116,8 @@ def line_chart(
     ``y_from_zero=False`` fits the value axis to the data (for rates that move
     within a few points, e.g. 66–75%); the caption should then say so.
     """
-    fig, ax = plt.subplots(figsize=FIGSIZE)
+    fig = new_figure(FIGSIZE)
+    ax = fig.subplots()
     order = {name: i for i, name in enumerate(data[series_col].drop_duplicates())}
     for i, (name, group) in enumerate(data.groupby(series_col, sort=False)):
         group = group.sort_values("period")
@@ -115,7 +140,7 @@ def line_chart(
     _year_axis(ax)
     _number_axis(ax, lang)
     ax.set_ylabel(y_label)
-    ax.set_xlabel("Năm" if lang == "vi" else "Year")
+    ax.set_xlabel(say("common:axis.year", lang))
     top = float(data["value"].max())
     if y_from_zero:
         ax.set_ylim(bottom=0, top=max(top * 1.15, 1e-9))
@@ -144,7 +169,8 @@ def bar_chart(
         # seaborn would draw the mean of the duplicates with an error bar: a value nobody printed.
         raise ValueError(f"bar_chart: more than one value for the same bar ({', '.join(keys)}); name each bar apart")
     height = max(2.4, 0.42 * len(data) + 1.2)
-    fig, ax = plt.subplots(figsize=(FIGSIZE[0], min(height, 9)))
+    fig = new_figure((FIGSIZE[0], min(height, 9)))
+    ax = fig.subplots()
     sns.barplot(data=data, y=category_col, x="value", hue=hue_col or category_col, ax=ax, orient="h",
                 palette=PALETTE[: max(1, data[hue_col or category_col].nunique())] if hue_col else [ACTUAL_COLOUR] * data[category_col].nunique(),
                 legend=bool(hue_col), dodge=bool(hue_col))
@@ -167,7 +193,8 @@ def actual_vs_target_chart(
     kind_labels: dict[str, str],
 ) -> Figure:
     """Bars per year for each ``kind`` (actual, plan, target) so results sit beside what was aimed for."""
-    fig, ax = plt.subplots(figsize=FIGSIZE)
+    fig = new_figure(FIGSIZE)
+    ax = fig.subplots()
     kinds = [k for k in ("actual", "plan", "target", "estimate") if k in set(data["kind"])]
     colours = {"actual": ACTUAL_COLOUR, "plan": PLAN_COLOUR, "target": TARGET_COLOUR, "estimate": PALETTE[3]}
     periods = sorted(data["period"].unique())
@@ -183,11 +210,19 @@ def actual_vs_target_chart(
     _year_axis(ax)
     _number_axis(ax, lang)
     ax.set_ylabel(y_label)
-    ax.set_xlabel("Năm" if lang == "vi" else "Year")
+    ax.set_xlabel(say("common:axis.year", lang))
     # One row of legend over headroom kept free of bars and their labels.
     ax.legend(loc="upper left", ncol=len(kinds))
     ax.set_ylim(bottom=0, top=max(float(data["value"].max()), 1e-9) * (1.4 if upright else 1.3))
     return _finish(fig, ax, title, source, lang)
+
+
+def captioned(fig: Figure | None, **values: object) -> Figure | None:
+    """``fig`` carrying the values its caption is filled with when a notebook hands it to the appendix
+    (``rep.figure(fig, name)`` reads ``<name>.caption`` from the section's text file)."""
+    if fig is not None:
+        fig.caption_values = values
+    return fig
 
 
 def save_figure(fig: Figure, folder: Path, name: str) -> list[Path]:

@@ -10,7 +10,7 @@
 - Figures printed ambiguously, with the reading chosen.
 - How many figures the year's data hold, by domain and kind.
 
-Every function here is pure: DataFrames in (as :func:`helpers.loading.load_year`
+Every function here is pure: DataFrames in (as :func:`helpers.data.loading.load_year`
 gives them), DataFrame out. Presentation lives in :mod:`helpers.sections.data_quality`.
 """
 
@@ -25,12 +25,12 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from . import contract
-from .loading import load_catalogue, read_table
-from .paths import data_dir as default_data_dir
-from .paths import display_path
-from .printed import is_ambiguous, parse_printed
-from .query import preferred, with_key_columns
+from helpers.data import contract
+from helpers.data.loading import load_catalogue, read_table
+from helpers.data.printed import is_ambiguous, parse_printed
+from helpers.data.query import preferred, with_key_columns
+from helpers.paths import data_dir as default_data_dir
+from helpers.paths import display_path
 
 DERIVATIONS_FILE = "derivations.csv"
 DERIVATIONS_COLUMNS = [

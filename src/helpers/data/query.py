@@ -1,4 +1,4 @@
-"""Small questions asked of a loaded year (:func:`helpers.loading.load_year`).
+"""Small questions asked of a loaded year (:func:`helpers.data.loading.load_year`).
 
 Every function reads only the preferred figure of each key (the most trusted
 source where sources disagree) unless it says otherwise.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .loading import load_breakdown_labels, load_catalogue
+from helpers.data.loading import load_breakdown_labels, load_catalogue
 
 
 def preferred(figures: pd.DataFrame) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Make ``reference.docx``, the styles of the Word appendix: ``python -m helpers.templates.make_reference_docx``.
+"""Make ``reference.docx``, the styles of the Word appendix: ``python -m helpers.build.templates.make_reference_docx``.
 
 pandoc takes from a reference document its styles, page size and margins,
 and headers; an office can swap in its own template with the same style
@@ -255,7 +255,7 @@ def pandoc_default() -> bytes:
 
 def make(target: Path = TARGET) -> Path:
     """Write the reference document (same pandoc, same bytes)."""
-    from helpers.export import normalise_zip
+    from helpers.build.export import normalise_zip
 
     with zipfile.ZipFile(io.BytesIO(pandoc_default())) as source:
         parts = {info.filename: source.read(info.filename) for info in source.infolist()}

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .loading import figures_files, load_reference, read_figures_file
+from helpers.data.loading import figures_files, load_reference, read_figures_file
 
 NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -120,7 +120,7 @@ def audit_report(year: int, report: Path, data_dir: Path | None = None, source_i
     """
     files = figures_files(data_dir)
     if year not in files:
-        from .errors import MissingYearError
+        from helpers.errors import MissingYearError
 
         raise MissingYearError(year, sorted(files), "data/figures")
     figures = read_figures_file(files[year], load_reference(data_dir))

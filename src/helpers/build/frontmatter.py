@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .formatting import check_lang
-from .loading import (
+from helpers.text.formatting import check_lang
+from helpers.data.loading import (
     ReportMeta,
     figures_files,
     load_catalogue,
@@ -27,7 +27,7 @@ from .loading import (
     load_sources,
     load_year,
 )
-from .paths import data_dir as default_data_dir
+from helpers.paths import data_dir as default_data_dir
 
 # Fixed texts of the appendix, as (Vietnamese, English).
 TEXTS: dict[str, tuple[str, str]] = {

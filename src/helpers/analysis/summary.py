@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .loading import load_revisions, load_year
+from helpers.data.loading import load_revisions, load_year
 
 
 def summarise_year(year: int, data_dir: Path | None = None) -> str:

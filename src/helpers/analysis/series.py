@@ -1,0 +1,67 @@
+"""One indicator's series: results and goals over the years, and where its definition changes.
+
+A series that changes definition (data/series_breaks.csv, e.g. the poverty standard from 2021)
+is never compared across the change; :func:`same_definition` says whether two periods may be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from helpers.data.loading import load_series_breaks
+from helpers.data.query import select
+
+GOAL_KINDS = ("plan", "target")
+RESULT_KINDS = ("actual", "estimate")
+KIND_ORDER = ("actual", "estimate", "plan", "target")
+
+
+def breaks_of(indicator_id: str) -> list[int]:
+    """The first periods of each new definition of ``indicator_id`` (data/series_breaks.csv)."""
+    breaks = load_series_breaks()
+    return sorted(int(p) for p in breaks.loc[breaks["indicator_id"] == indicator_id, "first_period"])
+
+
+def breaks_within(periods: Sequence[int], breaks: Sequence[int]) -> list[int]:
+    """The breaks that fall inside the periods shown (after the first one, at or before the last one)."""
+    if not len(periods):
+        return []
+    low, high = min(periods), max(periods)
+    return [b for b in breaks if low < b <= high]
+
+
+def same_definition(start: int, end: int, breaks: Sequence[int]) -> bool:
+    """True when no break lies in (start, end]: both periods are measured the same way."""
+    low, high = min(start, end), max(start, end)
+    return not any(low < b <= high for b in breaks)
+
+
+def goal_series(figures: pd.DataFrame, indicator_id: str, up_to: int, kinds: Sequence[str] = KIND_ORDER,
+                breakdown: str = "") -> pd.DataFrame | None:
+    """The preferred figures of one indicator of the given kinds up to period ``up_to``; None if there are none.
+
+    Columns: period, kind, value, printed, source_id, instrument (ordered by period, then kind). Where two
+    instruments set a goal of the same kind for the same period (the annual plan's 66% and the 2011-2020
+    plan's 85% for 2020), both rows are kept; a chart draws the first and its caption names the other.
+    """
+    rows = select(figures, indicator_id, kind=None, breakdown=breakdown)
+    rows = rows[rows["kind"].isin(kinds) & (rows["period"] <= up_to)]
+    if rows.empty:
+        return None
+    order = {k: i for i, k in enumerate(KIND_ORDER)}
+    rows = rows.assign(_order=rows["kind"].map(order)).sort_values(["period", "_order"], kind="stable")
+    if "instrument" not in rows.columns:
+        rows = rows.assign(instrument="")
+    return rows[["period", "kind", "value", "printed", "source_id", "instrument"]].reset_index(drop=True)
+
+
+def current_result(figures: pd.DataFrame, indicator_id: str, year: int, breakdown: str = "") -> pd.Series | None:
+    """The latest result at or before ``year``: the actual figure, or the estimate for a period with no actual."""
+    rows = select(figures, indicator_id, kind=None, breakdown=breakdown)
+    rows = rows[rows["kind"].isin(RESULT_KINDS) & (rows["period"] <= year)]
+    if rows.empty:
+        return None
+    rows = rows.assign(_actual=rows["kind"] == "actual").sort_values(["period", "_actual"], kind="stable")
+    return rows.iloc[-1]

@@ -1,0 +1,1 @@
+"""Presentation: charts and the notebook report."""
