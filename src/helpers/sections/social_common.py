@@ -18,47 +18,37 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers.analysis.attainment import assess, goal_bound, next_year_targets
+from helpers.analysis.attainment import goal_bound, next_year_targets
+from helpers.analysis.social import (  # noqa: F401  (the numbers, for the sections that call them from here)
+    QUALIFIER_READINGS,
+    against_goal,
+    breakdown_parts,
+    derived_qualifier,
+    is_lower_bound,
+    qualifier,
+    rate,
+    ratio,
+)
 from helpers.data.loading import load_catalogue, load_reference
-from helpers.data.printed import ZERO_WORDS, is_ambiguous, parse_printed
-from helpers.data.query import category_label, figure_row, indicator_name, parts, unit_label
+from helpers.data.printed import FLOOR_QUALIFIERS, ZERO_WORDS, is_ambiguous
+from helpers.data.query import category_label, figure_row, indicator_name, unit_label
 from helpers.present import charts
-from helpers.present.report import Report
 from helpers.present.tables import Table
+from helpers.sections.social_legacy import (  # noqa: F401  (for the sections still calling them from here)
+    COMPUTED,
+    HEADERS,
+    fill_caption,
+    show_findings,
+    show_heading,
+    show_table,
+    t,
+)
+from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_number, fmt_value
 
-# How a print's qualifier reads in each language ("hơn 32" → "more than 32").
-QUALIFIER_WORDS: dict[str, tuple[str, str]] = {
-    "hơn": ("hơn", "over"),
-    "trên": ("trên", "over"),
-    "Trên": ("trên", "over"),
-    ">": ("trên", "over"),
-    "gần": ("gần", "almost"),
-    "khoảng": ("khoảng", "about"),
-    "dưới": ("dưới", "under"),
-    "Dưới": ("dưới", "under"),
-    "dưới mức": ("dưới", "under"),
-    "<": ("dưới", "under"),
-}
-# Qualifiers that say the true figure is at least the printed one.
-LOWER_BOUND_QUALIFIERS = frozenset({"hơn", "trên", "Trên", ">"})
-
-HEADERS = {
-    "label": ("Chỉ tiêu", "Indicator"),
-    "value": ("Giá trị", "Value"),
-    "unit": ("Đơn vị", "Unit"),
-    "note": ("Ghi chú", "Note"),
-}
-COMPUTED = ("Phụ lục tính", "Computed by the appendix")
-ZERO_IN_WORDS_NOTE = ("báo cáo ghi “chưa có”, thể hiện là 0", "printed “chưa có” (none yet), shown as 0")
+T = texts_for(__name__)
 AS_OF_RE = re.compile(r"as of (\d{1,2}/\d{1,2}/\d{4})")
-AS_OF = ("tính đến {date}", "as of {date}")
-AMBIGUOUS_NOTE = ("số in không rõ ràng “{printed}”; đọc là {value}", "ambiguous print “{printed}”; read as {value}")
-
-
-def t(lang: str, pair: tuple[str, str]) -> str:
-    """The text of a (vi, en) pair in ``lang``."""
-    return pair[0] if lang == "vi" else pair[1]
+LOWER_BOUND_QUALIFIERS = FLOOR_QUALIFIERS  # qualifiers that say the true figure is at least the printed one
 
 
 def unit_name(unit: str, lang: str) -> str:
@@ -80,7 +70,7 @@ def printed_of(figures: pd.DataFrame, indicator_id: str, period: int, breakdown:
 
 def axis_label(unit_text: str, lang: str) -> str:
     """An axis label naming the unit: "Đơn vị: người" / "Unit: persons"."""
-    return f"{'Đơn vị' if lang == 'vi' else 'Unit'}: {unit_text}"
+    return T("axis.unit", lang, unit=unit_text)
 
 
 def wrap(text: str, width: int = 40) -> str:
@@ -88,47 +78,23 @@ def wrap(text: str, width: int = 40) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
-def rate(numerator: float | None, denominator: float | None) -> float | None:
-    """``numerator / denominator`` as a percentage, or None when either is missing or the denominator is 0."""
-    if numerator is None or denominator is None or denominator == 0:
-        return None
-    return numerator / denominator * 100
-
-
 def pct(value: float | None, lang: str) -> str:
     """A computed percentage for a sentence: rounded to two decimals, trailing zeros dropped ("25%", "61,84%")."""
     return fmt_value(None if value is None else round(value, 2), "percent", lang)
 
 
-def ratio(numerator: float | None, denominator: float | None, scale: float = 1.0) -> float | None:
-    """``numerator * scale / denominator``, or None when either is missing or the denominator is 0."""
-    if numerator is None or denominator is None or denominator == 0:
-        return None
-    return numerator * scale / denominator
-
-
-def qualifier(printed: str | None) -> str | None:
-    """The qualifier a print carries before its number ("hơn 71.571" → "hơn"), if it is a reading word."""
-    parsed = parse_printed(printed) if printed else None
-    return parsed.qualifier if parsed and parsed.qualifier in QUALIFIER_WORDS else None
-
-
-def is_lower_bound(printed: str | None) -> bool:
-    """True when the print says the figure is at least its number ("hơn 32", "trên 3.000")."""
-    return qualifier(printed) in LOWER_BOUND_QUALIFIERS
-
-
 def prefixed(text: str, qualifier_key: str | None, lang: str) -> str:
     """``text`` led by the reading of a print qualifier ("hơn" → "hơn"/"over"); unchanged for None or "–"."""
-    if qualifier_key not in QUALIFIER_WORDS or text == "–":
+    if qualifier_key not in QUALIFIER_READINGS or text == "–":
         return text
-    return f"{t(lang, QUALIFIER_WORDS[qualifier_key])} {text}"
+    return f"{T(f'qualifier.{QUALIFIER_READINGS[qualifier_key]}', lang)} {text}"
 
 
 SIGNED_UNITS = frozenset({"persons_change", "cases_change", "households_change", "percentage_points"})
 
 
-def qualified(value: float | None, unit: str, lang: str, printed: str | None = None, decimals: int | None = None) -> str:
+def qualified(value: float | None, unit: str, lang: str, printed: str | None = None,
+              decimals: int | None = None) -> str:
     """``value`` formatted for its unit, led by the print's qualifier: "hơn 71.571" / "over 71,571".
 
     Changes (units such as ``cases_change``) carry their sign: "giảm 12" shows as "-12", "tăng 67" as "+67".
@@ -153,9 +119,9 @@ def goal_text(value: float, unit: str, printed: str, lang: str) -> str:
     bound = goal_bound(printed)
     text = fmt_value(value, unit, lang)
     if bound == "ceiling":
-        return f"{'dưới' if lang == 'vi' else 'below'} {text}"
+        return T("goal.below", lang, value=text)
     if bound == "floor":
-        return f"{'trên' if lang == 'vi' else 'above'} {text}"
+        return T("goal.above", lang, value=text)
     return text
 
 
@@ -165,12 +131,12 @@ def row_note(row: pd.Series, lang: str) -> str:
     notes = []
     printed, note = str(row["printed"]), str(row.get("note", "") or "")
     if printed in ZERO_WORDS:
-        notes.append(t(lang, ZERO_IN_WORDS_NOTE))
+        notes.append(T("note.zero_in_words", lang))
     if is_ambiguous(printed, repr(float(row["value"])).removesuffix(".0"), note):
-        notes.append(t(lang, AMBIGUOUS_NOTE).format(printed=printed, value=fmt_value(row["value"], row["unit"], lang)))
+        notes.append(T("note.ambiguous", lang, printed=printed, value=fmt_value(row["value"], row["unit"], lang)))
     match = AS_OF_RE.search(note)
     if match:
-        notes.append(t(lang, AS_OF).format(date=match[1]))
+        notes.append(T("note.as_of", lang, date=match[1]))
     return "; ".join(notes)
 
 
@@ -232,24 +198,9 @@ def computed_line(label: str, value: float | None, unit: str, lang: str, how: st
         return None
     text = fmt_value(value, unit, lang, decimals, signed) if unit else fmt_number(value, lang, decimals, signed)
     text = prefixed(text, qualifier_key, lang)
-    note = f"{t(lang, COMPUTED)}: {how}" if how else t(lang, COMPUTED)
+    note = T("computed.how", lang, how=how) if how else T("computed", lang)
     return Line(label=label, value=float(value), unit=unit, text=text,
                 unit_text=unit_text if unit_text is not None else unit_name(unit, lang), note=note, computed=True)
-
-
-def derived_qualifier(numerator_printed: str | None, denominator_printed: str | None) -> str | None:
-    """The qualifier of ``numerator / denominator`` given their prints.
-
-    "hơn 32" over a plain 60.834 is "hơn"; "khoảng 600" over 5 is "khoảng";
-    when both carry a qualifier (or the denominator alone does) the result is
-    only approximate: "khoảng".
-    """
-    top, bottom = qualifier(numerator_printed), qualifier(denominator_printed)
-    if top is None and bottom is None:
-        return None
-    if bottom is None:
-        return top
-    return "khoảng"
 
 
 def lines_table(lines: list[Line | None], lang: str) -> Table | None:
@@ -261,10 +212,10 @@ def lines_table(lines: list[Line | None], lang: str) -> Table | None:
     if not any(not line.computed for line in kept):
         return None
     frame = pd.DataFrame({
-        t(lang, HEADERS["label"]): [line.label for line in kept],
-        t(lang, HEADERS["value"]): [line.text for line in kept],
-        t(lang, HEADERS["unit"]): [line.unit_text for line in kept],
-        t(lang, HEADERS["note"]): [line.note for line in kept],
+        T("header.label", lang): [line.label for line in kept],
+        T("header.value", lang): [line.text for line in kept],
+        T("header.unit", lang): [line.unit_text for line in kept],
+        T("header.note", lang): [line.note for line in kept],
     })
     raw = pd.DataFrame({
         "indicator_id": [line.indicator_id or "" for line in kept],
@@ -288,39 +239,19 @@ def parts_frame(figures: pd.DataFrame, indicator_id: str, dimension: str, period
     ``share`` (percent of the total: the printed total when there is one,
     else the sum of the parts), ``zero_in_words``, ``source_id``.
     """
-    found = parts(figures, indicator_id, dimension, period, kind)
-    if found.empty:
-        return None
-    rows = [figure_row(figures, indicator_id, period, kind, f"{dimension}={code}") for code in found["category"]]
-    total_row = figure_row(figures, indicator_id, period, kind)
-    total = float(total_row["value"]) if total_row is not None else float(found["value"].sum())
-    return pd.DataFrame({
-        "code": found["category"].to_numpy(),
-        "category": [category_label(dimension, code, lang) for code in found["category"]],
-        "value": found["value"].astype(float).to_numpy(),
-        "printed": [str(r["printed"]) for r in rows],
-        "share": [rate(float(v), total) for v in found["value"]],
-        "zero_in_words": [str(r["printed"]) in ZERO_WORDS for r in rows],
-        "source_id": [str(r["source_id"]) for r in rows],
-    })
-
-
-PARTS_HEADERS = {
-    "category": ("Nhóm", "Category"),
-    "value": ("Số lượng", "Number"),
-    "share": ("Tỷ trọng (%)", "Share (%)"),
-}
-TOTAL_LABEL = ("Tổng số", "Total")
-SUM_MISMATCH = ("Tổng các thành phần ({parts}) khác tổng báo cáo ghi ({total}).",
-                "The parts add up to {parts}, not to the printed total {total}.")
+    frame = breakdown_parts(figures, indicator_id, dimension, period, kind)
+    if frame is not None:
+        frame.insert(1, "category", [category_label(dimension, code, lang) for code in frame["code"]])
+    return frame
 
 
 def parts_table(figures: pd.DataFrame, indicator_id: str, dimension: str, period: int, lang: str,
-                category_header: tuple[str, str] | None = None) -> Table | None:
+                category_header: tuple[str, str] | str | None = None) -> Table | None:
     """A breakdown as a table: one row per part with its share, then the total; None without parts.
 
     The total is the printed one when the data hold it; otherwise the sum of the
-    parts, marked as computed. Shares are computed by code (two decimals).
+    parts, marked as computed. Shares are computed by code (two decimals). ``category_header`` is the
+    first column's header: a text key (``"social_evils:type"``) or, from sections not yet converted, a (vi, en) pair.
     """
     frame = parts_frame(figures, indicator_id, dimension, period, lang)
     if frame is None:
@@ -329,15 +260,16 @@ def parts_table(figures: pd.DataFrame, indicator_id: str, dimension: str, period
     total_row = figure_row(figures, indicator_id, period)
     total = float(total_row["value"]) if total_row is not None else float(frame["value"].sum())
     total_text = qualified(total, unit, lang, str(total_row["printed"]) if total_row is not None else None)
-    total_label = t(lang, TOTAL_LABEL) + ("" if total_row is not None else f" ({t(lang, COMPUTED).lower()})")
-    notes = [t(lang, ZERO_IN_WORDS_NOTE) if z else "" for z in frame["zero_in_words"]]
-    header = category_header or PARTS_HEADERS["category"]
+    total_label = say("common:total", lang) if total_row is not None else T("parts.total_computed", lang)
+    notes = [T("note.zero_in_words", lang) if z else "" for z in frame["zero_in_words"]]
+    header = (T(category_header, lang) if isinstance(category_header, str) else
+              t(lang, category_header) if category_header else T("parts.category", lang))
     shown = pd.DataFrame({
-        t(lang, header): list(frame["category"]) + [total_label],
-        t(lang, PARTS_HEADERS["value"]) + ("" if unit == "count" else f" ({unit_label(indicator_id, lang)})"):
-            [qualified(v, unit, lang, p) for v, p in zip(frame["value"], frame["printed"])] + [total_text],
-        t(lang, PARTS_HEADERS["share"]): [fmt_number(s, lang, 2) for s in frame["share"]] + [fmt_number(100, lang, 2)],
-        t(lang, HEADERS["note"]): notes + [sum_note(float(frame["value"].sum()), total, unit, lang)],
+        header: list(frame["category"]) + [total_label],
+        T("parts.value", lang) + ("" if unit == "count" else f" ({unit_label(indicator_id, lang)})"):
+            [qualified(v, unit, lang, p) for v, p in zip(frame["value"], frame["printed"], strict=True)] + [total_text],
+        T("parts.share", lang): [fmt_number(s, lang, 2) for s in frame["share"]] + [fmt_number(100, lang, 2)],
+        T("header.note", lang): notes + [sum_note(float(frame["value"].sum()), total, unit, lang)],
     })
     raw = pd.DataFrame({
         "category_code": list(frame["code"]) + ["total"],
@@ -353,7 +285,7 @@ def sum_note(parts_sum: float, total: float, unit: str, lang: str) -> str:
     """A warning when the parts do not add up to the total; empty when they do."""
     if abs(parts_sum - total) < 1e-9:
         return ""
-    return t(lang, SUM_MISMATCH).format(parts=fmt_value(parts_sum, unit, lang), total=fmt_value(total, unit, lang))
+    return T("parts.sum_mismatch", lang, parts=fmt_value(parts_sum, unit, lang), total=fmt_value(total, unit, lang))
 
 
 def parts_chart(frame: pd.DataFrame, *, title: str, unit_text: str, source: str, lang: str,
@@ -366,20 +298,6 @@ def parts_chart(frame: pd.DataFrame, *, title: str, unit_text: str, source: str,
 
 
 # Next year's targets -------------------------------------------------------
-
-TARGET_HEADERS = {
-    "label": ("Chỉ tiêu", "Indicator"),
-    "goal": ("Mục tiêu {year}", "Target {year}"),
-    "achieved": ("Kết quả {year}", "Result {year}"),
-    "note": ("Nhận xét", "Comment"),
-}
-NO_RESULT = ("báo cáo không nêu kết quả năm {year}", "the report gives no {year} result")
-REFERENCE = ("{value} (phụ lục tính: {how})", "{value} (computed: {how})")
-ALREADY_MET = ("kết quả {year} đã đạt mức mục tiêu", "the {year} result already meets the target")
-NOT_YET = ("kết quả {year} còn cách mục tiêu {gap}", "the {year} result is {gap} short of the target")
-NEUTRAL_GAP = ("mục tiêu {direction} kết quả {year} {gap}", "the target is {gap} {direction} the {year} result")
-DIRECTIONS = {"above": ("cao hơn", "above"), "below": ("thấp hơn", "below"), "equal": ("bằng", "equal to")}
-
 
 @dataclass(frozen=True)
 class Reference:
@@ -403,15 +321,8 @@ def gap_text(gap: float, unit: str, lang: str) -> str:
 def target_comment(goal: float, goal_printed: str, achieved: float, polarity: str, unit: str, year: int,
                    lang: str) -> str:
     """How ``year``'s result stands against next year's goal, in words (polarity and bounds honoured)."""
-    result = assess(achieved, goal, polarity, goal_bound(goal_printed))
-    if result.met is None:
-        diff = goal - achieved
-        direction = "above" if diff > 0 else ("below" if diff < 0 else "equal")
-        gap = gap_text(abs(diff), unit, lang) if diff else ""
-        return t(lang, NEUTRAL_GAP).format(direction=t(lang, DIRECTIONS[direction]), year=year, gap=gap).replace("  ", " ").strip()
-    if result.met:
-        return t(lang, ALREADY_MET).format(year=year)
-    return t(lang, NOT_YET).format(gap=gap_text(abs(result.margin), unit, lang), year=year)
+    verdict, gap = against_goal(goal, goal_printed, achieved, polarity)
+    return T(f"targets.{verdict}", lang, year=year, gap=gap_text(gap, unit, lang))
 
 
 def targets_table(figures: pd.DataFrame, year: int, domains: tuple[str, ...], lang: str,
@@ -434,26 +345,27 @@ def targets_table(figures: pd.DataFrame, year: int, domains: tuple[str, ...], la
         ref = references[row.indicator_id](figures, year, lang) if row.indicator_id in references else None
         if row.achieved is not None and not pd.isna(row.achieved):
             achieved.append(qualified(row.achieved, row.unit, lang, row.achieved_printed))
-            comments.append(target_comment(row.goal, row.goal_printed, row.achieved, row.polarity, row.unit, year, lang))
+            comments.append(target_comment(row.goal, row.goal_printed, row.achieved, row.polarity, row.unit, year,
+                                           lang))
             value = row.achieved
         elif ref is not None:
-            achieved.append(t(lang, REFERENCE).format(value=fmt_value(ref.value, row.unit, lang, 2), how=ref.how))
+            achieved.append(T("targets.reference", lang, value=fmt_value(ref.value, row.unit, lang, 2), how=ref.how))
             comment = target_comment(row.goal, row.goal_printed, ref.value, row.polarity, row.unit, year, lang)
             comments.append("; ".join(c for c in (comment, ref.caveat) if c))
             value = ref.value
         else:
             achieved.append("–")
-            comments.append(t(lang, NO_RESULT).format(year=year))
+            comments.append(T("targets.no_result", lang, year=year))
             value = None
         raw_rows.append({"indicator_id": row.indicator_id, "goal_period": year + 1, "goal": row.goal,
                          "goal_printed": row.goal_printed, "bound": row.bound or "", "result_period": year,
                          "result": value, "result_computed": ref is not None and value == ref.value,
                          "unit": row.unit})
     frame = pd.DataFrame({
-        t(lang, TARGET_HEADERS["label"]): labels,
-        t(lang, TARGET_HEADERS["goal"]).format(year=year + 1): goals,
-        t(lang, TARGET_HEADERS["achieved"]).format(year=year): achieved,
-        t(lang, TARGET_HEADERS["note"]): comments,
+        T("targets.label", lang): labels,
+        T("targets.goal", lang, year=year + 1): goals,
+        T("targets.achieved", lang, year=year): achieved,
+        T("targets.note", lang): comments,
     })
     sources = sorted(set(card["goal_source_id"]))
     return Table(frame, pd.DataFrame(raw_rows), sources)
@@ -469,34 +381,3 @@ def collect_findings(functions: Sequence[Callable[[pd.DataFrame, int, str], str 
     """The sentences of those ``functions`` that the year's data support, in order (at most six)."""
     sentences = [f(figures, year, lang) for f in functions]
     return [s for s in sentences if s][:MAX_FINDINGS]
-
-
-def fill_caption(rep: Report, pair: tuple[str, str]) -> tuple[str, str]:
-    """A (vi, en) caption with {year}, {next} and {prev} filled in for the report's year."""
-    fill = {"year": rep.year, "next": rep.year + 1, "prev": rep.year - 1}
-    return pair[0].format(**fill), pair[1].format(**fill)
-
-
-def show_heading(rep: Report, pair: tuple[str, str], level: int = 2) -> None:
-    """A (vi, en) section heading with {next} (next year) filled in."""
-    rep.heading(pair[0].format(next=rep.year + 1), pair[1].format(next=rep.year + 1), level=level)
-
-
-def show_table(rep: Report, table: Table | None, name: str, caption: tuple[str, str],
-               no_data: tuple[str, str]) -> bool:
-    """Show ``table`` with its caption, or say there is no data; True when a table was shown."""
-    if table is None:
-        rep.no_data(*no_data)
-        return False
-    rep.table(table.frame, name, rep.t(*caption), table.source_ids, raw=table.raw)
-    return True
-
-
-def show_findings(rep: Report, sentences: list[str], what: tuple[str, str]) -> None:
-    """The key findings; a single "no data" sentence when the year has none."""
-    if not sentences:
-        sentences = [rep.t(
-            f"Không có số liệu về {what[0]} cho năm {rep.year} trong dữ liệu hiện có.",
-            f"There are no figures on {what[1]} for {rep.year} in the data.",
-        )]
-    rep.findings(sentences)
