@@ -18,8 +18,7 @@ MAX_LINES = 400
 # under the limit makes its xfail pass, which fails the test: then take it off this list.
 STILL_LONG = {
     "analysis/reconciliation.py", "build/assemble.py", "build/publish.py", "data/contract.py", "data/loading.py",
-    "sections/data_quality.py", "sections/employment.py", "sections/progress.py", "sections/social_common.py",
-    "sections/social_evils.py",
+    "sections/data_quality.py", "sections/employment.py", "sections/progress.py",
     "sections/social_protection.py",
 }
 MAX_VIETNAMESE_LITERALS = 30
@@ -103,3 +102,10 @@ def test_the_converted_sections_have_no_vietnamese_literals() -> None:
     for module in ("sections/poverty.py", "sections/poverty_findings.py", "analysis/poverty.py",
                    "present/report.py", "present/charts.py"):
         assert [t for _, t in vietnamese_literals(SRC / module) if t != "A Lưới"] == [], module
+
+
+def test_the_social_evils_section_has_no_vietnamese_literals_but_the_print_words_it_reads() -> None:
+    for module in ("sections/social_evils.py", "sections/social_evils_findings.py", "sections/social_common.py",
+                   "sections/social_legacy.py"):
+        assert vietnamese_literals(SRC / module) == [], module
+    assert sorted(t for _, t in vietnamese_literals(SRC / "analysis/social.py")) == ["gần", "hơn", "khoảng"]

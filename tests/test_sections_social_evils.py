@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
-from helpers.present.report import Report
+from helpers.paths import PROJECT_ROOT
 from helpers.sections import social_evils as se
+from helpers.sections import social_evils_findings as sf
 
 from .conftest import figures_frame
 
@@ -99,20 +102,20 @@ def test_references_for_targets_without_a_result() -> None:
 
 
 def test_findings_follow_the_data() -> None:
-    sentences = se.findings(DRUGS, 2023, "vi")
+    sentences = sf.findings(DRUGS, 2023, "vi")
     assert sentences[0] == ("Toàn tỉnh có 484 người nghiện ma túy có hồ sơ quản lý; năm 2023 có 232 người được cai nghiện "
                             "(178 tại gia đình, cộng đồng và 54 được tiếp nhận mới vào cai nghiện bắt buộc), bằng 47,93% số người có hồ sơ.")
     assert sentences[1] == ("Chỉ tiêu năm 2024: cai nghiện tại gia đình, cộng đồng 180 người (+2 so với 178 người năm 2023) "
                             "và tiếp nhận mới vào cai nghiện bắt buộc 60 người (+6 so với 54 người năm 2023).")
     assert "1 người tái nghiện (1,52%)" in sentences[2] and "1/2 địa phương" in sentences[2]
-    venues = se.findings(VENUES, 2023, "en")
+    venues = sf.findings(VENUES, 2023, "en")
     assert venues[0] == ("There are 100 venues prone to social evils, the largest type being karaoke (60; 60%); "
                          "5 (5%) are suspected of prostitution activity.")
-    assert se.findings(EMPTY, 2023, "vi") == []
+    assert sf.findings(EMPTY, 2023, "vi") == []
 
 
 def test_real_2023_data(figures_2023: pd.DataFrame) -> None:
-    sentences = se.findings(figures_2023, 2023, "vi")
+    sentences = sf.findings(figures_2023, 2023, "vi")
     assert 3 <= len(sentences) <= 6
     assert "484" in sentences[0] and "47,93%" in sentences[0]
     assert "3/9 địa phương" in sentences[2] and "12,12%" in sentences[2]
@@ -127,19 +130,33 @@ def test_real_2023_data(figures_2023: pd.DataFrame) -> None:
     assert se.roles_table(figures_2023, 2023, "en").frame.iloc[:, 1].tolist() == ["47", "10", "19", "76"]
 
 
+def run_notebook(year: int, lang: str) -> list:
+    """What notebook 03 shows, its code cells run here (no kernel): the Report's list of shown things."""
+    cells = json.loads((PROJECT_ROOT / "notebooks" / "03_social_evils.ipynb").read_text(encoding="utf-8"))["cells"]
+    namespace: dict = {}
+    for cell in cells:
+        if cell["cell_type"] == "code":
+            exec("".join(cell["source"]), namespace)  # noqa: S102
+            namespace.update(year=year, lang=lang, output_dir="")  # the parameters cell, as papermill overrides it
+    return namespace["rep"].shown
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_every_section_shows_for_2023_and_says_no_data_for_2016(lang: str) -> None:
-    shows = [se.show_title, se.show_findings, se.show_rehab, se.show_post_rehab, se.show_drug_prevention, se.show_venues,
-             se.show_suspected, se.show_enforcement, se.show_trafficking, se.show_targets]
-    full = Report("03_social_evils", 2023, lang)
-    for show in shows:
-        show(full)
-    kinds = [s.kind for s in full.shown]
+    full = run_notebook(2023, lang)
+    kinds = [s.kind for s in full]
     assert kinds.count("figure") == 3 and kinds.count("table") == 10 and kinds[:2] == ["heading", "findings"]
-    assert not any("appendix-nodata" in s.html for s in full.shown)
-    empty = Report("03_social_evils", 2016, lang)
-    for show in shows:
-        show(empty)
-    kinds = [s.kind for s in empty.shown]
+    assert not any("appendix-nodata" in s.html for s in full)
+    empty = run_notebook(2016, lang)
+    kinds = [s.kind for s in empty]
     assert "figure" not in kinds and "table" not in kinds
-    assert sum("appendix-nodata" in s.html for s in empty.shown) == 10
+    assert sum("appendix-nodata" in s.html for s in empty) == 10
+
+
+def test_the_charts_carry_their_caption_values() -> None:
+    districts = se.post_rehab_districts(DRUGS, 2023, "en")
+    assert se.post_rehab_chart(districts, "en", 2023).caption_values == {"note": " (0 = printed “chưa có”, none)"}
+    assert se.post_rehab_chart(districts[~districts["zero_in_words"]], "en", 2023).caption_values == {"note": ""}
+    assert se.rehab_chart(se.rehab_vs_target_frame(DRUGS, 2023, "vi"), "vi", 2023).caption_values == {
+        "year": 2023, "next": 2024}
+    assert se.rehab_chart(None, "vi", 2023) is None and se.venues_chart(None, "vi", 2023) is None

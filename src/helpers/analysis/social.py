@@ -11,15 +11,15 @@ from helpers.analysis.attainment import assess, goal_bound
 from helpers.data.printed import CEILING_QUALIFIERS, FLOOR_QUALIFIERS, ZERO_WORDS, parse_printed
 from helpers.data.query import figure_row, parts, value
 
+APPROXIMATE = "khoảng"  # the qualifier of a value computed from two qualified prints
 # How each print qualifier reads: a code whose words are in social_common.yml (qualifier.<code>).
 QUALIFIER_READINGS: dict[str, str] = {
     **{q: "above" for q in FLOOR_QUALIFIERS},
     "hơn": "more",
     **{q: "under" for q in CEILING_QUALIFIERS},
     "gần": "almost",
-    "khoảng": "about",
+    APPROXIMATE: "about",
 }
-APPROXIMATE = "khoảng"  # the qualifier of a value computed from two qualified prints
 
 
 def rate(numerator: float | None, denominator: float | None) -> float | None:
