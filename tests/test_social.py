@@ -26,9 +26,12 @@ def test_breakdown_parts_share_the_printed_total_else_their_sum() -> None:
     assert parts["code"].tolist() == ["broker", "brothel_owner", "sex_worker"]
     assert parts["share"].tolist() == pytest.approx([12.5, 58.75, 0.0])
     assert parts["zero_in_words"].tolist() == [False, False, True]
+    assert parts.attrs == {"total": 80.0, "parts_sum": 57.0, "total_printed": "80",
+                           "total_source_id": "sldtbxh_2023_report"}
     no_total = ROLES[ROLES["breakdown"] != ""]
-    assert social.breakdown_parts(no_total, "prostitution_suspects", "role", 2023)["share"].tolist() == pytest.approx(
-        [10 / 57 * 100, 47 / 57 * 100, 0.0])
+    summed = social.breakdown_parts(no_total, "prostitution_suspects", "role", 2023)
+    assert summed["share"].tolist() == pytest.approx([10 / 57 * 100, 47 / 57 * 100, 0.0])
+    assert summed.attrs["total"] == 57.0 and summed.attrs["total_printed"] is None
     assert social.largest_part(parts)["code"] == "brothel_owner"
     assert social.breakdown_parts(ROLES, "prostitution_suspects", "role", 2022) is None
 

@@ -61,7 +61,9 @@ def breakdown_parts(figures: pd.DataFrame, indicator_id: str, dimension: str, pe
     """The parts of a breakdown with their shares; None when the data hold no part.
 
     Columns ``code``, ``value``, ``printed``, ``share`` (percent of the printed total when there is one, else of
-    the sum of the parts), ``zero_in_words`` (printed "chưa có"), ``source_id``.
+    the sum of the parts), ``zero_in_words`` (printed "chưa có"), ``source_id``. ``attrs``: ``total`` (the
+    printed total, else the parts' sum), ``total_printed`` and ``total_source_id`` (None when the total is the sum),
+    ``parts_sum``.
     """
     found = parts(figures, indicator_id, dimension, period, kind)
     if found.empty:
@@ -69,7 +71,7 @@ def breakdown_parts(figures: pd.DataFrame, indicator_id: str, dimension: str, pe
     rows = [figure_row(figures, indicator_id, period, kind, f"{dimension}={code}") for code in found["category"]]
     total_row = figure_row(figures, indicator_id, period, kind)
     total = float(total_row["value"]) if total_row is not None else float(found["value"].sum())
-    return pd.DataFrame({
+    frame = pd.DataFrame({
         "code": found["category"].to_numpy(),
         "value": found["value"].astype(float).to_numpy(),
         "printed": [str(r["printed"]) for r in rows],
@@ -77,6 +79,10 @@ def breakdown_parts(figures: pd.DataFrame, indicator_id: str, dimension: str, pe
         "zero_in_words": [str(r["printed"]) in ZERO_WORDS for r in rows],
         "source_id": [str(r["source_id"]) for r in rows],
     })
+    frame.attrs.update(total=total, parts_sum=float(found["value"].sum()),
+                       total_printed=None if total_row is None else str(total_row["printed"]),
+                       total_source_id=None if total_row is None else str(total_row["source_id"]))
+    return frame
 
 
 def largest_part(frame: pd.DataFrame) -> pd.Series:

@@ -251,16 +251,16 @@ def parts_table(figures: pd.DataFrame, indicator_id: str, dimension: str, period
 
     The total is the printed one when the data hold it; otherwise the sum of the
     parts, marked as computed. Shares are computed by code (two decimals). ``category_header`` is the
-    first column's header: a text key (``"social_evils:type"``) or, from sections not yet converted, a (vi, en) pair.
+    first column's header: a text key (``"social_evils:column.type"``) or, from sections not yet converted,
+    a (vi, en) pair.
     """
     frame = parts_frame(figures, indicator_id, dimension, period, lang)
     if frame is None:
         return None
     unit = str(figures.loc[figures["indicator_id"] == indicator_id, "unit"].iloc[0])
-    total_row = figure_row(figures, indicator_id, period)
-    total = float(total_row["value"]) if total_row is not None else float(frame["value"].sum())
-    total_text = qualified(total, unit, lang, str(total_row["printed"]) if total_row is not None else None)
-    total_label = say("common:total", lang) if total_row is not None else T("parts.total_computed", lang)
+    total, printed, total_source = (frame.attrs[k] for k in ("total", "total_printed", "total_source_id"))
+    total_text = qualified(total, unit, lang, printed)
+    total_label = say("common:total", lang) if printed is not None else T("parts.total_computed", lang)
     notes = [T("note.zero_in_words", lang) if z else "" for z in frame["zero_in_words"]]
     header = (T(category_header, lang) if isinstance(category_header, str) else
               t(lang, category_header) if category_header else T("parts.category", lang))
@@ -269,7 +269,7 @@ def parts_table(figures: pd.DataFrame, indicator_id: str, dimension: str, period
         T("parts.value", lang) + ("" if unit == "count" else f" ({unit_label(indicator_id, lang)})"):
             [qualified(v, unit, lang, p) for v, p in zip(frame["value"], frame["printed"], strict=True)] + [total_text],
         T("parts.share", lang): [fmt_number(s, lang, 2) for s in frame["share"]] + [fmt_number(100, lang, 2)],
-        T("header.note", lang): notes + [sum_note(float(frame["value"].sum()), total, unit, lang)],
+        T("header.note", lang): notes + [sum_note(frame.attrs["parts_sum"], total, unit, lang)],
     })
     raw = pd.DataFrame({
         "category_code": list(frame["code"]) + ["total"],
@@ -277,7 +277,7 @@ def parts_table(figures: pd.DataFrame, indicator_id: str, dimension: str, period
         "value": list(frame["value"]) + [total],
         "share_pct": list(frame["share"]) + [100.0],
     })
-    sources = sorted(set(frame["source_id"]) | ({str(total_row["source_id"])} if total_row is not None else set()))
+    sources = sorted(set(frame["source_id"]) | ({total_source} if total_source is not None else set()))
     return Table(shown, raw, sources)
 
 
