@@ -97,7 +97,7 @@ def _all_rows() -> pd.DataFrame:
 
 
 def test_every_stated_percent_of_plan_finds_its_plan_row() -> None:
-    derivations = derivations.load_derivations().set_index("indicator_id")
+    rules = derivations.load_derivations().set_index("indicator_id")
     catalogue = load_catalogue().set_index("indicator_id")
     unlisted = set()
     checked = 0
@@ -106,7 +106,7 @@ def test_every_stated_percent_of_plan_finds_its_plan_row() -> None:
         stated = rec.year_rows(figures, year)
         stated = stated[stated["indicator_id"].map(catalogue["unit"]).eq("percent_of_plan")]
         for row in stated.itertuples():
-            rule = derivations.loc[row.indicator_id]
+            rule = rules.loc[row.indicator_id]
             ref = derivations.parse_reference(rule["denominator"]) if rule["denominator"] else None
             if ref is None:
                 unlisted.add(row.indicator_id)
