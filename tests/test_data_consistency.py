@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import reconciliation as rec
+from helpers.data import derivations
 from helpers.data.loading import (
     available_years,
     figures_files,
@@ -67,7 +68,7 @@ def test_every_stated_derived_figure_has_a_derivation_rule() -> None:
         stated |= set(figures.loc[figures["kind"].isin(rec.RECONCILED_KINDS), "indicator_id"])
     needed = set(derived["indicator_id"]) & stated
     assert needed, "the data state derived figures"
-    assert needed <= set(rec.load_derivations()["indicator_id"])
+    assert needed <= set(derivations.load_derivations()["indicator_id"])
 
 
 def _multiset(rows: list[dict[str, str]]) -> Counter:
@@ -96,7 +97,7 @@ def _all_rows() -> pd.DataFrame:
 
 
 def test_every_stated_percent_of_plan_finds_its_plan_row() -> None:
-    derivations = rec.load_derivations().set_index("indicator_id")
+    rules = derivations.load_derivations().set_index("indicator_id")
     catalogue = load_catalogue().set_index("indicator_id")
     unlisted = set()
     checked = 0
@@ -105,8 +106,8 @@ def test_every_stated_percent_of_plan_finds_its_plan_row() -> None:
         stated = rec.year_rows(figures, year)
         stated = stated[stated["indicator_id"].map(catalogue["unit"]).eq("percent_of_plan")]
         for row in stated.itertuples():
-            rule = derivations.loc[row.indicator_id]
-            ref = rec.parse_reference(rule["denominator"]) if rule["denominator"] else None
+            rule = rules.loc[row.indicator_id]
+            ref = derivations.parse_reference(rule["denominator"]) if rule["denominator"] else None
             if ref is None:
                 unlisted.add(row.indicator_id)
                 continue

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import reconciliation as rec
+from helpers.data import derivations
 from helpers.errors import DataError
 
 from .conftest import read_rows, write_rows
@@ -63,14 +64,14 @@ def rules(rows: list[tuple]) -> pd.DataFrame:
 
 
 def test_reference_parsing() -> None:
-    assert rec.parse_reference("jobs_created") == rec.Reference("jobs_created")
-    assert rec.parse_reference("jobs_created|plan") == rec.Reference("jobs_created", "plan")
-    assert rec.parse_reference("poverty_rate||district=A Lưới") == rec.Reference("poverty_rate", None, "district=A Lưới")
-    assert rec.parse_reference("poverty_rate|bogus") is None
-    assert rec.parse_reference("Jobs") is None and rec.parse_reference("") is None
-    ref = rec.Reference("jobs_created", "plan")
+    assert derivations.parse_reference("jobs_created") == derivations.Reference("jobs_created")
+    assert derivations.parse_reference("jobs_created|plan") == derivations.Reference("jobs_created", "plan")
+    assert derivations.parse_reference("poverty_rate||district=A Lưới") == derivations.Reference("poverty_rate", None, "district=A Lưới")
+    assert derivations.parse_reference("poverty_rate|bogus") is None
+    assert derivations.parse_reference("Jobs") is None and derivations.parse_reference("") is None
+    ref = derivations.Reference("jobs_created", "plan")
     assert ref.resolve("actual", "") == ("jobs_created", "plan", "")
-    assert rec.Reference("x").resolve("estimate", "district=Huế") == ("x", "estimate", "district=Huế")
+    assert derivations.Reference("x").resolve("estimate", "district=Huế") == ("x", "estimate", "district=Huế")
 
 
 def test_comparison_at_the_printed_precision() -> None:
@@ -147,10 +148,10 @@ def test_only_the_years_own_actuals_are_reconciled() -> None:
 
 
 def test_the_derivations_file_is_read_and_typed() -> None:
-    derivations = rec.load_derivations()
-    assert derivations["indicator_id"].is_unique
-    assert set(derivations["method"]) <= set(rec.METHODS)
-    row = derivations.set_index("indicator_id").loc["poverty_rate_change"]
+    rules = derivations.load_derivations()
+    assert rules["indicator_id"].is_unique
+    assert set(rules["method"]) <= set(derivations.METHODS)
+    row = rules.set_index("indicator_id").loc["poverty_rate_change"]
     assert row["numerator_period_offset"] == 0 and row["denominator_period_offset"] == -1
 
 
@@ -177,10 +178,10 @@ def _break(path: Path, indicator_id: str, column: str, text: str) -> int:
 def test_a_bad_derivations_file_is_refused_naming_file_line_and_column(
     data_copy: Path, indicator_id: str, column: str, text: str, expected: str
 ) -> None:
-    path = data_copy / rec.DERIVATIONS_FILE
+    path = data_copy / derivations.DERIVATIONS_FILE
     line = _break(path, indicator_id, column, text)
     with pytest.raises(DataError) as err:
-        rec.load_derivations(data_copy)
+        derivations.load_derivations(data_copy)
     message = str(err.value)
     assert message.startswith(f"{path}, line {line}, column '{column}': ")
     assert expected in message
@@ -188,22 +189,22 @@ def test_a_bad_derivations_file_is_refused_naming_file_line_and_column(
 
 
 def test_a_rule_given_twice_is_refused(data_copy: Path) -> None:
-    path = data_copy / rec.DERIVATIONS_FILE
+    path = data_copy / derivations.DERIVATIONS_FILE
     rows = read_rows(path)
     write_rows(path, rows + [rows[1]])
     with pytest.raises(DataError, match=rf"line {len(rows) + 1}, column 'indicator_id': 'jobs_created_pct_of_plan' already has a rule"):
-        rec.load_derivations(data_copy)
+        derivations.load_derivations(data_copy)
 
 
 def test_a_derivations_file_with_a_missing_column_is_refused(data_copy: Path) -> None:
-    path = data_copy / rec.DERIVATIONS_FILE
+    path = data_copy / derivations.DERIVATIONS_FILE
     write_rows(path, [r[:-1] for r in read_rows(path)])
     with pytest.raises(DataError, match="line 1: missing column 'note'"):
-        rec.load_derivations(data_copy)
+        derivations.load_derivations(data_copy)
 
 
 def test_real_2023_derivations(figures_2023: pd.DataFrame) -> None:
-    out = rec.reconcile_derivations(figures_2023, rec.load_derivations(), 2023).set_index("indicator_id")
+    out = rec.reconcile_derivations(figures_2023, derivations.load_derivations(), 2023).set_index("indicator_id")
     assert out.at["jobs_created_pct_of_plan", "status"] == rec.AGREES
     assert out.at["jobs_created_pct_of_plan", "recomputed"] == pytest.approx(17034 / 17000 * 100)
     assert out.at["workers_abroad_pct_of_plan", "status"] == rec.AGREES

@@ -1,14 +1,22 @@
-"""Notebook 04's section module: social assistance, facilities, children, injuries, gifts, next year's targets."""
+"""Notebook 04's section modules (social_protection, _gifts, _findings) and their analysis: social assistance,
+facilities, children, injuries, gifts, next year's targets."""
 
 from __future__ import annotations
 
+import nbformat
 import pandas as pd
 import pytest
+from matplotlib.figure import Figure
 
-from helpers.present.report import Report
+from helpers.analysis import social_protection as an
+from helpers.paths import PROJECT_ROOT
 from helpers.sections import social_protection as sp
+from helpers.sections import social_protection_findings as spf
+from helpers.sections import social_protection_gifts as gifts
 
 from .conftest import figures_frame
+
+NOTEBOOK = PROJECT_ROOT / "notebooks" / "04_social_protection.ipynb"
 
 
 def frame(rows: list[tuple]) -> pd.DataFrame:
@@ -39,9 +47,17 @@ EMPTY = frame([("jobs_created", 2023, "actual", "", 17034, "17.034")])
 
 
 def test_average_vnd() -> None:
-    assert sp.average_vnd(32, "billion_vnd", 60834) == pytest.approx(526021.63, abs=0.01)
-    assert sp.average_vnd(71571, "million_vnd", 206021) == pytest.approx(347396.6, abs=0.1)
-    assert sp.average_vnd(None, "million_vnd", 1) is None and sp.average_vnd(1, "persons", 1) is None
+    assert an.average_vnd(32, "billion_vnd", 60834) == pytest.approx(526021.63, abs=0.01)
+    assert an.average_vnd(71571, "million_vnd", 206021) == pytest.approx(347396.6, abs=0.1)
+    assert an.average_vnd(None, "million_vnd", 1) is None and an.average_vnd(1, "persons", 1) is None
+    assert an.average_vnd(1, "million_vnd", 0) is None
+
+
+def test_change_and_share() -> None:
+    assert an.change(SMALL, "social_facility_residents", 2023) == {"prev": 100, "now": 110, "change": 10,
+                                                                   "change_pct": pytest.approx(10)}
+    assert an.change(SMALL, "social_facility_residents", 2022)["change"] is None
+    assert an.share(1, 4) == 25 and an.share(1, 0) is None and an.share(None, 4) is None
 
 
 def test_assistance_table_average_keeps_the_lower_bound() -> None:
@@ -59,7 +75,7 @@ def test_change_lines_compute_the_change_when_none_is_printed() -> None:
 
 
 def test_special_share_against_the_ceiling() -> None:
-    assert sp.special_share(SMALL, 2023) == pytest.approx(1.6)
+    assert an.special_share(SMALL, 2023) == pytest.approx(1.6)
     assert sp.special_sentence(SMALL, 2023, "vi") == (
         "Năm 2023, trẻ em có hoàn cảnh đặc biệt chiếm 1,6% tổng số trẻ em (160/10.000); "
         "mức này chưa đạt chỉ tiêu năm 2024 (dưới 1,5%).")
@@ -77,47 +93,53 @@ def test_children_table_rates() -> None:
 
 
 def test_gift_rows_averages_and_total() -> None:
-    merit = sp.merit_gifts_table(SMALL, 2023, "vi")
+    merit = gifts.merit_gifts_table(SMALL, 2023, "vi")
     assert merit.frame.iloc[0, 1:4].tolist() == ["200", "hơn 100", "hơn 500.000"]
-    vulnerable = sp.vulnerable_gifts_table(SMALL, 2023, "en")
-    assert vulnerable.frame.iloc[:, 0].tolist() == ["People turning 100", "Poor households", "Total (computed by the appendix)"]
+    vulnerable = gifts.vulnerable_gifts_table(SMALL, 2023, "en")
+    assert vulnerable.frame.iloc[:, 0].tolist() == ["People turning 100", "Poor households",
+                                                    "Total (computed by the appendix)"]
     assert vulnerable.frame.iloc[:, 1].tolist() == ["10", "40", "50"]
     assert vulnerable.frame.iloc[:, 2].tolist() == ["10", "over 20", "over 30"]
     assert vulnerable.frame.iloc[:, 3].tolist() == ["1,000,000", "over 500,000", "over 600,000"]
     assert vulnerable.raw["average_vnd_per_item"].tolist() == [1e6, 5e5, 6e5]
-    chart = sp.gift_average_frame(SMALL, 2023, "vi")
+    chart = gifts.gift_average_frame(SMALL, 2023, "vi")
     assert chart["value"].tolist() == [1000.0, 500.0]  # thousand đồng
-    assert sp.merit_gifts_table(EMPTY, 2023, "vi") is None and sp.gift_average_frame(EMPTY, 2023, "vi") is None
+    assert gifts.merit_gifts_table(EMPTY, 2023, "vi") is None and gifts.gift_average_frame(EMPTY, 2023, "vi") is None
 
 
 def test_gift_row_average_qualifier() -> None:
-    row = sp.GiftRow("x", "x", 62513, 18173, "million_vnd", items_q="hơn", amount_q="hơn")
+    row = gifts.GiftRow("x", "x", 62513, 18173, "million_vnd", items_printed="hơn 62.513", amount_printed="hơn 18.173")
     assert row.average_qualifier() == "khoảng"
     assert row.texts("vi") == ("hơn 62.513", "hơn 18.173", "khoảng 290.708")
-    assert sp.GiftRow("y", "y", 10, 5, "million_vnd").texts("en")[2] == "500,000"
+    assert gifts.GiftRow("y", "y", 10, 5, "million_vnd").texts("en")[2] == "500,000"
+    only_amount = gifts.GiftRow("z", "z", 10, 5, "million_vnd", items_printed="10", amount_printed="hơn 5")
+    assert only_amount.average_qualifier() == "hơn" and only_amount.texts("en")[2] == "over 500,000"
 
 
 def test_findings_follow_the_data() -> None:
-    sentences = sp.findings(SMALL, 2023, "vi")
+    sentences = spf.findings(SMALL, 2023, "vi")
     assert sentences[0] == ("Năm 2023 có 1.000 đối tượng bảo trợ xã hội hưởng trợ cấp hàng tháng tại cộng đồng, "
                             "kinh phí hơn 0,5 tỷ đồng mỗi tháng (bình quân hơn 500.000 đồng/người/tháng).")
     assert sentences[1] == "Các cơ sở trợ giúp xã hội nuôi dưỡng 110 đối tượng (+10; +10% so với 100 người năm 2022)."
     assert sentences[2].endswith("; 150 em (93,75%) được hưởng trợ cấp xã hội và chăm sóc.")
-    assert sp.findings(EMPTY, 2023, "vi") == []
+    assert spf.findings(EMPTY, 2023, "vi") == []
 
 
 def test_real_2023_data(figures_2023: pd.DataFrame) -> None:
-    sentences = sp.findings(figures_2023, 2023, "vi")
+    sentences = spf.findings(figures_2023, 2023, "vi")
     assert len(sentences) == 6
     assert "60.834" in sentences[0] and "hơn 526.022 đồng/người/tháng" in sentences[0]
     assert "24 cơ sở trợ giúp xã hội (3 công lập, 21 ngoài công lập)" in sentences[1] and "+67" in sentences[1]
-    assert "1,44%" in sentences[2] and "đã đạt chỉ tiêu năm 2024 (dưới 1,5%)" in sentences[2] and "96,29%" in sentences[2]
-    assert sentences[3].startswith("Tính đến 15/11/2023, có 1.485 trường hợp") and "đuối nước (11; 68,75%)" in sentences[3]
+    assert "1,44%" in sentences[2] and "đã đạt chỉ tiêu năm 2024 (dưới 1,5%)" in sentences[2]
+    assert "96,29%" in sentences[2]
+    assert sentences[3].startswith("Tính đến 15/11/2023, có 1.485 trường hợp")
+    assert "đuối nước (11; 68,75%)" in sentences[3]
     assert "206.021 suất" in sentences[4] and "dịp 27/7 in không rõ ràng" in sentences[4]
     assert "85.891 suất, hơn 28.686 triệu đồng" in sentences[5]
-    notes = sp.ambiguity_sentences(figures_2023, 2023, "vi")
-    assert len(notes) == 1 and "“hơn 18,173 triệu đồng”" in notes[0] and "290.708" in notes[0] and "khoảng 291 đồng" in notes[0]
-    targets = sp.targets(figures_2023, 2023, "vi").frame
+    notes = gifts.ambiguity_sentences(figures_2023, 2023, "vi")
+    assert len(notes) == 1 and "“hơn 18,173 triệu đồng”" in notes[0]
+    assert "290.708" in notes[0] and "khoảng 291 đồng" in notes[0]
+    targets = sp.goals_table(figures_2023, 2023, "vi").frame
     assert targets["Mục tiêu 2024"].tolist() == ["100%", "100%", "trên 90%", "trên 90%", "dưới 1,5%", "trên 60%"]
     assert targets["Kết quả 2023"].tolist()[4] == "1,44% (phụ lục tính: 4.206 / 292.208)"
     injuries = sp.injuries_table(figures_2023, 2023, "en").frame
@@ -126,19 +148,26 @@ def test_real_2023_data(figures_2023: pd.DataFrame) -> None:
     assert facilities.iloc[:, 1].tolist() == ["3", "21", "24"]
 
 
+def run_notebook(year: int, lang: str) -> dict:
+    """The names the code cells of notebooks/04_social_protection.ipynb leave, run after its parameters."""
+    cells = [c for c in nbformat.read(NOTEBOOK, as_version=4).cells if c.cell_type == "code"]
+    assert "parameters" in cells[0].metadata["tags"]
+    names = {"year": year, "lang": lang, "output_dir": ""}
+    for cell in cells[1:]:
+        exec(cell.source, names)  # noqa: S102  (the notebook's own cells)
+    return names
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_every_section_shows_for_2023_and_says_no_data_for_2016(lang: str) -> None:
-    shows = [sp.show_title, sp.show_findings, sp.show_assistance, sp.show_facilities, sp.show_children, sp.show_injuries,
-             sp.show_merit_gifts, sp.show_vulnerable_gifts, sp.show_targets]
-    full = Report("04_social_protection", 2023, lang)
-    for show in shows:
-        show(full)
+    names = run_notebook(2023, lang)
+    full = names["rep"]
     kinds = [s.kind for s in full.shown]
     assert kinds.count("figure") == 3 and kinds.count("table") == 9 and kinds[:2] == ["heading", "findings"]
     assert not any("appendix-nodata" in s.html for s in full.shown)
-    empty = Report("04_social_protection", 2016, lang)
-    for show in shows:
-        show(empty)
+    frames = [v for v in names.values() if isinstance(v, pd.DataFrame)]
+    assert len(frames) >= 3 and sum(isinstance(v, Figure) for v in names.values()) >= 1
+    empty = run_notebook(2016, lang)["rep"]
     kinds = [s.kind for s in empty.shown]
     assert "figure" not in kinds and "table" not in kinds
     assert sum("appendix-nodata" in s.html for s in empty.shown) == 10
