@@ -9,8 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from helpers.build import frontmatter
 from helpers.data.contract import FIGURE_KEY
-from helpers.data.loading import available_years, load_catalogue, load_revisions, load_sources, load_year
+from helpers.data.loading import (
+    available_years,
+    code_names,
+    load_catalogue,
+    load_revisions,
+    load_sources,
+    load_year,
+)
 from helpers.data.query import select, series, value
 from helpers.errors import DataError, MissingYearError
 
@@ -288,6 +296,40 @@ def test_bad_catalogue_unit(data_copy: Path, set_cell) -> None:
         load_year(2023, data_copy)
 
 
+def test_a_domain_without_a_name_is_refused(data_copy: Path, set_cell) -> None:
+    set_cell(data_copy / "indicators.csv", 2, "domain", "sport")
+    with pytest.raises(DataError, match=r"indicators\.csv, line 2, column 'domain': expected one of: administration, "
+                                        r"children, .*, vocational_training, got 'sport'"):
+        load_year(2023, data_copy)
+    rows = read_rows(data_copy / "domains.csv")
+    write_rows(data_copy / "domains.csv", [r for r in rows if r[0] != "children"])
+    with pytest.raises(DataError, match=r"^data/domains\.csv, column 'domain': no line names the domain 'children', "
+                                        r"which the data use; add a line with its names in Vietnamese and English\.$"):
+        load_year(2023, data_copy)
+
+
+def test_the_names_of_kinds_and_dimensions_are_checked(data_copy: Path, set_cell) -> None:
+    set_cell(data_copy / "kinds.csv", 3, "name_en", " Estimate")
+    with pytest.raises(DataError, match=r"kinds\.csv, line 3, column 'name_en': expected text without leading"):
+        load_year(2023, data_copy)
+    set_cell(data_copy / "kinds.csv", 3, "name_en", "Estimate")
+    set_cell(data_copy / "kinds.csv", 3, "kind", "forecast")
+    with pytest.raises(DataError, match=r"kinds\.csv, line 3, column 'kind': expected one of: actual, estimate, plan, "
+                                        r"target, got 'forecast'"):
+        load_year(2023, data_copy)
+    set_cell(data_copy / "kinds.csv", 3, "kind", "estimate")
+    set_cell(data_copy / "dimensions.csv", 2, "dimension", "household_type")
+    with pytest.raises(DataError, match=r"breakdown_labels\.csv, line 2, column 'dimension': expected one of: .* "
+                                        r"got 'household_group'"):
+        load_year(2023, data_copy)
+
+
+def test_the_names_of_codes_come_from_the_data() -> None:
+    assert code_names("domain", "vi")["social_evils"] == "Phòng, chống tệ nạn xã hội"
+    assert code_names("kind", "en") == {"actual": "Actual", "estimate": "Estimate", "plan": "Plan", "target": "Target"}
+    assert code_names("dimension", "en")["venue_type"] == "Type of venue"
+
+
 def test_only_the_first_problem_is_named_and_the_rest_counted(data_copy: Path, set_cell) -> None:
     path = data_copy / "figures" / "2023.csv"
     set_cell(path, 30, "kind", "forecast")
@@ -458,8 +500,8 @@ def test_report_meta_of_2023_names_the_department_and_the_province() -> None:
     meta = load_report_meta(2023)
     assert meta.source_id == "sldtbxh_2023_report"
     assert meta.issuer("vi") == "Sở Lao động – Thương binh và Xã hội tỉnh Thừa Thiên Huế"
-    assert meta.issuer_without_area("vi") == "Sở Lao động – Thương binh và Xã hội"
-    assert meta.issuer_without_area("en") == "Department of Labour, Invalids and Social Affairs"
+    assert frontmatter.issuer_name(meta, "vi") == "Sở Lao động – Thương binh và Xã hội"
+    assert frontmatter.issuer_name(meta, "en") == "Department of Labour, Invalids and Social Affairs"
     assert meta.area("vi") == "Tỉnh Thừa Thiên Huế" and meta.area("en") == "Thừa Thiên Huế Province"
     assert meta.issuer_short("vi") == "Sở LĐTBXH tỉnh Thừa Thiên Huế"
     assert meta.place("vi") == "Thừa Thiên Huế" and meta.issued == "2023-12"

@@ -24,8 +24,8 @@ def hue_2025(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_the_2025_row_is_read_from_data(hue_2025: Path) -> None:
     meta = load_report_meta(2025)
     assert meta.issuer("vi") == ISSUER_VI and meta.area("vi") == AREA_VI
-    assert meta.issuer_without_area("vi") == "Sở Nội vụ"
-    assert meta.issuer_without_area("en") == "Department of Home Affairs"
+    assert frontmatter.issuer_name(meta, "vi") == "Sở Nội vụ"
+    assert frontmatter.issuer_name(meta, "en") == "Department of Home Affairs"
     assert meta.issued == "2025-12-15" and meta.place("vi") == "Huế"
 
 
@@ -73,11 +73,20 @@ def test_the_dateline_is_written_as_a_state_document_writes_it(hue_2025: Path) -
     from dataclasses import replace
 
     meta_2023, meta_2025 = load_report_meta(2023), load_report_meta(2025)
-    assert meta_2023.dateline("vi") == "Thừa Thiên Huế, ngày … tháng 12 năm 2023"  # the day is left blank in print
-    assert meta_2023.dateline("en") == "Thừa Thiên Huế, December 2023"
-    assert meta_2025.dateline("vi") == "Huế, ngày 15 tháng 12 năm 2025"
-    assert meta_2025.dateline("en") == "Huế, 15 December 2025"
+    # the day is left blank in print
+    assert frontmatter.dateline(meta_2023, "vi") == "Thừa Thiên Huế, ngày … tháng 12 năm 2023"
+    assert frontmatter.dateline(meta_2023, "en") == "Thừa Thiên Huế, December 2023"
+    assert frontmatter.dateline(meta_2025, "vi") == "Huế, ngày 15 tháng 12 năm 2025"
+    assert frontmatter.dateline(meta_2025, "en") == "Huế, 15 December 2025"
     early = replace(meta_2025, issued="2025-02-05")
-    assert early.dateline("vi") == "Huế, ngày 05 tháng 02 năm 2025" and early.dateline("en") == "Huế, 5 February 2025"
-    assert replace(meta_2025, issued="2025-03-09").dateline("vi") == "Huế, ngày 09 tháng 3 năm 2025"
-    assert replace(meta_2025, issued="").dateline("vi") is None
+    assert frontmatter.dateline(early, "vi") == "Huế, ngày 05 tháng 02 năm 2025"
+    assert frontmatter.dateline(early, "en") == "Huế, 5 February 2025"
+    assert frontmatter.dateline(replace(meta_2025, issued="2025-03-09"), "vi") == "Huế, ngày 09 tháng 3 năm 2025"
+    assert frontmatter.dateline(replace(meta_2025, issued=""), "vi") is None
+
+
+def test_the_cover_counts_the_figures_files_in_the_readers_plural() -> None:
+    assert frontmatter.T("vintage_files", "en", n=1, names="data/figures/2016.csv") == "1 figures file: data/figures/2016.csv"
+    assert frontmatter.T("vintage_files", "en", n=8, names="…") == "8 figures files: …"
+    assert frontmatter.T("vintage_files", "vi", n=1, names="…") == "1 tệp số liệu: …"
+    assert "8 figures files: data/figures/2015.csv, " in frontmatter.cover_html(frontmatter.gather(2023, "en"))

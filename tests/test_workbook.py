@@ -17,10 +17,12 @@ import pytest
 from openpyxl import load_workbook
 
 from helpers.build.assemble import Caption
+from helpers.build import columns
 from helpers.build.columns import UnknownColumn, column
 from helpers.build.export import write_xlsx
 from helpers.errors import DataError
 from helpers.present.report import Report, write_table
+from helpers.text import templates
 
 INJECTED = ['=HYPERLINK("http://example.com/x","Bấm vào đây")', "+1", "-2+3", "@SUM(A1:A2)", "=1+1"]
 
@@ -120,7 +122,8 @@ def test_no_cell_is_ever_a_formula(tmp_path: Path) -> None:
 def test_a_code_named_column_without_a_meaning_is_refused(tmp_path: Path) -> None:
     write_table(pd.DataFrame({"indicator_id": ["jobs_created"], "mystery_code": [1]}), tmp_path, "03_x_m")
     with pytest.raises(UnknownColumn, match=r"^The column 'mystery_code' of table 03_x_m has no title for the workbook; "
-                                            r"add its meaning to helpers/build/columns.py \(NAMED\)\.$"):
+                                            r"add its title to helpers/build/columns.yml "
+                                            r"\(and its kind to KIND_OF in columns.py unless it is text\)\.$"):
         write_xlsx([caption(1, "03_x_m")], tmp_path, tmp_path / "a.xlsx", "vi", "T")
 
 
@@ -130,6 +133,18 @@ def test_columns_are_named_from_their_meaning() -> None:
     assert column("credit_households").heading("vi") == "Số lượt hộ vay vốn tín dụng ưu đãi"
     assert column("credit_amount_per_credit_households").heading("en").startswith("Average: ")
     assert column("Giá trị").kind == "auto"
+
+
+def test_every_column_with_a_kind_has_a_title_in_both_languages() -> None:
+    assert set(columns.KIND_OF.values()) | set(columns.PARTS.values()) <= columns.KINDS
+    assert set(columns.KIND_OF) | set(columns.DECIMALS) <= {n for n in templates.load("columns") if "." not in n}
+    assert column("goal_printed").heading("vi") == "Mục tiêu – số in"
+    assert column("goal_printed").heading("en") == "Goal – as printed"
+    assert column("met").kind == "verdict" and column("average_vnd_per_item").decimals == 0
+    assert column("label").kind == "text" and column("label").heading("en") == "Item"
+    assert columns.code_names("en")["status"]["exceeds total"] == "Exceeds the total"
+    assert [columns.flag_word(f, k, "vi") for f, k in ((True, "verdict"), (False, "verdict"), (False, "flag"))] == [
+        "Đạt", "Chưa đạt", "Không"]
 
 
 def test_a_cell_longer_than_excel_holds_is_refused_with_its_place(tmp_path: Path) -> None:

@@ -21,12 +21,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# isort: off
 from helpers.build import lean_imports  # noqa: F401  (before nbformat: skips a slow, unused import)
 
 import nbformat  # noqa: E402
+# isort: on
 
-from helpers.build import frontmatter
-from helpers.build.frontmatter import FrontMatter, text
+from helpers.build import frontmatter  # noqa: E402
+from helpers.build.frontmatter import FrontMatter  # noqa: E402
+from helpers.text import say  # noqa: E402
 
 APPENDIX_CLASS_RE = re.compile(r'class="[^"]*\bappendix-(?:heading|findings|figure|table-block|text|nodata)\b')
 TAG_ID_RE = re.compile(r'(<[A-Za-z][A-Za-z0-9]*\b[^<>]*?\sid=")([^"]*)(")')
@@ -175,7 +178,7 @@ def number_captions(fragment: str, lang: str, counts: dict[str, int] | None = No
             return match[0]
         kind = pending["kind"]
         counts[kind] += 1
-        label = f"{text(kind, lang)} {counts[kind]}."
+        label = f"{say(f'frontmatter:{kind}', lang)} {counts[kind]}."
         after = match.string[match.end():]
         caption = CAPTION_END_RE.match(after)
         source = TABLE_SOURCE_RE.search(after) if kind == "table" else None
@@ -254,19 +257,19 @@ def toc_html(headings: Iterable[Heading], lang: str, has_figures: bool, has_tabl
     """The table of contents: the appendix's own parts and the notebooks' headings (h1–h3), nested by level."""
     shown = [h for h in headings if h.level <= TOC_DEPTH]
     top = min((h.level for h in shown), default=1)
-    front = [("key-findings", "key_findings")]
+    front = [("key-findings", "findings.title")]
     if has_figures:
-        front.append(("figures-list", "figures_list"))
+        front.append(("figures-list", "frontmatter:figures_list"))
     if has_tables:
-        front.append(("tables-list", "tables_list"))
-    back = [("sources", "sources"), ("methods", "methods")]
-    entries = [(top, _link(target, _e(text(key, lang)))) for target, key in front]
+        front.append(("tables-list", "frontmatter:tables_list"))
+    back = [("sources", "frontmatter:sources"), ("methods", "frontmatter:methods")]
+    entries = [(top, _link(target, _e(say(key, lang)))) for target, key in front]
     entries += [(max(h.level, top), _link(h.element_id, h.html)) for h in shown]
-    entries += [(top, _link(target, _e(text(key, lang)))) for target, key in back]
+    entries += [(top, _link(target, _e(say(key, lang)))) for target, key in back]
     return (
-        f'<nav class="toc" id="contents" aria-label="{_e(text("contents", lang))}">'
-        f'<h1>{_e(text("contents", lang))}</h1>'
-        f'<p class="toc-page-head" aria-hidden="true">{_e(text("page", lang))}</p>{_nested(entries)}</nav>'
+        f'<nav class="toc" id="contents" aria-label="{_e(say("frontmatter:contents", lang))}">'
+        f'<h1>{_e(say("frontmatter:contents", lang))}</h1>'
+        f'<p class="toc-page-head" aria-hidden="true">{_e(say("frontmatter:page", lang))}</p>{_nested(entries)}</nav>'
     )
 
 
@@ -274,9 +277,10 @@ def captions_html(captions: Sequence[Caption], kind: str, lang: str) -> str:
     """The list of figures or of tables: label and caption, each a link to the item."""
     if not captions:
         return ""
-    section_id, title = ("figures-list", "figures_list") if kind == "figure" else ("tables-list", "tables_list")
+    section_id, title = ("figures-list", "frontmatter:figures_list") if kind == "figure" else (
+        "tables-list", "frontmatter:tables_list")
     items = "".join(f"<li>{_link(c.element_id, _e(f'{c.label} {c.caption}'))}</li>" for c in captions)
-    return f'<section class="caption-list" id="{section_id}"><h1>{_e(text(title, lang))}</h1><ul>{items}</ul></section>'
+    return f'<section class="caption-list" id="{section_id}"><h1>{_e(say(title, lang))}</h1><ul>{items}</ul></section>'
 
 
 def findings_html(sections: Sequence[Section], titles: dict[str, Heading], lang: str) -> str:
@@ -290,7 +294,7 @@ def findings_html(sections: Sequence[Section], titles: dict[str, Heading], lang:
         items = "".join(f"<li>{item}</li>" for item in section.findings)
         parts.append(f'<h2 class="findings-notebook">{head}</h2><ul class="findings">{items}</ul>')
     return (
-        f'<section class="key-findings" id="key-findings"><h1>{_e(text("key_findings", lang))}</h1>'
+        f'<section class="key-findings" id="key-findings"><h1>{_e(say("findings.title", lang))}</h1>'
         f'{"".join(parts)}</section>'
     )
 
@@ -315,7 +319,7 @@ def compose(sections: Sequence[Section], fm: FrontMatter) -> Appendix:
             titles[section.notebook] = found[0]
         opening = f'<section class="notebook" id="{_e(section_id)}" data-notebook="{_e(section.notebook)}">'
         bodies.append(f"{opening}\n{body}\n</section>")
-    title = text("title", lang, year=fm.year)
+    title = say("frontmatter:title", lang, year=fm.year)
     document = "\n".join(
         [
             "<!DOCTYPE html>",

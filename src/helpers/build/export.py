@@ -23,10 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from helpers.build.assemble import Caption
-from helpers.build.columns import CODE_LABELS, VERDICT, YES_NO, Column, column
-from helpers.text.formatting import decimals_needed
-from helpers.build.frontmatter import text
+from helpers.build.columns import Column, column, flag_word
+from helpers.build.columns import code_names as own_code_names
 from helpers.paths import display_path
+from helpers.text import say
+from helpers.text.formatting import decimals_needed
+from helpers.text.templates import texts_for
+
+T = texts_for(__name__)  # build/export.yml: the workbook's own sheets
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
 SHEET_NAME_MAX = 31
@@ -56,14 +60,6 @@ def write_pdf(document: str, target: Path, base_url: Path | None = None) -> Path
 
 EXCEL_CELL_MAX = 32_767  # characters an Excel cell holds
 WHOLE_DONG_UNITS = frozenset({"vnd", "vnd_per_month", "vnd_per_item", "vnd_per_person"})  # no fraction of a đồng
-FULL_VALUES_SHEET = ("Giá trị đầy đủ", "Full values")
-COLUMNS_SHEET = ("Cột", "Columns")
-NOTE = (
-    "Số trong các bảng được làm tròn như trong phụ lục; giá trị đầy đủ ở trang tính “Giá trị đầy đủ”, "
-    "tên cột trong tables/*.csv ở trang tính “Cột”.",
-    "Numbers in the tables are rounded as in the appendix; the full values are on the sheet “Full values”, "
-    "the column names of tables/*.csv on the sheet “Columns”.",
-)
 
 
 def read_csv_rows(path: Path) -> list[list[str]]:
@@ -95,20 +91,16 @@ class Labels:
     """The names readers see for the data's codes, in one language (from the data folder and the vocabulary)."""
 
     def __init__(self, lang: str) -> None:
-        from helpers.data.loading import load_reference
-        from helpers.text.vocabulary import DIMENSION_LABELS, DOMAIN_LABELS, KIND_LABELS
+        from helpers.data.loading import NAMED_CODES, code_names, load_reference
 
         ref = load_reference()
         self.lang = lang
-        self.index = 0 if lang == "vi" else 1
         self.codes: dict[str, dict[str, str]] = {
             "indicator": dict(zip(ref.indicators["indicator_id"], ref.indicators[f"name_{lang}"])),
             "unit": dict(zip(ref.units["unit"], ref.units[f"name_{lang}"])),
             "source": dict(zip(ref.sources["source_id"], ref.sources["publisher"])),
-            "kind": {k: v[self.index] for k, v in KIND_LABELS.items()},
-            "domain": {k: v[self.index] for k, v in DOMAIN_LABELS.items()},
-            "dimension": {k: v[self.index] for k, v in DIMENSION_LABELS.items()},
-            **{kind: {k: v[self.index] for k, v in table.items()} for kind, table in CODE_LABELS.items()},
+            **{code: code_names(code, lang) for code in NAMED_CODES},
+            **own_code_names(lang),
         }
         self.whole_units = set(ref.units.loc[ref.units["whole"] == "true", "unit"])
         self.categories = {(r.dimension, r.value): getattr(r, f"label_{lang}") for r in ref.labels.itertuples(index=False)}
@@ -124,8 +116,9 @@ class Labels:
         dimension, _, code = raw.partition("=")
         return self.categories.get((dimension, code), code or raw)
 
-    def flag(self, raw: str, pairs: dict[bool, tuple[str, str]]) -> str:
-        return pairs[raw == "True"][self.index] if raw in ("True", "False") else raw
+    def flag(self, raw: str, kind: str = "flag") -> str:
+        """A True/False cell as Có/Không, or as Đạt/Chưa đạt in a verdict column; anything else as it is."""
+        return flag_word(raw == "True", kind, self.lang) if raw in ("True", "False") else raw
 
 
 @dataclass(frozen=True)
@@ -164,7 +157,7 @@ def shown_cell(raw: str, col: Column, datatype: str, labels: Labels, decimals: i
         fmt = "#,##0" + ("." + "0" * places if places else "")
         return Shown(value, fmt, number if rounded != number else None)
     if kind in ("flag", "verdict") or datatype == "boolean":
-        return Shown(labels.flag(raw, VERDICT if kind == "verdict" else YES_NO))
+        return Shown(labels.flag(raw, kind))
     if kind == "breakdown":
         return Shown(labels.breakdown(raw))
     if kind in labels.codes:
@@ -186,10 +179,10 @@ def _put(sheet: Any, row: int, col: int, value: object, number_format: str = "Ge
 def sheet_names(captions: Sequence[Caption], lang: str) -> list[str]:
     """One sheet name per table: "Bảng 3 <short name>", at most 31 characters, unique, no forbidden characters."""
     names: list[str] = []
-    taken = {text("contents", lang).lower()}
+    taken, table = {say("frontmatter:contents", lang).lower()}, say("frontmatter:table", lang)
     for c in captions:
         short = c.name.split("_", 2)[-1] if re.match(r"^\d{2}_", c.name) else c.name
-        base = SHEET_FORBIDDEN_RE.sub("_", f"{text('table', lang)} {c.number} {short}")[:SHEET_NAME_MAX].strip(" '")
+        base = SHEET_FORBIDDEN_RE.sub("_", f"{table} {c.number} {short}")[:SHEET_NAME_MAX].strip(" '")
         name, k = base, 2
         while name.lower() in taken:
             suffix = f" ({k})"
@@ -218,15 +211,15 @@ def write_xlsx(tables: Sequence[Caption], csv_dir: Path, target: Path, lang: str
 
     from helpers.errors import DataError
 
-    i = 0 if lang == "vi" else 1
     labels = Labels(lang)
+    full_values, columns = T("sheet.full_values", lang), T("sheet.columns", lang)
     workbook = Workbook()
     contents = workbook.active
-    contents.title = text("contents", lang)
+    contents.title = say("frontmatter:contents", lang)
     _put(contents, 1, 1, title).font = Font(bold=True, size=12)
-    _put(contents, 2, 1, NOTE[i])
-    header = [text("table", lang), "Tiêu đề" if lang == "vi" else "Caption", "Nguồn" if lang == "vi" else "Source",
-              "Trang tính" if lang == "vi" else "Sheet"]
+    _put(contents, 2, 1, T("note", lang, full_values=full_values, columns=columns))
+    table, sheet_head = say("frontmatter:table", lang), T("head.sheet", lang)
+    header = [table, T("head.caption", lang), say("source", lang), sheet_head]
     for j, value in enumerate(header, 1):
         _put(contents, 3, j, value).font = Font(bold=True)
     full_rows: list[list[object]] = []
@@ -269,14 +262,11 @@ def write_xlsx(tables: Sequence[Caption], csv_dir: Path, target: Path, lang: str
         link.style = "Hyperlink"
     for column_letter, width in zip("ABCD", (10, 70, 45, 32)):
         contents.column_dimensions[column_letter].width = width
-    _data_sheet(workbook, FULL_VALUES_SHEET[i], full_rows, (
-        ("Bảng", "Trang tính", "Ô", "Cột", "Giá trị trong bảng", "Giá trị đầy đủ"),
-        ("Table", "Sheet", "Cell", "Column", "Value in the table", "Full value"),
-    )[i], (10, 32, 6, 40, 18, 24))
-    _data_sheet(workbook, COLUMNS_SHEET[i], column_rows, (
-        ("Bảng", "Trang tính", "Cột", "Tên cột trong CSV", "Kiểu dữ liệu trong CSV"),
-        ("Table", "Sheet", "Column", "Column name in the CSV", "Datatype in the CSV"),
-    )[i], (10, 32, 40, 36, 16))
+    column_head = T("head.column", lang)
+    full_head = (table, sheet_head, T("head.cell", lang), column_head, T("head.shown", lang), T("head.full", lang))
+    _data_sheet(workbook, full_values, full_rows, full_head, (10, 32, 6, 40, 18, 24))
+    columns_head = (table, sheet_head, column_head, T("head.csv_name", lang), T("head.csv_type", lang))
+    _data_sheet(workbook, columns, column_rows, columns_head, (10, 32, 40, 36, 16))
     workbook.properties.creator = "helpers.build"
     workbook.properties.created = stamp
     workbook.properties.modified = stamp

@@ -13,11 +13,9 @@ import csv
 import hashlib
 import html
 import io
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.text.formatting import check_lang
 from helpers.data.loading import (
     ReportMeta,
     figures_files,
@@ -28,99 +26,16 @@ from helpers.data.loading import (
     load_year,
 )
 from helpers.paths import data_dir as default_data_dir
+from helpers.text.formatting import check_lang
+from helpers.text.templates import Texts, texts_for
 
-# Fixed texts of the appendix, as (Vietnamese, English).
-TEXTS: dict[str, tuple[str, str]] = {
-    "title": (
-        "Phụ lục phân tích kết quả công tác lao động, người có công và xã hội năm {year}",
-        "Analytical appendix to the results of labour, people with meritorious services and social affairs work in {year}",
-    ),
-    # The cover's head in the form of Nghị định 30/2020/NĐ-CP: issuing authority on the left (its parent body,
-    # the People's Committee of the area, above it), the national name and motto on the right with the place and
-    # date under them. Names of the issuer and the area come from data/reports.csv.
-    "authority_parent": ("UBND {area}", "People's Committee of {area}"),
-    "nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
-    "motto": ("Độc lập – Tự do – Hạnh phúc", "Independence – Freedom – Happiness"),
-    "year_line": ("Năm {year}", "Year {year}"),
-    "issuer": ("Kèm theo báo cáo của {issuer}", "Accompanying the report of the {issuer}"),
-    "vintage": ("Số liệu sử dụng", "Data used"),
-    "vintage_files": ("{count} tệp số liệu: {names}", "{count} figures files: {names}"),
-    "vintage_table": ("Các tệp số liệu của phụ lục này", "The figures files of this appendix"),
-    "vintage_rule": (
-        "Số liệu năm {year} lấy từ các tệp số liệu đến năm {year}; tệp năm sau thay thế tệp năm trước.",
-        "Figures for {year} come from the figures files up to {year}; a later file replaces an earlier one.",
-    ),
-    "file": ("Tệp", "File"),
-    "checksum": ("Mã kiểm tra (SHA-256, 12 ký tự đầu)", "Checksum (SHA-256, first 12 characters)"),
-    "rows": ("Số dòng", "Rows"),
-    "contents": ("Mục lục", "Contents"),
-    "key_findings": ("Những phát hiện chính", "Key findings"),
-    "figures_list": ("Danh mục hình", "List of figures"),
-    "tables_list": ("Danh mục bảng", "List of tables"),
-    "figure": ("Hình", "Figure"),
-    "table": ("Bảng", "Table"),
-    "sources": ("Nguồn số liệu", "Data sources"),
-    "sources_intro": (
-        "Các nguồn được trích dẫn bởi số liệu năm {year}, theo thứ tự ưu tiên khi các nguồn khác nhau.",
-        "The sources cited by the figures for {year}, in order of priority when sources disagree.",
-    ),
-    "published": ("Công bố", "Published"),
-    "methods": ("Ghi chú phương pháp", "Methods note"),
-    "page": ("Trang", "Page"),
-    "lang_name": ("Tiếng Việt", "English"),
-}
-
-METHODS: dict[str, tuple[str, str]] = {
-    "vintage": (
-        "Niên độ số liệu. Số liệu của năm Y lấy từ các tệp data/figures/ của các năm không muộn hơn Y. "
-        "Khi cùng một số liệu (cùng chỉ tiêu, kỳ, loại và phân tổ) có trong nhiều tệp, số liệu của tệp năm sau được dùng; "
-        "khi các nguồn trong cùng một tệp khác nhau, số liệu của nguồn có thứ tự ưu tiên cao nhất được dùng.",
-        "Data vintage. The figures for year Y come from the files in data/figures/ for years up to Y. "
-        "Where the same figure (same indicator, period, kind and breakdown) is in several files, the later file's figure is used; "
-        "where sources in one file disagree, the figure of the source with the highest priority is used.",
-    ),
-    "breaks": (
-        "Thay đổi định nghĩa. Các chuỗi số liệu sau đổi cách đo; biểu đồ không nối đường qua điểm thay đổi và so sánh qua điểm này cần thận trọng:",
-        "Changes of definition. The following series change how they are measured; charts do not join lines across the change, and comparisons across it need care:",
-    ),
-    "break_item": ("{label} (kỳ đầu tiên theo cách đo mới: {first}; áp dụng cho: {names}).", "{label} (first period under the new definition: {first}; applies to: {names})."),
-    "attainment": (
-        "Đánh giá mức độ hoàn thành. Kết quả thực hiện được so với kế hoạch hoặc mục tiêu theo chiều tốt của từng chỉ tiêu "
-        "(cao hơn là tốt, hoặc thấp hơn là tốt, như tỷ lệ hộ nghèo). Mục tiêu ghi “dưới …” là mức trần, chỉ đạt khi kết quả thấp hơn mức đó; "
-        "mục tiêu ghi “trên …” là mức sàn, chỉ đạt khi kết quả cao hơn mức đó; mục tiêu thông thường đạt khi kết quả bằng hoặc vượt theo chiều tốt. "
-        "Mục tiêu ghi dạng khoảng (“70 - 75%”) là một dải: đạt khi kết quả nằm trong dải hoặc vượt dải theo chiều tốt, và khoảng cách được tính tới cả hai đầu. "
-        "Số liệu tính đến một ngày trong năm (“tính đến 15/11”) chỉ được so với số liệu cùng thời điểm, không đánh giá với mục tiêu cả năm. "
-        "Chỉ tiêu trung tính có tỷ lệ so với kế hoạch nhưng không có đánh giá đạt hay không đạt.",
-        "Attainment. Each result is compared with its plan or target in the indicator's good direction "
-        "(higher is better, or lower is better, as for the poverty rate). A target printed “below …” is a ceiling, met only when the result is below it; "
-        "a target printed “above …” is a floor, met only when the result is above it; a plain target is met when the result reaches or passes it in the good direction. "
-        "A target printed as a range (“70 - 75%”) is a band: met when the result lies in it or beyond it in the good direction, with the gap given to both ends. "
-        "A figure up to a date within the year (“as of 15/11”) is compared only with figures to the same date, never judged against a full-year goal. "
-        "Neutral indicators get a ratio to the plan but no verdict.",
-    ),
-    "numbers": (
-        "Cách viết số. Theo quy ước tiếng Việt: dấu chấm phân cách hàng nghìn, dấu phẩy thập phân (14.966; 70,25%). "
-        "Các bảng dạng số (tệp CSV và Excel kèm theo) giữ số chưa định dạng.",
-        "Numbers. They follow English conventions: comma for thousands, point for decimals (14,966; 70.25%). "
-        "The tables as data (the accompanying CSV and Excel files) hold unformatted numbers.",
-    ),
-}
-
-
-def text(key: str, lang: str, **values: object) -> str:
-    """A fixed text of the appendix in ``lang``, with ``values`` filled in (not escaped)."""
-    vi, en = TEXTS[key]
-    return (vi if check_lang(lang) == "vi" else en).format(**values)
-
-
-def _methods(key: str, lang: str, **values: object) -> str:
-    vi, en = METHODS[key]
-    return (vi if lang == "vi" else en).format(**values)
+T = texts_for(__name__)  # build/frontmatter.yml: the cover, the contents, the sources list
+METHODS = Texts("methods")  # build/methods.yml: the methods note, one entry per paragraph
 
 
 def _paragraph(key: str, lang: str) -> str:
     """A methods paragraph whose first sentence (its topic) is set in bold."""
-    lead, _, rest = _methods(key, lang).partition(". ")
+    lead, _, rest = METHODS(key, lang).partition(". ")
     return f"<p><strong>{_e(lead)}.</strong> {_e(rest)}</p>"
 
 
@@ -175,13 +90,37 @@ class FrontMatter:
     report: ReportMeta  # the report the appendix accompanies: issuer, area, place, date (data/reports.csv)
 
 
+def dateline(report: ReportMeta, lang: str) -> str | None:
+    """The report's place and date as a state document prints them; None when ``issued`` is empty.
+
+    "Huế, ngày 05 tháng 02 năm 2025" (Nghị định 30/2020/NĐ-CP), "Huế, 5 February 2025"; a day left
+    blank: "Thừa Thiên Huế, ngày … tháng 12 năm 2023", "Thừa Thiên Huế, December 2023".
+    """
+    if not report.issued:
+        return None
+    year, month, *day = (int(p) for p in report.issued.split("-"))
+    values = {"place": report.place(lang), "month": T(f"month.{month}", lang), "year": year}
+    return T("dateline", lang, day=day[0], **values) if day else T("dateline.no_day", lang, **values)
+
+
+def issuer_name(report: ReportMeta, lang: str) -> str:
+    """The issuer's name without the area it ends with, for a cover that names the area above it.
+
+    "Sở Nội vụ thành phố Huế" with area "Thành phố Huế" → "Sở Nội vụ";
+    "Department of Home Affairs of Huế City" with area "Huế City" → "Department of Home Affairs".
+    A name that does not end with its area is returned whole.
+    """
+    name, ending = report.issuer(lang), T("issuer.area_ending", lang, area=report.area(lang))
+    return name[: -len(ending)] if name.endswith(ending) and len(name) > len(ending) else name
+
+
 def issuer(report: ReportMeta, lang: str) -> Issuer:
     """The cover's head, from data/reports.csv: the parent body (the People's Committee of the area), the
     issuing authority, and the place and date (the place alone when the data give no date; never the clock)."""
     return Issuer(
-        text("authority_parent", lang, area=report.area(lang)).upper(),
-        report.issuer_without_area(lang).upper(),
-        report.dateline(lang) or report.place(lang),
+        T("authority_parent", lang, area=report.area(lang)).upper(),
+        issuer_name(report, lang).upper(),
+        dateline(report, lang) or report.place(lang),
     )
 
 
@@ -225,17 +164,17 @@ def cover_html(fm: FrontMatter) -> str:
         '<div class="cover-head">'
         f'<div class="cover-authority"><p class="cover-parent">{_e(who.parent)}</p>'
         f'<p class="cover-authority-name">{_e(who.name)}</p></div>'
-        f'<div class="cover-nation"><p class="cover-nation-name">{_e(text("nation", lang))}</p>'
-        f'<p class="cover-motto">{_e(text("motto", lang))}</p></div>'
+        f'<div class="cover-nation"><p class="cover-nation-name">{_e(T("nation", lang))}</p>'
+        f'<p class="cover-motto">{_e(T("motto", lang))}</p></div>'
         "</div>"
         f'<p class="cover-place-date">{_e(who.place_date)}</p>'
         f'<p class="cover-province">{_e(fm.report.area(lang))}</p>'
-        f'<h1 class="cover-title">{_e(text("title", lang, year=fm.year))}</h1>'
-        f'<p class="cover-year">{_e(text("year_line", lang, year=fm.year))}</p>'
-        f'<p class="cover-issuer">{_e(text("issuer", lang, issuer=fm.report.issuer_without_area(lang)))}</p>'
+        f'<h1 class="cover-title">{_e(T("title", lang, year=fm.year))}</h1>'
+        f'<p class="cover-year">{_e(T("year_line", lang, year=fm.year))}</p>'
+        f'<p class="cover-issuer">{_e(T("issuer", lang, issuer=issuer_name(fm.report, lang)))}</p>'
         '<div class="cover-vintage">'
-        f'<p><strong>{_e(text("vintage", lang))}.</strong> {_e(text("vintage_rule", lang, year=fm.year))} '
-        f'{_e(text("vintage_files", lang, count=len(fm.vintage), names=names))}.</p>'
+        f'<p><strong>{_e(T("vintage", lang))}.</strong> {_e(T("vintage_rule", lang, year=fm.year))} '
+        f'{_e(T("vintage_files", lang, n=len(fm.vintage), names=names))}.</p>'
         "</div></header>"
     )
 
@@ -248,9 +187,9 @@ def vintage_table_html(fm: FrontMatter) -> str:
         for f in fm.vintage
     )
     return (
-        f'<p class="vintage-caption">{_e(text("vintage_table", lang))}</p>'
-        f'<table class="vintage-table"><thead><tr><th>{_e(text("file", lang))}</th><th>{_e(text("rows", lang))}</th>'
-        f'<th>{_e(text("checksum", lang))}</th></tr></thead><tbody>{rows}</tbody></table>'
+        f'<p class="vintage-caption">{_e(T("vintage_table", lang))}</p>'
+        f'<table class="vintage-table"><thead><tr><th>{_e(T("file", lang))}</th><th>{_e(T("rows", lang))}</th>'
+        f'<th>{_e(T("checksum", lang))}</th></tr></thead><tbody>{rows}</tbody></table>'
     )
 
 
@@ -264,19 +203,20 @@ def _link(url: str) -> str:
 def sources_html(fm: FrontMatter) -> str:
     """The numbered list of sources the year's figures cite, with publisher, date and address."""
     lang = fm.lang
+    published = _e(T("published", lang))
     items = []
     for s in fm.sources:
         parts = [f"<cite>{_e(s.title)}</cite>", _e(s.publisher)]
         if s.published:
-            parts.append(f"{_e(text('published', lang))} {_e(s.published)}")
+            parts.append(f"{published} {_e(s.published)}")
         line = ". ".join(parts) + "."
         if s.url:
             line += f' <span class="source-url">{_link(s.url)}</span>'
         items.append(f'<li id="source-{_e(s.source_id)}">{line}</li>')
     return (
         '<section class="sources" id="sources">'
-        f'<h1>{_e(text("sources", lang))}</h1>'
-        f'<p>{_e(text("sources_intro", lang, year=fm.year))}</p>'
+        f'<h1>{_e(T("sources", lang))}</h1>'
+        f'<p>{_e(T("sources_intro", lang, year=fm.year))}</p>'
         f'<ol>{"".join(items)}</ol></section>'
     )
 
@@ -286,7 +226,7 @@ def methods_html(fm: FrontMatter) -> str:
     judged, number style."""
     lang = fm.lang
     breaks = "".join(
-        f"<li>{_e(_methods('break_item', lang, label=b.label, first=b.first_period, names=', '.join(b.names)))}</li>"
+        f"<li>{_e(METHODS('break_item', lang, label=b.label, first=b.first_period, names=', '.join(b.names)))}</li>"
         for b in fm.breaks
     )
     parts = [_paragraph("vintage", lang), vintage_table_html(fm)]
@@ -294,4 +234,4 @@ def methods_html(fm: FrontMatter) -> str:
         parts.append(f"{_paragraph('breaks', lang)}<ul>{breaks}</ul>")
     parts.append(_paragraph("attainment", lang))
     parts.append(_paragraph("numbers", lang))
-    return f'<section class="methods" id="methods"><h1>{_e(text("methods", lang))}</h1>{"".join(parts)}</section>'
+    return f'<section class="methods" id="methods"><h1>{_e(T("methods", lang))}</h1>{"".join(parts)}</section>'

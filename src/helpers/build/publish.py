@@ -46,19 +46,16 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from helpers.build import export
-
-from helpers.build import frontmatter
-
-from helpers.build import word
+from helpers.build import export, frontmatter, word
 from helpers.build.assemble import Appendix, assemble
-from helpers.errors import AppendixError, MissingYearError
 from helpers.build.execute import NotebookFailure, NotebookJob, find_notebooks, normalise_executed, run_notebooks
-from helpers.text.formatting import check_lang
 from helpers.data.loading import available_years, latest_year
+from helpers.errors import AppendixError, MissingYearError
 from helpers.paths import data_dir, display_path
 from helpers.paths import notebooks_dir as default_notebooks_dir
 from helpers.paths import outputs_dir as default_outputs_dir
+from helpers.text import say
+from helpers.text.formatting import check_lang
 
 FAILED_DIR = ".failed"
 WORK_PREFIX = ".build-"
@@ -310,7 +307,7 @@ def finish(target: Target, work: Path, executed: Sequence[Path]) -> Appendix:
         raise AppendixError(
             f"The tables {', '.join(missing)} were shown without a CSV file in tables/; show tables with Report.table."
         )
-    title = frontmatter.text("title", target.lang, year=target.year)
+    title = say("frontmatter:title", target.lang, year=target.year)
     export.write_xlsx(appendix.tables, work / "tables", work / "appendix.xlsx", target.lang, title,
                       stamp=datetime(target.year, 12, 31))
     export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work)

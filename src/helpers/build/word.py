@@ -37,10 +37,12 @@ from xml.sax.saxutils import escape
 
 from helpers.build.assemble import TOC_DEPTH, Heading, plain
 from helpers.build.export import normalise_zip
-from helpers.build.frontmatter import FrontMatter, issuer, text
+from helpers.build.frontmatter import FrontMatter, issuer, issuer_name
+from helpers.text import say
 
 REFERENCE_DOCX = Path(__file__).resolve().parent / "templates" / "reference.docx"
 PANDOC_TIMEOUT = 120  # seconds; the 2023 appendix takes about one
+DOCUMENT_LANG = {"vi": "vi-VN", "en": "en-GB"}  # the language tag Word's spelling and hyphenation follow
 
 COVER_RE = re.compile(r'<header class="cover"[^<>]*>.*?</header>', re.S)
 TOC_RE = re.compile(r'<nav class="toc"[^<>]*>.*?</nav>', re.S)
@@ -105,8 +107,8 @@ def cover_xml(fm: FrontMatter) -> str:
     who = issuer(fm.report, lang)
     left = [_run(_text(who.parent), "CoverHead"), _run(_text(who.name, bold=True), "CoverHead"),
             _run(_text("――――――"), "CoverHead")]
-    right = [_run(_text(text("nation", lang), bold=True), "CoverHead"),
-             _run(_text(text("motto", lang), bold=True, underline=True), "CoverHead")]
+    right = [_run(_text(say("frontmatter:nation", lang), bold=True), "CoverHead"),
+             _run(_text(say("frontmatter:motto", lang), bold=True, underline=True), "CoverHead")]
     widths = (3800, 5550)  # twips: the 165 mm text width; the national name must fit on one line
     none = "".join(f'<w:{edge} w:val="nil"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
     head = (
@@ -117,17 +119,18 @@ def cover_xml(fm: FrontMatter) -> str:
         f"<w:tr>{_cell(left, widths[0])}{_cell(right, widths[1])}</w:tr></w:tbl>"
     )
     names = ", ".join(f.name for f in fm.vintage)
-    vintage = _text(f"{text('vintage', lang)}. ", bold=True) + _text(
-        f"{text('vintage_rule', lang, year=fm.year)} {text('vintage_files', lang, count=len(fm.vintage), names=names)}.")
+    vintage = _text(f"{say('frontmatter:vintage', lang)}. ", bold=True) + _text(
+        f"{say('frontmatter:vintage_rule', lang, year=fm.year)} "
+        f"{say('frontmatter:vintage_files', lang, n=len(fm.vintage), names=names)}.")
     blank = _run("", "CoverHead")
     return "".join([
         head,
         _run(_text(who.place_date), "CoverPlaceDate"),
         blank * 6,
         _run(_text(fm.report.area(lang)), "CoverHead"),
-        _run(_text(text("title", lang, year=fm.year).upper()), "CoverTitle"),
-        _run(_text(text("year_line", lang, year=fm.year)), "CoverTitle"),
-        _run(_text(text("issuer", lang, issuer=fm.report.issuer_without_area(lang))), "CoverHead"),
+        _run(_text(say("frontmatter:title", lang, year=fm.year).upper()), "CoverTitle"),
+        _run(_text(say("frontmatter:year_line", lang, year=fm.year)), "CoverTitle"),
+        _run(_text(say("frontmatter:issuer", lang, issuer=issuer_name(fm.report, lang))), "CoverHead"),
         blank * 8,
         _run(vintage, "CoverNote"),
     ])
@@ -137,17 +140,18 @@ def toc_xml(headings: Sequence[Heading], lang: str, has_figures: bool, has_table
     """The contents as a Word TOC field over Heading 1–3, showing the appendix's headings until Word updates it."""
     shown = [h for h in headings if h.level <= TOC_DEPTH]
     top = min((h.level for h in shown), default=1)
-    front = ["key_findings"] + (["figures_list"] if has_figures else []) + (["tables_list"] if has_tables else [])
-    entries = [(1, text(key, lang)) for key in front]
+    front = (["findings.title"] + (["frontmatter:figures_list"] if has_figures else [])
+             + (["frontmatter:tables_list"] if has_tables else []))
+    entries = [(1, say(key, lang)) for key in front]
     entries += [(max(h.level, top) - top + 1, plain(h.html)) for h in shown]
-    entries += [(1, text("sources", lang)), (1, text("methods", lang))]
+    entries += [(1, say("frontmatter:sources", lang)), (1, say("frontmatter:methods", lang))]
     first, *rest = [_run(_text(title), f"TOC{level}") for level, title in entries] or [_run("", "TOC1")]
     begin = ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
              '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
              '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
     first = first.replace("</w:pPr>", f"</w:pPr>{begin}", 1)
     end = _run('<w:r><w:fldChar w:fldCharType="end"/></w:r>', "TOC1")
-    return _run(_text(text("contents", lang)), "TOCHeading") + first + "".join(rest) + end
+    return _run(_text(say("frontmatter:contents", lang)), "TOCHeading") + first + "".join(rest) + end
 
 
 def write_docx(document: str, fm: FrontMatter, headings: Sequence[Heading], target: Path, *,
@@ -168,7 +172,7 @@ def write_docx(document: str, fm: FrontMatter, headings: Sequence[Heading], targ
     front = [cover_xml(fm), toc_xml(headings, fm.lang, has_figures, has_tables)]
     ast["blocks"] = [{"t": "RawBlock", "c": ["openxml", xml]} for xml in front] + ast["blocks"]
     ast.setdefault("meta", {}).pop("title", None)  # the HTML's <title>: the cover has it already
-    ast["meta"]["lang"] = {"t": "MetaString", "c": "vi-VN" if fm.lang == "vi" else "en-GB"}
+    ast["meta"]["lang"] = {"t": "MetaString", "c": DOCUMENT_LANG[fm.lang]}
     subprocess.run(
         [pandoc, "--from", "json", "--to", "docx", "--reference-doc", str(reference), "--output", str(target)],
         input=json.dumps(ast).encode("utf-8"), capture_output=True, check=True, env=env, cwd=cwd,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from helpers.data.loading import figures_files, load_reference, read_figures_file
 
@@ -31,29 +32,16 @@ class SkipRule:
     reason: str
 
 
-def _rule(name: str, pattern: str, reason: str, flags: int = 0) -> SkipRule:
-    return SkipRule(name, re.compile(pattern, flags), reason)
+def _skip_rules() -> tuple[SkipRule, ...]:
+    """The rules of ``audit_skip_rules.yml`` beside this module, in its order."""
+    rules = yaml.safe_load(SKIP_RULES_FILE.read_text(encoding="utf-8"))
+    return tuple(SkipRule(name, re.compile(r["pattern"]), r["reason"]) for name, r in rules.items())
 
 
-SKIP_RULES: tuple[SkipRule, ...] = (
-    _rule("full_date", r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])", "a date such as 27/7/1947"),
-    _rule("legal_document", r"\b\d+/(?:\d{4}/)?[A-ZĐ]+(?:-[A-ZĐ]+)*\b|\b\d+-[A-ZĐ]+/[A-ZĐ]+\b",
-          "a legal document number such as 28/2021/NQ-HĐND, 760/QĐ-UBND or 54-NQ/TW"),
-    _rule("quarter", r"Quý [IVX]+/\d{4}", "a quarter such as Quý I/2024"),
-    _rule("day_month", r"(?<![\d/.,])\d{1,2}/\d{1,2}(?![\d/])(?!\s*chỉ tiêu)",
-          "a day and month such as 25/3 (but '04/04 chỉ tiêu' is a count)"),
-    _rule("year_range", r"\b(?:19|20)\d\d ?[-–] ?(?:19|20)\d\d\b", "a span of years such as 2021-2025"),
-    _rule("named_year", r"(?:năm|Năm|NĂM|Mão|Chỉ tiêu) (?:19|20)\d\d\b",
-          "a year naming a period or a column, such as 'năm 2023' or 'Chỉ tiêu 2024'"),
-    _rule("month", r"tháng \d{1,2}\b", "a month in the report's date line"),
-    _rule("heading_number", r"(?m)^(?:\d+\.)+\d*(?=\s)", "a heading number such as '2.1.'"),
-    _rule("table_row_number", r"(?m)^\| ?\d+ ?\|", "the TT (row number) column of a table"),
-    _rule("named_programme", r"(?:Đề án|Dự án|Chương trình) \d+\b", "part of a name such as 'Đề án 06'"),
-    _rule("proper_name", r"Đội \d+", "a unit's name, 'Đội 178'"),
-    _rule("anniversary", r"\b\d+ năm (?:Ngày|ngày)", "an anniversary such as '76 năm Ngày Thương binh'"),
-    _rule("age_category", r"tròn \d+ tuổi", "an age naming a group, such as 'tròn 100 tuổi'"),
-    _rule("plan_name", r"\b\d+ năm giai đoạn|sơ kết \d+ năm", "part of a plan's or review's name ('5 năm giai đoạn', 'sơ kết 03 năm')"),
-)
+# Patterns of the report's text that hold digits but no figure: regular expressions with their reasons, in a file
+# that reads as a table (name, pattern, reason), so that a rule is reviewed beside the reason it is there.
+SKIP_RULES_FILE = Path(__file__).with_name("audit_skip_rules.yml")
+SKIP_RULES: tuple[SkipRule, ...] = _skip_rules()
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ UNITS_COLUMNS = ["unit", "name_vi", "name_en", "whole", "additive", "min", "max"
 SOURCES_COLUMNS = ["source_id", "title", "publisher", "published", "url", "priority"]
 INDICATORS_COLUMNS = ["indicator_id", "domain", "name_vi", "name_en", "unit", "polarity", "scope", "complete_breakdowns"]
 LABELS_COLUMNS = ["dimension", "value", "label_vi", "label_en"]
+NAMES_COLUMNS = ["name_vi", "name_en"]  # after the code: data/domains.csv, kinds.csv, dimensions.csv
 BREAKS_COLUMNS = ["indicator_id", "first_period", "label_vi", "label_en"]
 REPORTS_COLUMNS = [
     "year", "source_id", "issuer_vi", "issuer_en", "issuer_short_vi", "issuer_short_en",
@@ -173,12 +174,13 @@ def sources_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
     return schema, [_unique("source_id"), _unique("priority")]
 
 
-def indicators_schema(units: Iterable[str]) -> tuple[pa.DataFrameSchema, list[RowRule]]:
-    """Schema of the catalogue ``data/indicators.csv``."""
+def indicators_schema(units: Iterable[str], domains: Iterable[str] = DOMAINS
+                      ) -> tuple[pa.DataFrameSchema, list[RowRule]]:
+    """Schema of the catalogue ``data/indicators.csv`` (domains: those ``data/domains.csv`` names)."""
     schema = pa.DataFrameSchema(
         {
             "indicator_id": _text(_pattern(SNAKE, "a snake_case indicator_id")),
-            "domain": _text(_one_of(DOMAINS, "domains")),
+            "domain": _text(_one_of(domains, "data/domains.csv")),
             "name_vi": _text(),
             "name_en": _text(),
             "unit": _text(_one_of(units, "data/units.csv")),
@@ -194,11 +196,27 @@ def indicators_schema(units: Iterable[str]) -> tuple[pa.DataFrameSchema, list[Ro
     return schema, [_unique("indicator_id")]
 
 
-def labels_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
+def names_schema(code: str, codes: Iterable[str] | None = None) -> tuple[pa.DataFrameSchema, list[RowRule]]:
+    """Schema of a table that names the data's codes in both languages (``data/domains.csv``: ``domain, name_vi,
+    name_en``; ``kinds.csv``; ``dimensions.csv``): each code once, one of ``codes`` when the contract fixes them."""
+    check = _one_of(codes, f"{code}s") if codes is not None else _pattern(SNAKE, f"a snake_case {code}")
+    schema = pa.DataFrameSchema({code: _text(check), "name_vi": _text(), "name_en": _text()}, strict=True)
+    return schema, [_unique(code)]
+
+
+def check_all_named(frame: pd.DataFrame, file: str, code: str, codes: Iterable[str]) -> None:
+    """Raise one DataError when a code the data use (``codes``) has no line in the table that names it."""
+    missing = [c for c in dict.fromkeys(codes) if c not in set(frame[code])]
+    if missing:
+        raise DataError(file, f"no line names the {code} '{missing[0]}', which the data use; add a line with its "
+                        "names in Vietnamese and English", column=code, more=len(missing) - 1)
+
+
+def labels_schema(dimensions: Iterable[str]) -> tuple[pa.DataFrameSchema, list[RowRule]]:
     """Schema of ``data/breakdown_labels.csv``: names of breakdown categories in both languages."""
     schema = pa.DataFrameSchema(
         {
-            "dimension": _text(_pattern(SNAKE, "a snake_case dimension")),
+            "dimension": _text(_one_of(dimensions, "data/dimensions.csv")),
             "value": _text(),
             "label_vi": _text(),
             "label_en": _text(),

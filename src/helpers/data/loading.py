@@ -28,7 +28,9 @@ from helpers.paths import data_dir as default_data_dir
 from helpers.paths import display_path
 
 FIGURES_FILE_RE = re.compile(r"^((?:19|20)[0-9]{2})\.csv$")  # '0023.csv' is not the file of year 23
-REFERENCE_FILES = ("units.csv", "sources.csv", "indicators.csv", "breakdown_labels.csv", "series_breaks.csv", "reports.csv")
+REFERENCE_FILES = ("units.csv", "sources.csv", "indicators.csv", "breakdown_labels.csv", "series_breaks.csv",
+                   "reports.csv", "domains.csv", "kinds.csv", "dimensions.csv")
+NAMED_CODES = ("domain", "kind", "dimension")  # codes of the data whose names are in data/<code>s.csv
 # Control characters a cell may not hold (tab, line feed and carriage return are dealt with on their own).
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -183,21 +185,32 @@ class Reference:
     labels: pd.DataFrame
     breaks: pd.DataFrame
     reports: pd.DataFrame
+    names: dict[str, pd.DataFrame]  # "domain", "kind", "dimension" → code, name_vi, name_en
+
+
+def _names(root: Path, code: str, codes: tuple[str, ...] | None = None) -> pd.DataFrame:
+    path = root / f"{code}s.csv"
+    frame = _validated(path, [code, *contract.NAMES_COLUMNS], contract.names_schema(code, codes))
+    if codes is not None:
+        contract.check_all_named(frame, shown_path(path), code, codes)
+    return frame
 
 
 @lru_cache(maxsize=8)
 def _reference_cached(root: Path, stamp: tuple) -> Reference:
+    names = {"domain": _names(root, "domain", contract.DOMAINS), "kind": _names(root, "kind", contract.KINDS),
+             "dimension": _names(root, "dimension")}
     units = _validated(root / "units.csv", contract.UNITS_COLUMNS, contract.units_schema())
     sources = _validated(root / "sources.csv", contract.SOURCES_COLUMNS, contract.sources_schema())
-    indicators = _validated(
-        root / "indicators.csv", contract.INDICATORS_COLUMNS, contract.indicators_schema(units["unit"])
-    )
-    labels = _validated(root / "breakdown_labels.csv", contract.LABELS_COLUMNS, contract.labels_schema())
+    indicators = _validated(root / "indicators.csv", contract.INDICATORS_COLUMNS,
+                            contract.indicators_schema(units["unit"], names["domain"]["domain"]))
+    labels = _validated(root / "breakdown_labels.csv", contract.LABELS_COLUMNS,
+                        contract.labels_schema(names["dimension"]["dimension"]))
     breaks = _validated(
         root / "series_breaks.csv", contract.BREAKS_COLUMNS, contract.breaks_schema(indicators["indicator_id"])
     )
     reports = _validated(root / "reports.csv", contract.REPORTS_COLUMNS, contract.reports_schema(sources["source_id"]))
-    return Reference(units, sources, indicators, labels, breaks, reports)
+    return Reference(units, sources, indicators, labels, breaks, reports, names)
 
 
 def _stamp(paths: list[Path]) -> tuple:
@@ -206,7 +219,8 @@ def _stamp(paths: list[Path]) -> tuple:
 
 
 def load_reference(data_dir: Path | None = None) -> Reference:
-    """Load and validate units, sources, catalogue, breakdown labels, series breaks and reports."""
+    """Load and validate units, sources, catalogue, breakdown labels, series breaks, reports, and the names of
+    domains, kinds and dimensions."""
     root = Path(data_dir or default_data_dir())
     return _reference_cached(root, _stamp([root / n for n in REFERENCE_FILES]))
 
@@ -219,6 +233,19 @@ def load_catalogue(data_dir: Path | None = None) -> pd.DataFrame:
         ["unit", "unit_vi", "unit_en", "whole", "additive"]
     ]
     return ref.indicators.merge(units, on="unit", how="left").reset_index(drop=True)
+
+
+def code_names(code: str, lang: str, data_dir: Path | None = None) -> dict[str, str]:
+    """The names of a code of the data in ``lang`` (data/domains.csv, kinds.csv, dimensions.csv):
+    ``code_names("domain", "en")`` → {"poverty": "Poverty reduction", …}."""
+    frame = load_reference(data_dir).names[code]
+    return dict(zip(frame[code], frame[f"name_{lang}"], strict=True))
+
+
+def unit_name(unit: str, lang: str, data_dir: Path | None = None) -> str:
+    """The name of a unit code in ``lang`` (data/units.csv): "điểm phần trăm" for ``percentage_points``."""
+    units = load_reference(data_dir).units
+    return str(units.loc[units["unit"] == unit, f"name_{lang}"].iloc[0])
 
 
 def load_sources(data_dir: Path | None = None) -> pd.DataFrame:
@@ -341,7 +368,7 @@ class ReportMeta:
     ``issuer_short_*`` the short form for source lines ("Sở LĐTBXH tỉnh Thừa
     Thiên Huế"), ``area_*`` the province or city as a cover names it ("Tỉnh
     Thừa Thiên Huế", "Thành phố Huế"), ``place_*`` the place of the dateline
-    ("Huế, ngày … tháng … năm …"), ``issued`` the report's date as printed
+    ("Huế, ngày … tháng … năm …", see :func:`helpers.build.frontmatter.dateline`), ``issued`` the report's date as printed
     (``YYYY-MM-DD``, ``YYYY-MM`` when the day is blank, or ``""``), and
     ``source_id`` the report in ``data/sources.csv`` (``""`` when the report
     itself is not one of the sources).
@@ -379,37 +406,6 @@ class ReportMeta:
     def place(self, lang: str) -> str:
         """The place of the report's dateline in ``lang``."""
         return self._pick("place", lang)
-
-    def dateline(self, lang: str) -> str | None:
-        """The report's place and date as a state document prints them; None when ``issued`` is empty.
-
-        Vietnamese follows Nghị định 30/2020/NĐ-CP (a day below 10 and the months 1 and 2 take a leading
-        zero): "Huế, ngày 05 tháng 02 năm 2025"; a day left blank shows as "…"
-        ("Thừa Thiên Huế, ngày … tháng 12 năm 2023"). English: "Huế, 5 February 2025", "Thừa Thiên Huế, December 2023".
-        """
-        if not self.issued:
-            return None
-        parts = [int(p) for p in self.issued.split("-")]
-        year, month, day = parts[0], parts[1], (parts[2] if len(parts) > 2 else None)
-        place = self.place(lang)
-        if lang == "vi":
-            day_text = "…" if day is None else f"{day:02d}" if day < 10 else str(day)
-            month_text = f"{month:02d}" if month < 3 else str(month)
-            return f"{place}, ngày {day_text} tháng {month_text} năm {year}"
-        month_name = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December")[month - 1]
-        return f"{place}, {month_name} {year}" if day is None else f"{place}, {day} {month_name} {year}"
-
-    def issuer_without_area(self, lang: str) -> str:
-        """The issuer's name without the area it ends with, for a cover that names the area above it.
-
-        "Sở Nội vụ thành phố Huế" with area "Thành phố Huế" → "Sở Nội vụ";
-        "Department of Home Affairs of Huế City" with area "Huế City" → "Department of Home Affairs".
-        A name that does not end with its area is returned whole.
-        """
-        name, area = self.issuer(lang), self.area(lang)
-        suffix = f" {area[:1].lower()}{area[1:]}" if lang == "vi" else f" of {area}"
-        return name[: -len(suffix)] if name.endswith(suffix) and len(name) > len(suffix) else name
 
 
 def load_report_meta(year: int, data_dir: Path | None = None) -> ReportMeta:

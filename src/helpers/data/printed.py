@@ -13,23 +13,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
-# Longest first so that "dưới mức" wins over "dưới".
-QUALIFIERS: tuple[str, ...] = (
-    "dưới mức", "hơn", "gần", "trên", "Trên", "dưới", "Dưới", "khoảng", "giảm", "tăng", "vượt", "<", ">",
-)
-NEGATING_QUALIFIERS = frozenset({"giảm"})
-CEILING_QUALIFIERS = frozenset({"dưới mức", "dưới", "Dưới", "<"})
-FLOOR_QUALIFIERS = frozenset({"trên", "Trên", "hơn", ">"})
-ZERO_WORDS = frozenset({"chưa có", "không còn"})
+import yaml
+
+# The words the parser reads around a number ("dưới", "giảm", "chưa có"…) and what each means, in a file beside
+# this module that a reviewer reads without the code (printed_grammar.yml).
+GRAMMAR = yaml.safe_load(Path(__file__).with_name("printed_grammar.yml").read_text(encoding="utf-8"))
+CEILING_QUALIFIERS = frozenset(GRAMMAR["qualifiers"]["ceiling"])
+FLOOR_QUALIFIERS = frozenset(GRAMMAR["qualifiers"]["floor"])
+NEGATING_QUALIFIERS = frozenset(GRAMMAR["qualifiers"]["negating"])
+QUALIFIERS: tuple[str, ...] = tuple(q for words in GRAMMAR["qualifiers"].values() for q in words)
+ZERO_WORDS = frozenset(GRAMMAR["zero_words"])
 AMBIGUOUS_NOTE_PREFIX = "Ambiguous:"
 
 # A Vietnamese number: either grouped thousands (781.965, 1.480,5) or plain digits (1000, 03, 70,25).
 VI_NUMBER = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?"
-_QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+_QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))  # longest first
+_RANGE_NOUN_RE = "|".join(re.escape(n) for n in GRAMMAR["range_nouns"])
 _PRINTED_RE = re.compile(
     rf"^(?:(?P<qualifier>{_QUALIFIER_RE}) ?)?(?P<first>{VI_NUMBER})"
-    rf"(?:(?: người)?(?P<dash> ?[-–] ?)(?P<second>{VI_NUMBER}))?(?P<percent>%)?$"
+    rf"(?:(?: (?:{_RANGE_NOUN_RE}))?(?P<dash> ?[-–] ?)(?P<second>{VI_NUMBER}))?(?P<percent>%)?$"
 )
 PLAIN_NUMBER_RE = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
 

@@ -59,10 +59,12 @@ def fmt_percent(value: float | None, lang: str, decimals: int | None = None, sig
 
 def fmt_points(value: float | None, lang: str, decimals: int | None = None, signed: bool = False) -> str:
     """A difference of percentages: ``0,52 điểm phần trăm`` / ``0.52 percentage points``."""
+    from helpers.data.loading import unit_name  # late: the text layer's import stays light
+
     text = fmt_number(value, lang, decimals, signed)
     if text == "–":
         return text
-    return f"{text} {'điểm phần trăm' if lang == 'vi' else 'percentage points'}"
+    return f"{text} {unit_name('percentage_points', check_lang(lang))}"
 
 
 PERCENT_UNITS = frozenset({"percent", "percent_of_plan"})

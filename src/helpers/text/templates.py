@@ -41,6 +41,7 @@ from helpers.text.formatting import LANGS, check_lang
 
 TEXT_DIR = Path(__file__).resolve().parent
 SECTIONS_DIR = TEXT_DIR.parent / "sections"
+BUILD_DIR = TEXT_DIR.parent / "build"  # the appendix's own parts: cover, contents, methods note, workbook
 DEFAULT_NAMESPACE = "common"
 PluralForms = Mapping[str, str]
 
@@ -70,11 +71,12 @@ _FORMATTER = _Formatter()
 
 
 def text_files() -> dict[str, Path]:
-    """Every text file by namespace: ``common`` (text/common.yml), ``poverty`` (sections/poverty.yml)…"""
+    """Every text file by namespace: ``common`` (text/common.yml), ``poverty`` (sections/poverty.yml),
+    ``frontmatter`` (build/frontmatter.yml)…"""
     files = {p.stem: p for p in sorted(SECTIONS_DIR.glob("*.yml"))}
-    for path in sorted(TEXT_DIR.glob("*.yml")):
+    for path in sorted(TEXT_DIR.glob("*.yml")) + sorted(BUILD_DIR.glob("*.yml")):
         if path.stem in files:
-            raise TextError(f"Two text files are called {path.stem}.yml (in text/ and in sections/); rename one.")
+            raise TextError(f"Two text files are called {path.stem}.yml (in text/, sections/ or build/); rename one.")
         files[path.stem] = path
     return files
 
@@ -84,7 +86,8 @@ def load(namespace: str) -> dict[str, dict[str, str | PluralForms]]:
     """The entries of one text file: key → {language → text, or plural form → text}."""
     path = text_files().get(namespace)
     if path is None:
-        raise TextError(f"There is no text file for '{namespace}' (looked in {SECTIONS_DIR} and {TEXT_DIR}).")
+        raise TextError(f"There is no text file for '{namespace}' "
+                        f"(looked in {SECTIONS_DIR}, {TEXT_DIR} and {BUILD_DIR}).")
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(entries, dict) or not all(isinstance(v, dict) for v in entries.values()):
         raise TextError(f"{path.name}: every entry must be a key with its languages under it (vi: …, en: …).")
