@@ -51,6 +51,7 @@ TABLE_BLOCK_RE = re.compile(r'(<div\b[^<>]*?\bclass="appendix-table-block"[^<>]*
 WHOLE_TABLE_ROWS = 15
 
 # Ids of the appendix's own parts; a notebook's id that equals one of them is renamed.
+STYLESHEET = Path(__file__).with_name("appendix.css")  # the page's look, in a file a designer can edit
 FRAME_IDS = ("cover", "contents", "key-findings", "figures-list", "tables-list", "sources", "methods")
 
 
@@ -350,116 +351,10 @@ def compose(sections: Sequence[Section], fm: FrontMatter) -> Appendix:
     return Appendix(document, tuple(figures), tuple(tables), tuple(headings))
 
 
-# Screen: a sans-serif page for reading. Print (WeasyPrint's PDF, or a browser's print): the form of Nghị định
-# 30/2020/NĐ-CP, Phụ lục I: A4; a Times New Roman-style serif (Tinos, kept in helpers/build/fonts and declared by the
-# PDF writer, then Times New Roman where a browser prints); body 13 pt; margins top and bottom 20 mm, left 30 mm,
-# right 15 mm; the page number in Arabic numerals, 13 pt, centred in the top margin, not on the first page.
-CSS = """
-:root { --ink: #1f2933; --muted: #52606d; --rule: #cbd2d9; --accent: #0b5fa5; --paper: #ffffff; }
-* { box-sizing: border-box; }
-html { font-family: "DejaVu Sans", "Noto Sans", "Segoe UI", Arial, sans-serif; color: var(--ink); background: var(--paper); }
-body { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; font-size: 15px; line-height: 1.5; }
-h1, h2, h3 { line-height: 1.25; color: var(--ink); }
-h1 { font-size: 1.6rem; margin: 2.6rem 0 0.9rem; padding-bottom: 0.3rem; border-bottom: 2px solid var(--accent); }
-h2 { font-size: 1.3rem; margin: 2rem 0 0.7rem; }
-h3 { font-size: 1.08rem; margin: 1.5rem 0 0.5rem; }
-h4, h5, h6 { font-size: 1rem; margin: 1.2rem 0 0.4rem; }
-a { color: var(--accent); text-decoration: none; }
-a:hover { text-decoration: underline; }
-code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85em; }
-.cover { padding: 1rem 0 1.5rem; border-bottom: 1px solid var(--rule); }
-.cover-head { display: table; width: 100%; table-layout: fixed; margin-bottom: 0.4rem; }
-.cover-authority, .cover-nation { display: table-cell; width: 50%; text-align: center; vertical-align: top; }
-.cover-authority { width: 42%; }
-.cover-nation { width: 58%; }
-.cover-head p { margin: 0; font-size: 0.85rem; line-height: 1.35; }
-.cover-authority-name, .cover-nation-name, .cover-motto { font-weight: bold; }
-.cover-authority-name::after { content: ""; display: block; width: 35%; margin: 0.2rem auto 0; border-top: 1px solid var(--ink); }
-.cover-motto { display: inline-block; border-bottom: 1px solid var(--ink); padding-bottom: 0.1rem; }
-.cover-place-date { font-style: italic; text-align: right; margin: 0.6rem 0 2rem; }
-.cover-province { text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin: 0; text-align: center; }
-.cover-title { font-size: 1.9rem; margin: 0.6rem 0 0.4rem; border: 0; padding: 0; text-align: center; }
-.cover-year { text-align: center; font-weight: bold; margin: 0 0 0.8rem; }
-.cover-issuer { color: var(--muted); margin: 0 0 1.5rem; text-align: center; }
-.cover-vintage { font-size: 0.85rem; color: var(--muted); }
-.toc-page-head { display: none; }
-.toc ol { list-style: none; padding-left: 0; margin: 0; }
-.toc ol ol { padding-left: 1.4rem; font-size: 0.94em; }
-.toc > ol > li { margin-top: 0.45rem; }
-.toc li { margin: 0.2rem 0; }
-.findings li, .caption-list li { margin: 0.3rem 0; }
-.findings-notebook { font-size: 1.1rem; }
-.caption-list ul { list-style: none; padding-left: 0; }
-figure.appendix-figure { margin: 1.2rem 0; }
-figure.appendix-figure img { display: block; width: 100%; height: auto; }
-figcaption, .table-caption { font-size: 0.9rem; margin: 0.4rem 0; }
-.caption-label { font-weight: bold; }
-.appendix-table-block { margin: 1.2rem 0; }
-table { border-collapse: collapse; font-size: 0.82rem; width: 100%; }
-thead { display: table-header-group; }
-th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
-thead th { border-bottom: 2px solid var(--ink); text-align: left; }
-td { font-variant-numeric: tabular-nums; }
-.table-source { font-size: 0.78rem; color: var(--muted); margin: 0.3rem 0 0; }
-.appendix-nodata { font-style: italic; color: var(--muted); }
-.sources li { margin: 0.4rem 0; }
-.source-url { word-break: break-all; font-size: 0.85em; }
-.methods p { margin: 0.6rem 0; }
-.vintage-caption { font-weight: bold; }
-.vintage-table { width: auto; }
-@media screen { .appendix-table-block { overflow-x: auto; } }
-@page {
-  size: A4;
-  margin: 20mm 15mm 20mm 30mm;
-  @top-center { content: counter(page); font-family: "Tinos", "Times New Roman", serif; font-size: 13pt; color: #000; }
-}
-@page :first { @top-center { content: none; } }
-@media print {
-  :root { --ink: #000; --muted: #222; --accent: #000; }
-  html { background: none; font-family: "Tinos", "Times New Roman", serif; }
-  body { max-width: none; margin: 0; padding: 0; font-size: 13pt; line-height: 1.3; }
-  /* Justified as the decree asks; without kerning, because WeasyPrint 70 draws a justified line of a font that
-     kerns against the space (Tinos does) wider than it laid it out, past the right margin (its issue 2928). */
-  p { text-align: justify; font-kerning: none; orphans: 2; widows: 2; }
-  a { color: inherit; }
-  code { font-family: "Tinos", "Times New Roman", serif; font-size: 1em; }
-  .cover { break-after: page; border: 0; padding-top: 0; }
-  .cover-head p { font-size: 12.5pt; text-align: center; }
-  .cover-head .cover-motto { font-size: 13pt; }
-  .cover-place-date { font-size: 13pt; margin: 6mm 0 45mm; text-align: right; }
-  .cover-province { font-size: 13pt; }
-  .cover-title { font-size: 16pt; text-transform: uppercase; margin: 4mm 0 3mm; }
-  .cover-year, .cover-issuer { font-size: 14pt; }
-  .cover-vintage { font-size: 12pt; margin-top: 40mm; }
-  .cover-vintage p { text-align: left; }
-  h1 { font-size: 15pt; border-bottom-width: 1pt; }
-  h2 { font-size: 14pt; }
-  h3 { font-size: 13pt; }
-  h4, h5, h6 { font-size: 13pt; font-style: italic; }
-  h1, h2, h3, h4 { break-after: avoid; }
-  .toc, .key-findings, .caption-list, section.notebook, .sources, .methods { break-before: page; }
-  .toc-page-head { display: block; text-align: right; font-weight: bold; margin: 0 0 2mm; }
-  .toc li, .caption-list li { clear: both; }
-  .toc a::after, .caption-list a::after { content: target-counter(attr(href url), page); float: right; padding-left: 1em; }
-  figure.appendix-figure { break-inside: avoid; }
-  figure.appendix-figure img { width: 100%; max-width: 165mm; }
-  figcaption, .table-caption { font-size: 12pt; text-align: center; }
-  /* A figure or table stays whole on a page where it fits; a longer table breaks between rows, repeats its
-     header row, and keeps its last rows with its source line so that no page holds only that line. */
-  .appendix-table-block[data-keep="whole"] { break-inside: avoid; }
-  .table-caption { break-after: avoid; }
-  .table-source { break-before: avoid; font-size: 11pt; text-align: left; }
-  table { font-size: 11pt; }
-  th, td { padding: 1mm 1.5mm; }
-  tr { break-inside: avoid; }
-  .vintage-table { font-size: 11pt; }
-}
-"""
-
-
 def stylesheet(lang: str) -> str:
-    """The appendix's CSS (screen and print); no external fonts or files (the PDF writer declares the serif)."""
-    return CSS
+    """The appendix's CSS (screen and print, from ``appendix.css`` beside this module); no external fonts or files
+    (the PDF writer declares the serif)."""
+    return STYLESHEET.read_text(encoding="utf-8")
 
 
 def assemble(executed: Sequence[Path], fm: FrontMatter) -> Appendix:
