@@ -32,7 +32,7 @@ from helpers.build.publish import (
     recover,
     year_lock,
 )
-from helpers.data.loading import read_table
+from helpers.data.csvfile import read_table
 from helpers.errors import DataError
 from tests.test_build import BUILD, outputs, tiny_notebooks, write_notebook  # noqa: F401  (fixtures)
 

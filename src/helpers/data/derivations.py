@@ -16,7 +16,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from helpers.data import contract
-from helpers.data.loading import load_catalogue, read_table
+from helpers.data.csvfile import read_table
+from helpers.data.loading import load_catalogue
 from helpers.paths import data_dir as default_data_dir
 from helpers.paths import display_path
 
