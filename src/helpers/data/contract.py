@@ -15,7 +15,7 @@ from datetime import date
 import pandas as pd
 import pandera.pandas as pa
 
-from helpers.data.printed import check_printed_value, check_range, looks_vietnamese_formatted, parse_plain_number
+from helpers.data.printed import parse_plain_number
 from helpers.errors import DataError
 
 UNITS_COLUMNS = ["unit", "name_vi", "name_en", "whole", "additive", "min", "max"]
@@ -52,7 +52,7 @@ YEAR = r"^(19|20)[0-9][0-9]$"
 ISO_DATE = r"^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
-def _real_date(text: str) -> bool:
+def real_date(text: str) -> bool:
     if text == "":
         return True
     try:
@@ -94,7 +94,7 @@ def _is_report_date(text: str) -> bool:
     return True
 
 
-def _shorten(text: str, keep: int = 24) -> str:
+def shorten(text: str, keep: int = 24) -> str:
     """A long cell as a message shows it: its first ``keep`` characters, then '…'."""
     return text if len(text) <= keep else text[:keep] + "…"
 
@@ -103,7 +103,7 @@ def _no_padding(series: pd.Series) -> pd.Series:
     return series == series.str.strip()
 
 
-def _text(*checks: pa.Check, required: bool = True) -> pa.Column:
+def text_column(*checks: pa.Check, required: bool = True) -> pa.Column:
     """A text column: never padded with spaces, non-empty when required."""
     base = [pa.Check(_no_padding, error="text without leading or trailing spaces")]
     if required:
@@ -111,11 +111,11 @@ def _text(*checks: pa.Check, required: bool = True) -> pa.Column:
     return pa.Column(str, base + list(checks), nullable=False)
 
 
-def _pattern(regex: str, expected: str) -> pa.Check:
+def pattern(regex: str, expected: str) -> pa.Check:
     return pa.Check(lambda s: s.str.match(regex), error=expected)
 
 
-def _one_of(values: Iterable[str], what: str) -> pa.Check:
+def one_of(values: Iterable[str], what: str) -> pa.Check:
     allowed = sorted(set(values))
     shown = ", ".join(allowed) if len(allowed) <= 12 else f"one of the {len(allowed)} in {what}"
     return pa.Check(lambda s: s.isin(allowed), error=f"one of: {shown}" if len(allowed) <= 12 else shown)
@@ -131,17 +131,17 @@ def _unique(column: str) -> RowRule:
 
 def units_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
     """Schema of ``data/units.csv``."""
-    number_or_empty = _pattern(r"^$|^-?[0-9]+(\.[0-9]+)?$", "a plain number or an empty cell")
-    boolean = _one_of(["true", "false"], "booleans")
+    number_or_empty = pattern(r"^$|^-?[0-9]+(\.[0-9]+)?$", "a plain number or an empty cell")
+    boolean = one_of(["true", "false"], "booleans")
     schema = pa.DataFrameSchema(
         {
-            "unit": _text(_pattern(SNAKE, "a snake_case unit name")),
-            "name_vi": _text(),
-            "name_en": _text(),
-            "whole": _text(boolean),
-            "additive": _text(boolean),
-            "min": _text(number_or_empty, required=False),
-            "max": _text(number_or_empty, required=False),
+            "unit": text_column(pattern(SNAKE, "a snake_case unit name")),
+            "name_vi": text_column(),
+            "name_en": text_column(),
+            "whole": text_column(boolean),
+            "additive": text_column(boolean),
+            "min": text_column(number_or_empty, required=False),
+            "max": text_column(number_or_empty, required=False),
         },
         strict=True,
     )
@@ -162,12 +162,12 @@ def sources_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
     """Schema of ``data/sources.csv``."""
     schema = pa.DataFrameSchema(
         {
-            "source_id": _text(_pattern(SNAKE, "a snake_case source_id")),
-            "title": _text(),
-            "publisher": _text(),
-            "published": _text(_pattern(r"^$|^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", "a date as YYYY, YYYY-MM or YYYY-MM-DD, or empty"), required=False),
-            "url": _text(_pattern(r"^$|^https?://\S+$", "an http(s) address or an empty cell"), required=False),
-            "priority": _text(_pattern(r"^[1-9][0-9]*$", "a whole number from 1 (most trusted when sources disagree)")),
+            "source_id": text_column(pattern(SNAKE, "a snake_case source_id")),
+            "title": text_column(),
+            "publisher": text_column(),
+            "published": text_column(pattern(r"^$|^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", "a date as YYYY, YYYY-MM or YYYY-MM-DD, or empty"), required=False),
+            "url": text_column(pattern(r"^$|^https?://\S+$", "an http(s) address or an empty cell"), required=False),
+            "priority": text_column(pattern(r"^[1-9][0-9]*$", "a whole number from 1 (most trusted when sources disagree)")),
         },
         strict=True,
     )
@@ -179,15 +179,15 @@ def indicators_schema(units: Iterable[str], domains: Iterable[str] = DOMAINS
     """Schema of the catalogue ``data/indicators.csv`` (domains: those ``data/domains.csv`` names)."""
     schema = pa.DataFrameSchema(
         {
-            "indicator_id": _text(_pattern(SNAKE, "a snake_case indicator_id")),
-            "domain": _text(_one_of(domains, "data/domains.csv")),
-            "name_vi": _text(),
-            "name_en": _text(),
-            "unit": _text(_one_of(units, "data/units.csv")),
-            "polarity": _text(_one_of(POLARITIES, "polarities")),
-            "scope": _text(_one_of(SCOPES, "scopes")),
-            "complete_breakdowns": _text(
-                _pattern(r"^$|^[a-z][a-z0-9_]*(;[a-z][a-z0-9_]*)*$", "dimensions separated by ';', or empty"),
+            "indicator_id": text_column(pattern(SNAKE, "a snake_case indicator_id")),
+            "domain": text_column(one_of(domains, "data/domains.csv")),
+            "name_vi": text_column(),
+            "name_en": text_column(),
+            "unit": text_column(one_of(units, "data/units.csv")),
+            "polarity": text_column(one_of(POLARITIES, "polarities")),
+            "scope": text_column(one_of(SCOPES, "scopes")),
+            "complete_breakdowns": text_column(
+                pattern(r"^$|^[a-z][a-z0-9_]*(;[a-z][a-z0-9_]*)*$", "dimensions separated by ';', or empty"),
                 required=False,
             ),
         },
@@ -199,8 +199,8 @@ def indicators_schema(units: Iterable[str], domains: Iterable[str] = DOMAINS
 def names_schema(code: str, codes: Iterable[str] | None = None) -> tuple[pa.DataFrameSchema, list[RowRule]]:
     """Schema of a table that names the data's codes in both languages (``data/domains.csv``: ``domain, name_vi,
     name_en``; ``kinds.csv``; ``dimensions.csv``): each code once, one of ``codes`` when the contract fixes them."""
-    check = _one_of(codes, f"{code}s") if codes is not None else _pattern(SNAKE, f"a snake_case {code}")
-    schema = pa.DataFrameSchema({code: _text(check), "name_vi": _text(), "name_en": _text()}, strict=True)
+    check = one_of(codes, f"{code}s") if codes is not None else pattern(SNAKE, f"a snake_case {code}")
+    schema = pa.DataFrameSchema({code: text_column(check), "name_vi": text_column(), "name_en": text_column()}, strict=True)
     return schema, [_unique(code)]
 
 
@@ -216,10 +216,10 @@ def labels_schema(dimensions: Iterable[str]) -> tuple[pa.DataFrameSchema, list[R
     """Schema of ``data/breakdown_labels.csv``: names of breakdown categories in both languages."""
     schema = pa.DataFrameSchema(
         {
-            "dimension": _text(_one_of(dimensions, "data/dimensions.csv")),
-            "value": _text(),
-            "label_vi": _text(),
-            "label_en": _text(),
+            "dimension": text_column(one_of(dimensions, "data/dimensions.csv")),
+            "value": text_column(),
+            "label_vi": text_column(),
+            "label_en": text_column(),
         },
         strict=True,
     )
@@ -235,10 +235,10 @@ def breaks_schema(indicators: Iterable[str]) -> tuple[pa.DataFrameSchema, list[R
     """Schema of ``data/series_breaks.csv``: changes of definition within a series."""
     schema = pa.DataFrameSchema(
         {
-            "indicator_id": _text(_one_of(indicators, "data/indicators.csv")),
-            "first_period": _text(_pattern(YEAR, "a four-digit year")),
-            "label_vi": _text(),
-            "label_en": _text(),
+            "indicator_id": text_column(one_of(indicators, "data/indicators.csv")),
+            "first_period": text_column(pattern(YEAR, "a four-digit year")),
+            "label_vi": text_column(),
+            "label_en": text_column(),
         },
         strict=True,
     )
@@ -250,20 +250,20 @@ def reports_schema(sources: Iterable[str]) -> tuple[pa.DataFrameSchema, list[Row
     known = set(sources)
     schema = pa.DataFrameSchema(
         {
-            "year": _text(_pattern(YEAR, "a four-digit year")),
-            "source_id": _text(
+            "year": text_column(pattern(YEAR, "a four-digit year")),
+            "source_id": text_column(
                 pa.Check(lambda s: (s == "") | s.isin(known), error="a source_id listed in data/sources.csv, or empty"),
                 required=False,
             ),
-            "issuer_vi": _text(),
-            "issuer_en": _text(),
-            "issuer_short_vi": _text(),
-            "issuer_short_en": _text(),
-            "area_vi": _text(),
-            "area_en": _text(),
-            "place_vi": _text(),
-            "place_en": _text(),
-            "issued": _text(
+            "issuer_vi": text_column(),
+            "issuer_en": text_column(),
+            "issuer_short_vi": text_column(),
+            "issuer_short_en": text_column(),
+            "area_vi": text_column(),
+            "area_en": text_column(),
+            "place_vi": text_column(),
+            "place_en": text_column(),
+            "issued": text_column(
                 pa.Check(lambda s: s.map(_is_report_date), error="a date as YYYY-MM-DD (YYYY-MM when the day is left blank), or empty"),
                 required=False,
             ),
@@ -271,150 +271,6 @@ def reports_schema(sources: Iterable[str]) -> tuple[pa.DataFrameSchema, list[Row
         strict=True,
     )
     return schema, [_unique("year")]
-
-
-def figures_schema(
-    indicators: pd.DataFrame, units: pd.DataFrame, sources: Iterable[str], labels: Iterable[str],
-    file_year: int | None = None,
-) -> tuple[pa.DataFrameSchema, list[RowRule]]:
-    """Schema of a year's ``data/figures/<YYYY>.csv``.
-
-    ``indicators`` and ``units`` are the validated catalogue and unit tables;
-    ``labels`` the known ``dimension=value`` breakdowns; ``file_year`` the
-    file's year (YYYY), which no ``actual`` may describe a later period than.
-    """
-    unit_of = dict(zip(indicators["indicator_id"], indicators["unit"]))
-    whole_units = set(units.loc[units["whole"] == "true", "unit"])
-    bounds = {u: (lo, hi) for u, lo, hi in zip(units["unit"], units["min"], units["max"])}
-    schema = pa.DataFrameSchema(
-        {
-            "indicator_id": _text(_one_of(unit_of, "data/indicators.csv")),
-            "period": _text(_pattern(YEAR, "a four-digit year")),
-            "as_of": _text(
-                _pattern(ISO_DATE, "empty for a full-period figure, else the cut-off date as YYYY-MM-DD"),
-                pa.Check(lambda s: s.map(_real_date), error="a real calendar date as YYYY-MM-DD, or empty"),
-                required=False,
-            ),
-            "kind": _text(_one_of(KINDS, "kinds")),
-            "instrument": _text(required=False),
-            "breakdown": _text(
-                _pattern(r"^$|^[a-z][a-z0-9_]*=[^=\s](?:[^=]*[^=\s])?$", "empty for a total, else dimension=value (e.g. district=A Lưới)"),
-                pa.Check(lambda s: (s == "") | s.isin(set(labels)), error="a dimension=value listed in data/breakdown_labels.csv"),
-                required=False,
-            ),
-            "value": _text(
-                pa.Check(
-                    lambda s: ~s.map(looks_vietnamese_formatted) | s.str.fullmatch(r"-?[0-9]+\.[0-9]{3}"),
-                    error="a plain number with a dot decimal (a Vietnamese print such as '2,27' belongs in 'printed'; 'value' takes 2.27)",
-                ),
-                _pattern(r"^-?[0-9]+(\.[0-9]+)?$", "a plain number with a dot decimal, e.g. 2.27 or 14966"),
-            ),
-            "low": _text(_pattern(r"^$|^-?[0-9]+(\.[0-9]+)?$", "empty, or the lower end of a printed range as a plain number"), required=False),
-            "high": _text(_pattern(r"^$|^-?[0-9]+(\.[0-9]+)?$", "empty, or the upper end of a printed range as a plain number"), required=False),
-            "printed": _text(),
-            "source_id": _text(_one_of(sources, "data/sources.csv")),
-            "locator": _text(),
-            "note": _text(required=False),
-        },
-        strict=True,
-    )
-
-    def unit(row: pd.Series) -> str:
-        return unit_of.get(row["indicator_id"], "")
-
-    def whole_problem(row: pd.Series) -> str:
-        value = row["value"]
-        text = f"a count of {unit(row)} must be a whole number without separators"
-        if re.fullmatch(r"-?[0-9]{1,3}(?:\.[0-9]{3})+", value):  # Vietnamese thousands, e.g. 14.966
-            return f"{text} (write {value.replace('.', '')} if {row['printed']!r} means that), got '{value}'"
-        if re.fullmatch(r"-?[0-9]+\.0+", value):  # 17.0
-            return f"{text} (write {value.split('.')[0]}), got '{value}'"
-        return f"{text}, got '{value}'"
-
-    def whole_ok(df: pd.DataFrame) -> pd.Series:
-        is_whole_unit = df["indicator_id"].map(unit_of).isin(whole_units)
-        return ~is_whole_unit | df["value"].str.fullmatch(r"-?[0-9]+")
-
-    def in_bounds(df: pd.DataFrame) -> pd.Series:
-        def ok(row: pd.Series) -> bool:
-            number = parse_plain_number(row["value"])
-            lo, hi = bounds.get(unit_of.get(row["indicator_id"], ""), ("", ""))
-            if number is None:
-                return True
-            return (lo == "" or number >= parse_plain_number(lo)) and (hi == "" or number <= parse_plain_number(hi))
-
-        return df.apply(ok, axis=1).astype(bool)
-
-    def bounds_problem(row: pd.Series) -> str:
-        lo, hi = bounds[unit(row)]
-        if lo != "" and hi != "":
-            expected = f"between {lo} and {hi}"
-        elif lo != "":
-            expected = "not negative" if lo == "0" else f"at least {lo}"
-        else:
-            expected = f"at most {hi}"
-        return f"a figure in {unit(row)} must be {expected}, got {row['value']}"
-
-    def digits_ok(column: str) -> Callable[[pd.DataFrame], pd.Series]:
-        return lambda df: df[column].map(lambda v: v == "" or significant_digits(v) <= MAX_SIGNIFICANT_DIGITS).astype(bool)
-
-    def actual_in_time(df: pd.DataFrame) -> pd.Series:
-        if file_year is None:
-            return pd.Series(True, index=df.index)
-        later = (df["kind"] == "actual") & df["period"].str.fullmatch(r"[0-9]{4}") & (
-            df["period"].map(lambda p: int(p) if p.isdigit() else 0) > file_year)
-        return ~later
-
-    rules = [
-        RowRule(
-            column,
-            digits_ok(column),
-            lambda row, column=column: f"a {column} may have at most {MAX_SIGNIFICANT_DIGITS} significant digits (more "
-            f"cannot be held exactly as a number), got {significant_digits(row[column])} digits: '{_shorten(row[column])}'",
-        )
-        for column in ("value", "low", "high")
-    ] + [
-        RowRule("value", whole_ok, whole_problem),
-        RowRule(
-            "period",
-            actual_in_time,
-            lambda row: f"an actual result for {row['period']} cannot be in the file of {file_year}, which was "
-            f"published before {row['period']} ended (a plan or goal for {row['period']} has kind plan or target; "
-            "a result goes in the file of the year that published it)",
-        ),
-        RowRule("value", in_bounds, bounds_problem),
-        RowRule(
-            "printed",
-            lambda df: df.apply(lambda r: check_printed_value(r["printed"], r["value"], r["note"]) is None, axis=1).astype(bool),
-            lambda row: str(check_printed_value(row["printed"], row["value"], row["note"])),
-        ),
-        RowRule(
-            "as_of",
-            lambda df: (df["as_of"] == "") | (df["as_of"].str[:4] == df["period"]),
-            lambda row: f"a part-period figure's cut-off must fall in its period {row['period']}, got '{row['as_of']}'",
-        ),
-        RowRule(
-            "instrument",
-            lambda df: df["kind"].isin(GOAL_KINDS) == (df["instrument"] != ""),
-            lambda row: (
-                f"a {row['kind']} must name the instrument that set it (e.g. 'KH 63/KH-UBND', 'CT việc làm 2021-2025')"
-                if row["kind"] in GOAL_KINDS
-                else f"only a plan or target names an instrument; an {row['kind']} leaves it empty, got '{row['instrument']}'"
-            ),
-        ),
-        RowRule(
-            "low",
-            lambda df: df.apply(lambda r: check_range(r["printed"], r["value"], r["low"], r["high"]) is None, axis=1).astype(bool),
-            lambda row: str(check_range(row["printed"], row["value"], row["low"], row["high"])),
-        ),
-        RowRule(
-            "source_id",
-            lambda df: ~df.duplicated(subset=FILE_KEY, keep="first"),
-            lambda row: "duplicate key: an earlier line already has "
-            + ", ".join(f"{c}={row[c]!r}" for c in FILE_KEY),
-        ),
-    ]
-    return schema, rules
 
 
 def validate(frame: pd.DataFrame, file: str, schema: pa.DataFrameSchema, rules: list[RowRule]) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.data import contract
+from helpers.data import contract, figures_contract
 from helpers.data.csvfile import read_table, shown_path
 from helpers.errors import DataError, MissingYearError
 from helpers.paths import data_dir as default_data_dir
@@ -156,7 +156,7 @@ def read_figures_file(path: Path, ref: Reference) -> pd.DataFrame:
     """Read and validate one year's figures file; typed, with its ``vintage`` and ``line``."""
     labels = (ref.labels["dimension"] + "=" + ref.labels["value"]).tolist()
     vintage = int(FIGURES_FILE_RE.match(path.name)[1])
-    schema = contract.figures_schema(ref.indicators, ref.units, ref.sources["source_id"], labels, file_year=vintage)
+    schema = figures_contract.figures_schema(ref.indicators, ref.units, ref.sources["source_id"], labels, file_year=vintage)
     frame = _validated(path, contract.FIGURES_COLUMNS, schema)
     typed = frame.reset_index().assign(
         period=lambda d: d["period"].astype(int),
