@@ -20,18 +20,19 @@ import nbformat
 import pytest
 
 from helpers import cli
+from helpers.build import outputs as outputs_module
 from helpers.build import publish as build_module
-from helpers.build.publish import (
+from helpers.build.outputs import (
     CRASH_ENV,
     CRASH_STATUS,
     PUBLISH_STEPS,
     BuildLocked,
     Target,
-    build,
     publish,
     recover,
     year_lock,
 )
+from helpers.build.publish import build
 from helpers.data.csvfile import read_table
 from helpers.errors import DataError
 from tests.test_build import BUILD, outputs, tiny_notebooks, write_notebook  # noqa: F401  (fixtures)
@@ -85,7 +86,7 @@ def test_a_publish_killed_at_any_step_is_repaired_by_the_next_build(tmp_path: Pa
     target = Target(2023, "vi", root)
     appendix(target.folder, "old")
     work = appendix(root / ".build-2023-abcd1234", "new")
-    code = ("import sys; from pathlib import Path; from helpers.build.publish import publish; "
+    code = ("import sys; from pathlib import Path; from helpers.build.outputs import publish; "
             "publish(Path(sys.argv[1]), Path(sys.argv[2]))")
     done = subprocess.run([sys.executable, "-c", code, str(work), str(target.folder)],
                           env={**os.environ, CRASH_ENV: step}, capture_output=True, text=True)
@@ -223,7 +224,7 @@ def test_an_outputs_that_cannot_be_written_is_refused_in_one_sentence(
     def refused(*args: object, **kwargs: object) -> str:
         raise OSError(code, os.strerror(code), str(outputs / ".build-2023-x"))
 
-    monkeypatch.setattr(build_module.tempfile, "mkdtemp", refused)
+    monkeypatch.setattr(outputs_module.tempfile, "mkdtemp", refused)
     assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 2
     err = capsys.readouterr().err.strip()
     assert err == (f"error: {outputs} cannot be written to ({said}: {outputs / '.build-2023-x'}); make it writable or "
