@@ -85,3 +85,10 @@ def test_scorecard_judges_a_band_and_skips_part_year_results() -> None:
     card = scorecard(frame, 2020).set_index("indicator_id")
     assert card.at["jobs", "met"] is True and card.at["jobs", "margin"] == 100 and card.at["jobs", "margin_far"] == -100
     assert pd.isna(card.at["abroad", "actual"]) and card.at["abroad", "met"] is None  # 900 is January-May only
+
+
+def test_direction_lets_a_goals_bound_decide_first() -> None:
+    from helpers.analysis.attainment import direction
+
+    assert direction("lower_is_better") == -1 and direction("higher_is_better") == 1 and direction("neutral") == 0
+    assert direction("higher_is_better", "ceiling") == -1 and direction("lower_is_better", "floor") == 1

@@ -152,11 +152,13 @@ def test_every_year_gives_tables_or_none_without_raising(year: int) -> None:
 @pytest.mark.parametrize(("year", "lang"), [(2019, "en"), (2023, "vi")])
 def test_the_notebook_cells_show_title_findings_then_sections(year: int, lang: str) -> None:
     rep = Report("05_data_quality", year, lang)
-    dq.show_title(rep)
-    dq.show_findings(rep)
-    for show in (dq.show_derivations, dq.show_breakdowns, dq.show_revisions, dq.show_disagreements,
-                 dq.show_ambiguous, dq.show_coverage):
-        show(rep)
+    rep.section("title", level=1)
+    rep.findings(dq.title_findings(rep))
+    for name in ("derivations", "breakdowns", "revisions", "disagreements", "ambiguous", "coverage"):
+        rows = dq.section(rep, name)
+        shown = dq.table(rep, name)
+        assert (rows is None) == (shown is None) and (rows is None or rows.equals(shown.raw))
+        rep.table(shown, name)
     assert [s.kind for s in rep.shown][:2] == ["heading", "findings"]
     tables = [s.name for s in rep.shown if s.kind == "table"]
     if year == 2023:
@@ -164,3 +166,10 @@ def test_the_notebook_cells_show_title_findings_then_sections(year: int, lang: s
                           ("derivations", "breakdowns", "disagreements", "ambiguous", "coverage")]
     else:
         assert tables == ["05_data_quality_coverage"]
+
+
+def test_english_plural_forms() -> None:
+    assert dq.T("findings.ambiguous", "en", n=1, items="x") == "1 figure printed ambiguously: x."
+    assert dq.T("findings.ambiguous", "en", n=2, items="x") == "2 figures printed ambiguously: x."
+    assert dq.T("rounded", "en", count=1, d=1) == "agrees when rounded to 1 decimal as printed"
+    assert dq.T("findings.coverage", "en", count=1, year=2023, n=5, k=2, d=1, s=1).endswith("from 1 source.")

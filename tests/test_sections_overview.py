@@ -51,8 +51,8 @@ def test_goal_and_margin_texts_honour_bounds_and_units() -> None:
     assert overview.margin_text(0.3, "percent", "vi") == "+0,3 điểm phần trăm"
     assert overview.margin_text(-534, "persons", "en") == "-534"
     assert overview.margin_text(None, "persons", "en") == "–"
-    assert overview.met_text(True, "vi") == "Đạt" and overview.met_text(False, "vi") == "Không đạt"
-    assert overview.met_text(False, "en") == "Missed" and overview.met_text(None, "en") == "–"
+    assert overview.met_text(True, "vi") == "Đạt" and overview.met_text(False, "vi") == "Chưa đạt"  # common:not_met
+    assert overview.met_text(False, "en") == "Not met" and overview.met_text(None, "en") == "–"
 
 
 def test_scorecard_table_on_a_small_frame() -> None:
@@ -62,7 +62,7 @@ def test_scorecard_table_on_a_small_frame() -> None:
     assert shown.at["Tên unemp", "Đánh giá"] == "Đạt"  # a ceiling of 2,1% is met by 1,8%
     assert shown.at["Tên jobs", "Tỷ lệ so với mục tiêu"] == "100,20%"
     assert shown.at["Tên jobs", "Mục tiêu"] == "trên 17.000"
-    assert shown.at["Tên trained", "Đánh giá"] == "Không đạt"
+    assert shown.at["Tên trained", "Đánh giá"] == "Chưa đạt"
     assert shown.at["Tên trained", "Chênh lệch (+: tốt hơn mục tiêu)"] == "-0,2 điểm phần trăm"
     assert shown.at["Tên rehab", "Đánh giá"] == "–"  # neutral: not judged
     assert shown.at["Tên insured", "Thực hiện"] == "–" and shown.at["Tên insured", "Đánh giá"] == "–"
@@ -120,7 +120,7 @@ def test_findings_when_no_goal_can_be_judged() -> None:
         "The data hold 6 goals (plans, targets) for 2023 but no results to judge them by."
     ]
     assert overview.next_year_findings(only_goals, 2023, "en") == [
-        "The data hold no 2023 result to compare with the 4 target(s) set for 2024."
+        "The data hold no 2023 result to compare with the 4 targets set for 2024."
     ]
 
 
@@ -149,7 +149,7 @@ def test_real_2023_overview(figures_2023: pd.DataFrame) -> None:
     assert nxt.at[special, "Kết quả năm 2023"] == "–" and nxt.at[special, flag] == "–"
     sentences = overview.findings(figures_2023, 2023, "en")
     assert 3 <= len(sentences) <= 6
-    assert sentences[0] == "In 2023, 7 of the 7 goals (plans, targets) that can be judged were met; 1 more have no result in the data."
+    assert sentences[0] == "In 2023, 7 of the 7 goals (plans, targets) that can be judged were met; 1 more has no result in the data."
     assert any("(17,000 against 17,034)" in s and "(2,050 against 2,325)" in s and "(below 2.1% against 1.8%)" in s
                for s in sentences)
 
@@ -167,11 +167,16 @@ def test_every_year_gives_tables_or_none_without_raising(year: int) -> None:
 @pytest.mark.parametrize(("year", "lang"), [(2016, "en"), (2021, "vi"), (2023, "vi")])
 def test_the_notebook_cells_show_title_findings_then_sections(year: int, lang: str) -> None:
     rep = Report("00_overview", year, lang)
-    overview.show_title(rep)
-    overview.show_findings(rep)
-    overview.show_scorecard(rep)
-    overview.show_attainment_chart(rep)
-    overview.show_next_year(rep)
+    rep.section("title", level=1)
+    rep.findings(overview.title_findings(rep))
+    card = overview.scorecard_frame(rep)
+    fig = overview.attainment(rep)
+    rep.table(overview.scorecard_table(rep.figures, year, lang), "scorecard")
+    rep.figure(fig, "attainment")
+    nxt = overview.next_year_frame(rep)
+    rep.table(overview.next_year_table(rep.figures, year, lang), "next_year_targets")
+    assert (card is None) == (year == 2016) and (nxt is None) == (year == 2016)
+    assert isinstance(fig, Figure) == (year != 2016)
     kinds = [s.kind for s in rep.shown]
     assert kinds[:2] == ["heading", "findings"]
     if year == 2023:
@@ -180,3 +185,9 @@ def test_the_notebook_cells_show_title_findings_then_sections(year: int, lang: s
     if year == 2016:
         assert "no plan or target for 2016" in rep.shown[1].html
         assert sum("appendix-nodata" in s.html for s in rep.shown) == 3
+
+
+def test_plural_forms_in_english() -> None:
+    one_goal = SMALL[(SMALL["kind"] != "actual") & (SMALL["period"] == 2023)].head(1)
+    assert overview.scorecard_findings(one_goal, 2023, "en") == [
+        "The data hold 1 goal (plan, target) for 2023 but no result to judge it by."]

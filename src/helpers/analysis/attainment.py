@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers.analysis.series import GOAL_KINDS
 from helpers.data.printed import parse_printed
 from helpers.data.query import cut_off, preferred
-
-GOAL_KINDS = ("plan", "target")
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,15 @@ class Attainment:
     low: float | None = None  # a band's ends (a printed range), else None
     high: float | None = None
     margin_far: float | None = None  # for a band: how far the actual is on the good side of its far (demanding) end
+
+
+def direction(polarity: str, bound: str | None = None) -> int:
+    """+1 when up is good, -1 when down is good, 0 for a neutral indicator; a goal's bound decides first."""
+    if bound == "ceiling":
+        return -1
+    if bound == "floor":
+        return 1
+    return {"higher_is_better": 1, "lower_is_better": -1}.get(polarity, 0)
 
 
 def _number(x: object) -> float | None:
@@ -55,19 +63,15 @@ def assess(actual: float, goal: float, polarity: str, bound: str | None = None,
     """
     low, high = _number(low), _number(high)
     ratio = actual / goal * 100 if goal else None
-    direction = {"higher_is_better": 1, "lower_is_better": -1}.get(polarity, 0)
-    if bound == "ceiling":
-        direction = -1
-    elif bound == "floor":
-        direction = 1
+    sign = direction(polarity, bound)
     if low is not None and high is not None:
-        near, far = (low, high) if direction >= 0 else (high, low)
-        margin = (actual - near) * direction if direction else actual - goal
-        margin_far = (actual - far) * direction if direction else None
-        met = None if direction == 0 else margin >= 0
+        near, far = (low, high) if sign >= 0 else (high, low)
+        margin = (actual - near) * sign if sign else actual - goal
+        margin_far = (actual - far) * sign if sign else None
+        met = None if sign == 0 else margin >= 0
         return Attainment(actual, goal, polarity, bound, ratio, margin, met, low, high, margin_far)
-    margin = (actual - goal) * direction if direction else actual - goal
-    if direction == 0:
+    margin = (actual - goal) * sign if sign else actual - goal
+    if sign == 0:
         met = None
     elif bound in ("ceiling", "floor"):
         met = margin > 0

@@ -57,6 +57,12 @@ def goal_series(figures: pd.DataFrame, indicator_id: str, up_to: int, kinds: Seq
     return rows[["period", "kind", "value", "printed", "source_id", "instrument"]].reset_index(drop=True)
 
 
+def drawn(data: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`goal_series` a chart draws: one per period and kind (the first instrument's goal where
+    two set one)."""
+    return data.drop_duplicates(["period", "kind"], keep="first")
+
+
 def current_result(figures: pd.DataFrame, indicator_id: str, year: int, breakdown: str = "") -> pd.Series | None:
     """The latest result at or before ``year``: the actual figure, or the estimate for a period with no actual."""
     rows = select(figures, indicator_id, kind=None, breakdown=breakdown)

@@ -1,8 +1,9 @@
 """The overview (tổng quan, notebook 00): the year's scorecard and next year's targets.
 
-Computing parts are pure functions of the year's figures (``scorecard_table``,
-``attainment_data``, ``next_year_table``, ``findings``); ``show_*`` functions
-put them on a :class:`~helpers.present.report.Report`, or say there is no data.
+The goals are judged by :mod:`helpers.analysis.attainment` (``scorecard``, ``next_year_targets``); here they get
+names in the reader's language (``scorecard_rows``, ``next_year_rows``: the frames a notebook shows), the reader's
+tables, the attainment chart and the findings. Every word comes from ``overview.yml`` beside this module, from
+``common.yml`` or from the names of :mod:`helpers.text.vocabulary` and the catalogue.
 """
 
 from __future__ import annotations
@@ -16,85 +17,20 @@ from helpers.analysis.attainment import next_year_targets, scorecard
 from helpers.data.printed import parse_printed
 from helpers.present import charts
 from helpers.present.report import Report
+from helpers.present.tables import Table
+from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_number, fmt_percent, fmt_value
-from helpers.text.vocabulary import (
-    DOMAIN_LABELS,
-    KIND_LABELS,
-    NOT_JUDGED,
-    ShownTable,
-    indicator_text,
-    label,
-    pick,
-    yes_no,
-)
+from helpers.text.vocabulary import DOMAIN_LABELS, KIND_LABELS, NOT_JUDGED, indicator_text, label, yes_no
 
-TITLE = ("Tổng quan: kết quả so với mục tiêu", "Overview: results against goals")
-SCORECARD_HEADING = ("Kết quả năm {year} so với kế hoạch và chỉ tiêu", "Results of {year} against plans and targets")
-NEXT_YEAR_HEADING = ("Chỉ tiêu năm {next} so với kết quả năm {year}", "Targets for {next} beside the results of {year}")
-
-MET = {True: ("Đạt", "Met"), False: ("Không đạt", "Missed")}
-BOUND_WORDS = {"ceiling": ("dưới", "below"), "floor": ("trên", "above")}
+T = texts_for(__name__)
+BOUNDS = ("ceiling", "floor")
 PERCENT_LIKE = frozenset({"percent", "percent_of_plan", "percentage_points"})
+SCORECARD_COLUMNS = ("domain", "indicator", "goal_kind", "goal", "actual", "ratio", "margin", "met")
+NEXT_COLUMNS = ("indicator", "goal_kind", "next_goal", "achieved", "below")
 
-SCORECARD_HEADERS = {
-    "domain": ("Lĩnh vực", "Domain"),
-    "indicator": ("Chỉ tiêu", "Indicator"),
-    "goal_kind": ("Loại mục tiêu", "Goal"),
-    "goal": ("Mục tiêu", "Goal value"),
-    "actual": ("Thực hiện", "Result"),
-    "ratio": ("Tỷ lệ so với mục tiêu", "Percent of goal"),
-    "margin": ("Chênh lệch (+: tốt hơn mục tiêu)", "Margin (+: better than goal)"),
-    "met": ("Đánh giá", "Assessment"),
-}
-NEXT_HEADERS = {
-    "indicator": ("Chỉ tiêu", "Indicator"),
-    "goal_kind": ("Loại mục tiêu", "Goal"),
-    "goal": ("Mục tiêu năm {next}", "Target for {next}"),
-    "achieved": ("Kết quả năm {year}", "Result of {year}"),
-    "below": ("Đặt thấp hơn mức đã đạt", "Set below what was achieved"),
-}
-SCORECARD_CAPTION = (
-    "Kết quả năm {year} so với kế hoạch, chỉ tiêu đề ra; “–”: chưa có kết quả để đánh giá.",
-    "Results of {year} against the plans and targets set; “–”: no result to judge.",
-)
-CHART_TITLE = ("Mức độ đạt mục tiêu năm {year}", "Attainment of the {year} goals")
-CHART_AXIS = ("Kết quả so với mục tiêu (%)", "Result as % of goal")
-CHART_CAPTION = (
-    "Kết quả năm {year} tính theo phần trăm của mục tiêu; đường đứt nét là 100%. "
-    "Với mục tiêu là mức trần (“dưới …”), dưới 100% là đạt.",
-    "Results of {year} as a percentage of the goal; the dashed line marks 100%. "
-    "For a ceiling (“below …”), under 100% means the goal was met.",
-)
-NEXT_CAPTION = (
-    "Chỉ tiêu năm {next} đặt cạnh kết quả năm {year}; “–”: dữ liệu không có kết quả năm {year} hoặc không đánh giá được.",
-    "Targets for {next} beside the results of {year}; “–”: no {year} result in the data, or not judgeable.",
-)
-NO_GOALS = ("kế hoạch, chỉ tiêu", "plans or targets")
-NO_JUDGED = ("kết quả để so với kế hoạch, chỉ tiêu", "results to set against the plans or targets")
-NO_NEXT = ("chỉ tiêu đặt cho năm sau", "targets set for the following year")
 
-F_SCORE = ("Năm {year} đạt {met} trong {judged} mục tiêu (kế hoạch, chỉ tiêu) có kết quả để đánh giá{rest}.",
-           "In {year}, {met} of the {judged} goals (plans, targets) that can be judged were met{rest}.")
-F_SCORE_REST = ("; {n} mục tiêu khác chưa có kết quả trong dữ liệu", "; {n} more have no result in the data")
-F_NONE_JUDGED = ("Dữ liệu có {n} mục tiêu (kế hoạch, chỉ tiêu) cho năm {year} nhưng chưa có kết quả để đánh giá.",
-                 "The data hold {n} goals (plans, targets) for {year} but no results to judge them by.")
-F_BEST = ("{name} đạt {ratio} {kind} ({actual} so với {goal}).",
-          "{name} reached {ratio} of the {kind} ({actual} against {goal}).")
-F_MISSED = ("Chưa đạt: {items}.", "Missed: {items}.")
-F_MISSED_ITEM = ("{name} ({actual} so với mục tiêu {goal})", "{name} ({actual} against a goal of {goal})")
-F_BELOW = ("{n} chỉ tiêu năm {next} được đặt thấp hơn mức đã đạt năm {year}: {items}.",
-           "{n} of the targets for {next} are set below what was achieved in {year}: {items}.")
-F_PROGRESS = ("{n} chỉ tiêu năm {next} đòi hỏi kết quả tốt hơn năm {year}: {items}.",
-              "{n} of the targets for {next} ask for more than was achieved in {year}: {items}.")
-F_NO_CURRENT = ("{n} trong {total} chỉ tiêu năm {next} chưa có kết quả năm {year} trong dữ liệu để so sánh.",
-                "{n} of the {total} targets for {next} have no {year} result in the data to compare with.")
-F_NO_CURRENT_ALL = ("Dữ liệu chưa có kết quả năm {year} để so sánh với {total} chỉ tiêu đặt cho năm {next}.",
-                    "The data hold no {year} result to compare with the {total} target(s) set for {next}.")
-AGAINST = ("so với", "against")
-F_NO_GOALS = ("Dữ liệu năm {year} không có kế hoạch, chỉ tiêu nào của năm {year} để đánh giá kết quả.",
-              "The {year} data hold no plan or target for {year} to judge results against.")
-F_NO_NEXT = ("Dữ liệu năm {year} cũng không có chỉ tiêu nào đặt cho năm {next}.",
-             "Nor do they hold any target set for {next}.")
+def _column(name: str, lang: str, **values: object) -> str:
+    return say("common:column.indicator", lang) if name == "indicator" else T(f"column.{name}", lang, **values)
 
 
 # Computing -------------------------------------------------------------------
@@ -108,7 +44,7 @@ def goal_text(goal: float, unit: str, bound: str | None, lang: str, printed: str
         low, high = sorted(float(r) for r in parsed.readings())
         return f"{fmt_number(low, lang)}–{fmt_value(high, unit, lang)}"
     text = fmt_value(goal, unit, lang)
-    return f"{pick(BOUND_WORDS[bound], lang)} {text}" if bound in BOUND_WORDS else text
+    return f"{T(f'bound.{bound}', lang)} {text}" if bound in BOUNDS else text
 
 
 def kind_text(kind: str, instrument: object, lang: str) -> str:
@@ -133,10 +69,14 @@ def margin_text(margin: float | None, unit: str, lang: str) -> str:
 
 
 def met_text(met: bool | None, lang: str) -> str:
-    """"Đạt"/"Không đạt" ("Met"/"Missed"), "–" when not judgeable."""
+    """"Đạt"/"Chưa đạt" ("Met"/"Not met", ``common.yml``), "–" when not judgeable."""
     if met is None or pd.isna(met):
         return NOT_JUDGED
-    return pick(MET[bool(met)], lang)
+    return say("common:met" if met else "common:not_met", lang)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _bound(value: object) -> str | None:
@@ -163,12 +103,12 @@ def scorecard_rows(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame 
     )
 
 
-def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> ShownTable | None:
+def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Every goal of ``year`` against its result, formatted for ``lang``; None when the year has no goals."""
     card = scorecard_rows(figures, year, lang)
     if card is None:
         return None
-    h = {k: pick(v, lang) for k, v in SCORECARD_HEADERS.items()}
+    h = {k: _column(k, lang) for k in SCORECARD_COLUMNS}
     frame = pd.DataFrame({
         h["domain"]: [label(DOMAIN_LABELS, d, lang) for d in card["domain"]],
         h["indicator"]: card["name"],
@@ -183,7 +123,7 @@ def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> ShownTable |
     raw = card[["indicator_id", "breakdown", "domain", "unit", "goal_kind", "instrument", "goal", "goal_low", "goal_high",
                 "goal_printed", "bound", "actual", "actual_printed", "ratio", "margin", "margin_far", "met"]].reset_index(drop=True)
     sources = sorted(set(card["goal_source_id"]) | set(card["actual_source_id"].dropna()))
-    return ShownTable(frame, raw, sources)
+    return Table(frame, raw, sources)
 
 
 def attainment_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
@@ -210,8 +150,8 @@ def attainment_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame
 
 def attainment_chart(data: pd.DataFrame, year: int, lang: str, source: str) -> Figure:
     """Bars of each judged goal's result as a percent of the goal, with the 100% line."""
-    fig = charts.bar_chart(data[["category", "value"]], title=pick(CHART_TITLE, lang).format(year=year),
-                           x_label=pick(CHART_AXIS, lang), source=source, lang=lang)
+    fig = charts.bar_chart(data[["category", "value"]], title=T("attainment.title", lang, year=year),
+                           x_label=T("attainment.axis", lang), source=source, lang=lang)
     fig.axes[0].axvline(100, color=charts.BREAK_COLOUR, linestyle="--", linewidth=1)
     return fig
 
@@ -231,17 +171,17 @@ def next_year_rows(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame 
     )
 
 
-def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> ShownTable | None:
+def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Next year's targets beside this year's results, flagging those set below what was achieved."""
     card = next_year_rows(figures, year, lang)
     if card is None:
         return None
-    h = {k: pick(v, lang).format(year=year, next=year + 1) for k, v in NEXT_HEADERS.items()}
+    h = {k: _column(k, lang, year=year, next=year + 1) for k in NEXT_COLUMNS}
     frame = pd.DataFrame({
         h["indicator"]: card["name"],
         h["goal_kind"]: [kind_text(k, i, lang) for k, i in zip(card["goal_kind"], card["instrument"])],
-        h["goal"]: [goal_text(g, u, b, lang, p)
-                    for g, u, b, p in zip(card["goal"], card["unit"], card["bound"], card["goal_printed"])],
+        h["next_goal"]: [goal_text(g, u, b, lang, p)
+                         for g, u, b, p in zip(card["goal"], card["unit"], card["bound"], card["goal_printed"])],
         h["achieved"]: [fmt_value(a, u, lang) for a, u in zip(card["achieved"], card["unit"])],
         h["below"]: [yes_no(b, lang) for b in card["below_achieved"]],
     })
@@ -250,22 +190,20 @@ def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> ShownTable |
     actual_sources = figures[(figures["period"] == year) & (figures["kind"] == "actual") & figures["preferred"]
                              & figures["indicator_id"].isin(card.loc[card["achieved"].notna(), "indicator_id"])]
     sources = sorted(set(card["goal_source_id"]) | set(actual_sources["source_id"]))
-    return ShownTable(frame, raw, sources)
+    return Table(frame, raw, sources, {"next": year + 1})
 
 
 def _pair_list(card: pd.DataFrame, lang: str, value_col: str) -> str:
-    against = pick(AGAINST, lang)
     twice = set(card.loc[card["name"].duplicated(keep=False), "name"])
 
     def named(n: str, k: str, i: object) -> str:
         # An indicator with two goals (an annual plan and a programme's target) names which one.
         if n not in twice:
             return n
-        kind = kind_text(k, i, lang)
-        return f"{n} – {kind[:1].lower()}{kind[1:]}"
+        return f"{n} – {_lower_first(kind_text(k, i, lang))}"
 
     return "; ".join(
-        f"{named(n, k, i)} ({goal_text(g, u, b, lang, p)} {against} {fmt_value(v, u, lang)})"
+        T("findings.pair", lang, name=named(n, k, i), goal=goal_text(g, u, b, lang, p), value=fmt_value(v, u, lang))
         for n, k, i, g, u, b, p, v in zip(card["name"], card["goal_kind"], card["instrument"], card["goal"], card["unit"],
                                           card["bound"], card["goal_printed"], card[value_col])
     )
@@ -278,27 +216,27 @@ def scorecard_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
         return []
     judged = card[card["met"].notna()]
     if judged.empty:
-        return [pick(F_NONE_JUDGED, lang).format(n=len(card), year=year)]
+        return [T("findings.none_judged", lang, n=len(card), year=year)]
     unjudged = len(card) - len(judged)
-    rest = pick(F_SCORE_REST, lang).format(n=unjudged) if unjudged else ""
-    sentences = [pick(F_SCORE, lang).format(year=year, met=int(judged["met"].sum()), judged=len(judged), rest=rest)]
+    rest = T("findings.score_rest", lang, n=unjudged) if unjudged else ""
+    sentences = [T("findings.score", lang, year=year, met=int(judged["met"].sum()), judged=len(judged), rest=rest)]
     upward = judged[judged["met"] & (judged["bound"] != "ceiling") & (judged["polarity"] == "higher_is_better")]
     if not upward.empty:
         best = upward.loc[upward["ratio"].idxmax()]
-        sentences.append(pick(F_BEST, lang).format(
-            name=best["name"], ratio=fmt_percent(best["ratio"], lang, 2),
-            kind=kind_text(best["goal_kind"], best["instrument"], lang)[:1].lower() + kind_text(best["goal_kind"], best["instrument"], lang)[1:],
+        sentences.append(T(
+            "findings.best", lang, name=best["name"], ratio=fmt_percent(best["ratio"], lang, 2),
+            kind=_lower_first(kind_text(best["goal_kind"], best["instrument"], lang)),
             actual=fmt_value(best["actual"], best["unit"], lang),
             goal=goal_text(best["goal"], best["unit"], best["bound"], lang, best["goal_printed"]),
         ))
     missed = judged[~judged["met"].astype(bool)]
     if not missed.empty:
         items = "; ".join(
-            pick(F_MISSED_ITEM, lang).format(name=r["name"], actual=fmt_value(r["actual"], r["unit"], lang),
-                                             goal=goal_text(r["goal"], r["unit"], r["bound"], lang, r["goal_printed"]))
+            T("findings.missed_item", lang, name=r["name"], actual=fmt_value(r["actual"], r["unit"], lang),
+              goal=goal_text(r["goal"], r["unit"], r["bound"], lang, r["goal_printed"]))
             for _, r in missed.iterrows()
         )
-        sentences.append(pick(F_MISSED, lang).format(items=items))
+        sentences.append(T("findings.missed", lang, items=items))
     return sentences
 
 
@@ -309,14 +247,15 @@ def next_year_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
         return []
     sentences = []
     fmt = {"year": year, "next": year + 1}
-    for flag, template in ((True, F_BELOW), (False, F_PROGRESS)):
+    for flag, key in ((True, "findings.below"), (False, "findings.progress")):
         rows = card[card["below_achieved"].map(lambda b, f=flag: b is not None and b == f)]
         if not rows.empty:
-            sentences.append(pick(template, lang).format(n=len(rows), items=_pair_list(rows, lang, "achieved"), **fmt))
+            sentences.append(T(key, lang, n=len(rows), items=_pair_list(rows, lang, "achieved"), **fmt))
     no_current = int(card["achieved"].isna().sum())
-    if no_current:
-        template = F_NO_CURRENT_ALL if no_current == len(card) else F_NO_CURRENT
-        sentences.append(pick(template, lang).format(n=no_current, total=len(card), **fmt))
+    if no_current == len(card):
+        sentences.append(T("findings.no_current_all", lang, count=len(card), total=len(card), **fmt))
+    elif no_current:
+        sentences.append(T("findings.no_current", lang, n=no_current, total=len(card), **fmt))
     return sentences
 
 
@@ -325,49 +264,30 @@ def findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
     return scorecard_findings(figures, year, lang) + next_year_findings(figures, year, lang)
 
 
-# Showing ----------------------------------------------------------------------
+# The notebook's sections ------------------------------------------------------
 
 
-def show_title(rep: Report) -> None:
-    """The notebook's title heading."""
-    rep.heading(*TITLE, level=1)
-
-
-def show_findings(rep: Report) -> None:
+def title_findings(rep: Report) -> list[str]:
     """The key findings; when the year has no goals at all, findings that say so."""
-    sentences = findings(rep.figures, rep.year, rep.lang) or [
-        rep.t(*F_NO_GOALS).format(year=rep.year), rep.t(*F_NO_NEXT).format(year=rep.year, next=rep.year + 1),
-    ]
-    rep.findings(sentences)
+    return findings(rep.figures, rep.year, rep.lang) or [
+        rep.say("findings.no_goals"), rep.say("findings.no_next", next=rep.year + 1)]
 
 
-def show_scorecard(rep: Report) -> None:
-    """The scorecard table: every goal of the year, its result, attainment and verdict."""
-    rep.heading(*(s.format(year=rep.year) for s in SCORECARD_HEADING))
-    table = scorecard_table(rep.figures, rep.year, rep.lang)
-    if table is None:
-        rep.no_data(*NO_GOALS)
-        return
-    rep.table(table.frame, "scorecard", rep.t(*SCORECARD_CAPTION).format(year=rep.year), table.source_ids, raw=table.raw)
+def scorecard_frame(rep: Report) -> pd.DataFrame | None:
+    """Section: its heading, and every goal of the year against its result (None, said as "no data", without goals)."""
+    return rep.section("scorecard", scorecard_rows(rep.figures, rep.year, rep.lang))
 
 
-def show_attainment_chart(rep: Report) -> None:
-    """The chart of attainment (result as % of goal) of the goals that can be judged."""
+def attainment(rep: Report) -> Figure | None:
+    """The chart of attainment (result as % of goal) of the goals that can be judged; says so when there are none."""
     data = attainment_data(rep.figures, rep.year, rep.lang)
     if data is None:
-        rep.no_data(*NO_JUDGED)
-        return
+        rep.no_data(rep.say("attainment.what"))
+        return None
     sources = sorted({s for ids in data["source_ids"] for s in ids})
-    fig = attainment_chart(data, rep.year, rep.lang, rep.source_line(sources))
-    rep.figure(fig, "attainment", rep.t(*CHART_CAPTION).format(year=rep.year))
+    return attainment_chart(data, rep.year, rep.lang, rep.source_line(sources))
 
 
-def show_next_year(rep: Report) -> None:
-    """Next year's targets beside this year's results."""
-    rep.heading(*(s.format(year=rep.year, next=rep.year + 1) for s in NEXT_YEAR_HEADING))
-    table = next_year_table(rep.figures, rep.year, rep.lang)
-    if table is None:
-        rep.no_data(*NO_NEXT)
-        return
-    caption = rep.t(*NEXT_CAPTION).format(year=rep.year, next=rep.year + 1)
-    rep.table(table.frame, "next_year_targets", caption, table.source_ids, raw=table.raw)
+def next_year_frame(rep: Report) -> pd.DataFrame | None:
+    """Section: its heading, and next year's targets beside this year's results (None without targets)."""
+    return rep.section("next_year", next_year_rows(rep.figures, rep.year, rep.lang), next=rep.year + 1)

@@ -1,0 +1,60 @@
+"""The pace towards goals (analysis.progress): gap, pace needed against pace achieved, breaks, the bars to compare."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.analysis.progress import PROGRESS_COLUMNS, assessment_key, pace_values, progress
+
+from .conftest import figures_frame
+from .test_sections_progress import RATES
+
+
+def test_progress_measures_pace_within_the_current_standard() -> None:
+    frame = progress(RATES, "poverty_rate", 2023, [2021])
+    first, second = frame.iloc[0], frame.iloc[1]
+    assert (first["goal_period"], first["current"], first["achieved_from"]) == (2024, 2.27, 2021)
+    assert first["required"] == pytest.approx(-0.51)
+    assert first["achieved"] == pytest.approx(-1.33)  # 2021 → 2023, never from 2019 across the break
+    assert first["bound"] == "ceiling"
+    assert frame["on_track"].tolist() == [True, True] and frame["met_now"].tolist() == [False, False]
+    assert second["required"] == pytest.approx(-0.035)
+    assert assessment_key(first) == "on_track"
+
+
+def test_progress_refuses_a_goal_beyond_a_break() -> None:
+    frame = progress(RATES, "poverty_rate", 2020, [2021])
+    row = frame.iloc[0]
+    assert row["current_kind"] == "estimate" and row["current"] == 3.67
+    assert frame["comparable"].tolist() == [False, False] and pd.isna(row["required"])
+    assert frame["on_track"].tolist() == [None, None]
+    assert assessment_key(row) == "break"
+    assert pace_values(frame) is None
+
+
+def test_progress_without_goal_or_result() -> None:
+    assert progress(RATES, "poverty_rate", 2025) is None  # no goal after 2025
+    assert progress(RATES, "poverty_rate", 2015) is None  # no result yet
+
+
+def test_pace_values_are_in_the_good_direction() -> None:
+    frame = progress(RATES, "poverty_rate", 2023, [2021])
+    assert list(frame.columns) == PROGRESS_COLUMNS
+    bars = pace_values(frame)
+    # A fall of the poverty rate is a positive reduction per year; one bar per goal, then the pace achieved.
+    assert list(bars["what"]) == ["needed", "needed", "achieved"]
+    assert list(bars["value"]) == pytest.approx([0.51, 0.035, 1.33])
+    assert (bars.iloc[-1]["start"], bars.iloc[-1]["end"]) == (2021, 2023)
+    assert list(bars["goal_period"][:2]) == [2024, 2025]
+
+
+def test_pace_values_need_a_pace_achieved() -> None:
+    rows = figures_frame([
+        ("trained_labour_rate", 2023, "actual", "", 70.25, "70,25%"),
+        ("trained_labour_rate", 2024, "target", "", 72.5, "72,5%"),
+    ])
+    frame = progress(rows, "trained_labour_rate", 2023)
+    assert frame.iloc[0]["required"] == pytest.approx(2.25) and pd.isna(frame.iloc[0]["achieved"])
+    assert assessment_key(frame.iloc[0]) == "no_pace"
+    assert pace_values(frame) is None
