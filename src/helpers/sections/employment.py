@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analysis.attainment import assess, goal_bound, goal_ends
+from helpers.analysis.employment import (  # noqa: F401  (the analysis frames, for notebooks and tests)
+    ABROAD,
+    CORE,
+    JOBS,
+    TRAINED,
+    UNEMPLOYMENT,
+    indicator_unit,
+    result_row,
+    results_against_goals,
+)
 from helpers.data.query import figure_row, indicator_name, select, unit_label
 from helpers.present.report import Report
 from helpers.sections import progress as pg
@@ -35,91 +44,12 @@ from helpers.text.formatting import fmt_number, fmt_value
 
 TITLE = ("Lao động – việc làm, giáo dục nghề nghiệp", "Labour, employment and vocational training")
 WHAT = ("lao động – việc làm, giáo dục nghề nghiệp", "labour, employment and vocational training")
-JOBS, ABROAD, TRAINED, UNEMPLOYMENT = "jobs_created", "workers_abroad", "trained_labour_rate", "urban_unemployment_rate"
-CORE = (JOBS, ABROAD, TRAINED, UNEMPLOYMENT)
-PCT_OF_PLAN = {JOBS: "jobs_created_pct_of_plan", ABROAD: "workers_abroad_pct_of_plan"}
-COUNT_UNITS = frozenset({"persons", "households", "cases", "items", "count"})
-
 cap, low, short_name = pg.cap, pg.low, pg.short_name
 
 
-def _unit(figures: pd.DataFrame, indicator_id: str) -> str:
-    rows = figures.loc[figures["indicator_id"] == indicator_id, "unit"]
-    if len(rows):
-        return str(rows.iloc[0])
-    from helpers.data.loading import load_catalogue
-
-    return str(load_catalogue().set_index("indicator_id").at[indicator_id, "unit"])
-
-
-def result_row(figures: pd.DataFrame, indicator_id: str, year: int) -> pd.Series | None:
-    """The year's result of an indicator: the actual figure, else the estimate; None when neither exists."""
-    row = figure_row(figures, indicator_id, year)
-    return row if row is not None else figure_row(figures, indicator_id, year, "estimate")
-
-
-# The year's results against plans and targets -------------------------------------
-
-SCORE_COLUMNS = ["indicator_id", "unit", "polarity", "result", "result_kind", "result_printed", "result_source_id",
-                 "goal_kind", "goal", "goal_printed", "goal_source_id", "bound", "ratio", "difference", "met",
-                 "report_pct", "report_pct_printed", "report_pct_source_id"]
-
-
-def _near_end(verdict) -> float:
-    """The goal level a result is measured from: the goal, or for a band its near end (see helpers.analysis.attainment)."""
-    if verdict.low is None:
-        return float(verdict.goal)
-    return verdict.high if verdict.polarity == "lower_is_better" else verdict.low
-
-
 def scorecard_frame(figures: pd.DataFrame, year: int, indicators: tuple[str, ...] = CORE) -> pd.DataFrame | None:
-    """The year's result of each indicator beside each plan or target for the year.
-
-    One row per (indicator, goal); an indicator with a result but no goal
-    gets one row with the goal empty. ``ratio`` is the result as a percent of
-    the goal (count units only), ``difference`` the result minus the goal,
-    ``met`` the verdict of :func:`helpers.analysis.attainment.assess` (bounds such as
-    "dưới 2,1%" honoured), ``report_pct`` the percent of plan the report
-    itself printed. The result is the estimate when the year has no actual.
-    None when the year has neither results nor goals.
-    """
-    records = []
-    for indicator in indicators:
-        result = result_row(figures, indicator, year)
-        goals = select(figures, indicator, kind=None)
-        goals = goals[goals["kind"].isin(pg.GOAL_KINDS) & (goals["period"] == year)].sort_values("kind")
-        if result is None and goals.empty:
-            continue
-        unit = _unit(figures, indicator)
-        base = {
-            "indicator_id": indicator, "unit": unit,
-            "polarity": str(figures.loc[figures["indicator_id"] == indicator, "polarity"].iloc[0]),
-            "result": None if result is None else float(result["value"]),
-            "result_kind": None if result is None else result["kind"],
-            "result_printed": None if result is None else str(result["printed"]),
-            "result_source_id": None if result is None else str(result["source_id"]),
-        }
-        if goals.empty:
-            records.append({**base, "goal_kind": None, "goal": None, "goal_printed": None, "goal_source_id": None,
-                            "bound": None, "ratio": None, "difference": None, "met": None,
-                            "report_pct": None, "report_pct_printed": None, "report_pct_source_id": None})
-            continue
-        for goal in goals.itertuples():
-            bound = goal_bound(goal.printed)
-            verdict = (assess(base["result"], float(goal.value), goal.polarity, bound, *goal_ends(goal))
-                       if result is not None else None)
-            pct = figure_row(figures, PCT_OF_PLAN[indicator], year) if goal.kind == "plan" and indicator in PCT_OF_PLAN else None
-            records.append({
-                **base, "goal_kind": goal.kind, "goal": float(goal.value), "goal_printed": goal.printed,
-                "goal_source_id": goal.source_id, "bound": bound,
-                "ratio": verdict.ratio if verdict is not None and unit in COUNT_UNITS else None,
-                "difference": None if verdict is None else base["result"] - _near_end(verdict),
-                "met": None if verdict is None else verdict.met,
-                "report_pct": None if pct is None else float(pct["value"]),
-                "report_pct_printed": None if pct is None else str(pct["printed"]),
-                "report_pct_source_id": None if pct is None else str(pct["source_id"]),
-            })
-    return pd.DataFrame.from_records(records, columns=SCORE_COLUMNS) if records else None
+    """The year's results against plans and targets (:func:`helpers.analysis.employment.results_against_goals`)."""
+    return results_against_goals(figures, year, indicators)
 
 
 SCORE_HEADERS = {
@@ -269,7 +199,7 @@ def show_goal_chart(rep: Report, indicator_id: str, name: str) -> bool:
     span = f"{first}–{last}" if first < last else f"{last}"
     caption = rep.t(f"{indicator_name(indicator_id, 'vi')}: thực hiện, kế hoạch và chỉ tiêu, {span}.",
                     f"{indicator_name(indicator_id, 'en')}: results, plans and targets, {span}.")
-    rep.figure(fig, name, f"{caption} {pg.qualified_note(data, _unit(rep.figures, indicator_id), rep.lang)}".strip())
+    rep.figure(fig, name, f"{caption} {pg.qualified_note(data, indicator_unit(rep.figures, indicator_id), rep.lang)}".strip())
     return True
 
 
