@@ -18,7 +18,7 @@ MAX_LINES = 400
 # under the limit makes its xfail pass, which fails the test: then take it off this list.
 STILL_LONG = {
     "analysis/reconciliation.py", "build/assemble.py", "build/publish.py", "data/contract.py", "data/loading.py",
-    "sections/data_quality.py", "sections/employment.py", "sections/progress.py", "sections/social_common.py",
+    "sections/data_quality.py", "sections/progress.py", "sections/social_common.py",
     "sections/social_evils.py",
     "sections/social_protection.py",
 }
@@ -101,5 +101,6 @@ def test_fewer_than_30_vietnamese_literals_in_the_code() -> None:
 
 def test_the_converted_sections_have_no_vietnamese_literals() -> None:
     for module in ("sections/poverty.py", "sections/poverty_findings.py", "analysis/poverty.py",
-                   "present/report.py", "present/charts.py"):
+                   "present/report.py", "present/charts.py", "sections/employment.py",
+                   "sections/employment_findings.py", "analysis/employment.py"):
         assert [t for _, t in vietnamese_literals(SRC / module) if t != "A Lưới"] == [], module
