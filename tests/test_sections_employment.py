@@ -1,13 +1,17 @@
-"""Notebook 02's section module (sections.employment) on small hand-made frames and on the real data."""
+"""Notebook 02's section modules (sections.employment, employment_findings) on small hand-made frames, on the
+real data, and the notebook's own cells run for every year."""
 
 from __future__ import annotations
+
+import json
 
 import pandas as pd
 import pytest
 
 from helpers.data.loading import load_year
-from helpers.present.report import Report
+from helpers.paths import PROJECT_ROOT
 from helpers.sections import employment
+from helpers.sections import employment_findings as ef
 
 from .conftest import figures_frame
 
@@ -41,43 +45,43 @@ SMALL = figures_frame([
 
 
 def test_scorecard_honours_bounds_and_polarity() -> None:
-    frame = employment.scorecard_frame(SMALL, 2023)
+    frame = employment.results_against_goals(SMALL, 2023)
     jobs = frame[frame["indicator_id"] == "jobs_created"].set_index("goal_kind")
     assert jobs.at["plan", "ratio"] == pytest.approx(100.2) and bool(jobs.at["plan", "met"])
     assert jobs.at["plan", "report_pct"] == 100.2 and jobs.at["target", "ratio"] == pytest.approx(17034 / 16500 * 100)
     unemployment = frame[frame["indicator_id"] == "urban_unemployment_rate"].iloc[0]
     assert unemployment["bound"] == "ceiling" and bool(unemployment["met"]) and pd.isna(unemployment["ratio"])
     assert unemployment["difference"] == pytest.approx(-0.3)
-    assert employment.scorecard_frame(SMALL, 2019) is None
+    assert employment.results_against_goals(SMALL, 2019) is None
 
 
 def test_scorecard_falls_back_on_the_estimate_and_flags_a_missed_floor() -> None:
-    frame = employment.scorecard_frame(SMALL, 2022)
+    frame = employment.results_against_goals(SMALL, 2022)
     row = frame[frame["indicator_id"] == "jobs_created"].iloc[0]
     assert row["result_kind"] == "estimate" and row["ratio"] == pytest.approx(17000 / 16300 * 100)
-    trained = employment.scorecard_frame(SMALL, 2021)
+    trained = employment.results_against_goals(SMALL, 2021)
     assert trained["met"].tolist() == [False] and trained["bound"].tolist() == ["floor"]
     table = employment.scorecard_table(frame, 2022, "vi")
     assert table.frame.iloc[0, 4] == "Đạt (theo ước tính)"
 
 
 def test_scorecard_table_texts() -> None:
-    table = employment.scorecard_table(employment.scorecard_frame(SMALL, 2023), 2023, "vi")
+    table = employment.scorecard_table(employment.results_against_goals(SMALL, 2023), 2023, "vi")
     rows = table.frame.set_index(table.frame.columns[2])
     assert rows.at["Kế hoạch: hơn 17.000", "So với mục tiêu (phụ lục tính)"] == "100,2%"
     assert rows.at["Chỉ tiêu: dưới 2,1%", "So với mục tiêu (phụ lục tính)"] == "-0,3 điểm phần trăm"
 
 
 def test_count_and_rate_sentences() -> None:
-    frame = employment.scorecard_frame(SMALL, 2023)
-    assert employment.count_sentence(frame, "jobs_created", 2023, "vi") == (
+    frame = employment.results_against_goals(SMALL, 2023)
+    assert ef.count_sentence(frame, "jobs_created", 2023, "vi") == (
         "Số lao động được giải quyết việc làm năm 2023 là 17.034 người, bằng 100,2% kế hoạch (hơn 17.000) "
         "và 103,24% chỉ tiêu (16.500).")
-    assert employment.rate_sentence(frame, "urban_unemployment_rate", 2023, "vi") == (
+    assert ef.rate_sentence(frame, "urban_unemployment_rate", 2023, "vi") == (
         "Tỷ lệ thất nghiệp khu vực thành thị năm 2023 là 1,8%, đạt chỉ tiêu dưới 2,1% (thấp hơn 0,3 điểm phần trăm).")
-    assert employment.rate_sentence(employment.scorecard_frame(SMALL, 2021), "trained_labour_rate", 2021, "en") == (
+    assert ef.rate_sentence(employment.results_against_goals(SMALL, 2021), "trained_labour_rate", 2021, "en") == (
         "Share of trained workers in 2021: 66.8%, missing the target of over 67% (0.2 percentage points below).")
-    assert employment.count_sentence(None, "jobs_created", 2023, "vi") is None
+    assert ef.count_sentence(None, "jobs_created", 2023, "vi") is None
 
 
 def test_goal_chart_data_runs_to_next_year() -> None:
@@ -94,45 +98,61 @@ def test_trained_path_keeps_goals_ahead_but_no_later_results() -> None:
 
 def test_ratio_lines_carry_qualifiers() -> None:
     line = employment.ratio_line(SMALL, "job_exchange_vacancies", "job_exchange_participants", 2023, "vi",
-                                 employment.VACANCIES_PER_PARTICIPANT, unit_text="x")
+                                 employment.T("job_exchange.per_participant", "vi"), unit_text="x")
     assert line.value == pytest.approx(62696 / 6137) and line.text == "10,22" and line.computed
     support = employment.ratio_line(SMALL, "overseas_support_amount", "overseas_support_workers", 2023, "vi",
-                                    employment.SUPPORT_PER_WORKER, unit_text="x")
+                                    employment.T("overseas_support.support_per_worker", "vi"), unit_text="x")
     assert support.text == "hơn 2,92"
     assert employment.ratio_line(SMALL, "overseas_loan_amount", "overseas_loan_workers", 2023, "vi",
-                                 employment.LOAN_PER_WORKER) is None
+                                 employment.T("overseas_support.loan_per_worker", "vi")) is None
 
 
 def test_fact_tables() -> None:
     credit = employment.job_credit_table(SMALL, 2023, "vi")
     values = credit.raw.set_index("label")["value"]
-    assert values[employment.CREDIT_PER_JOB[0]] == pytest.approx(288598 / 5282)
-    assert values[employment.CREDIT_JOBS_SHARE[0]] == pytest.approx(5282 / 17034 * 100)
+    assert values[employment.T("job_credit.per_job", "vi")] == pytest.approx(288598 / 5282)
+    assert values[employment.T("job_credit.jobs_share", "vi")] == pytest.approx(5282 / 17034 * 100)
     youth = employment.vocational_table(SMALL, 2023, "en").raw.set_index("label")["value"]
-    assert youth[employment.YOUTH_PER_PERSON[1]] == pytest.approx(4992 / 437)
+    assert youth[employment.T("vocational.per_young_person", "en")] == pytest.approx(4992 / 437)
     assert employment.job_exchange_table(SMALL, 2021, "vi") is None
-    assert employment.exchange_sentence(SMALL, 2023, "vi") == (
+    assert ef.exchange_sentence(SMALL, 2023, "vi") == (
         "27 phiên giao dịch việc làm thu hút 6.137 lượt lao động với 62.696 vị trí việc làm, "
         "bình quân 10,2 vị trí cho mỗi lượt lao động tham gia.")
 
 
 def test_findings_on_real_data(figures_2023: pd.DataFrame) -> None:
-    sentences = employment.findings(figures_2023, 2023, "vi")
+    sentences = ef.findings(figures_2023, 2023, "vi")
     assert 3 <= len(sentences) <= 6
-    assert sentences[0].startswith("Số lao động được giải quyết việc làm năm 2023 là 17.034 người, bằng 100,2% kế hoạch")
+    assert sentences[0].startswith("Số lao động được giải quyết việc làm năm 2023 là 17.034 người, bằng 100,2% "
+                                   "kế hoạch")
     assert any("72,5%" in s and "2,25 điểm phần trăm" in s for s in sentences)
-    assert employment.findings(load_year(2019), 2019, "vi") == []
-    assert employment.findings(load_year(2020), 2020, "en")[0].startswith("Jobs created over the plan period up to 2020: 66,060")
+    assert ef.findings(load_year(2019), 2019, "vi") == []
+    first_2020 = ef.findings(load_year(2020), 2020, "en")[0]
+    assert first_2020.startswith("Jobs created over the plan period up to 2020: 66,060")
+
+
+def notebook_cells() -> list[str]:
+    """The code cells of notebooks/02_employment.ipynb after its parameters cell."""
+    cells = json.loads((PROJECT_ROOT / "notebooks" / "02_employment.ipynb").read_text(encoding="utf-8"))["cells"]
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert "parameters" in code[0]["metadata"]["tags"]
+    return ["".join(c["source"]) for c in code[1:]]
+
+
+def test_the_scorecard_table_says_met_and_not_met_with_the_common_words() -> None:
+    table = employment.scorecard_table(employment.results_against_goals(SMALL, 2021), 2021, "en")
+    assert table.frame["Assessment"].tolist() == ["Not met"] and employment.scorecard_table(None, 2021, "en") is None
 
 
 @pytest.mark.parametrize("year", [2016, 2019, 2020, 2021, 2022, 2023])
-def test_every_section_runs_for_every_year(year: int) -> None:
-    rep = Report("02_employment", year, "en" if year % 2 else "vi")
-    for show in (employment.show_title, employment.show_findings, employment.show_scorecard, employment.show_jobs,
-                 employment.show_workers_abroad, employment.show_trained_labour, employment.show_unemployment,
-                 employment.show_job_exchange, employment.show_job_credit, employment.show_overseas_support,
-                 employment.show_vocational):
-        show(rep)
+def test_every_cell_of_the_notebook_runs_for_every_year(year: int) -> None:
+    scope = {"year": year, "lang": "en" if year % 2 else "vi", "output_dir": ""}
+    for cell in notebook_cells():
+        exec(cell, scope)
+    rep = scope["rep"]
     assert [s.kind for s in rep.shown][:2] == ["heading", "findings"]
+    assert sum(s.kind == "heading" for s in rep.shown) == 10  # title and nine sections, each once
     if year < 2023:
         assert any("appendix-nodata" in s.html for s in rep.shown)
+    else:
+        assert sum(s.kind == "figure" for s in rep.shown) == 5 and sum(s.kind == "table" for s in rep.shown) == 6

@@ -1,0 +1,115 @@
+"""Labour and employment (notebook 02): the year's results against plans and targets, judged by the one
+scorecard (:func:`helpers.analysis.attainment.scorecard`), with what the employment section adds to it.
+
+The section adds three things to the scorecard: a year with no actual figure is judged by its estimate
+(``result_kind`` says which), an indicator with a result but no goal keeps a row (goal empty), and beside
+a plan stands the percent of plan the report itself printed (``report_pct``). Frames in, frames out.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.analysis.attainment import GOAL_KINDS, scorecard
+from helpers.data.query import cut_off, figure_row, select
+
+JOBS, ABROAD, TRAINED, UNEMPLOYMENT = "jobs_created", "workers_abroad", "trained_labour_rate", "urban_unemployment_rate"
+CORE = (JOBS, ABROAD, TRAINED, UNEMPLOYMENT)
+PCT_OF_PLAN = {JOBS: "jobs_created_pct_of_plan", ABROAD: "workers_abroad_pct_of_plan"}
+COUNT_UNITS = frozenset({"persons", "households", "cases", "items", "count"})
+
+SCORE_COLUMNS = ["indicator_id", "unit", "polarity", "result", "result_kind", "result_printed", "result_source_id",
+                 "goal_kind", "goal", "goal_printed", "goal_source_id", "bound", "ratio", "difference", "met",
+                 "report_pct", "report_pct_printed", "report_pct_source_id"]
+
+
+def result_row(figures: pd.DataFrame, indicator_id: str, year: int) -> pd.Series | None:
+    """The year's result of an indicator: the actual figure, else the estimate; None when neither exists."""
+    row = figure_row(figures, indicator_id, year)
+    return row if row is not None else figure_row(figures, indicator_id, year, "estimate")
+
+
+def by_estimate(figures: pd.DataFrame, year: int, indicators: tuple[str, ...] = CORE) -> pd.DataFrame:
+    """``figures`` where an indicator of ``indicators`` with no actual for ``year`` has its estimate
+    standing as the actual, so that the scorecard judges the year by the estimate."""
+    missing = [i for i in indicators if figure_row(figures, i, year) is None]
+    stands_in = (figures["indicator_id"].isin(missing) & (figures["period"] == year) & (figures["kind"] == "estimate")
+                 & (figures["breakdown"] == "") & (cut_off(figures) == ""))
+    return figures.assign(kind=figures["kind"].where(~stands_in, "actual"))
+
+
+def indicator_unit(figures: pd.DataFrame, indicator_id: str) -> str:
+    """An indicator's unit code: from its figures, else from the catalogue."""
+    rows = figures.loc[figures["indicator_id"] == indicator_id, "unit"]
+    if len(rows):
+        return str(rows.iloc[0])
+    from helpers.data.loading import load_catalogue
+
+    return str(load_catalogue().set_index("indicator_id").at[indicator_id, "unit"])
+
+
+def _near_end(goal: float, low: float | None, high: float | None, polarity: str) -> float:
+    """The goal level a result is measured from: the goal, or for a band its near end."""
+    if low is None or pd.isna(low):
+        return float(goal)
+    return float(high) if polarity == "lower_is_better" else float(low)
+
+
+def _plan_pct(figures: pd.DataFrame, indicator_id: str, goal_kind: str | None, year: int) -> dict[str, object]:
+    printed_pct = goal_kind == "plan" and indicator_id in PCT_OF_PLAN
+    row = figure_row(figures, PCT_OF_PLAN[indicator_id], year) if printed_pct else None
+    return {"report_pct": None if row is None else float(row["value"]),
+            "report_pct_printed": None if row is None else str(row["printed"]),
+            "report_pct_source_id": None if row is None else str(row["source_id"])}
+
+
+def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[str, ...] = CORE) -> pd.DataFrame | None:
+    """The year's result of each indicator beside each plan or target for the year.
+
+    One row per (indicator, goal), from :func:`~helpers.analysis.attainment.scorecard` (bounds such as
+    "dưới 2,1%" and bands honoured there); an indicator with a result but no goal gets one row with the goal
+    empty. ``ratio`` is the result as a percent of the goal (count units only), ``difference`` the result
+    minus the goal (a band's near end), ``report_pct`` the percent of plan the report printed. The result
+    is the estimate when the year has no actual. None when the year has neither results nor goals.
+    """
+    card = scorecard(by_estimate(figures, year, indicators), year)
+    card = card[card["indicator_id"].isin(indicators) & (card["breakdown"] == "")]
+    records = []
+    for indicator in indicators:
+        result = result_row(figures, indicator, year)
+        goals = card[card["indicator_id"] == indicator].sort_values("goal_kind", kind="stable")
+        if result is None and goals.empty:
+            continue
+        unit = indicator_unit(figures, indicator)
+        base = {
+            "indicator_id": indicator, "unit": unit,
+            "polarity": str(figures.loc[figures["indicator_id"] == indicator, "polarity"].iloc[0]),
+            "result": None if result is None else float(result["value"]),
+            "result_kind": None if result is None else result["kind"],
+            "result_printed": None if result is None else str(result["printed"]),
+            "result_source_id": None if result is None else str(result["source_id"]),
+        }
+        if goals.empty:
+            records.append({**base, "goal_kind": None, "goal": None, "goal_printed": None, "goal_source_id": None,
+                            "bound": None, "ratio": None, "difference": None, "met": None,
+                            **_plan_pct(figures, indicator, None, year)})
+            continue
+        for goal in goals.itertuples():
+            judged = result is not None
+            records.append({
+                **base, "goal_kind": goal.goal_kind, "goal": float(goal.goal), "goal_printed": goal.goal_printed,
+                "goal_source_id": goal.goal_source_id, "bound": goal.bound,
+                "ratio": goal.ratio if judged and unit in COUNT_UNITS else None,
+                "difference": (base["result"] - _near_end(goal.goal, goal.goal_low, goal.goal_high, base["polarity"])
+                               if judged else None),
+                "met": goal.met if judged else None,
+                **_plan_pct(figures, indicator, goal.goal_kind, year),
+            })
+    return pd.DataFrame.from_records(records, columns=SCORE_COLUMNS) if records else None
+
+
+def goal_series_span(figures: pd.DataFrame, indicator_id: str, year: int) -> int:
+    """The last year a path of ``indicator_id`` runs to: ``year``, or the last year it has a goal for."""
+    rows = select(figures, indicator_id, kind=None)
+    return max([year] + [int(p) for p in rows.loc[rows["kind"].isin(GOAL_KINDS), "period"]])
+
