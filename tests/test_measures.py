@@ -14,10 +14,6 @@ from helpers.paths import PROJECT_ROOT
 
 SRC = PROJECT_ROOT / "src" / "helpers"
 MAX_LINES = 400
-# Modules still over the limit, each to be split by the conversion of its section (issue 8). A module that gets
-# under the limit makes its xfail pass, which fails the test: then take it off this list.
-STILL_LONG = {
-}
 MAX_VIETNAMESE_LITERALS = 30
 VIETNAMESE = set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 
@@ -27,15 +23,9 @@ def modules() -> list[str]:
 
 
 @pytest.mark.parametrize("module", modules())
-def test_no_module_is_over_400_lines(module: str, request: pytest.FixtureRequest) -> None:
-    if module in STILL_LONG:
-        request.applymarker(pytest.mark.xfail(reason="still to be split (issue 8)", strict=True))
+def test_no_module_is_over_400_lines(module: str) -> None:
     lines = len((SRC / module).read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{module}: {lines} lines"
-
-
-def test_the_list_of_long_modules_names_real_modules() -> None:
-    assert STILL_LONG <= set(modules())
 
 
 def test_analysis_imports_neither_ipython_nor_the_text_module() -> None:
@@ -82,14 +72,6 @@ def test_the_literal_count_sees_literals_but_not_docstrings(tmp_path: Path) -> N
     assert [t for _, t in vietnamese_literals(module)] in (["Năm ", "Nguồn"], ["Nguồn", "Năm "])
 
 
-def _unconverted() -> list[str]:
-    return [m for m in ("sections/overview.py", "sections/employment.py", "sections/social_evils.py",
-                        "sections/social_protection.py", "sections/data_quality.py") if vietnamese_literals(SRC / m)]
-
-
-@pytest.mark.xfail(condition=bool(_unconverted()), strict=False,
-                   reason="sections 00 and 02-05 (with progress, social_common, vocabulary and the build's columns, "
-                          "frontmatter and export) still hold their words in code (issue 8)")
 def test_fewer_than_30_vietnamese_literals_in_the_code() -> None:
     found = {m: len(vietnamese_literals(SRC / m)) for m in modules()}
     assert sum(found.values()) < MAX_VIETNAMESE_LITERALS, {m: n for m, n in found.items() if n}
