@@ -19,7 +19,7 @@ def test_help_says_what_each_command_does_with_examples(capsys: pytest.CaptureFi
     assert cli.main(["--help"]) == 0
     text = capsys.readouterr().out
     assert text.startswith("usage: phu-luc ")
-    assert "HTML, PDF and Excel" in text and "Vietnamese or English" in text
+    assert "HTML, PDF, Word and Excel" in text and "Vietnamese or English" in text
     for command in COMMANDS:
         assert f"\n    {command}" in text, command
     examples = text[text.index("examples:"):]
