@@ -92,8 +92,9 @@ def cmd_latest_year(args: argparse.Namespace) -> int:
 DESCRIPTION = """\
 Build the annual analytical appendix (phụ lục phân tích) to a year's labour, people-with-merit and
 social affairs report: every figure of the report, trends across years, results against plans and
-targets, and the report's own arithmetic checked, as HTML, PDF, Word and Excel, in Vietnamese or
-English. The figures come from data/figures/<year>.csv; whose report it is, from data/reports.csv.
+targets, and the report's own arithmetic checked, as HTML, PDF, Word and Excel,
+in Vietnamese or English. The figures come from data/figures/<year>.csv; whose report it is,
+from data/reports.csv.
 """
 
 EXAMPLES = [
