@@ -14,7 +14,7 @@ import pytest
 
 from helpers.paths import PROJECT_ROOT
 
-from .conftest import find_chromium
+from tests.conftest import find_chromium
 
 
 def _pip_pins(name: str = "requirements-dev.txt") -> dict[str, str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ..conftest import REPORT_2023
+from tests.conftest import REPORT_2023
 
 GROUND_TRUTH = Path(__file__).parent / "ground_truth"
 TABLES = sorted(p.stem for p in GROUND_TRUTH.glob("*.csv"))

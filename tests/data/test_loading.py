@@ -22,7 +22,7 @@ from helpers.data.loading import (
 from helpers.data.query import select, series, value
 from helpers.errors import DataError, MissingYearError
 
-from .conftest import read_rows, write_rows
+from tests.conftest import read_rows, write_rows
 
 FIG = "data/figures/2023.csv"
 LINE_HOUSEHOLDS = 8  # credit_households 2023 total, 14.966

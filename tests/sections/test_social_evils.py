@@ -11,7 +11,7 @@ from helpers.paths import PROJECT_ROOT
 from helpers.sections import social_evils as se
 from helpers.sections import social_evils_findings as sf
 
-from .conftest import figures_frame
+from tests.conftest import figures_frame
 
 DRUGS = figures_frame([
     ("drug_users_managed", 2023, "actual", "", 484, "484"),

@@ -11,7 +11,7 @@ from helpers.analysis import reconciliation as rec
 from helpers.data import derivations
 from helpers.errors import DataError
 
-from .conftest import read_rows, write_rows
+from tests.conftest import read_rows, write_rows
 
 UNITS = {  # unit: (whole, additive)
     "persons": (True, True), "households": (True, True), "count": (True, True), "million_vnd": (False, True),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import read_rows, write_rows
+from tests.conftest import read_rows, write_rows
 
 SOURCE_ID = "sonoivu_hue_2025_report_test"
 ISSUER_VI = "Sở Nội vụ thành phố Huế"

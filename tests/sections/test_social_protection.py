@@ -14,7 +14,7 @@ from helpers.sections import social_protection as sp
 from helpers.sections import social_protection_findings as spf
 from helpers.sections import social_protection_gifts as gifts
 
-from .conftest import figures_frame
+from tests.conftest import figures_frame
 
 NOTEBOOK = PROJECT_ROOT / "notebooks" / "04_social_protection.ipynb"
 

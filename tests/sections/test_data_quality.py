@@ -10,7 +10,7 @@ from helpers.data.loading import load_revisions, load_year
 from helpers.present.report import Report
 from helpers.sections import data_quality as dq
 
-from .test_reconciliation import figures, rules
+from tests.analysis.test_reconciliation import figures, rules
 
 SMALL = figures(
     [

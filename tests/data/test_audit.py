@@ -9,7 +9,7 @@ import pytest
 from helpers.cli import main
 from helpers.data.audit import audit_report, format_result, number_occurrences
 
-from .conftest import REPORT_2023, read_rows, write_rows
+from tests.conftest import REPORT_2023, read_rows, write_rows
 
 needs_report = pytest.mark.skipif(not REPORT_2023.exists(), reason="the shared 2023 report is not beside the project")
 

@@ -13,7 +13,7 @@ from helpers.paths import PROJECT_ROOT
 from helpers.sections import employment
 from helpers.sections import employment_findings as ef
 
-from .conftest import figures_frame
+from tests.conftest import figures_frame
 
 SMALL = figures_frame([
     ("jobs_created", 2023, "actual", "", 17034, "17.034"),

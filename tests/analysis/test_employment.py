@@ -8,7 +8,7 @@ import pytest
 from helpers.analysis import employment as an
 from helpers.analysis.attainment import scorecard
 
-from .conftest import figures_frame
+from tests.conftest import figures_frame
 
 FIGURES = figures_frame([
     ("jobs_created", 2023, "actual", "", 17034, "17.034"),

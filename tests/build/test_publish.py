@@ -35,9 +35,9 @@ from helpers.build.outputs import (
 from helpers.build.publish import build
 from helpers.data.csvfile import read_table
 from helpers.errors import DataError
-from tests.test_build import BUILD, outputs, tiny_notebooks, write_notebook  # noqa: F401  (fixtures)
+from tests.build.test_build import BUILD, outputs, tiny_notebooks, write_notebook  # noqa: F401  (fixtures)
 
-HERE = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parents[2]
 
 
 def appendix(folder: Path, text: str) -> Path:

@@ -10,7 +10,7 @@ from helpers.build import frontmatter
 from helpers.data.loading import load_report_meta
 from helpers.present.report import Report
 
-from .hue_2025 import AREA_VI, ISSUER_VI, add_hue_2025
+from tests.data.hue_2025 import AREA_VI, ISSUER_VI, add_hue_2025
 
 
 @pytest.fixture

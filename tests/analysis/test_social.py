@@ -6,7 +6,7 @@ import pytest
 
 from helpers.analysis import social
 
-from .conftest import figures_frame
+from tests.conftest import figures_frame
 
 REHAB = figures_frame([
     ("drug_rehab_community", 2023, "actual", "", 178, "178"),

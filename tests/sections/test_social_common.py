@@ -8,7 +8,7 @@ import pytest
 from helpers.present.report import Report
 from helpers.sections import social_common as sc
 
-from .conftest import figures_frame
+from tests.conftest import figures_frame
 
 
 def frame(rows: list[tuple]) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from helpers.paths import PROJECT_ROOT
 from helpers.sections import poverty, poverty_findings
 
-from .conftest import figures_frame
+from tests.conftest import figures_frame
 
 BREAKS = [2021]
 SMALL = figures_frame([

@@ -7,7 +7,7 @@ import pytest
 
 from helpers.sections import progress as pg
 
-from .conftest import figures_frame
+from tests.conftest import figures_frame
 
 RATES = figures_frame([
     ("poverty_rate", 2016, "actual", "", 8.36, "8,36%"),

@@ -17,7 +17,7 @@ from helpers.build.assemble import compose
 from helpers.build.export import FIXED_ZIP_TIME
 from helpers.build.templates import make_reference_docx
 from helpers.build.word import REFERENCE_DOCX, word_html, write_docx
-from tests.test_assemble import front, sections
+from tests.build.test_assemble import front, sections
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

@@ -265,7 +265,7 @@ def test_pdf_is_in_the_state_format_with_page_numbers_and_diacritics(all_builds:
     pdf = all_builds / "2023" / "appendix.pdf"
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
-    from tests.test_export import check_state_format, pdf_font_names, pdf_objects
+    from tests.build.test_export import check_state_format, pdf_font_names, pdf_objects
 
     assert re.search(rb"/MediaBox \[\s*0 0 595\.\d+ 841\.\d+\s*\]", pdf_objects(data))
     if shutil.which("pdftotext") and shutil.which("pdffonts"):
@@ -289,7 +289,7 @@ def test_pdf_is_in_the_state_format_with_page_numbers_and_diacritics(all_builds:
 def test_docx_holds_the_whole_appendix(all_builds: Path) -> None:
     import xml.etree.ElementTree as ET
 
-    from tests.test_word import BLIP, W, paragraphs
+    from tests.build.test_word import BLIP, W, paragraphs
 
     folder = all_builds / "2023"
     html_text = (folder / "appendix.html").read_text(encoding="utf-8")
@@ -505,7 +505,7 @@ def test_an_empty_figures_folder_is_named_as_such(
 def test_the_2025_appendix_of_the_sở_nội_vụ_builds_from_data_alone(
     data_copy: Path, outputs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from .hue_2025 import add_hue_2025
+    from tests.data.hue_2025 import add_hue_2025
 
     add_hue_2025(data_copy)
     monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))

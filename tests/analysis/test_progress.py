@@ -7,8 +7,8 @@ import pytest
 
 from helpers.analysis.progress import PROGRESS_COLUMNS, assessment_key, pace_values, progress
 
-from .conftest import figures_frame
-from .test_sections_progress import RATES
+from tests.conftest import figures_frame
+from tests.sections.test_progress import RATES
 
 
 def test_progress_measures_pace_within_the_current_standard() -> None:
