@@ -39,7 +39,6 @@ from typing import Any
 from tqdm import tqdm
 
 from helpers.build import lean_imports  # noqa: F401  (before nbformat/papermill: skips a slow, unused import)
-
 from helpers.errors import UsageError
 from helpers.paths import display_path
 
@@ -51,8 +50,11 @@ START_TIMEOUT = 120  # seconds a kernel may take to start (generous: several sta
 # history file: parallel kernels would otherwise share one SQLite database.
 # The build's kernels draw with matplotlib's inline backend, whatever MPLBACKEND the shell has: a cell
 # whose value is a Figure is kept in the executed notebook as image/png (helpers never chooses a backend).
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:",
-                    "--IPKernelApp.matplotlib=inline"]
+KERNEL_ARGUMENTS = [
+    "--IPKernelApp.log_level=CRITICAL",
+    "--HistoryManager.hist_file=:memory:",
+    "--IPKernelApp.matplotlib=inline",
+]
 KERNEL_USES = 12  # notebooks one kernel runs before it is replaced
 ENGINE_NAME = "appendix-reused-kernel"
 # Run in a kept kernel before each notebook: what a fresh kernel would look like.
@@ -152,13 +154,28 @@ def _register_engine() -> str:
         """papermill's nbclient engine, for a kernel that outlives the notebook (passed as ``km``)."""
 
         @classmethod
-        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,  # type: ignore[no-untyped-def]
-                                     stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):
+        def execute_managed_notebook(
+            cls,
+            nb_man,
+            kernel_name,
+            log_output=False,
+            stdout_file=None,  # type: ignore[no-untyped-def]
+            stderr_file=None,
+            start_timeout=60,
+            execution_timeout=None,
+            **kwargs,
+        ):
             kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
             client = PapermillNotebookClient(
-                nb_man, timeout=execution_timeout, startup_timeout=start_timeout, kernel_name=kernel_name,
-                log=logging.getLogger("papermill"), log_output=log_output, stdout_file=stdout_file,
-                stderr_file=stderr_file, **kwargs,
+                nb_man,
+                timeout=execution_timeout,
+                startup_timeout=start_timeout,
+                kernel_name=kernel_name,
+                log=logging.getLogger("papermill"),
+                log_output=log_output,
+                stdout_file=stdout_file,
+                stderr_file=stderr_file,
+                **kwargs,
             )
             try:
                 return client.execute()
@@ -206,8 +223,12 @@ class KernelPool:
             client.start_channels()
             try:
                 client.wait_for_ready(timeout=START_TIMEOUT)
-                reply = client.execute_interactive(RESET_CODE.format(cwd=str(cwd)), store_history=False,
-                                                   timeout=START_TIMEOUT, output_hook=lambda msg: None)
+                reply = client.execute_interactive(
+                    RESET_CODE.format(cwd=str(cwd)),
+                    store_history=False,
+                    timeout=START_TIMEOUT,
+                    output_hook=lambda msg: None,
+                )
             finally:
                 client.stop_channels()
             if reply["content"]["status"] != "ok":
@@ -300,8 +321,10 @@ def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure
     job.output.parent.mkdir(parents=True, exist_ok=True)
     # papermill's own ``cwd`` would chdir this whole process, which threads must not do; the
     # kernel's folder is set through nbclient's resources, or by the pool for a kept kernel.
-    options: dict[str, Any] = {"extra_arguments": KERNEL_ARGUMENTS,
-                               "resources": {"metadata": {"path": str(job.source.parent)}}}
+    options: dict[str, Any] = {
+        "extra_arguments": KERNEL_ARGUMENTS,
+        "resources": {"metadata": {"path": str(job.source.parent)}},
+    }
     try:
         if pool is not None:
             options = {"engine_name": _register_engine(), "km": pool.acquire(job.source.parent)}
@@ -370,7 +393,9 @@ def run_notebooks(
     kernels = KernelPool() if reuse_kernels else None
     bar = tqdm(total=len(jobs), desc=desc, unit="nb", file=sys.stderr, disable=not progress, leave=True)
     try:
-        futures: dict[Future[NotebookFailure | None], int] = {pool.submit(run_one, job, kernels): i for i, job in enumerate(jobs)}
+        futures: dict[Future[NotebookFailure | None], int] = {
+            pool.submit(run_one, job, kernels): i for i, job in enumerate(jobs)
+        }
         for future in as_completed(futures):
             i = futures[future]
             failure = future.result()
