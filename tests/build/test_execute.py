@@ -74,7 +74,7 @@ def test_run_notebooks_reports_a_notebook_that_cannot_be_read(tmp_path: Path) ->
 def test_executed_notebooks_carry_no_clock_time(tmp_path: Path) -> None:
     import json
 
-    from helpers.build.execute import strip_clock_times
+    from helpers.build.normalise import strip_clock_times
 
     notebook = {
         "cells": [

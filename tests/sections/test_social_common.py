@@ -7,6 +7,7 @@ import pytest
 
 from helpers.present.report import Report
 from helpers.sections import social_common as sc
+from helpers.sections import social_targets as st
 from tests.conftest import figures_frame
 
 
@@ -110,19 +111,19 @@ def test_parts_frame_keeps_zeros_printed_in_words() -> None:
 
 def test_target_comment_honours_polarity_and_bounds() -> None:
     assert (
-        sc.target_comment(1.5, "<1,5", 1.44, "lower_is_better", "percent", 2023, "vi")
+        st.target_comment(1.5, "<1,5", 1.44, "lower_is_better", "percent", 2023, "vi")
         == "kết quả 2023 đã đạt mức mục tiêu"
     )
     assert (
-        sc.target_comment(180, "180", 178, "higher_is_better", "persons", 2023, "vi")
+        st.target_comment(180, "180", 178, "higher_is_better", "persons", 2023, "vi")
         == "kết quả 2023 còn cách mục tiêu 2 người"
     )
     assert (
-        sc.target_comment(60, "60", 54, "neutral", "persons", 2023, "en")
+        st.target_comment(60, "60", 54, "neutral", "persons", 2023, "en")
         == "the target is 6 persons above the 2023 result"
     )
     assert (
-        sc.target_comment(90, "90", 47.93, "higher_is_better", "percent", 2023, "en")
+        st.target_comment(90, "90", 47.93, "higher_is_better", "percent", 2023, "en")
         == "the 2023 result is 42.07 percentage points short of the target"
     )
 
@@ -136,8 +137,8 @@ def test_targets_table_with_a_reference_value() -> None:
             ("sex_worker_service_access_rate", 2024, "target", "", 100, "100"),
         ]
     )
-    refs = {"children_special_circumstances_rate": lambda f, y, lang: sc.Reference(1.44, "4.206 / 292.208", "tự tính")}
-    table = sc.targets_table(rows, 2023, ("social_evils", "children"), "vi", refs)
+    refs = {"children_special_circumstances_rate": lambda f, y, lang: st.Reference(1.44, "4.206 / 292.208", "tự tính")}
+    table = st.targets_table(rows, 2023, ("social_evils", "children"), "vi", refs)
     cells = table.frame.set_index("Chỉ tiêu")
     assert cells.loc["Số người nghiện được cai nghiện ma túy tại gia đình, cộng đồng", "Kết quả 2023"] == "178"
     child = cells.loc["Tỷ lệ trẻ em có hoàn cảnh đặc biệt trên tổng dân số trẻ em"]
@@ -148,7 +149,7 @@ def test_targets_table_with_a_reference_value() -> None:
         == "–"
     )
     assert table.raw.set_index("indicator_id").at["children_special_circumstances_rate", "result_computed"]
-    assert sc.targets_table(rows, 2023, ("poverty",), "vi") is None
+    assert st.targets_table(rows, 2023, ("poverty",), "vi") is None
 
 
 def test_show_helpers_say_no_data() -> None:

@@ -27,7 +27,8 @@ from pathlib import Path
 
 from helpers.build import export, frontmatter, word
 from helpers.build.assemble import Appendix, assemble
-from helpers.build.execute import NotebookFailure, NotebookJob, find_notebooks, normalise_executed, run_notebooks
+from helpers.build.execute import NotebookFailure, NotebookJob, find_notebooks, run_notebooks
+from helpers.build.normalise import normalise_executed
 from helpers.build.outputs import (
     OutputsError,
     Target,

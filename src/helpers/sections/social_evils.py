@@ -24,7 +24,6 @@ from helpers.present import charts
 from helpers.present.report import Report, source_line
 from helpers.sections.social_common import (
     Line,
-    Reference,
     Table,
     axis_label,
     computed_line,
@@ -35,9 +34,9 @@ from helpers.sections.social_common import (
     parts_frame,
     parts_table,
     printed_of,
-    targets_table,
     wrap,
 )
+from helpers.sections.social_targets import Reference, targets_table
 from helpers.text import texts_for
 from helpers.text.formatting import fmt_value
 

@@ -25,7 +25,6 @@ from helpers.present import charts
 from helpers.present.report import Report, source_line
 from helpers.present.tables import Table
 from helpers.sections.social_common import (
-    Reference,
     axis_label,
     computed_line,
     derived_qualifier,
@@ -37,9 +36,9 @@ from helpers.sections.social_common import (
     parts_table,
     pct,
     printed_of,
-    targets_table,
     unit_of,
 )
+from helpers.sections.social_targets import Reference, targets_table
 from helpers.text import texts_for
 from helpers.text.formatting import LANGS, fmt_value
 
