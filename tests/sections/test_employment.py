@@ -10,7 +10,7 @@ import pytest
 
 from helpers.data.loading import load_year
 from helpers.paths import PROJECT_ROOT
-from helpers.sections import employment
+from helpers.sections import employment, employment_trained
 from helpers.sections import employment_findings as ef
 from tests.conftest import figures_frame
 
@@ -95,7 +95,7 @@ def test_goal_chart_data_runs_to_next_year() -> None:
 
 
 def test_trained_path_keeps_goals_ahead_but_no_later_results() -> None:
-    data = employment.trained_path_data(SMALL, 2021, "vi")
+    data = employment_trained.trained_path_data(SMALL, 2021, "vi")
     assert set(data.loc[data["kind"] == "actual", "period"]) == {2021}
     assert data["period"].max() == 2024 and set(data["series"]) == {"Thực hiện", "Kế hoạch, chỉ tiêu"}
 

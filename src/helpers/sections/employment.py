@@ -4,8 +4,9 @@ ceilings, job exchanges, job-creation credit, support for workers going abroad a
 
 For each section of the notebook: a function that computes its frame (the results against goals come from
 :mod:`helpers.analysis.employment`, judged by the one scorecard), one that draws its chart (a Figure), one
-that makes the reader's table. The sentences are in :mod:`employment_findings`. Every word comes from
-``employment.yml`` beside this module (``T(key, lang)``) or from the catalogue in ``data/``.
+that makes the reader's table (the trained-labour rate's are in :mod:`employment_trained`). The sentences are
+in :mod:`employment_findings`. Every word comes from ``employment.yml`` beside this module (``T(key, lang)``)
+or from the catalogue in ``data/``.
 """
 
 from __future__ import annotations
@@ -172,65 +173,6 @@ def abroad_share_notes(figures: pd.DataFrame, year: int, lang: str) -> list[str]
     """The sentence on the share of workers sent abroad among all jobs created, when both are known."""
     share = abroad_share_line(figures, year, lang)
     return [] if share is None else [T("abroad.share_line", lang, label=share.label, value=share.text, note=share.note)]
-
-
-# The trained-labour rate and its path to the targets ----------------------------------------
-
-
-def trained_path_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
-    """The trained-labour rate's results, estimates and goals (plans and targets as one path) up to its last goal.
-
-    Columns: period, kind, value, printed, source_id, series. None when there is no figure.
-    """
-    data = pg.goal_series(figures, TRAINED, goal_series_span(figures, TRAINED, year))
-    if data is None:
-        return None
-    data = data[(data["kind"].isin(pg.GOAL_KINDS)) | (data["period"] <= year)]
-    series = [T("trained.goals_series", lang) if k in pg.GOAL_KINDS else pg.kind_label(k, lang) for k in data["kind"]]
-    return data.assign(series=series).reset_index(drop=True)
-
-
-def trained_path(rep: Report) -> pd.DataFrame | None:
-    """Section: its heading, and the trained-labour rate's results with the path of its goals."""
-    return _section(rep, TRAINED, trained_path_data(rep.figures, rep.year, rep.lang))
-
-
-def trained_path_chart(data: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
-    """The trained-labour rate's results and the path of its goals as lines (value axis not from 0)."""
-    if data is None:
-        return None
-    fig = charts.line_chart(
-        pg.drawn(data)[["period", "value", "series"]],
-        title=indicator_name(TRAINED, lang),
-        y_label=pg.axis_text(TRAINED, lang),
-        source=source_line(data["source_id"], lang, year),
-        lang=lang,
-        y_from_zero=False,
-    )
-    return charts.captioned(fig, name=indicator_name(TRAINED, lang), note=pg.qualified_note(data, "percent", lang))
-
-
-def trained_pace(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
-    """Each trained-labour goal ahead: the distance to it, the yearly pace it needs and the pace achieved."""
-    return pg.progress(figures, TRAINED, year)
-
-
-def trained_pace_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
-    """The reader's table of :func:`trained_pace`."""
-    return None if frame is None else pg.progress_table(frame, lang)
-
-
-def trained_pace_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
-    """The yearly rise each goal needs beside the rise achieved (caption ``trained_labour_pace.figure``, since
-    the table of the same name has the caption); None when there is nothing to compare."""
-    if frame is None:
-        return None
-    return pg.pace_chart(frame, TRAINED, lang, source_line(pg.progress_table(frame, lang).source_ids, lang, year))
-
-
-def trained_pace_notes(frame: pd.DataFrame | None, lang: str) -> list[str]:
-    """One sentence per goal ahead: met already, or the pace it needs against the pace achieved."""
-    return [] if frame is None else pg.pace_sentences(frame, TRAINED, lang, limit=len(frame))
 
 
 # Job exchanges, credit, support for workers going abroad, vocational training -----------------

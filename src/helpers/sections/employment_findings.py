@@ -20,9 +20,9 @@ from helpers.sections.employment import (
     low,
     results_against_goals,
     short_name,
-    trained_pace,
     vacancies_per_participant,
 )
+from helpers.sections.employment_trained import trained_pace
 from helpers.sections.social_common import figure_line, qualified, unit_name
 from helpers.text.formatting import fmt_number, fmt_value
 
