@@ -10,7 +10,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from helpers.paths import PROJECT_ROOT
-from helpers.sections import poverty, poverty_findings
+from helpers.sections import poverty, poverty_findings, poverty_programmes
 from tests.conftest import figures_frame
 
 BREAKS = [2021]
@@ -122,29 +122,29 @@ def test_targets_and_reduction_goal() -> None:
 
 
 def test_group_frame_computes_averages_and_shares() -> None:
-    frame = poverty.group_frame(SMALL, "credit", 2023, "vi")
+    frame = poverty_programmes.group_frame(SMALL, "credit", 2023, "vi")
     assert list(frame["code"]) == ["poor", "near_poor", "newly_escaped_poverty", "total"]
     total = frame.set_index("code").loc["total"]
     assert total["average"] == pytest.approx(781965 / 14966) and total["share"] == pytest.approx(100)
     assert frame.set_index("code").at["newly_escaped_poverty", "share"] == pytest.approx(412459 / 781965 * 100)
-    table = poverty.group_table(frame, "credit", "vi")
+    table = poverty_programmes.group_table(frame, "credit", "vi")
     assert table.frame.iloc[-1, 3] == "52,25"
     assert poverty_findings.credit_sentence(frame, 2023, "vi").endswith("hộ mới thoát nghèo nhận 52,7% tổng vốn vay.")
 
 
 def test_group_frame_sums_a_complete_breakdown_without_a_printed_total() -> None:
-    frame = poverty.group_frame(SMALL, "health_insurance", 2023, "en")
+    frame = poverty_programmes.group_frame(SMALL, "health_insurance", 2023, "en")
     total = frame.set_index("code").loc["total"]
     assert total["count"] == 24767 + 17396 and bool(total["total_computed"]) and pd.isna(total["amount"])
-    assert poverty.group_frame(SMALL, "medical_costs", 2023, "vi") is None
+    assert poverty_programmes.group_frame(SMALL, "medical_costs", 2023, "vi") is None
 
 
 def test_electricity_housing_table() -> None:
-    table = poverty.electricity_housing_table(SMALL, 2023, "vi")
+    table = poverty_programmes.electricity_housing_table(SMALL, 2023, "vi")
     values = dict(zip(table.raw["label"], table.raw["value"], strict=False))
     assert values["Kinh phí bình quân mỗi nhà"] == pytest.approx(72314 / 1578)
     assert table.frame.iloc[0, 1] == "hơn 10.000"
-    assert poverty.electricity_housing_table(SMALL, 2022, "vi") is None
+    assert poverty_programmes.electricity_housing_table(SMALL, 2022, "vi") is None
 
 
 def test_findings_on_real_2023_data(figures_2023: pd.DataFrame) -> None:

@@ -21,14 +21,13 @@ from helpers.sections.poverty import (
     _name,
     _pct,
     district_frame,
-    group_frame,
     households_frame,
-    per_unit,
     place,
     rate_change,
     target_progress,
     target_sentences,
 )
+from helpers.sections.poverty_programmes import group_frame, per_unit
 from helpers.sections.social_common import qualified, unit_name
 from helpers.text.formatting import fmt_number
 
