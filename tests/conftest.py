@@ -131,12 +131,16 @@ def find_chromium() -> str | None:
     for name in SYSTEM_CHROMIUMS:
         if found := shutil.which(name):
             return found
-    installed = subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"],
-                               capture_output=True, text=True)
+    installed = subprocess.run(
+        [sys.executable, "-m", "playwright", "install", "chromium"], capture_output=True, text=True
+    )
     if installed.returncode != 0:
         tail = (installed.stderr or installed.stdout).strip().splitlines()[-3:]
-        pytest.fail("No Chromium on this machine, and `python -m playwright install chromium` failed: "
-                    + " / ".join(tail) + ". Install one (e.g. apt-get install chromium) or allow the download.")
+        pytest.fail(
+            "No Chromium on this machine, and `python -m playwright install chromium` failed: "
+            + " / ".join(tail)
+            + ". Install one (e.g. apt-get install chromium) or allow the download."
+        )
     return None
 
 

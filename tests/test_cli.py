@@ -22,7 +22,7 @@ def test_help_says_what_each_command_does_with_examples(capsys: pytest.CaptureFi
     assert "HTML, PDF, Word and Excel" in text and "Vietnamese or English" in text
     for command in COMMANDS:
         assert f"\n    {command}" in text, command
-    examples = text[text.index("examples:"):]
+    examples = text[text.index("examples:") :]
     assert "phu-luc build --year 2021 --lang en" in examples and "phu-luc audit --year 2023 --report" in examples
     # Users read this: no developer words, no Python names.
     for word in ("papermill", "nbval", "func", "argparse", "DataFrame", "helpers."):
@@ -47,15 +47,19 @@ def test_a_usage_error_is_status_2_with_one_line_saying_why(capsys: pytest.Captu
     assert cli.main(["build", "--year", "23"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err[0].startswith("usage: phu-luc build")
-    assert err[-1] == "phu-luc build: error: argument --year: expected a four-digit year such as 2023, or 'latest', got '23'"
+    assert (
+        err[-1]
+        == "phu-luc build: error: argument --year: expected a four-digit year such as 2023, or 'latest', got '23'"
+    )
 
 
 def test_the_installed_command_and_python_m_helpers_are_the_same_program() -> None:
     installed = Path(sys.executable).parent / "phu-luc"
     assert installed.exists(), "pip install -e . installs the phu-luc command beside python"
     by_name = subprocess.run([str(installed), "latest-year"], capture_output=True, text=True, check=True)
-    by_module = subprocess.run([sys.executable, "-m", "helpers", "latest-year"], capture_output=True, text=True,
-                               check=True)
+    by_module = subprocess.run(
+        [sys.executable, "-m", "helpers", "latest-year"], capture_output=True, text=True, check=True
+    )
     assert by_name.stdout == by_module.stdout == f"{latest_year()}\n"
     usage = subprocess.run([sys.executable, "-m", "helpers", "build", "--lang", "de"], capture_output=True, text=True)
     assert usage.returncode == 2 and usage.stderr.startswith("usage: python -m helpers build")

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from helpers.paths import PROJECT_ROOT
-
 from tests.conftest import find_chromium
 
 
@@ -73,8 +72,20 @@ def test_requires_python_says_311_or_later() -> None:
 
 def _make_python(tmp_path: Path, candidates: list[str]) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHON", "MAKEFLAGS", "MFLAGS")}
-    return subprocess.run(["make", "-s", "--no-print-directory", "-C", str(PROJECT_ROOT), "python",
-                           f"PYTHON_CANDIDATES={' '.join(candidates)}"], capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [
+            "make",
+            "-s",
+            "--no-print-directory",
+            "-C",
+            str(PROJECT_ROOT),
+            "python",
+            f"PYTHON_CANDIDATES={' '.join(candidates)}",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 def test_the_makefile_takes_the_first_python_311_or_later(tmp_path: Path) -> None:
@@ -125,6 +136,9 @@ def test_a_failed_browser_download_says_what_to_do(monkeypatch: pytest.MonkeyPat
     failed = subprocess.CompletedProcess([], 1, "", "Downloading Chrome for Testing\nError: Download failure, code=1\n")
     monkeypatch.setattr(shutil, "which", lambda name: None)
     monkeypatch.setattr(subprocess, "run", lambda *a, **k: failed)
-    with pytest.raises(pytest.fail.Exception, match=r"playwright install chromium` failed: .*Download failure.*"
-                                                    r"apt-get install chromium"):
+    with pytest.raises(
+        pytest.fail.Exception,
+        match=r"playwright install chromium` failed: .*Download failure.*"
+        r"apt-get install chromium",
+    ):
         find_chromium()

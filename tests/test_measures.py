@@ -30,10 +30,12 @@ def test_no_module_is_over_400_lines(module: str) -> None:
 
 def test_analysis_imports_neither_ipython_nor_the_text_module() -> None:
     names = [f"helpers.analysis.{p.stem}" for p in sorted((SRC / "analysis").glob("*.py")) if p.stem != "__init__"]
-    code = ("import importlib, json, sys\n"
-            f"for name in {names!r}: importlib.import_module(name)\n"
-            "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'IPython' or m == 'helpers.text'"
-            " or m.startswith('helpers.text.') or m.startswith('helpers.present') or m.startswith('helpers.sections'))))")
+    code = (
+        "import importlib, json, sys\n"
+        f"for name in {names!r}: importlib.import_module(name)\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'IPython' or m == 'helpers.text'"
+        " or m.startswith('helpers.text.') or m.startswith('helpers.present') or m.startswith('helpers.sections'))))"
+    )
     found = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
     assert len(names) >= 5 and found == []
 
@@ -67,8 +69,10 @@ def vietnamese_literals(path: Path) -> list[tuple[int, str]]:
 
 def test_the_literal_count_sees_literals_but_not_docstrings(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
-    module.write_text('"""Giảm nghèo."""\ndef f(x):\n    """Hộ nghèo."""\n    return f"Năm {x}", "Nguồn", "Source"\n',
-                      encoding="utf-8")
+    module.write_text(
+        '"""Giảm nghèo."""\ndef f(x):\n    """Hộ nghèo."""\n    return f"Năm {x}", "Nguồn", "Source"\n',
+        encoding="utf-8",
+    )
     assert [t for _, t in vietnamese_literals(module)] in (["Năm ", "Nguồn"], ["Nguồn", "Năm "])
 
 
@@ -78,17 +82,33 @@ def test_fewer_than_30_vietnamese_literals_in_the_code() -> None:
 
 
 def test_the_converted_sections_have_no_vietnamese_literals() -> None:
-    for module in ("sections/poverty.py", "sections/poverty_findings.py", "analysis/poverty.py",
-                   "present/report.py", "present/charts.py",
-                   "sections/progress.py", "analysis/progress.py", "sections/overview.py",
-                   "sections/social_protection.py", "sections/social_protection_gifts.py",
-                   "sections/social_protection_findings.py", "analysis/social_protection.py",
-                   "sections/employment.py", "sections/employment_findings.py", "analysis/employment.py"):
+    for module in (
+        "sections/poverty.py",
+        "sections/poverty_findings.py",
+        "analysis/poverty.py",
+        "present/report.py",
+        "present/charts.py",
+        "sections/progress.py",
+        "analysis/progress.py",
+        "sections/overview.py",
+        "sections/social_protection.py",
+        "sections/social_protection_gifts.py",
+        "sections/social_protection_findings.py",
+        "analysis/social_protection.py",
+        "sections/employment.py",
+        "sections/employment_findings.py",
+        "sections/employment_trained.py",
+        "analysis/employment.py",
+    ):
         assert [t for _, t in vietnamese_literals(SRC / module) if t != "A Lưới"] == [], module
 
 
 def test_the_social_evils_section_has_no_vietnamese_literals_but_the_print_words_it_reads() -> None:
-    for module in ("sections/social_evils.py", "sections/social_evils_findings.py", "sections/social_common.py",
-                   "sections/social_legacy.py"):
+    for module in (
+        "sections/social_evils.py",
+        "sections/social_evils_findings.py",
+        "sections/social_common.py",
+        "sections/social_legacy.py",
+    ):
         assert vietnamese_literals(SRC / module) == [], module
     assert sorted(t for _, t in vietnamese_literals(SRC / "analysis/social.py")) == ["gần", "hơn", "khoảng"]

@@ -63,8 +63,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     check_lang(args.lang)
     years = resolve_years(args.year, all_years=args.all)
     try:
-        folders = build(years, args.lang, notebooks_dir=args.notebooks_dir, jobs=args.jobs,
-                        reuse_kernels=not args.fresh_kernels)
+        folders = build(
+            years, args.lang, notebooks_dir=args.notebooks_dir, jobs=args.jobs, reuse_kernels=not args.fresh_kernels
+        )
     except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -113,57 +114,96 @@ def _examples(prog: str) -> str:
 
 
 def _command(sub: argparse._SubParsersAction, name: str, summary: str, description: str) -> argparse.ArgumentParser:
-    return sub.add_parser(name, help=summary, description=description,
-                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    return sub.add_parser(
+        name, help=summary, description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
 
 
 def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
     """The parser of the command line; ``prog`` is the name it is called by in help and errors."""
-    parser = argparse.ArgumentParser(prog=prog, description=DESCRIPTION, epilog=_examples(prog),
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog=prog, description=DESCRIPTION, epilog=_examples(prog), formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True, title="commands", metavar="<command>")
 
-    p = _command(sub, "build", "build the appendix for a year (or every year)",
-                 "Build the appendix into outputs/<year>/ (in English: outputs/<year>-en/): appendix.html,\n"
-                 "appendix.pdf, appendix.xlsx, the figures, the tables as CSV and the executed notebooks.\n"
-                 "The previous appendix is replaced only when every step succeeds; a failing notebook is\n"
-                 "named with its cell and kept in outputs/.failed/<year>/.")
+    p = _command(
+        sub,
+        "build",
+        "build the appendix for a year (or every year)",
+        "Build the appendix into outputs/<year>/ (in English: outputs/<year>-en/): appendix.html,\n"
+        "appendix.pdf, appendix.xlsx, the figures, the tables as CSV and the executed notebooks.\n"
+        "The previous appendix is replaced only when every step succeeds; a failing notebook is\n"
+        "named with its cell and kept in outputs/.failed/<year>/.",
+    )
     which = p.add_mutually_exclusive_group()
-    which.add_argument("--year", type=_year, default="latest",
-                       help="a year with data, e.g. 2023, or 'latest' (default: %(default)s)")
+    which.add_argument(
+        "--year", type=_year, default="latest", help="a year with data, e.g. 2023, or 'latest' (default: %(default)s)"
+    )
     which.add_argument("--all", action="store_true", help="build every year with data")
-    p.add_argument("--lang", default="vi", choices=LANGS,
-                   help="language of the appendix: vi (Vietnamese, the default) or en (English)")
-    p.add_argument("--jobs", type=_jobs, default=None, metavar="N",
-                   help="notebooks run at once (default: the number of processors)")
-    p.add_argument("--fresh-kernels", action="store_true",
-                   help="start a new Python kernel for every notebook: slower, for when a build misbehaves")
+    p.add_argument(
+        "--lang",
+        default="vi",
+        choices=LANGS,
+        help="language of the appendix: vi (Vietnamese, the default) or en (English)",
+    )
+    p.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="notebooks run at once (default: the number of processors)",
+    )
+    p.add_argument(
+        "--fresh-kernels",
+        action="store_true",
+        help="start a new Python kernel for every notebook: slower, for when a build misbehaves",
+    )
     p.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_build)
 
-    p = _command(sub, "audit", "check that a report's every number is in the data",
-                 "Read a report saved as UTF-8 text and list every number in it that the year's figures\n"
-                 "do not hold, and every figure that the report does not print. Use it after typing in a\n"
-                 "new year's report. The exit status is 1 when anything is missing.")
+    p = _command(
+        sub,
+        "audit",
+        "check that a report's every number is in the data",
+        "Read a report saved as UTF-8 text and list every number in it that the year's figures\n"
+        "do not hold, and every figure that the report does not print. Use it after typing in a\n"
+        "new year's report. The exit status is 1 when anything is missing.",
+    )
     p.add_argument("--year", type=_year, required=True, help="the year of the report, e.g. 2023")
     p.add_argument("--report", required=True, metavar="FILE", help="the report as UTF-8 text")
-    p.add_argument("--source", default=None, metavar="SOURCE_ID",
-                   help="the report's source_id in data/sources.csv (default: the year's main report)")
+    p.add_argument(
+        "--source",
+        default=None,
+        metavar="SOURCE_ID",
+        help="the report's source_id in data/sources.csv (default: the year's main report)",
+    )
     p.set_defaults(func=cmd_audit)
 
-    p = _command(sub, "summary", "check a year's figures and print how many there are",
-                 "Load and check the figures for a year (refusing bad input with the file, line and\n"
-                 "column) and print how many figures, indicators and sources it has, by domain and kind.")
-    p.add_argument("--year", type=_year, default="latest",
-                   help="a year with data, or 'latest' (default: %(default)s)")
+    p = _command(
+        sub,
+        "summary",
+        "check a year's figures and print how many there are",
+        "Load and check the figures for a year (refusing bad input with the file, line and\n"
+        "column) and print how many figures, indicators and sources it has, by domain and kind.",
+    )
+    p.add_argument("--year", type=_year, default="latest", help="a year with data, or 'latest' (default: %(default)s)")
     p.set_defaults(func=cmd_summary)
 
-    p = _command(sub, "refresh-notebooks", "re-run the notebooks in notebooks/ and save their outputs",
-                 "Re-run the notebooks in notebooks/ in place, for 2023 in Vietnamese, so that the\n"
-                 "outputs saved in them match the current data and code. Do it after changing a notebook\n"
-                 "or the helpers; 'make test' compares fresh runs against these saved outputs.")
-    p.add_argument("--jobs", type=_jobs, default=None, metavar="N",
-                   help="notebooks run at once (default: the number of processors)")
+    p = _command(
+        sub,
+        "refresh-notebooks",
+        "re-run the notebooks in notebooks/ and save their outputs",
+        "Re-run the notebooks in notebooks/ in place, for 2023 in Vietnamese, so that the\n"
+        "outputs saved in them match the current data and code. Do it after changing a notebook\n"
+        "or the helpers; 'make test' compares fresh runs against these saved outputs.",
+    )
+    p.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="notebooks run at once (default: the number of processors)",
+    )
     p.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_refresh_notebooks)
 
@@ -186,6 +226,8 @@ def main(argv: Sequence[str] | None = None, prog: str = "phu-luc") -> int:
     except KeyboardInterrupt as exc:
         signum = getattr(exc, "signum", signal.SIGINT)
         name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
-        print(f"\nerror: Stopped by {name}; every appendix not yet finished is as it was before this command.",
-              file=sys.stderr)
+        print(
+            f"\nerror: Stopped by {name}; every appendix not yet finished is as it was before this command.",
+            file=sys.stderr,
+        )
         return 128 + int(signum)

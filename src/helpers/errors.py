@@ -44,9 +44,7 @@ class MissingYearError(AppendixError):
         self.year = year
         self.available = available
         years = ", ".join(str(y) for y in available) or "none"
-        super().__init__(
-            f"There is no figures file for {year} ({figures_dir}/{year}.csv); years with data: {years}."
-        )
+        super().__init__(f"There is no figures file for {year} ({figures_dir}/{year}.csv); years with data: {years}.")
 
 
 class UsageError(AppendixError):

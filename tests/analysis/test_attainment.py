@@ -30,19 +30,32 @@ def test_floor_and_neutral() -> None:
 
 
 def _frame(rows: list[tuple]) -> pd.DataFrame:
-    columns = ["indicator_id", "period", "kind", "breakdown", "value", "printed", "source_id", "polarity", "domain", "unit"]
+    columns = [
+        "indicator_id",
+        "period",
+        "kind",
+        "breakdown",
+        "value",
+        "printed",
+        "source_id",
+        "polarity",
+        "domain",
+        "unit",
+    ]
     frame = pd.DataFrame(rows, columns=columns)
     return frame.assign(preferred=True)
 
 
 def test_scorecard_on_a_small_frame() -> None:
-    frame = _frame([
-        ("jobs", 2023, "actual", "", 17034.0, "17.034", "r", "higher_is_better", "employment", "persons"),
-        ("jobs", 2023, "plan", "", 17000.0, "17.000", "r", "higher_is_better", "employment", "persons"),
-        ("unemp", 2023, "actual", "", 1.8, "1,8%", "r", "lower_is_better", "employment", "percent"),
-        ("unemp", 2023, "target", "", 2.1, "dưới 2,1%", "r", "lower_is_better", "employment", "percent"),
-        ("poverty", 2023, "target", "", 2.0, "2%", "r", "lower_is_better", "poverty", "percent"),
-    ])
+    frame = _frame(
+        [
+            ("jobs", 2023, "actual", "", 17034.0, "17.034", "r", "higher_is_better", "employment", "persons"),
+            ("jobs", 2023, "plan", "", 17000.0, "17.000", "r", "higher_is_better", "employment", "persons"),
+            ("unemp", 2023, "actual", "", 1.8, "1,8%", "r", "lower_is_better", "employment", "percent"),
+            ("unemp", 2023, "target", "", 2.1, "dưới 2,1%", "r", "lower_is_better", "employment", "percent"),
+            ("poverty", 2023, "target", "", 2.0, "2%", "r", "lower_is_better", "poverty", "percent"),
+        ]
+    )
     card = scorecard(frame, 2023).set_index("indicator_id")
     assert card.at["jobs", "met"] is True
     assert card.at["unemp", "bound"] == "ceiling" and card.at["unemp", "met"] is True
@@ -53,9 +66,13 @@ def test_next_year_targets_flag_those_below_what_was_achieved(figures_2023: pd.D
     # Two goals for 2024 jobs: the 2024 annual plan (2023 report) and the 2021-2025 programme's target; both kept.
     targets = next_year_targets(figures_2023, 2023).set_index(["indicator_id", "goal_kind", "instrument"])
     assert targets.at[("jobs_created", "plan", "KH năm 2024"), "below_achieved"] is True  # 17.000 after 17.034
-    assert targets.at[("jobs_created", "target", "CT việc làm 2021-2025"), "below_achieved"] is True  # 17.000 after 17.034
+    assert (
+        targets.at[("jobs_created", "target", "CT việc làm 2021-2025"), "below_achieved"] is True
+    )  # 17.000 after 17.034
     assert targets.at[("workers_abroad", "plan", "KH năm 2024"), "below_achieved"] is True  # 2.050 after 2.325
-    assert targets.at[("urban_unemployment_rate", "target", "KH năm 2024"), "below_achieved"] is True  # dưới 2,1% after 1,8%
+    assert (
+        targets.at[("urban_unemployment_rate", "target", "KH năm 2024"), "below_achieved"] is True
+    )  # dưới 2,1% after 1,8%
     assert targets.at[("trained_labour_rate", "target", "KH năm 2024"), "below_achieved"] is False  # 72,5% after 70,25%
     assert targets.at[("poverty_rate", "target", "KH năm 2024"), "below_achieved"] is False  # dưới 1,76% after 2,27%
     assert targets.index.is_unique
@@ -75,13 +92,19 @@ def test_a_range_goal_is_a_band() -> None:
 
 
 def test_scorecard_judges_a_band_and_skips_part_year_results() -> None:
-    frame = _frame([
-        ("jobs", 2020, "actual", "", 16900.0, "16.900", "r", "higher_is_better", "employment", "persons"),
-        ("jobs", 2020, "plan", "", 17000.0, "16.800 - 17.000", "r", "higher_is_better", "employment", "persons"),
-        ("abroad", 2020, "actual", "", 900.0, "900", "r", "higher_is_better", "employment", "persons"),
-        ("abroad", 2020, "plan", "", 2000.0, "2.000", "r", "higher_is_better", "employment", "persons"),
-    ]).assign(low=[None, 16800.0, None, None], high=[None, 17000.0, None, None], as_of=["", "", "2020-05-31", ""],
-              instrument=["", "KH 41/KH-UBND", "", "KH 41/KH-UBND"])
+    frame = _frame(
+        [
+            ("jobs", 2020, "actual", "", 16900.0, "16.900", "r", "higher_is_better", "employment", "persons"),
+            ("jobs", 2020, "plan", "", 17000.0, "16.800 - 17.000", "r", "higher_is_better", "employment", "persons"),
+            ("abroad", 2020, "actual", "", 900.0, "900", "r", "higher_is_better", "employment", "persons"),
+            ("abroad", 2020, "plan", "", 2000.0, "2.000", "r", "higher_is_better", "employment", "persons"),
+        ]
+    ).assign(
+        low=[None, 16800.0, None, None],
+        high=[None, 17000.0, None, None],
+        as_of=["", "", "2020-05-31", ""],
+        instrument=["", "KH 41/KH-UBND", "", "KH 41/KH-UBND"],
+    )
     card = scorecard(frame, 2020).set_index("indicator_id")
     assert card.at["jobs", "met"] is True and card.at["jobs", "margin"] == 100 and card.at["jobs", "margin_far"] == -100
     assert pd.isna(card.at["abroad", "actual"]) and card.at["abroad", "met"] is None  # 900 is January-May only

@@ -7,20 +7,21 @@ import pytest
 
 from helpers.analysis import employment as an
 from helpers.analysis.attainment import scorecard
-
 from tests.conftest import figures_frame
 
-FIGURES = figures_frame([
-    ("jobs_created", 2023, "actual", "", 17034, "17.034"),
-    ("jobs_created", 2023, "target", "", 16500, "16.500"),
-    ("jobs_created", 2023, "plan", "", 17000, "hơn 17.000"),
-    ("jobs_created_pct_of_plan", 2023, "actual", "", 100.2, "100,20%"),
-    ("workers_abroad", 2023, "estimate", "", 1900, "khoảng 1.900"),
-    ("workers_abroad", 2023, "plan", "", 2000, "2.000"),
-    ("trained_labour_rate", 2023, "actual", "", 70.25, "70,25%"),
-    ("urban_unemployment_rate", 2023, "actual", "", 1.8, "1,8%"),
-    ("urban_unemployment_rate", 2023, "target", "", 2.1, "dưới 2,1%"),
-])
+FIGURES = figures_frame(
+    [
+        ("jobs_created", 2023, "actual", "", 17034, "17.034"),
+        ("jobs_created", 2023, "target", "", 16500, "16.500"),
+        ("jobs_created", 2023, "plan", "", 17000, "hơn 17.000"),
+        ("jobs_created_pct_of_plan", 2023, "actual", "", 100.2, "100,20%"),
+        ("workers_abroad", 2023, "estimate", "", 1900, "khoảng 1.900"),
+        ("workers_abroad", 2023, "plan", "", 2000, "2.000"),
+        ("trained_labour_rate", 2023, "actual", "", 70.25, "70,25%"),
+        ("urban_unemployment_rate", 2023, "actual", "", 1.8, "1,8%"),
+        ("urban_unemployment_rate", 2023, "target", "", 2.1, "dưới 2,1%"),
+    ]
+)
 
 
 def test_the_verdicts_are_the_scorecards() -> None:
@@ -37,8 +38,12 @@ def test_the_verdicts_are_the_scorecards() -> None:
 def test_rows_in_indicator_order_plans_before_targets_and_a_row_without_a_goal() -> None:
     frame = an.results_against_goals(FIGURES, 2023)
     assert list(zip(frame["indicator_id"], frame["goal_kind"].fillna(""), strict=True)) == [
-        ("jobs_created", "plan"), ("jobs_created", "target"), ("workers_abroad", "plan"),
-        ("trained_labour_rate", ""), ("urban_unemployment_rate", "target")]
+        ("jobs_created", "plan"),
+        ("jobs_created", "target"),
+        ("workers_abroad", "plan"),
+        ("trained_labour_rate", ""),
+        ("urban_unemployment_rate", "target"),
+    ]
     trained = frame[frame["indicator_id"] == "trained_labour_rate"].iloc[0]
     assert trained["result"] == 70.25 and pd.isna(trained["met"]) and pd.isna(trained["goal"])
 

@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from helpers.analysis.progress import PROGRESS_COLUMNS, assessment_key, pace_values, progress
-
 from tests.conftest import figures_frame
 from tests.sections.test_progress import RATES
 
@@ -50,10 +49,12 @@ def test_pace_values_are_in_the_good_direction() -> None:
 
 
 def test_pace_values_need_a_pace_achieved() -> None:
-    rows = figures_frame([
-        ("trained_labour_rate", 2023, "actual", "", 70.25, "70,25%"),
-        ("trained_labour_rate", 2024, "target", "", 72.5, "72,5%"),
-    ])
+    rows = figures_frame(
+        [
+            ("trained_labour_rate", 2023, "actual", "", 70.25, "70,25%"),
+            ("trained_labour_rate", 2024, "target", "", 72.5, "72,5%"),
+        ]
+    )
     frame = progress(rows, "trained_labour_rate", 2023)
     assert frame.iloc[0]["required"] == pytest.approx(2.25) and pd.isna(frame.iloc[0]["achieved"])
     assert assessment_key(frame.iloc[0]) == "no_pace"

@@ -10,18 +10,23 @@ import pytest
 from helpers.analysis import reconciliation as rec
 from helpers.data import derivations
 from helpers.errors import DataError
-
 from tests.conftest import read_rows, write_rows
 
 UNITS = {  # unit: (whole, additive)
-    "persons": (True, True), "households": (True, True), "count": (True, True), "million_vnd": (False, True),
-    "percent": (False, False), "percent_of_plan": (False, False), "percentage_points": (False, False),
+    "persons": (True, True),
+    "households": (True, True),
+    "count": (True, True),
+    "million_vnd": (False, True),
+    "percent": (False, False),
+    "percent_of_plan": (False, False),
+    "percentage_points": (False, False),
     "persons_change": (True, False),
 }
 
 
 def figures(rows: list[tuple], complete: dict[str, str] | None = None) -> pd.DataFrame:
-    """A small frame shaped like load_year's: (indicator_id, period, kind, breakdown, value, printed, unit[, source, vintage, note])."""
+    """A small frame shaped like load_year's:
+    (indicator_id, period, kind, breakdown, value, printed, unit[, source, vintage, note])."""
     complete = complete or {}
     records = []
     for row in rows:
@@ -30,13 +35,28 @@ def figures(rows: list[tuple], complete: dict[str, str] | None = None) -> pd.Dat
         vintage = rest[1] if len(rest) > 1 else 2023
         note = rest[2] if len(rest) > 2 else ""
         whole, additive = UNITS[unit]
-        records.append({
-            "indicator_id": indicator_id, "period": period, "kind": kind, "breakdown": breakdown, "value": float(value),
-            "printed": printed, "source_id": source, "locator": "x", "note": note, "vintage": vintage, "unit": unit,
-            "whole": whole, "additive": additive, "complete_breakdowns": complete.get(indicator_id, ""),
-            "domain": "employment" if indicator_id.startswith("jobs") else "poverty", "polarity": "higher_is_better",
-            "name_vi": indicator_id, "name_en": indicator_id,
-        })
+        records.append(
+            {
+                "indicator_id": indicator_id,
+                "period": period,
+                "kind": kind,
+                "breakdown": breakdown,
+                "value": float(value),
+                "printed": printed,
+                "source_id": source,
+                "locator": "x",
+                "note": note,
+                "vintage": vintage,
+                "unit": unit,
+                "whole": whole,
+                "additive": additive,
+                "complete_breakdowns": complete.get(indicator_id, ""),
+                "domain": "employment" if indicator_id.startswith("jobs") else "poverty",
+                "polarity": "higher_is_better",
+                "name_vi": indicator_id,
+                "name_en": indicator_id,
+            }
+        )
     frame = pd.DataFrame.from_records(records)
     # The vintage rule's preferred flag: source "report" outranks "web".
     rank = frame["source_id"].map({"report": 1}).fillna(2)
@@ -48,12 +68,19 @@ def rules(rows: list[tuple]) -> pd.DataFrame:
     """A derivations frame: (indicator_id, method, numerator, num_offset, denominator, den_offset[, unlisted])."""
     records = []
     for indicator_id, method, num, num_off, den, den_off, *unlisted in rows:
-        records.append({
-            "indicator_id": indicator_id, "method": method, "numerator": num, "numerator_period_offset": num_off,
-            "denominator": den, "denominator_period_offset": den_off,
-            "unlisted_input_vi": unlisted[0] if unlisted else "", "unlisted_input_en": unlisted[0] if unlisted else "",
-            "note": "",
-        })
+        records.append(
+            {
+                "indicator_id": indicator_id,
+                "method": method,
+                "numerator": num,
+                "numerator_period_offset": num_off,
+                "denominator": den,
+                "denominator_period_offset": den_off,
+                "unlisted_input_vi": unlisted[0] if unlisted else "",
+                "unlisted_input_en": unlisted[0] if unlisted else "",
+                "note": "",
+            }
+        )
     frame = pd.DataFrame.from_records(records)
     for c in ("numerator_period_offset", "denominator_period_offset"):
         frame[c] = frame[c].astype("Int64")
@@ -66,7 +93,9 @@ def rules(rows: list[tuple]) -> pd.DataFrame:
 def test_reference_parsing() -> None:
     assert derivations.parse_reference("jobs_created") == derivations.Reference("jobs_created")
     assert derivations.parse_reference("jobs_created|plan") == derivations.Reference("jobs_created", "plan")
-    assert derivations.parse_reference("poverty_rate||district=A Lưới") == derivations.Reference("poverty_rate", None, "district=A Lưới")
+    assert derivations.parse_reference("poverty_rate||district=A Lưới") == derivations.Reference(
+        "poverty_rate", None, "district=A Lưới"
+    )
     assert derivations.parse_reference("poverty_rate|bogus") is None
     assert derivations.parse_reference("Jobs") is None and derivations.parse_reference("") is None
     ref = derivations.Reference("jobs_created", "plan")
@@ -82,27 +111,35 @@ def test_comparison_at_the_printed_precision() -> None:
     assert rec.agrees_at_print_precision(17034 / 17000 * 100, 100.2, "100,20%")
     assert rec.agrees_at_print_precision(2.27 - 3.56, -1.29, "giảm 1,29%")
     assert rec.agrees_at_print_precision(0.125, 0.13, "0,13")  # half up, as the report rounds
-    assert rec.agrees_at_print_precision(51.7, 51, "trên 51%") and not rec.agrees_at_print_precision(50.2, 51, "trên 51%")
-    assert rec.agrees_at_print_precision(1.8, 2.1, "dưới 2,1%") and not rec.agrees_at_print_precision(2.3, 2.1, "dưới 2,1%")
+    assert rec.agrees_at_print_precision(51.7, 51, "trên 51%") and not rec.agrees_at_print_precision(
+        50.2, 51, "trên 51%"
+    )
+    assert rec.agrees_at_print_precision(1.8, 2.1, "dưới 2,1%") and not rec.agrees_at_print_precision(
+        2.3, 2.1, "dưới 2,1%"
+    )
 
 
 def test_percent_of_plan_difference_and_share_are_recomputed() -> None:
-    frame = figures([
-        ("jobs", 2023, "actual", "", 17034, "17.034", "persons"),
-        ("jobs", 2023, "plan", "", 17000, "17.000", "persons", "web"),
-        ("jobs_pct", 2023, "actual", "", 100.2, "100,20%", "percent_of_plan"),
-        ("rate", 2023, "actual", "", 2.27, "2,27%", "percent"),
-        ("rate", 2022, "actual", "", 3.56, "3,56%", "percent", "web", 2022),
-        ("rate_change", 2023, "actual", "", -1.29, "giảm 1,29%", "percentage_points"),
-        ("part", 2023, "actual", "", 4050, "4.050", "persons"),
-        ("whole", 2023, "actual", "", 4206, "4.206", "persons"),
-        ("share", 2023, "actual", "", 96.4, "96,4%", "percent"),
-    ])
-    derivations = rules([
-        ("jobs_pct", "percent_of", "jobs", 0, "jobs|plan", 0),
-        ("rate_change", "difference", "rate", 0, "rate", -1),
-        ("share", "share", "part", 0, "whole", 0),
-    ])
+    frame = figures(
+        [
+            ("jobs", 2023, "actual", "", 17034, "17.034", "persons"),
+            ("jobs", 2023, "plan", "", 17000, "17.000", "persons", "web"),
+            ("jobs_pct", 2023, "actual", "", 100.2, "100,20%", "percent_of_plan"),
+            ("rate", 2023, "actual", "", 2.27, "2,27%", "percent"),
+            ("rate", 2022, "actual", "", 3.56, "3,56%", "percent", "web", 2022),
+            ("rate_change", 2023, "actual", "", -1.29, "giảm 1,29%", "percentage_points"),
+            ("part", 2023, "actual", "", 4050, "4.050", "persons"),
+            ("whole", 2023, "actual", "", 4206, "4.206", "persons"),
+            ("share", 2023, "actual", "", 96.4, "96,4%", "percent"),
+        ]
+    )
+    derivations = rules(
+        [
+            ("jobs_pct", "percent_of", "jobs", 0, "jobs|plan", 0),
+            ("rate_change", "difference", "rate", 0, "rate", -1),
+            ("share", "share", "part", 0, "whole", 0),
+        ]
+    )
     out = rec.reconcile_derivations(frame, derivations, 2023).set_index("indicator_id")
     assert out.at["jobs_pct", "status"] == rec.AGREES
     assert out.at["jobs_pct", "recomputed"] == pytest.approx(100.2)
@@ -115,16 +152,20 @@ def test_percent_of_plan_difference_and_share_are_recomputed() -> None:
 
 
 def test_missing_inputs_cannot_be_recomputed_and_are_named() -> None:
-    frame = figures([
-        ("rate", 2023, "actual", "", 2.27, "2,27%", "percent"),
-        ("margin", 2023, "actual", "", 0.52, "vượt 0,52%", "percentage_points"),
-        ("children_share", 2023, "actual", "", 26, "26%", "percent"),
-        ("children", 2023, "actual", "", 292208, "292.208", "persons"),
-    ])
-    derivations = rules([
-        ("margin", "difference", "rate|target", 0, "rate", 0),
-        ("children_share", "share", "children", 0, "", None, "population"),
-    ])
+    frame = figures(
+        [
+            ("rate", 2023, "actual", "", 2.27, "2,27%", "percent"),
+            ("margin", 2023, "actual", "", 0.52, "vượt 0,52%", "percentage_points"),
+            ("children_share", 2023, "actual", "", 26, "26%", "percent"),
+            ("children", 2023, "actual", "", 292208, "292.208", "persons"),
+        ]
+    )
+    derivations = rules(
+        [
+            ("margin", "difference", "rate|target", 0, "rate", 0),
+            ("children_share", "share", "children", 0, "", None, "population"),
+        ]
+    )
     out = rec.reconcile_derivations(frame, derivations, 2023).set_index("indicator_id")
     assert out.at["margin", "status"] == rec.CANNOT
     assert out.at["margin", "missing"] == "rate|target@2023"
@@ -135,16 +176,20 @@ def test_missing_inputs_cannot_be_recomputed_and_are_named() -> None:
 
 
 def test_only_the_years_own_actuals_are_reconciled() -> None:
-    frame = figures([
-        ("jobs", 2023, "actual", "", 17034, "17.034", "persons"),
-        ("jobs", 2023, "plan", "", 17000, "17.000", "persons"),
-        ("jobs_pct", 2023, "actual", "", 100.2, "100,20%", "percent_of_plan"),
-        ("jobs_pct", 2024, "target", "", 101, "101%", "percent_of_plan"),  # a goal is not recomputed
-        ("jobs_pct", 2021, "actual", "", 99, "99%", "percent_of_plan", "report", 2021),  # an earlier file's figure
-    ])
+    frame = figures(
+        [
+            ("jobs", 2023, "actual", "", 17034, "17.034", "persons"),
+            ("jobs", 2023, "plan", "", 17000, "17.000", "persons"),
+            ("jobs_pct", 2023, "actual", "", 100.2, "100,20%", "percent_of_plan"),
+            ("jobs_pct", 2024, "target", "", 101, "101%", "percent_of_plan"),  # a goal is not recomputed
+            ("jobs_pct", 2021, "actual", "", 99, "99%", "percent_of_plan", "report", 2021),  # an earlier file's figure
+        ]
+    )
     out = rec.reconcile_derivations(frame, rules([("jobs_pct", "percent_of", "jobs", 0, "jobs|plan", 0)]), 2023)
-    assert list(zip(out["period"], out["kind"])) == [(2023, "actual")]
-    assert rec.reconcile_derivations(frame.iloc[:0], rules([("jobs_pct", "percent_of", "jobs", 0, "jobs|plan", 0)]), 2023).empty
+    assert list(zip(out["period"], out["kind"], strict=False)) == [(2023, "actual")]
+    assert rec.reconcile_derivations(
+        frame.iloc[:0], rules([("jobs_pct", "percent_of", "jobs", 0, "jobs|plan", 0)]), 2023
+    ).empty
 
 
 def test_the_derivations_file_is_read_and_typed() -> None:
@@ -166,9 +211,19 @@ def _break(path: Path, indicator_id: str, column: str, text: str) -> int:
 @pytest.mark.parametrize(
     ("indicator_id", "column", "text", "expected"),
     [
-        ("jobs_created_pct_of_plan", "indicator_id", "jobs_created_pct_of_plann", "indicator_ids in data/indicators.csv"),
+        (
+            "jobs_created_pct_of_plan",
+            "indicator_id",
+            "jobs_created_pct_of_plann",
+            "indicator_ids in data/indicators.csv",
+        ),
         ("jobs_created_pct_of_plan", "numerator", "jobs_creatd", "a reference indicator_id[|kind][|dimension=value]"),
-        ("jobs_created_pct_of_plan", "denominator", "jobs_created|planned", "kind one of: actual, estimate, plan, target"),
+        (
+            "jobs_created_pct_of_plan",
+            "denominator",
+            "jobs_created|planned",
+            "kind one of: actual, estimate, plan, target",
+        ),
         ("jobs_created_pct_of_plan", "method", "ratio", "one of: percent_of, difference, share"),
         ("poverty_rate_change", "denominator_period_offset", "last year", "a whole number of years"),
         ("poverty_rate_change", "denominator_period_offset", "", "needs a period offset"),
@@ -192,7 +247,9 @@ def test_a_rule_given_twice_is_refused(data_copy: Path) -> None:
     path = data_copy / derivations.DERIVATIONS_FILE
     rows = read_rows(path)
     write_rows(path, rows + [rows[1]])
-    with pytest.raises(DataError, match=rf"line {len(rows) + 1}, column 'indicator_id': 'jobs_created_pct_of_plan' already has a rule"):
+    with pytest.raises(
+        DataError, match=rf"line {len(rows) + 1}, column 'indicator_id': 'jobs_created_pct_of_plan' already has a rule"
+    ):
         derivations.load_derivations(data_copy)
 
 
@@ -250,7 +307,12 @@ def test_complete_breakdowns_must_add_up_and_partial_ones_stay_within() -> None:
             ("money", 2023, "actual", "household_group=poor", 60, "hơn 60", "million_vnd"),
             ("money", 2023, "actual", "household_group=near_poor", 41, "41", "million_vnd"),
         ],
-        complete={"credit": "household_group", "venues": "venue_type", "gifts": "recipient_group", "money": "household_group"},
+        complete={
+            "credit": "household_group",
+            "venues": "venue_type",
+            "gifts": "recipient_group",
+            "money": "household_group",
+        },
     )
     out = rec.breakdown_checks(frame, 2023).set_index("indicator_id")
     assert out.at["credit", "status"] == rec.SUM_AGREES and out.at["credit", "parts_sum"] == 14966
@@ -279,14 +341,16 @@ def test_real_2023_breakdowns_all_agree(figures_2023: pd.DataFrame) -> None:
 
 
 def test_disagreements_list_each_source_and_the_one_used() -> None:
-    frame = figures([
-        ("rate", 2023, "actual", "district=A Lưới", 24.4, "24,4%", "percent", "report"),
-        ("rate", 2023, "actual", "district=A Lưới", 24.3, "24,3%", "percent", "web"),
-        ("rate", 2023, "actual", "", 2.27, "2,27%", "percent", "report"),
-        ("rate", 2023, "actual", "", 2.27, "2,27%", "percent", "web"),  # agree: a confirmation, not a disagreement
-        ("jobs", 2022, "actual", "", 1, "1", "persons", "report", 2022),
-        ("jobs", 2022, "actual", "", 2, "2", "persons", "web", 2022),  # another year's file
-    ])
+    frame = figures(
+        [
+            ("rate", 2023, "actual", "district=A Lưới", 24.4, "24,4%", "percent", "report"),
+            ("rate", 2023, "actual", "district=A Lưới", 24.3, "24,3%", "percent", "web"),
+            ("rate", 2023, "actual", "", 2.27, "2,27%", "percent", "report"),
+            ("rate", 2023, "actual", "", 2.27, "2,27%", "percent", "web"),  # agree: a confirmation, not a disagreement
+            ("jobs", 2022, "actual", "", 1, "1", "persons", "report", 2022),
+            ("jobs", 2022, "actual", "", 2, "2", "persons", "web", 2022),  # another year's file
+        ]
+    )
     out = rec.source_disagreements(frame, 2023)
     assert list(out["value"]) == [24.4, 24.3]
     assert list(out["preferred"]) == [True, False]
@@ -296,10 +360,23 @@ def test_disagreements_list_each_source_and_the_one_used() -> None:
 
 
 def test_ambiguous_prints_keep_the_chosen_and_the_literal_reading() -> None:
-    frame = figures([
-        ("gifts_amount", 2023, "actual", "", 18173, "hơn 18,173", "million_vnd", "report", 2023, "Ambiguous: comma for a dot"),
-        ("rate", 2023, "actual", "", 18.173, "18,173", "percent", "report", 2023, ""),
-    ])
+    frame = figures(
+        [
+            (
+                "gifts_amount",
+                2023,
+                "actual",
+                "",
+                18173,
+                "hơn 18,173",
+                "million_vnd",
+                "report",
+                2023,
+                "Ambiguous: comma for a dot",
+            ),
+            ("rate", 2023, "actual", "", 18.173, "18,173", "percent", "report", 2023, ""),
+        ]
+    )
     out = rec.ambiguous_prints(frame, 2023)
     assert list(out["indicator_id"]) == ["gifts_amount"]
     assert out.at[0, "value"] == 18173 and out.at[0, "literal_reading"] == pytest.approx(18.173)
@@ -316,13 +393,15 @@ def test_real_2023_ambiguous_print_and_disagreement(figures_2023: pd.DataFrame) 
 
 
 def test_coverage_counts_by_domain_and_kind() -> None:
-    frame = figures([
-        ("jobs", 2023, "actual", "", 1, "1", "persons"),
-        ("jobs", 2023, "plan", "", 1, "1", "persons"),
-        ("rate", 2023, "actual", "", 1, "1%", "percent"),
-        ("rate", 2024, "target", "", 1, "1%", "percent"),
-        ("rate", 2022, "actual", "", 1, "1%", "percent", "report", 2022),
-    ])
+    frame = figures(
+        [
+            ("jobs", 2023, "actual", "", 1, "1", "persons"),
+            ("jobs", 2023, "plan", "", 1, "1", "persons"),
+            ("rate", 2023, "actual", "", 1, "1%", "percent"),
+            ("rate", 2024, "target", "", 1, "1%", "percent"),
+            ("rate", 2022, "actual", "", 1, "1%", "percent", "report", 2022),
+        ]
+    )
     out = rec.coverage(frame, 2023).set_index("domain")
     assert list(out.index) == ["poverty", "employment"]  # the contract's order
     assert out.loc["employment", ["actual", "plan", "target", "total", "indicators"]].tolist() == [1, 1, 0, 2, 1]
@@ -338,12 +417,14 @@ def test_real_coverage_counts_every_row_of_the_2023_file(figures_2023: pd.DataFr
 
 def test_two_instruments_goals_are_one_input_only_when_they_agree() -> None:
     rule = rules([("margin", "difference", "rate|target", 0, "rate", 0)])
-    frame = figures([
-        ("rate", 2023, "actual", "", 2.27, "2,27%", "percent"),
-        ("rate", 2023, "target", "", 2.79, "2,79%", "percent"),
-        ("rate", 2023, "target", "", 2.5, "2,5%", "percent"),
-        ("margin", 2023, "actual", "", 0.52, "vượt 0,52%", "percentage_points"),
-    ]).assign(instrument=["", "KH 63/KH-UBND", "KH khác", ""], as_of="")
+    frame = figures(
+        [
+            ("rate", 2023, "actual", "", 2.27, "2,27%", "percent"),
+            ("rate", 2023, "target", "", 2.79, "2,79%", "percent"),
+            ("rate", 2023, "target", "", 2.5, "2,5%", "percent"),
+            ("margin", 2023, "actual", "", 0.52, "vượt 0,52%", "percentage_points"),
+        ]
+    ).assign(instrument=["", "KH 63/KH-UBND", "KH khác", ""], as_of="")
     out = rec.reconcile_derivations(frame, rule, 2023).set_index("indicator_id")
     assert out.at["margin", "status"] == rec.CANNOT and out.at["margin", "missing"] == "rate|target@2023"
     agreeing = frame.assign(value=[2.27, 2.79, 2.79, 0.52])

@@ -5,20 +5,23 @@ from __future__ import annotations
 import pytest
 
 from helpers.analysis import social
-
 from tests.conftest import figures_frame
 
-REHAB = figures_frame([
-    ("drug_rehab_community", 2023, "actual", "", 178, "178"),
-    ("drug_rehab_compulsory_admissions", 2023, "actual", "", 54, "54"),
-    ("drug_rehab_community", 2024, "target", "", 180, "180"),
-])
-ROLES = figures_frame([
-    ("prostitution_suspects", 2023, "actual", "", 80, "80"),
-    ("prostitution_suspects", 2023, "actual", "role=broker", 10, "10"),
-    ("prostitution_suspects", 2023, "actual", "role=brothel_owner", 47, "47"),
-    ("prostitution_suspects", 2023, "actual", "role=sex_worker", 0, "chưa có"),
-])
+REHAB = figures_frame(
+    [
+        ("drug_rehab_community", 2023, "actual", "", 178, "178"),
+        ("drug_rehab_compulsory_admissions", 2023, "actual", "", 54, "54"),
+        ("drug_rehab_community", 2024, "target", "", 180, "180"),
+    ]
+)
+ROLES = figures_frame(
+    [
+        ("prostitution_suspects", 2023, "actual", "", 80, "80"),
+        ("prostitution_suspects", 2023, "actual", "role=broker", 10, "10"),
+        ("prostitution_suspects", 2023, "actual", "role=brothel_owner", 47, "47"),
+        ("prostitution_suspects", 2023, "actual", "role=sex_worker", 0, "chưa có"),
+    ]
+)
 
 
 def test_breakdown_parts_share_the_printed_total_else_their_sum() -> None:
@@ -26,8 +29,12 @@ def test_breakdown_parts_share_the_printed_total_else_their_sum() -> None:
     assert parts["code"].tolist() == ["broker", "brothel_owner", "sex_worker"]
     assert parts["share"].tolist() == pytest.approx([12.5, 58.75, 0.0])
     assert parts["zero_in_words"].tolist() == [False, False, True]
-    assert parts.attrs == {"total": 80.0, "parts_sum": 57.0, "total_printed": "80",
-                           "total_source_id": "sldtbxh_2023_report"}
+    assert parts.attrs == {
+        "total": 80.0,
+        "parts_sum": 57.0,
+        "total_printed": "80",
+        "total_source_id": "sldtbxh_2023_report",
+    }
     no_total = ROLES[ROLES["breakdown"] != ""]
     summed = social.breakdown_parts(no_total, "prostitution_suspects", "role", 2023)
     assert summed["share"].tolist() == pytest.approx([10 / 57 * 100, 47 / 57 * 100, 0.0])
@@ -40,7 +47,12 @@ def test_qualifiers_and_what_a_computed_value_inherits() -> None:
     assert social.qualifier("hơn 2000") == "hơn" and social.qualifier("giảm 12") is None
     assert social.is_lower_bound("Trên 90") and not social.is_lower_bound("khoảng 600")
     assert {social.QUALIFIER_READINGS[q] for q in ("hơn", "trên", "<", "gần", "khoảng")} == {
-        "more", "above", "under", "almost", "about"}
+        "more",
+        "above",
+        "under",
+        "almost",
+        "about",
+    }
     assert social.derived_qualifier("khoảng 600", "5") == "khoảng"
     assert social.derived_qualifier("600", "hơn 5") == "khoảng"
 
@@ -57,8 +69,10 @@ def test_rehabilitation_results_beside_next_years_targets() -> None:
     assert social.rehab_total(REHAB, 2023) == 232 and social.rehab_total(REHAB, 2022) is None
     frame = social.rehab_vs_target(REHAB, 2023)
     assert frame[["indicator_id", "kind", "period", "value"]].values.tolist() == [
-        ["drug_rehab_community", "actual", 2023, 178.0], ["drug_rehab_community", "target", 2024, 180.0],
-        ["drug_rehab_compulsory_admissions", "actual", 2023, 54.0]]
+        ["drug_rehab_community", "actual", 2023, 178.0],
+        ["drug_rehab_community", "target", 2024, 180.0],
+        ["drug_rehab_compulsory_admissions", "actual", 2023, 54.0],
+    ]
     assert frame.attrs["source_ids"] == ["sldtbxh_2023_report"]
     assert social.rehab_vs_target(REHAB, 2020) is None
     targets = social.rehab_targets(REHAB, 2023)

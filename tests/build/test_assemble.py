@@ -53,11 +53,16 @@ def test_notebook_outputs_keeps_only_the_appendix_html() -> None:
         html_output('<p class="appendix-text">Câu.</p>'),
     ]
     notebook = new_notebook(cells=[new_markdown_cell("# not shown"), cell])
-    assert assemble.notebook_outputs(notebook) == ['<h1 id="a" class="appendix-heading">A</h1>', '<p class="appendix-text">Câu.</p>']
+    assert assemble.notebook_outputs(notebook) == [
+        '<h1 id="a" class="appendix-heading">A</h1>',
+        '<p class="appendix-text">Câu.</p>',
+    ]
 
 
 def test_split_findings_moves_the_items_out_of_the_flow() -> None:
-    section = split_findings("01_p", ['<h1 id="t" class="appendix-heading">T</h1>', FINDINGS, '<p class="appendix-text">x</p>'])
+    section = split_findings(
+        "01_p", ['<h1 id="t" class="appendix-heading">T</h1>', FINDINGS, '<p class="appendix-text">x</p>']
+    )
     assert section.findings == ["Một &lt;b&gt;", "Hai"]
     assert section.pieces == ['<h1 id="t" class="appendix-heading">T</h1>', '<p class="appendix-text">x</p>']
 
@@ -71,7 +76,10 @@ def test_number_captions_in_document_order_across_fragments(lang: str, figure: s
     assert labels == [f"{figure} 1. ", f"{table} 1. ", f"{figure} 2. ", f"{table} 2. "]
     captions = caps1 + caps2
     assert [(c.kind, c.number, c.name) for c in captions] == [
-        ("figure", 1, "01_p_1"), ("table", 1, "01_p_2"), ("figure", 2, "01_p_3"), ("table", 2, "01_p_4")
+        ("figure", 1, "01_p_1"),
+        ("table", 1, "01_p_2"),
+        ("figure", 2, "01_p_3"),
+        ("table", 2, "01_p_4"),
     ]
     assert captions[0].caption == "Biểu đồ 1 & chú thích"
     assert captions[1].caption == "Bảng số 2" and captions[1].source == "Nguồn: Sở & Báo"
@@ -85,12 +93,21 @@ def test_unique_ids_renames_repeats_only() -> None:
 
 
 def test_find_headings_reads_levels_ids_and_text() -> None:
-    fragment = '<h1 id="t" class="appendix-heading">Tiêu đề &amp; x</h1><h3 id="s" class="appendix-heading">S</h3><h2 id="n">not ours</h2>'
+    fragment = (
+        '<h1 id="t" class="appendix-heading">Tiêu đề &amp; x</h1><h3 id="s" class="appendix-heading">S</h3><h2 '
+        'id="n">not ours</h2>'
+    )
     assert find_headings(fragment) == [Heading(1, "t", "Tiêu đề &amp; x"), Heading(3, "s", "S")]
 
 
 def test_toc_nests_by_level_and_links_every_heading() -> None:
-    headings = [Heading(1, "a", "A"), Heading(2, "a1", "A1"), Heading(3, "a1x", "A1x"), Heading(2, "a2", "A2"), Heading(1, "b", "B")]
+    headings = [
+        Heading(1, "a", "A"),
+        Heading(2, "a1", "A1"),
+        Heading(3, "a1x", "A1x"),
+        Heading(2, "a2", "A2"),
+        Heading(1, "b", "B"),
+    ]
     toc = toc_html(headings, "vi", has_figures=True, has_tables=False)
     hrefs = re.findall(r'href="#([^"]+)"', toc)
     assert hrefs == ["key-findings", "figures-list", "a", "a1", "a1x", "a2", "b", "sources", "methods"]
@@ -109,14 +126,33 @@ def front(lang: str = "vi") -> FrontMatter:
             SourceEntry("s2", "Không địa chỉ", "Báo", "", "javascript:alert(1)"),
         ),
         (BreakNote("Chuẩn nghèo mới", 2021, ("Tỷ lệ hộ nghèo",)),),
-        ReportMeta(2023, "s1", "Sở <b>A</b> tỉnh Thừa Thiên Huế", "Department <b>A</b> of Thừa Thiên Huế Province",
-                   "Sở A", "TTH DA", "Tỉnh Thừa Thiên Huế", "Thừa Thiên Huế Province", "Huế", "Huế", "2023-12"),
+        ReportMeta(
+            2023,
+            "s1",
+            "Sở <b>A</b> tỉnh Thừa Thiên Huế",
+            "Department <b>A</b> of Thừa Thiên Huế Province",
+            "Sở A",
+            "TTH DA",
+            "Tỉnh Thừa Thiên Huế",
+            "Thừa Thiên Huế Province",
+            "Huế",
+            "Huế",
+            "2023-12",
+        ),
     )
 
 
 def sections() -> list[Section]:
     return [
-        split_findings("01_p", ['<h1 id="01_p-poverty" class="appendix-heading">Giảm nghèo</h1>', FINDINGS, FIGURE.format(n=1), TABLE.format(n=2)]),
+        split_findings(
+            "01_p",
+            [
+                '<h1 id="01_p-poverty" class="appendix-heading">Giảm nghèo</h1>',
+                FINDINGS,
+                FIGURE.format(n=1),
+                TABLE.format(n=2),
+            ],
+        ),
         Section("02_q", ['<h1 id="01_p-poverty" class="appendix-heading">Trùng id</h1>', FIGURE.format(n=3)]),
     ]
 
@@ -124,7 +160,7 @@ def sections() -> list[Section]:
 def test_compose_gives_one_document_with_frame_and_escaped_data() -> None:
     appendix = compose(sections(), front())
     doc = appendix.html
-    assert doc.startswith("<!DOCTYPE html>\n<html lang=\"vi\">")
+    assert doc.startswith('<!DOCTYPE html>\n<html lang="vi">')
     assert "Phụ lục phân tích kết quả công tác lao động, người có công và xã hội năm 2023" in doc
     assert "Tỉnh Thừa Thiên Huế" in doc and "0123456789ab" in doc
     # The issuer comes from data/reports.csv, escaped, without the area the cover names above it.
@@ -175,8 +211,15 @@ def test_cover_has_authority_place_date_and_vintage_and_the_checksums_are_in_the
     fm = front()
     fm = replace(fm, report=replace(fm.report, issued="2023-12-31"))
     cover = cover_html(fm)
-    for part in ("UBND TỈNH THỪA THIÊN HUẾ", "SỞ &lt;B&gt;A&lt;/B&gt;", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                 "Độc lập – Tự do – Hạnh phúc", "Huế, ngày 31 tháng 12 năm 2023", "Năm 2023", "data/figures/2023.csv"):
+    for part in (
+        "UBND TỈNH THỪA THIÊN HUẾ",
+        "SỞ &lt;B&gt;A&lt;/B&gt;",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập – Tự do – Hạnh phúc",
+        "Huế, ngày 31 tháng 12 năm 2023",
+        "Năm 2023",
+        "data/figures/2023.csv",
+    ):
         assert part in cover, part
     assert "0123456789ab" not in cover and "<table" not in cover
     assert "0123456789ab" in methods_html(fm) and "SHA-256" in methods_html(fm)
@@ -190,8 +233,9 @@ def test_the_cover_head_takes_place_and_date_from_the_data_and_never_the_clock()
     from helpers.build.frontmatter import Issuer, gather, issuer
 
     report = gather(2023, "vi").report  # data/reports.csv: issued 2023-12, the day left blank as printed
-    assert issuer(report, "vi") == Issuer("UBND TỈNH THỪA THIÊN HUẾ", "SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
-                                    "Thừa Thiên Huế, ngày … tháng 12 năm 2023")
+    assert issuer(report, "vi") == Issuer(
+        "UBND TỈNH THỪA THIÊN HUẾ", "SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI", "Thừa Thiên Huế, ngày … tháng 12 năm 2023"
+    )
     assert issuer(replace(report, issued=""), "vi").place_date == "Thừa Thiên Huế"
     assert issuer(report, "en").name == "DEPARTMENT OF LABOUR, INVALIDS AND SOCIAL AFFAIRS"
 
@@ -199,9 +243,11 @@ def test_the_cover_head_takes_place_and_date_from_the_data_and_never_the_clock()
 def test_short_tables_are_kept_whole_in_print_and_long_ones_may_break() -> None:
     def block(rows: int) -> str:
         body = "".join("<tr><td>1</td></tr>" for _ in range(rows))
-        return (f'<div class="appendix-table-block" id="t{rows}" data-name="t{rows}"><p class="table-caption">c</p>'
-                f"<table><thead><tr><th>x</th></tr></thead><tbody>{body}</tbody></table>"
-                '<p class="table-source">s</p></div>')
+        return (
+            f'<div class="appendix-table-block" id="t{rows}" data-name="t{rows}"><p class="table-caption">c</p>'
+            f"<table><thead><tr><th>x</th></tr></thead><tbody>{body}</tbody></table>"
+            '<p class="table-source">s</p></div>'
+        )
 
     marked = assemble.mark_short_tables(block(3) + block(40))
     assert '<div class="appendix-table-block" id="t3" data-name="t3" data-keep="whole">' in marked

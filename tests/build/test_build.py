@@ -79,7 +79,8 @@ def good_notebook(path: Path) -> Path:
     return write_notebook(
         path,
         [
-            f'from helpers.present.report import Report\nimport pandas as pd\nrep = Report("{name}", year, lang, output_dir)',
+            f'from helpers.present.report import Report\nimport pandas as pd\nrep = Report("{name}", year, lang, '
+            f"output_dir)",
             'rep.heading("Thử nghiệm <b>", "Test <b>", level=1)',
             'rep.findings([rep.t("Câu phát hiện có dấu & ký tự.", "A finding & more.")])',
             'raw = pd.DataFrame({"Chỉ tiêu": ["Hộ nghèo"], "Giá trị": [2.27]})\n'
@@ -228,7 +229,7 @@ def table_of_sheet(folder: Path) -> dict[str, str]:
     text = (folder / "appendix.html").read_text(encoding="utf-8")
     names = re.findall(r'<div class="appendix-table-block" id="[^"]*" data-name="([^"]+)"', text)
     captions = [Caption("table", i, "", n, n, "", "") for i, n in enumerate(names, 1)]
-    return dict(zip(sheet_names(captions, "vi"), names))
+    return dict(zip(sheet_names(captions, "vi"), names, strict=False))
 
 
 @BUILD
@@ -241,7 +242,7 @@ def test_workbook_keeps_printed_figures_as_text_and_has_no_formula(all_builds: P
         sheet = [[c.value for c in r] for r in workbook[sheet_name].iter_rows()]
         for j, header in enumerate(rows[0]):
             if column(header).kind == "printed":
-                cells = [(r[j], s[j]) for r, s in zip(rows[1:], sheet[1:]) if r[j]]
+                cells = [(r[j], s[j]) for r, s in zip(rows[1:], sheet[1:], strict=False) if r[j]]
                 assert all(shown == raw for raw, shown in cells), (table, header, cells)
                 printed += len(cells)
     assert printed >= 62  # the issue counted 62 printed figures Excel used to read as numbers
@@ -272,12 +273,16 @@ def test_pdf_is_in_the_state_format_with_page_numbers_and_diacritics(all_builds:
         text = subprocess.run(["pdftotext", "-f", "1", "-l", "3", str(pdf), "-"], capture_output=True, text=True).stdout
         text = " ".join(text.split())
         assert "PHỤ LỤC PHÂN TÍCH KẾT QUẢ CÔNG TÁC LAO ĐỘNG, NGƯỜI CÓ CÔNG VÀ XÃ HỘI NĂM 2023" in text
-        assert "SỞ LAO ĐỘNG – THƯƠNG BINH" in text and "Thừa Thiên Huế, ngày … tháng 12 năm 2023" in text  # two columns: lines interleave
+        assert (
+            "SỞ LAO ĐỘNG – THƯƠNG BINH" in text and "Thừa Thiên Huế, ngày … tháng 12 năm 2023" in text
+        )  # two columns: lines interleave
         assert pdf_font_names(pdf) <= {"Tinos", "Tinos-Bold", "Tinos-Italic", "Tinos-BoldItalic"}
         # Every page: A4, text inside the decree's margins, the page number alone at the top centre from page 2.
         pages = check_state_format(pdf)
         first = " ".join(w[4] for w in pages[0])
-        assert "SHA-256" not in first and "figures/2023.csv" in first  # the cover lists the files (a line may break after "data/")
+        assert (
+            "SHA-256" not in first and "figures/2023.csv" in first
+        )  # the cover lists the files (a line may break after "data/")
         for number, page in enumerate(pages[1:], start=2):
             body = [w[4] for w in page if w[4] != str(number) or w[1] > 60]
             assert body, f"page {number} holds only its number"
@@ -324,9 +329,12 @@ def test_english_build_is_in_english_beside_the_vietnamese_one(all_builds: Path)
 def test_two_builds_are_byte_identical(all_builds: Path, second_2023: Path) -> None:
     first = all_builds / "2023"
     parts = ["appendix.html", "appendix.xlsx", "appendix.docx", "appendix.pdf"]
-    for part in [*parts, *(f"tables/{p.name}" for p in (first / "tables").glob("*.csv")),
-                 *(f"tables/{p.name}" for p in (first / "tables").glob("*.json")),
-                 *(f"notebooks/{p.name}" for p in (first / "notebooks").glob("*.ipynb"))]:
+    for part in [
+        *parts,
+        *(f"tables/{p.name}" for p in (first / "tables").glob("*.csv")),
+        *(f"tables/{p.name}" for p in (first / "tables").glob("*.json")),
+        *(f"notebooks/{p.name}" for p in (first / "notebooks").glob("*.ipynb")),
+    ]:
         assert (first / part).read_bytes() == (second_2023 / part).read_bytes(), part
     for office in ("appendix.xlsx", "appendix.docx"):
         with zipfile.ZipFile(second_2023 / office) as z:
@@ -431,8 +439,15 @@ def test_build_failed_lists_every_failure() -> None:
     from helpers.build.execute import NotebookFailure, NotebookJob
 
     job = NotebookJob(Path("nb/02_x.ipynb"), Path("out/02_x.ipynb"), {}, "2019, en")
-    exc = BuildFailed([NotebookFailure(job, "ValueError", "bad\nmore", cell_number=3, exec_count=2, first_line="f()")], "Head.")
-    assert str(exc).splitlines() == ["Head.", "notebook 02_x (2019, en) failed", "  in cell 3, In [2]: f()", "  ValueError: bad"]
+    exc = BuildFailed(
+        [NotebookFailure(job, "ValueError", "bad\nmore", cell_number=3, exec_count=2, first_line="f()")], "Head."
+    )
+    assert str(exc).splitlines() == [
+        "Head.",
+        "notebook 02_x (2019, en) failed",
+        "  in cell 3, In [2]: f()",
+        "  ValueError: bad",
+    ]
 
 
 @BUILD
@@ -440,12 +455,21 @@ def test_a_kept_kernel_shows_the_next_notebook_a_clean_namespace(tiny_notebooks:
     write_notebook(tiny_notebooks / "01_leaves.ipynb", ["leaked = 1\nimport os\nos.chdir('/')"])
     write_notebook(
         tiny_notebooks / "02_checks.ipynb",
-        ["import os, pathlib\nassert 'leaked' not in dir(), 'state leaked between notebooks'\n"
-         "assert pathlib.Path.cwd().name == 'notebooks', pathlib.Path.cwd()"],
+        [
+            "import os, pathlib\nassert 'leaked' not in dir(), 'state leaked between notebooks'\n"
+            "assert pathlib.Path.cwd().name == 'notebooks', pathlib.Path.cwd()"
+        ],
     )
     kept = build([2023], "vi", outputs_dir=tmp_path / "kept", notebooks_dir=tiny_notebooks, jobs=1, progress=False)[0]
-    fresh = build([2023], "vi", outputs_dir=tmp_path / "fresh", notebooks_dir=tiny_notebooks, jobs=1, progress=False,
-                  reuse_kernels=False)[0]
+    fresh = build(
+        [2023],
+        "vi",
+        outputs_dir=tmp_path / "fresh",
+        notebooks_dir=tiny_notebooks,
+        jobs=1,
+        progress=False,
+        reuse_kernels=False,
+    )[0]
     assert (kept / "appendix.html").read_bytes() == (fresh / "appendix.html").read_bytes()
     assert (kept / "appendix.xlsx").read_bytes() == (fresh / "appendix.xlsx").read_bytes()
     for folder in (kept, fresh):  # execution counts start again at 1 in a kept kernel
@@ -476,8 +500,10 @@ def test_a_year_without_a_report_row_is_refused_before_any_notebook_runs(
     from helpers.errors import DataError
 
     path = data_copy / "reports.csv"
-    path.write_text("".join(r for r in path.read_text(encoding="utf-8").splitlines(keepends=True)
-                            if not r.startswith("2023,")), encoding="utf-8")
+    path.write_text(
+        "".join(r for r in path.read_text(encoding="utf-8").splitlines(keepends=True) if not r.startswith("2023,")),
+        encoding="utf-8",
+    )
     monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
     with pytest.raises(DataError, match=r"^data/reports\.csv: no row for 2023"):
         build([2023], "vi", progress=False)
@@ -487,7 +513,10 @@ def test_a_year_without_a_report_row_is_refused_before_any_notebook_runs(
 @pytest.mark.parametrize("text", ["0023", "23", "２０２３", "20230", "1023"])
 def test_a_year_that_is_not_four_ascii_digits_is_refused(text: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["summary", "--year", text]) == 2
-    assert f"argument --year: expected a four-digit year such as 2023, or 'latest', got '{text}'" in capsys.readouterr().err
+    assert (
+        f"argument --year: expected a four-digit year such as 2023, or 'latest', got '{text}'"
+        in capsys.readouterr().err
+    )
 
 
 def test_an_empty_figures_folder_is_named_as_such(
@@ -498,7 +527,10 @@ def test_an_empty_figures_folder_is_named_as_such(
     monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
     assert cli.main(["build"]) == 2
     err = capsys.readouterr().err
-    assert err == "error: data/figures: the folder holds no figures file; a year's figures go in a file named YYYY.csv there.\n"
+    assert (
+        err == "error: data/figures: the folder holds no figures file; a year's figures go in a file named YYYY.csv "
+        "there.\n"
+    )
     assert " 0 " not in err and "0.csv" not in err
 
 
@@ -511,11 +543,11 @@ def test_the_2025_appendix_of_the_sở_nội_vụ_builds_from_data_alone(
     monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
     (folder,) = build([2025], "vi", outputs_dir=outputs, progress=False)
     doc = (folder / "appendix.html").read_text(encoding="utf-8")
-    cover = doc[doc.index('<header class="cover"'):doc.index("</header>")]
+    cover = doc[doc.index('<header class="cover"') : doc.index("</header>")]
     assert '<p class="cover-province">Thành phố Huế</p>' in cover
     assert '<p class="cover-issuer">Kèm theo báo cáo của Sở Nội vụ</p>' in cover
     assert "Thừa Thiên Huế" not in cover and "Lao động" not in cover
     assert "data/figures/2025.csv" in cover
-    assert "Sở Nội vụ thành phố Huế" in doc[doc.index('id="sources"'):]  # the report is among the cited sources
+    assert "Sở Nội vụ thành phố Huế" in doc[doc.index('id="sources"') :]  # the report is among the cited sources
     assert "Sở LĐTBXH" not in doc
     assert (folder / "appendix.pdf").is_file() and (folder / "appendix.xlsx").is_file()

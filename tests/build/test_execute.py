@@ -37,23 +37,36 @@ def test_cell_number_counts_in_the_source_notebook(tmp_path: Path) -> None:
 
 def test_failure_message_is_a_few_lines() -> None:
     job = NotebookJob(Path("notebooks/03_x.ipynb"), Path("/tmp/out/03_x.ipynb"), {"year": 2023}, "2023, vi")
-    failure = NotebookFailure(job, "KeyError", "'poverty_rate'", cell_number=5, exec_count=4, first_line="show(rep)",
-                              kept_at=Path("/tmp/out/03_x.ipynb"))
+    failure = NotebookFailure(
+        job,
+        "KeyError",
+        "'poverty_rate'",
+        cell_number=5,
+        exec_count=4,
+        first_line="show(rep)",
+        kept_at=Path("/tmp/out/03_x.ipynb"),
+    )
     assert failure.message().splitlines() == [
         "notebook 03_x (2023, vi) failed",
         "  in cell 5, In [4]: show(rep)",
         "  KeyError: 'poverty_rate'",
         "  the executed notebook is kept at /tmp/out/03_x.ipynb",
     ]
-    assert NotebookFailure(job, "DeadKernelError", "Kernel died").message().splitlines()[1:] == ["  DeadKernelError: Kernel died"]
+    assert NotebookFailure(job, "DeadKernelError", "Kernel died").message().splitlines()[1:] == [
+        "  DeadKernelError: Kernel died"
+    ]
 
 
 def test_run_notebooks_reports_a_notebook_that_cannot_be_read(tmp_path: Path) -> None:
     source = tmp_path / "00_broken.ipynb"
     source.write_text("not json", encoding="utf-8")
     done: list[tuple[int, bool]] = []
-    failures = run_notebooks([NotebookJob(source, tmp_path / "out" / "00_broken.ipynb")], 1, progress=False,
-                             on_done=lambda i, f: done.append((i, f is not None)))
+    failures = run_notebooks(
+        [NotebookJob(source, tmp_path / "out" / "00_broken.ipynb")],
+        1,
+        progress=False,
+        on_done=lambda i, f: done.append((i, f is not None)),
+    )
     assert len(failures) == 1 and failures[0].job.name == "00_broken" and failures[0].cell_number is None
     assert done == [(0, True)]
 
@@ -61,15 +74,31 @@ def test_run_notebooks_reports_a_notebook_that_cannot_be_read(tmp_path: Path) ->
 def test_executed_notebooks_carry_no_clock_time(tmp_path: Path) -> None:
     import json
 
-    from helpers.build.execute import strip_clock_times
+    from helpers.build.normalise import strip_clock_times
 
     notebook = {
-        "cells": [{"cell_type": "code", "execution_count": 1, "id": "a", "outputs": [], "source": "1",
-                   "metadata": {"execution": {"iopub.execute_input": "2026-11-26T03:10:42Z"},
-                                "papermill": {"duration": 0.1, "start_time": "2026", "end_time": "2026",
-                                              "status": "completed", "exception": False}}}],
+        "cells": [
+            {
+                "cell_type": "code",
+                "execution_count": 1,
+                "id": "a",
+                "outputs": [],
+                "source": "1",
+                "metadata": {
+                    "execution": {"iopub.execute_input": "2026-11-26T03:10:42Z"},
+                    "papermill": {
+                        "duration": 0.1,
+                        "start_time": "2026",
+                        "end_time": "2026",
+                        "status": "completed",
+                        "exception": False,
+                    },
+                },
+            }
+        ],
         "metadata": {"papermill": {"duration": 8.2, "start_time": "2026", "end_time": "2026", "version": "2.7.0"}},
-        "nbformat": 4, "nbformat_minor": 5,
+        "nbformat": 4,
+        "nbformat_minor": 5,
     }
     path = tmp_path / "nb.ipynb"
     path.write_text(json.dumps(notebook), encoding="utf-8")

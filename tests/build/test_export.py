@@ -33,8 +33,11 @@ def caption(number: int, name: str) -> Caption:
 
 def test_sheet_names_are_short_unique_and_valid() -> None:
     names = sheet_names(
-        [caption(1, "01_poverty_households_by_district_and_year"), caption(2, "01_poverty_households_by_district_and_year"),
-         caption(3, "05_q[a]:b*c?d/e\\f")],
+        [
+            caption(1, "01_poverty_households_by_district_and_year"),
+            caption(2, "01_poverty_households_by_district_and_year"),
+            caption(3, "05_q[a]:b*c?d/e\\f"),
+        ],
         "vi",
     )
     assert all(len(n) <= 31 for n in names)
@@ -49,8 +52,11 @@ def write_tables(folder: Path) -> list[Caption]:
 
     from helpers.present.report import write_table
 
-    write_table(pd.DataFrame({"Chỉ tiêu": ["Hộ nghèo", "Việc làm"], "Giá trị": [2.27, 17034.0], "Ghi chú": [None, "x"]}),
-                folder, "01_p_a")
+    write_table(
+        pd.DataFrame({"Chỉ tiêu": ["Hộ nghèo", "Việc làm"], "Giá trị": [2.27, 17034.0], "Ghi chú": [None, "x"]}),
+        folder,
+        "01_p_a",
+    )
     write_table(pd.DataFrame({"Năm": [2022], "Số": [1]}), folder, "02_q_b")
     return [caption(1, "01_p_a"), caption(2, "02_q_b")]
 
@@ -66,7 +72,9 @@ def test_workbook_has_contents_and_one_sheet_per_table(tmp_path: Path) -> None:
     assert contents["D4"].hyperlink.location == "'Bảng 1 a'!A1" or "Bảng 1 a" in contents["D4"].hyperlink.target
     sheet = workbook["Bảng 1 a"]
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [
-        ["Chỉ tiêu", "Giá trị", "Ghi chú"], ["Hộ nghèo", 2.27, None], ["Việc làm", 17034, "x"]
+        ["Chỉ tiêu", "Giá trị", "Ghi chú"],
+        ["Hộ nghèo", 2.27, None],
+        ["Việc làm", 17034, "x"],
     ]
     english = load_workbook(write_xlsx(tables, tmp_path / "tables", tmp_path / "en.xlsx", "en", "Appendix"))
     assert english.sheetnames == ["Contents", "Table 1 a", "Table 2 b", "Full values", "Columns"]
@@ -74,7 +82,9 @@ def test_workbook_has_contents_and_one_sheet_per_table(tmp_path: Path) -> None:
 
 def test_workbook_bytes_do_not_depend_on_the_clock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     tables = write_tables(tmp_path / "tables")
-    first = write_xlsx(tables, tmp_path / "tables", tmp_path / "1.xlsx", "vi", "T", stamp=datetime(2023, 12, 31)).read_bytes()
+    first = write_xlsx(
+        tables, tmp_path / "tables", tmp_path / "1.xlsx", "vi", "T", stamp=datetime(2023, 12, 31)
+    ).read_bytes()
 
     import openpyxl.writer.excel as excel
 
@@ -84,7 +94,9 @@ def test_workbook_bytes_do_not_depend_on_the_clock(tmp_path: Path, monkeypatch: 
             return datetime(2031, 5, 6, 7, 8, 9, tzinfo=tz)
 
     monkeypatch.setattr(excel.datetime, "datetime", Later)
-    second = write_xlsx(tables, tmp_path / "tables", tmp_path / "2.xlsx", "vi", "T", stamp=datetime(2023, 12, 31)).read_bytes()
+    second = write_xlsx(
+        tables, tmp_path / "tables", tmp_path / "2.xlsx", "vi", "T", stamp=datetime(2023, 12, 31)
+    ).read_bytes()
     assert first == second
     with zipfile.ZipFile(tmp_path / "2.xlsx") as z:
         assert {i.date_time for i in z.infolist()} == {FIXED_ZIP_TIME}
@@ -96,7 +108,9 @@ def test_normalise_zip_fixes_dates_and_keeps_content(tmp_path: Path) -> None:
     path = tmp_path / "x.zip"
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("b.txt", "bee")
-        z.writestr("docProps/core.xml", '<dcterms:created xsi:type="dcterms:W3CDTF">2024-02-03T04:05:06Z</dcterms:created>')
+        z.writestr(
+            "docProps/core.xml", '<dcterms:created xsi:type="dcterms:W3CDTF">2024-02-03T04:05:06Z</dcterms:created>'
+        )
         z.writestr("a.txt", "ay")
     normalise_zip(path, datetime(2020, 1, 2))
     with zipfile.ZipFile(path) as z:
@@ -160,9 +174,14 @@ def pdf_font_names(pdf: Path) -> set[str]:
 def test_pdf_is_a4_in_the_state_format_with_vietnamese_text_in_tinos(tmp_path: Path) -> None:
     from helpers.build.assemble import stylesheet
 
-    body = "".join(f"<p>Đoạn {i}: Tỷ lệ hộ nghèo giảm, người có công được thăm hỏi, <strong>ự</strong> <em>ỹ</em>.</p>"
-                   for i in range(150))
-    doc = f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style>{stylesheet("vi")}</style></head><body>{body}</body></html>'
+    body = "".join(
+        f"<p>Đoạn {i}: Tỷ lệ hộ nghèo giảm, người có công được thăm hỏi, <strong>ự</strong> <em>ỹ</em>.</p>"
+        for i in range(150)
+    )
+    doc = (
+        '<!DOCTYPE html><html lang="vi"><head><meta '
+        f'charset="utf-8"><style>{stylesheet("vi")}</style></head><body>{body}</body></html>'
+    )
     pdf = write_pdf(doc, tmp_path / "a.pdf")
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")

@@ -54,8 +54,14 @@ def contents(root: Path) -> list[str]:
 def run_cli(args: list[str], root: Path, **env: str) -> subprocess.Popen[str]:
     """``python -m helpers <args>`` in a child process writing into ``root``."""
     environment = {**os.environ, "APPENDIX_OUTPUTS_DIR": str(root), **env}
-    return subprocess.Popen([sys.executable, "-m", "helpers", *args], cwd=HERE, env=environment,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "helpers", *args],
+        cwd=HERE,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def message_lines(stderr: str) -> list[str]:
@@ -66,8 +72,10 @@ def message_lines(stderr: str) -> list[str]:
 def running_cell(started: Path, gate: Path | None = None, seconds: int = 120) -> str:
     """A cell that says it has started (``started`` appears), then waits for ``gate`` (or ``seconds``)."""
     until = f"pathlib.Path({str(gate)!r}).exists()" if gate else "False"
-    return (f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\nend = time.monotonic() + {seconds}\n"
-            f"while not {until} and time.monotonic() < end:\n    time.sleep(0.1)")
+    return (
+        f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\nend = time.monotonic() + {seconds}\n"
+        f"while not {until} and time.monotonic() < end:\n    time.sleep(0.1)"
+    )
 
 
 def wait_for(condition, timeout: float = 120) -> None:  # type: ignore[no-untyped-def]
@@ -86,10 +94,16 @@ def test_a_publish_killed_at_any_step_is_repaired_by_the_next_build(tmp_path: Pa
     target = Target(2023, "vi", root)
     appendix(target.folder, "old")
     work = appendix(root / ".build-2023-abcd1234", "new")
-    code = ("import sys; from pathlib import Path; from helpers.build.outputs import publish; "
-            "publish(Path(sys.argv[1]), Path(sys.argv[2]))")
-    done = subprocess.run([sys.executable, "-c", code, str(work), str(target.folder)],
-                          env={**os.environ, CRASH_ENV: step}, capture_output=True, text=True)
+    code = (
+        "import sys; from pathlib import Path; from helpers.build.outputs import publish; "
+        "publish(Path(sys.argv[1]), Path(sys.argv[2]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(work), str(target.folder)],
+        env={**os.environ, CRASH_ENV: step},
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == CRASH_STATUS, done.stderr
     if step == "publish-old-moved":  # the window the issue names: no appendix, the old one set aside
         assert contents(root) == [".build-2023-abcd1234", ".old-2023"]
@@ -131,8 +145,9 @@ def test_a_killed_build_then_a_failing_one_keeps_the_previous_appendix(
     build([2023], "vi", notebooks_dir=tiny_notebooks, progress=False)
     before = {p.relative_to(outputs): p.read_bytes() for p in (outputs / "2023").rglob("*") if p.is_file()}
 
-    child = run_cli(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)], outputs,
-                    **{CRASH_ENV: "publish-old-moved"})
+    child = run_cli(
+        ["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)], outputs, **{CRASH_ENV: "publish-old-moved"}
+    )
     child.communicate(timeout=300)
     assert child.returncode == CRASH_STATUS
     assert not (outputs / "2023").exists() and (outputs / ".old-2023" / "appendix.html").exists()
@@ -177,8 +192,10 @@ def test_a_second_build_of_the_same_year_is_refused_in_one_sentence(
 
     assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 2
     err = capsys.readouterr().err.strip()
-    assert err == (f"error: Another build of the appendix for 2023, vi is running (process {first.pid}) and holds "
-                   f"{outputs / '.lock-2023'}; wait for it to finish, then build again.")
+    assert err == (
+        f"error: Another build of the appendix for 2023, vi is running (process {first.pid}) and holds "
+        f"{outputs / '.lock-2023'}; wait for it to finish, then build again."
+    )
 
     gate.touch()
     _, stderr = first.communicate(timeout=300)
@@ -192,9 +209,11 @@ def test_the_lock_is_per_folder_and_released_on_exit(tmp_path: Path) -> None:
     root.mkdir()
     vi, en = Target(2023, "vi", root), Target(2023, "en", root)
     with year_lock(vi):
-        with pytest.raises(BuildLocked, match=r"^Another build of the appendix for 2023, vi is running \(process \d+\)"):
-            with year_lock(vi):
-                pass
+        with (
+            pytest.raises(BuildLocked, match=r"^Another build of the appendix for 2023, vi is running \(process \d+\)"),
+            year_lock(vi),
+        ):
+            pass
         with year_lock(en):  # another folder: no conflict
             assert (root / ".lock-2023-en").exists()
     assert contents(root) == []
@@ -211,14 +230,22 @@ def test_an_outputs_that_is_a_file_is_refused_in_one_sentence(
     outputs.write_text("not a folder", encoding="utf-8")
     assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 2
     err = capsys.readouterr().err.strip()
-    assert err == (f"error: {outputs} is not a folder; move that file away or set APPENDIX_OUTPUTS_DIR to a folder "
-                   "(nothing was built).")
+    assert err == (
+        f"error: {outputs} is not a folder; move that file away or set APPENDIX_OUTPUTS_DIR to a folder "
+        "(nothing was built)."
+    )
 
 
-@pytest.mark.parametrize(("code", "said"), [(errno.EACCES, "permission denied"), (errno.EROFS, "read-only file system")])
+@pytest.mark.parametrize(
+    ("code", "said"), [(errno.EACCES, "permission denied"), (errno.EROFS, "read-only file system")]
+)
 def test_an_outputs_that_cannot_be_written_is_refused_in_one_sentence(
-    tiny_notebooks: Path, outputs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-    code: int, said: str,
+    tiny_notebooks: Path,
+    outputs: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    code: int,
+    said: str,
 ) -> None:
     # The tests run as root, for whom chmod 555 changes nothing: the refusal the kernel would give is raised instead.
     def refused(*args: object, **kwargs: object) -> str:
@@ -227,8 +254,10 @@ def test_an_outputs_that_cannot_be_written_is_refused_in_one_sentence(
     monkeypatch.setattr(outputs_module.tempfile, "mkdtemp", refused)
     assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 2
     err = capsys.readouterr().err.strip()
-    assert err == (f"error: {outputs} cannot be written to ({said}: {outputs / '.build-2023-x'}); make it writable or "
-                   "set APPENDIX_OUTPUTS_DIR to a folder you can write to (nothing was built).")
+    assert err == (
+        f"error: {outputs} cannot be written to ({said}: {outputs / '.build-2023-x'}); make it writable or "
+        "set APPENDIX_OUTPUTS_DIR to a folder you can write to (nothing was built)."
+    )
     assert contents(outputs) == []
 
 
@@ -246,33 +275,47 @@ def test_a_full_disk_during_assembly_ends_in_one_sentence_and_keeps_the_previous
     assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 2
     err = message_lines(capsys.readouterr().err)
     assert len(err) == 1
-    assert err[0].startswith(f"error: The disk holding {outputs} is full (no space left while writing {outputs}/.build-2023-")
+    assert err[0].startswith(
+        f"error: The disk holding {outputs} is full (no space left while writing {outputs}/.build-2023-"
+    )
     assert err[0].endswith(f"/appendix.xlsx); free some space and build again ({outputs / '2023'} is unchanged).")
     assert (outputs / "2023" / "appendix.xlsx").read_bytes() == before
     assert contents(outputs) == ["2023"]
 
 
-def test_a_field_over_the_csv_limit_is_refused_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_field_over_the_csv_limit_is_refused_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "t.csv"
     path.write_text("a,b\nx,y\nz," + "w" * 200_000 + "\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         read_table(path, ["a", "b"])
-    assert str(caught.value) == (f"{path}, line 3: a field is longer than 131,072 characters, the most a CSV field may "
-                                 "hold here; shorten it (a note belongs in a few sentences).")
+    assert str(caught.value) == (
+        f"{path}, line 3: a field is longer than 131,072 characters, the most a CSV field may "
+        "hold here; shorten it (a note belongs in a few sentences)."
+    )
 
 
-def test_a_field_over_the_csv_limit_in_the_data_ends_in_one_sentence(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_field_over_the_csv_limit_in_the_data_ends_in_one_sentence(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tests.conftest import read_rows, write_rows
 
     path = data_copy / "figures" / "2023.csv"
     rows = read_rows(path)
     rows[4][rows[0].index("note")] = "chú thích " * 20_000
     write_rows(path, rows)
-    done = subprocess.run([sys.executable, "-m", "helpers", "summary", "--year", "2023"], cwd=HERE,
-                          env={**os.environ, "APPENDIX_DATA_DIR": str(data_copy)}, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "helpers", "summary", "--year", "2023"],
+        cwd=HERE,
+        env={**os.environ, "APPENDIX_DATA_DIR": str(data_copy)},
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
-        "error: data/figures/2023.csv, line 5: a field is longer than 131,072 characters, the most a CSV field may hold here; "
+        "error: data/figures/2023.csv, line 5: a field is longer than 131,072 characters, the most a CSV field "
+        "may hold here; "
         "shorten it (a note belongs in a few sentences)."
     ]
 
@@ -319,7 +362,10 @@ def test_executed_notebooks_are_byte_identical_build_to_build(tiny_notebooks: Pa
 
 
 def test_a_field_over_the_csv_limit_stops_the_build_in_one_sentence_before_any_notebook(
-    data_copy: Path, tiny_notebooks: Path, outputs: Path, capsys: pytest.CaptureFixture[str],
+    data_copy: Path,
+    tiny_notebooks: Path,
+    outputs: Path,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from tests.conftest import read_rows, write_rows
@@ -331,7 +377,8 @@ def test_a_field_over_the_csv_limit_stops_the_build_in_one_sentence_before_any_n
     monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
     assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 2
     assert capsys.readouterr().err.strip().splitlines() == [
-        "error: data/figures/2023.csv, line 2: a field is longer than 131,072 characters, the most a CSV field may hold "
+        "error: data/figures/2023.csv, line 2: a field is longer than 131,072 characters, the most a CSV field "
+        "may hold "
         "here; shorten it (a note belongs in a few sentences)."
     ]
     assert not outputs.exists()

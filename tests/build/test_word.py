@@ -50,8 +50,14 @@ def docx(tmp_path: Path) -> Path:
         (figures / f"01_p_{n}.png").write_bytes(buffer.getvalue())
     fm = replace(front(), report=replace(front().report, issued="2023-12-31"))
     appendix = compose(sections(), fm)
-    return write_docx(appendix.html, fm, appendix.headings, tmp_path / "appendix.docx", figures_dir=figures,
-                      stamp=datetime(2023, 12, 31))
+    return write_docx(
+        appendix.html,
+        fm,
+        appendix.headings,
+        tmp_path / "appendix.docx",
+        figures_dir=figures,
+        stamp=datetime(2023, 12, 31),
+    )
 
 
 def test_word_html_unwraps_main_and_moves_captions_for_pandoc(tmp_path: Path) -> None:
@@ -69,16 +75,28 @@ def test_word_html_unwraps_main_and_moves_captions_for_pandoc(tmp_path: Path) ->
 def test_docx_has_cover_contents_headings_captions_tables_and_images(docx: Path) -> None:
     archive, body = read_docx(docx)
     cover = paragraphs(body, "CoverHead") + paragraphs(body, "CoverTitle") + paragraphs(body, "CoverPlaceDate")
-    for part in ("UBND TỈNH THỪA THIÊN HUẾ", "SỞ <B>A</B>", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc",
-                 "Huế, ngày 31 tháng 12 năm 2023", "Năm 2023"):
+    for part in (
+        "UBND TỈNH THỪA THIÊN HUẾ",
+        "SỞ <B>A</B>",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập – Tự do – Hạnh phúc",
+        "Huế, ngày 31 tháng 12 năm 2023",
+        "Năm 2023",
+    ):
         assert part in cover, part
     assert any("PHỤ LỤC PHÂN TÍCH" in t and "NĂM 2023" in t for t in paragraphs(body, "CoverTitle"))
     assert paragraphs(body, "TOCHeading") == ["Mục lục"]
     instructions = "".join(t.text or "" for t in body.iter(f"{W}instrText"))
     assert 'TOC \\o "1-3"' in instructions
     headings = paragraphs(body, "Heading1")
-    for title in ("Những phát hiện chính", "Danh mục hình", "Danh mục bảng", "Giảm nghèo", "Nguồn số liệu",
-                  "Ghi chú phương pháp"):
+    for title in (
+        "Những phát hiện chính",
+        "Danh mục hình",
+        "Danh mục bảng",
+        "Giảm nghèo",
+        "Nguồn số liệu",
+        "Ghi chú phương pháp",
+    ):
         assert title in headings, title
     assert [t.split(".")[0] for t in paragraphs(body, "ImageCaption")] == ["Hình 1", "Hình 2"]
     assert paragraphs(body, "ImageCaption")[0] == "Hình 1. Biểu đồ 1 & chú thích"
@@ -119,8 +137,14 @@ def test_docx_bytes_are_the_same_build_to_build(docx: Path, tmp_path: Path) -> N
     first = docx.read_bytes()
     fm = replace(front(), report=replace(front().report, issued="2023-12-31"))
     appendix = compose(sections(), fm)
-    again = write_docx(appendix.html, fm, appendix.headings, tmp_path / "again.docx", figures_dir=tmp_path / "figures",
-                       stamp=datetime(2023, 12, 31))
+    again = write_docx(
+        appendix.html,
+        fm,
+        appendix.headings,
+        tmp_path / "again.docx",
+        figures_dir=tmp_path / "figures",
+        stamp=datetime(2023, 12, 31),
+    )
     assert again.read_bytes() == first
     with zipfile.ZipFile(docx) as archive:
         assert {i.date_time for i in archive.infolist()} == {FIXED_ZIP_TIME}

@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from helpers.build.assemble import Caption
 from helpers.build import columns
+from helpers.build.assemble import Caption
 from helpers.build.columns import UnknownColumn, column
 from helpers.build.export import write_xlsx
 from helpers.errors import DataError
@@ -33,16 +33,18 @@ def caption(number: int, name: str, text: str = "Chú thích", source: str = "Ng
 
 def scorecard() -> pd.DataFrame:
     """Rows like the overview's scorecard: goals as numbers and as printed, a ratio, a verdict."""
-    return pd.DataFrame({
-        "indicator_id": ["jobs_created", "workers_abroad"],
-        "goal_kind": ["target", "plan"],
-        "goal": [16500.0, 2050.0],
-        "goal_printed": ["16.500", "2.050"],
-        "actual": [17034.0, 2325.0],
-        "ratio": [103.23636363636363, 113.41463414634147],
-        "met": [True, False],
-        "period": [2023, 2023],
-    })
+    return pd.DataFrame(
+        {
+            "indicator_id": ["jobs_created", "workers_abroad"],
+            "goal_kind": ["target", "plan"],
+            "goal": [16500.0, 2050.0],
+            "goal_printed": ["16.500", "2.050"],
+            "actual": [17034.0, 2325.0],
+            "ratio": [103.23636363636363, 113.41463414634147],
+            "met": [True, False],
+            "period": [2023, 2023],
+        }
+    )
 
 
 def sheet_values(path: Path, sheet: str) -> list[list[object]]:
@@ -50,16 +52,29 @@ def sheet_values(path: Path, sheet: str) -> list[list[object]]:
 
 
 def test_csv_writes_whole_numbers_whole_and_says_each_columns_type(tmp_path: Path) -> None:
-    frame = pd.DataFrame({"count": [1480.0, float("nan")], "rate": [2.27, 70.25], "tiny": [1.4210854715202004e-14, 0.5],
-                          "printed": ["1.480", "70,25%"], "met": [True, None], "year": [2023, 2024]})
+    frame = pd.DataFrame(
+        {
+            "count": [1480.0, float("nan")],
+            "rate": [2.27, 70.25],
+            "tiny": [1.4210854715202004e-14, 0.5],
+            "printed": ["1.480", "70,25%"],
+            "met": [True, None],
+            "year": [2023, 2024],
+        }
+    )
     path = write_table(frame, tmp_path, "01_x_t")
     assert path.read_text(encoding="utf-8") == (
-        "count,rate,tiny,printed,met,year\n1480,2.27,1.4210854715202004e-14,1.480,True,2023\n,70.25,0.5,\"70,25%\",,2024\n"
+        'count,rate,tiny,printed,met,year\n1480,2.27,1.4210854715202004e-14,1.480,True,2023\n,70.25,0.5,"70,25%",,2024\n'
     )
     meta = json.loads((tmp_path / "01_x_t.csv-metadata.json").read_text(encoding="utf-8"))
     assert meta["url"] == "01_x_t.csv"
     assert {c["name"]: c["datatype"] for c in meta["tableSchema"]["columns"]} == {
-        "count": "number", "rate": "number", "tiny": "number", "printed": "string", "met": "boolean", "year": "integer"
+        "count": "number",
+        "rate": "number",
+        "tiny": "number",
+        "printed": "string",
+        "met": "boolean",
+        "year": "integer",
     }
 
 
@@ -78,8 +93,16 @@ def test_printed_figures_stay_text_and_headers_are_the_readers(tmp_path: Path) -
     write_table(scorecard(), tmp_path, "00_overview_scorecard")
     target = write_xlsx([caption(1, "00_overview_scorecard")], tmp_path, tmp_path / "a.xlsx", "vi", "Phụ lục")
     rows = sheet_values(target, "Bảng 1 scorecard")
-    assert rows[0] == ["Chỉ tiêu", "Loại mục tiêu", "Mục tiêu", "Mục tiêu – số in", "Thực hiện",
-                       "Tỷ lệ so với mục tiêu (%)", "Đánh giá", "Kỳ"]
+    assert rows[0] == [
+        "Chỉ tiêu",
+        "Loại mục tiêu",
+        "Mục tiêu",
+        "Mục tiêu – số in",
+        "Thực hiện",
+        "Tỷ lệ so với mục tiêu (%)",
+        "Đánh giá",
+        "Kỳ",
+    ]
     assert rows[1] == ["Số lao động được giải quyết việc làm", "Chỉ tiêu", 16500, "16.500", 17034, 103.24, "Đạt", 2023]
     assert rows[2][1:] == ["Kế hoạch", 2050, "2.050", 2325, 113.41, "Chưa đạt", 2023]
     sheet = load_workbook(target)["Bảng 1 scorecard"]
@@ -97,8 +120,10 @@ def test_rounded_numbers_keep_their_full_value_on_a_sheet_of_their_own(tmp_path:
     target = write_xlsx([caption(1, "00_overview_scorecard")], tmp_path, tmp_path / "a.xlsx", "vi", "Phụ lục")
     rows = sheet_values(target, "Giá trị đầy đủ")
     assert rows[0] == ["Bảng", "Trang tính", "Ô", "Cột", "Giá trị trong bảng", "Giá trị đầy đủ"]
-    assert [r[:5] for r in rows[1:]] == [["Bảng 1.", "Bảng 1 scorecard", "F2", "Tỷ lệ so với mục tiêu (%)", 103.24],
-                                         ["Bảng 1.", "Bảng 1 scorecard", "F3", "Tỷ lệ so với mục tiêu (%)", 113.41]]
+    assert [r[:5] for r in rows[1:]] == [
+        ["Bảng 1.", "Bảng 1 scorecard", "F2", "Tỷ lệ so với mục tiêu (%)", 103.24],
+        ["Bảng 1.", "Bảng 1 scorecard", "F3", "Tỷ lệ so với mục tiêu (%)", 113.41],
+    ]
     assert math.isclose(rows[1][5], 103.23636363636363, rel_tol=1e-15)
     columns = sheet_values(target, "Cột")
     assert columns[4] == ["Bảng 1.", "Bảng 1 scorecard", "Mục tiêu – số in", "goal_printed", "string"]
@@ -121,9 +146,12 @@ def test_no_cell_is_ever_a_formula(tmp_path: Path) -> None:
 
 def test_a_code_named_column_without_a_meaning_is_refused(tmp_path: Path) -> None:
     write_table(pd.DataFrame({"indicator_id": ["jobs_created"], "mystery_code": [1]}), tmp_path, "03_x_m")
-    with pytest.raises(UnknownColumn, match=r"^The column 'mystery_code' of table 03_x_m has no title for the workbook; "
-                                            r"add its title to helpers/build/columns.yml "
-                                            r"\(and its kind to KIND_OF in columns.py unless it is text\)\.$"):
+    with pytest.raises(
+        UnknownColumn,
+        match=r"^The column 'mystery_code' of table 03_x_m has no title for the workbook; "
+        r"add its title to helpers/build/columns.yml "
+        r"\(and its kind to KIND_OF in columns.py unless it is text\)\.$",
+    ):
         write_xlsx([caption(1, "03_x_m")], tmp_path, tmp_path / "a.xlsx", "vi", "T")
 
 
@@ -144,23 +172,38 @@ def test_every_column_with_a_kind_has_a_title_in_both_languages() -> None:
     assert column("label").kind == "text" and column("label").heading("en") == "Item"
     assert columns.code_names("en")["status"]["exceeds total"] == "Exceeds the total"
     assert [columns.flag_word(f, k, "vi") for f, k in ((True, "verdict"), (False, "verdict"), (False, "flag"))] == [
-        "Đạt", "Chưa đạt", "Không"]
+        "Đạt",
+        "Chưa đạt",
+        "Không",
+    ]
 
 
 def test_a_cell_longer_than_excel_holds_is_refused_with_its_place(tmp_path: Path) -> None:
     write_table(pd.DataFrame({"note": ["ngắn", "x" * 40_000]}), tmp_path, "04_x_long")
-    with pytest.raises(DataError, match=r"04_x_long\.csv, line 3, column 'note': a cell holds 40,000 characters, more "
-                                        r"than an Excel cell can hold \(32,767\); shorten it\.$"):
+    with pytest.raises(
+        DataError,
+        match=r"04_x_long\.csv, line 3, column 'note': a cell holds 40,000 characters, more "
+        r"than an Excel cell can hold \(32,767\); shorten it\.$",
+    ):
         write_xlsx([caption(1, "04_x_long")], tmp_path, tmp_path / "a.xlsx", "vi", "T")
 
 
 def test_a_rows_unit_decides_its_decimals_as_in_the_appendix(tmp_path: Path) -> None:
-    frame = pd.DataFrame({"label": ["Bình quân trợ cấp", "Tỷ lệ tái nghiện", "Số hộ"],
-                          "value": [526021.6326396423, 1.5151515151515151, 7540.0],
-                          "unit": ["vnd_per_month", "percent", "households"]})
+    frame = pd.DataFrame(
+        {
+            "label": ["Bình quân trợ cấp", "Tỷ lệ tái nghiện", "Số hộ"],
+            "value": [526021.6326396423, 1.5151515151515151, 7540.0],
+            "unit": ["vnd_per_month", "percent", "households"],
+        }
+    )
     write_table(frame, tmp_path, "04_x_units")
     target = write_xlsx([caption(1, "04_x_units")], tmp_path, tmp_path / "a.xlsx", "vi", "T")
-    assert [r[1:] for r in sheet_values(target, "Bảng 1 units")[1:]] == [[526022, "đồng/tháng"], [1.52, "%"],
-                                                                       [7540, "hộ"]]
+    assert [r[1:] for r in sheet_values(target, "Bảng 1 units")[1:]] == [
+        [526022, "đồng/tháng"],
+        [1.52, "%"],
+        [7540, "hộ"],
+    ]
     full = [r[5] for r in sheet_values(target, "Giá trị đầy đủ")[1:]]  # as many digits as Excel keeps
-    assert len(full) == 2 and all(math.isclose(a, b, rel_tol=1e-15) for a, b in zip(full, [526021.6326396423, 1.5151515151515151]))
+    assert len(full) == 2 and all(
+        math.isclose(a, b, rel_tol=1e-15) for a, b in zip(full, [526021.6326396423, 1.5151515151515151], strict=False)
+    )

@@ -16,9 +16,17 @@ SOURCE_ID = "sonoivu_hue_2025_report_test"
 ISSUER_VI = "Sở Nội vụ thành phố Huế"
 AREA_VI = "Thành phố Huế"
 REPORT_ROW = {
-    "year": "2025", "source_id": SOURCE_ID, "issuer_vi": ISSUER_VI, "issuer_en": "Department of Home Affairs of Huế City",
-    "issuer_short_vi": ISSUER_VI, "issuer_short_en": "Huế Department of Home Affairs", "area_vi": AREA_VI,
-    "area_en": "Huế City", "place_vi": "Huế", "place_en": "Huế", "issued": "2025-12-15",
+    "year": "2025",
+    "source_id": SOURCE_ID,
+    "issuer_vi": ISSUER_VI,
+    "issuer_en": "Department of Home Affairs of Huế City",
+    "issuer_short_vi": ISSUER_VI,
+    "issuer_short_en": "Huế Department of Home Affairs",
+    "area_vi": AREA_VI,
+    "area_en": "Huế City",
+    "place_vi": "Huế",
+    "place_en": "Huế",
+    "issued": "2025-12-15",
 }
 
 
@@ -27,8 +35,14 @@ def add_hue_2025(data: Path) -> Path:
     sources = read_rows(data / "sources.csv")
     head = sources[0]
     priority = max(int(r[head.index("priority")]) for r in sources[1:]) + 1
-    source = {"source_id": SOURCE_ID, "title": "Báo cáo kết quả công tác năm 2025 (dữ liệu thử)", "publisher": ISSUER_VI,
-              "published": "2025-12-15", "url": "", "priority": str(priority)}
+    source = {
+        "source_id": SOURCE_ID,
+        "title": "Báo cáo kết quả công tác năm 2025 (dữ liệu thử)",
+        "publisher": ISSUER_VI,
+        "published": "2025-12-15",
+        "url": "",
+        "priority": str(priority),
+    }
     write_rows(data / "sources.csv", sources + [[source[c] for c in head]])
 
     reports = read_rows(data / "reports.csv")

@@ -8,7 +8,6 @@ import pytest
 
 from helpers.cli import main
 from helpers.data.audit import audit_report, format_result, number_occurrences
-
 from tests.conftest import REPORT_2023, read_rows, write_rows
 
 needs_report = pytest.mark.skipif(not REPORT_2023.exists(), reason="the shared 2023 report is not beside the project")
@@ -50,8 +49,18 @@ def test_rules_pass_over_dates_documents_and_headings_but_not_counts() -> None:
     )
     kept, skipped = number_occurrences(text)
     assert [o.token for o in kept] == ["17", "17", "1.480", "73.607", "70,25", "2000"]
-    assert {"heading_number", "legal_document", "full_date", "day_month", "year_range", "named_year",
-            "named_programme", "proper_name", "anniversary", "age_category"} <= set(skipped)
+    assert {
+        "heading_number",
+        "legal_document",
+        "full_date",
+        "day_month",
+        "year_range",
+        "named_year",
+        "named_programme",
+        "proper_name",
+        "anniversary",
+        "age_category",
+    } <= set(skipped)
 
 
 @needs_report

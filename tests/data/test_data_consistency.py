@@ -38,7 +38,9 @@ def test_the_loader_loads_every_year(year: int) -> None:
     assert len(rec.year_rows(figures, year)) > 0
     notes = figures["note"].fillna("")
     values = figures["value"].map(rec.plain_number)
-    assert [check_printed_value(p, v, n) for p, v, n in zip(figures["printed"], values, notes)] == [None] * len(figures)
+    assert [check_printed_value(p, v, n) for p, v, n in zip(figures["printed"], values, notes, strict=False)] == [
+        None
+    ] * len(figures)
 
 
 @pytest.mark.parametrize("year", YEARS)
@@ -113,8 +115,12 @@ def test_every_stated_percent_of_plan_finds_its_plan_row() -> None:
                 continue
             assert ref.kind == "plan", f"{row.indicator_id}: a % of plan is measured against a plan, not {ref.kind}"
             period = row.period + int(rule["denominator_period_offset"])
-            plans = select(figures, ref.indicator_id, kind="plan", breakdown=row.breakdown, period=period, as_of=row.as_of)
-            assert len(plans) == 1, f"{row.indicator_id} {row.period}: no single plan row of {ref.indicator_id} for {period}"
+            plans = select(
+                figures, ref.indicator_id, kind="plan", breakdown=row.breakdown, period=period, as_of=row.as_of
+            )
+            assert len(plans) == 1, (
+                f"{row.indicator_id} {row.period}: no single plan row of {ref.indicator_id} for {period}"
+            )
             checked += 1
     assert checked >= 2  # jobs and workers abroad, 2023
     # Only the 2017-2020 cumulative plan is printed by no source; its rule says so.
@@ -142,15 +148,21 @@ def test_no_key_collision_between_an_annual_plan_and_a_programme_target() -> Non
     for year in YEARS:
         figures, revisions = load_year(year), load_revisions(year)
         goals = figures[figures["kind"].isin(["plan", "target"])]
-        assert not goals.duplicated(["indicator_id", "period", "as_of", "kind", "instrument", "breakdown", "source_id"]).any()
+        assert not goals.duplicated(
+            ["indicator_id", "period", "as_of", "kind", "instrument", "breakdown", "source_id"]
+        ).any()
         counted = len(goals) + len(revisions[revisions["kind"].isin(["plan", "target"])])
         in_files = sum(
             (read_figures_file(path, load_reference())["kind"].isin(["plan", "target"])).sum()
-            for y, path in figures_files().items() if y <= year
+            for y, path in figures_files().items()
+            if y <= year
         )
         assert counted == in_files
     both = load_year(2023).query("indicator_id == 'jobs_created' and period == 2024")
-    assert set(zip(both["kind"], both["instrument"])) == {("plan", "KH năm 2024"), ("target", "CT việc làm 2021-2025")}
+    assert set(zip(both["kind"], both["instrument"], strict=False)) == {
+        ("plan", "KH năm 2024"),
+        ("target", "CT việc làm 2021-2025"),
+    }
 
 
 def test_part_year_figures_are_dated_and_ranges_keep_both_ends() -> None:
@@ -170,8 +182,14 @@ def test_the_semantic_fixes_hold() -> None:
     assert set(catalogue.drop(index="merit_persons_national")["scope"]) == {"province"}
     assert "drug_rehab_compulsory" not in catalogue.index
     assert "tiếp nhận mới" in catalogue.at["drug_rehab_compulsory_admissions", "name_vi"]
-    for support in ("credit_amount", "health_insurance_persons", "medical_cost_amount", "electricity_support_amount",
-                    "tet_gifts", "housing_support_houses"):
+    for support in (
+        "credit_amount",
+        "health_insurance_persons",
+        "medical_cost_amount",
+        "electricity_support_amount",
+        "tet_gifts",
+        "housing_support_houses",
+    ):
         assert catalogue.at[support, "polarity"] == "neutral", support
     figures = load_year(2023)
     assert value(figures, "urban_unemployment_rate", 2020) is None  # "dưới 2,1%" is a bound over 2017-2020
@@ -182,4 +200,7 @@ def test_the_semantic_fixes_hold() -> None:
     assert figures.query("indicator_id == 'sector_targets_completed' and breakdown != ''").empty
     breaks = load_series_breaks()
     assert {"poverty_rate_change", "poverty_rate_reduction", "poor_households_change"} <= set(breaks["indicator_id"])
-    assert breaks["label_vi"].str.contains("59/2015/QĐ-TTg").all() and breaks["label_en"].str.contains("07/2021/NĐ-CP").all()
+    assert (
+        breaks["label_vi"].str.contains("59/2015/QĐ-TTg").all()
+        and breaks["label_en"].str.contains("07/2021/NĐ-CP").all()
+    )

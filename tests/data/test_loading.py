@@ -21,7 +21,6 @@ from helpers.data.loading import (
 )
 from helpers.data.query import select, series, value
 from helpers.errors import DataError, MissingYearError
-
 from tests.conftest import read_rows, write_rows
 
 FIG = "data/figures/2023.csv"
@@ -83,8 +82,12 @@ def test_loaded_frame_is_tidy_and_typed() -> None:
 
 def test_two_sources_that_disagree_are_both_kept_and_one_is_preferred() -> None:
     figures = load_year(2023)
-    a_luoi = figures[(figures["indicator_id"] == "poverty_rate") & (figures["breakdown"] == "district=A Lưới")
-                     & (figures["period"] == 2023) & (figures["kind"] == "actual")]
+    a_luoi = figures[
+        (figures["indicator_id"] == "poverty_rate")
+        & (figures["breakdown"] == "district=A Lưới")
+        & (figures["period"] == 2023)
+        & (figures["kind"] == "actual")
+    ]
     assert sorted(a_luoi["value"]) == [24.3, 24.4]
     assert a_luoi["preferred"].sum() == 1
     assert value(figures, "poverty_rate", 2023, breakdown="district=A Lưới") == 24.4
@@ -95,8 +98,10 @@ def test_an_annual_plan_and_a_programme_target_are_two_goals_not_a_revision() ->
     revisions = load_revisions(2023)
     assert revisions[(revisions["indicator_id"] == "jobs_created") & (revisions["period"] == 2024)].empty
     goals_2024 = load_year(2023).query("indicator_id == 'jobs_created' and period == 2024")
-    assert sorted(zip(goals_2024["kind"], goals_2024["instrument"], goals_2024["vintage"])) == [
-        ("plan", "KH năm 2024", 2023), ("target", "CT việc làm 2021-2025", 2021)]
+    assert sorted(zip(goals_2024["kind"], goals_2024["instrument"], goals_2024["vintage"], strict=False)) == [
+        ("plan", "KH năm 2024", 2023),
+        ("target", "CT việc làm 2021-2025", 2021),
+    ]
     # Seen from 2022, only the programme's figure is known.
     assert value(load_year(2022), "jobs_created", 2024, kind="target") == 17000
     assert value(load_year(2022), "jobs_created", 2024, kind="plan") is None
@@ -107,12 +112,21 @@ def test_vintage_rule_later_file_wins_and_earlier_stays_for_revisions(data_copy:
     # A 2024 file restating the 2024 annual plan (same instrument) revises the 2023 report's figure.
     header = read_rows(data_copy / "figures" / "2023.csv")[0]
     later = {c: "" for c in header} | {
-        "indicator_id": "jobs_created", "period": "2024", "kind": "plan", "instrument": "KH năm 2024",
-        "value": "17100", "printed": "17.100", "source_id": "sldtbxh_2023_report", "locator": "Phần I"}
+        "indicator_id": "jobs_created",
+        "period": "2024",
+        "kind": "plan",
+        "instrument": "KH năm 2024",
+        "value": "17100",
+        "printed": "17.100",
+        "source_id": "sldtbxh_2023_report",
+        "locator": "Phần I",
+    }
     write_rows(data_copy / "figures" / "2024.csv", [header, [later[c] for c in header]])
     revisions = load_revisions(2024, data_copy)
     jobs = revisions[(revisions["indicator_id"] == "jobs_created") & (revisions["period"] == 2024)]
-    assert list(zip(jobs["kind"], jobs["vintage"], jobs["value"], jobs["new_value"])) == [("plan", 2023, 17000.0, 17100.0)]
+    assert list(zip(jobs["kind"], jobs["vintage"], jobs["value"], jobs["new_value"], strict=False)) == [
+        ("plan", 2023, 17000.0, 17100.0)
+    ]
     assert value(load_year(2024, data_copy), "jobs_created", 2024, kind="plan") == 17100
     assert value(load_year(2024, data_copy), "jobs_created", 2024, kind="target") == 17000  # the programme's, untouched
 
@@ -121,8 +135,15 @@ def test_a_part_year_figure_never_replaces_a_full_year_one(data_copy: Path) -> N
     # A later file's count "to 15/11/2023" has its own key: the full-year 2023 figure stays in force.
     header = read_rows(data_copy / "figures" / "2023.csv")[0]
     later = {c: "" for c in header} | {
-        "indicator_id": "jobs_created", "period": "2023", "as_of": "2023-11-15", "kind": "actual",
-        "value": "15000", "printed": "15.000", "source_id": "sldtbxh_2023_report", "locator": "Phần I"}
+        "indicator_id": "jobs_created",
+        "period": "2023",
+        "as_of": "2023-11-15",
+        "kind": "actual",
+        "value": "15000",
+        "printed": "15.000",
+        "source_id": "sldtbxh_2023_report",
+        "locator": "Phần I",
+    }
     write_rows(data_copy / "figures" / "2024.csv", [header, [later[c] for c in header]])
     figures = load_year(2024, data_copy)
     assert value(figures, "jobs_created", 2023) == 17034
@@ -133,8 +154,15 @@ def test_a_part_year_figure_never_replaces_a_full_year_one(data_copy: Path) -> N
 def test_adding_a_later_year_changes_nothing_about_2023(data_copy: Path) -> None:
     before = load_year(2023, data_copy)
     header = read_rows(data_copy / "figures" / "2023.csv")[0]
-    later = {c: "" for c in header} | {"indicator_id": "poverty_rate", "period": "2023", "kind": "actual", "value": "2.3",
-                                        "printed": "2,3%", "source_id": "sldtbxh_2023_report", "locator": "Phần I"}
+    later = {c: "" for c in header} | {
+        "indicator_id": "poverty_rate",
+        "period": "2023",
+        "kind": "actual",
+        "value": "2.3",
+        "printed": "2,3%",
+        "source_id": "sldtbxh_2023_report",
+        "locator": "Phần I",
+    }
     write_rows(data_copy / "figures" / "2024.csv", [header, [later[c] for c in header]])
     after = load_year(2023, data_copy)
     assert before.equals(after)
@@ -162,7 +190,9 @@ def expect_error(data_dir: Path, pattern: str, year: int = 2023) -> DataError:
 def test_missing_column(data_copy: Path) -> None:
     path = data_copy / "figures" / "2023.csv"
     write_rows(path, [row[:-1] for row in read_rows(path)])
-    err = expect_error(data_copy, r"^data/figures/2023\.csv, line 1: missing column 'note'; expected the columns indicator_id, ")
+    err = expect_error(
+        data_copy, r"^data/figures/2023\.csv, line 1: missing column 'note'; expected the columns indicator_id, "
+    )
     assert err.row == 1
 
 
@@ -174,32 +204,50 @@ def test_extra_column(data_copy: Path) -> None:
 
 def test_unknown_indicator(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "figures" / "2023.csv", 12, "indicator_id", "povrety_rate")
-    expect_error(data_copy, r"2023\.csv, line 12, column 'indicator_id': expected one of the \d+ in data/indicators\.csv, got 'povrety_rate'")
+    expect_error(
+        data_copy,
+        r"2023\.csv, line 12, column 'indicator_id': expected one of the \d+ in data/indicators\.csv, got "
+        r"'povrety_rate'",
+    )
 
 
 def test_unknown_source(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "figures" / "2023.csv", 12, "source_id", "vnexpress")
-    expect_error(data_copy, r"line 12, column 'source_id': expected one of the \d+ in data/sources\.csv, got 'vnexpress'")
+    expect_error(
+        data_copy, r"line 12, column 'source_id': expected one of the \d+ in data/sources\.csv, got 'vnexpress'"
+    )
 
 
 def test_non_numeric_value(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "value", "about 70")
-    expect_error(data_copy, rf"line {LINE_TRAINED}, column 'value': expected a plain number with a dot decimal.*got 'about 70'")
+    expect_error(
+        data_copy, rf"line {LINE_TRAINED}, column 'value': expected a plain number with a dot decimal.*got 'about 70'"
+    )
 
 
 def test_vietnamese_decimal_in_value(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "value", "70,25")
-    expect_error(data_copy, rf"line {LINE_TRAINED}, column 'value': expected a plain number with a dot decimal \(a Vietnamese print such as '2,27' belongs in 'printed'.*got '70,25'")
+    expect_error(
+        data_copy,
+        rf"line {LINE_TRAINED}, column 'value': expected a plain number with a dot decimal \(a Vietnamese print "
+        rf"such as '2,27' belongs in 'printed'.*got '70,25'",
+    )
 
 
 def test_vietnamese_thousands_in_a_count(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "figures" / "2023.csv", LINE_HOUSEHOLDS, "value", "14.966")
-    expect_error(data_copy, rf"line {LINE_HOUSEHOLDS}, column 'value': a count of households must be a whole number without separators \(write 14966 .*got '14\.966'")
+    expect_error(
+        data_copy,
+        rf"line {LINE_HOUSEHOLDS}, column 'value': a count of households must be a whole number without separators "
+        rf"\(write 14966 .*got '14\.966'",
+    )
 
 
 def test_printed_does_not_match_value(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "figures" / "2023.csv", LINE_HOUSEHOLDS, "value", "14996")
-    expect_error(data_copy, rf"line {LINE_HOUSEHOLDS}, column 'printed': printed '14\.966' reads as 14966 but value is 14996")
+    expect_error(
+        data_copy, rf"line {LINE_HOUSEHOLDS}, column 'printed': printed '14\.966' reads as 14966 but value is 14996"
+    )
 
 
 def test_printed_that_is_not_a_print(data_copy: Path, set_cell) -> None:
@@ -211,30 +259,43 @@ def test_negative_count(data_copy: Path, set_cell) -> None:
     path = data_copy / "figures" / "2023.csv"
     set_cell(path, LINE_HOUSEHOLDS, "value", "-14966")
     set_cell(path, LINE_HOUSEHOLDS, "printed", "giảm 14.966")
-    expect_error(data_copy, rf"line {LINE_HOUSEHOLDS}, column 'value': a figure in households must be not negative, got -14966")
+    expect_error(
+        data_copy, rf"line {LINE_HOUSEHOLDS}, column 'value': a figure in households must be not negative, got -14966"
+    )
 
 
 def test_percent_outside_0_100(data_copy: Path, set_cell) -> None:
     path = data_copy / "figures" / "2023.csv"
     set_cell(path, LINE_TRAINED, "value", "170.25")
     set_cell(path, LINE_TRAINED, "printed", "170,25%")
-    expect_error(data_copy, rf"line {LINE_TRAINED}, column 'value': a figure in percent must be between 0 and 100, got 170\.25")
+    expect_error(
+        data_copy, rf"line {LINE_TRAINED}, column 'value': a figure in percent must be between 0 and 100, got 170\.25"
+    )
 
 
 def test_unknown_kind(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "kind", "forecast")
-    expect_error(data_copy, rf"line {LINE_TRAINED}, column 'kind': expected one of: actual, estimate, plan, target, got 'forecast'")
+    expect_error(
+        data_copy,
+        rf"line {LINE_TRAINED}, column 'kind': expected one of: actual, estimate, plan, target, got 'forecast'",
+    )
 
 
 @pytest.mark.parametrize("breakdown", ["district", "district=", "District=Huế", "district=Huế=1", "district= A Lưới"])
 def test_malformed_breakdown(data_copy: Path, set_cell, breakdown: str) -> None:
     set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "breakdown", breakdown)
-    expect_error(data_copy, rf"line {LINE_TRAINED}, column 'breakdown': expected empty for a total, else dimension=value")
+    expect_error(
+        data_copy, rf"line {LINE_TRAINED}, column 'breakdown': expected empty for a total, else dimension=value"
+    )
 
 
 def test_breakdown_without_a_label(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "breakdown", "district=Huế")
-    expect_error(data_copy, rf"line {LINE_TRAINED}, column 'breakdown': expected a dimension=value listed in data/breakdown_labels\.csv, got 'district=Huế'")
+    expect_error(
+        data_copy,
+        rf"line {LINE_TRAINED}, column 'breakdown': expected a dimension=value listed in "
+        rf"data/breakdown_labels\.csv, got 'district=Huế'",
+    )
 
 
 def test_duplicate_key_in_one_file(data_copy: Path) -> None:
@@ -242,12 +303,19 @@ def test_duplicate_key_in_one_file(data_copy: Path) -> None:
     rows = read_rows(path)
     rows.insert(20, rows[LINE_TRAINED - 1])
     write_rows(path, rows)
-    expect_error(data_copy, rf"line {LINE_TRAINED + 1}, column 'source_id': duplicate key: an earlier line already has indicator_id='trained_labour_rate', period='2023'")
+    expect_error(
+        data_copy,
+        rf"line {LINE_TRAINED + 1}, column 'source_id': duplicate key: an earlier line already has "
+        rf"indicator_id='trained_labour_rate', period='2023'",
+    )
 
 
 def test_padded_cell(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "kind", "actual ")
-    expect_error(data_copy, rf"line {LINE_TRAINED}, column 'kind': expected text without leading or trailing spaces, got 'actual '")
+    expect_error(
+        data_copy,
+        rf"line {LINE_TRAINED}, column 'kind': expected text without leading or trailing spaces, got 'actual '",
+    )
 
 
 def test_empty_file(data_copy: Path) -> None:
@@ -264,7 +332,10 @@ def test_header_only_file(data_copy: Path) -> None:
 def test_file_not_utf8(data_copy: Path) -> None:
     path = data_copy / "figures" / "2023.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("cp1258", errors="replace"))
-    err = expect_error(data_copy, r"2023\.csv, line \d+: the file is not UTF-8 \(byte 0x[0-9a-f]{2} cannot be decoded\); save it as 'CSV UTF-8'")
+    err = expect_error(
+        data_copy,
+        r"2023\.csv, line \d+: the file is not UTF-8 \(byte 0x[0-9a-f]{2} cannot be decoded\); save it as 'CSV UTF-8'",
+    )
     assert err.row is not None and err.row > 1
 
 
@@ -280,7 +351,8 @@ def test_year_with_no_file_lists_the_years() -> None:
     with pytest.raises(MissingYearError) as info:
         load_year(2025)
     assert str(info.value) == (
-        "There is no figures file for 2025 (data/figures/2025.csv); years with data: 2015, 2016, 2018, 2019, 2020, 2021, 2022, 2023."
+        "There is no figures file for 2025 (data/figures/2025.csv); years with data: 2015, 2016, 2018, 2019, "
+        "2020, 2021, 2022, 2023."
     )
 
 
@@ -292,19 +364,28 @@ def test_stray_file_in_figures_is_refused(data_copy: Path) -> None:
 
 def test_bad_catalogue_unit(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "indicators.csv", 2, "unit", "people")
-    with pytest.raises(DataError, match=r"indicators\.csv, line 2, column 'unit': expected one of the \d+ in data/units\.csv, got 'people'"):
+    with pytest.raises(
+        DataError,
+        match=r"indicators\.csv, line 2, column 'unit': expected one of the \d+ in data/units\.csv, got 'people'",
+    ):
         load_year(2023, data_copy)
 
 
 def test_a_domain_without_a_name_is_refused(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "indicators.csv", 2, "domain", "sport")
-    with pytest.raises(DataError, match=r"indicators\.csv, line 2, column 'domain': expected one of: administration, "
-                                        r"children, .*, vocational_training, got 'sport'"):
+    with pytest.raises(
+        DataError,
+        match=r"indicators\.csv, line 2, column 'domain': expected one of: administration, "
+        r"children, .*, vocational_training, got 'sport'",
+    ):
         load_year(2023, data_copy)
     rows = read_rows(data_copy / "domains.csv")
     write_rows(data_copy / "domains.csv", [r for r in rows if r[0] != "children"])
-    with pytest.raises(DataError, match=r"^data/domains\.csv, column 'domain': no line names the domain 'children', "
-                                        r"which the data use; add a line with its names in Vietnamese and English\.$"):
+    with pytest.raises(
+        DataError,
+        match=r"^data/domains\.csv, column 'domain': no line names the domain 'children', "
+        r"which the data use; add a line with its names in Vietnamese and English\.$",
+    ):
         load_year(2023, data_copy)
 
 
@@ -314,13 +395,19 @@ def test_the_names_of_kinds_and_dimensions_are_checked(data_copy: Path, set_cell
         load_year(2023, data_copy)
     set_cell(data_copy / "kinds.csv", 3, "name_en", "Estimate")
     set_cell(data_copy / "kinds.csv", 3, "kind", "forecast")
-    with pytest.raises(DataError, match=r"kinds\.csv, line 3, column 'kind': expected one of: actual, estimate, plan, "
-                                        r"target, got 'forecast'"):
+    with pytest.raises(
+        DataError,
+        match=r"kinds\.csv, line 3, column 'kind': expected one of: actual, estimate, plan, "
+        r"target, got 'forecast'",
+    ):
         load_year(2023, data_copy)
     set_cell(data_copy / "kinds.csv", 3, "kind", "estimate")
     set_cell(data_copy / "dimensions.csv", 2, "dimension", "household_type")
-    with pytest.raises(DataError, match=r"breakdown_labels\.csv, line 2, column 'dimension': expected one of: .* "
-                                        r"got 'household_group'"):
+    with pytest.raises(
+        DataError,
+        match=r"breakdown_labels\.csv, line 2, column 'dimension': expected one of: .* "
+        r"got 'household_group'",
+    ):
         load_year(2023, data_copy)
 
 
@@ -354,7 +441,8 @@ def test_a_missing_closing_quote_does_not_swallow_the_next_rows(data_copy: Path)
     err = expect_error(
         data_copy,
         rf"^data/figures/2023\.csv, line {LINE_TRAINED}, column 'note': the cell runs on over \d+ lines, so a closing "
-        r"quote '\"' is probably missing and the lines after it were swallowed into this cell; a cell must stay on one line\.$",
+        r"quote '\"' is probably missing and the lines after it were swallowed into this cell; a cell must stay "
+        r"on one line\.$",
     )
     assert err.row == LINE_TRAINED and err.column == "note"
 
@@ -393,7 +481,9 @@ def test_control_characters_are_refused(data_copy: Path, set_cell, char: str, co
 
 def test_a_control_character_in_a_reference_table_is_refused(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "indicators.csv", 3, "name_en", "Poverty\x00rate")
-    expect_error(data_copy, r"^data/indicators\.csv, line 3, column 'name_en': the cell holds the control character U\+0000")
+    expect_error(
+        data_copy, r"^data/indicators\.csv, line 3, column 'name_en': the cell holds the control character U\+0000"
+    )
 
 
 @pytest.mark.parametrize("digits", ["1" * 400, "12345678901234567890", "1234567890123456"])
@@ -414,14 +504,21 @@ def test_fifteen_significant_digits_are_accepted(data_copy: Path, set_cell) -> N
 
 @pytest.mark.parametrize(
     ("column", "text", "digit"),
-    [("value", "１４９６６", "fullwidth digit one"), ("period", "２０２３", "fullwidth digit two"),
-     ("value", "١٤٩٦٦", "arabic-indic digit one"), ("printed", "۱۴.۹۶۶", "extended arabic-indic digit one")],
+    [
+        ("value", "１４９６６", "fullwidth digit one"),
+        ("period", "２０２３", "fullwidth digit two"),
+        ("value", "١٤٩٦٦", "arabic-indic digit one"),
+        ("printed", "۱۴.۹۶۶", "extended arabic-indic digit one"),
+    ],
 )
-def test_digits_other_than_0_to_9_are_refused_not_converted(data_copy: Path, set_cell, column: str, text: str, digit: str) -> None:
+def test_digits_other_than_0_to_9_are_refused_not_converted(
+    data_copy: Path, set_cell, column: str, text: str, digit: str
+) -> None:
     set_cell(data_copy / "figures" / "2023.csv", LINE_HOUSEHOLDS, column, text)
     expect_error(
         data_copy,
-        rf"^data/figures/2023\.csv, line {LINE_HOUSEHOLDS}, column '{column}': the cell holds the digit '.' \({digit}\); "
+        rf"^data/figures/2023\.csv, line {LINE_HOUSEHOLDS}, column '{column}': the cell holds the digit '.' "
+        rf"\({digit}\); "
         rf"type the digits 0-9, got '{text}'\.$",
     )
 
@@ -430,8 +527,10 @@ def test_a_file_saved_with_semicolons_names_the_separator(data_copy: Path) -> No
     path = data_copy / "figures" / "2023.csv"
     original = read_rows(path)
     at = original[0].index("value")
-    rows = [[cell.replace(".", ",") if i and c == at else cell for c, cell in enumerate(row)]
-            for i, row in enumerate(original)]
+    rows = [
+        [cell.replace(".", ",") if i and c == at else cell for c, cell in enumerate(row)]
+        for i, row in enumerate(original)
+    ]
     out = io.StringIO()
     csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
     path.write_text(out.getvalue(), encoding="utf-8-sig")
@@ -529,8 +628,17 @@ def test_a_year_without_a_report_row_is_refused(data_copy: Path) -> None:
 @pytest.mark.parametrize(
     ("column", "text", "pattern"),
     [
-        ("source_id", "vnexpress", r"column 'source_id': expected a source_id listed in data/sources\.csv, or empty, got 'vnexpress'"),
-        ("issued", "2023-02-30", r"column 'issued': expected a date as YYYY-MM-DD \(YYYY-MM when the day is left blank\), or empty, got '2023-02-30'"),
+        (
+            "source_id",
+            "vnexpress",
+            r"column 'source_id': expected a source_id listed in data/sources\.csv, or empty, got 'vnexpress'",
+        ),
+        (
+            "issued",
+            "2023-02-30",
+            r"column 'issued': expected a date as YYYY-MM-DD \(YYYY-MM when the day is left blank\), or empty, "
+            r"got '2023-02-30'",
+        ),
         ("issued", "12/2023", r"column 'issued': expected a date as YYYY-MM-DD"),
         ("year", "0023", r"column 'year': expected a four-digit year, got '0023'"),
         ("issuer_vi", "", r"column 'issuer_vi': expected a non-empty cell"),
@@ -548,7 +656,10 @@ def test_a_repeated_report_year_is_refused(data_copy: Path) -> None:
     path = data_copy / "reports.csv"
     rows = read_rows(path)
     write_rows(path, rows + [rows[-1]])
-    expect_error(data_copy, rf"^data/reports\.csv, line {len(rows) + 1}, column 'year': '2023' is already used on an earlier line")
+    expect_error(
+        data_copy,
+        rf"^data/reports\.csv, line {len(rows) + 1}, column 'year': '2023' is already used on an earlier line",
+    )
 
 
 @pytest.mark.parametrize("name", ["0023.csv", "２０２３.csv", "3023.csv"])
@@ -565,7 +676,10 @@ def test_a_header_cell_with_a_control_character_is_refused(data_copy: Path) -> N
     path = data_copy / "figures" / "2023.csv"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("indicator_id", "indicator\x00id", 1), encoding="utf-8")
-    expect_error(data_copy, r"^data/figures/2023\.csv, line 1: the cell holds the control character U\+0000 at position 10; remove it")
+    expect_error(
+        data_copy,
+        r"^data/figures/2023\.csv, line 1: the cell holds the control character U\+0000 at position 10; remove it",
+    )
 
 
 # --- goals, part-period figures and ranges: the columns instrument, as_of, low and high --------------------------
@@ -577,50 +691,86 @@ LINE_RANGE_2020 = 3  # data/figures/2020.csv: poverty_rate 2025 target, "2 - 2,2
 
 def test_a_goal_without_its_instrument_is_refused(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "figures" / "2023.csv", LINE_PLAN_2024, "instrument", "")
-    expect_error(data_copy, rf"line {LINE_PLAN_2024}, column 'instrument': a plan must name the instrument that set it \(e\.g\. 'KH 63/KH-UBND'")
+    expect_error(
+        data_copy,
+        rf"line {LINE_PLAN_2024}, column 'instrument': a plan must name the instrument that set it \(e\.g\. 'KH "
+        rf"63/KH-UBND'",
+    )
 
 
 def test_a_result_with_an_instrument_is_refused(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "instrument", "KH năm 2023")
-    expect_error(data_copy, rf"line {LINE_TRAINED}, column 'instrument': only a plan or target names an instrument; an actual leaves it empty, got 'KH năm 2023'")
+    expect_error(
+        data_copy,
+        rf"line {LINE_TRAINED}, column 'instrument': only a plan or target names an instrument; an actual leaves "
+        rf"it empty, got 'KH năm 2023'",
+    )
 
 
 @pytest.mark.parametrize("as_of", ["15/11/2023", "2023-11", "2023-02-30"])
 def test_a_cut_off_that_is_not_an_iso_date_is_refused(data_copy: Path, set_cell, as_of: str) -> None:
     set_cell(data_copy / "figures" / "2023.csv", LINE_INJURIES, "as_of", as_of)
-    expect_error(data_copy, rf"line {LINE_INJURIES}, column 'as_of': expected (empty for a full-period figure, else the cut-off date as YYYY-MM-DD|a real calendar date as YYYY-MM-DD, or empty), got '{as_of}'")
+    expect_error(
+        data_copy,
+        rf"line {LINE_INJURIES}, column 'as_of': expected (empty for a full-period figure, else the cut-off date "
+        rf"as YYYY-MM-DD|a real calendar date as YYYY-MM-DD, or empty), got '{as_of}'",
+    )
 
 
 def test_a_cut_off_outside_the_period_is_refused(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "figures" / "2023.csv", LINE_INJURIES, "as_of", "2022-11-15")
-    expect_error(data_copy, rf"line {LINE_INJURIES}, column 'as_of': a part-period figure's cut-off must fall in its period 2023, got '2022-11-15'")
+    expect_error(
+        data_copy,
+        rf"line {LINE_INJURIES}, column 'as_of': a part-period figure's cut-off must fall in its period 2023, got "
+        rf"'2022-11-15'",
+    )
 
 
 def test_a_range_must_keep_both_ends(data_copy: Path, set_cell) -> None:
     path = data_copy / "figures" / "2020.csv"
     set_cell(path, LINE_RANGE_2020, "low", "")
-    expect_error(data_copy, rf"2020\.csv, line {LINE_RANGE_2020}, column 'low': printed '2 - 2,2%' is a range: write both ends in 'low' and 'high'", year=2020)
+    expect_error(
+        data_copy,
+        rf"2020\.csv, line {LINE_RANGE_2020}, column 'low': printed '2 - 2,2%' is a range: write both ends in "
+        rf"'low' and 'high'",
+        year=2020,
+    )
 
 
 def test_range_ends_must_be_the_printed_ones(data_copy: Path, set_cell) -> None:
     path = data_copy / "figures" / "2020.csv"
     set_cell(path, LINE_RANGE_2020, "low", "2.1")
-    expect_error(data_copy, rf"line {LINE_RANGE_2020}, column 'low': printed '2 - 2,2%' has the ends 2 and 2\.2 but low is 2\.1 and high is 2\.2", year=2020)
+    expect_error(
+        data_copy,
+        rf"line {LINE_RANGE_2020}, column 'low': printed '2 - 2,2%' has the ends 2 and 2\.2 but low is 2\.1 and "
+        rf"high is 2\.2",
+        year=2020,
+    )
 
 
 def test_a_range_value_is_its_upper_end(data_copy: Path, set_cell) -> None:
     path = data_copy / "figures" / "2020.csv"
     set_cell(path, LINE_RANGE_2020, "value", "2")
-    expect_error(data_copy, rf"line {LINE_RANGE_2020}, column 'low': a range's value is its upper end: write 2\.2 in 'value' \(got 2\)", year=2020)
+    expect_error(
+        data_copy,
+        rf"line {LINE_RANGE_2020}, column 'low': a range's value is its upper end: write 2\.2 in 'value' \(got 2\)",
+        year=2020,
+    )
 
 
 def test_ends_for_a_single_number_are_refused(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "low", "70")
     set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "high", "71")
-    expect_error(data_copy, rf"line {LINE_TRAINED}, column 'low': 'low' and 'high' are only for a printed range \(e\.g\. '2 - 2,2%'\); '70,25%' is not one, so leave them empty")
+    expect_error(
+        data_copy,
+        rf"line {LINE_TRAINED}, column 'low': 'low' and 'high' are only for a printed range \(e\.g\. '2 - 2,2%'\); "
+        rf"'70,25%' is not one, so leave them empty",
+    )
 
 
 def test_a_bad_scope_is_refused(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "indicators.csv", 2, "scope", "country")
-    with pytest.raises(DataError, match=r"indicators\.csv, line 2, column 'scope': expected one of: national, province, got 'country'"):
+    with pytest.raises(
+        DataError, match=r"indicators\.csv, line 2, column 'scope': expected one of: national, province, got 'country'"
+    ):
         load_year(2023, data_copy)

@@ -83,7 +83,12 @@ def test_ranges_with_an_en_dash_or_a_unit_word_and_zero_in_words() -> None:
     assert parse_printed("1.800 người - 2.000").is_range
     assert parse_printed("không còn").readings() == {0}
     assert check_range("16.800 - 17.000", "17000", "16800", "17000") is None
-    assert check_range("16.800 - 17.000", "16800", "16800", "17000") == "a range's value is its upper end: write 17000 in 'value' (got 16800)"
-    assert check_range("2 - 2,2%", "2.2", "", "") == "printed '2 - 2,2%' is a range: write both ends in 'low' and 'high'"
+    assert (
+        check_range("16.800 - 17.000", "16800", "16800", "17000")
+        == "a range's value is its upper end: write 17000 in 'value' (got 16800)"
+    )
+    assert (
+        check_range("2 - 2,2%", "2.2", "", "") == "printed '2 - 2,2%' is a range: write both ends in 'low' and 'high'"
+    )
     assert check_range("70,25%", "70.25", "70", "71") is not None
     assert check_range("70,25%", "70.25", "", "") is None

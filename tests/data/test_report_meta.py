@@ -9,7 +9,6 @@ import pytest
 from helpers.build import frontmatter
 from helpers.data.loading import load_report_meta
 from helpers.present.report import Report
-
 from tests.data.hue_2025 import AREA_VI, ISSUER_VI, add_hue_2025
 
 
@@ -31,8 +30,10 @@ def test_the_2025_row_is_read_from_data(hue_2025: Path) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "province", "issuer"),
-    [("vi", "Thành phố Huế", "Kèm theo báo cáo của Sở Nội vụ"),
-     ("en", "Huế City", "Accompanying the report of the Department of Home Affairs")],
+    [
+        ("vi", "Thành phố Huế", "Kèm theo báo cáo của Sở Nội vụ"),
+        ("en", "Huế City", "Accompanying the report of the Department of Home Affairs"),
+    ],
 )
 def test_the_2025_cover_names_the_city_and_the_sở_nội_vụ(hue_2025: Path, lang: str, province: str, issuer: str) -> None:
     cover = frontmatter.cover_html(frontmatter.gather(2025, lang))
@@ -49,23 +50,30 @@ def test_the_2023_cover_is_unchanged_by_the_2025_row(hue_2025: Path) -> None:
 
 @pytest.mark.parametrize(
     ("year", "lang", "line"),
-    [(2025, "vi", "Sở Nội vụ thành phố Huế; tính toán của phụ lục"),
-     (2025, "en", "Huế Department of Home Affairs; appendix calculations"),
-     (2023, "vi", "Sở LĐTBXH tỉnh Thừa Thiên Huế; tính toán của phụ lục"),
-     (2023, "en", "Thừa Thiên Huế DOLISA; appendix calculations")],
+    [
+        (2025, "vi", "Sở Nội vụ thành phố Huế; tính toán của phụ lục"),
+        (2025, "en", "Huế Department of Home Affairs; appendix calculations"),
+        (2023, "vi", "Sở LĐTBXH tỉnh Thừa Thiên Huế; tính toán của phụ lục"),
+        (2023, "en", "Thừa Thiên Huế DOLISA; appendix calculations"),
+    ],
 )
 def test_a_source_line_without_sources_names_the_years_issuer(hue_2025: Path, year: int, lang: str, line: str) -> None:
     assert Report("00_test", year, lang).source_line([]) == line
 
 
-def test_a_notebook_context_for_a_year_without_a_report_row_is_refused(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_notebook_context_for_a_year_without_a_report_row_is_refused(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from helpers.errors import DataError
 
     add_hue_2025(data_copy)
     rows = (data_copy / "reports.csv").read_text(encoding="utf-8").splitlines(keepends=True)
     (data_copy / "reports.csv").write_text("".join(r for r in rows if not r.startswith("2025,")), encoding="utf-8")
     monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
-    with pytest.raises(DataError, match=r"^data/reports\.csv: no row for 2025, so the 2025 appendix does not know whose report it accompanies"):
+    with pytest.raises(
+        DataError,
+        match=r"^data/reports\.csv: no row for 2025, so the 2025 appendix does not know whose report it accompanies",
+    ):
         Report("00_test", 2025, "vi")
 
 
@@ -86,7 +94,10 @@ def test_the_dateline_is_written_as_a_state_document_writes_it(hue_2025: Path) -
 
 
 def test_the_cover_counts_the_figures_files_in_the_readers_plural() -> None:
-    assert frontmatter.T("vintage_files", "en", n=1, names="data/figures/2016.csv") == "1 figures file: data/figures/2016.csv"
+    assert (
+        frontmatter.T("vintage_files", "en", n=1, names="data/figures/2016.csv")
+        == "1 figures file: data/figures/2016.csv"
+    )
     assert frontmatter.T("vintage_files", "en", n=8, names="…") == "8 figures files: …"
     assert frontmatter.T("vintage_files", "vi", n=1, names="…") == "1 tệp số liệu: …"
     assert "8 figures files: data/figures/2015.csv, " in frontmatter.cover_html(frontmatter.gather(2023, "en"))

@@ -9,7 +9,7 @@ from helpers.analysis import reconciliation as rec
 from helpers.data.loading import load_revisions, load_year
 from helpers.present.report import Report
 from helpers.sections import data_quality as dq
-
+from helpers.sections import data_quality_findings as dqf
 from tests.analysis.test_reconciliation import figures, rules
 
 SMALL = figures(
@@ -29,18 +29,45 @@ SMALL = figures(
         ("credit", 2023, "actual", "household_group=newly_escaped_poverty", 7363, "7.363", "households"),
         ("rate", 2023, "actual", "district=A Lưới", 24.4, "24,4%", "percent", "report"),
         ("rate", 2023, "actual", "district=A Lưới", 24.3, "24,3%", "percent", "web"),
-        ("gifts_amount", 2023, "actual", "", 18173, "hơn 18,173", "million_vnd", "report", 2023, "Ambiguous: a comma for the dot"),
+        (
+            "gifts_amount",
+            2023,
+            "actual",
+            "",
+            18173,
+            "hơn 18,173",
+            "million_vnd",
+            "report",
+            2023,
+            "Ambiguous: a comma for the dot",
+        ),
     ],
     complete={"credit": "household_group"},
 ).assign(unit_vi="đơn vị", unit_en="unit")
-RULES = rules([
-    ("jobs_pct", "percent_of", "jobs", 0, "jobs|plan", 0),
-    ("share", "share", "part", 0, "whole", 0),
-    ("children_share", "share", "part", 0, "", None, "tổng dân số"),
-    ("margin", "difference", "rate|target", 0, "rate", 0),
-])
-NO_REVISIONS = pd.DataFrame(columns=["indicator_id", "period", "kind", "breakdown", "value", "printed", "source_id",
-                                     "vintage", "new_value", "new_printed", "new_source_id", "new_vintage"])
+RULES = rules(
+    [
+        ("jobs_pct", "percent_of", "jobs", 0, "jobs|plan", 0),
+        ("share", "share", "part", 0, "whole", 0),
+        ("children_share", "share", "part", 0, "", None, "tổng dân số"),
+        ("margin", "difference", "rate|target", 0, "rate", 0),
+    ]
+)
+NO_REVISIONS = pd.DataFrame(
+    columns=[
+        "indicator_id",
+        "period",
+        "kind",
+        "breakdown",
+        "value",
+        "printed",
+        "source_id",
+        "vintage",
+        "new_value",
+        "new_printed",
+        "new_source_id",
+        "new_vintage",
+    ]
+)
 
 
 def test_stated_text_keeps_the_print_qualifier_and_precision() -> None:
@@ -96,30 +123,38 @@ def test_coverage_table_has_a_total_row() -> None:
 
 
 def test_findings_on_a_small_frame() -> None:
-    sentences = dq.findings(SMALL, RULES, NO_REVISIONS, 2023, "vi")
-    assert sentences[0] == "2 trong 4 số liệu tính toán mà báo cáo nêu khớp khi tính lại; 2 không tính lại được do thiếu số liệu đầu vào."
+    sentences = dqf.findings(SMALL, RULES, NO_REVISIONS, 2023, "vi")
+    assert (
+        sentences[0]
+        == "2 trong 4 số liệu tính toán mà báo cáo nêu khớp khi tính lại; 2 không tính lại được do thiếu số liệu "
+        "đầu vào."
+    )
     assert sentences[1] == "1 trong 1 phân tổ đầy đủ có tổng được in cộng đúng bằng tổng."
-    assert sentences[2].startswith("1 số liệu được các nguồn nêu khác nhau: rate – Huyện A Lưới năm 2023 (24,4% và 24,3%)")
+    assert sentences[2].startswith(
+        "1 số liệu được các nguồn nêu khác nhau: rate – Huyện A Lưới năm 2023 (24,4% và 24,3%)"
+    )
     assert "phụ lục dùng 24,4%" in sentences[2]
     assert sentences[3] == "1 số liệu in không rõ ràng: gifts_amount in “hơn 18,173”, được đọc là 18.173 đơn vị."
     assert sentences[4] == "Không có số liệu nào của các năm trước bị dữ liệu năm 2023 điều chỉnh."
     assert sentences[5].startswith(f"Dữ liệu năm 2023 gồm {len(SMALL)} số liệu")
-    assert dq.findings(SMALL, RULES, NO_REVISIONS, 2016, "vi") == []
+    assert dqf.findings(SMALL, RULES, NO_REVISIONS, 2016, "vi") == []
 
 
 def test_a_differing_derivation_is_named_in_the_findings() -> None:
     is_share = SMALL["indicator_id"] == "share"
     wrong = SMALL.assign(value=SMALL["value"].where(~is_share, 97.0), printed=SMALL["printed"].where(~is_share, "97%"))
-    sentence = dq.derivation_findings(wrong, RULES, 2023, "en")[0]
-    assert sentence == ("1 of the 4 derived figures the report states agree when recomputed; "
-                        "1 differ (share: stated 97%, recomputed 96.29%); 2 cannot be recomputed for want of an input.")
+    sentence = dqf.derivation_findings(wrong, RULES, 2023, "en")[0]
+    assert sentence == (
+        "1 of the 4 derived figures the report states agree when recomputed; "
+        "1 differ (share: stated 97%, recomputed 96.29%); 2 cannot be recomputed for want of an input."
+    )
     assert dq.derivations_table(wrong, RULES, 2023, "vi").frame.set_index("Chỉ tiêu").at["share", "Đối chiếu"] == "Lệch"
 
 
 def test_real_2023_data_quality(figures_2023: pd.DataFrame) -> None:
     figures, revisions = figures_2023, load_revisions(2023)
     derivations = rec.load_derivations()
-    sentences = dq.findings(figures, derivations, revisions, 2023, "vi")
+    sentences = dqf.findings(figures, derivations, revisions, 2023, "vi")
     assert 3 <= len(sentences) <= 6
     assert sentences[0].endswith("không tính lại được do thiếu số liệu đầu vào.")
     assert "Tỷ lệ hộ nghèo – Huyện A Lưới năm 2023 (24,4% và 24,3%); phụ lục dùng 24,4%" in sentences[2]
@@ -146,14 +181,14 @@ def test_every_year_gives_tables_or_none_without_raising(year: int) -> None:
         dq.disagreements_table(figures, year, lang)
         dq.ambiguous_table(figures, year, lang)
         assert dq.coverage_table(figures, year, lang) is not None
-        assert 3 <= len(dq.findings(figures, derivations, revisions, year, lang)) <= 6
+        assert 3 <= len(dqf.findings(figures, derivations, revisions, year, lang)) <= 6
 
 
 @pytest.mark.parametrize(("year", "lang"), [(2019, "en"), (2023, "vi")])
 def test_the_notebook_cells_show_title_findings_then_sections(year: int, lang: str) -> None:
     rep = Report("05_data_quality", year, lang)
     rep.section("title", level=1)
-    rep.findings(dq.title_findings(rep))
+    rep.findings(dqf.title_findings(rep))
     for name in ("derivations", "breakdowns", "revisions", "disagreements", "ambiguous", "coverage"):
         rows = dq.section(rep, name)
         shown = dq.table(rep, name)
@@ -162,8 +197,9 @@ def test_the_notebook_cells_show_title_findings_then_sections(year: int, lang: s
     assert [s.kind for s in rep.shown][:2] == ["heading", "findings"]
     tables = [s.name for s in rep.shown if s.kind == "table"]
     if year == 2023:
-        assert tables == [f"05_data_quality_{k}" for k in
-                          ("derivations", "breakdowns", "disagreements", "ambiguous", "coverage")]
+        assert tables == [
+            f"05_data_quality_{k}" for k in ("derivations", "breakdowns", "disagreements", "ambiguous", "coverage")
+        ]
     else:
         assert tables == ["05_data_quality_coverage"]
 

@@ -10,38 +10,39 @@ import pytest
 
 from helpers.data.loading import load_year
 from helpers.paths import PROJECT_ROOT
-from helpers.sections import employment
+from helpers.sections import employment, employment_trained
 from helpers.sections import employment_findings as ef
-
 from tests.conftest import figures_frame
 
-SMALL = figures_frame([
-    ("jobs_created", 2023, "actual", "", 17034, "17.034"),
-    ("jobs_created", 2023, "plan", "", 17000, "hơn 17.000"),
-    ("jobs_created", 2023, "target", "", 16500, "16.500"),
-    ("jobs_created", 2024, "target", "", 17000, "17.000"),
-    ("jobs_created", 2022, "estimate", "", 17000, "khoảng 17.000"),
-    ("jobs_created", 2022, "target", "", 16300, "16.300"),
-    ("jobs_created_pct_of_plan", 2023, "actual", "", 100.2, "100,20%"),
-    ("workers_abroad", 2023, "actual", "", 2325, "2.325"),
-    ("workers_abroad", 2023, "plan", "", 2000, "2.000"),
-    ("trained_labour_rate", 2021, "actual", "", 66.8, "66,8"),
-    ("trained_labour_rate", 2021, "target", "", 67, "trên 67%"),
-    ("trained_labour_rate", 2023, "actual", "", 70.25, "70,25%"),
-    ("trained_labour_rate", 2023, "target", "", 70, "70%"),
-    ("trained_labour_rate", 2024, "target", "", 72.5, "72,5%"),
-    ("urban_unemployment_rate", 2023, "actual", "", 1.8, "1,8%"),
-    ("urban_unemployment_rate", 2023, "target", "", 2.1, "dưới 2,1%"),
-    ("job_exchange_sessions", 2023, "actual", "", 27, "27"),
-    ("job_exchange_participants", 2023, "actual", "", 6137, "6.137"),
-    ("job_exchange_vacancies", 2023, "actual", "", 62696, "62.696"),
-    ("overseas_support_workers", 2023, "actual", "", 506, "506"),
-    ("overseas_support_amount", 2023, "actual", "", 1475, "hơn 1.475"),
-    ("job_credit_disbursed", 2023, "actual", "", 288598, "288.598"),
-    ("job_credit_jobs", 2023, "actual", "", 5282, "5.282"),
-    ("demobilised_youth_supported", 2023, "actual", "", 437, "437"),
-    ("demobilised_youth_support_amount", 2023, "actual", "", 4992, "4.992"),
-])
+SMALL = figures_frame(
+    [
+        ("jobs_created", 2023, "actual", "", 17034, "17.034"),
+        ("jobs_created", 2023, "plan", "", 17000, "hơn 17.000"),
+        ("jobs_created", 2023, "target", "", 16500, "16.500"),
+        ("jobs_created", 2024, "target", "", 17000, "17.000"),
+        ("jobs_created", 2022, "estimate", "", 17000, "khoảng 17.000"),
+        ("jobs_created", 2022, "target", "", 16300, "16.300"),
+        ("jobs_created_pct_of_plan", 2023, "actual", "", 100.2, "100,20%"),
+        ("workers_abroad", 2023, "actual", "", 2325, "2.325"),
+        ("workers_abroad", 2023, "plan", "", 2000, "2.000"),
+        ("trained_labour_rate", 2021, "actual", "", 66.8, "66,8"),
+        ("trained_labour_rate", 2021, "target", "", 67, "trên 67%"),
+        ("trained_labour_rate", 2023, "actual", "", 70.25, "70,25%"),
+        ("trained_labour_rate", 2023, "target", "", 70, "70%"),
+        ("trained_labour_rate", 2024, "target", "", 72.5, "72,5%"),
+        ("urban_unemployment_rate", 2023, "actual", "", 1.8, "1,8%"),
+        ("urban_unemployment_rate", 2023, "target", "", 2.1, "dưới 2,1%"),
+        ("job_exchange_sessions", 2023, "actual", "", 27, "27"),
+        ("job_exchange_participants", 2023, "actual", "", 6137, "6.137"),
+        ("job_exchange_vacancies", 2023, "actual", "", 62696, "62.696"),
+        ("overseas_support_workers", 2023, "actual", "", 506, "506"),
+        ("overseas_support_amount", 2023, "actual", "", 1475, "hơn 1.475"),
+        ("job_credit_disbursed", 2023, "actual", "", 288598, "288.598"),
+        ("job_credit_jobs", 2023, "actual", "", 5282, "5.282"),
+        ("demobilised_youth_supported", 2023, "actual", "", 437, "437"),
+        ("demobilised_youth_support_amount", 2023, "actual", "", 4992, "4.992"),
+    ]
+)
 
 
 def test_scorecard_honours_bounds_and_polarity() -> None:
@@ -76,11 +77,14 @@ def test_count_and_rate_sentences() -> None:
     frame = employment.results_against_goals(SMALL, 2023)
     assert ef.count_sentence(frame, "jobs_created", 2023, "vi") == (
         "Số lao động được giải quyết việc làm năm 2023 là 17.034 người, bằng 100,2% kế hoạch (hơn 17.000) "
-        "và 103,24% chỉ tiêu (16.500).")
+        "và 103,24% chỉ tiêu (16.500)."
+    )
     assert ef.rate_sentence(frame, "urban_unemployment_rate", 2023, "vi") == (
-        "Tỷ lệ thất nghiệp khu vực thành thị năm 2023 là 1,8%, đạt chỉ tiêu dưới 2,1% (thấp hơn 0,3 điểm phần trăm).")
+        "Tỷ lệ thất nghiệp khu vực thành thị năm 2023 là 1,8%, đạt chỉ tiêu dưới 2,1% (thấp hơn 0,3 điểm phần trăm)."
+    )
     assert ef.rate_sentence(employment.results_against_goals(SMALL, 2021), "trained_labour_rate", 2021, "en") == (
-        "Share of trained workers in 2021: 66.8%, missing the target of over 67% (0.2 percentage points below).")
+        "Share of trained workers in 2021: 66.8%, missing the target of over 67% (0.2 percentage points below)."
+    )
     assert ef.count_sentence(None, "jobs_created", 2023, "vi") is None
 
 
@@ -91,20 +95,43 @@ def test_goal_chart_data_runs_to_next_year() -> None:
 
 
 def test_trained_path_keeps_goals_ahead_but_no_later_results() -> None:
-    data = employment.trained_path_data(SMALL, 2021, "vi")
+    data = employment_trained.trained_path_data(SMALL, 2021, "vi")
     assert set(data.loc[data["kind"] == "actual", "period"]) == {2021}
     assert data["period"].max() == 2024 and set(data["series"]) == {"Thực hiện", "Kế hoạch, chỉ tiêu"}
 
 
 def test_ratio_lines_carry_qualifiers() -> None:
-    line = employment.ratio_line(SMALL, "job_exchange_vacancies", "job_exchange_participants", 2023, "vi",
-                                 employment.T("job_exchange.per_participant", "vi"), unit_text="x")
+    line = employment.ratio_line(
+        SMALL,
+        "job_exchange_vacancies",
+        "job_exchange_participants",
+        2023,
+        "vi",
+        employment.T("job_exchange.per_participant", "vi"),
+        unit_text="x",
+    )
     assert line.value == pytest.approx(62696 / 6137) and line.text == "10,22" and line.computed
-    support = employment.ratio_line(SMALL, "overseas_support_amount", "overseas_support_workers", 2023, "vi",
-                                    employment.T("overseas_support.support_per_worker", "vi"), unit_text="x")
+    support = employment.ratio_line(
+        SMALL,
+        "overseas_support_amount",
+        "overseas_support_workers",
+        2023,
+        "vi",
+        employment.T("overseas_support.support_per_worker", "vi"),
+        unit_text="x",
+    )
     assert support.text == "hơn 2,92"
-    assert employment.ratio_line(SMALL, "overseas_loan_amount", "overseas_loan_workers", 2023, "vi",
-                                 employment.T("overseas_support.loan_per_worker", "vi")) is None
+    assert (
+        employment.ratio_line(
+            SMALL,
+            "overseas_loan_amount",
+            "overseas_loan_workers",
+            2023,
+            "vi",
+            employment.T("overseas_support.loan_per_worker", "vi"),
+        )
+        is None
+    )
 
 
 def test_fact_tables() -> None:
@@ -117,14 +144,16 @@ def test_fact_tables() -> None:
     assert employment.job_exchange_table(SMALL, 2021, "vi") is None
     assert ef.exchange_sentence(SMALL, 2023, "vi") == (
         "27 phiên giao dịch việc làm thu hút 6.137 lượt lao động với 62.696 vị trí việc làm, "
-        "bình quân 10,2 vị trí cho mỗi lượt lao động tham gia.")
+        "bình quân 10,2 vị trí cho mỗi lượt lao động tham gia."
+    )
 
 
 def test_findings_on_real_data(figures_2023: pd.DataFrame) -> None:
     sentences = ef.findings(figures_2023, 2023, "vi")
     assert 3 <= len(sentences) <= 6
-    assert sentences[0].startswith("Số lao động được giải quyết việc làm năm 2023 là 17.034 người, bằng 100,2% "
-                                   "kế hoạch")
+    assert sentences[0].startswith(
+        "Số lao động được giải quyết việc làm năm 2023 là 17.034 người, bằng 100,2% kế hoạch"
+    )
     assert any("72,5%" in s and "2,25 điểm phần trăm" in s for s in sentences)
     assert ef.findings(load_year(2019), 2019, "vi") == []
     first_2020 = ef.findings(load_year(2020), 2020, "en")[0]

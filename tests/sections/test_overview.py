@@ -15,32 +15,46 @@ def frame(rows: list[tuple]) -> pd.DataFrame:
     """(indicator_id, period, kind, value, printed, unit, polarity[, source]) as load_year would give them."""
     records = []
     for indicator_id, period, kind, value, printed, unit, polarity, *source in rows:
-        records.append({
-            "indicator_id": indicator_id, "period": period, "kind": kind, "breakdown": "", "value": float(value),
-            "printed": printed, "source_id": source[0] if source else "report", "preferred": True, "unit": unit,
-            "polarity": polarity, "domain": "employment", "vintage": 2023,
-            "name_vi": f"Tên {indicator_id}", "name_en": f"Name {indicator_id}",
-        })
+        records.append(
+            {
+                "indicator_id": indicator_id,
+                "period": period,
+                "kind": kind,
+                "breakdown": "",
+                "value": float(value),
+                "printed": printed,
+                "source_id": source[0] if source else "report",
+                "preferred": True,
+                "unit": unit,
+                "polarity": polarity,
+                "domain": "employment",
+                "vintage": 2023,
+                "name_vi": f"Tên {indicator_id}",
+                "name_en": f"Name {indicator_id}",
+            }
+        )
     return pd.DataFrame.from_records(records)
 
 
-SMALL = frame([
-    ("jobs", 2023, "actual", 17034, "17.034", "persons", "higher_is_better"),
-    ("jobs", 2023, "plan", 17000, "hơn 17.000", "persons", "higher_is_better", "web"),
-    ("abroad", 2023, "actual", 2325, "2.325", "persons", "higher_is_better"),
-    ("abroad", 2023, "plan", 2000, "2.000", "persons", "higher_is_better"),
-    ("unemp", 2023, "actual", 1.8, "1,8%", "percent", "lower_is_better"),
-    ("unemp", 2023, "target", 2.1, "dưới 2,1%", "percent", "lower_is_better"),
-    ("trained", 2023, "actual", 66.8, "66,8%", "percent", "higher_is_better"),
-    ("trained", 2023, "target", 67, "trên 67%", "percent", "higher_is_better"),
-    ("rehab", 2023, "actual", 54, "54", "persons", "neutral"),
-    ("rehab", 2023, "target", 60, "60", "persons", "neutral"),
-    ("insured", 2023, "target", 31.2, "31,2", "percent", "higher_is_better"),
-    ("jobs", 2024, "target", 17000, "17.000", "persons", "higher_is_better"),
-    ("unemp", 2024, "target", 2.1, "dưới mức 2,1%", "percent", "lower_is_better"),
-    ("trained", 2024, "target", 72.5, "72,5%", "percent", "higher_is_better"),
-    ("insured", 2024, "target", 32, "32", "percent", "higher_is_better"),
-])
+SMALL = frame(
+    [
+        ("jobs", 2023, "actual", 17034, "17.034", "persons", "higher_is_better"),
+        ("jobs", 2023, "plan", 17000, "hơn 17.000", "persons", "higher_is_better", "web"),
+        ("abroad", 2023, "actual", 2325, "2.325", "persons", "higher_is_better"),
+        ("abroad", 2023, "plan", 2000, "2.000", "persons", "higher_is_better"),
+        ("unemp", 2023, "actual", 1.8, "1,8%", "percent", "lower_is_better"),
+        ("unemp", 2023, "target", 2.1, "dưới 2,1%", "percent", "lower_is_better"),
+        ("trained", 2023, "actual", 66.8, "66,8%", "percent", "higher_is_better"),
+        ("trained", 2023, "target", 67, "trên 67%", "percent", "higher_is_better"),
+        ("rehab", 2023, "actual", 54, "54", "persons", "neutral"),
+        ("rehab", 2023, "target", 60, "60", "persons", "neutral"),
+        ("insured", 2023, "target", 31.2, "31,2", "percent", "higher_is_better"),
+        ("jobs", 2024, "target", 17000, "17.000", "persons", "higher_is_better"),
+        ("unemp", 2024, "target", 2.1, "dưới mức 2,1%", "percent", "lower_is_better"),
+        ("trained", 2024, "target", 72.5, "72,5%", "percent", "higher_is_better"),
+        ("insured", 2024, "target", 32, "32", "percent", "higher_is_better"),
+    ]
+)
 
 
 def test_goal_and_margin_texts_honour_bounds_and_units() -> None:
@@ -103,11 +117,14 @@ def test_next_year_table_flags_targets_below_what_was_achieved() -> None:
 def test_findings_on_a_small_frame() -> None:
     sentences = overview.findings(SMALL, 2023, "vi")
     assert sentences[0] == (
-        "Năm 2023 đạt 3 trong 4 mục tiêu (kế hoạch, chỉ tiêu) có kết quả để đánh giá; 2 mục tiêu khác chưa có kết quả trong dữ liệu."
+        "Năm 2023 đạt 3 trong 4 mục tiêu (kế hoạch, chỉ tiêu) có kết quả để đánh giá; 2 mục tiêu khác chưa có "
+        "kết quả trong dữ liệu."
     )
     assert sentences[1] == "Tên abroad đạt 116,25% kế hoạch (2.325 so với 2.000)."
     assert sentences[2] == "Chưa đạt: Tên trained (66,8% so với mục tiêu trên 67%)."
-    assert sentences[3].startswith("2 chỉ tiêu năm 2024 được đặt thấp hơn mức đã đạt năm 2023: Tên jobs (17.000 so với 17.034)")
+    assert sentences[3].startswith(
+        "2 chỉ tiêu năm 2024 được đặt thấp hơn mức đã đạt năm 2023: Tên jobs (17.000 so với 17.034)"
+    )
     assert "Tên unemp (dưới 2,1% so với 1,8%)" in sentences[3]
     assert sentences[4] == "1 chỉ tiêu năm 2024 đòi hỏi kết quả tốt hơn năm 2023: Tên trained (72,5% so với 66,8%)."
     assert sentences[5] == "1 trong 4 chỉ tiêu năm 2024 chưa có kết quả năm 2023 trong dữ liệu để so sánh."
@@ -132,7 +149,11 @@ def test_real_2023_overview(figures_2023: pd.DataFrame) -> None:
     assert set(judged["Đánh giá"]) == {"Đạt"} and len(judged) == 7
     assert list(card.frame.loc[card.frame["Đánh giá"] == "–", "Chỉ tiêu"]) == ["Mức giảm tỷ lệ hộ nghèo – Huyện A Lưới"]
     poverty = card.frame[card.frame["Chỉ tiêu"] == "Tỷ lệ hộ nghèo"].iloc[0]
-    assert (poverty["Loại mục tiêu"], poverty["Mục tiêu"], poverty["Thực hiện"]) == ("Chỉ tiêu (KH 63/KH-UBND)", "2,79%", "2,27%")
+    assert (poverty["Loại mục tiêu"], poverty["Mục tiêu"], poverty["Thực hiện"]) == (
+        "Chỉ tiêu (KH 63/KH-UBND)",
+        "2,79%",
+        "2,27%",
+    )
     jobs = card.frame[card.frame["Chỉ tiêu"] == "Số lao động được giải quyết việc làm"]
     assert sorted(jobs["Loại mục tiêu"]) == ["Chỉ tiêu (CT việc làm 2021-2025)", "Kế hoạch (KH năm 2023)"]
     unemployment = card.frame[card.frame["Chỉ tiêu"] == "Tỷ lệ thất nghiệp khu vực thành thị"].iloc[0]
@@ -149,9 +170,14 @@ def test_real_2023_overview(figures_2023: pd.DataFrame) -> None:
     assert nxt.at[special, "Kết quả năm 2023"] == "–" and nxt.at[special, flag] == "–"
     sentences = overview.findings(figures_2023, 2023, "en")
     assert 3 <= len(sentences) <= 6
-    assert sentences[0] == "In 2023, 7 of the 7 goals (plans, targets) that can be judged were met; 1 more has no result in the data."
-    assert any("(17,000 against 17,034)" in s and "(2,050 against 2,325)" in s and "(below 2.1% against 1.8%)" in s
-               for s in sentences)
+    assert (
+        sentences[0]
+        == "In 2023, 7 of the 7 goals (plans, targets) that can be judged were met; 1 more has no result in the data."
+    )
+    assert any(
+        "(17,000 against 17,034)" in s and "(2,050 against 2,325)" in s and "(below 2.1% against 1.8%)" in s
+        for s in sentences
+    )
 
 
 @pytest.mark.parametrize("year", [2015, 2016, 2018, 2019, 2020, 2021, 2022, 2023])
@@ -181,7 +207,10 @@ def test_the_notebook_cells_show_title_findings_then_sections(year: int, lang: s
     assert kinds[:2] == ["heading", "findings"]
     if year == 2023:
         assert [s.name for s in rep.shown if s.kind in ("table", "figure")] == [
-            "00_overview_scorecard", "00_overview_attainment", "00_overview_next_year_targets"]
+            "00_overview_scorecard",
+            "00_overview_attainment",
+            "00_overview_next_year_targets",
+        ]
     if year == 2016:
         assert "no plan or target for 2016" in rep.shown[1].html
         assert sum("appendix-nodata" in s.html for s in rep.shown) == 3
@@ -190,4 +219,5 @@ def test_the_notebook_cells_show_title_findings_then_sections(year: int, lang: s
 def test_plural_forms_in_english() -> None:
     one_goal = SMALL[(SMALL["kind"] != "actual") & (SMALL["period"] == 2023)].head(1)
     assert overview.scorecard_findings(one_goal, 2023, "en") == [
-        "The data hold 1 goal (plan, target) for 2023 but no result to judge it by."]
+        "The data hold 1 goal (plan, target) for 2023 but no result to judge it by."
+    ]

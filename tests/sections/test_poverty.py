@@ -10,47 +10,49 @@ import pytest
 from matplotlib.figure import Figure
 
 from helpers.paths import PROJECT_ROOT
-from helpers.sections import poverty, poverty_findings
-
+from helpers.sections import poverty, poverty_findings, poverty_programmes
 from tests.conftest import figures_frame
 
 BREAKS = [2021]
-SMALL = figures_frame([
-    ("poverty_rate", 2019, "actual", "", 4.17, "4,17%"),
-    ("poverty_rate", 2020, "estimate", "", 3.67, "3,67%"),
-    ("poverty_rate", 2021, "actual", "", 4.93, "4,93%"),
-    ("poverty_rate", 2022, "actual", "", 3.56, "3,56%"),
-    ("poverty_rate", 2023, "actual", "", 2.27, "2,27%"),
-    ("poor_households", 2022, "actual", "", 11735, "11.735"),
-    ("poor_households", 2023, "actual", "", 7540, "7.540"),
-    ("near_poor_households", 2023, "actual", "", 9002, "9.002"),
-    ("near_poor_rate", 2023, "actual", "", 2.71, "2,71%"),
-    ("poverty_rate", 2021, "actual", "district=A Lưới", 49.98, "49,98%", "huengaynay_a_luoi_thoat_ngheo"),
-    ("poverty_rate", 2023, "actual", "district=A Lưới", 24.4, "24,4%", "danviet_2024_giam_ngheo"),
-    ("poverty_rate", 2023, "actual", "district=A Lưới", 24.3, "24,3%", "nongnghiep_a_luoi_thoat_ngheo", False),
-    ("poverty_rate", 2024, "target", "", 1.76, "dưới 1,76%"),
-    ("poverty_rate_reduction", 2022, "target", "", 1, "0,8-1%", "huengaynay_2022_giam_ngheo"),
-    ("credit_households", 2023, "actual", "", 14966, "14.966"),
-    ("credit_amount", 2023, "actual", "", 781965, "781.965"),
-    ("credit_households", 2023, "actual", "household_group=poor", 1480, "1.480"),
-    ("credit_amount", 2023, "actual", "household_group=poor", 73607, "73.607"),
-    ("credit_households", 2023, "actual", "household_group=near_poor", 6123, "6.123"),
-    ("credit_amount", 2023, "actual", "household_group=near_poor", 295899, "295.899"),
-    ("credit_households", 2023, "actual", "household_group=newly_escaped_poverty", 7363, "7.363"),
-    ("credit_amount", 2023, "actual", "household_group=newly_escaped_poverty", 412459, "412.459"),
-    ("health_insurance_persons", 2023, "actual", "household_group=poor", 24767, "24.767"),
-    ("health_insurance_persons", 2023, "actual", "household_group=near_poor", 17396, "17.396"),
-    ("housing_support_houses", 2023, "actual", "", 1578, "1.578"),
-    ("housing_support_amount", 2023, "actual", "", 72314, "72.314"),
-    ("electricity_support_households", 2023, "actual", "", 10000, "hơn 10.000"),
-])
+SMALL = figures_frame(
+    [
+        ("poverty_rate", 2019, "actual", "", 4.17, "4,17%"),
+        ("poverty_rate", 2020, "estimate", "", 3.67, "3,67%"),
+        ("poverty_rate", 2021, "actual", "", 4.93, "4,93%"),
+        ("poverty_rate", 2022, "actual", "", 3.56, "3,56%"),
+        ("poverty_rate", 2023, "actual", "", 2.27, "2,27%"),
+        ("poor_households", 2022, "actual", "", 11735, "11.735"),
+        ("poor_households", 2023, "actual", "", 7540, "7.540"),
+        ("near_poor_households", 2023, "actual", "", 9002, "9.002"),
+        ("near_poor_rate", 2023, "actual", "", 2.71, "2,71%"),
+        ("poverty_rate", 2021, "actual", "district=A Lưới", 49.98, "49,98%", "huengaynay_a_luoi_thoat_ngheo"),
+        ("poverty_rate", 2023, "actual", "district=A Lưới", 24.4, "24,4%", "danviet_2024_giam_ngheo"),
+        ("poverty_rate", 2023, "actual", "district=A Lưới", 24.3, "24,3%", "nongnghiep_a_luoi_thoat_ngheo", False),
+        ("poverty_rate", 2024, "target", "", 1.76, "dưới 1,76%"),
+        ("poverty_rate_reduction", 2022, "target", "", 1, "0,8-1%", "huengaynay_2022_giam_ngheo"),
+        ("credit_households", 2023, "actual", "", 14966, "14.966"),
+        ("credit_amount", 2023, "actual", "", 781965, "781.965"),
+        ("credit_households", 2023, "actual", "household_group=poor", 1480, "1.480"),
+        ("credit_amount", 2023, "actual", "household_group=poor", 73607, "73.607"),
+        ("credit_households", 2023, "actual", "household_group=near_poor", 6123, "6.123"),
+        ("credit_amount", 2023, "actual", "household_group=near_poor", 295899, "295.899"),
+        ("credit_households", 2023, "actual", "household_group=newly_escaped_poverty", 7363, "7.363"),
+        ("credit_amount", 2023, "actual", "household_group=newly_escaped_poverty", 412459, "412.459"),
+        ("health_insurance_persons", 2023, "actual", "household_group=poor", 24767, "24.767"),
+        ("health_insurance_persons", 2023, "actual", "household_group=near_poor", 17396, "17.396"),
+        ("housing_support_houses", 2023, "actual", "", 1578, "1.578"),
+        ("housing_support_amount", 2023, "actual", "", 72314, "72.314"),
+        ("electricity_support_households", 2023, "actual", "", 10000, "hơn 10.000"),
+    ]
+)
 
 
 def test_rate_change_and_sentence() -> None:
     info = poverty.rate_change(SMALL, 2023, BREAKS)
     assert (info["prev_period"], info["change"]) == (2022, pytest.approx(-1.29))
     assert poverty_findings.rate_sentence(info, "vi", BREAKS) == (
-        "Tỷ lệ hộ nghèo giảm từ 3,56% (2022) xuống 2,27% (2023), giảm 1,29 điểm phần trăm.")
+        "Tỷ lệ hộ nghèo giảm từ 3,56% (2022) xuống 2,27% (2023), giảm 1,29 điểm phần trăm."
+    )
 
 
 def test_rate_is_not_compared_across_the_change_of_standard() -> None:
@@ -63,7 +65,9 @@ def test_rate_is_not_compared_across_the_change_of_standard() -> None:
 def test_estimate_year_and_missing_year() -> None:
     info = poverty.rate_change(SMALL, 2020, BREAKS)
     assert info["kind"] == "estimate" and info["change"] == pytest.approx(-0.5)
-    assert poverty_findings.rate_sentence(info, "en", BREAKS).startswith("By the estimate, poverty rate fell from 4.17% (2019)")
+    assert poverty_findings.rate_sentence(info, "en", BREAKS).startswith(
+        "By the estimate, poverty rate fell from 4.17% (2019)"
+    )
     assert poverty.rate_change(SMALL, 2018, BREAKS) is None
 
 
@@ -80,8 +84,10 @@ def test_households_frame_and_sentence() -> None:
     assert by_id.at["poor_households", "change"] == -4195
     assert pd.isna(by_id.at["near_poor_households", "change"])
     sentence = poverty_findings.households_sentence(frame, 2023, "vi")
-    assert sentence == ("Số hộ nghèo năm 2023 là 7.540 hộ, giảm 4.195 hộ so với năm 2022; "
-                        "số hộ cận nghèo là 9.002 hộ (tỷ lệ hộ cận nghèo 2,71%).")
+    assert sentence == (
+        "Số hộ nghèo năm 2023 là 7.540 hộ, giảm 4.195 hộ so với năm 2022; "
+        "số hộ cận nghèo là 9.002 hộ (tỷ lệ hộ cận nghèo 2,71%)."
+    )
     assert poverty.households_frame(SMALL, 2019, BREAKS) is None
 
 
@@ -93,7 +99,8 @@ def test_district_keeps_the_preferred_source_and_names_the_other() -> None:
     sentences = poverty.disagreement_sentences(SMALL, 2023, "vi")
     assert len(sentences) == 1 and "24,4% (Báo Dân Việt)" in sentences[0] and "24,3%" in sentences[0]
     assert poverty_findings.district_sentence(frame, 2023, "vi") == (
-        "Huyện A Lưới: tỷ lệ hộ nghèo 24,4% (2023), gấp 10,7 lần mức chung toàn tỉnh (2,27%); giảm từ 49,98% năm 2021.")
+        "Huyện A Lưới: tỷ lệ hộ nghèo 24,4% (2023), gấp 10,7 lần mức chung toàn tỉnh (2,27%); giảm từ 49,98% năm 2021."
+    )
     fig = poverty.district_chart(frame, "vi")
     assert isinstance(fig, Figure) and fig.caption_values == {"rate": "Tỷ lệ hộ nghèo", "place": "Huyện A Lưới"}
     assert sorted(v for c in fig.axes[0].containers for v in c.datavalues) == [2.27, 4.93, 24.4, 49.98]
@@ -102,39 +109,42 @@ def test_district_keeps_the_preferred_source_and_names_the_other() -> None:
 
 def test_targets_and_reduction_goal() -> None:
     sentences = poverty.target_sentences(poverty.target_progress(SMALL, 2023, BREAKS), "vi")
-    assert sentences == ["Để đạt chỉ tiêu năm 2024 (dưới 1,76%), tỷ lệ hộ nghèo cần giảm 0,51 điểm phần trăm mỗi năm, "
-                         "thấp hơn mức giảm bình quân 1,33 điểm phần trăm mỗi năm đã đạt giai đoạn 2021–2023."]
+    assert sentences == [
+        "Để đạt chỉ tiêu năm 2024 (dưới 1,76%), tỷ lệ hộ nghèo cần giảm 0,51 điểm phần trăm mỗi năm, "
+        "thấp hơn mức giảm bình quân 1,33 điểm phần trăm mỗi năm đã đạt giai đoạn 2021–2023."
+    ]
     assert poverty_findings.reduction_goal_sentence(SMALL, 2022, "vi", BREAKS) == (
-        "Mức giảm 1,37 điểm phần trăm của tỷ lệ hộ nghèo năm 2022 vượt chỉ tiêu giảm 0,8–1 điểm phần trăm.")
+        "Mức giảm 1,37 điểm phần trăm của tỷ lệ hộ nghèo năm 2022 vượt chỉ tiêu giảm 0,8–1 điểm phần trăm."
+    )
     table = poverty.statements_table(SMALL, 2022, "vi", BREAKS)
     assert table.raw["value"].tolist() == pytest.approx([1, 1.37])
     assert poverty.statements_table(SMALL, 2019, "vi", BREAKS) is None
 
 
 def test_group_frame_computes_averages_and_shares() -> None:
-    frame = poverty.group_frame(SMALL, "credit", 2023, "vi")
+    frame = poverty_programmes.group_frame(SMALL, "credit", 2023, "vi")
     assert list(frame["code"]) == ["poor", "near_poor", "newly_escaped_poverty", "total"]
     total = frame.set_index("code").loc["total"]
     assert total["average"] == pytest.approx(781965 / 14966) and total["share"] == pytest.approx(100)
     assert frame.set_index("code").at["newly_escaped_poverty", "share"] == pytest.approx(412459 / 781965 * 100)
-    table = poverty.group_table(frame, "credit", "vi")
+    table = poverty_programmes.group_table(frame, "credit", "vi")
     assert table.frame.iloc[-1, 3] == "52,25"
     assert poverty_findings.credit_sentence(frame, 2023, "vi").endswith("hộ mới thoát nghèo nhận 52,7% tổng vốn vay.")
 
 
 def test_group_frame_sums_a_complete_breakdown_without_a_printed_total() -> None:
-    frame = poverty.group_frame(SMALL, "health_insurance", 2023, "en")
+    frame = poverty_programmes.group_frame(SMALL, "health_insurance", 2023, "en")
     total = frame.set_index("code").loc["total"]
     assert total["count"] == 24767 + 17396 and bool(total["total_computed"]) and pd.isna(total["amount"])
-    assert poverty.group_frame(SMALL, "medical_costs", 2023, "vi") is None
+    assert poverty_programmes.group_frame(SMALL, "medical_costs", 2023, "vi") is None
 
 
 def test_electricity_housing_table() -> None:
-    table = poverty.electricity_housing_table(SMALL, 2023, "vi")
-    values = dict(zip(table.raw["label"], table.raw["value"]))
+    table = poverty_programmes.electricity_housing_table(SMALL, 2023, "vi")
+    values = dict(zip(table.raw["label"], table.raw["value"], strict=False))
     assert values["Kinh phí bình quân mỗi nhà"] == pytest.approx(72314 / 1578)
     assert table.frame.iloc[0, 1] == "hơn 10.000"
-    assert poverty.electricity_housing_table(SMALL, 2022, "vi") is None
+    assert poverty_programmes.electricity_housing_table(SMALL, 2022, "vi") is None
 
 
 def test_findings_on_real_2023_data(figures_2023: pd.DataFrame) -> None:

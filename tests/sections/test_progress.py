@@ -6,18 +6,19 @@ import pandas as pd
 import pytest
 
 from helpers.sections import progress as pg
-
 from tests.conftest import figures_frame
 
-RATES = figures_frame([
-    ("poverty_rate", 2016, "actual", "", 8.36, "8,36%"),
-    ("poverty_rate", 2019, "actual", "", 4.17, "4,17%"),
-    ("poverty_rate", 2020, "estimate", "", 3.67, "3,67%"),
-    ("poverty_rate", 2021, "actual", "", 4.93, "4,93%"),
-    ("poverty_rate", 2023, "actual", "", 2.27, "2,27%"),
-    ("poverty_rate", 2024, "target", "", 1.76, "dưới 1,76%"),
-    ("poverty_rate", 2025, "target", "", 2.2, "2 - 2,2%"),
-])
+RATES = figures_frame(
+    [
+        ("poverty_rate", 2016, "actual", "", 8.36, "8,36%"),
+        ("poverty_rate", 2019, "actual", "", 4.17, "4,17%"),
+        ("poverty_rate", 2020, "estimate", "", 3.67, "3,67%"),
+        ("poverty_rate", 2021, "actual", "", 4.93, "4,93%"),
+        ("poverty_rate", 2023, "actual", "", 2.27, "2,27%"),
+        ("poverty_rate", 2024, "target", "", 1.76, "dưới 1,76%"),
+        ("poverty_rate", 2025, "target", "", 2.2, "2 - 2,2%"),
+    ]
+)
 
 
 def test_breaks_and_definitions() -> None:
@@ -46,11 +47,13 @@ def test_goal_series_orders_by_period_then_kind() -> None:
 
 
 def test_progress_flags_a_goal_that_needs_a_faster_pace() -> None:
-    rows = figures_frame([
-        ("trained_labour_rate", 2021, "actual", "", 66.8, "66,8"),
-        ("trained_labour_rate", 2023, "actual", "", 70.25, "70,25%"),
-        ("trained_labour_rate", 2024, "target", "", 72.5, "72,5%"),
-    ])
+    rows = figures_frame(
+        [
+            ("trained_labour_rate", 2021, "actual", "", 66.8, "66,8"),
+            ("trained_labour_rate", 2023, "actual", "", 70.25, "70,25%"),
+            ("trained_labour_rate", 2024, "target", "", 72.5, "72,5%"),
+        ]
+    )
     frame = pg.progress(rows, "trained_labour_rate", 2023)
     assert frame.iloc[0]["required"] == pytest.approx(2.25)
     assert frame.iloc[0]["achieved"] == pytest.approx(1.725)
@@ -64,19 +67,29 @@ def test_progress_flags_a_goal_that_needs_a_faster_pace() -> None:
 def test_progress_table_on_real_2023_data(figures_2023: pd.DataFrame) -> None:
     frame = pg.progress(figures_2023, "poverty_rate", 2023, pg.breaks_of("poverty_rate"))
     table = pg.progress_table(frame, "vi")
-    assert list(table.frame.iloc[0])[:4] == ["Chỉ tiêu 2024 (KH năm 2024)", "dưới 1,76%", "2,27% (2023)", "-0,51 điểm phần trăm"]
+    assert list(table.frame.iloc[0])[:4] == [
+        "Chỉ tiêu 2024 (KH năm 2024)",
+        "dưới 1,76%",
+        "2,27% (2023)",
+        "-0,51 điểm phần trăm",
+    ]
     # Two goals for 2025 (the five-year plan and Kế hoạch 121), both the band 2–2,2%, gap to both ends.
     ahead = table.frame[table.frame["Mục tiêu"].str.startswith("Chỉ tiêu 2025")]
     assert list(ahead["Mục tiêu"]) == ["Chỉ tiêu 2025 (13 chỉ tiêu KT-XH 2021-2025)", "Chỉ tiêu 2025 (KH 121/KH-UBND)"]
     assert set(ahead["Mức mục tiêu"]) == {"2–2,2%"}
-    assert set(ahead["Khoảng cách còn lại"]) == {"-0,07 điểm phần trăm (đến đầu khoảng gần), -0,27 điểm phần trăm (đến đầu khoảng xa)"}
+    assert set(ahead["Khoảng cách còn lại"]) == {
+        "-0,07 điểm phần trăm (đến đầu khoảng gần), -0,27 điểm phần trăm (đến đầu khoảng xa)"
+    }
     assert "sldtbxh_2023_report" in table.source_ids
 
 
 def test_pace_words_in_both_languages() -> None:
     frame = pg.progress(RATES, "poverty_rate", 2023, [2021])
     assert list(pg.pace_chart_data(frame, "en")["category"]) == [
-        "Needed for the 2024 target ()", "Needed for the 2025 target ()", "Achieved on average 2021–2023"]
+        "Needed for the 2024 target ()",
+        "Needed for the 2025 target ()",
+        "Achieved on average 2021–2023",
+    ]
     assert pg.pace_chart_data(frame, "vi")["category"].iloc[-1] == "Đã đạt bình quân 2021–2023"
     sentence = pg.pace_sentences(frame, "poverty_rate", "en")[0]
     assert "needs the poverty rate to fall by 0.51 percentage points a year, slower than the 1.33" in sentence

@@ -7,7 +7,7 @@ import pytest
 
 from helpers.present.report import Report
 from helpers.sections import social_common as sc
-
+from helpers.sections import social_targets as st
 from tests.conftest import figures_frame
 
 
@@ -46,11 +46,13 @@ def test_derived_qualifier() -> None:
 
 
 def test_row_note_flags_zero_in_words_ambiguity_and_cut_off_date() -> None:
-    rows = frame([
-        ("post_rehab_management", 2023, "actual", "district=Nam Đông", 0, "chưa có"),
-        ("july27_gifts_amount", 2023, "actual", "", 18173, "hơn 18,173", "Ambiguous: comma where the dot belongs"),
-        ("child_injuries", 2023, "actual", "", 1485, "1.485", "as of 15/11/2023"),
-    ])
+    rows = frame(
+        [
+            ("post_rehab_management", 2023, "actual", "district=Nam Đông", 0, "chưa có"),
+            ("july27_gifts_amount", 2023, "actual", "", 18173, "hơn 18,173", "Ambiguous: comma where the dot belongs"),
+            ("child_injuries", 2023, "actual", "", 1485, "1.485", "as of 15/11/2023"),
+        ]
+    )
     assert "chưa có" in sc.row_note(rows.iloc[0], "vi") and "shown as 0" in sc.row_note(rows.iloc[0], "en")
     assert sc.row_note(rows.iloc[1], "vi") == "số in không rõ ràng “hơn 18,173”; đọc là 18.173"
     assert sc.row_note(rows.iloc[2], "vi") == "tính đến 15/11/2023"
@@ -74,12 +76,14 @@ def test_lines_table_needs_a_figure_from_the_data() -> None:
 
 
 def test_parts_table_shares_total_and_mismatch() -> None:
-    rows = frame([
-        ("prostitution_suspects", 2023, "actual", "", 76, "76"),
-        ("prostitution_suspects", 2023, "actual", "role=brothel_owner", 47, "47"),
-        ("prostitution_suspects", 2023, "actual", "role=broker", 10, "10"),
-        ("prostitution_suspects", 2023, "actual", "role=sex_worker", 19, "19"),
-    ])
+    rows = frame(
+        [
+            ("prostitution_suspects", 2023, "actual", "", 76, "76"),
+            ("prostitution_suspects", 2023, "actual", "role=brothel_owner", 47, "47"),
+            ("prostitution_suspects", 2023, "actual", "role=broker", 10, "10"),
+            ("prostitution_suspects", 2023, "actual", "role=sex_worker", 19, "19"),
+        ]
+    )
     table = sc.parts_table(rows, "prostitution_suspects", "role", 2023, "vi")
     assert table.frame.iloc[:, 0].tolist() == ["Chủ chứa", "Môi giới", "Gái bán dâm", "Tổng số"]
     assert table.frame.iloc[:, 2].tolist() == ["61,84", "13,16", "25,00", "100,00"]
@@ -94,40 +98,58 @@ def test_parts_table_shares_total_and_mismatch() -> None:
 
 
 def test_parts_frame_keeps_zeros_printed_in_words() -> None:
-    rows = frame([
-        ("post_rehab_management", 2023, "actual", "district=Thành phố Huế", 27, "27"),
-        ("post_rehab_management", 2023, "actual", "district=Nam Đông", 0, "chưa có"),
-    ])
+    rows = frame(
+        [
+            ("post_rehab_management", 2023, "actual", "district=Thành phố Huế", 27, "27"),
+            ("post_rehab_management", 2023, "actual", "district=Nam Đông", 0, "chưa có"),
+        ]
+    )
     parts = sc.parts_frame(rows, "post_rehab_management", "district", 2023, "vi")
     assert parts["value"].tolist() == [27, 0] and parts["zero_in_words"].tolist() == [False, True]
     assert parts["category"].tolist() == ["Thành phố Huế", "Huyện Nam Đông"]
 
 
 def test_target_comment_honours_polarity_and_bounds() -> None:
-    assert sc.target_comment(1.5, "<1,5", 1.44, "lower_is_better", "percent", 2023, "vi") == "kết quả 2023 đã đạt mức mục tiêu"
-    assert sc.target_comment(180, "180", 178, "higher_is_better", "persons", 2023, "vi") == "kết quả 2023 còn cách mục tiêu 2 người"
-    assert sc.target_comment(60, "60", 54, "neutral", "persons", 2023, "en") == "the target is 6 persons above the 2023 result"
-    assert sc.target_comment(90, "90", 47.93, "higher_is_better", "percent", 2023, "en") == \
-        "the 2023 result is 42.07 percentage points short of the target"
+    assert (
+        st.target_comment(1.5, "<1,5", 1.44, "lower_is_better", "percent", 2023, "vi")
+        == "kết quả 2023 đã đạt mức mục tiêu"
+    )
+    assert (
+        st.target_comment(180, "180", 178, "higher_is_better", "persons", 2023, "vi")
+        == "kết quả 2023 còn cách mục tiêu 2 người"
+    )
+    assert (
+        st.target_comment(60, "60", 54, "neutral", "persons", 2023, "en")
+        == "the target is 6 persons above the 2023 result"
+    )
+    assert (
+        st.target_comment(90, "90", 47.93, "higher_is_better", "percent", 2023, "en")
+        == "the 2023 result is 42.07 percentage points short of the target"
+    )
 
 
 def test_targets_table_with_a_reference_value() -> None:
-    rows = frame([
-        ("drug_rehab_community", 2023, "actual", "", 178, "178"),
-        ("drug_rehab_community", 2024, "target", "", 180, "180"),
-        ("children_special_circumstances_rate", 2024, "target", "", 1.5, "<1,5"),
-        ("sex_worker_service_access_rate", 2024, "target", "", 100, "100"),
-    ])
-    refs = {"children_special_circumstances_rate": lambda f, y, lang: sc.Reference(1.44, "4.206 / 292.208", "tự tính")}
-    table = sc.targets_table(rows, 2023, ("social_evils", "children"), "vi", refs)
+    rows = frame(
+        [
+            ("drug_rehab_community", 2023, "actual", "", 178, "178"),
+            ("drug_rehab_community", 2024, "target", "", 180, "180"),
+            ("children_special_circumstances_rate", 2024, "target", "", 1.5, "<1,5"),
+            ("sex_worker_service_access_rate", 2024, "target", "", 100, "100"),
+        ]
+    )
+    refs = {"children_special_circumstances_rate": lambda f, y, lang: st.Reference(1.44, "4.206 / 292.208", "tự tính")}
+    table = st.targets_table(rows, 2023, ("social_evils", "children"), "vi", refs)
     cells = table.frame.set_index("Chỉ tiêu")
     assert cells.loc["Số người nghiện được cai nghiện ma túy tại gia đình, cộng đồng", "Kết quả 2023"] == "178"
     child = cells.loc["Tỷ lệ trẻ em có hoàn cảnh đặc biệt trên tổng dân số trẻ em"]
     assert child["Mục tiêu 2024"] == "dưới 1,5%" and child["Kết quả 2023"] == "1,44% (phụ lục tính: 4.206 / 292.208)"
     assert child["Nhận xét"] == "kết quả 2023 đã đạt mức mục tiêu; tự tính"
-    assert cells.loc["Tỷ lệ người bán dâm có nhu cầu được tiếp cận các dịch vụ hỗ trợ xã hội phù hợp", "Kết quả 2023"] == "–"
+    assert (
+        cells.loc["Tỷ lệ người bán dâm có nhu cầu được tiếp cận các dịch vụ hỗ trợ xã hội phù hợp", "Kết quả 2023"]
+        == "–"
+    )
     assert table.raw.set_index("indicator_id").at["children_special_circumstances_rate", "result_computed"]
-    assert sc.targets_table(rows, 2023, ("poverty",), "vi") is None
+    assert st.targets_table(rows, 2023, ("poverty",), "vi") is None
 
 
 def test_show_helpers_say_no_data() -> None:

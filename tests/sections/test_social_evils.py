@@ -10,30 +10,33 @@ import pytest
 from helpers.paths import PROJECT_ROOT
 from helpers.sections import social_evils as se
 from helpers.sections import social_evils_findings as sf
-
 from tests.conftest import figures_frame
 
-DRUGS = figures_frame([
-    ("drug_users_managed", 2023, "actual", "", 484, "484"),
-    ("drug_rehab_community", 2023, "actual", "", 178, "178"),
-    ("drug_rehab_compulsory_admissions", 2023, "actual", "", 54, "54"),
-    ("drug_rehab_community", 2024, "target", "", 180, "180"),
-    ("drug_rehab_compulsory_admissions", 2024, "target", "", 60, "60"),
-    ("voluntary_rehab_share", 2024, "target", "", 34.61, "34,61"),
-    ("post_rehab_management", 2023, "actual", "", 66, "66"),
-    ("post_rehab_management", 2023, "actual", "district=Thành phố Huế", 66, "66"),
-    ("post_rehab_management", 2023, "actual", "district=Nam Đông", 0, "chưa có"),
-    ("post_rehab_relapses", 2023, "actual", "", 1, "01"),
-    ("post_rehab_employed", 2023, "actual", "", 8, "08"),
-])
-VENUES = figures_frame([
-    ("social_evil_venues", 2023, "actual", "", 100, "100"),
-    ("social_evil_venues", 2023, "actual", "venue_type=karaoke", 60, "60"),
-    ("social_evil_venues", 2023, "actual", "venue_type=hotel", 40, "40"),
-    ("suspected_prostitution_venues", 2023, "actual", "", 5, "5"),
-    ("prostitution_inspections", 2023, "actual", "", 40, "40"),
-    ("venues_warned", 2023, "actual", "", 7, "7"),
-])
+DRUGS = figures_frame(
+    [
+        ("drug_users_managed", 2023, "actual", "", 484, "484"),
+        ("drug_rehab_community", 2023, "actual", "", 178, "178"),
+        ("drug_rehab_compulsory_admissions", 2023, "actual", "", 54, "54"),
+        ("drug_rehab_community", 2024, "target", "", 180, "180"),
+        ("drug_rehab_compulsory_admissions", 2024, "target", "", 60, "60"),
+        ("voluntary_rehab_share", 2024, "target", "", 34.61, "34,61"),
+        ("post_rehab_management", 2023, "actual", "", 66, "66"),
+        ("post_rehab_management", 2023, "actual", "district=Thành phố Huế", 66, "66"),
+        ("post_rehab_management", 2023, "actual", "district=Nam Đông", 0, "chưa có"),
+        ("post_rehab_relapses", 2023, "actual", "", 1, "01"),
+        ("post_rehab_employed", 2023, "actual", "", 8, "08"),
+    ]
+)
+VENUES = figures_frame(
+    [
+        ("social_evil_venues", 2023, "actual", "", 100, "100"),
+        ("social_evil_venues", 2023, "actual", "venue_type=karaoke", 60, "60"),
+        ("social_evil_venues", 2023, "actual", "venue_type=hotel", 40, "40"),
+        ("suspected_prostitution_venues", 2023, "actual", "", 5, "5"),
+        ("prostitution_inspections", 2023, "actual", "", 40, "40"),
+        ("venues_warned", 2023, "actual", "", 7, "7"),
+    ]
+)
 EMPTY = figures_frame([("jobs_created", 2023, "actual", "", 17034, "17.034")])
 
 
@@ -41,7 +44,11 @@ def test_rehab_table_computes_totals_and_shares() -> None:
     table = se.rehab_table(DRUGS, 2023, "vi")
     values = table.frame["Giá trị"].tolist()
     assert values == ["484", "178", "54", "232", "47,93%", "76,72%"]
-    assert table.frame["Ghi chú"].tolist()[3:] == ["Phụ lục tính: 178 + 54", "Phụ lục tính: 232 / 484", "Phụ lục tính: 178 / 232"]
+    assert table.frame["Ghi chú"].tolist()[3:] == [
+        "Phụ lục tính: 178 + 54",
+        "Phụ lục tính: 232 / 484",
+        "Phụ lục tính: 178 / 232",
+    ]
     assert table.raw["computed"].tolist() == [False, False, False, True, True, True]
     assert se.rehab_total(DRUGS, 2023) == 232
     assert se.rehab_table(EMPTY, 2023, "vi") is None
@@ -56,7 +63,11 @@ def test_rehab_table_without_one_modality_computes_nothing_it_cannot() -> None:
 def test_rehab_vs_target_frame() -> None:
     data = se.rehab_vs_target_frame(DRUGS, 2023, "en")
     assert data[["kind", "period", "value"]].values.tolist() == [
-        ["actual", 2023, 178.0], ["target", 2024, 180.0], ["actual", 2023, 54.0], ["target", 2024, 60.0]]
+        ["actual", 2023, 178.0],
+        ["target", 2024, 180.0],
+        ["actual", 2023, 54.0],
+        ["target", 2024, 60.0],
+    ]
     assert data["series"].tolist() == ["Result 2023", "Target 2024"] * 2
     only_targets = DRUGS[DRUGS["kind"] == "target"]
     assert len(se.rehab_vs_target_frame(only_targets, 2023, "vi")) == 2
@@ -85,8 +96,12 @@ def test_prostitution_tables() -> None:
 
 
 def test_trafficking_average_per_class_keeps_the_approximation() -> None:
-    rows = figures_frame([("trafficking_training_classes", 2023, "actual", "", 5, "5"),
-                  ("trafficking_training_participants", 2023, "actual", "", 600, "khoảng 600")])
+    rows = figures_frame(
+        [
+            ("trafficking_training_classes", 2023, "actual", "", 5, "5"),
+            ("trafficking_training_participants", 2023, "actual", "", 600, "khoảng 600"),
+        ]
+    )
     table = se.trafficking_table(rows, 2023, "vi")
     assert table.frame["Giá trị"].tolist() == ["5", "khoảng 600", "khoảng 120"]
     assert table.frame["Đơn vị"].tolist()[2] == "người/lớp"
@@ -103,14 +118,20 @@ def test_references_for_targets_without_a_result() -> None:
 
 def test_findings_follow_the_data() -> None:
     sentences = sf.findings(DRUGS, 2023, "vi")
-    assert sentences[0] == ("Toàn tỉnh có 484 người nghiện ma túy có hồ sơ quản lý; năm 2023 có 232 người được cai nghiện "
-                            "(178 tại gia đình, cộng đồng và 54 được tiếp nhận mới vào cai nghiện bắt buộc), bằng 47,93% số người có hồ sơ.")
-    assert sentences[1] == ("Chỉ tiêu năm 2024: cai nghiện tại gia đình, cộng đồng 180 người (+2 so với 178 người năm 2023) "
-                            "và tiếp nhận mới vào cai nghiện bắt buộc 60 người (+6 so với 54 người năm 2023).")
+    assert sentences[0] == (
+        "Toàn tỉnh có 484 người nghiện ma túy có hồ sơ quản lý; năm 2023 có 232 người được cai nghiện "
+        "(178 tại gia đình, cộng đồng và 54 được tiếp nhận mới vào cai nghiện bắt buộc), bằng 47,93% số người có hồ sơ."
+    )
+    assert sentences[1] == (
+        "Chỉ tiêu năm 2024: cai nghiện tại gia đình, cộng đồng 180 người (+2 so với 178 người năm 2023) "
+        "và tiếp nhận mới vào cai nghiện bắt buộc 60 người (+6 so với 54 người năm 2023)."
+    )
     assert "1 người tái nghiện (1,52%)" in sentences[2] and "1/2 địa phương" in sentences[2]
     venues = sf.findings(VENUES, 2023, "en")
-    assert venues[0] == ("There are 100 venues prone to social evils, the largest type being karaoke (60; 60%); "
-                         "5 (5%) are suspected of prostitution activity.")
+    assert venues[0] == (
+        "There are 100 venues prone to social evils, the largest type being karaoke (60; 60%); "
+        "5 (5%) are suspected of prostitution activity."
+    )
     assert sf.findings(EMPTY, 2023, "vi") == []
 
 
@@ -158,5 +179,7 @@ def test_the_charts_carry_their_caption_values() -> None:
     assert se.post_rehab_chart(districts, "en", 2023).caption_values == {"note": " (0 = printed “chưa có”, none)"}
     assert se.post_rehab_chart(districts[~districts["zero_in_words"]], "en", 2023).caption_values == {"note": ""}
     assert se.rehab_chart(se.rehab_vs_target_frame(DRUGS, 2023, "vi"), "vi", 2023).caption_values == {
-        "year": 2023, "next": 2024}
+        "year": 2023,
+        "next": 2024,
+    }
     assert se.rehab_chart(None, "vi", 2023) is None and se.venues_chart(None, "vi", 2023) is None

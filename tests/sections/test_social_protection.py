@@ -13,7 +13,6 @@ from helpers.paths import PROJECT_ROOT
 from helpers.sections import social_protection as sp
 from helpers.sections import social_protection_findings as spf
 from helpers.sections import social_protection_gifts as gifts
-
 from tests.conftest import figures_frame
 
 NOTEBOOK = PROJECT_ROOT / "notebooks" / "04_social_protection.ipynb"
@@ -24,25 +23,27 @@ def frame(rows: list[tuple]) -> pd.DataFrame:
     return figures_frame(rows, extra=("note",))
 
 
-SMALL = frame([
-    ("social_assistance_beneficiaries", 2023, "actual", "", 1000, "1.000"),
-    ("social_assistance_monthly_amount", 2023, "actual", "", 0.5, "hơn 0,5"),
-    ("social_facility_residents", 2022, "actual", "", 100, "100"),
-    ("social_facility_residents", 2023, "actual", "", 110, "110"),
-    ("children_population", 2023, "actual", "", 10000, "10.000"),
-    ("children_special_circumstances", 2023, "actual", "", 160, "160"),
-    ("children_special_circumstances_supported", 2023, "actual", "", 150, "150"),
-    ("children_special_circumstances_rate", 2024, "target", "", 1.5, "<1,5"),
-    ("child_deaths", 2023, "actual", "", 4, "4", "as of 15/11/2023"),
-    ("child_deaths", 2023, "actual", "cause=drowning", 3, "03"),
-    ("child_deaths", 2023, "actual", "cause=traffic_accident", 1, "01"),
-    ("tet_gifts", 2023, "actual", "", 200, "200"),
-    ("tet_gifts_amount", 2023, "actual", "", 100, "hơn 100"),
-    ("holiday_gifts", 2023, "actual", "recipient_group=centenarian", 10, "10"),
-    ("holiday_gifts_amount", 2023, "actual", "recipient_group=centenarian", 10, "10"),
-    ("holiday_gifts", 2023, "actual", "recipient_group=poor_household", 40, "40"),
-    ("holiday_gifts_amount", 2023, "actual", "recipient_group=poor_household", 20, "hơn 20"),
-])
+SMALL = frame(
+    [
+        ("social_assistance_beneficiaries", 2023, "actual", "", 1000, "1.000"),
+        ("social_assistance_monthly_amount", 2023, "actual", "", 0.5, "hơn 0,5"),
+        ("social_facility_residents", 2022, "actual", "", 100, "100"),
+        ("social_facility_residents", 2023, "actual", "", 110, "110"),
+        ("children_population", 2023, "actual", "", 10000, "10.000"),
+        ("children_special_circumstances", 2023, "actual", "", 160, "160"),
+        ("children_special_circumstances_supported", 2023, "actual", "", 150, "150"),
+        ("children_special_circumstances_rate", 2024, "target", "", 1.5, "<1,5"),
+        ("child_deaths", 2023, "actual", "", 4, "4", "as of 15/11/2023"),
+        ("child_deaths", 2023, "actual", "cause=drowning", 3, "03"),
+        ("child_deaths", 2023, "actual", "cause=traffic_accident", 1, "01"),
+        ("tet_gifts", 2023, "actual", "", 200, "200"),
+        ("tet_gifts_amount", 2023, "actual", "", 100, "hơn 100"),
+        ("holiday_gifts", 2023, "actual", "recipient_group=centenarian", 10, "10"),
+        ("holiday_gifts_amount", 2023, "actual", "recipient_group=centenarian", 10, "10"),
+        ("holiday_gifts", 2023, "actual", "recipient_group=poor_household", 40, "40"),
+        ("holiday_gifts_amount", 2023, "actual", "recipient_group=poor_household", 20, "hơn 20"),
+    ]
+)
 EMPTY = frame([("jobs_created", 2023, "actual", "", 17034, "17.034")])
 
 
@@ -54,8 +55,12 @@ def test_average_vnd() -> None:
 
 
 def test_change_and_share() -> None:
-    assert an.change(SMALL, "social_facility_residents", 2023) == {"prev": 100, "now": 110, "change": 10,
-                                                                   "change_pct": pytest.approx(10)}
+    assert an.change(SMALL, "social_facility_residents", 2023) == {
+        "prev": 100,
+        "now": 110,
+        "change": 10,
+        "change_pct": pytest.approx(10),
+    }
     assert an.change(SMALL, "social_facility_residents", 2022)["change"] is None
     assert an.share(1, 4) == 25 and an.share(1, 0) is None and an.share(None, 4) is None
 
@@ -78,7 +83,8 @@ def test_special_share_against_the_ceiling() -> None:
     assert an.special_share(SMALL, 2023) == pytest.approx(1.6)
     assert sp.special_sentence(SMALL, 2023, "vi") == (
         "Năm 2023, trẻ em có hoàn cảnh đặc biệt chiếm 1,6% tổng số trẻ em (160/10.000); "
-        "mức này chưa đạt chỉ tiêu năm 2024 (dưới 1,5%).")
+        "mức này chưa đạt chỉ tiêu năm 2024 (dưới 1,5%)."
+    )
     below = SMALL.assign(value=SMALL["value"].where(SMALL["indicator_id"] != "children_special_circumstances", 140.0))
     assert "already meets the 2024 target (below 1.5%)" in sp.special_sentence(below, 2023, "en")
     chart_data = sp.special_vs_target_frame(SMALL, 2023, "vi")
@@ -96,8 +102,11 @@ def test_gift_rows_averages_and_total() -> None:
     merit = gifts.merit_gifts_table(SMALL, 2023, "vi")
     assert merit.frame.iloc[0, 1:4].tolist() == ["200", "hơn 100", "hơn 500.000"]
     vulnerable = gifts.vulnerable_gifts_table(SMALL, 2023, "en")
-    assert vulnerable.frame.iloc[:, 0].tolist() == ["People turning 100", "Poor households",
-                                                    "Total (computed by the appendix)"]
+    assert vulnerable.frame.iloc[:, 0].tolist() == [
+        "People turning 100",
+        "Poor households",
+        "Total (computed by the appendix)",
+    ]
     assert vulnerable.frame.iloc[:, 1].tolist() == ["10", "40", "50"]
     assert vulnerable.frame.iloc[:, 2].tolist() == ["10", "over 20", "over 30"]
     assert vulnerable.frame.iloc[:, 3].tolist() == ["1,000,000", "over 500,000", "over 600,000"]
@@ -118,8 +127,10 @@ def test_gift_row_average_qualifier() -> None:
 
 def test_findings_follow_the_data() -> None:
     sentences = spf.findings(SMALL, 2023, "vi")
-    assert sentences[0] == ("Năm 2023 có 1.000 đối tượng bảo trợ xã hội hưởng trợ cấp hàng tháng tại cộng đồng, "
-                            "kinh phí hơn 0,5 tỷ đồng mỗi tháng (bình quân hơn 500.000 đồng/người/tháng).")
+    assert sentences[0] == (
+        "Năm 2023 có 1.000 đối tượng bảo trợ xã hội hưởng trợ cấp hàng tháng tại cộng đồng, "
+        "kinh phí hơn 0,5 tỷ đồng mỗi tháng (bình quân hơn 500.000 đồng/người/tháng)."
+    )
     assert sentences[1] == "Các cơ sở trợ giúp xã hội nuôi dưỡng 110 đối tượng (+10; +10% so với 100 người năm 2022)."
     assert sentences[2].endswith("; 150 em (93,75%) được hưởng trợ cấp xã hội và chăm sóc.")
     assert spf.findings(EMPTY, 2023, "vi") == []

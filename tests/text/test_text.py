@@ -27,20 +27,25 @@ def test_every_text_has_both_languages_with_the_same_placeholders(namespace: str
 def test_a_text_lacking_a_language_or_with_other_placeholders_is_found() -> None:
     assert templates.entry_problems("x:a", {"vi": "Năm {year}"}) == ["x:a: no en version"]
     assert templates.entry_problems("x:b", {"vi": "Năm {year}", "en": "Year {yaer}"})[0].startswith(
-        "x:b: the placeholders differ")
+        "x:b: the placeholders differ"
+    )
     plural = {"vi": "{n} nguồn", "en": {"one": "one source", "other": "{n} sources"}}
     assert templates.entry_problems("x:c", plural)[0].startswith("x:c: the placeholders differ")
     assert templates.entry_problems("x:d", {"vi": "{n} nguồn", "en": {"one": "{n} source"}}) == [
-        "x:d: the en plural forms lack 'other'"]
+        "x:d: the en plural forms lack 'other'"
+    ]
     assert templates.entry_problems("x:e", {"vi": {"one": "{n} nguồn", "other": "{n} nguồn"}, "en": "{n}"}) == [
-        "x:e: vi has no plural form(s) ['one']"]
+        "x:e: vi has no plural form(s) ['one']"
+    ]
 
 
 @pytest.fixture
 def fake_texts(monkeypatch: pytest.MonkeyPatch) -> None:
-    entries = {"sources.count": {"vi": "{n} nguồn", "en": {"one": "{n} source", "other": "{n} sources"}},
-               "place": {"vi": "của {place!l}", "en": "of {place}"},
-               "only_vi": {"vi": "chỉ tiếng Việt"}}
+    entries = {
+        "sources.count": {"vi": "{n} nguồn", "en": {"one": "{n} source", "other": "{n} sources"}},
+        "place": {"vi": "của {place!l}", "en": "of {place}"},
+        "only_vi": {"vi": "chỉ tiếng Việt"},
+    }
     monkeypatch.setattr(templates, "load", lambda namespace: entries)
     monkeypatch.setattr(templates, "text_files", lambda: {"common": Path("common.yml")})
 
@@ -90,8 +95,11 @@ def _uses() -> list[tuple[str, str]]:
         found += [(str(path.name), f"{namespace}:{k}.heading") for k in SECTION.findall(text)]
     for path in sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb")):
         namespace = path.stem.split("_", 1)[1]
-        code = "\n".join("".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
-                         if c["cell_type"] == "code")
+        code = "\n".join(
+            "".join(c["source"])
+            for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
+            if c["cell_type"] == "code"
+        )
         found += [(path.name, f"{namespace}:{k}.heading") for k in SECTION.findall(code)]
         found += [(path.name, f"{namespace}:{k}.caption") for k in HANDED.findall(code)]
     return found
@@ -100,14 +108,16 @@ def _uses() -> list[tuple[str, str]]:
 def test_every_key_the_code_uses_is_in_a_text_file() -> None:
     uses = _uses()
     assert len(uses) > 60  # the scan finds the converted sections' keys
-    missing = sorted({f"{where}: {key}" for where, key in uses
-                      if key.split(":")[0] in NAMESPACES and not templates.has(key)})
+    missing = sorted(
+        {f"{where}: {key}" for where, key in uses if key.split(":")[0] in NAMESPACES and not templates.has(key)}
+    )
     assert missing == []
 
 
 def test_the_keys_scan_sees_a_missing_key(tmp_path: Path) -> None:
     assert T_CALL.findall('T("trend.caption", lang)') == ["trend.caption"]
     assert HANDED.findall('rep.figure(fig, "poverty_rate_trend")\nrep.table(poverty.t(x, lang), "households")') == [
-        "poverty_rate_trend", "households"]
+        "poverty_rate_trend",
+        "households",
+    ]
     assert not templates.has("common:no.such.key")
-

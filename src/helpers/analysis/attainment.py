@@ -29,7 +29,9 @@ class Attainment:
     polarity: str
     bound: str | None  # "ceiling", "floor" or None, from the goal's printed qualifier
     ratio: float | None  # actual as a percent of the goal
-    margin: float  # how far the actual is on the good side of the goal (negative: short of it); for a band, of its near end
+    margin: (
+        float  # how far the actual is on the good side of the goal (negative: short of it); for a band, of its near end
+    )
     met: bool | None  # None for a neutral indicator
     low: float | None = None  # a band's ends (a printed range), else None
     high: float | None = None
@@ -49,8 +51,14 @@ def _number(x: object) -> float | None:
     return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
 
 
-def assess(actual: float, goal: float, polarity: str, bound: str | None = None,
-           low: float | None = None, high: float | None = None) -> Attainment:
+def assess(
+    actual: float,
+    goal: float,
+    polarity: str,
+    bound: str | None = None,
+    low: float | None = None,
+    high: float | None = None,
+) -> Attainment:
     """Judge ``actual`` against ``goal``.
 
     A ceiling is met strictly below it and a floor strictly above it; a plain
@@ -108,7 +116,9 @@ def scorecard(figures: pd.DataFrame, year: int) -> pd.DataFrame:
         actual = actuals.loc[[key]].iloc[0] if key in actuals.index else None
         bound = goal_bound(goal.printed)
         low, high = goal_ends(goal)
-        result = assess(float(actual["value"]), goal.value, goal.polarity, bound, low, high) if actual is not None else None
+        result = (
+            assess(float(actual["value"]), goal.value, goal.polarity, bound, low, high) if actual is not None else None
+        )
         records.append(
             {
                 "indicator_id": goal.indicator_id,
@@ -133,9 +143,28 @@ def scorecard(figures: pd.DataFrame, year: int) -> pd.DataFrame:
                 "met": None if result is None else result.met,
             }
         )
-    columns = ["indicator_id", "breakdown", "domain", "unit", "polarity", "goal_kind", "instrument", "goal", "goal_low",
-               "goal_high", "goal_printed", "goal_source_id", "bound", "actual", "actual_printed", "actual_source_id",
-               "ratio", "margin", "margin_far", "met"]
+    columns = [
+        "indicator_id",
+        "breakdown",
+        "domain",
+        "unit",
+        "polarity",
+        "goal_kind",
+        "instrument",
+        "goal",
+        "goal_low",
+        "goal_high",
+        "goal_printed",
+        "goal_source_id",
+        "bound",
+        "actual",
+        "actual_printed",
+        "actual_source_id",
+        "ratio",
+        "margin",
+        "margin_far",
+        "met",
+    ]
     return pd.DataFrame.from_records(records, columns=columns)
 
 
@@ -147,7 +176,8 @@ def next_year_targets(figures: pd.DataFrame, year: int) -> pd.DataFrame:
     1,8%), False where it asks for more, None where it cannot be judged.
     """
     card = scorecard(figures, year + 1).drop(
-        columns=["actual", "actual_printed", "actual_source_id", "ratio", "margin", "margin_far", "met"])
+        columns=["actual", "actual_printed", "actual_source_id", "ratio", "margin", "margin_far", "met"]
+    )
     rows = preferred(figures)
     rows = rows[cut_off(rows) == ""]
     current = rows[(rows["period"] == year) & (rows["kind"] == "actual")].set_index(["indicator_id", "breakdown"])

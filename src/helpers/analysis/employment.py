@@ -18,9 +18,26 @@ CORE = (JOBS, ABROAD, TRAINED, UNEMPLOYMENT)
 PCT_OF_PLAN = {JOBS: "jobs_created_pct_of_plan", ABROAD: "workers_abroad_pct_of_plan"}
 COUNT_UNITS = frozenset({"persons", "households", "cases", "items", "count"})
 
-SCORE_COLUMNS = ["indicator_id", "unit", "polarity", "result", "result_kind", "result_printed", "result_source_id",
-                 "goal_kind", "goal", "goal_printed", "goal_source_id", "bound", "ratio", "difference", "met",
-                 "report_pct", "report_pct_printed", "report_pct_source_id"]
+SCORE_COLUMNS = [
+    "indicator_id",
+    "unit",
+    "polarity",
+    "result",
+    "result_kind",
+    "result_printed",
+    "result_source_id",
+    "goal_kind",
+    "goal",
+    "goal_printed",
+    "goal_source_id",
+    "bound",
+    "ratio",
+    "difference",
+    "met",
+    "report_pct",
+    "report_pct_printed",
+    "report_pct_source_id",
+]
 
 
 def result_row(figures: pd.DataFrame, indicator_id: str, year: int) -> pd.Series | None:
@@ -33,8 +50,13 @@ def by_estimate(figures: pd.DataFrame, year: int, indicators: tuple[str, ...] = 
     """``figures`` where an indicator of ``indicators`` with no actual for ``year`` has its estimate
     standing as the actual, so that the scorecard judges the year by the estimate."""
     missing = [i for i in indicators if figure_row(figures, i, year) is None]
-    stands_in = (figures["indicator_id"].isin(missing) & (figures["period"] == year) & (figures["kind"] == "estimate")
-                 & (figures["breakdown"] == "") & (cut_off(figures) == ""))
+    stands_in = (
+        figures["indicator_id"].isin(missing)
+        & (figures["period"] == year)
+        & (figures["kind"] == "estimate")
+        & (figures["breakdown"] == "")
+        & (cut_off(figures) == "")
+    )
     return figures.assign(kind=figures["kind"].where(~stands_in, "actual"))
 
 
@@ -58,9 +80,11 @@ def _near_end(goal: float, low: float | None, high: float | None, polarity: str)
 def _plan_pct(figures: pd.DataFrame, indicator_id: str, goal_kind: str | None, year: int) -> dict[str, object]:
     printed_pct = goal_kind == "plan" and indicator_id in PCT_OF_PLAN
     row = figure_row(figures, PCT_OF_PLAN[indicator_id], year) if printed_pct else None
-    return {"report_pct": None if row is None else float(row["value"]),
-            "report_pct_printed": None if row is None else str(row["printed"]),
-            "report_pct_source_id": None if row is None else str(row["source_id"])}
+    return {
+        "report_pct": None if row is None else float(row["value"]),
+        "report_pct_printed": None if row is None else str(row["printed"]),
+        "report_pct_source_id": None if row is None else str(row["source_id"]),
+    }
 
 
 def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[str, ...] = CORE) -> pd.DataFrame | None:
@@ -82,7 +106,8 @@ def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[st
             continue
         unit = indicator_unit(figures, indicator)
         base = {
-            "indicator_id": indicator, "unit": unit,
+            "indicator_id": indicator,
+            "unit": unit,
             "polarity": str(figures.loc[figures["indicator_id"] == indicator, "polarity"].iloc[0]),
             "result": None if result is None else float(result["value"]),
             "result_kind": None if result is None else result["kind"],
@@ -90,21 +115,41 @@ def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[st
             "result_source_id": None if result is None else str(result["source_id"]),
         }
         if goals.empty:
-            records.append({**base, "goal_kind": None, "goal": None, "goal_printed": None, "goal_source_id": None,
-                            "bound": None, "ratio": None, "difference": None, "met": None,
-                            **_plan_pct(figures, indicator, None, year)})
+            records.append(
+                {
+                    **base,
+                    "goal_kind": None,
+                    "goal": None,
+                    "goal_printed": None,
+                    "goal_source_id": None,
+                    "bound": None,
+                    "ratio": None,
+                    "difference": None,
+                    "met": None,
+                    **_plan_pct(figures, indicator, None, year),
+                }
+            )
             continue
         for goal in goals.itertuples():
             judged = result is not None
-            records.append({
-                **base, "goal_kind": goal.goal_kind, "goal": float(goal.goal), "goal_printed": goal.goal_printed,
-                "goal_source_id": goal.goal_source_id, "bound": goal.bound,
-                "ratio": goal.ratio if judged and unit in COUNT_UNITS else None,
-                "difference": (base["result"] - _near_end(goal.goal, goal.goal_low, goal.goal_high, base["polarity"])
-                               if judged else None),
-                "met": goal.met if judged else None,
-                **_plan_pct(figures, indicator, goal.goal_kind, year),
-            })
+            records.append(
+                {
+                    **base,
+                    "goal_kind": goal.goal_kind,
+                    "goal": float(goal.goal),
+                    "goal_printed": goal.goal_printed,
+                    "goal_source_id": goal.goal_source_id,
+                    "bound": goal.bound,
+                    "ratio": goal.ratio if judged and unit in COUNT_UNITS else None,
+                    "difference": (
+                        base["result"] - _near_end(goal.goal, goal.goal_low, goal.goal_high, base["polarity"])
+                        if judged
+                        else None
+                    ),
+                    "met": goal.met if judged else None,
+                    **_plan_pct(figures, indicator, goal.goal_kind, year),
+                }
+            )
     return pd.DataFrame.from_records(records, columns=SCORE_COLUMNS) if records else None
 
 
@@ -112,4 +157,3 @@ def goal_series_span(figures: pd.DataFrame, indicator_id: str, year: int) -> int
     """The last year a path of ``indicator_id`` runs to: ``year``, or the last year it has a goal for."""
     rows = select(figures, indicator_id, kind=None)
     return max([year] + [int(p) for p in rows.loc[rows["kind"].isin(GOAL_KINDS), "period"]])
-

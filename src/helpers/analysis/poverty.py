@@ -25,8 +25,9 @@ def _breaks(breaks: Sequence[int] | None, indicator_id: str = RATE) -> list[int]
     return list(breaks_of(indicator_id) if breaks is None else breaks)
 
 
-def rate_change(figures: pd.DataFrame, year: int, breaks: Sequence[int] | None = None,
-                breakdown: str = "") -> dict | None:
+def rate_change(
+    figures: pd.DataFrame, year: int, breaks: Sequence[int] | None = None, breakdown: str = ""
+) -> dict | None:
     """The latest poverty rate up to ``year`` and the result before it.
 
     Keys: period, value, kind, printed, source_id; and when an earlier result
@@ -38,14 +39,24 @@ def rate_change(figures: pd.DataFrame, year: int, breaks: Sequence[int] | None =
     if current is None:
         return None
     period = int(current["period"])
-    info = {"period": period, "value": float(current["value"]), "kind": current["kind"],
-            "printed": current["printed"], "source_id": current["source_id"]}
+    info = {
+        "period": period,
+        "value": float(current["value"]),
+        "kind": current["kind"],
+        "printed": current["printed"],
+        "source_id": current["source_id"],
+    }
     before = current_result(figures, RATE, period - 1, breakdown)
     if before is not None:
         comparable = same_definition(int(before["period"]), period, _breaks(breaks))
-        info.update(prev_period=int(before["period"]), prev_value=float(before["value"]), prev_kind=before["kind"],
-                    prev_source_id=before["source_id"], comparable=comparable,
-                    change=info["value"] - float(before["value"]) if comparable else None)
+        info.update(
+            prev_period=int(before["period"]),
+            prev_value=float(before["value"]),
+            prev_kind=before["kind"],
+            prev_source_id=before["source_id"],
+            comparable=comparable,
+            change=info["value"] - float(before["value"]) if comparable else None,
+        )
     return info
 
 
@@ -59,8 +70,9 @@ def rate_changes(data: pd.DataFrame, breaks: Sequence[int] | None = None) -> lis
     return changes
 
 
-def households_frame(figures: pd.DataFrame, year: int, breaks: Sequence[int] | None = None,
-                     breakdown: str = "") -> pd.DataFrame | None:
+def households_frame(
+    figures: pd.DataFrame, year: int, breaks: Sequence[int] | None = None, breakdown: str = ""
+) -> pd.DataFrame | None:
     """Poor and near-poor households (counts and rates) in ``year - 1`` and ``year``, with the change.
 
     One row per indicator the data hold for either year: indicator_id, unit,
@@ -70,8 +82,11 @@ def households_frame(figures: pd.DataFrame, year: int, breaks: Sequence[int] | N
     """
     if all(figure_row(figures, i, year, breakdown=breakdown) is None for i in (POOR, NEAR_POOR)):
         return None
-    periods = [p for p in (year - 1, year)
-               if any(figure_row(figures, i, p, breakdown=breakdown) is not None for i in HOUSEHOLD_INDICATORS)]
+    periods = [
+        p
+        for p in (year - 1, year)
+        if any(figure_row(figures, i, p, breakdown=breakdown) is not None for i in HOUSEHOLD_INDICATORS)
+    ]
     records = []
     for indicator in HOUSEHOLD_INDICATORS:
         rows = {p: figure_row(figures, indicator, p, breakdown=breakdown) for p in periods}
@@ -141,11 +156,16 @@ def district_frame(figures: pd.DataFrame, year: int, breakdown: str = DISTRICT_B
     return frame
 
 
-def alternatives(figures: pd.DataFrame, indicator_id: str, period: int, breakdown: str = "",
-                 kind: str = "actual") -> pd.DataFrame:
+def alternatives(
+    figures: pd.DataFrame, indicator_id: str, period: int, breakdown: str = "", kind: str = "actual"
+) -> pd.DataFrame:
     """Every source's figure for one key (the preferred one first): value, printed, source_id, preferred."""
-    rows = figures[(figures["indicator_id"] == indicator_id) & (figures["period"] == period)
-                   & (figures["kind"] == kind) & (figures["breakdown"] == breakdown)]
+    rows = figures[
+        (figures["indicator_id"] == indicator_id)
+        & (figures["period"] == period)
+        & (figures["kind"] == kind)
+        & (figures["breakdown"] == breakdown)
+    ]
     rows = rows.sort_values("preferred", ascending=False, kind="stable")
     return rows[["value", "printed", "source_id", "preferred"]].reset_index(drop=True)
 
@@ -155,12 +175,19 @@ def _parts(figures: pd.DataFrame, indicator_id: str, dimension: str, period: int
     if found.empty:
         return None
     rows = [figure_row(figures, indicator_id, period, "actual", f"{dimension}={code}") for code in found["category"]]
-    return pd.DataFrame({"code": found["category"].to_numpy(), "value": found["value"].astype(float).to_numpy(),
-                         "printed": [str(r["printed"]) for r in rows], "source_id": [str(r["source_id"]) for r in rows]})
+    return pd.DataFrame(
+        {
+            "code": found["category"].to_numpy(),
+            "value": found["value"].astype(float).to_numpy(),
+            "printed": [str(r["printed"]) for r in rows],
+            "source_id": [str(r["source_id"]) for r in rows],
+        }
+    )
 
 
-def group_frame(figures: pd.DataFrame, count_id: str, amount_id: str, period: int,
-                dimension: str = GROUP) -> pd.DataFrame | None:
+def group_frame(
+    figures: pd.DataFrame, count_id: str, amount_id: str, period: int, dimension: str = GROUP
+) -> pd.DataFrame | None:
     """A count and an amount by household group, with the total, the average amount per count and each group's share.
 
     Columns: code ("total" for the total row), count, amount, count_printed,
@@ -175,11 +202,24 @@ def group_frame(figures: pd.DataFrame, count_id: str, amount_id: str, period: in
     empty = pd.DataFrame(columns=["code", "value", "printed", "source_id"])
     merged = (counts if counts is not None else empty)[["code", "value", "printed"]].merge(
         (amounts if amounts is not None else empty)[["code", "value", "printed"]],
-        on=["code"], how="outer", suffixes=("_count", "_amount"), sort=False)
-    merged = merged.rename(columns={"value_count": "count", "value_amount": "amount",
-                                    "printed_count": "count_printed", "printed_amount": "amount_printed"})
-    order = list(dict.fromkeys([*(counts["code"] if counts is not None else []),
-                                *(amounts["code"] if amounts is not None else [])]))
+        on=["code"],
+        how="outer",
+        suffixes=("_count", "_amount"),
+        sort=False,
+    )
+    merged = merged.rename(
+        columns={
+            "value_count": "count",
+            "value_amount": "amount",
+            "printed_count": "count_printed",
+            "printed_amount": "amount_printed",
+        }
+    )
+    order = list(
+        dict.fromkeys(
+            [*(counts["code"] if counts is not None else []), *(amounts["code"] if amounts is not None else [])]
+        )
+    )
     merged = merged.set_index("code").loc[order].reset_index()
     sources = set()
     for part in (counts, amounts):
@@ -197,8 +237,14 @@ def group_frame(figures: pd.DataFrame, count_id: str, amount_id: str, period: in
     count_sum, count_printed, count_computed = total(count_total, counts)
     amount_sum, amount_printed, amount_computed = total(amount_total, amounts)
     merged["total_computed"] = False
-    merged.loc[len(merged)] = {"code": "total", "count": count_sum, "amount": amount_sum, "count_printed": count_printed,
-                               "amount_printed": amount_printed, "total_computed": count_computed or amount_computed}
+    merged.loc[len(merged)] = {
+        "code": "total",
+        "count": count_sum,
+        "amount": amount_sum,
+        "count_printed": count_printed,
+        "amount_printed": amount_printed,
+        "total_computed": count_computed or amount_computed,
+    }
     merged["count"] = pd.to_numeric(merged["count"], errors="coerce")
     merged["amount"] = pd.to_numeric(merged["amount"], errors="coerce")
     merged["average"] = merged["amount"] / merged["count"].where(merged["count"] > 0)

@@ -20,16 +20,37 @@ from helpers.analysis.trends import required_pace
 from helpers.data.query import select
 
 PROGRESS_COLUMNS = [
-    "goal_kind", "instrument", "goal_period", "goal", "goal_low", "goal_high", "goal_printed", "bound",
+    "goal_kind",
+    "instrument",
+    "goal_period",
+    "goal",
+    "goal_low",
+    "goal_high",
+    "goal_printed",
+    "bound",
     "goal_source_id",
-    "current_period", "current", "current_kind", "current_printed", "current_source_id",
-    "gap", "required", "gap_far", "required_far", "achieved_from", "achieved", "met_now", "comparable", "on_track",
-    "unit", "polarity",
+    "current_period",
+    "current",
+    "current_kind",
+    "current_printed",
+    "current_source_id",
+    "gap",
+    "required",
+    "gap_far",
+    "required_far",
+    "achieved_from",
+    "achieved",
+    "met_now",
+    "comparable",
+    "on_track",
+    "unit",
+    "polarity",
 ]
 
 
-def progress(figures: pd.DataFrame, indicator_id: str, year: int, breaks: Sequence[int] = (),
-             breakdown: str = "") -> pd.DataFrame | None:
+def progress(
+    figures: pd.DataFrame, indicator_id: str, year: int, breaks: Sequence[int] = (), breakdown: str = ""
+) -> pd.DataFrame | None:
     """Each goal after ``year`` against the latest result: gap, pace needed per year, pace achieved.
 
     The pace achieved runs from the first result under the current definition
@@ -72,19 +93,35 @@ def progress(figures: pd.DataFrame, indicator_id: str, year: int, breaks: Sequen
             on_track = None
         else:
             on_track = bool(achieved * sign >= needed * sign)
-        records.append({
-            "goal_kind": goal.kind, "instrument": getattr(goal, "instrument", ""), "goal_period": int(goal.period),
-            "goal": float(goal.value), "goal_low": low, "goal_high": high,
-            "goal_printed": goal.printed, "bound": bound, "goal_source_id": goal.source_id,
-            "current_period": now_period, "current": now, "current_kind": current["kind"],
-            "current_printed": current["printed"], "current_source_id": current["source_id"],
-            "gap": near - now if comparable else None, "required": needed,
-            "gap_far": far - now if comparable and far is not None else None, "required_far": needed_far,
-            "achieved_from": start if achieved is not None else None, "achieved": achieved,
-            "met_now": None if not comparable or verdict.met is None else bool(verdict.met),
-            "comparable": comparable, "on_track": on_track,
-            "unit": goal.unit, "polarity": goal.polarity,
-        })
+        records.append(
+            {
+                "goal_kind": goal.kind,
+                "instrument": getattr(goal, "instrument", ""),
+                "goal_period": int(goal.period),
+                "goal": float(goal.value),
+                "goal_low": low,
+                "goal_high": high,
+                "goal_printed": goal.printed,
+                "bound": bound,
+                "goal_source_id": goal.source_id,
+                "current_period": now_period,
+                "current": now,
+                "current_kind": current["kind"],
+                "current_printed": current["printed"],
+                "current_source_id": current["source_id"],
+                "gap": near - now if comparable else None,
+                "required": needed,
+                "gap_far": far - now if comparable and far is not None else None,
+                "required_far": needed_far,
+                "achieved_from": start if achieved is not None else None,
+                "achieved": achieved,
+                "met_now": None if not comparable or verdict.met is None else bool(verdict.met),
+                "comparable": comparable,
+                "on_track": on_track,
+                "unit": goal.unit,
+                "polarity": goal.polarity,
+            }
+        )
     return pd.DataFrame.from_records(records, columns=PROGRESS_COLUMNS)
 
 
@@ -117,12 +154,27 @@ def pace_values(frame: pd.DataFrame) -> pd.DataFrame | None:
     sign = direction(str(frame["polarity"].iloc[0])) or 1
     # Two instruments may set a goal for the same year: each is its own bar, named by its instrument.
     rows = [
-        {"what": "needed", "goal_kind": r.goal_kind, "goal_period": r.goal_period, "instrument": r.instrument,
-         "start": None, "end": None, "value": r.required * sign}
+        {
+            "what": "needed",
+            "goal_kind": r.goal_kind,
+            "goal_period": r.goal_period,
+            "instrument": r.instrument,
+            "start": None,
+            "end": None,
+            "value": r.required * sign,
+        }
         for r in usable.itertuples()
     ]
     first = frame.iloc[0]
-    rows.append({"what": "achieved", "goal_kind": "", "goal_period": None, "instrument": "",
-                 "start": int(first["achieved_from"]), "end": int(first["current_period"]),
-                 "value": float(first["achieved"]) * sign})
+    rows.append(
+        {
+            "what": "achieved",
+            "goal_kind": "",
+            "goal_period": None,
+            "instrument": "",
+            "start": int(first["achieved_from"]),
+            "end": int(first["current_period"]),
+            "value": float(first["achieved"]) * sign,
+        }
+    )
     return pd.DataFrame(rows).astype({"goal_period": "Int64", "start": "Int64", "end": "Int64"})

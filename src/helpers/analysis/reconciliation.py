@@ -88,15 +88,26 @@ def reconcile_derivations(figures: pd.DataFrame, derivations: pd.DataFrame, year
     figures = with_key_columns(figures)
     stated = with_key_columns(stated)
     lookup = preferred(figures)
-    lookup = lookup[lookup["kind"].isin(contract.KINDS)].set_index(["indicator_id", "kind", "breakdown", "period", "as_of"])
+    lookup = lookup[lookup["kind"].isin(contract.KINDS)].set_index(
+        ["indicator_id", "kind", "breakdown", "period", "as_of"]
+    )
     records = []
     for row in stated.itertuples(index=False):
         rule = rules.loc[row.indicator_id]
         record: dict = {
-            "indicator_id": row.indicator_id, "period": row.period, "as_of": row.as_of, "kind": row.kind,
-            "breakdown": row.breakdown, "unit": row.unit, "stated": row.value, "stated_printed": row.printed, "source_id": row.source_id,
-            "method": rule["method"], "unlisted_input_vi": rule["unlisted_input_vi"],
-            "unlisted_input_en": rule["unlisted_input_en"], "note": rule["note"],
+            "indicator_id": row.indicator_id,
+            "period": row.period,
+            "as_of": row.as_of,
+            "kind": row.kind,
+            "breakdown": row.breakdown,
+            "unit": row.unit,
+            "stated": row.value,
+            "stated_printed": row.printed,
+            "source_id": row.source_id,
+            "method": rule["method"],
+            "unlisted_input_vi": rule["unlisted_input_vi"],
+            "unlisted_input_en": rule["unlisted_input_en"],
+            "note": rule["note"],
         }
         inputs, missing, sources = [], [], [row.source_id]
         for part in ("numerator", "denominator"):
@@ -135,10 +146,29 @@ def reconcile_derivations(figures: pd.DataFrame, derivations: pd.DataFrame, year
         )
         records.append(record)
     columns = [
-        "indicator_id", "period", "as_of", "kind", "breakdown", "unit", "stated", "stated_printed", "source_id", "method",
-        *[f"{p}_{c}" for p in ("numerator", "denominator")
-          for c in ("ref", "indicator_id", "kind", "breakdown", "period", "value", "printed")],
-        "recomputed", "difference", "status", "missing", "unlisted_input_vi", "unlisted_input_en", "note", "source_ids",
+        "indicator_id",
+        "period",
+        "as_of",
+        "kind",
+        "breakdown",
+        "unit",
+        "stated",
+        "stated_printed",
+        "source_id",
+        "method",
+        *[
+            f"{p}_{c}"
+            for p in ("numerator", "denominator")
+            for c in ("ref", "indicator_id", "kind", "breakdown", "period", "value", "printed")
+        ],
+        "recomputed",
+        "difference",
+        "status",
+        "missing",
+        "unlisted_input_vi",
+        "unlisted_input_en",
+        "note",
+        "source_ids",
     ]
     return pd.DataFrame.from_records(records, columns=columns)
 
@@ -186,29 +216,56 @@ def breakdown_checks(figures: pd.DataFrame, year: int) -> pd.DataFrame:
         prints = list(group["printed"]) + ([] if total is None else [total["printed"]])
         decimals = max(printed_decimals(p) for p in prints)
         whole = bool(first["whole"])
-        tolerance = 0.0 if whole else 0.5 * 10 ** -decimals * len(prints)
+        tolerance = 0.0 if whole else 0.5 * 10**-decimals * len(prints)
         difference = None if total is None else parts_sum - float(total["value"])
         if total is None:
             status = NO_TOTAL
         elif complete:
-            status = SUM_AGREES if abs(difference) < 1e-9 else SUM_ROUNDING if abs(difference) <= tolerance + 1e-9 else SUM_DIFFERS
+            status = (
+                SUM_AGREES
+                if abs(difference) < 1e-9
+                else SUM_ROUNDING
+                if abs(difference) <= tolerance + 1e-9
+                else SUM_DIFFERS
+            )
         else:
             status = WITHIN_TOTAL if difference <= tolerance + 1e-9 else EXCEEDS_TOTAL
         records.append(
             {
-                "indicator_id": indicator_id, "period": int(period), "kind": kind, "dimension": dimension,
-                "unit": first["unit"], "complete": complete,
+                "indicator_id": indicator_id,
+                "period": int(period),
+                "kind": kind,
+                "dimension": dimension,
+                "unit": first["unit"],
+                "complete": complete,
                 "total": None if total is None else float(total["value"]),
                 "total_printed": None if total is None else total["printed"],
-                "parts_sum": parts_sum, "n_parts": len(group),
+                "parts_sum": parts_sum,
+                "n_parts": len(group),
                 "categories": [b.partition("=")[2] for b in group["breakdown"]],
                 "part_values": [float(v) for v in group["value"]],
-                "difference": difference, "status": status,
+                "difference": difference,
+                "status": status,
                 "source_ids": sorted(set(group["source_id"]) | (set() if total is None else {total["source_id"]})),
             }
         )
-    columns = ["indicator_id", "period", "kind", "dimension", "unit", "complete", "total", "total_printed", "parts_sum",
-               "n_parts", "categories", "part_values", "difference", "status", "source_ids"]
+    columns = [
+        "indicator_id",
+        "period",
+        "kind",
+        "dimension",
+        "unit",
+        "complete",
+        "total",
+        "total_printed",
+        "parts_sum",
+        "n_parts",
+        "categories",
+        "part_values",
+        "difference",
+        "status",
+        "source_ids",
+    ]
     return pd.DataFrame.from_records(records, columns=columns)
 
 
@@ -260,7 +317,9 @@ def ambiguous_prints(figures: pd.DataFrame, year: int) -> pd.DataFrame:
         return float(min(parsed.readings())) if parsed else float("nan")
 
     out = hits.assign(literal_reading=hits["printed"].map(literal) if len(hits) else pd.Series(dtype=float))
-    return out[contract.FIGURE_KEY + ["unit", "printed", "value", "literal_reading", "source_id", "locator", "note"]].reset_index(drop=True)
+    return out[
+        contract.FIGURE_KEY + ["unit", "printed", "value", "literal_reading", "source_id", "locator", "note"]
+    ].reset_index(drop=True)
 
 
 # Coverage ---------------------------------------------------------------------------------

@@ -38,8 +38,9 @@ def same_definition(start: int, end: int, breaks: Sequence[int]) -> bool:
     return not any(low < b <= high for b in breaks)
 
 
-def goal_series(figures: pd.DataFrame, indicator_id: str, up_to: int, kinds: Sequence[str] = KIND_ORDER,
-                breakdown: str = "") -> pd.DataFrame | None:
+def goal_series(
+    figures: pd.DataFrame, indicator_id: str, up_to: int, kinds: Sequence[str] = KIND_ORDER, breakdown: str = ""
+) -> pd.DataFrame | None:
     """The preferred figures of one indicator of the given kinds up to period ``up_to``; None if there are none.
 
     Columns: period, kind, value, printed, source_id, instrument (ordered by period, then kind). Where two

@@ -56,8 +56,9 @@ def derived_qualifier(numerator_printed: str | None, denominator_printed: str | 
     return top if bottom is None else APPROXIMATE
 
 
-def breakdown_parts(figures: pd.DataFrame, indicator_id: str, dimension: str, period: int,
-                    kind: str = "actual") -> pd.DataFrame | None:
+def breakdown_parts(
+    figures: pd.DataFrame, indicator_id: str, dimension: str, period: int, kind: str = "actual"
+) -> pd.DataFrame | None:
     """The parts of a breakdown with their shares; None when the data hold no part.
 
     Columns ``code``, ``value``, ``printed``, ``share`` (percent of the printed total when there is one, else of
@@ -71,17 +72,22 @@ def breakdown_parts(figures: pd.DataFrame, indicator_id: str, dimension: str, pe
     rows = [figure_row(figures, indicator_id, period, kind, f"{dimension}={code}") for code in found["category"]]
     total_row = figure_row(figures, indicator_id, period, kind)
     total = float(total_row["value"]) if total_row is not None else float(found["value"].sum())
-    frame = pd.DataFrame({
-        "code": found["category"].to_numpy(),
-        "value": found["value"].astype(float).to_numpy(),
-        "printed": [str(r["printed"]) for r in rows],
-        "share": [rate(float(v), total) for v in found["value"]],
-        "zero_in_words": [str(r["printed"]) in ZERO_WORDS for r in rows],
-        "source_id": [str(r["source_id"]) for r in rows],
-    })
-    frame.attrs.update(total=total, parts_sum=float(found["value"].sum()),
-                       total_printed=None if total_row is None else str(total_row["printed"]),
-                       total_source_id=None if total_row is None else str(total_row["source_id"]))
+    frame = pd.DataFrame(
+        {
+            "code": found["category"].to_numpy(),
+            "value": found["value"].astype(float).to_numpy(),
+            "printed": [str(r["printed"]) for r in rows],
+            "share": [rate(float(v), total) for v in found["value"]],
+            "zero_in_words": [str(r["printed"]) in ZERO_WORDS for r in rows],
+            "source_id": [str(r["source_id"]) for r in rows],
+        }
+    )
+    frame.attrs.update(
+        total=total,
+        parts_sum=float(found["value"].sum()),
+        total_printed=None if total_row is None else str(total_row["printed"]),
+        total_source_id=None if total_row is None else str(total_row["source_id"]),
+    )
     return frame
 
 
@@ -118,14 +124,18 @@ def rehab_vs_target(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
     Columns ``indicator_id``, ``kind``, ``period``, ``value``; ``attrs["source_ids"]``: the sources of every
     preferred figure of the modalities in those two years. None when neither results nor targets exist.
     """
-    rows = [{"indicator_id": i, "kind": kind, "period": period, "value": v}
-            for i in REHAB_IDS for kind, period in (("actual", year), ("target", year + 1))
-            if (v := value(figures, i, period, kind)) is not None]
+    rows = [
+        {"indicator_id": i, "kind": kind, "period": period, "value": v}
+        for i in REHAB_IDS
+        for kind, period in (("actual", year), ("target", year + 1))
+        if (v := value(figures, i, period, kind)) is not None
+    ]
     if not rows:
         return None
     frame = pd.DataFrame(rows)
-    used = figures[figures["indicator_id"].isin(REHAB_IDS) & figures["preferred"]
-                   & figures["period"].isin([year, year + 1])]
+    used = figures[
+        figures["indicator_id"].isin(REHAB_IDS) & figures["preferred"] & figures["period"].isin([year, year + 1])
+    ]
     frame.attrs["source_ids"] = sorted(set(used["source_id"]))
     return frame
 

@@ -56,8 +56,12 @@ def injury_view(figures: pd.DataFrame, year: int) -> pd.DataFrame:
     """
     dates = cut_off(figures)
     injury = figures["indicator_id"].isin(INJURY_IDS)
-    this_year = figures[injury & (figures["indicator_id"] == "child_injuries") & (figures["period"] == year)
-                        & figures["preferred"].astype(bool)]
+    this_year = figures[
+        injury
+        & (figures["indicator_id"] == "child_injuries")
+        & (figures["period"] == year)
+        & figures["preferred"].astype(bool)
+    ]
     if this_year.empty:
         return figures
     cut = str(dates.loc[this_year.index[0]])

@@ -13,7 +13,8 @@ def summarise_year(year: int, data_dir: Path | None = None) -> str:
     revisions = load_revisions(year, data_dir)
     lines = [
         f"Year {year}: {len(figures)} figures on {figures['indicator_id'].nunique()} indicators "
-        f"from {figures['source_id'].nunique()} sources (files {', '.join(map(str, sorted(figures['vintage'].unique())))}); "
+        f"from {figures['source_id'].nunique()} sources (files "
+        f"{', '.join(map(str, sorted(figures['vintage'].unique())))}); "
         f"{len(revisions)} figures replaced by a later file.",
     ]
     counts = figures.groupby(["domain", "kind"]).size().unstack(fill_value=0)

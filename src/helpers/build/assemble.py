@@ -180,7 +180,7 @@ def number_captions(fragment: str, lang: str, counts: dict[str, int] | None = No
         kind = pending["kind"]
         counts[kind] += 1
         label = f"{say(f'frontmatter:{kind}', lang)} {counts[kind]}."
-        after = match.string[match.end():]
+        after = match.string[match.end() :]
         caption = CAPTION_END_RE.match(after)
         source = TABLE_SOURCE_RE.search(after) if kind == "table" else None
         captions.append(
@@ -269,7 +269,7 @@ def toc_html(headings: Iterable[Heading], lang: str, has_figures: bool, has_tabl
     entries += [(top, _link(target, _e(say(key, lang)))) for target, key in back]
     return (
         f'<nav class="toc" id="contents" aria-label="{_e(say("frontmatter:contents", lang))}">'
-        f'<h1>{_e(say("frontmatter:contents", lang))}</h1>'
+        f"<h1>{_e(say('frontmatter:contents', lang))}</h1>"
         f'<p class="toc-page-head" aria-hidden="true">{_e(say("frontmatter:page", lang))}</p>{_nested(entries)}</nav>'
     )
 
@@ -278,8 +278,9 @@ def captions_html(captions: Sequence[Caption], kind: str, lang: str) -> str:
     """The list of figures or of tables: label and caption, each a link to the item."""
     if not captions:
         return ""
-    section_id, title = ("figures-list", "frontmatter:figures_list") if kind == "figure" else (
-        "tables-list", "frontmatter:tables_list")
+    section_id, title = (
+        ("figures-list", "frontmatter:figures_list") if kind == "figure" else ("tables-list", "frontmatter:tables_list")
+    )
     items = "".join(f"<li>{_link(c.element_id, _e(f'{c.label} {c.caption}'))}</li>" for c in captions)
     return f'<section class="caption-list" id="{section_id}"><h1>{_e(say(title, lang))}</h1><ul>{items}</ul></section>'
 
@@ -296,7 +297,7 @@ def findings_html(sections: Sequence[Section], titles: dict[str, Heading], lang:
         parts.append(f'<h2 class="findings-notebook">{head}</h2><ul class="findings">{items}</ul>')
     return (
         f'<section class="key-findings" id="key-findings"><h1>{_e(say("findings.title", lang))}</h1>'
-        f'{"".join(parts)}</section>'
+        f"{''.join(parts)}</section>"
     )
 
 

@@ -58,8 +58,29 @@ class Column:
         return self.titles[check_lang(lang)]
 
 
-KINDS = frozenset({"text", "printed", "number", "year", "indicator", "breakdown", "kind", "domain", "dimension",
-                   "bound", "status", "method", "scope", "unit", "source", "flag", "verdict", "code", "auto"})
+KINDS = frozenset(
+    {
+        "text",
+        "printed",
+        "number",
+        "year",
+        "indicator",
+        "breakdown",
+        "kind",
+        "domain",
+        "dimension",
+        "bound",
+        "status",
+        "method",
+        "scope",
+        "unit",
+        "source",
+        "flag",
+        "verdict",
+        "code",
+        "auto",
+    }
+)
 
 # The appendix's own codes in code columns; their names are columns.yml's "<kind>.<code>".
 CODES: dict[str, tuple[str, ...]] = {
@@ -73,28 +94,87 @@ FLAG_WORDS: dict[str, tuple[str, str]] = {"flag": ("yes", "no"), "verdict": ("me
 
 # What the cells of a column titled in columns.yml are; a column not listed here (label, note, locator…) is text.
 KIND_OF: dict[str, str] = {
-    **dict.fromkeys(("value", "goal", "goal_low", "goal_high", "margin_far", "gap_far", "required_far", "actual",
-                     "achieved", "result", "current", "ratio", "margin", "difference", "gap", "required", "change",
-                     "change_pp", "share_pct", "items", "amount_million_vnd", "average_vnd_per_item", "total",
-                     "parts_sum", "n_parts", "stated", "recomputed", "estimate", "plan", "target", "indicators",
-                     "report_pct"), "number"),
+    **dict.fromkeys(
+        (
+            "value",
+            "goal",
+            "goal_low",
+            "goal_high",
+            "margin_far",
+            "gap_far",
+            "required_far",
+            "actual",
+            "achieved",
+            "result",
+            "current",
+            "ratio",
+            "margin",
+            "difference",
+            "gap",
+            "required",
+            "change",
+            "change_pp",
+            "share_pct",
+            "items",
+            "amount_million_vnd",
+            "average_vnd_per_item",
+            "total",
+            "parts_sum",
+            "n_parts",
+            "stated",
+            "recomputed",
+            "estimate",
+            "plan",
+            "target",
+            "indicators",
+            "report_pct",
+        ),
+        "number",
+    ),
     **dict.fromkeys(("period", "achieved_from", "vintage"), "year"),
     **dict.fromkeys(("computed", "comparable", "below_achieved", "complete", "preferred"), "flag"),
     **dict.fromkeys(("met", "met_now", "on_track"), "verdict"),
     **dict.fromkeys(("printed", "literal_reading"), "printed"),
     **dict.fromkeys(("code", "category_code"), "code"),
     **dict.fromkeys(("kind", "goal_kind"), "kind"),
-    "indicator_id": "indicator", "breakdown": "breakdown", "unit": "unit", "source_id": "source", "domain": "domain",
-    "bound": "bound", "scope": "scope", "dimension": "dimension", "status": "status", "method": "method",
+    "indicator_id": "indicator",
+    "breakdown": "breakdown",
+    "unit": "unit",
+    "source_id": "source",
+    "domain": "domain",
+    "bound": "bound",
+    "scope": "scope",
+    "dimension": "dimension",
+    "status": "status",
+    "method": "method",
 }
 DECIMALS = {"average_vnd_per_item": 0}  # at most 2 otherwise
 
 # Columns named <prefix>_<part>: the part's meaning, "<prefix> – <part>" as the title (columns.yml: prefix.*, part.*).
-PREFIXES = ("goal", "result", "current", "actual", "achieved", "stated", "total", "numerator", "denominator", "new",
-            "report_pct")
+PREFIXES = (
+    "goal",
+    "result",
+    "current",
+    "actual",
+    "achieved",
+    "stated",
+    "total",
+    "numerator",
+    "denominator",
+    "new",
+    "report_pct",
+)
 PARTS: dict[str, str] = {
-    "printed": "printed", "source_id": "source", "kind": "kind", "period": "year", "vintage": "year",
-    "indicator_id": "indicator", "breakdown": "breakdown", "value": "number", "ref": "text", "computed": "flag",
+    "printed": "printed",
+    "source_id": "source",
+    "kind": "kind",
+    "period": "year",
+    "vintage": "year",
+    "indicator_id": "indicator",
+    "breakdown": "breakdown",
+    "value": "number",
+    "ref": "text",
+    "computed": "flag",
 }
 YEAR_VALUE_RE = re.compile(r"^value_(\d{4})$")
 CODE_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -129,8 +209,9 @@ def _indicator_names() -> dict[str, dict[str, str]]:
     from helpers.data.loading import load_catalogue
 
     catalogue = load_catalogue()
-    return {r.indicator_id: {lang: getattr(r, f"name_{lang}") for lang in LANGS}
-            for r in catalogue.itertuples(index=False)}
+    return {
+        r.indicator_id: {lang: getattr(r, f"name_{lang}") for lang in LANGS} for r in catalogue.itertuples(index=False)
+    }
 
 
 def column(name: str, table: str = "") -> Column:
@@ -148,15 +229,27 @@ def column(name: str, table: str = "") -> Column:
     for prefix in sorted(PREFIXES, key=len, reverse=True):
         part = name.removeprefix(prefix + "_")
         if part != name and part in PARTS:
-            return Column({lang: T("pattern.prefix_part", lang, prefix=T(f"prefix.{prefix}", lang),
-                                   part=T(f"part.{part}", lang)) for lang in LANGS}, PARTS[part])
+            return Column(
+                {
+                    lang: T(
+                        "pattern.prefix_part", lang, prefix=T(f"prefix.{prefix}", lang), part=T(f"part.{part}", lang)
+                    )
+                    for lang in LANGS
+                },
+                PARTS[part],
+            )
     indicators = _indicator_names()
     if name in indicators:
         return Column(indicators[name], "number")
     top, sep, bottom = name.partition("_per_")
     if sep and top in indicators and bottom in indicators:
-        return Column({lang: T("pattern.average", lang, top=indicators[top][lang], bottom=indicators[bottom][lang])
-                       for lang in LANGS}, "number")
+        return Column(
+            {
+                lang: T("pattern.average", lang, top=indicators[top][lang], bottom=indicators[bottom][lang])
+                for lang in LANGS
+            },
+            "number",
+        )
     where = f" of table {table}" if table else ""
     raise UnknownColumn(
         f"The column '{name}'{where} has no title for the workbook; add its title to helpers/build/columns.yml "

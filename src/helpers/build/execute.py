@@ -39,7 +39,7 @@ from typing import Any
 from tqdm import tqdm
 
 from helpers.build import lean_imports  # noqa: F401  (before nbformat/papermill: skips a slow, unused import)
-
+from helpers.build.normalise import strip_clock_times
 from helpers.errors import UsageError
 from helpers.paths import display_path
 
@@ -51,8 +51,11 @@ START_TIMEOUT = 120  # seconds a kernel may take to start (generous: several sta
 # history file: parallel kernels would otherwise share one SQLite database.
 # The build's kernels draw with matplotlib's inline backend, whatever MPLBACKEND the shell has: a cell
 # whose value is a Figure is kept in the executed notebook as image/png (helpers never chooses a backend).
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:",
-                    "--IPKernelApp.matplotlib=inline"]
+KERNEL_ARGUMENTS = [
+    "--IPKernelApp.log_level=CRITICAL",
+    "--HistoryManager.hist_file=:memory:",
+    "--IPKernelApp.matplotlib=inline",
+]
 KERNEL_USES = 12  # notebooks one kernel runs before it is replaced
 ENGINE_NAME = "appendix-reused-kernel"
 # Run in a kept kernel before each notebook: what a fresh kernel would look like.
@@ -152,13 +155,28 @@ def _register_engine() -> str:
         """papermill's nbclient engine, for a kernel that outlives the notebook (passed as ``km``)."""
 
         @classmethod
-        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,  # type: ignore[no-untyped-def]
-                                     stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):
+        def execute_managed_notebook(
+            cls,
+            nb_man,
+            kernel_name,
+            log_output=False,
+            stdout_file=None,  # type: ignore[no-untyped-def]
+            stderr_file=None,
+            start_timeout=60,
+            execution_timeout=None,
+            **kwargs,
+        ):
             kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
             client = PapermillNotebookClient(
-                nb_man, timeout=execution_timeout, startup_timeout=start_timeout, kernel_name=kernel_name,
-                log=logging.getLogger("papermill"), log_output=log_output, stdout_file=stdout_file,
-                stderr_file=stderr_file, **kwargs,
+                nb_man,
+                timeout=execution_timeout,
+                startup_timeout=start_timeout,
+                kernel_name=kernel_name,
+                log=logging.getLogger("papermill"),
+                log_output=log_output,
+                stdout_file=stdout_file,
+                stderr_file=stderr_file,
+                **kwargs,
             )
             try:
                 return client.execute()
@@ -206,8 +224,12 @@ class KernelPool:
             client.start_channels()
             try:
                 client.wait_for_ready(timeout=START_TIMEOUT)
-                reply = client.execute_interactive(RESET_CODE.format(cwd=str(cwd)), store_history=False,
-                                                   timeout=START_TIMEOUT, output_hook=lambda msg: None)
+                reply = client.execute_interactive(
+                    RESET_CODE.format(cwd=str(cwd)),
+                    store_history=False,
+                    timeout=START_TIMEOUT,
+                    output_hook=lambda msg: None,
+                )
             finally:
                 client.stop_channels()
             if reply["content"]["status"] != "ok":
@@ -239,54 +261,6 @@ class KernelPool:
             self._stop(manager)
 
 
-CLOCK_KEYS = ("start_time", "end_time", "duration")
-
-
-def strip_clock_times(path: Path) -> None:
-    """Remove the wall-clock times papermill and nbclient write into an executed notebook.
-
-    Outputs carry no clock time: the same inputs give the same notebook, and a
-    refreshed committed notebook differs from the last only where its outputs do.
-    """
-    import nbformat
-
-    notebook = nbformat.read(path, as_version=nbformat.NO_CONVERT)
-    for key in CLOCK_KEYS:
-        notebook.metadata.get("papermill", {}).pop(key, None)
-    for cell in notebook.cells:
-        cell.metadata.pop("execution", None)
-        for key in CLOCK_KEYS:
-            cell.metadata.get("papermill", {}).pop(key, None)
-        if "injected-parameters" in cell.metadata.get("tags", []):
-            cell.id = INJECTED_CELL_ID  # papermill gives it a random id
-    nbformat.write(notebook, path)
-
-
-INJECTED_CELL_ID = "injected-parameters"
-
-
-def normalise_executed(path: Path, work: Path) -> None:
-    """Make an executed notebook independent of the temporary folder it ran in.
-
-    The notebook ran with ``output_dir`` set to the build's work folder, which
-    has a new random name every build; papermill records it in the injected
-    parameters cell and in the notebook's metadata. Once published the notebook
-    sits in ``<appendix>/notebooks/``, so its outputs are in ``..`` from where
-    it is: the work folder becomes ``..`` and the output path the notebook's own
-    name, so that the same inputs give the same bytes wherever the appendix is.
-    """
-    import nbformat
-
-    notebook = nbformat.read(path, as_version=nbformat.NO_CONVERT)
-    papermill = notebook.metadata.get("papermill", {})
-    if "output_path" in papermill:
-        papermill["output_path"] = path.name
-    text = nbformat.writes(notebook)
-    for form in (str(work), json.dumps(str(work))[1:-1]):
-        text = text.replace(form, "..")
-    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-
-
 def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure | None:
     """Execute one notebook with papermill; None when it ran to the end.
 
@@ -300,8 +274,10 @@ def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure
     job.output.parent.mkdir(parents=True, exist_ok=True)
     # papermill's own ``cwd`` would chdir this whole process, which threads must not do; the
     # kernel's folder is set through nbclient's resources, or by the pool for a kept kernel.
-    options: dict[str, Any] = {"extra_arguments": KERNEL_ARGUMENTS,
-                               "resources": {"metadata": {"path": str(job.source.parent)}}}
+    options: dict[str, Any] = {
+        "extra_arguments": KERNEL_ARGUMENTS,
+        "resources": {"metadata": {"path": str(job.source.parent)}},
+    }
     try:
         if pool is not None:
             options = {"engine_name": _register_engine(), "km": pool.acquire(job.source.parent)}
@@ -370,7 +346,9 @@ def run_notebooks(
     kernels = KernelPool() if reuse_kernels else None
     bar = tqdm(total=len(jobs), desc=desc, unit="nb", file=sys.stderr, disable=not progress, leave=True)
     try:
-        futures: dict[Future[NotebookFailure | None], int] = {pool.submit(run_one, job, kernels): i for i, job in enumerate(jobs)}
+        futures: dict[Future[NotebookFailure | None], int] = {
+            pool.submit(run_one, job, kernels): i for i, job in enumerate(jobs)
+        }
         for future in as_completed(futures):
             i = futures[future]
             failure = future.result()

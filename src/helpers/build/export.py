@@ -54,7 +54,8 @@ def write_pdf(document: str, target: Path, base_url: Path | None = None) -> Path
     fonts = FontConfiguration()
     faces = CSS(string=font_face_css(), font_config=fonts)
     HTML(string=document, base_url=str(base_url or target.parent)).write_pdf(
-        str(target), stylesheets=[faces], font_config=fonts)
+        str(target), stylesheets=[faces], font_config=fonts
+    )
     return target
 
 
@@ -73,7 +74,9 @@ def read_csv_rows(path: Path) -> list[list[str]]:
             for row in reader:
                 rows.append(row)
         except csv.Error as exc:
-            raise DataError(display_path(path), f"the line cannot be read as CSV ({exc})", row=reader.line_num) from None
+            raise DataError(
+                display_path(path), f"the line cannot be read as CSV ({exc})", row=reader.line_num
+            ) from None
     return rows
 
 
@@ -82,8 +85,10 @@ def read_datatypes(csv_path: Path, header: Sequence[str]) -> list[str]:
     meta = csv_path.with_name(csv_path.name + "-metadata.json")
     if not meta.is_file():
         return ["string"] * len(header)
-    declared = {c["name"]: c.get("datatype", "string")
-                for c in json.loads(meta.read_text(encoding="utf-8"))["tableSchema"]["columns"]}
+    declared = {
+        c["name"]: c.get("datatype", "string")
+        for c in json.loads(meta.read_text(encoding="utf-8"))["tableSchema"]["columns"]
+    }
     return [declared.get(name, "string") for name in header]
 
 
@@ -96,14 +101,16 @@ class Labels:
         ref = load_reference()
         self.lang = lang
         self.codes: dict[str, dict[str, str]] = {
-            "indicator": dict(zip(ref.indicators["indicator_id"], ref.indicators[f"name_{lang}"])),
-            "unit": dict(zip(ref.units["unit"], ref.units[f"name_{lang}"])),
-            "source": dict(zip(ref.sources["source_id"], ref.sources["publisher"])),
+            "indicator": dict(zip(ref.indicators["indicator_id"], ref.indicators[f"name_{lang}"], strict=False)),
+            "unit": dict(zip(ref.units["unit"], ref.units[f"name_{lang}"], strict=False)),
+            "source": dict(zip(ref.sources["source_id"], ref.sources["publisher"], strict=False)),
             **{code: code_names(code, lang) for code in NAMED_CODES},
             **own_code_names(lang),
         }
         self.whole_units = set(ref.units.loc[ref.units["whole"] == "true", "unit"])
-        self.categories = {(r.dimension, r.value): getattr(r, f"label_{lang}") for r in ref.labels.itertuples(index=False)}
+        self.categories = {
+            (r.dimension, r.value): getattr(r, f"label_{lang}") for r in ref.labels.itertuples(index=False)
+        }
 
     def decimals(self, unit: str) -> int | None:
         """Decimals the appendix shows for a figure in ``unit``: none for whole units and amounts in đồng."""
@@ -192,8 +199,14 @@ def sheet_names(captions: Sequence[Caption], lang: str) -> list[str]:
     return names
 
 
-def write_xlsx(tables: Sequence[Caption], csv_dir: Path, target: Path, lang: str, title: str,
-               stamp: datetime = datetime(2000, 1, 1)) -> Path:
+def write_xlsx(
+    tables: Sequence[Caption],
+    csv_dir: Path,
+    target: Path,
+    lang: str,
+    title: str,
+    stamp: datetime = datetime(2000, 1, 1),
+) -> Path:
     """Write every table (``csv_dir/<name>.csv``) to its own sheet, after a contents sheet.
 
     The contents sheet lists each table's label, caption, source and sheet (a
@@ -225,7 +238,7 @@ def write_xlsx(tables: Sequence[Caption], csv_dir: Path, target: Path, lang: str
     full_rows: list[list[object]] = []
     column_rows: list[list[object]] = []
     names = sheet_names(tables, lang)
-    for k, (caption, name) in enumerate(zip(tables, names), 4):
+    for k, (caption, name) in enumerate(zip(tables, names, strict=False), 4):
         path = csv_dir / f"{caption.name}.csv"
         rows = read_csv_rows(path)
         head = rows[0] if rows else []
@@ -233,7 +246,7 @@ def write_xlsx(tables: Sequence[Caption], csv_dir: Path, target: Path, lang: str
         datatypes = read_datatypes(path, head)
         sheet = workbook.create_sheet(name)
         widths = [len(m.heading(lang)) for m in meanings]
-        for j, (raw_name, meaning, datatype) in enumerate(zip(head, meanings, datatypes), 1):
+        for j, (raw_name, meaning, datatype) in enumerate(zip(head, meanings, datatypes, strict=False), 1):
             _put(sheet, 1, j, meaning.heading(lang)).font = Font(bold=True)
             column_rows.append([caption.label, name, meaning.heading(lang), raw_name, datatype])
         unit_at = head.index("unit") if "unit" in head else None
@@ -241,16 +254,22 @@ def write_xlsx(tables: Sequence[Caption], csv_dir: Path, target: Path, lang: str
             decimals = labels.decimals(row[unit_at]) if unit_at is not None and unit_at < len(row) else None
             for j, raw in enumerate(row, 1):
                 if len(raw) > EXCEL_CELL_MAX:
-                    raise DataError(display_path(path), f"a cell holds {len(raw):,} characters, more than an Excel cell "
-                                    f"can hold ({EXCEL_CELL_MAX:,}); shorten it", row=r, column=head[j - 1])
+                    raise DataError(
+                        display_path(path),
+                        f"a cell holds {len(raw):,} characters, more than an Excel cell "
+                        f"can hold ({EXCEL_CELL_MAX:,}); shorten it",
+                        row=r,
+                        column=head[j - 1],
+                    )
                 if j > len(meanings):
                     shown = Shown(raw or None)
                 else:
                     shown = shown_cell(raw, meanings[j - 1], datatypes[j - 1], labels, decimals)
                 cell = _put(sheet, r, j, shown.value, shown.number_format)
                 if shown.full is not None:
-                    full_rows.append([caption.label, name, cell.coordinate, meanings[j - 1].heading(lang),
-                                      shown.value, shown.full])
+                    full_rows.append(
+                        [caption.label, name, cell.coordinate, meanings[j - 1].heading(lang), shown.value, shown.full]
+                    )
                 if j <= len(widths):
                     widths[j - 1] = max(widths[j - 1], len(str(shown.value or "")))
         sheet.freeze_panes = "A2"
@@ -260,7 +279,7 @@ def write_xlsx(tables: Sequence[Caption], csv_dir: Path, target: Path, lang: str
             link = _put(contents, k, j, value)
         link.hyperlink = f"#'{name}'!A1"
         link.style = "Hyperlink"
-    for column_letter, width in zip("ABCD", (10, 70, 45, 32)):
+    for column_letter, width in zip("ABCD", (10, 70, 45, 32), strict=False):
         contents.column_dimensions[column_letter].width = width
     column_head = T("head.column", lang)
     full_head = (table, sheet_head, T("head.cell", lang), column_head, T("head.shown", lang), T("head.full", lang))
@@ -275,8 +294,9 @@ def write_xlsx(tables: Sequence[Caption], csv_dir: Path, target: Path, lang: str
     return target
 
 
-def _data_sheet(workbook: Any, title: str, rows: list[list[object]], header: Sequence[str],
-                widths: Sequence[int]) -> None:
+def _data_sheet(
+    workbook: Any, title: str, rows: list[list[object]], header: Sequence[str], widths: Sequence[int]
+) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 

@@ -135,7 +135,9 @@ def gather(year: int, lang: str, data_dir: Path | None = None) -> FrontMatter:
         if file_year <= year:
             content = path.read_bytes()
             rows = max(sum(1 for _ in csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""))) - 1, 0)
-            vintage.append(VintageFile(f"data/figures/{path.name}", file_year, rows, hashlib.sha256(content).hexdigest()[:12]))
+            vintage.append(
+                VintageFile(f"data/figures/{path.name}", file_year, rows, hashlib.sha256(content).hexdigest()[:12])
+            )
     sources = load_sources(root)
     used = sources[sources["source_id"].isin(set(figures["source_id"]))].sort_values(["priority", "source_id"])
     entries = tuple(
@@ -173,8 +175,8 @@ def cover_html(fm: FrontMatter) -> str:
         f'<p class="cover-year">{_e(T("year_line", lang, year=fm.year))}</p>'
         f'<p class="cover-issuer">{_e(T("issuer", lang, issuer=issuer_name(fm.report, lang)))}</p>'
         '<div class="cover-vintage">'
-        f'<p><strong>{_e(T("vintage", lang))}.</strong> {_e(T("vintage_rule", lang, year=fm.year))} '
-        f'{_e(T("vintage_files", lang, n=len(fm.vintage), names=names))}.</p>'
+        f"<p><strong>{_e(T('vintage', lang))}.</strong> {_e(T('vintage_rule', lang, year=fm.year))} "
+        f"{_e(T('vintage_files', lang, n=len(fm.vintage), names=names))}.</p>"
         "</div></header>"
     )
 
@@ -189,7 +191,7 @@ def vintage_table_html(fm: FrontMatter) -> str:
     return (
         f'<p class="vintage-caption">{_e(T("vintage_table", lang))}</p>'
         f'<table class="vintage-table"><thead><tr><th>{_e(T("file", lang))}</th><th>{_e(T("rows", lang))}</th>'
-        f'<th>{_e(T("checksum", lang))}</th></tr></thead><tbody>{rows}</tbody></table>'
+        f"<th>{_e(T('checksum', lang))}</th></tr></thead><tbody>{rows}</tbody></table>"
     )
 
 
@@ -215,9 +217,9 @@ def sources_html(fm: FrontMatter) -> str:
         items.append(f'<li id="source-{_e(s.source_id)}">{line}</li>')
     return (
         '<section class="sources" id="sources">'
-        f'<h1>{_e(T("sources", lang))}</h1>'
-        f'<p>{_e(T("sources_intro", lang, year=fm.year))}</p>'
-        f'<ol>{"".join(items)}</ol></section>'
+        f"<h1>{_e(T('sources', lang))}</h1>"
+        f"<p>{_e(T('sources_intro', lang, year=fm.year))}</p>"
+        f"<ol>{''.join(items)}</ol></section>"
     )
 
 

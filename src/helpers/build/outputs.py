@@ -66,12 +66,17 @@ class OutputsError(AppendixError):
         name = display_path(Path(exc.filename)) if exc.filename else where
         code = exc.errno
         if code in (errno.ENOSPC, errno.EDQUOT):
-            text = f"The disk holding {where} is full (no space left while writing {name}); free some space and build again"
+            text = (
+                f"The disk holding {where} is full (no space left while writing {name}); free some space and build "
+                "again"
+            )
         elif code in (errno.ENOTDIR, errno.EEXIST) or (root.exists() and not root.is_dir()):
             text = f"{where} is not a folder; move that file away or set APPENDIX_OUTPUTS_DIR to a folder"
         elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
-            text = (f"{where} cannot be written to ({exc.strerror.lower() if exc.strerror else 'permission denied'}: "
-                    f"{name}); make it writable or set APPENDIX_OUTPUTS_DIR to a folder you can write to")
+            text = (
+                f"{where} cannot be written to ({exc.strerror.lower() if exc.strerror else 'permission denied'}: "
+                f"{name}); make it writable or set APPENDIX_OUTPUTS_DIR to a folder you can write to"
+            )
         else:
             text = f"Could not write {name} ({exc.strerror or exc}); check {where} and build again"
         return cls(f"{text} ({unchanged}).")
@@ -207,7 +212,8 @@ def check_root(root: Path) -> None:
         if folder.exists():
             if not folder.is_dir():
                 raise OutputsError(
-                    f"{display_path(folder)} is not a folder; move that file away or set APPENDIX_OUTPUTS_DIR to a folder "
+                    f"{display_path(folder)} is not a folder; move that file away or set APPENDIX_OUTPUTS_DIR to "
+                    f"a folder "
                     "(nothing was built)."
                 )
             return

@@ -27,7 +27,8 @@ from pathlib import Path
 
 from helpers.build import export, frontmatter, word
 from helpers.build.assemble import Appendix, assemble
-from helpers.build.execute import NotebookFailure, NotebookJob, find_notebooks, normalise_executed, run_notebooks
+from helpers.build.execute import NotebookFailure, NotebookJob, find_notebooks, run_notebooks
+from helpers.build.normalise import normalise_executed
 from helpers.build.outputs import (
     OutputsError,
     Target,
@@ -111,11 +112,25 @@ def finish(target: Target, work: Path, executed: Sequence[Path]) -> Appendix:
             f"The tables {', '.join(missing)} were shown without a CSV file in tables/; show tables with Report.table."
         )
     title = say("frontmatter:title", target.lang, year=target.year)
-    export.write_xlsx(appendix.tables, work / "tables", work / "appendix.xlsx", target.lang, title,
-                      stamp=datetime(target.year, 12, 31))
+    export.write_xlsx(
+        appendix.tables,
+        work / "tables",
+        work / "appendix.xlsx",
+        target.lang,
+        title,
+        stamp=datetime(target.year, 12, 31),
+    )
     export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work)
-    word.write_docx(appendix.html, fm, appendix.headings, work / "appendix.docx", has_figures=bool(appendix.figures),
-                    has_tables=bool(appendix.tables), figures_dir=work / "figures", stamp=datetime(target.year, 12, 31))
+    word.write_docx(
+        appendix.html,
+        fm,
+        appendix.headings,
+        work / "appendix.docx",
+        has_figures=bool(appendix.figures),
+        has_tables=bool(appendix.tables),
+        figures_dir=work / "figures",
+        stamp=datetime(target.year, 12, 31),
+    )
     return appendix
 
 
@@ -166,8 +181,14 @@ def build(
     without data, an unknown language or data that break the contract, before
     anything runs.
     """
-    return build_many([(year, lang) for year in years], outputs_dir=outputs_dir, notebooks_dir=notebooks_dir,
-                      jobs=jobs, progress=progress, reuse_kernels=reuse_kernels)
+    return build_many(
+        [(year, lang) for year in years],
+        outputs_dir=outputs_dir,
+        notebooks_dir=notebooks_dir,
+        jobs=jobs,
+        progress=progress,
+        reuse_kernels=reuse_kernels,
+    )
 
 
 def build_many(
@@ -244,8 +265,14 @@ def build_many(
                 done[target] = target.folder
 
             langs = "/".join(dict.fromkeys(t.lang for t in targets))
-            run_notebooks(all_jobs, jobs, progress=progress, desc=f"Notebooks ({langs})", on_done=job_done,
-                          reuse_kernels=reuse_kernels)
+            run_notebooks(
+                all_jobs,
+                jobs,
+                progress=progress,
+                desc=f"Notebooks ({langs})",
+                on_done=job_done,
+                reuse_kernels=reuse_kernels,
+            )
         finally:
             for work in works.values():
                 shutil.rmtree(work, ignore_errors=True)

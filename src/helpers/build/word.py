@@ -105,10 +105,15 @@ def cover_xml(fm: FrontMatter) -> str:
     Cover Note."""
     lang = fm.lang
     who = issuer(fm.report, lang)
-    left = [_run(_text(who.parent), "CoverHead"), _run(_text(who.name, bold=True), "CoverHead"),
-            _run(_text("――――――"), "CoverHead")]
-    right = [_run(_text(say("frontmatter:nation", lang), bold=True), "CoverHead"),
-             _run(_text(say("frontmatter:motto", lang), bold=True, underline=True), "CoverHead")]
+    left = [
+        _run(_text(who.parent), "CoverHead"),
+        _run(_text(who.name, bold=True), "CoverHead"),
+        _run(_text("――――――"), "CoverHead"),
+    ]
+    right = [
+        _run(_text(say("frontmatter:nation", lang), bold=True), "CoverHead"),
+        _run(_text(say("frontmatter:motto", lang), bold=True, underline=True), "CoverHead"),
+    ]
     widths = (3800, 5550)  # twips: the 165 mm text width; the national name must fit on one line
     none = "".join(f'<w:{edge} w:val="nil"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
     head = (
@@ -121,42 +126,59 @@ def cover_xml(fm: FrontMatter) -> str:
     names = ", ".join(f.name for f in fm.vintage)
     vintage = _text(f"{say('frontmatter:vintage', lang)}. ", bold=True) + _text(
         f"{say('frontmatter:vintage_rule', lang, year=fm.year)} "
-        f"{say('frontmatter:vintage_files', lang, n=len(fm.vintage), names=names)}.")
+        f"{say('frontmatter:vintage_files', lang, n=len(fm.vintage), names=names)}."
+    )
     blank = _run("", "CoverHead")
-    return "".join([
-        head,
-        _run(_text(who.place_date), "CoverPlaceDate"),
-        blank * 6,
-        _run(_text(fm.report.area(lang)), "CoverHead"),
-        _run(_text(say("frontmatter:title", lang, year=fm.year).upper()), "CoverTitle"),
-        _run(_text(say("frontmatter:year_line", lang, year=fm.year)), "CoverTitle"),
-        _run(_text(say("frontmatter:issuer", lang, issuer=issuer_name(fm.report, lang))), "CoverHead"),
-        blank * 8,
-        _run(vintage, "CoverNote"),
-    ])
+    return "".join(
+        [
+            head,
+            _run(_text(who.place_date), "CoverPlaceDate"),
+            blank * 6,
+            _run(_text(fm.report.area(lang)), "CoverHead"),
+            _run(_text(say("frontmatter:title", lang, year=fm.year).upper()), "CoverTitle"),
+            _run(_text(say("frontmatter:year_line", lang, year=fm.year)), "CoverTitle"),
+            _run(_text(say("frontmatter:issuer", lang, issuer=issuer_name(fm.report, lang))), "CoverHead"),
+            blank * 8,
+            _run(vintage, "CoverNote"),
+        ]
+    )
 
 
 def toc_xml(headings: Sequence[Heading], lang: str, has_figures: bool, has_tables: bool) -> str:
     """The contents as a Word TOC field over Heading 1–3, showing the appendix's headings until Word updates it."""
     shown = [h for h in headings if h.level <= TOC_DEPTH]
     top = min((h.level for h in shown), default=1)
-    front = (["findings.title"] + (["frontmatter:figures_list"] if has_figures else [])
-             + (["frontmatter:tables_list"] if has_tables else []))
+    front = (
+        ["findings.title"]
+        + (["frontmatter:figures_list"] if has_figures else [])
+        + (["frontmatter:tables_list"] if has_tables else [])
+    )
     entries = [(1, say(key, lang)) for key in front]
     entries += [(max(h.level, top) - top + 1, plain(h.html)) for h in shown]
     entries += [(1, say("frontmatter:sources", lang)), (1, say("frontmatter:methods", lang))]
     first, *rest = [_run(_text(title), f"TOC{level}") for level, title in entries] or [_run("", "TOC1")]
-    begin = ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-             '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
-             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+    begin = (
+        '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
     first = first.replace("</w:pPr>", f"</w:pPr>{begin}", 1)
     end = _run('<w:r><w:fldChar w:fldCharType="end"/></w:r>', "TOC1")
     return _run(_text(say("frontmatter:contents", lang)), "TOCHeading") + first + "".join(rest) + end
 
 
-def write_docx(document: str, fm: FrontMatter, headings: Sequence[Heading], target: Path, *,
-               has_figures: bool = True, has_tables: bool = True, figures_dir: Path | None = None,
-               stamp: datetime = datetime(2000, 1, 1), reference: Path = REFERENCE_DOCX) -> Path:
+def write_docx(
+    document: str,
+    fm: FrontMatter,
+    headings: Sequence[Heading],
+    target: Path,
+    *,
+    has_figures: bool = True,
+    has_tables: bool = True,
+    figures_dir: Path | None = None,
+    stamp: datetime = datetime(2000, 1, 1),
+    reference: Path = REFERENCE_DOCX,
+) -> Path:
     """Write the appendix as DOCX: cover, contents, and the HTML's body by pandoc with ``reference``'s styles.
 
     ``figures_dir`` holds the figures' PNG files (else the HTML's data URIs are
@@ -165,17 +187,28 @@ def write_docx(document: str, fm: FrontMatter, headings: Sequence[Heading], targ
     pandoc = pandoc_path()
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(calendar.timegm(stamp.timetuple()))}  # UTC, not local time
     cwd = str(figures_dir.parent) if figures_dir is not None else None
-    ast = json.loads(subprocess.run(
-        [pandoc, "--from", "html", "--to", "json"], input=word_html(document, figures_dir).encode("utf-8"),
-        capture_output=True, check=True, env=env, cwd=cwd, timeout=PANDOC_TIMEOUT,
-    ).stdout)
+    ast = json.loads(
+        subprocess.run(
+            [pandoc, "--from", "html", "--to", "json"],
+            input=word_html(document, figures_dir).encode("utf-8"),
+            capture_output=True,
+            check=True,
+            env=env,
+            cwd=cwd,
+            timeout=PANDOC_TIMEOUT,
+        ).stdout
+    )
     front = [cover_xml(fm), toc_xml(headings, fm.lang, has_figures, has_tables)]
     ast["blocks"] = [{"t": "RawBlock", "c": ["openxml", xml]} for xml in front] + ast["blocks"]
     ast.setdefault("meta", {}).pop("title", None)  # the HTML's <title>: the cover has it already
     ast["meta"]["lang"] = {"t": "MetaString", "c": DOCUMENT_LANG[fm.lang]}
     subprocess.run(
         [pandoc, "--from", "json", "--to", "docx", "--reference-doc", str(reference), "--output", str(target)],
-        input=json.dumps(ast).encode("utf-8"), capture_output=True, check=True, env=env, cwd=cwd,
+        input=json.dumps(ast).encode("utf-8"),
+        capture_output=True,
+        check=True,
+        env=env,
+        cwd=cwd,
         timeout=PANDOC_TIMEOUT,
     )
     return normalise_zip(target, stamp)

@@ -61,7 +61,9 @@ class AuditResult:
     numbers_in_text: int
     matched: int
     skipped: Counter = field(default_factory=Counter)
-    uncaptured: list[tuple[str, int, int, list[Occurrence]]] = field(default_factory=list)  # token, in text, held, where
+    uncaptured: list[tuple[str, int, int, list[Occurrence]]] = field(
+        default_factory=list
+    )  # token, in text, held, where
     unfound: list[tuple[str, int, int, list[str]]] = field(default_factory=list)  # token, held, in text, rows
 
     @property
@@ -82,7 +84,7 @@ def number_occurrences(text: str) -> tuple[list[Occurrence], Counter]:
             skipped[rule] += 1
             continue
         line = text.count("\n", 0, m.start()) + 1
-        context = text[max(0, m.start() - 40): m.end() + 40].replace("\n", " ")
+        context = text[max(0, m.start() - 40) : m.end() + 40].replace("\n", " ")
         kept.append(Occurrence(m.group(), line, context))
     return kept, skipped
 
@@ -126,9 +128,9 @@ def audit_report(year: int, report: Path, data_dir: Path | None = None, source_i
             held[token] += places
             held_rows.setdefault(token, []).append(f"line {row.line}: {row.indicator_id} {row.printed!r}")
     result = AuditResult(source_id, len(occurrences), sum((in_text & held).values()), skipped)
-    for token, count in (in_text - held).items():
+    for token, _count in (in_text - held).items():
         result.uncaptured.append((token, in_text[token], held[token], [o for o in occurrences if o.token == token]))
-    for token, count in (held - in_text).items():
+    for token, _count in (held - in_text).items():
         result.unfound.append((token, held[token], in_text[token], held_rows[token]))
     return result
 
@@ -148,6 +150,9 @@ def format_result(result: AuditResult, year: int) -> str:
     for token, held, in_text, rows in result.unfound:
         lines.append(f"NOT IN TEXT '{token}': held {held}× in the figures, printed {in_text}× in the text:")
         lines += [f"    {r}" for r in rows]
-    lines.append("OK: every number is accounted for." if result.ok else
-                 f"FAILED: {len(result.uncaptured)} uncaptured, {len(result.unfound)} not found in the text.")
+    lines.append(
+        "OK: every number is accounted for."
+        if result.ok
+        else f"FAILED: {len(result.uncaptured)} uncaptured, {len(result.unfound)} not found in the text."
+    )
     return "\n".join(lines)

@@ -20,17 +20,46 @@ from helpers.errors import DataError
 
 UNITS_COLUMNS = ["unit", "name_vi", "name_en", "whole", "additive", "min", "max"]
 SOURCES_COLUMNS = ["source_id", "title", "publisher", "published", "url", "priority"]
-INDICATORS_COLUMNS = ["indicator_id", "domain", "name_vi", "name_en", "unit", "polarity", "scope", "complete_breakdowns"]
+INDICATORS_COLUMNS = [
+    "indicator_id",
+    "domain",
+    "name_vi",
+    "name_en",
+    "unit",
+    "polarity",
+    "scope",
+    "complete_breakdowns",
+]
 LABELS_COLUMNS = ["dimension", "value", "label_vi", "label_en"]
 NAMES_COLUMNS = ["name_vi", "name_en"]  # after the code: data/domains.csv, kinds.csv, dimensions.csv
 BREAKS_COLUMNS = ["indicator_id", "first_period", "label_vi", "label_en"]
 REPORTS_COLUMNS = [
-    "year", "source_id", "issuer_vi", "issuer_en", "issuer_short_vi", "issuer_short_en",
-    "area_vi", "area_en", "place_vi", "place_en", "issued",
+    "year",
+    "source_id",
+    "issuer_vi",
+    "issuer_en",
+    "issuer_short_vi",
+    "issuer_short_en",
+    "area_vi",
+    "area_en",
+    "place_vi",
+    "place_en",
+    "issued",
 ]
 FIGURES_COLUMNS = [
-    "indicator_id", "period", "as_of", "kind", "instrument", "breakdown", "value", "low", "high", "printed",
-    "source_id", "locator", "note",
+    "indicator_id",
+    "period",
+    "as_of",
+    "kind",
+    "instrument",
+    "breakdown",
+    "value",
+    "low",
+    "high",
+    "printed",
+    "source_id",
+    "locator",
+    "note",
 ]
 
 KINDS = ("actual", "estimate", "plan", "target")
@@ -38,8 +67,16 @@ GOAL_KINDS = ("plan", "target")
 SCOPES = ("province", "national")
 POLARITIES = ("higher_is_better", "lower_is_better", "neutral")
 DOMAINS = (
-    "poverty", "employment", "vocational_training", "people_with_merit", "social_protection", "children",
-    "social_evils", "gender_equality", "administration", "international_cooperation",
+    "poverty",
+    "employment",
+    "vocational_training",
+    "people_with_merit",
+    "social_protection",
+    "children",
+    "social_evils",
+    "gender_equality",
+    "administration",
+    "international_cooperation",
 )
 # A figure is one indicator, for one period (full period, or up to the ``as_of`` cut-off), of one kind;
 # a goal also by its instrument (the annual plan and a programme's target for the same year are two goals).
@@ -145,15 +182,18 @@ def units_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
         },
         strict=True,
     )
+
     def ordered(df: pd.DataFrame) -> pd.Series:
         def ok(lo: str, hi: str) -> bool:
             a, b = parse_plain_number(lo), parse_plain_number(hi)
             return a is None or b is None or a <= b
 
-        return pd.Series([ok(lo, hi) for lo, hi in zip(df["min"], df["max"])], index=df.index, dtype=bool)
+        return pd.Series([ok(lo, hi) for lo, hi in zip(df["min"], df["max"], strict=False)], index=df.index, dtype=bool)
 
     bounds_rule = RowRule(
-        "max", ordered, lambda row: f"the largest allowed value must not be below the smallest ({row['min']}), got '{row['max']}'"
+        "max",
+        ordered,
+        lambda row: f"the largest allowed value must not be below the smallest ({row['min']}), got '{row['max']}'",
     )
     return schema, [_unique("unit"), bounds_rule]
 
@@ -165,17 +205,23 @@ def sources_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
             "source_id": text_column(pattern(SNAKE, "a snake_case source_id")),
             "title": text_column(),
             "publisher": text_column(),
-            "published": text_column(pattern(r"^$|^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", "a date as YYYY, YYYY-MM or YYYY-MM-DD, or empty"), required=False),
+            "published": text_column(
+                pattern(r"^$|^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", "a date as YYYY, YYYY-MM or YYYY-MM-DD, or empty"),
+                required=False,
+            ),
             "url": text_column(pattern(r"^$|^https?://\S+$", "an http(s) address or an empty cell"), required=False),
-            "priority": text_column(pattern(r"^[1-9][0-9]*$", "a whole number from 1 (most trusted when sources disagree)")),
+            "priority": text_column(
+                pattern(r"^[1-9][0-9]*$", "a whole number from 1 (most trusted when sources disagree)")
+            ),
         },
         strict=True,
     )
     return schema, [_unique("source_id"), _unique("priority")]
 
 
-def indicators_schema(units: Iterable[str], domains: Iterable[str] = DOMAINS
-                      ) -> tuple[pa.DataFrameSchema, list[RowRule]]:
+def indicators_schema(
+    units: Iterable[str], domains: Iterable[str] = DOMAINS
+) -> tuple[pa.DataFrameSchema, list[RowRule]]:
     """Schema of the catalogue ``data/indicators.csv`` (domains: those ``data/domains.csv`` names)."""
     schema = pa.DataFrameSchema(
         {
@@ -200,7 +246,9 @@ def names_schema(code: str, codes: Iterable[str] | None = None) -> tuple[pa.Data
     """Schema of a table that names the data's codes in both languages (``data/domains.csv``: ``domain, name_vi,
     name_en``; ``kinds.csv``; ``dimensions.csv``): each code once, one of ``codes`` when the contract fixes them."""
     check = one_of(codes, f"{code}s") if codes is not None else pattern(SNAKE, f"a snake_case {code}")
-    schema = pa.DataFrameSchema({code: text_column(check), "name_vi": text_column(), "name_en": text_column()}, strict=True)
+    schema = pa.DataFrameSchema(
+        {code: text_column(check), "name_vi": text_column(), "name_en": text_column()}, strict=True
+    )
     return schema, [_unique(code)]
 
 
@@ -208,8 +256,13 @@ def check_all_named(frame: pd.DataFrame, file: str, code: str, codes: Iterable[s
     """Raise one DataError when a code the data use (``codes``) has no line in the table that names it."""
     missing = [c for c in dict.fromkeys(codes) if c not in set(frame[code])]
     if missing:
-        raise DataError(file, f"no line names the {code} '{missing[0]}', which the data use; add a line with its "
-                        "names in Vietnamese and English", column=code, more=len(missing) - 1)
+        raise DataError(
+            file,
+            f"no line names the {code} '{missing[0]}', which the data use; add a line with its "
+            "names in Vietnamese and English",
+            column=code,
+            more=len(missing) - 1,
+        )
 
 
 def labels_schema(dimensions: Iterable[str]) -> tuple[pa.DataFrameSchema, list[RowRule]]:
@@ -264,7 +317,10 @@ def reports_schema(sources: Iterable[str]) -> tuple[pa.DataFrameSchema, list[Row
             "place_vi": text_column(),
             "place_en": text_column(),
             "issued": text_column(
-                pa.Check(lambda s: s.map(_is_report_date), error="a date as YYYY-MM-DD (YYYY-MM when the day is left blank), or empty"),
+                pa.Check(
+                    lambda s: s.map(_is_report_date),
+                    error="a date as YYYY-MM-DD (YYYY-MM when the day is left blank), or empty",
+                ),
                 required=False,
             ),
         },

@@ -52,9 +52,12 @@ class _CheckedReader:
             return next(self._reader)
         except csv.Error as exc:
             limit = csv.field_size_limit()
-            problem = (f"a field is longer than {limit:,} characters, the most a CSV field may hold here; "
-                       "shorten it (a note belongs in a few sentences)" if "field limit" in str(exc)
-                       else f"the line cannot be read as CSV ({exc})")
+            problem = (
+                f"a field is longer than {limit:,} characters, the most a CSV field may hold here; "
+                "shorten it (a note belongs in a few sentences)"
+                if "field limit" in str(exc)
+                else f"the line cannot be read as CSV ({exc})"
+            )
             raise DataError(self._shown, problem, row=line) from None
 
 
@@ -75,7 +78,9 @@ def read_table(path: Path, columns: list[str]) -> pd.DataFrame:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataError(
-            shown, f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} cannot be decoded); save it as 'CSV UTF-8'", row=line
+            shown,
+            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} cannot be decoded); save it as 'CSV UTF-8'",
+            row=line,
         ) from None
     reader = _CheckedReader(shown, text)
     header = next(reader)
@@ -150,7 +155,7 @@ def _check_cells(shown: str, header: list[str], start: int, fields: list[str]) -
             if unicodedata.category(char) == "Nd" and not char.isascii():
                 raise DataError(
                     shown,
-                    f"the cell holds the digit '{char}' ({unicodedata.name(char, 'U+%04X' % ord(char)).lower()}); "
+                    f"the cell holds the digit '{char}' ({unicodedata.name(char, f'U+{ord(char):04X}').lower()}); "
                     f"type the digits 0-9, got '{cell}'",
                     row=start,
                     column=column,

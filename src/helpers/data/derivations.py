@@ -23,15 +23,21 @@ from helpers.paths import display_path
 
 DERIVATIONS_FILE = "derivations.csv"
 DERIVATIONS_COLUMNS = [
-    "indicator_id", "method", "numerator", "numerator_period_offset", "denominator", "denominator_period_offset",
-    "unlisted_input_vi", "unlisted_input_en", "note",
+    "indicator_id",
+    "method",
+    "numerator",
+    "numerator_period_offset",
+    "denominator",
+    "denominator_period_offset",
+    "unlisted_input_vi",
+    "unlisted_input_en",
+    "note",
 ]
 METHODS = ("percent_of", "difference", "share")
 
 _REFERENCE_RE = re.compile(
     r"^(?P<indicator_id>[a-z][a-z0-9_]*)(?:\|(?P<kind>[a-z]*))?(?:\|(?P<breakdown>[a-z][a-z0-9_]*=[^=|\s](?:[^=|]*[^=|\s])?))?$"
 )
-
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,9 @@ def derivations_schema(indicators: Iterable[str]) -> tuple[pa.DataFrameSchema, l
         error="empty, or a reference indicator_id[|kind][|dimension=value] to an indicator in data/indicators.csv "
         "(kind one of: " + ", ".join(contract.KINDS) + ")",
     )
-    offset = pa.Check(lambda s: s.str.fullmatch(r"|0|-?[1-9]"), error="a whole number of years such as 0 or -1, or empty")
+    offset = pa.Check(
+        lambda s: s.str.fullmatch(r"|0|-?[1-9]"), error="a whole number of years such as 0 or -1, or empty"
+    )
     schema = pa.DataFrameSchema(
         {
             "indicator_id": text(
@@ -111,23 +119,29 @@ def derivations_schema(indicators: Iterable[str]) -> tuple[pa.DataFrameSchema, l
         return contract.RowRule(
             f"{part}_period_offset",
             lambda df: (df[part] == "") == (df[f"{part}_period_offset"] == ""),
-            lambda row: f"the {part} needs a period offset (0 for the same year, -1 for the year before) "
-            f"and an empty {part} none, got '{row[f'{part}_period_offset']}'",
+            lambda row: (
+                f"the {part} needs a period offset (0 for the same year, -1 for the year before) "
+                f"and an empty {part} none, got '{row[f'{part}_period_offset']}'"
+            ),
         )
 
     def unlisted_rule(lang: str) -> contract.RowRule:
         return contract.RowRule(
             f"unlisted_input_{lang}",
             lambda df: ((df["numerator"] != "") & (df["denominator"] != "")) | (df[f"unlisted_input_{lang}"] != ""),
-            lambda row: "an empty numerator or denominator stands for an input the catalogue does not hold; "
-            f"name it in unlisted_input_{lang}",
+            lambda row: (
+                "an empty numerator or denominator stands for an input the catalogue does not hold; "
+                f"name it in unlisted_input_{lang}"
+            ),
         )
 
     rules = [
         contract.RowRule(
             "indicator_id",
             lambda df: ~df.duplicated(subset=["indicator_id"], keep="first"),
-            lambda row: f"'{row['indicator_id']}' already has a rule on an earlier line; each derived indicator has one",
+            lambda row: (
+                f"'{row['indicator_id']}' already has a rule on an earlier line; each derived indicator has one"
+            ),
         ),
         offset_rule("numerator"),
         offset_rule("denominator"),

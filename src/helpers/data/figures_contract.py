@@ -34,7 +34,10 @@ from helpers.data.printed import check_printed_value, check_range, looks_vietnam
 
 
 def figures_schema(
-    indicators: pd.DataFrame, units: pd.DataFrame, sources: Iterable[str], labels: Iterable[str],
+    indicators: pd.DataFrame,
+    units: pd.DataFrame,
+    sources: Iterable[str],
+    labels: Iterable[str],
     file_year: int | None = None,
 ) -> tuple[pa.DataFrameSchema, list[RowRule]]:
     """Schema of a year's ``data/figures/<YYYY>.csv``.
@@ -43,9 +46,9 @@ def figures_schema(
     ``labels`` the known ``dimension=value`` breakdowns; ``file_year`` the
     file's year (YYYY), which no ``actual`` may describe a later period than.
     """
-    unit_of = dict(zip(indicators["indicator_id"], indicators["unit"]))
+    unit_of = dict(zip(indicators["indicator_id"], indicators["unit"], strict=False))
     whole_units = set(units.loc[units["whole"] == "true", "unit"])
-    bounds = {u: (lo, hi) for u, lo, hi in zip(units["unit"], units["min"], units["max"])}
+    bounds = {u: (lo, hi) for u, lo, hi in zip(units["unit"], units["min"], units["max"], strict=False)}
     schema = pa.DataFrameSchema(
         {
             "indicator_id": text_column(one_of(unit_of, "data/indicators.csv")),
@@ -58,19 +61,32 @@ def figures_schema(
             "kind": text_column(one_of(KINDS, "kinds")),
             "instrument": text_column(required=False),
             "breakdown": text_column(
-                pattern(r"^$|^[a-z][a-z0-9_]*=[^=\s](?:[^=]*[^=\s])?$", "empty for a total, else dimension=value (e.g. district=A Lưới)"),
-                pa.Check(lambda s: (s == "") | s.isin(set(labels)), error="a dimension=value listed in data/breakdown_labels.csv"),
+                pattern(
+                    r"^$|^[a-z][a-z0-9_]*=[^=\s](?:[^=]*[^=\s])?$",
+                    "empty for a total, else dimension=value (e.g. district=A Lưới)",
+                ),
+                pa.Check(
+                    lambda s: (s == "") | s.isin(set(labels)),
+                    error="a dimension=value listed in data/breakdown_labels.csv",
+                ),
                 required=False,
             ),
             "value": text_column(
                 pa.Check(
                     lambda s: ~s.map(looks_vietnamese_formatted) | s.str.fullmatch(r"-?[0-9]+\.[0-9]{3}"),
-                    error="a plain number with a dot decimal (a Vietnamese print such as '2,27' belongs in 'printed'; 'value' takes 2.27)",
+                    error="a plain number with a dot decimal (a Vietnamese print such as '2,27' belongs in 'printed'; "
+                    "'value' takes 2.27)",
                 ),
                 pattern(r"^-?[0-9]+(\.[0-9]+)?$", "a plain number with a dot decimal, e.g. 2.27 or 14966"),
             ),
-            "low": text_column(pattern(r"^$|^-?[0-9]+(\.[0-9]+)?$", "empty, or the lower end of a printed range as a plain number"), required=False),
-            "high": text_column(pattern(r"^$|^-?[0-9]+(\.[0-9]+)?$", "empty, or the upper end of a printed range as a plain number"), required=False),
+            "low": text_column(
+                pattern(r"^$|^-?[0-9]+(\.[0-9]+)?$", "empty, or the lower end of a printed range as a plain number"),
+                required=False,
+            ),
+            "high": text_column(
+                pattern(r"^$|^-?[0-9]+(\.[0-9]+)?$", "empty, or the upper end of a printed range as a plain number"),
+                required=False,
+            ),
             "printed": text_column(),
             "source_id": text_column(one_of(sources, "data/sources.csv")),
             "locator": text_column(),
@@ -116,21 +132,29 @@ def figures_schema(
         return f"a figure in {unit(row)} must be {expected}, got {row['value']}"
 
     def digits_ok(column: str) -> Callable[[pd.DataFrame], pd.Series]:
-        return lambda df: df[column].map(lambda v: v == "" or significant_digits(v) <= MAX_SIGNIFICANT_DIGITS).astype(bool)
+        return lambda df: (
+            df[column].map(lambda v: v == "" or significant_digits(v) <= MAX_SIGNIFICANT_DIGITS).astype(bool)
+        )
 
     def actual_in_time(df: pd.DataFrame) -> pd.Series:
         if file_year is None:
             return pd.Series(True, index=df.index)
-        later = (df["kind"] == "actual") & df["period"].str.fullmatch(r"[0-9]{4}") & (
-            df["period"].map(lambda p: int(p) if p.isdigit() else 0) > file_year)
+        later = (
+            (df["kind"] == "actual")
+            & df["period"].str.fullmatch(r"[0-9]{4}")
+            & (df["period"].map(lambda p: int(p) if p.isdigit() else 0) > file_year)
+        )
         return ~later
 
     rules = [
         RowRule(
             column,
             digits_ok(column),
-            lambda row, column=column: f"a {column} may have at most {MAX_SIGNIFICANT_DIGITS} significant digits (more "
-            f"cannot be held exactly as a number), got {significant_digits(row[column])} digits: '{shorten(row[column])}'",
+            lambda row, column=column: (
+                f"a {column} may have at most {MAX_SIGNIFICANT_DIGITS} significant digits (more "
+                f"cannot be held exactly as a number), got {significant_digits(row[column])} digits: "
+                f"'{shorten(row[column])}'"
+            ),
         )
         for column in ("value", "low", "high")
     ] + [
@@ -138,14 +162,18 @@ def figures_schema(
         RowRule(
             "period",
             actual_in_time,
-            lambda row: f"an actual result for {row['period']} cannot be in the file of {file_year}, which was "
-            f"published before {row['period']} ended (a plan or goal for {row['period']} has kind plan or target; "
-            "a result goes in the file of the year that published it)",
+            lambda row: (
+                f"an actual result for {row['period']} cannot be in the file of {file_year}, which was "
+                f"published before {row['period']} ended (a plan or goal for {row['period']} has kind plan or target; "
+                "a result goes in the file of the year that published it)"
+            ),
         ),
         RowRule("value", in_bounds, bounds_problem),
         RowRule(
             "printed",
-            lambda df: df.apply(lambda r: check_printed_value(r["printed"], r["value"], r["note"]) is None, axis=1).astype(bool),
+            lambda df: df.apply(
+                lambda r: check_printed_value(r["printed"], r["value"], r["note"]) is None, axis=1
+            ).astype(bool),
             lambda row: str(check_printed_value(row["printed"], row["value"], row["note"])),
         ),
         RowRule(
@@ -159,19 +187,21 @@ def figures_schema(
             lambda row: (
                 f"a {row['kind']} must name the instrument that set it (e.g. 'KH 63/KH-UBND', 'CT việc làm 2021-2025')"
                 if row["kind"] in GOAL_KINDS
-                else f"only a plan or target names an instrument; an {row['kind']} leaves it empty, got '{row['instrument']}'"
+                else f"only a plan or target names an instrument; an {row['kind']} leaves it empty, got "
+                f"'{row['instrument']}'"
             ),
         ),
         RowRule(
             "low",
-            lambda df: df.apply(lambda r: check_range(r["printed"], r["value"], r["low"], r["high"]) is None, axis=1).astype(bool),
+            lambda df: df.apply(
+                lambda r: check_range(r["printed"], r["value"], r["low"], r["high"]) is None, axis=1
+            ).astype(bool),
             lambda row: str(check_range(row["printed"], row["value"], row["low"], row["high"])),
         ),
         RowRule(
             "source_id",
             lambda df: ~df.duplicated(subset=FILE_KEY, keep="first"),
-            lambda row: "duplicate key: an earlier line already has "
-            + ", ".join(f"{c}={row[c]!r}" for c in FILE_KEY),
+            lambda row: "duplicate key: an earlier line already has " + ", ".join(f"{c}={row[c]!r}" for c in FILE_KEY),
         ),
     ]
     return schema, rules

@@ -25,9 +25,20 @@ from helpers.errors import DataError, MissingYearError
 from helpers.paths import data_dir as default_data_dir
 
 FIGURES_FILE_RE = re.compile(r"^((?:19|20)[0-9]{2})\.csv$")  # '0023.csv' is not the file of year 23
-REFERENCE_FILES = ("units.csv", "sources.csv", "indicators.csv", "breakdown_labels.csv", "series_breaks.csv",
-                   "reports.csv", "domains.csv", "kinds.csv", "dimensions.csv")
+REFERENCE_FILES = (
+    "units.csv",
+    "sources.csv",
+    "indicators.csv",
+    "breakdown_labels.csv",
+    "series_breaks.csv",
+    "reports.csv",
+    "domains.csv",
+    "kinds.csv",
+    "dimensions.csv",
+)
 NAMED_CODES = ("domain", "kind", "dimension")  # codes of the data whose names are in data/<code>s.csv
+
+
 def _validated(path: Path, columns: list[str], schema_and_rules: tuple) -> pd.DataFrame:
     frame = read_table(path, columns)
     contract.validate(frame, shown_path(path), *schema_and_rules)
@@ -57,14 +68,21 @@ def _names(root: Path, code: str, codes: tuple[str, ...] | None = None) -> pd.Da
 
 @lru_cache(maxsize=8)
 def _reference_cached(root: Path, stamp: tuple) -> Reference:
-    names = {"domain": _names(root, "domain", contract.DOMAINS), "kind": _names(root, "kind", contract.KINDS),
-             "dimension": _names(root, "dimension")}
+    names = {
+        "domain": _names(root, "domain", contract.DOMAINS),
+        "kind": _names(root, "kind", contract.KINDS),
+        "dimension": _names(root, "dimension"),
+    }
     units = _validated(root / "units.csv", contract.UNITS_COLUMNS, contract.units_schema())
     sources = _validated(root / "sources.csv", contract.SOURCES_COLUMNS, contract.sources_schema())
-    indicators = _validated(root / "indicators.csv", contract.INDICATORS_COLUMNS,
-                            contract.indicators_schema(units["unit"], names["domain"]["domain"]))
-    labels = _validated(root / "breakdown_labels.csv", contract.LABELS_COLUMNS,
-                        contract.labels_schema(names["dimension"]["dimension"]))
+    indicators = _validated(
+        root / "indicators.csv",
+        contract.INDICATORS_COLUMNS,
+        contract.indicators_schema(units["unit"], names["domain"]["domain"]),
+    )
+    labels = _validated(
+        root / "breakdown_labels.csv", contract.LABELS_COLUMNS, contract.labels_schema(names["dimension"]["dimension"])
+    )
     breaks = _validated(
         root / "series_breaks.csv", contract.BREAKS_COLUMNS, contract.breaks_schema(indicators["indicator_id"])
     )
@@ -156,7 +174,9 @@ def read_figures_file(path: Path, ref: Reference) -> pd.DataFrame:
     """Read and validate one year's figures file; typed, with its ``vintage`` and ``line``."""
     labels = (ref.labels["dimension"] + "=" + ref.labels["value"]).tolist()
     vintage = int(FIGURES_FILE_RE.match(path.name)[1])
-    schema = figures_contract.figures_schema(ref.indicators, ref.units, ref.sources["source_id"], labels, file_year=vintage)
+    schema = figures_contract.figures_schema(
+        ref.indicators, ref.units, ref.sources["source_id"], labels, file_year=vintage
+    )
     frame = _validated(path, contract.FIGURES_COLUMNS, schema)
     typed = frame.reset_index().assign(
         period=lambda d: d["period"].astype(int),
@@ -180,9 +200,7 @@ def _all_rows(year: int, data_dir: Path | None) -> pd.DataFrame:
         raise MissingYearError(year, sorted(files), shown_path(root / "figures"))
     load_reference(root)  # the reference tables are checked before any figures file that refers to them
     ref_stamp = _stamp([root / n for n in REFERENCE_FILES])
-    frames = [
-        _file_cached(path, _stamp([path]), ref_stamp, root) for y, path in sorted(files.items()) if y <= year
-    ]
+    frames = [_file_cached(path, _stamp([path]), ref_stamp, root) for y, path in sorted(files.items()) if y <= year]
     return pd.concat(frames, ignore_index=True)
 
 
@@ -215,7 +233,8 @@ def load_revisions(year: int, data_dir: Path | None = None) -> pd.DataFrame:
     )
     merged = old.merge(new, on=contract.FIGURE_KEY, how="left")
     return merged[
-        contract.FIGURE_KEY + ["value", "printed", "source_id", "vintage", "new_value", "new_printed", "new_source_id", "new_vintage"]
+        contract.FIGURE_KEY
+        + ["value", "printed", "source_id", "vintage", "new_value", "new_printed", "new_source_id", "new_vintage"]
     ].reset_index(drop=True)
 
 
@@ -227,8 +246,8 @@ class ReportMeta:
     ``issuer_short_*`` the short form for source lines ("Sở LĐTBXH tỉnh Thừa
     Thiên Huế"), ``area_*`` the province or city as a cover names it ("Tỉnh
     Thừa Thiên Huế", "Thành phố Huế"), ``place_*`` the place of the dateline
-    ("Huế, ngày … tháng … năm …", see :func:`helpers.build.frontmatter.dateline`), ``issued`` the report's date as printed
-    (``YYYY-MM-DD``, ``YYYY-MM`` when the day is blank, or ``""``), and
+    ("Huế, ngày … tháng … năm …", see :func:`helpers.build.frontmatter.dateline`), ``issued`` the report's date as
+    printed (``YYYY-MM-DD``, ``YYYY-MM`` when the day is blank, or ``""``), and
     ``source_id`` the report in ``data/sources.csv`` (``""`` when the report
     itself is not one of the sources).
     """

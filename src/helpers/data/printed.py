@@ -110,7 +110,9 @@ def parse_plain_number(text: str) -> Decimal | None:
 
 def looks_vietnamese_formatted(text: str) -> bool:
     """True for ``"2,27"`` or ``"14.966"``-style cells: a Vietnamese print where a plain number belongs."""
-    return bool(re.fullmatch(r"-?[0-9]+,[0-9]+", text) or re.fullmatch(r"-?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?", text))
+    return bool(
+        re.fullmatch(r"-?[0-9]+,[0-9]+", text) or re.fullmatch(r"-?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?", text)
+    )
 
 
 def check_printed_value(printed: str, value: str, note: str) -> str | None:
@@ -122,9 +124,7 @@ def check_printed_value(printed: str, value: str, note: str) -> str | None:
     """
     parsed = parse_printed(printed)
     if parsed is None:
-        return (
-            f"expected a figure as printed (e.g. '781.965', '70,25%', 'dưới 2,1%', 'chưa có'), got '{printed}'"
-        )
+        return f"expected a figure as printed (e.g. '781.965', '70,25%', 'dưới 2,1%', 'chưa có'), got '{printed}'"
     number = parse_plain_number(value)
     if number is None:
         return None  # the value column reports its own problem
@@ -149,7 +149,10 @@ def check_range(printed: str, value: str, low: str, high: str) -> str | None:
         return None  # the printed column reports its own problem
     if not parsed.is_range:
         if low or high:
-            return f"'low' and 'high' are only for a printed range (e.g. '2 - 2,2%'); '{printed}' is not one, so leave them empty"
+            return (
+                f"'low' and 'high' are only for a printed range (e.g. '2 - 2,2%'); '{printed}' is not one, so leave "
+                "them empty"
+            )
         return None
     if not low or not high:
         return f"printed '{printed}' is a range: write both ends in 'low' and 'high'"
@@ -174,6 +177,9 @@ def is_ambiguous(printed: str, value: str, note: str) -> bool:
     parsed = parse_printed(printed)
     number = parse_plain_number(value)
     return bool(
-        parsed and number is not None and note.startswith(AMBIGUOUS_NOTE_PREFIX)
-        and number not in parsed.readings() and number in parsed.alternative_readings()
+        parsed
+        and number is not None
+        and note.startswith(AMBIGUOUS_NOTE_PREFIX)
+        and number not in parsed.readings()
+        and number in parsed.alternative_readings()
     )

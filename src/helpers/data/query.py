@@ -63,13 +63,17 @@ def series(figures: pd.DataFrame, indicator_id: str, kind: str = "actual", break
     return rows.set_index("period")["value"].sort_index().rename(indicator_id)
 
 
-def value(figures: pd.DataFrame, indicator_id: str, period: int, kind: str = "actual", breakdown: str = "") -> float | None:
+def value(
+    figures: pd.DataFrame, indicator_id: str, period: int, kind: str = "actual", breakdown: str = ""
+) -> float | None:
     """One figure's value, or None when the data do not hold it."""
     rows = select(figures, indicator_id, kind, breakdown, period)
     return float(rows["value"].iloc[0]) if len(rows) else None
 
 
-def figure_row(figures: pd.DataFrame, indicator_id: str, period: int, kind: str = "actual", breakdown: str = "") -> pd.Series | None:
+def figure_row(
+    figures: pd.DataFrame, indicator_id: str, period: int, kind: str = "actual", breakdown: str = ""
+) -> pd.Series | None:
     """One figure's whole row (printed, source, locator, note…), or None."""
     rows = select(figures, indicator_id, kind, breakdown, period)
     return rows.iloc[0] if len(rows) else None
@@ -79,7 +83,9 @@ def parts(figures: pd.DataFrame, indicator_id: str, dimension: str, period: int,
     """The parts of a breakdown: columns ``category`` (the code) and ``value``, in data order."""
     rows = select(figures, indicator_id, kind, None, period)
     rows = rows[rows["breakdown"].str.startswith(f"{dimension}=")]
-    return pd.DataFrame({"category": rows["breakdown"].str.split("=", n=1).str[1].to_numpy(), "value": rows["value"].to_numpy()})
+    return pd.DataFrame(
+        {"category": rows["breakdown"].str.split("=", n=1).str[1].to_numpy(), "value": rows["value"].to_numpy()}
+    )
 
 
 def indicator_name(indicator_id: str, lang: str) -> str:

@@ -124,19 +124,30 @@ def line_chart(
         colour = PALETTE[i % len(PALETTE)]
         # A line never joins two definitions: each stretch between breaks is drawn on its own.
         edges = sorted(b for b, _ in breaks)
-        stretch = group["period"].map(lambda p: sum(p >= e for e in edges))
+        stretch = group["period"].map(lambda p, edges=edges: sum(p >= e for e in edges))
         for j, (_, piece) in enumerate(group.groupby(stretch, sort=True)):
             ax.plot(piece["period"], piece["value"], marker="o", color=colour, label=str(name) if j == 0 else None)
         if annotate:
-            for x, y in zip(group["period"], group["value"]):
+            for x, y in zip(group["period"], group["value"], strict=False):
                 # A value with another series' point above it (or level with it, drawn earlier) is written below.
                 others = data[(data["period"] == x) & (data[series_col] != name)]
-                under = any(o > y or (o == y and order[n] < i) for o, n in zip(others["value"], others[series_col]))
+                under = any(
+                    o > y or (o == y and order[n] < i)
+                    for o, n in zip(others["value"], others[series_col], strict=False)
+                )
                 place = {"xytext": (0, -8), "va": "top"} if under else {"xytext": (0, 6)}
                 ax.annotate(fmt_number(y, lang), (x, y), textcoords="offset points", ha="center", fontsize=7, **place)
     for first_period, label in breaks:
         ax.axvline(first_period - 0.5, color=BREAK_COLOUR, linestyle="--", linewidth=1)
-        ax.text(first_period - 0.45, 0.97, label, transform=ax.get_xaxis_transform(), fontsize=7, color=BREAK_COLOUR, va="top")
+        ax.text(
+            first_period - 0.45,
+            0.97,
+            label,
+            transform=ax.get_xaxis_transform(),
+            fontsize=7,
+            color=BREAK_COLOUR,
+            va="top",
+        )
     _year_axis(ax)
     _number_axis(ax, lang)
     ax.set_ylabel(y_label)
@@ -171,9 +182,19 @@ def bar_chart(
     height = max(2.4, 0.42 * len(data) + 1.2)
     fig = new_figure((FIGSIZE[0], min(height, 9)))
     ax = fig.subplots()
-    sns.barplot(data=data, y=category_col, x="value", hue=hue_col or category_col, ax=ax, orient="h",
-                palette=PALETTE[: max(1, data[hue_col or category_col].nunique())] if hue_col else [ACTUAL_COLOUR] * data[category_col].nunique(),
-                legend=bool(hue_col), dodge=bool(hue_col))
+    sns.barplot(
+        data=data,
+        y=category_col,
+        x="value",
+        hue=hue_col or category_col,
+        ax=ax,
+        orient="h",
+        palette=PALETTE[: max(1, data[hue_col or category_col].nunique())]
+        if hue_col
+        else [ACTUAL_COLOUR] * data[category_col].nunique(),
+        legend=bool(hue_col),
+        dodge=bool(hue_col),
+    )
     for container in ax.containers:
         ax.bar_label(container, labels=[fmt_number(v, lang) for v in container.datavalues], padding=3, fontsize=7)
     _number_axis(ax, lang, axis="x")
@@ -206,7 +227,9 @@ def actual_vs_target_chart(
         xs = [p - 0.4 + width * (i + 0.5) for p in periods if p in part.index]
         ys = [part[p] for p in periods if p in part.index]
         bars = ax.bar(xs, ys, width=width, color=colours[kind], label=kind_labels.get(kind, kind))
-        ax.bar_label(bars, labels=[fmt_number(v, lang) for v in ys], padding=2, fontsize=7, rotation=90 if upright else 0)
+        ax.bar_label(
+            bars, labels=[fmt_number(v, lang) for v in ys], padding=2, fontsize=7, rotation=90 if upright else 0
+        )
     _year_axis(ax)
     _number_axis(ax, lang)
     ax.set_ylabel(y_label)

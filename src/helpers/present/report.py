@@ -90,8 +90,9 @@ def write_table(frame: pd.DataFrame, folder: Path, name: str) -> Path:
     metadata = {
         "@context": CSVW_CONTEXT,
         "url": path.name,
-        "tableSchema": {"columns": [{"name": str(c), "titles": str(c), "datatype": _datatype(frame[c])}
-                                    for c in frame.columns]},
+        "tableSchema": {
+            "columns": [{"name": str(c), "titles": str(c), "datatype": _datatype(frame[c])} for c in frame.columns]
+        },
     }
     text = json.dumps(metadata, ensure_ascii=False, indent=1) + "\n"
     (folder / f"{name}.csv-metadata.json").write_text(text, encoding="utf-8")
@@ -180,10 +181,13 @@ class Report:
         """A section heading; the build uses it for the table of contents."""
         text = self.t(vi, en)
         anchor = f"{self.notebook}-{slug(en)}"
-        self._show("heading", anchor, f'<h{level} id="{anchor}" class="appendix-heading">{html.escape(text)}</h{level}>')
+        self._show(
+            "heading", anchor, f'<h{level} id="{anchor}" class="appendix-heading">{html.escape(text)}</h{level}>'
+        )
 
-    def section(self, name: str, data: object = _SHOW, level: int = 2, anchor_values: dict | None = None,
-                **values: object) -> object:
+    def section(
+        self, name: str, data: object = _SHOW, level: int = 2, anchor_values: dict | None = None, **values: object
+    ) -> object:
         """Show the heading ``<name>.heading``; when ``data`` is None, also say that the year has no figures
         on ``<name>.what``. Returns ``data``, so a notebook cell can show it on the next line.
 
@@ -193,7 +197,9 @@ class Report:
         english = say(key, "en", **{"year": self.year, **(values if anchor_values is None else anchor_values)})
         text = self.say(f"{name}.heading", **values)
         anchor = f"{self.notebook}-{slug(english)}"
-        self._show("heading", anchor, f'<h{level} id="{anchor}" class="appendix-heading">{html.escape(text)}</h{level}>')
+        self._show(
+            "heading", anchor, f'<h{level} id="{anchor}" class="appendix-heading">{html.escape(text)}</h{level}>'
+        )
         if data is None:
             self.no_data(self.say(f"{name}.what", **values))
         return data
@@ -205,7 +211,10 @@ class Report:
             sentences = [say("common:no_data", self.lang, what=self.say("title.what"), year=self.year)]
         title = say("common:findings.title", self.lang)
         items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
-        body = f'<div class="appendix-findings" data-notebook="{self.notebook}"><p><strong>{title}</strong></p><ul>{items}</ul></div>'
+        body = (
+            '<div class="appendix-findings" '
+            f'data-notebook="{self.notebook}"><p><strong>{title}</strong></p><ul>{items}</ul></div>'
+        )
         self._show("findings", self.notebook, body)
 
     def text(self, sentence: str) -> None:
@@ -251,8 +260,15 @@ class Report:
         )
         self._show("figure", file_name, body)
 
-    def table(self, frame: pd.DataFrame | Table | None, name: str, caption: str | None = None,
-              source_ids: list[str] | pd.Series | None = None, raw: pd.DataFrame | None = None, **values: object) -> None:
+    def table(
+        self,
+        frame: pd.DataFrame | Table | None,
+        name: str,
+        caption: str | None = None,
+        source_ids: list[str] | pd.Series | None = None,
+        raw: pd.DataFrame | None = None,
+        **values: object,
+    ) -> None:
         """Hand a table (cells already formatted for the reader) to the appendix with caption and source line.
 
         ``frame`` may be a :class:`~helpers.present.tables.Table` (its raw numbers, sources and caption
@@ -275,6 +291,6 @@ class Report:
         body = (
             f'<div class="appendix-table-block" id="{file_name}" data-name="{file_name}">'
             f'<p class="table-caption"><span class="caption-label"></span>{html.escape(caption)}</p>'
-            f"{table_html}<p class=\"table-source\">{source}</p></div>"
+            f'{table_html}<p class="table-source">{source}</p></div>'
         )
         self._show("table", file_name, body)

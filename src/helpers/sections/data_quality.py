@@ -2,10 +2,11 @@
 
 Tables and sentences built on :mod:`helpers.analysis.reconciliation`: derived figures
 recomputed, breakdowns against totals, revisions across vintages, sources that
-disagree, ambiguous prints and coverage. ``*_table`` and ``findings`` are pure
-functions of the figures; :func:`section` shows a section's heading and returns its
-rows for the notebook, :func:`table` the reader's table. Every word comes from
-``data_quality.yml`` beside this module or from the names of :mod:`helpers.text.vocabulary`.
+disagree, ambiguous prints and coverage. ``*_table`` (and ``findings``, in
+:mod:`data_quality_findings`) are pure functions of the figures; :func:`section` shows
+a section's heading and returns its rows for the notebook, :func:`table` the reader's
+table. Every word comes from ``data_quality.yml`` beside this module or from the names
+of :mod:`helpers.text.vocabulary`.
 """
 
 from __future__ import annotations
@@ -23,17 +24,51 @@ from helpers.text.vocabulary import DIMENSION_LABELS, DOMAIN_LABELS, KIND_LABELS
 
 T = texts_for(__name__)
 STATUS_KEYS = {rec.AGREES: "agrees", rec.DIFFERS: "differs", rec.CANNOT: "cannot"}
-SUM_KEYS = {rec.SUM_AGREES: "agrees", rec.SUM_ROUNDING: "rounding", rec.SUM_DIFFERS: "differs", rec.NO_TOTAL: "no_total",
-            rec.WITHIN_TOTAL: "within", rec.EXCEEDS_TOTAL: "exceeds"}
+SUM_KEYS = {
+    rec.SUM_AGREES: "agrees",
+    rec.SUM_ROUNDING: "rounding",
+    rec.SUM_DIFFERS: "differs",
+    rec.NO_TOTAL: "no_total",
+    rec.WITHIN_TOTAL: "within",
+    rec.EXCEEDS_TOTAL: "exceeds",
+}
 BOUNDS = ("floor", "ceiling")
 APPROXIMATE = {"khoảng": "about", "gần": "almost"}  # the print's qualifier (data) → its text in data_quality.yml
 COVERAGE_KINDS = ("actual", "estimate", "plan", "target")
 
 
-HEADER_KEYS = ("indicator", "period", "kind", "stated", "formula", "recomputed", "status", "note", "dimension", "complete",
-               "total", "parts", "parts_sum", "difference", "old", "old_source", "new", "new_source", "changed", "source",
-               "value", "used", "printed", "literal", "chosen", "reason", "domain", "total_figures", "indicators",
-               "all_domains")
+HEADER_KEYS = (
+    "indicator",
+    "period",
+    "kind",
+    "stated",
+    "formula",
+    "recomputed",
+    "status",
+    "note",
+    "dimension",
+    "complete",
+    "total",
+    "parts",
+    "parts_sum",
+    "difference",
+    "old",
+    "old_source",
+    "new",
+    "new_source",
+    "changed",
+    "source",
+    "value",
+    "used",
+    "printed",
+    "literal",
+    "chosen",
+    "reason",
+    "domain",
+    "total_figures",
+    "indicators",
+    "all_domains",
+)
 
 
 def _headers(lang: str) -> dict[str, str]:
@@ -67,8 +102,10 @@ def stated_text(value: float, unit: str, printed: str, lang: str) -> str:
 
 def formula_text(row: pd.Series, lang: str) -> str:
     """The recomputation with its numbers: "17.034 / 17.000 × 100", "2,27 − 3,56"; "?" for a missing input."""
-    a, b = ("?" if v is None or pd.isna(v) else fmt_number(float(v), lang)
-            for v in (row["numerator_value"], row["denominator_value"]))
+    a, b = (
+        "?" if v is None or pd.isna(v) else fmt_number(float(v), lang)
+        for v in (row["numerator_value"], row["denominator_value"])
+    )
     if row["method"] == "difference":
         return f"{a} − {b}"
     return f"{a} / {b} × 100"
@@ -106,20 +143,34 @@ def derivations_table(figures: pd.DataFrame, derivations: pd.DataFrame, year: in
         if row["status"] == rec.CANNOT:
             notes.append(_missing_text(row, names, lang))
         elif row["status"] == rec.AGREES and abs(row["difference"]) > 1e-9:
-            notes.append(T("rounded", lang, count=rec.printed_decimals(row["stated_printed"]),
-                               d=rec.printed_decimals(row["stated_printed"])))
+            notes.append(
+                T(
+                    "rounded",
+                    lang,
+                    count=rec.printed_decimals(row["stated_printed"]),
+                    d=rec.printed_decimals(row["stated_printed"]),
+                )
+            )
         else:
             notes.append("")
     h = _headers(lang)
-    frame = pd.DataFrame({
-        h["indicator"]: [_name(names, i, b, k, lang) for i, b, k in zip(found["indicator_id"], found["breakdown"], found["kind"])],
-        h["period"]: found["period"].astype(str),
-        h["stated"]: [stated_text(v, u, p, lang) for v, u, p in zip(found["stated"], found["unit"], found["stated_printed"])],
-        h["formula"]: [formula_text(r, lang) for _, r in found.iterrows()],
-        h["recomputed"]: [fmt_value(v, u, lang) for v, u in zip(found["recomputed"], found["unit"])],
-        h["status"]: [T(f"status.{STATUS_KEYS[s]}", lang) for s in found["status"]],
-        h["note"]: notes,
-    })
+    frame = pd.DataFrame(
+        {
+            h["indicator"]: [
+                _name(names, i, b, k, lang)
+                for i, b, k in zip(found["indicator_id"], found["breakdown"], found["kind"], strict=False)
+            ],
+            h["period"]: found["period"].astype(str),
+            h["stated"]: [
+                stated_text(v, u, p, lang)
+                for v, u, p in zip(found["stated"], found["unit"], found["stated_printed"], strict=False)
+            ],
+            h["formula"]: [formula_text(r, lang) for _, r in found.iterrows()],
+            h["recomputed"]: [fmt_value(v, u, lang) for v, u in zip(found["recomputed"], found["unit"], strict=False)],
+            h["status"]: [T(f"status.{STATUS_KEYS[s]}", lang) for s in found["status"]],
+            h["note"]: notes,
+        }
+    )
     raw = found.drop(columns=["source_ids"]).reset_index(drop=True)
     sources = sorted({s for ids in found["source_ids"] for s in ids})
     return Table(frame, raw, sources)
@@ -132,21 +183,31 @@ def breakdowns_table(figures: pd.DataFrame, year: int, lang: str) -> Table | Non
         return None
     names = _names(figures, lang)
     h = _headers(lang)
-    frame = pd.DataFrame({
-        h["indicator"]: [_name(names, i, "", k, lang) for i, k in zip(found["indicator_id"], found["kind"])],
-        h["period"]: found["period"].astype(str),
-        h["dimension"]: [label(DIMENSION_LABELS, d, lang) for d in found["dimension"]],
-        h["complete"]: [T("breakdown.complete" if c else "breakdown.partial", lang) for c in found["complete"]],
-        h["total"]: [fmt_value(t, u, lang) for t, u in zip(found["total"], found["unit"])],
-        h["parts"]: [" + ".join(fmt_number(v, lang) for v in values) for values in found["part_values"]],
-        h["parts_sum"]: [fmt_value(s, u, lang) for s, u in zip(found["parts_sum"], found["unit"])],
-        h["difference"]: [fmt_value(d, u, lang, signed=True) for d, u in zip(found["difference"], found["unit"])],
-        h["status"]: [T(f"sum.{SUM_KEYS[s]}", lang) for s in found["status"]],
-    })
-    raw = found.assign(
-        categories=found["categories"].map(";".join),
-        part_values=found["part_values"].map(lambda vs: ";".join(rec.plain_number(v) for v in vs)),
-    ).drop(columns=["source_ids"]).reset_index(drop=True)
+    frame = pd.DataFrame(
+        {
+            h["indicator"]: [
+                _name(names, i, "", k, lang) for i, k in zip(found["indicator_id"], found["kind"], strict=False)
+            ],
+            h["period"]: found["period"].astype(str),
+            h["dimension"]: [label(DIMENSION_LABELS, d, lang) for d in found["dimension"]],
+            h["complete"]: [T("breakdown.complete" if c else "breakdown.partial", lang) for c in found["complete"]],
+            h["total"]: [fmt_value(t, u, lang) for t, u in zip(found["total"], found["unit"], strict=False)],
+            h["parts"]: [" + ".join(fmt_number(v, lang) for v in values) for values in found["part_values"]],
+            h["parts_sum"]: [fmt_value(s, u, lang) for s, u in zip(found["parts_sum"], found["unit"], strict=False)],
+            h["difference"]: [
+                fmt_value(d, u, lang, signed=True) for d, u in zip(found["difference"], found["unit"], strict=False)
+            ],
+            h["status"]: [T(f"sum.{SUM_KEYS[s]}", lang) for s in found["status"]],
+        }
+    )
+    raw = (
+        found.assign(
+            categories=found["categories"].map(";".join),
+            part_values=found["part_values"].map(lambda vs: ";".join(rec.plain_number(v) for v in vs)),
+        )
+        .drop(columns=["source_ids"])
+        .reset_index(drop=True)
+    )
     sources = sorted({s for ids in found["source_ids"] for s in ids})
     return Table(frame, raw, sources)
 
@@ -163,17 +224,39 @@ def revisions_table(revisions: pd.DataFrame, figures: pd.DataFrame, lang: str) -
     def source(sid: str, vintage: int) -> str:
         return T("file_of_year", lang, source=publishers.get(sid, sid), vintage=int(vintage))
 
-    frame = pd.DataFrame({
-        h["indicator"]: [_name(names, i, b, "actual", lang) for i, b in zip(revisions["indicator_id"], revisions["breakdown"])],
-        h["period"]: revisions["period"].astype(str),
-        h["kind"]: [label(KIND_LABELS, k, lang) + (f" ({i})" if isinstance(i, str) and i else "")
-                    for k, i in zip(revisions["kind"], revisions.get("instrument", pd.Series("", index=revisions.index)))],
-        h["old"]: [stated_text(v, units.get(i, ""), p, lang) for v, i, p in zip(revisions["value"], revisions["indicator_id"], revisions["printed"])],
-        h["old_source"]: [source(s, v) for s, v in zip(revisions["source_id"], revisions["vintage"])],
-        h["new"]: [stated_text(v, units.get(i, ""), p, lang) for v, i, p in zip(revisions["new_value"], revisions["indicator_id"], revisions["new_printed"])],
-        h["new_source"]: [source(s, v) for s, v in zip(revisions["new_source_id"], revisions["new_vintage"])],
-        h["changed"]: [yes_no(abs(a - b) > 1e-9, lang) for a, b in zip(revisions["value"], revisions["new_value"])],
-    })
+    frame = pd.DataFrame(
+        {
+            h["indicator"]: [
+                _name(names, i, b, "actual", lang)
+                for i, b in zip(revisions["indicator_id"], revisions["breakdown"], strict=False)
+            ],
+            h["period"]: revisions["period"].astype(str),
+            h["kind"]: [
+                label(KIND_LABELS, k, lang) + (f" ({i})" if isinstance(i, str) and i else "")
+                for k, i in zip(
+                    revisions["kind"], revisions.get("instrument", pd.Series("", index=revisions.index)), strict=False
+                )
+            ],
+            h["old"]: [
+                stated_text(v, units.get(i, ""), p, lang)
+                for v, i, p in zip(revisions["value"], revisions["indicator_id"], revisions["printed"], strict=False)
+            ],
+            h["old_source"]: [source(s, v) for s, v in zip(revisions["source_id"], revisions["vintage"], strict=False)],
+            h["new"]: [
+                stated_text(v, units.get(i, ""), p, lang)
+                for v, i, p in zip(
+                    revisions["new_value"], revisions["indicator_id"], revisions["new_printed"], strict=False
+                )
+            ],
+            h["new_source"]: [
+                source(s, v) for s, v in zip(revisions["new_source_id"], revisions["new_vintage"], strict=False)
+            ],
+            h["changed"]: [
+                yes_no(abs(a - b) > 1e-9, lang)
+                for a, b in zip(revisions["value"], revisions["new_value"], strict=False)
+            ],
+        }
+    )
     sources = sorted(set(revisions["source_id"]) | set(revisions["new_source_id"]))
     return Table(frame, revisions.reset_index(drop=True), sources)
 
@@ -186,13 +269,21 @@ def disagreements_table(figures: pd.DataFrame, year: int, lang: str) -> Table | 
     names = _names(figures, lang)
     publishers = _source_names()
     h = _headers(lang)
-    frame = pd.DataFrame({
-        h["indicator"]: [_name(names, i, b, k, lang) for i, b, k in zip(found["indicator_id"], found["breakdown"], found["kind"])],
-        h["period"]: found["period"].astype(str),
-        h["source"]: [publishers.get(s, s) for s in found["source_id"]],
-        h["value"]: [stated_text(v, u, p, lang) for v, u, p in zip(found["value"], found["unit"], found["printed"])],
-        h["used"]: [yes_no(bool(p), lang) for p in found["preferred"]],
-    })
+    frame = pd.DataFrame(
+        {
+            h["indicator"]: [
+                _name(names, i, b, k, lang)
+                for i, b, k in zip(found["indicator_id"], found["breakdown"], found["kind"], strict=False)
+            ],
+            h["period"]: found["period"].astype(str),
+            h["source"]: [publishers.get(s, s) for s in found["source_id"]],
+            h["value"]: [
+                stated_text(v, u, p, lang)
+                for v, u, p in zip(found["value"], found["unit"], found["printed"], strict=False)
+            ],
+            h["used"]: [yes_no(bool(p), lang) for p in found["preferred"]],
+        }
+    )
     return Table(frame, found, sorted(set(found["source_id"])))
 
 
@@ -203,14 +294,22 @@ def ambiguous_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
         return None
     names = _names(figures, lang)
     h = _headers(lang)
-    frame = pd.DataFrame({
-        h["indicator"]: [_name(names, i, b, k, lang) for i, b, k in zip(found["indicator_id"], found["breakdown"], found["kind"])],
-        h["period"]: found["period"].astype(str),
-        h["printed"]: found["printed"],
-        h["literal"]: [fmt_number(v, lang, rec.printed_decimals(p)) for v, p in zip(found["literal_reading"], found["printed"])],
-        h["chosen"]: [fmt_number(v, lang) for v in found["value"]],
-        h["reason"]: [str(n).removeprefix(AMBIGUOUS_NOTE_PREFIX).strip() for n in found["note"]],
-    })
+    frame = pd.DataFrame(
+        {
+            h["indicator"]: [
+                _name(names, i, b, k, lang)
+                for i, b, k in zip(found["indicator_id"], found["breakdown"], found["kind"], strict=False)
+            ],
+            h["period"]: found["period"].astype(str),
+            h["printed"]: found["printed"],
+            h["literal"]: [
+                fmt_number(v, lang, rec.printed_decimals(p))
+                for v, p in zip(found["literal_reading"], found["printed"], strict=False)
+            ],
+            h["chosen"]: [fmt_number(v, lang) for v in found["value"]],
+            h["reason"]: [str(n).removeprefix(AMBIGUOUS_NOTE_PREFIX).strip() for n in found["note"]],
+        }
+    )
     return Table(frame, found, sorted(set(found["source_id"])))
 
 
@@ -221,161 +320,29 @@ def coverage_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
         return None
     rows = rec.year_rows(figures, year)
     kinds = list(COVERAGE_KINDS)
-    total = {"domain": "", **{k: int(counts[k].sum()) for k in kinds}, "total": int(counts["total"].sum()),
-             "indicators": int(rows["indicator_id"].nunique())}
+    total = {
+        "domain": "",
+        **{k: int(counts[k].sum()) for k in kinds},
+        "total": int(counts["total"].sum()),
+        "indicators": int(rows["indicator_id"].nunique()),
+    }
     h = _headers(lang)
-    frame = pd.DataFrame({
-        h["domain"]: [label(DOMAIN_LABELS, d, lang) for d in counts["domain"]] + [h["all_domains"]],
-        **{T(f"coverage.kind.{k}", lang): [fmt_number(v, lang) for v in list(counts[k]) + [total[k]]] for k in kinds},
-        h["total_figures"]: [fmt_number(v, lang) for v in list(counts["total"]) + [total["total"]]],
-        h["indicators"]: [fmt_number(v, lang) for v in list(counts["indicators"]) + [total["indicators"]]],
-    })
+    frame = pd.DataFrame(
+        {
+            h["domain"]: [label(DOMAIN_LABELS, d, lang) for d in counts["domain"]] + [h["all_domains"]],
+            **{
+                T(f"coverage.kind.{k}", lang): [fmt_number(v, lang) for v in list(counts[k]) + [total[k]]]
+                for k in kinds
+            },
+            h["total_figures"]: [fmt_number(v, lang) for v in list(counts["total"]) + [total["total"]]],
+            h["indicators"]: [fmt_number(v, lang) for v in list(counts["indicators"]) + [total["indicators"]]],
+        }
+    )
     raw = pd.concat([counts, pd.DataFrame([{**total, "domain": "all"}])], ignore_index=True)
     return Table(frame, raw, sorted(set(rows["source_id"])))
 
 
-# Findings -----------------------------------------------------------------------------
-
-
-def derivation_findings(figures: pd.DataFrame, derivations: pd.DataFrame, year: int, lang: str) -> list[str]:
-    """One sentence: how many derived figures agree, differ or cannot be recomputed."""
-    found = rec.reconcile_derivations(figures, derivations, year)
-    if found.empty:
-        return [T("findings.derived_none", lang, year=year)]
-    names = _names(figures, lang)
-    differs = found[found["status"] == rec.DIFFERS]
-    cannot = int((found["status"] == rec.CANNOT).sum())
-    rest = ""
-    if len(differs):
-        items = "; ".join(
-            T("findings.derived_differs_item", lang,
-                name=_name(names, r["indicator_id"], r["breakdown"], r["kind"], lang),
-                stated=stated_text(r["stated"], r["unit"], r["stated_printed"], lang),
-                recomputed=fmt_value(r["recomputed"], r["unit"], lang),
-            )
-            for _, r in differs.iterrows()
-        )
-        rest += T("findings.derived_differs", lang, n=len(differs), items=items)
-    if cannot:
-        rest += T("findings.derived_cannot", lang, n=cannot)
-    agree = int((found["status"] == rec.AGREES).sum())
-    return [T("findings.derived", lang, agree=agree, n=len(found), rest=rest)]
-
-
-def breakdown_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
-    """One sentence on complete breakdowns (do they add up?) and partial ones (within the total?)."""
-    found = rec.breakdown_checks(figures, year)
-    if found.empty:
-        return []
-    names = _names(figures, lang)
-    sentences = []
-    complete = found[found["complete"].astype(bool)]
-    with_total = complete[complete["status"] != rec.NO_TOTAL]
-    no_total = len(complete) - len(with_total)
-    if len(with_total):
-        differ = with_total[with_total["status"] == rec.SUM_DIFFERS]
-        rest = ""
-        if len(differ):
-            items = "; ".join(
-                f"{_name(names, r['indicator_id'], '', r['kind'], lang)} ({fmt_value(r['parts_sum'], r['unit'], lang)} / "
-                f"{fmt_value(r['total'], r['unit'], lang)})" for _, r in differ.iterrows()
-            )
-            rest += T("findings.sums_differ", lang, items=items)
-        if no_total:
-            rest += T("findings.sums_no_total", lang, n=no_total)
-        sentences.append(T("findings.sums", lang, agree=len(with_total) - len(differ), n=len(with_total), rest=rest))
-    elif no_total:
-        sentences.append(T("findings.sums_only_no_total", lang, n=no_total, year=year))
-    partial = found[~found["complete"].astype(bool)]
-    if len(partial):
-        exceed = partial[partial["status"] == rec.EXCEEDS_TOTAL]
-        rest = ""
-        if len(exceed):
-            items = "; ".join(_name(names, r["indicator_id"], "", r["kind"], lang) for _, r in exceed.iterrows())
-            rest = T("findings.partial_exceed", lang, items=items)
-        sentences.append(T("findings.partial", lang, within=len(partial) - len(exceed), n=len(partial), rest=rest))
-    if not sentences:
-        return []
-    sentence = "; ".join(sentences) + "."
-    return [sentence[0].upper() + sentence[1:]]
-
-
-def revision_findings(revisions: pd.DataFrame, year: int, lang: str) -> list[str]:
-    """One sentence: how many earlier figures the year's data replaced, and how many changed value."""
-    if revisions.empty:
-        return [T("findings.revisions_none", lang, year=year)]
-    changed = int(((revisions["value"] - revisions["new_value"]).abs() > 1e-9).sum())
-    how = T("findings.revisions_changed", lang, n=changed) if changed else T("findings.revisions_unchanged", lang)
-    return [T("findings.revisions", lang, n=len(revisions), changed=how)]
-
-
-def disagreement_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
-    """One sentence on figures the sources give differently (and which value is used), or confirmations."""
-    found = rec.source_disagreements(figures, year)
-    confirmed = len(rec.source_confirmations(figures, year))
-    rest = T("findings.confirmed", lang, n=confirmed) if confirmed else ""
-    if found.empty:
-        return [T("findings.disagree_none", lang, year=year, rest=rest)]
-    names = _names(figures, lang)
-    items = []
-    for _, group in found.groupby(["indicator_id", "period", "kind", "breakdown"], sort=False):
-        first = group.iloc[0]
-        used = group[group["preferred"].astype(bool)]
-        values = T("and", lang).join(stated_text(v, first["unit"], p, lang) for v, p in zip(group["value"], group["printed"]))
-        items.append(T("findings.disagree_item", lang,
-            name=_name(names, first["indicator_id"], first["breakdown"], first["kind"], lang), period=int(first["period"]),
-            values=values, used=stated_text(used["value"].iloc[0], first["unit"], used["printed"].iloc[0], lang),
-        ))
-    n = found.groupby(["indicator_id", "period", "kind", "breakdown"]).ngroups
-    return [T("findings.disagree", lang, n=n, items="; ".join(items), rest=rest)]
-
-
-def ambiguous_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
-    """One sentence on the ambiguous prints and how they were read (nothing when there are none)."""
-    found = rec.ambiguous_prints(figures, year)
-    if found.empty:
-        return []
-    names = _names(figures, lang)
-    units = figures.drop_duplicates("indicator_id").set_index("indicator_id")[f"unit_{lang}"]
-    items = "; ".join(
-        T("findings.ambiguous_item", lang, name=_name(names, r["indicator_id"], r["breakdown"], r["kind"], lang),
-                                            printed=r["printed"],
-                                            value=f"{fmt_number(r['value'], lang)} {units.get(r['indicator_id'], '')}".strip())
-        for _, r in found.iterrows()
-    )
-    return [T("findings.ambiguous", lang, n=len(found), items=items)]
-
-
-def coverage_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
-    """One sentence: how many figures, indicators, domains and sources the year's data hold."""
-    rows = rec.year_rows(figures, year)
-    if rows.empty:
-        return []
-    sources = rows["source_id"].nunique()
-    return [T("findings.coverage", lang, count=sources, year=year, n=len(rows), k=rows["indicator_id"].nunique(),
-              d=rows["domain"].nunique(), s=sources)]
-
-
-def findings(figures: pd.DataFrame, derivations: pd.DataFrame, revisions: pd.DataFrame, year: int, lang: str) -> list[str]:
-    """The data-quality key findings for ``year`` in ``lang``; empty when the year's data hold nothing."""
-    if rec.year_rows(figures, year).empty:
-        return []
-    return (
-        derivation_findings(figures, derivations, year, lang)
-        + breakdown_findings(figures, year, lang)
-        + disagreement_findings(figures, year, lang)
-        + ambiguous_findings(figures, year, lang)
-        + revision_findings(revisions, year, lang)
-        + coverage_findings(figures, year, lang)
-    )
-
-
 # The notebook's sections ---------------------------------------------------------------
-
-
-def title_findings(rep: Report) -> list[str]:
-    """The key findings (none when the year's data hold nothing: ``rep.findings`` then says so)."""
-    return findings(rep.figures, rec.load_derivations(), load_revisions(rep.year), rep.year, rep.lang)
 
 
 TABLES = {

@@ -4,8 +4,9 @@ ceilings, job exchanges, job-creation credit, support for workers going abroad a
 
 For each section of the notebook: a function that computes its frame (the results against goals come from
 :mod:`helpers.analysis.employment`, judged by the one scorecard), one that draws its chart (a Figure), one
-that makes the reader's table. The sentences are in :mod:`employment_findings`. Every word comes from
-``employment.yml`` beside this module (``T(key, lang)``) or from the catalogue in ``data/``.
+that makes the reader's table (the trained-labour rate's are in :mod:`employment_trained`). The sentences are
+in :mod:`employment_findings`. Every word comes from ``employment.yml`` beside this module (``T(key, lang)``)
+or from the catalogue in ``data/``.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ def _span(data: pd.DataFrame) -> str:
 
 # The year's results against plans and targets -------------------------------------
 
+
 def scorecard(rep: Report) -> pd.DataFrame | None:
     """Section: its heading, and the four main results of the year beside each plan or target, judged by the
     one scorecard (:func:`helpers.analysis.employment.results_against_goals`)."""
@@ -97,16 +99,20 @@ def scorecard_table(frame: pd.DataFrame | None, year: int, lang: str) -> Table |
     if frame is None:
         return None
     rows = list(frame.itertuples())
-    shown = pd.DataFrame({
-        say("common:column.indicator", lang): [indicator_name(r.indicator_id, lang) for r in rows],
-        T("scorecard.column.result", lang, year=year): [_result_cell(r, lang) for r in rows],
-        T("scorecard.column.goal", lang): [
-            DASH if _missing(r.goal)
-            else f"{pg.kind_label(r.goal_kind, lang)}: {pg.goal_level_text(r.goal, r.unit, r.goal_printed, lang)}"
-            for r in rows],
-        T("scorecard.column.against", lang): [against_text(r, lang) for r in rows],
-        T("scorecard.column.verdict", lang): [_verdict_cell(r, lang) for r in rows],
-    })
+    shown = pd.DataFrame(
+        {
+            say("common:column.indicator", lang): [indicator_name(r.indicator_id, lang) for r in rows],
+            T("scorecard.column.result", lang, year=year): [_result_cell(r, lang) for r in rows],
+            T("scorecard.column.goal", lang): [
+                DASH
+                if _missing(r.goal)
+                else f"{pg.kind_label(r.goal_kind, lang)}: {pg.goal_level_text(r.goal, r.unit, r.goal_printed, lang)}"
+                for r in rows
+            ],
+            T("scorecard.column.against", lang): [against_text(r, lang) for r in rows],
+            T("scorecard.column.verdict", lang): [_verdict_cell(r, lang) for r in rows],
+        }
+    )
     raw = frame.drop(columns=["polarity"])
     ids = list(frame["result_source_id"]) + list(frame["goal_source_id"]) + list(frame["report_pct_source_id"])
     return Table(shown, raw, sorted({s for s in ids if isinstance(s, str)}))
@@ -123,8 +129,13 @@ def goals_chart_data(figures: pd.DataFrame, indicator_id: str, year: int) -> pd.
 
 
 def _section(rep: Report, indicator_id: str, data: pd.DataFrame | None) -> pd.DataFrame | None:
-    return rep.section(SECTION_OF[indicator_id], data, anchor_values={"indicator": indicator_name(indicator_id, "en")},
-                       indicator=indicator_name(indicator_id, rep.lang), what=low(short_name(indicator_id, rep.lang)))
+    return rep.section(
+        SECTION_OF[indicator_id],
+        data,
+        anchor_values={"indicator": indicator_name(indicator_id, "en")},
+        indicator=indicator_name(indicator_id, rep.lang),
+        what=low(short_name(indicator_id, rep.lang)),
+    )
 
 
 def goals(rep: Report, indicator_id: str) -> pd.DataFrame | None:
@@ -137,8 +148,12 @@ def goal_chart(data: pd.DataFrame | None, indicator_id: str, lang: str, year: in
     if data is None:
         return None
     fig = pg.goal_chart(data, indicator_id, lang, source_line(data["source_id"], lang, year))
-    return charts.captioned(fig, name=indicator_name(indicator_id, lang), span=_span(data),
-                            note=pg.qualified_note(data, unit_of(indicator_id), lang))
+    return charts.captioned(
+        fig,
+        name=indicator_name(indicator_id, lang),
+        span=_span(data),
+        note=pg.qualified_note(data, unit_of(indicator_id), lang),
+    )
 
 
 PERIOD_FIGURES = ("jobs_created_cumulative", "jobs_created_cumulative_pct_of_plan", "employed_persons")
@@ -160,64 +175,21 @@ def abroad_share_notes(figures: pd.DataFrame, year: int, lang: str) -> list[str]
     return [] if share is None else [T("abroad.share_line", lang, label=share.label, value=share.text, note=share.note)]
 
 
-# The trained-labour rate and its path to the targets ----------------------------------------
-
-def trained_path_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
-    """The trained-labour rate's results, estimates and goals (plans and targets as one path) up to its last goal.
-
-    Columns: period, kind, value, printed, source_id, series. None when there is no figure.
-    """
-    data = pg.goal_series(figures, TRAINED, goal_series_span(figures, TRAINED, year))
-    if data is None:
-        return None
-    data = data[(data["kind"].isin(pg.GOAL_KINDS)) | (data["period"] <= year)]
-    series = [T("trained.goals_series", lang) if k in pg.GOAL_KINDS else pg.kind_label(k, lang) for k in data["kind"]]
-    return data.assign(series=series).reset_index(drop=True)
-
-
-def trained_path(rep: Report) -> pd.DataFrame | None:
-    """Section: its heading, and the trained-labour rate's results with the path of its goals."""
-    return _section(rep, TRAINED, trained_path_data(rep.figures, rep.year, rep.lang))
-
-
-def trained_path_chart(data: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
-    """The trained-labour rate's results and the path of its goals as lines (value axis not from 0)."""
-    if data is None:
-        return None
-    fig = charts.line_chart(pg.drawn(data)[["period", "value", "series"]], title=indicator_name(TRAINED, lang),
-                            y_label=pg.axis_text(TRAINED, lang), source=source_line(data["source_id"], lang, year),
-                            lang=lang, y_from_zero=False)
-    return charts.captioned(fig, name=indicator_name(TRAINED, lang), note=pg.qualified_note(data, "percent", lang))
-
-
-def trained_pace(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
-    """Each trained-labour goal ahead: the distance to it, the yearly pace it needs and the pace achieved."""
-    return pg.progress(figures, TRAINED, year)
-
-
-def trained_pace_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
-    """The reader's table of :func:`trained_pace`."""
-    return None if frame is None else pg.progress_table(frame, lang)
-
-
-def trained_pace_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
-    """The yearly rise each goal needs beside the rise achieved (caption ``trained_labour_pace.figure``, since
-    the table of the same name has the caption); None when there is nothing to compare."""
-    if frame is None:
-        return None
-    return pg.pace_chart(frame, TRAINED, lang, source_line(pg.progress_table(frame, lang).source_ids, lang, year))
-
-
-def trained_pace_notes(frame: pd.DataFrame | None, lang: str) -> list[str]:
-    """One sentence per goal ahead: met already, or the pace it needs against the pace achieved."""
-    return [] if frame is None else pg.pace_sentences(frame, TRAINED, lang, limit=len(frame))
-
-
 # Job exchanges, credit, support for workers going abroad, vocational training -----------------
 
-def ratio_line(figures: pd.DataFrame, numerator: str, denominator: str, year: int, lang: str,
-               label: str, unit: str = "", unit_text: str | None = None, scale: float = 1.0,
-               decimals: int = 2) -> Line | None:
+
+def ratio_line(
+    figures: pd.DataFrame,
+    numerator: str,
+    denominator: str,
+    year: int,
+    lang: str,
+    label: str,
+    unit: str = "",
+    unit_text: str | None = None,
+    scale: float = 1.0,
+    decimals: int = 2,
+) -> Line | None:
     """``numerator * scale / denominator`` for ``year`` as a computed line; None when either is missing or zero.
 
     A numerator printed as a lower bound ("hơn 1.475") over a plain denominator
@@ -226,10 +198,19 @@ def ratio_line(figures: pd.DataFrame, numerator: str, denominator: str, year: in
     num, den = figure_line(figures, numerator, year, lang), figure_line(figures, denominator, year, lang)
     if num is None or den is None or not den.value:
         return None
-    key = derived_qualifier(str(figure_row(figures, numerator, year)["printed"]),
-                            str(figure_row(figures, denominator, year)["printed"]))
-    return computed_line(label, num.value * scale / den.value, unit, lang, how=f"{num.text} / {den.text}",
-                         decimals=decimals, unit_text=unit_text, qualifier_key=key)
+    key = derived_qualifier(
+        str(figure_row(figures, numerator, year)["printed"]), str(figure_row(figures, denominator, year)["printed"])
+    )
+    return computed_line(
+        label,
+        num.value * scale / den.value,
+        unit,
+        lang,
+        how=f"{num.text} / {den.text}",
+        decimals=decimals,
+        unit_text=unit_text,
+        qualifier_key=key,
+    )
 
 
 def per(amount_id: str, count_id: str, lang: str) -> str:
@@ -237,29 +218,50 @@ def per(amount_id: str, count_id: str, lang: str) -> str:
     return say("common:per_unit", lang, amount=unit_label(amount_id, lang), count=unit_label(count_id, lang))
 
 
-def facts_table(figures: pd.DataFrame, year: int, lang: str, indicators: tuple[str, ...],
-                ratios: tuple[Line | None, ...] = ()) -> Table | None:
+def facts_table(
+    figures: pd.DataFrame, year: int, lang: str, indicators: tuple[str, ...], ratios: tuple[Line | None, ...] = ()
+) -> Table | None:
     """The year's figures of ``indicators`` followed by computed ratios; None when no figure exists."""
     return lines_table([figure_line(figures, i, year, lang) for i in indicators] + list(ratios), lang)
 
 
 def vacancies_per_participant(figures: pd.DataFrame, year: int, lang: str, unit_text: str | None = None) -> Line | None:
     """Job-exchange vacancies per participant (computed)."""
-    return ratio_line(figures, "job_exchange_vacancies", "job_exchange_participants", year, lang,
-                      T("job_exchange.per_participant", lang),
-                      unit_text=T("job_exchange.vacancy_unit", lang) if unit_text is None else unit_text)
+    return ratio_line(
+        figures,
+        "job_exchange_vacancies",
+        "job_exchange_participants",
+        year,
+        lang,
+        T("job_exchange.per_participant", lang),
+        unit_text=T("job_exchange.vacancy_unit", lang) if unit_text is None else unit_text,
+    )
 
 
-EXCHANGE_FIGURES = ("job_exchange_sessions", "job_exchange_participants", "job_exchange_vacancies",
-                    "job_fair_units", "job_fair_vacancies", "job_fair_career_guidance")
+EXCHANGE_FIGURES = (
+    "job_exchange_sessions",
+    "job_exchange_participants",
+    "job_exchange_vacancies",
+    "job_fair_units",
+    "job_fair_vacancies",
+    "job_fair_career_guidance",
+)
 
 
 def job_exchange_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Job-exchange sessions, participants and vacancies, the job fair, and vacancies per participant (computed)."""
     ratios = (
         vacancies_per_participant(figures, year, lang),
-        ratio_line(figures, "job_exchange_participants", "job_exchange_sessions", year, lang,
-                   T("job_exchange.per_session", lang), unit_text=T("job_exchange.participant_unit", lang), decimals=1),
+        ratio_line(
+            figures,
+            "job_exchange_participants",
+            "job_exchange_sessions",
+            year,
+            lang,
+            T("job_exchange.per_session", lang),
+            unit_text=T("job_exchange.participant_unit", lang),
+            decimals=1,
+        ),
     )
     return facts_table(figures, year, lang, EXCHANGE_FIGURES, ratios)
 
@@ -267,49 +269,101 @@ def job_exchange_table(figures: pd.DataFrame, year: int, lang: str) -> Table | N
 def job_credit_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Job-creation credit: disbursed amount, jobs, with the amount per job and the share of all jobs (computed)."""
     ratios = (
-        ratio_line(figures, "job_credit_disbursed", "job_credit_jobs", year, lang, T("job_credit.per_job", lang),
-                   unit_text=per("job_credit_disbursed", "job_credit_jobs", lang)),
-        ratio_line(figures, "job_credit_jobs", JOBS, year, lang, T("job_credit.jobs_share", lang), unit="percent",
-                   scale=100),
+        ratio_line(
+            figures,
+            "job_credit_disbursed",
+            "job_credit_jobs",
+            year,
+            lang,
+            T("job_credit.per_job", lang),
+            unit_text=per("job_credit_disbursed", "job_credit_jobs", lang),
+        ),
+        ratio_line(
+            figures, "job_credit_jobs", JOBS, year, lang, T("job_credit.jobs_share", lang), unit="percent", scale=100
+        ),
     )
-    return facts_table(figures, year, lang, ("job_credit_disbursed", "job_credit_jobs", "job_credit_self_employed"),
-                       ratios)
+    return facts_table(
+        figures, year, lang, ("job_credit_disbursed", "job_credit_jobs", "job_credit_self_employed"), ratios
+    )
 
 
-OVERSEAS_FIGURES = ("overseas_loan_workers", "overseas_loan_amount", "overseas_support_workers",
-                    "overseas_support_amount")
+OVERSEAS_FIGURES = (
+    "overseas_loan_workers",
+    "overseas_loan_amount",
+    "overseas_support_workers",
+    "overseas_support_amount",
+)
 
 
 def overseas_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Loans and policy support for workers going abroad, with amounts per worker and the share with loans."""
     ratios = (
-        ratio_line(figures, "overseas_loan_amount", "overseas_loan_workers", year, lang,
-                   T("overseas_support.loan_per_worker", lang),
-                   unit_text=per("overseas_loan_amount", "overseas_loan_workers", lang)),
-        ratio_line(figures, "overseas_support_amount", "overseas_support_workers", year, lang,
-                   T("overseas_support.support_per_worker", lang),
-                   unit_text=per("overseas_support_amount", "overseas_support_workers", lang)),
-        ratio_line(figures, "overseas_loan_workers", ABROAD, year, lang, T("overseas_support.loan_share", lang),
-                   unit="percent", scale=100),
+        ratio_line(
+            figures,
+            "overseas_loan_amount",
+            "overseas_loan_workers",
+            year,
+            lang,
+            T("overseas_support.loan_per_worker", lang),
+            unit_text=per("overseas_loan_amount", "overseas_loan_workers", lang),
+        ),
+        ratio_line(
+            figures,
+            "overseas_support_amount",
+            "overseas_support_workers",
+            year,
+            lang,
+            T("overseas_support.support_per_worker", lang),
+            unit_text=per("overseas_support_amount", "overseas_support_workers", lang),
+        ),
+        ratio_line(
+            figures,
+            "overseas_loan_workers",
+            ABROAD,
+            year,
+            lang,
+            T("overseas_support.loan_share", lang),
+            unit="percent",
+            scale=100,
+        ),
     )
     return facts_table(figures, year, lang, OVERSEAS_FIGURES, ratios)
 
 
-VOCATIONAL_FIGURES = ("vocational_training_poor_workers", "demobilised_youth_supported",
-                      "demobilised_youth_support_amount", "prisoner_counselling_participants", "colleges_merged",
-                      "colleges_after_merger", "vocational_schools_repurposed", "vet_workshop_delegates")
+VOCATIONAL_FIGURES = (
+    "vocational_training_poor_workers",
+    "demobilised_youth_supported",
+    "demobilised_youth_support_amount",
+    "prisoner_counselling_participants",
+    "colleges_merged",
+    "colleges_after_merger",
+    "vocational_schools_repurposed",
+    "vet_workshop_delegates",
+)
 
 
 def vocational_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Vocational-training support and the school network, with the spending per young person (computed)."""
-    ratios = (ratio_line(figures, "demobilised_youth_support_amount", "demobilised_youth_supported", year, lang,
-                         T("vocational.per_young_person", lang),
-                         unit_text=per("demobilised_youth_support_amount", "demobilised_youth_supported", lang)),)
+    ratios = (
+        ratio_line(
+            figures,
+            "demobilised_youth_support_amount",
+            "demobilised_youth_supported",
+            year,
+            lang,
+            T("vocational.per_young_person", lang),
+            unit_text=per("demobilised_youth_support_amount", "demobilised_youth_supported", lang),
+        ),
+    )
     return facts_table(figures, year, lang, VOCATIONAL_FIGURES, ratios)
 
 
-TABLES = {"job_exchange": job_exchange_table, "job_credit": job_credit_table, "overseas_support": overseas_table,
-          "vocational": vocational_table}
+TABLES = {
+    "job_exchange": job_exchange_table,
+    "job_credit": job_credit_table,
+    "overseas_support": overseas_table,
+    "vocational": vocational_table,
+}
 
 
 def facts(rep: Report, name: str) -> Table | None:

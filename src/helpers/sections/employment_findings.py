@@ -20,15 +20,16 @@ from helpers.sections.employment import (
     low,
     results_against_goals,
     short_name,
-    trained_pace,
     vacancies_per_participant,
 )
+from helpers.sections.employment_trained import trained_pace
 from helpers.sections.social_common import figure_line, qualified, unit_name
 from helpers.text.formatting import fmt_number, fmt_value
 
 
-def _result_rows(frame: pd.DataFrame | None, indicator_id: str, lang: str
-                 ) -> tuple[pd.DataFrame, pd.Series, str, str] | None:
+def _result_rows(
+    frame: pd.DataFrame | None, indicator_id: str, lang: str
+) -> tuple[pd.DataFrame, pd.Series, str, str] | None:
     """An indicator's rows of a results-against-goals frame, its first row, the "by the estimate" lead and its
     short name; None when the frame holds no result for it."""
     if frame is None:
@@ -71,10 +72,19 @@ def rate_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lang
     for r in rows[rows["met"].notna()].itertuples():
         side = (r.difference > 0) - (r.difference < 0)
         diff = pg.change_text(abs(r.difference), r.unit, lang, signed=False) if side else ""
-        goals += T("rate.goal", lang, verdict=T("rate.met" if r.met else "rate.not_met", lang),
-                   kind=pg.kind_label(r.goal_kind, lang).lower(),
-                   level=pg.goal_level_text(r.goal, r.unit, r.goal_printed, lang, show_used=False), diff=diff,
-                   side=T(SIDES[side], lang)).replace("( ", "(").replace(" )", ")")
+        goals += (
+            T(
+                "rate.goal",
+                lang,
+                verdict=T("rate.met" if r.met else "rate.not_met", lang),
+                kind=pg.kind_label(r.goal_kind, lang).lower(),
+                level=pg.goal_level_text(r.goal, r.unit, r.goal_printed, lang, show_used=False),
+                diff=diff,
+                side=T(SIDES[side], lang),
+            )
+            .replace("( ", "(")
+            .replace(" )", ")")
+        )
     value = qualified(first["result"], first["unit"], lang, first["result_printed"])
     return cap(T("result.sentence", lang, est=est, name=low(name) if est else name, y=year, v=value, goals=goals))
 
@@ -99,13 +109,21 @@ def result_notes(rep: Report, data: pd.DataFrame | None, indicator_id: str) -> N
 
 def exchange_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """The finding on job exchanges: sessions, participants, vacancies and vacancies per participant."""
-    lines = [figure_line(figures, i, year, lang) for i in ("job_exchange_sessions", "job_exchange_participants",
-                                                            "job_exchange_vacancies")]
+    lines = [
+        figure_line(figures, i, year, lang)
+        for i in ("job_exchange_sessions", "job_exchange_participants", "job_exchange_vacancies")
+    ]
     ratio = vacancies_per_participant(figures, year, lang, unit_text="")
     if any(line is None for line in lines) or ratio is None:
         return None
-    return T("exchange.sentence", lang, sessions=lines[0].text, participants=lines[1].text, vacancies=lines[2].text,
-             ratio=fmt_number(ratio.value, lang, 1) if ratio.text[:1].isdigit() else ratio.text)
+    return T(
+        "exchange.sentence",
+        lang,
+        sessions=lines[0].text,
+        participants=lines[1].text,
+        vacancies=lines[2].text,
+        ratio=fmt_number(ratio.value, lang, 1) if ratio.text[:1].isdigit() else ratio.text,
+    )
 
 
 def cumulative_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None:
@@ -114,8 +132,14 @@ def cumulative_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | No
     if total is None:
         return None
     pct = figure_line(figures, "jobs_created_cumulative_pct_of_plan", year, lang)
-    return T("cumulative.sentence", lang, y=year, v=total.text, unit=total.unit_text,
-             pct=T("cumulative.pct", lang, pct=pct.text) if pct else "")
+    return T(
+        "cumulative.sentence",
+        lang,
+        y=year,
+        v=total.text,
+        unit=total.unit_text,
+        pct=T("cumulative.pct", lang, pct=pct.text) if pct else "",
+    )
 
 
 def findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:

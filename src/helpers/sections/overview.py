@@ -69,7 +69,7 @@ def margin_text(margin: float | None, unit: str, lang: str) -> str:
 
 
 def met_text(met: bool | None, lang: str) -> str:
-    """"Đạt"/"Chưa đạt" ("Met"/"Not met", ``common.yml``), "–" when not judgeable."""
+    """ "Đạt"/"Chưa đạt" ("Met"/"Not met", ``common.yml``), "–" when not judgeable."""
     if met is None or pd.isna(met):
         return NOT_JUDGED
     return say("common:met" if met else "common:not_met", lang)
@@ -88,13 +88,14 @@ def _number(value: object) -> float | None:
 
 
 def scorecard_rows(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
-    """The year's scorecard (:func:`helpers.analysis.attainment.scorecard`) with names in ``lang``; None without goals."""
+    """The year's scorecard (:func:`helpers.analysis.attainment.scorecard`) with names in ``lang``;
+    None without goals."""
     card = scorecard(figures, year)
     if card.empty:
         return None
     names = figures.drop_duplicates("indicator_id").set_index("indicator_id")[f"name_{lang}"]
     return card.assign(
-        name=[indicator_text(names[i], b, lang) for i, b in zip(card["indicator_id"], card["breakdown"])],
+        name=[indicator_text(names[i], b, lang) for i, b in zip(card["indicator_id"], card["breakdown"], strict=False)],
         bound=card["bound"].map(_bound),
         actual=card["actual"].map(_number),
         ratio=card["ratio"].map(_number),
@@ -109,19 +110,47 @@ def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
     if card is None:
         return None
     h = {k: _column(k, lang) for k in SCORECARD_COLUMNS}
-    frame = pd.DataFrame({
-        h["domain"]: [label(DOMAIN_LABELS, d, lang) for d in card["domain"]],
-        h["indicator"]: card["name"],
-        h["goal_kind"]: [kind_text(k, i, lang) for k, i in zip(card["goal_kind"], card["instrument"])],
-        h["goal"]: [goal_text(g, u, b, lang, p)
-                    for g, u, b, p in zip(card["goal"], card["unit"], card["bound"], card["goal_printed"])],
-        h["actual"]: [fmt_value(a, u, lang) for a, u in zip(card["actual"], card["unit"])],
-        h["ratio"]: [fmt_percent(r, lang, 2) for r in card["ratio"]],
-        h["margin"]: [band_margin_text(m, f, u, lang) for m, f, u in zip(card["margin"], card["margin_far"], card["unit"])],
-        h["met"]: [met_text(m, lang) for m in card["met"]],
-    })
-    raw = card[["indicator_id", "breakdown", "domain", "unit", "goal_kind", "instrument", "goal", "goal_low", "goal_high",
-                "goal_printed", "bound", "actual", "actual_printed", "ratio", "margin", "margin_far", "met"]].reset_index(drop=True)
+    frame = pd.DataFrame(
+        {
+            h["domain"]: [label(DOMAIN_LABELS, d, lang) for d in card["domain"]],
+            h["indicator"]: card["name"],
+            h["goal_kind"]: [
+                kind_text(k, i, lang) for k, i in zip(card["goal_kind"], card["instrument"], strict=False)
+            ],
+            h["goal"]: [
+                goal_text(g, u, b, lang, p)
+                for g, u, b, p in zip(card["goal"], card["unit"], card["bound"], card["goal_printed"], strict=False)
+            ],
+            h["actual"]: [fmt_value(a, u, lang) for a, u in zip(card["actual"], card["unit"], strict=False)],
+            h["ratio"]: [fmt_percent(r, lang, 2) for r in card["ratio"]],
+            h["margin"]: [
+                band_margin_text(m, f, u, lang)
+                for m, f, u in zip(card["margin"], card["margin_far"], card["unit"], strict=False)
+            ],
+            h["met"]: [met_text(m, lang) for m in card["met"]],
+        }
+    )
+    raw = card[
+        [
+            "indicator_id",
+            "breakdown",
+            "domain",
+            "unit",
+            "goal_kind",
+            "instrument",
+            "goal",
+            "goal_low",
+            "goal_high",
+            "goal_printed",
+            "bound",
+            "actual",
+            "actual_printed",
+            "ratio",
+            "margin",
+            "margin_far",
+            "met",
+        ]
+    ].reset_index(drop=True)
     sources = sorted(set(card["goal_source_id"]) | set(card["actual_source_id"].dropna()))
     return Table(frame, raw, sources)
 
@@ -136,22 +165,45 @@ def attainment_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame
     if card.empty:
         return None
     categories = [
-        "\n".join(textwrap.wrap(n, 44) + [f"({label(KIND_LABELS, k, lang).lower()}{' ' + i if isinstance(i, str) and i else ''}: {goal_text(g, u, b, lang, p)})"])
-        for n, k, i, g, u, b, p in zip(card["name"], card["goal_kind"], card["instrument"], card["goal"], card["unit"],
-                                       card["bound"], card["goal_printed"])
+        "\n".join(
+            textwrap.wrap(n, 44)
+            + [
+                f"({label(KIND_LABELS, k, lang).lower()}{' ' + i if isinstance(i, str) and i else ''}: "
+                f"{goal_text(g, u, b, lang, p)})"
+            ]
+        )
+        for n, k, i, g, u, b, p in zip(
+            card["name"],
+            card["goal_kind"],
+            card["instrument"],
+            card["goal"],
+            card["unit"],
+            card["bound"],
+            card["goal_printed"],
+            strict=False,
+        )
     ]
-    return pd.DataFrame({
-        "category": categories,
-        "value": card["ratio"].astype(float).to_numpy(),
-        "met": card["met"].to_numpy(),
-        "source_ids": [sorted({g, a}) for g, a in zip(card["goal_source_id"], card["actual_source_id"])],
-    })
+    return pd.DataFrame(
+        {
+            "category": categories,
+            "value": card["ratio"].astype(float).to_numpy(),
+            "met": card["met"].to_numpy(),
+            "source_ids": [
+                sorted({g, a}) for g, a in zip(card["goal_source_id"], card["actual_source_id"], strict=False)
+            ],
+        }
+    )
 
 
 def attainment_chart(data: pd.DataFrame, year: int, lang: str, source: str) -> Figure:
     """Bars of each judged goal's result as a percent of the goal, with the 100% line."""
-    fig = charts.bar_chart(data[["category", "value"]], title=T("attainment.title", lang, year=year),
-                           x_label=T("attainment.axis", lang), source=source, lang=lang)
+    fig = charts.bar_chart(
+        data[["category", "value"]],
+        title=T("attainment.title", lang, year=year),
+        x_label=T("attainment.axis", lang),
+        source=source,
+        lang=lang,
+    )
     fig.axes[0].axvline(100, color=charts.BREAK_COLOUR, linestyle="--", linewidth=1)
     return fig
 
@@ -164,7 +216,7 @@ def next_year_rows(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame 
         return None
     names = figures.drop_duplicates("indicator_id").set_index("indicator_id")[f"name_{lang}"]
     return card.assign(
-        name=[indicator_text(names[i], b, lang) for i, b in zip(card["indicator_id"], card["breakdown"])],
+        name=[indicator_text(names[i], b, lang) for i, b in zip(card["indicator_id"], card["breakdown"], strict=False)],
         bound=card["bound"].map(_bound),
         achieved=card["achieved"].map(_number),
         below_achieved=[None if b is None or pd.isna(b) else bool(b) for b in card["below_achieved"]],
@@ -177,18 +229,43 @@ def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
     if card is None:
         return None
     h = {k: _column(k, lang, year=year, next=year + 1) for k in NEXT_COLUMNS}
-    frame = pd.DataFrame({
-        h["indicator"]: card["name"],
-        h["goal_kind"]: [kind_text(k, i, lang) for k, i in zip(card["goal_kind"], card["instrument"])],
-        h["next_goal"]: [goal_text(g, u, b, lang, p)
-                         for g, u, b, p in zip(card["goal"], card["unit"], card["bound"], card["goal_printed"])],
-        h["achieved"]: [fmt_value(a, u, lang) for a, u in zip(card["achieved"], card["unit"])],
-        h["below"]: [yes_no(b, lang) for b in card["below_achieved"]],
-    })
-    raw = card[["indicator_id", "breakdown", "unit", "goal_kind", "instrument", "goal", "goal_low", "goal_high", "goal_printed", "bound", "achieved",
-                "achieved_printed", "below_achieved"]].reset_index(drop=True)
-    actual_sources = figures[(figures["period"] == year) & (figures["kind"] == "actual") & figures["preferred"]
-                             & figures["indicator_id"].isin(card.loc[card["achieved"].notna(), "indicator_id"])]
+    frame = pd.DataFrame(
+        {
+            h["indicator"]: card["name"],
+            h["goal_kind"]: [
+                kind_text(k, i, lang) for k, i in zip(card["goal_kind"], card["instrument"], strict=False)
+            ],
+            h["next_goal"]: [
+                goal_text(g, u, b, lang, p)
+                for g, u, b, p in zip(card["goal"], card["unit"], card["bound"], card["goal_printed"], strict=False)
+            ],
+            h["achieved"]: [fmt_value(a, u, lang) for a, u in zip(card["achieved"], card["unit"], strict=False)],
+            h["below"]: [yes_no(b, lang) for b in card["below_achieved"]],
+        }
+    )
+    raw = card[
+        [
+            "indicator_id",
+            "breakdown",
+            "unit",
+            "goal_kind",
+            "instrument",
+            "goal",
+            "goal_low",
+            "goal_high",
+            "goal_printed",
+            "bound",
+            "achieved",
+            "achieved_printed",
+            "below_achieved",
+        ]
+    ].reset_index(drop=True)
+    actual_sources = figures[
+        (figures["period"] == year)
+        & (figures["kind"] == "actual")
+        & figures["preferred"]
+        & figures["indicator_id"].isin(card.loc[card["achieved"].notna(), "indicator_id"])
+    ]
     sources = sorted(set(card["goal_source_id"]) | set(actual_sources["source_id"]))
     return Table(frame, raw, sources, {"next": year + 1})
 
@@ -204,8 +281,17 @@ def _pair_list(card: pd.DataFrame, lang: str, value_col: str) -> str:
 
     return "; ".join(
         T("findings.pair", lang, name=named(n, k, i), goal=goal_text(g, u, b, lang, p), value=fmt_value(v, u, lang))
-        for n, k, i, g, u, b, p, v in zip(card["name"], card["goal_kind"], card["instrument"], card["goal"], card["unit"],
-                                          card["bound"], card["goal_printed"], card[value_col])
+        for n, k, i, g, u, b, p, v in zip(
+            card["name"],
+            card["goal_kind"],
+            card["instrument"],
+            card["goal"],
+            card["unit"],
+            card["bound"],
+            card["goal_printed"],
+            card[value_col],
+            strict=False,
+        )
     )
 
 
@@ -223,17 +309,27 @@ def scorecard_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
     upward = judged[judged["met"] & (judged["bound"] != "ceiling") & (judged["polarity"] == "higher_is_better")]
     if not upward.empty:
         best = upward.loc[upward["ratio"].idxmax()]
-        sentences.append(T(
-            "findings.best", lang, name=best["name"], ratio=fmt_percent(best["ratio"], lang, 2),
-            kind=_lower_first(kind_text(best["goal_kind"], best["instrument"], lang)),
-            actual=fmt_value(best["actual"], best["unit"], lang),
-            goal=goal_text(best["goal"], best["unit"], best["bound"], lang, best["goal_printed"]),
-        ))
+        sentences.append(
+            T(
+                "findings.best",
+                lang,
+                name=best["name"],
+                ratio=fmt_percent(best["ratio"], lang, 2),
+                kind=_lower_first(kind_text(best["goal_kind"], best["instrument"], lang)),
+                actual=fmt_value(best["actual"], best["unit"], lang),
+                goal=goal_text(best["goal"], best["unit"], best["bound"], lang, best["goal_printed"]),
+            )
+        )
     missed = judged[~judged["met"].astype(bool)]
     if not missed.empty:
         items = "; ".join(
-            T("findings.missed_item", lang, name=r["name"], actual=fmt_value(r["actual"], r["unit"], lang),
-              goal=goal_text(r["goal"], r["unit"], r["bound"], lang, r["goal_printed"]))
+            T(
+                "findings.missed_item",
+                lang,
+                name=r["name"],
+                actual=fmt_value(r["actual"], r["unit"], lang),
+                goal=goal_text(r["goal"], r["unit"], r["bound"], lang, r["goal_printed"]),
+            )
             for _, r in missed.iterrows()
         )
         sentences.append(T("findings.missed", lang, items=items))
@@ -270,7 +366,9 @@ def findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
 def title_findings(rep: Report) -> list[str]:
     """The key findings; when the year has no goals at all, findings that say so."""
     return findings(rep.figures, rep.year, rep.lang) or [
-        rep.say("findings.no_goals"), rep.say("findings.no_next", next=rep.year + 1)]
+        rep.say("findings.no_goals"),
+        rep.say("findings.no_next", next=rep.year + 1),
+    ]
 
 
 def scorecard_frame(rep: Report) -> pd.DataFrame | None:

@@ -1,7 +1,7 @@
 """Notebook 01 (giảm nghèo): the poverty rate over the years, poor and near-poor
 households, A Lưới district, the distance to the targets and the pace they need,
 and the support programmes (credit, health insurance, medical costs, electricity,
-housing).
+housing; in :mod:`helpers.sections.poverty_programmes`).
 
 For each section of the notebook: a function that computes its frame (raw numbers,
 from :mod:`helpers.analysis.poverty`), one that draws its chart (a Figure), one that
@@ -44,7 +44,6 @@ from helpers.sections.social_common import (
     figure_line,
     lines_table,
     qualified,
-    wrap,
 )
 from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_value
@@ -74,7 +73,6 @@ def place(lang: str, district: str = DISTRICT) -> str:
 # The poverty rate over the years ------------------------------------------------
 
 
-
 def trend_data(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
     """The province's poverty rate (results and estimates) up to ``year``: period, kind, value, printed, source_id."""
     return pg.goal_series(figures, RATE, year, kinds=pg.RESULT_KINDS)
@@ -96,18 +94,31 @@ def trend_table(data: pd.DataFrame | None, lang: str, breaks: Sequence[int] | No
         return None
     rows = data.sort_values("period", kind="stable").reset_index(drop=True)
     changes = an.rate_changes(rows, breaks)
-    texts = ["–"] + [T("trend.across_break", lang) if c is None else
-                     say("common:change.since", lang, change=pg.change_text(c, "percent", lang), period=int(p0))
-                     for c, p0 in zip(changes[1:], rows["period"][:-1])]
-    shown = pd.DataFrame({
-        say("common:column.year", lang): rows["period"].astype(str),
-        say("common:column.kind", lang): [pg.kind_label(k, lang) for k in rows["kind"]],
-        f"{indicator_name(RATE, lang)} ({unit_label(RATE, lang)})":
-            [qualified(v, "percent", lang, p) for v, p in zip(rows["value"], rows["printed"])],
-        T("trend.column.change", lang): texts,
-    })
-    raw = pd.DataFrame({"period": rows["period"], "kind": rows["kind"], "value": rows["value"],
-                        "change_pp": changes, "source_id": rows["source_id"]})
+    texts = ["–"] + [
+        T("trend.across_break", lang)
+        if c is None
+        else say("common:change.since", lang, change=pg.change_text(c, "percent", lang), period=int(p0))
+        for c, p0 in zip(changes[1:], rows["period"][:-1], strict=False)
+    ]
+    shown = pd.DataFrame(
+        {
+            say("common:column.year", lang): rows["period"].astype(str),
+            say("common:column.kind", lang): [pg.kind_label(k, lang) for k in rows["kind"]],
+            f"{indicator_name(RATE, lang)} ({unit_label(RATE, lang)})": [
+                qualified(v, "percent", lang, p) for v, p in zip(rows["value"], rows["printed"], strict=False)
+            ],
+            T("trend.column.change", lang): texts,
+        }
+    )
+    raw = pd.DataFrame(
+        {
+            "period": rows["period"],
+            "kind": rows["kind"],
+            "value": rows["value"],
+            "change_pp": changes,
+            "source_id": rows["source_id"],
+        }
+    )
     return Table(shown, raw, sorted(set(rows["source_id"])), {"rate": indicator_name(RATE, lang), "span": _span(data)})
 
 
@@ -116,21 +127,31 @@ def trend_chart(data: pd.DataFrame | None, lang: str, breaks: Sequence[int] | No
     if data is None:
         return None
     inside = pg.breaks_within(list(data["period"]), _breaks(breaks))
-    fig = pg.kind_line_chart(data, RATE, lang, source_line(data["source_id"], lang, int(data["period"].max())),
-                             breaks=[(b, T("new_standard", lang)) for b in inside])
-    return charts.captioned(fig, rate=indicator_name(RATE, lang), span=_span(data),
-                            note=pg.qualified_note(data, "percent", lang))
+    fig = pg.kind_line_chart(
+        data,
+        RATE,
+        lang,
+        source_line(data["source_id"], lang, int(data["period"].max())),
+        breaks=[(b, T("new_standard", lang)) for b in inside],
+    )
+    return charts.captioned(
+        fig, rate=indicator_name(RATE, lang), span=_span(data), note=pg.qualified_note(data, "percent", lang)
+    )
 
 
 def trend_notes(data: pd.DataFrame | None, lang: str) -> list[str]:
     """The changes of standard inside the years shown, one sentence each (data/series_breaks.csv)."""
     if data is None:
         return []
-    return [label + "." for first, label in pg.break_labels(RATE, lang)
-            if first in pg.breaks_within(list(data["period"]), [first])]
+    return [
+        label + "."
+        for first, label in pg.break_labels(RATE, lang)
+        if first in pg.breaks_within(list(data["period"]), [first])
+    ]
 
 
 # Poor and near-poor households ---------------------------------------------------
+
 
 def households(rep: Report) -> pd.DataFrame | None:
     """Section: its heading, and poor and near-poor households this year beside last year."""
@@ -142,14 +163,19 @@ def households_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
     if frame is None:
         return None
     periods = frame.attrs["periods"]
-    shown = {say("common:column.indicator", lang): [indicator_name(i, lang) for i in frame["indicator_id"]],
-             say("common:column.unit", lang): [unit_label(i, lang) for i in frame["indicator_id"]]}
+    shown = {
+        say("common:column.indicator", lang): [indicator_name(i, lang) for i in frame["indicator_id"]],
+        say("common:column.unit", lang): [unit_label(i, lang) for i in frame["indicator_id"]],
+    }
     for p in periods:
-        shown[str(p)] = [qualified(v, u, lang, pr) if v is not None and not pd.isna(v) else "–"
-                         for v, u, pr in zip(frame[f"value_{p}"], frame["unit"], frame[f"printed_{p}"])]
+        shown[str(p)] = [
+            qualified(v, u, lang, pr) if v is not None and not pd.isna(v) else "–"
+            for v, u, pr in zip(frame[f"value_{p}"], frame["unit"], frame[f"printed_{p}"], strict=False)
+        ]
     if len(periods) == 2:
         shown[say("common:column.change", lang)] = [
-            "–" if c is None or pd.isna(c) else pg.change_text(c, u, lang) for c, u in zip(frame["change"], frame["unit"])
+            "–" if c is None or pd.isna(c) else pg.change_text(c, u, lang)
+            for c, u in zip(frame["change"], frame["unit"], strict=False)
         ]
     raw = frame[["indicator_id", "unit"] + [f"value_{p}" for p in periods] + ["change"]]
     return Table(pd.DataFrame(shown), raw, sorted({s for ids in frame["source_ids"] for s in ids}))
@@ -161,17 +187,18 @@ def households_chart(figures: pd.DataFrame, year: int, lang: str) -> Figure | No
     if data is None:
         return None
     inside = pg.breaks_within(list(data["period"]), _breaks(None, POOR))
-    return charts.line_chart(data.assign(series=[indicator_name(i, lang) for i in data["indicator_id"]])[
-                                 ["period", "value", "series"]],
-                             title=T("households_trend.title", lang),
-                             y_label=axis_label(unit_label(POOR, lang), lang),
-                             source=source_line(data["source_id"], lang, year), lang=lang,
-                             breaks=[(b, T("new_standard", lang)) for b in inside])
-
-
+    return charts.line_chart(
+        data.assign(series=[indicator_name(i, lang) for i in data["indicator_id"]])[["period", "value", "series"]],
+        title=T("households_trend.title", lang),
+        y_label=axis_label(unit_label(POOR, lang), lang),
+        source=source_line(data["source_id"], lang, year),
+        lang=lang,
+        breaks=[(b, T("new_standard", lang)) for b in inside],
+    )
 
 
 # A Lưới district ----------------------------------------------------------------
+
 
 def a_luoi(rep: Report) -> pd.DataFrame | None:
     """Section: its heading, a "no data" sentence when the district has no figure for the year, and its frame."""
@@ -186,37 +213,63 @@ def district_table(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
     if frame is None:
         return None
     periods = frame.attrs["periods"]
-    labels = [T("a_luoi.row", lang, indicator=indicator_name(i, lang),
-                place=place(lang, district) if s == "district" else say("common:whole_province", lang))
-              for i, s in zip(frame["indicator_id"], frame["scope"])]
-    shown = {say("common:column.indicator", lang): labels,
-             say("common:column.unit", lang): [unit_label(i, lang) for i in frame["indicator_id"]]}
+    labels = [
+        T(
+            "a_luoi.row",
+            lang,
+            indicator=indicator_name(i, lang),
+            place=place(lang, district) if s == "district" else say("common:whole_province", lang),
+        )
+        for i, s in zip(frame["indicator_id"], frame["scope"], strict=False)
+    ]
+    shown = {
+        say("common:column.indicator", lang): labels,
+        say("common:column.unit", lang): [unit_label(i, lang) for i in frame["indicator_id"]],
+    }
     units = [select_unit(i) for i in frame["indicator_id"]]
     for p in periods:
-        shown[str(p)] = ["–" if v is None or pd.isna(v) else qualified(v, u, lang, pr)
-                         for v, u, pr in zip(frame[f"value_{p}"], units, frame[f"printed_{p}"])]
+        shown[str(p)] = [
+            "–" if v is None or pd.isna(v) else qualified(v, u, lang, pr)
+            for v, u, pr in zip(frame[f"value_{p}"], units, frame[f"printed_{p}"], strict=False)
+        ]
     raw = frame[["indicator_id", "scope"] + [f"value_{p}" for p in periods]]
     return Table(pd.DataFrame(shown), raw, frame.attrs["source_ids"], {"place": place(lang, district)})
 
 
-def disagreement_sentences(figures: pd.DataFrame, year: int, lang: str, breakdown: str = DISTRICT_BREAKDOWN) -> list[str]:
+def disagreement_sentences(
+    figures: pd.DataFrame, year: int, lang: str, breakdown: str = DISTRICT_BREAKDOWN
+) -> list[str]:
     """One sentence for each district figure up to ``year`` on which sources disagree."""
     publishers = load_sources().set_index("source_id")["publisher"]
     where = category_label("district", breakdown.split("=", 1)[1], lang)
     sentences = []
     for indicator in DISTRICT_INDICATORS:
-        rows = figures[(figures["indicator_id"] == indicator) & (figures["breakdown"] == breakdown)
-                       & (figures["kind"] == "actual") & (figures["period"] <= year)]
+        rows = figures[
+            (figures["indicator_id"] == indicator)
+            & (figures["breakdown"] == breakdown)
+            & (figures["kind"] == "actual")
+            & (figures["period"] <= year)
+        ]
         for period in sorted(rows["period"].unique()):
             found = alternatives(figures, indicator, int(period), breakdown)
             if found["value"].nunique() < 2:
                 continue
             unit = select_unit(indicator)
-            items = "; ".join(f"{qualified(r.value, unit, lang, r.printed)} ({publishers[r.source_id]})"
-                              for r in found.itertuples())
+            items = "; ".join(
+                f"{qualified(r.value, unit, lang, r.printed)} ({publishers[r.source_id]})" for r in found.itertuples()
+            )
             used = qualified(found.at[0, "value"], unit, lang, found.at[0, "printed"])
-            sentences.append(T("a_luoi.disagree", lang, p=int(period), name=_name(indicator, lang), place=where,
-                               items=items, used=used))
+            sentences.append(
+                T(
+                    "a_luoi.disagree",
+                    lang,
+                    p=int(period),
+                    name=_name(indicator, lang),
+                    place=where,
+                    items=items,
+                    used=used,
+                )
+            )
     return sentences
 
 
@@ -232,23 +285,39 @@ def district_chart(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
         local, whole = rates.at["district", f"value_{p}"], rates.at["province", f"value_{p}"]
         if local is None or whole is None or pd.isna(local) or pd.isna(whole):
             continue
-        records.append({"category": str(p), legend: place(lang, district), "value": float(local),
-                        "source_id": rates.at["district", f"source_{p}"]})
-        records.append({"category": str(p), legend: say("common:whole_province", lang), "value": float(whole),
-                        "source_id": rates.at["province", f"source_{p}"]})
+        records.append(
+            {
+                "category": str(p),
+                legend: place(lang, district),
+                "value": float(local),
+                "source_id": rates.at["district", f"source_{p}"],
+            }
+        )
+        records.append(
+            {
+                "category": str(p),
+                legend: say("common:whole_province", lang),
+                "value": float(whole),
+                "source_id": rates.at["province", f"source_{p}"],
+            }
+        )
     if not records:
         return None
     data, year = pd.DataFrame(records), max(frame.attrs["periods"])
     values = {"rate": _name(RATE, lang), "place": place(lang, district)}
-    fig = charts.bar_chart(data[["category", legend, "value"]], title=T("a_luoi_vs_province.title", lang, **values),
-                           x_label=axis_label(unit_label(RATE, lang), lang),
-                           source=source_line(data["source_id"], lang, year), lang=lang, hue_col=legend)
+    fig = charts.bar_chart(
+        data[["category", legend, "value"]],
+        title=T("a_luoi_vs_province.title", lang, **values),
+        x_label=axis_label(unit_label(RATE, lang), lang),
+        source=source_line(data["source_id"], lang, year),
+        lang=lang,
+        hue_col=legend,
+    )
     return charts.captioned(fig, **values)
 
 
-
-
 # Targets and the pace they need ----------------------------------------------------
+
 
 def target_progress(figures: pd.DataFrame, year: int, breaks: Sequence[int] | None = None) -> pd.DataFrame | None:
     """The poverty-rate goals after ``year`` against the latest rate (see :func:`progress.progress`)."""
@@ -263,8 +332,10 @@ def target_sentences(frame: pd.DataFrame | None, lang: str, limit: int | None = 
 def statements_table(figures: pd.DataFrame, year: int, lang: str, breaks: Sequence[int] | None = None) -> Table | None:
     """What the sources say about the year's result against its goals (change, margin, reduction goal),
     with the reduction achieved computed beside a reduction goal; None when they say nothing."""
-    lines = [figure_line(figures, "poverty_rate_change", year, lang),
-             figure_line(figures, "poverty_rate_margin_vs_target", year, lang)]
+    lines = [
+        figure_line(figures, "poverty_rate_change", year, lang),
+        figure_line(figures, "poverty_rate_margin_vs_target", year, lang),
+    ]
     for kind in ("plan", "target"):
         line = figure_line(figures, "poverty_rate_reduction", year, lang, kind=kind)
         if line is not None:
@@ -274,8 +345,15 @@ def statements_table(figures: pd.DataFrame, year: int, lang: str, breaks: Sequen
             lines.append(replace(line, label=label, text=level))
             info = rate_change(figures, year, breaks)
             if info and info.get("change") is not None and info["period"] == year and info["prev_period"] == year - 1:
-                lines.append(computed_line(T("reduction.achieved", lang), -info["change"], "percentage_points", lang,
-                                           how=f"{_pct(info['prev_value'], lang)} − {_pct(info['value'], lang)}"))
+                lines.append(
+                    computed_line(
+                        T("reduction.achieved", lang),
+                        -info["change"],
+                        "percentage_points",
+                        lang,
+                        how=f"{_pct(info['prev_value'], lang)} − {_pct(info['value'], lang)}",
+                    )
+                )
     return lines_table(lines, lang)
 
 
@@ -299,88 +377,3 @@ def pace_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | Non
     if frame is None:
         return None
     return pg.pace_chart(frame, RATE, lang, source_line(pace_table(frame, lang).source_ids, lang, year))
-
-
-
-
-# Support programmes ----------------------------------------------------------------
-
-PROGRAMMES = {"credit": ("credit_households", "credit_amount"),
-              "health_insurance": ("health_insurance_persons", "health_insurance_amount"),
-              "medical_costs": ("medical_cost_households", "medical_cost_amount")}
-
-
-def group_frame(figures: pd.DataFrame, key: str, year: int, lang: str) -> pd.DataFrame | None:
-    """A programme (:data:`PROGRAMMES`) by household group with the total, average and shares, labelled in ``lang``."""
-    frame = an.group_frame(figures, *PROGRAMMES[key], year)
-    if frame is None:
-        return None
-    labels = [say("common:total", lang) if c == "total" else category_label(GROUP, c, lang) for c in frame["code"]]
-    frame.insert(1, "category", labels)
-    return frame
-
-
-def programme(rep: Report, key: str, level: int = 3) -> pd.DataFrame | None:
-    """Section: a programme's heading and its frame by household group (None, said as "no data")."""
-    return rep.section(key, group_frame(rep.figures, key, rep.year, rep.lang), level=level)
-
-
-def per_unit(amount_id: str, count_id: str, lang: str) -> str:
-    """The unit of an average, from the catalogue's unit names: "triệu đồng/hộ", "million VND per household"."""
-    return say("common:per_unit", lang, amount=unit_label(amount_id, lang), count=unit_label(count_id, lang))
-
-
-def group_table(frame: pd.DataFrame | None, key: str, lang: str) -> Table | None:
-    """The reader's table of :func:`group_frame`."""
-    if frame is None:
-        return None
-    count_id, amount_id = PROGRAMMES[key]
-
-    def cell(value: float, unit: str, printed: str | None, decimals: int | None = None) -> str:
-        return "–" if value is None or pd.isna(value) else qualified(value, unit, lang, printed, decimals)
-
-    count_unit, amount_unit = select_unit(count_id), select_unit(amount_id)
-    shown = pd.DataFrame({
-        T("group", lang): list(frame["category"]),
-        f"{indicator_name(count_id, lang)} ({unit_label(count_id, lang)})":
-            [cell(v, count_unit, p) for v, p in zip(frame["count"], frame["count_printed"])],
-        f"{indicator_name(amount_id, lang)} ({unit_label(amount_id, lang)})":
-            [cell(v, amount_unit, p) for v, p in zip(frame["amount"], frame["amount_printed"])],
-        T("group.average", lang, unit=per_unit(amount_id, count_id, lang)):
-            [cell(v, "million_vnd", None, 2) for v in frame["average"]],
-        T("group.share", lang): [cell(v, "percent", None, 2).rstrip("%") for v in frame["share"]],
-    })
-    raw = frame[["code", "category", "count", "amount", "average", "share"]].rename(
-        columns={"count": count_id, "amount": amount_id, "average": f"{amount_id}_per_{count_id}", "share": "share_pct"})
-    return Table(shown, raw, frame.attrs["source_ids"])
-
-
-def credit_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
-    """The average loan per household by group; None when no group has one."""
-    groups = None if frame is None else frame[(frame["code"] != "total") & frame["average"].notna()]
-    if groups is None or groups.empty:
-        return None
-    data = pd.DataFrame({"category": groups["category"].map(wrap).to_numpy(), "value": groups["average"].to_numpy()})
-    unit = per_unit(*reversed(PROGRAMMES["credit"]), lang)
-    return charts.bar_chart(data, title=T("credit_average.title", lang), x_label=axis_label(unit, lang),
-                            source=source_line(frame.attrs["source_ids"], lang, year), lang=lang)
-
-
-def credit_notes(frame: pd.DataFrame | None, figures: pd.DataFrame, year: int, lang: str) -> list[str]:
-    """The number of credit programmes, when the year has it (and credit has figures)."""
-    programmes = None if frame is None else figure_line(figures, "credit_programmes", year, lang)
-    return [] if programmes is None else [T("credit.programmes", lang, label=programmes.label, text=programmes.text)]
-
-
-def electricity_housing_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Electricity support and housing support of ``year``, with the average amount per house; None without figures."""
-    lines = [figure_line(figures, i, year, lang) for i in (
-        "electricity_support_households", "electricity_support_rate", "electricity_support_amount",
-        "housing_support_houses", "housing_support_amount")]
-    houses, amount = lines[3], lines[4]
-    if houses is not None and amount is not None and houses.value:
-        unit = say("common:per_unit", lang, amount=unit_label("housing_support_amount", lang),
-                   count=T("electricity_housing.house", lang))
-        lines.append(computed_line(T("electricity_housing.per_house", lang), amount.value / houses.value, "", lang,
-                                   how=f"{amount.text} / {houses.text}", unit_text=unit))
-    return lines_table(lines, lang)

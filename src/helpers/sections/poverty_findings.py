@@ -21,14 +21,13 @@ from helpers.sections.poverty import (
     _name,
     _pct,
     district_frame,
-    group_frame,
     households_frame,
-    per_unit,
     place,
     rate_change,
     target_progress,
     target_sentences,
 )
+from helpers.sections.poverty_programmes import group_frame, per_unit
 from helpers.sections.social_common import qualified, unit_name
 from helpers.text.formatting import fmt_number
 
@@ -42,15 +41,32 @@ def rate_sentence(info: dict, lang: str, breaks: Sequence[int] | None = None) ->
     b = qualified(info["value"], "percent", lang, info["printed"])
     if "prev_period" not in info:
         return _cap(T("rate.only", lang, est=est, name=name, p1=info["period"], b=b))
-    a = _pct(info["prev_value"], lang) + ("" if info["prev_kind"] == "actual" else
-                                          f" {pg.kind_label(info['prev_kind'], lang).lower()}")
+    a = _pct(info["prev_value"], lang) + (
+        "" if info["prev_kind"] == "actual" else f" {pg.kind_label(info['prev_kind'], lang).lower()}"
+    )
     if not info["comparable"]:
         brk = min(b_ for b_ in _breaks(breaks) if info["prev_period"] < b_ <= info["period"])
         return T("rate.across_break", lang, name=name, p1=info["period"], b=b, brk=brk, a=a, p0=info["prev_period"])
     change, years = info["change"], info["period"] - info["prev_period"]
-    avg = T("rate.average", lang, pace=pg.change_text(abs(change) / years, "percent", lang, signed=False)) if years > 1 else ""
-    return _cap(T("rate.down" if change <= 0 else "rate.up", lang, est=est, name=name, a=a, p0=info["prev_period"], b=b,
-                  p1=info["period"], d=pg.change_text(abs(change), "percent", lang, signed=False), avg=avg))
+    avg = (
+        T("rate.average", lang, pace=pg.change_text(abs(change) / years, "percent", lang, signed=False))
+        if years > 1
+        else ""
+    )
+    return _cap(
+        T(
+            "rate.down" if change <= 0 else "rate.up",
+            lang,
+            est=est,
+            name=name,
+            a=a,
+            p0=info["prev_period"],
+            b=b,
+            p1=info["period"],
+            d=pg.change_text(abs(change), "percent", lang, signed=False),
+            avg=avg,
+        )
+    )
 
 
 def households_sentence(frame: pd.DataFrame | None, year: int, lang: str) -> str | None:
@@ -71,14 +87,28 @@ def households_sentence(frame: pd.DataFrame | None, year: int, lang: str) -> str
         parts.append(T("households.poor", lang, name=_name(POOR, lang), y=year, n=poor))
         change = by_id.at[POOR, "change"]
         if change is not None and not pd.isna(change):
-            parts.append(T("households.down" if change < 0 else "households.up", lang,
-                           d=pg.change_text(abs(change), "households", lang, signed=False), p0=year - 1))
+            parts.append(
+                T(
+                    "households.down" if change < 0 else "households.up",
+                    lang,
+                    d=pg.change_text(abs(change), "households", lang, signed=False),
+                    p0=year - 1,
+                )
+            )
     near = count(NEAR_POOR)
     if near:
         name = _name(NEAR_POOR, lang) if not parts else pg.low(_name(NEAR_POOR, lang))
         if NEAR_POOR_RATE in by_id.index and not pd.isna(by_id.at[NEAR_POOR_RATE, f"value_{year}"]):
-            parts.append(T("households.near_rate", lang, name=name, n=near, rate_name=pg.low(_name(NEAR_POOR_RATE, lang)),
-                           r=_pct(by_id.at[NEAR_POOR_RATE, f"value_{year}"], lang)))
+            parts.append(
+                T(
+                    "households.near_rate",
+                    lang,
+                    name=name,
+                    n=near,
+                    rate_name=pg.low(_name(NEAR_POOR_RATE, lang)),
+                    r=_pct(by_id.at[NEAR_POOR_RATE, f"value_{year}"], lang),
+                )
+            )
         else:
             parts.append(T("households.near", lang, name=name, n=near))
     sentence = "".join(parts).lstrip("; ")
@@ -94,18 +124,31 @@ def district_sentence(frame: pd.DataFrame | None, year: int, lang: str, district
         return None
     x = float(rates.at["district", f"value_{year}"])
     whole = rates.at["province", f"value_{year}"]
-    times = "" if whole is None or pd.isna(whole) or not whole else T(
-        "a_luoi.times", lang, k=fmt_number(x / float(whole), lang, 1), p=_pct(float(whole), lang))
+    times = (
+        ""
+        if whole is None or pd.isna(whole) or not whole
+        else T("a_luoi.times", lang, k=fmt_number(x / float(whole), lang, 1), p=_pct(float(whole), lang))
+    )
     earlier = [p for p in frame.attrs["periods"] if p < year and not pd.isna(rates.at["district", f"value_{p}"])]
     since = ""
     if earlier:
         x0 = float(rates.at["district", f"value_{earlier[0]}"])
         since = T("a_luoi.down_since" if x0 >= x else "a_luoi.up_since", lang, x0=_pct(x0, lang), p0=earlier[0])
-    return T("a_luoi.sentence", lang, place=place(lang, district), name=_name(RATE, lang), x=_pct(x, lang), y=year,
-             times=times, since=since)
+    return T(
+        "a_luoi.sentence",
+        lang,
+        place=place(lang, district),
+        name=_name(RATE, lang),
+        x=_pct(x, lang),
+        y=year,
+        times=times,
+        since=since,
+    )
 
 
-def reduction_goal_sentence(figures: pd.DataFrame, year: int, lang: str, breaks: Sequence[int] | None = None) -> str | None:
+def reduction_goal_sentence(
+    figures: pd.DataFrame, year: int, lang: str, breaks: Sequence[int] | None = None
+) -> str | None:
     """The finding on a goal for the year's reduction of the rate ("giảm 0,8–1%") against the reduction achieved."""
     info = rate_change(figures, year, breaks)
     if not info or info.get("change") is None or info["period"] != year or info["prev_period"] != year - 1:
@@ -115,11 +158,23 @@ def reduction_goal_sentence(figures: pd.DataFrame, year: int, lang: str, breaks:
         if row is None:
             continue
         achieved = -info["change"]
-        verdict = "above" if achieved > float(row["value"]) else ("equal" if achieved == float(row["value"]) else "below")
-        return _cap(T("reduction.sentence", lang, name=_name(RATE, lang), y=year, cmp=T(f"reduction.{verdict}", lang),
-                      d=pg.change_text(achieved, "percent", lang, signed=False), kind=pg.kind_label(kind, lang),
-                      level=pg.goal_level_text(float(row["value"]), "percentage_points", str(row["printed"]), lang,
-                                               show_used=False)))
+        verdict = (
+            "above" if achieved > float(row["value"]) else ("equal" if achieved == float(row["value"]) else "below")
+        )
+        return _cap(
+            T(
+                "reduction.sentence",
+                lang,
+                name=_name(RATE, lang),
+                y=year,
+                cmp=T(f"reduction.{verdict}", lang),
+                d=pg.change_text(achieved, "percent", lang, signed=False),
+                kind=pg.kind_label(kind, lang),
+                level=pg.goal_level_text(
+                    float(row["value"]), "percentage_points", str(row["printed"]), lang, show_used=False
+                ),
+            )
+        )
     return None
 
 
@@ -135,10 +190,17 @@ def credit_sentence(frame: pd.DataFrame | None, year: int, lang: str) -> str | N
     if not groups.empty:
         top = groups.loc[groups["share"].idxmax()]
         lead = T("credit.lead", lang, group=top["category"], share=_pct(round(float(top["share"]), 1), lang))
-    return T("credit.sentence", lang, y=year, n=qualified(total["count"], "households", lang, total["count_printed"]),
-             amount=qualified(total["amount"], "million_vnd", lang, total["amount_printed"]),
-             unit=unit_label("credit_amount", lang), avg=fmt_number(total["average"], lang, 2),
-             per=per_unit("credit_amount", "credit_households", lang), lead=lead)
+    return T(
+        "credit.sentence",
+        lang,
+        y=year,
+        n=qualified(total["count"], "households", lang, total["count_printed"]),
+        amount=qualified(total["amount"], "million_vnd", lang, total["amount_printed"]),
+        unit=unit_label("credit_amount", lang),
+        avg=fmt_number(total["average"], lang, 2),
+        per=per_unit("credit_amount", "credit_households", lang),
+        lead=lead,
+    )
 
 
 def findings(figures: pd.DataFrame, year: int, lang: str, breaks: Sequence[int] | None = None) -> list[str]:

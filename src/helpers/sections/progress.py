@@ -131,12 +131,17 @@ def qualified_note(data: pd.DataFrame, unit: str, lang: str) -> str:
         elif qualifier(row.printed):
             items.append(_goal_item(row.kind, row.period, qualified(row.value, unit, lang, row.printed), lang))
     hidden = data[~data.index.isin(drawn(data).index)]
-    others = [
-        _goal_item(r.kind, r.period,
-                   range_text(r.printed, unit, lang) or qualified(r.value, unit, lang, r.printed), lang)
-        + (f" ({r.instrument})" if isinstance(r.instrument, str) and r.instrument else "")
-        for r in hidden.itertuples()
-    ] if "instrument" in data.columns else []
+    others = (
+        [
+            _goal_item(
+                r.kind, r.period, range_text(r.printed, unit, lang) or qualified(r.value, unit, lang, r.printed), lang
+            )
+            + (f" ({r.instrument})" if isinstance(r.instrument, str) and r.instrument else "")
+            for r in hidden.itertuples()
+        ]
+        if "instrument" in data.columns
+        else []
+    )
     notes = []
     if items:
         notes.append(T("note.qualified", lang, items="; ".join(items)))
@@ -157,8 +162,14 @@ def goal_chart(data: pd.DataFrame, indicator_id: str, lang: str, source: str, ti
     )
 
 
-def kind_line_chart(data: pd.DataFrame, indicator_id: str, lang: str, source: str,
-                    breaks: Sequence[tuple[int, str]] = (), title: str | None = None) -> Figure:
+def kind_line_chart(
+    data: pd.DataFrame,
+    indicator_id: str,
+    lang: str,
+    source: str,
+    breaks: Sequence[tuple[int, str]] = (),
+    title: str | None = None,
+) -> Figure:
     """Lines per kind (results, estimates, plans, targets) of one indicator over the years."""
     data = drawn(data)
     frame = data.assign(series=data["kind"].map(lambda k: kind_label(k, lang)))
@@ -212,8 +223,9 @@ def progress_table(frame: pd.DataFrame, lang: str) -> Table:
     columns = {
         "goal": [_goal_text(r, lang) for r in rows],
         "level": [goal_level_text(r.goal, r.unit, r.goal_printed, lang) for r in rows],
-        "latest": [latest_text(r.current, r.unit, r.current_printed, r.current_period, r.current_kind, lang)
-                   for r in rows],
+        "latest": [
+            latest_text(r.current, r.unit, r.current_printed, r.current_period, r.current_kind, lang) for r in rows
+        ],
         "gap": [gap_text(r, lang) for r in rows],
         "needed": [change_text(None if pd.isna(r.required) else r.required, r.unit, lang) for r in rows],
         "achieved": [_achieved_text(r, lang) for r in rows],
@@ -228,8 +240,13 @@ def progress_table(frame: pd.DataFrame, lang: str) -> Table:
 def _bar_name(bar: object, lang: str) -> str:
     if bar.what == "achieved":
         return T("pace.bar.achieved", lang, start=int(bar.start), end=int(bar.end))
-    return T("pace.bar.needed", lang, kind=kind_label(bar.goal_kind, lang).lower(), period=bar.goal_period,
-             instrument=bar.instrument)
+    return T(
+        "pace.bar.needed",
+        lang,
+        kind=kind_label(bar.goal_kind, lang).lower(),
+        period=bar.goal_period,
+        instrument=bar.instrument,
+    )
 
 
 def pace_chart_data(frame: pd.DataFrame, lang: str) -> pd.DataFrame | None:
@@ -240,8 +257,13 @@ def pace_chart_data(frame: pd.DataFrame, lang: str) -> pd.DataFrame | None:
     bars = pace_values(frame)
     if bars is None:
         return None
-    return pd.DataFrame({"category": [_bar_name(b, lang) for b in bars.itertuples()],
-                         "value": bars["value"].tolist(), "what": bars["what"].tolist()})
+    return pd.DataFrame(
+        {
+            "category": [_bar_name(b, lang) for b in bars.itertuples()],
+            "value": bars["value"].tolist(),
+            "what": bars["what"].tolist(),
+        }
+    )
 
 
 def pace_chart(frame: pd.DataFrame, indicator_id: str, lang: str, source: str) -> Figure | None:
@@ -261,13 +283,27 @@ def pace_chart(frame: pd.DataFrame, indicator_id: str, lang: str, source: str) -
 
 
 def _met_sentence(r: object, name: str, level: str, lang: str) -> str:
-    sentence = cap(T("pace.met", lang, name=name, b=qualified(r.current, r.unit, lang, r.current_printed),
-                     p=r.current_period, kind=kind_label(r.goal_kind, lang).lower(), gp=r.goal_period, level=level))
+    sentence = cap(
+        T(
+            "pace.met",
+            lang,
+            name=name,
+            b=qualified(r.current, r.unit, lang, r.current_printed),
+            p=r.current_period,
+            kind=kind_label(r.goal_kind, lang).lower(),
+            gp=r.goal_period,
+            level=level,
+        )
+    )
     far_gap = getattr(r, "gap_far", None)
     if far_gap is not None and not pd.isna(far_gap) and far_gap * (direction(r.polarity) or 1) > 0:
         far_end = r.goal_high if direction(r.polarity) >= 0 else r.goal_low
-        sentence += T("pace.far", lang, far=fmt_value(far_end, r.unit, lang),
-                      gap=change_text(abs(far_gap), r.unit, lang, signed=False))
+        sentence += T(
+            "pace.far",
+            lang,
+            far=fmt_value(far_end, r.unit, lang),
+            gap=change_text(abs(far_gap), r.unit, lang, signed=False),
+        )
     return sentence
 
 
@@ -277,13 +313,24 @@ def _needed_sentence(r: object, name: str, level: str, lang: str) -> str:
     if not pd.isna(r.achieved):
         same_way = (r.achieved < 0) == down and r.achieved != 0
         faster = abs(r.required) > abs(r.achieved) if same_way else True
-        ach = T("pace.achieved.down" if r.achieved < 0 else "pace.achieved.up", lang,
-                cmp=T("pace.faster" if faster else "pace.slower", lang),
-                ach=change_text(abs(r.achieved), r.unit, lang, signed=False),
-                a=int(r.achieved_from), b=r.current_period)
-    return T("pace.needed.down" if down else "pace.needed.up", lang,
-             kind=kind_label(r.goal_kind, lang).lower(), gp=r.goal_period, level=level, name=name,
-             req=change_text(abs(r.required), r.unit, lang, signed=False), ach=ach)
+        ach = T(
+            "pace.achieved.down" if r.achieved < 0 else "pace.achieved.up",
+            lang,
+            cmp=T("pace.faster" if faster else "pace.slower", lang),
+            ach=change_text(abs(r.achieved), r.unit, lang, signed=False),
+            a=int(r.achieved_from),
+            b=r.current_period,
+        )
+    return T(
+        "pace.needed.down" if down else "pace.needed.up",
+        lang,
+        kind=kind_label(r.goal_kind, lang).lower(),
+        gp=r.goal_period,
+        level=level,
+        name=name,
+        req=change_text(abs(r.required), r.unit, lang, signed=False),
+        ach=ach,
+    )
 
 
 def pace_sentences(frame: pd.DataFrame | None, indicator_id: str, lang: str, limit: int = 2) -> list[str]:

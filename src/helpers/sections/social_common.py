@@ -18,10 +18,9 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers.analysis.attainment import goal_bound, next_year_targets
+from helpers.analysis.attainment import goal_bound
 from helpers.analysis.social import (  # noqa: F401  (the numbers, for the sections that call them from here)
     QUALIFIER_READINGS,
-    against_goal,
     breakdown_parts,
     derived_qualifier,
     is_lower_bound,
@@ -93,8 +92,9 @@ def prefixed(text: str, qualifier_key: str | None, lang: str) -> str:
 SIGNED_UNITS = frozenset({"persons_change", "cases_change", "households_change", "percentage_points"})
 
 
-def qualified(value: float | None, unit: str, lang: str, printed: str | None = None,
-              decimals: int | None = None) -> str:
+def qualified(
+    value: float | None, unit: str, lang: str, printed: str | None = None, decimals: int | None = None
+) -> str:
     """``value`` formatted for its unit, led by the print's qualifier: "hơn 71.571" / "over 71,571".
 
     Changes (units such as ``cases_change``) carry their sign: "giảm 12" shows as "-12", "tăng 67" as "+67".
@@ -102,8 +102,9 @@ def qualified(value: float | None, unit: str, lang: str, printed: str | None = N
     return prefixed(fmt_value(value, unit, lang, decimals, signed=unit in SIGNED_UNITS), qualifier(printed), lang)
 
 
-def figure_text(figures: pd.DataFrame, indicator_id: str, period: int, lang: str, breakdown: str = "",
-                kind: str = "actual") -> str | None:
+def figure_text(
+    figures: pd.DataFrame, indicator_id: str, period: int, lang: str, breakdown: str = "", kind: str = "actual"
+) -> str | None:
     """One figure formatted with its printed qualifier ("khoảng 600"), or None when the data lack it."""
     row = figure_row(figures, indicator_id, period, kind, breakdown)
     return None if row is None else qualified(float(row["value"]), str(row["unit"]), lang, str(row["printed"]))
@@ -157,8 +158,15 @@ class Line:
     computed: bool = False
 
 
-def figure_line(figures: pd.DataFrame, indicator_id: str, period: int, lang: str, kind: str = "actual",
-                breakdown: str = "", label: str | None = None) -> Line | None:
+def figure_line(
+    figures: pd.DataFrame,
+    indicator_id: str,
+    period: int,
+    lang: str,
+    kind: str = "actual",
+    breakdown: str = "",
+    label: str | None = None,
+) -> Line | None:
     """The line of one figure, or None when the data do not hold it.
 
     The label is the catalogue's name (with the category's label for a breakdown)
@@ -186,8 +194,17 @@ def figure_line(figures: pd.DataFrame, indicator_id: str, period: int, lang: str
     )
 
 
-def computed_line(label: str, value: float | None, unit: str, lang: str, how: str = "", decimals: int | None = 2,
-                  unit_text: str | None = None, qualifier_key: str | None = None, signed: bool = False) -> Line | None:
+def computed_line(
+    label: str,
+    value: float | None,
+    unit: str,
+    lang: str,
+    how: str = "",
+    decimals: int | None = 2,
+    unit_text: str | None = None,
+    qualifier_key: str | None = None,
+    signed: bool = False,
+) -> Line | None:
     """A line the appendix computed (None when ``value`` is None); ``how`` says how, e.g. "1 / 66".
 
     ``qualifier_key`` (a print qualifier such as "hơn" or "khoảng", see
@@ -199,8 +216,15 @@ def computed_line(label: str, value: float | None, unit: str, lang: str, how: st
     text = fmt_value(value, unit, lang, decimals, signed) if unit else fmt_number(value, lang, decimals, signed)
     text = prefixed(text, qualifier_key, lang)
     note = T("computed.how", lang, how=how) if how else T("computed", lang)
-    return Line(label=label, value=float(value), unit=unit, text=text,
-                unit_text=unit_text if unit_text is not None else unit_name(unit, lang), note=note, computed=True)
+    return Line(
+        label=label,
+        value=float(value),
+        unit=unit,
+        text=text,
+        unit_text=unit_text if unit_text is not None else unit_name(unit, lang),
+        note=note,
+        computed=True,
+    )
 
 
 def lines_table(lines: list[Line | None], lang: str) -> Table | None:
@@ -211,28 +235,33 @@ def lines_table(lines: list[Line | None], lang: str) -> Table | None:
     kept = [line for line in lines if line is not None]
     if not any(not line.computed for line in kept):
         return None
-    frame = pd.DataFrame({
-        T("header.label", lang): [line.label for line in kept],
-        T("header.value", lang): [line.text for line in kept],
-        T("header.unit", lang): [line.unit_text for line in kept],
-        T("header.note", lang): [line.note for line in kept],
-    })
-    raw = pd.DataFrame({
-        "indicator_id": [line.indicator_id or "" for line in kept],
-        "breakdown": [line.breakdown for line in kept],
-        "period": pd.array([line.period for line in kept], dtype="Int64"),
-        "label": [line.label for line in kept],
-        "value": [line.value for line in kept],
-        "unit": [line.unit or line.unit_text for line in kept],
-        "computed": [line.computed for line in kept],
-        "source_id": [line.source_id or "" for line in kept],
-    })
+    frame = pd.DataFrame(
+        {
+            T("header.label", lang): [line.label for line in kept],
+            T("header.value", lang): [line.text for line in kept],
+            T("header.unit", lang): [line.unit_text for line in kept],
+            T("header.note", lang): [line.note for line in kept],
+        }
+    )
+    raw = pd.DataFrame(
+        {
+            "indicator_id": [line.indicator_id or "" for line in kept],
+            "breakdown": [line.breakdown for line in kept],
+            "period": pd.array([line.period for line in kept], dtype="Int64"),
+            "label": [line.label for line in kept],
+            "value": [line.value for line in kept],
+            "unit": [line.unit or line.unit_text for line in kept],
+            "computed": [line.computed for line in kept],
+            "source_id": [line.source_id or "" for line in kept],
+        }
+    )
     sources = sorted({line.source_id for line in kept if line.source_id})
     return Table(frame, raw, sources)
 
 
-def parts_frame(figures: pd.DataFrame, indicator_id: str, dimension: str, period: int, lang: str,
-                kind: str = "actual") -> pd.DataFrame | None:
+def parts_frame(
+    figures: pd.DataFrame, indicator_id: str, dimension: str, period: int, lang: str, kind: str = "actual"
+) -> pd.DataFrame | None:
     """The parts of a breakdown with labels and shares; None when the data hold no part.
 
     Columns: ``code``, ``category`` (label in ``lang``), ``value``, ``printed``,
@@ -245,8 +274,14 @@ def parts_frame(figures: pd.DataFrame, indicator_id: str, dimension: str, period
     return frame
 
 
-def parts_table(figures: pd.DataFrame, indicator_id: str, dimension: str, period: int, lang: str,
-                category_header: tuple[str, str] | str | None = None) -> Table | None:
+def parts_table(
+    figures: pd.DataFrame,
+    indicator_id: str,
+    dimension: str,
+    period: int,
+    lang: str,
+    category_header: tuple[str, str] | str | None = None,
+) -> Table | None:
     """A breakdown as a table: one row per part with its share, then the total; None without parts.
 
     The total is the printed one when the data hold it; otherwise the sum of the
@@ -262,21 +297,32 @@ def parts_table(figures: pd.DataFrame, indicator_id: str, dimension: str, period
     total_text = qualified(total, unit, lang, printed)
     total_label = say("common:total", lang) if printed is not None else T("parts.total_computed", lang)
     notes = [T("note.zero_in_words", lang) if z else "" for z in frame["zero_in_words"]]
-    header = (T(category_header, lang) if isinstance(category_header, str) else
-              t(lang, category_header) if category_header else T("parts.category", lang))
-    shown = pd.DataFrame({
-        header: list(frame["category"]) + [total_label],
-        T("parts.value", lang) + ("" if unit == "count" else f" ({unit_label(indicator_id, lang)})"):
-            [qualified(v, unit, lang, p) for v, p in zip(frame["value"], frame["printed"], strict=True)] + [total_text],
-        T("parts.share", lang): [fmt_number(s, lang, 2) for s in frame["share"]] + [fmt_number(100, lang, 2)],
-        T("header.note", lang): notes + [sum_note(frame.attrs["parts_sum"], total, unit, lang)],
-    })
-    raw = pd.DataFrame({
-        "category_code": list(frame["code"]) + ["total"],
-        "category": list(frame["category"]) + [total_label],
-        "value": list(frame["value"]) + [total],
-        "share_pct": list(frame["share"]) + [100.0],
-    })
+    header = (
+        T(category_header, lang)
+        if isinstance(category_header, str)
+        else t(lang, category_header)
+        if category_header
+        else T("parts.category", lang)
+    )
+    shown = pd.DataFrame(
+        {
+            header: list(frame["category"]) + [total_label],
+            T("parts.value", lang) + ("" if unit == "count" else f" ({unit_label(indicator_id, lang)})"): [
+                qualified(v, unit, lang, p) for v, p in zip(frame["value"], frame["printed"], strict=True)
+            ]
+            + [total_text],
+            T("parts.share", lang): [fmt_number(s, lang, 2) for s in frame["share"]] + [fmt_number(100, lang, 2)],
+            T("header.note", lang): notes + [sum_note(frame.attrs["parts_sum"], total, unit, lang)],
+        }
+    )
+    raw = pd.DataFrame(
+        {
+            "category_code": list(frame["code"]) + ["total"],
+            "category": list(frame["category"]) + [total_label],
+            "value": list(frame["value"]) + [total],
+            "share_pct": list(frame["share"]) + [100.0],
+        }
+    )
     sources = sorted(set(frame["source_id"]) | ({total_source} if total_source is not None else set()))
     return Table(shown, raw, sources)
 
@@ -288,87 +334,15 @@ def sum_note(parts_sum: float, total: float, unit: str, lang: str) -> str:
     return T("parts.sum_mismatch", lang, parts=fmt_value(parts_sum, unit, lang), total=fmt_value(total, unit, lang))
 
 
-def parts_chart(frame: pd.DataFrame, *, title: str, unit_text: str, source: str, lang: str,
-                sort: bool = True) -> Figure:
+def parts_chart(
+    frame: pd.DataFrame, *, title: str, unit_text: str, source: str, lang: str, sort: bool = True
+) -> Figure:
     """Horizontal bars of a breakdown (from :func:`parts_frame`), largest first, zeros kept."""
     data = frame.sort_values("value", ascending=False, kind="stable") if sort else frame
     data = data.assign(category=data["category"].map(wrap))
-    return charts.bar_chart(data[["category", "value"]], title=title, x_label=axis_label(unit_text, lang),
-                            source=source, lang=lang)
-
-
-# Next year's targets -------------------------------------------------------
-
-@dataclass(frozen=True)
-class Reference:
-    """A value the appendix computes to stand beside a target the report gives no result for."""
-
-    value: float
-    how: str  # the computation, e.g. "4.206 / 292.208"
-    caveat: str = ""  # in the report's language
-
-
-ReferenceMaker = Callable[[pd.DataFrame, int, str], Reference | None]
-
-
-def gap_text(gap: float, unit: str, lang: str) -> str:
-    """A distance between two figures in ``unit``: percentage points for rates, else the number and unit name."""
-    if unit in ("percent", "percentage_points"):
-        return fmt_value(gap, "percentage_points", lang)
-    return f"{fmt_value(gap, unit, lang)} {unit_name(unit, lang)}"
-
-
-def target_comment(goal: float, goal_printed: str, achieved: float, polarity: str, unit: str, year: int,
-                   lang: str) -> str:
-    """How ``year``'s result stands against next year's goal, in words (polarity and bounds honoured)."""
-    verdict, gap = against_goal(goal, goal_printed, achieved, polarity)
-    return T(f"targets.{verdict}", lang, year=year, gap=gap_text(gap, unit, lang))
-
-
-def targets_table(figures: pd.DataFrame, year: int, domains: tuple[str, ...], lang: str,
-                  references: dict[str, ReferenceMaker] | None = None) -> Table | None:
-    """The goals for ``year + 1`` in ``domains`` beside what ``year`` achieved; None when there are none.
-
-    Where the report gives no result for ``year``, a reference value from
-    ``references`` (computed by the appendix from the year's figures) stands in,
-    marked as computed and with its caveat.
-    """
-    card = next_year_targets(figures, year)
-    card = card[card["domain"].isin(domains) & (card["breakdown"] == "")]
-    if card.empty:
-        return None
-    references = references or {}
-    labels, goals, achieved, comments, raw_rows = [], [], [], [], []
-    for row in card.itertuples():
-        labels.append(indicator_name(row.indicator_id, lang))
-        goals.append(goal_text(row.goal, row.unit, row.goal_printed, lang))
-        ref = references[row.indicator_id](figures, year, lang) if row.indicator_id in references else None
-        if row.achieved is not None and not pd.isna(row.achieved):
-            achieved.append(qualified(row.achieved, row.unit, lang, row.achieved_printed))
-            comments.append(target_comment(row.goal, row.goal_printed, row.achieved, row.polarity, row.unit, year,
-                                           lang))
-            value = row.achieved
-        elif ref is not None:
-            achieved.append(T("targets.reference", lang, value=fmt_value(ref.value, row.unit, lang, 2), how=ref.how))
-            comment = target_comment(row.goal, row.goal_printed, ref.value, row.polarity, row.unit, year, lang)
-            comments.append("; ".join(c for c in (comment, ref.caveat) if c))
-            value = ref.value
-        else:
-            achieved.append("–")
-            comments.append(T("targets.no_result", lang, year=year))
-            value = None
-        raw_rows.append({"indicator_id": row.indicator_id, "goal_period": year + 1, "goal": row.goal,
-                         "goal_printed": row.goal_printed, "bound": row.bound or "", "result_period": year,
-                         "result": value, "result_computed": ref is not None and value == ref.value,
-                         "unit": row.unit})
-    frame = pd.DataFrame({
-        T("targets.label", lang): labels,
-        T("targets.goal", lang, year=year + 1): goals,
-        T("targets.achieved", lang, year=year): achieved,
-        T("targets.note", lang): comments,
-    })
-    sources = sorted(set(card["goal_source_id"]))
-    return Table(frame, pd.DataFrame(raw_rows), sources)
+    return charts.bar_chart(
+        data[["category", "value"]], title=title, x_label=axis_label(unit_text, lang), source=source, lang=lang
+    )
 
 
 # Showing ------------------------------------------------------------------
@@ -376,8 +350,9 @@ def targets_table(figures: pd.DataFrame, year: int, domains: tuple[str, ...], la
 MAX_FINDINGS = 6
 
 
-def collect_findings(functions: Sequence[Callable[[pd.DataFrame, int, str], str | None]],
-                     figures: pd.DataFrame, year: int, lang: str) -> list[str]:
+def collect_findings(
+    functions: Sequence[Callable[[pd.DataFrame, int, str], str | None]], figures: pd.DataFrame, year: int, lang: str
+) -> list[str]:
     """The sentences of those ``functions`` that the year's data support, in order (at most six)."""
     sentences = [f(figures, year, lang) for f in functions]
     return [s for s in sentences if s][:MAX_FINDINGS]

@@ -24,7 +24,6 @@ from helpers.present import charts
 from helpers.present.report import Report, source_line
 from helpers.sections.social_common import (
     Line,
-    Reference,
     Table,
     axis_label,
     computed_line,
@@ -35,9 +34,9 @@ from helpers.sections.social_common import (
     parts_frame,
     parts_table,
     printed_of,
-    targets_table,
     wrap,
 )
+from helpers.sections.social_targets import Reference, targets_table
 from helpers.text import texts_for
 from helpers.text.formatting import fmt_value
 
@@ -46,12 +45,14 @@ DOMAINS = ("social_evils",)
 LEGEND = " "  # the legend's title is the name of the hue column: none wanted
 
 
-def _how(a: float | None, b: float | None, lang: str, op: str = "/", a_unit: str = "persons",
-         b_unit: str = "persons") -> str:
+def _how(
+    a: float | None, b: float | None, lang: str, op: str = "/", a_unit: str = "persons", b_unit: str = "persons"
+) -> str:
     return f"{fmt_value(a, a_unit, lang)} {op} {fmt_value(b, b_unit, lang)}"
 
 
 # Drugs: rehabilitation -----------------------------------------------------------
+
 
 def rehab_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Registered drug users, rehabilitation by modality, and the shares the appendix computes."""
@@ -63,12 +64,15 @@ def rehab_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
         figure_line(figures, "drug_users_managed", year, lang),
         figure_line(figures, "drug_rehab_community", year, lang),
         figure_line(figures, "drug_rehab_compulsory_admissions", year, lang),
-        computed_line(T("label.rehab_total", lang), total, "persons", lang, _how(community, compulsory, lang, "+"),
-                      decimals=None),
-        computed_line(T("label.rehab_share_of_managed", lang), rate(total, managed), "percent", lang,
-                      _how(total, managed, lang)),
-        computed_line(T("label.community_share", lang), rate(community, total), "percent", lang,
-                      _how(community, total, lang)),
+        computed_line(
+            T("label.rehab_total", lang), total, "persons", lang, _how(community, compulsory, lang, "+"), decimals=None
+        ),
+        computed_line(
+            T("label.rehab_share_of_managed", lang), rate(total, managed), "percent", lang, _how(total, managed, lang)
+        ),
+        computed_line(
+            T("label.community_share", lang), rate(community, total), "percent", lang, _how(community, total, lang)
+        ),
     ]
     return lines_table(lines, lang)
 
@@ -82,9 +86,10 @@ def rehab_vs_target_frame(figures: pd.DataFrame, year: int, lang: str) -> pd.Dat
     frame = an.rehab_vs_target(figures, year)
     if frame is None:
         return None
-    labelled = frame.assign(category=[wrap(indicator_name(i, lang)) for i in frame["indicator_id"]],
-                            series=[T(f"series.{k}", lang, year=p) for k, p in zip(frame["kind"], frame["period"],
-                                                                                   strict=True)])
+    labelled = frame.assign(
+        category=[wrap(indicator_name(i, lang)) for i in frame["indicator_id"]],
+        series=[T(f"series.{k}", lang, year=p) for k, p in zip(frame["kind"], frame["period"], strict=True)],
+    )
     labelled = labelled[["category", "indicator_id", "series", "kind", "period", "value"]]
     labelled.attrs = dict(frame.attrs)
     return labelled
@@ -105,14 +110,19 @@ def rehab_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | No
     if frame is None:
         return None
     values = {"year": year, "next": year + 1}
-    fig = charts.bar_chart(frame[["category", "series", "value"]].rename(columns={"series": LEGEND}),
-                           title=T("rehab_vs_target.title", lang, **values),
-                           x_label=axis_label(unit_label(REHAB_IDS[0], lang), lang),
-                           source=source_line(frame.attrs["source_ids"], lang, year), lang=lang, hue_col=LEGEND)
+    fig = charts.bar_chart(
+        frame[["category", "series", "value"]].rename(columns={"series": LEGEND}),
+        title=T("rehab_vs_target.title", lang, **values),
+        x_label=axis_label(unit_label(REHAB_IDS[0], lang), lang),
+        source=source_line(frame.attrs["source_ids"], lang, year),
+        lang=lang,
+        hue_col=LEGEND,
+    )
     return charts.captioned(fig, **values)
 
 
 # Drugs: after rehabilitation, prevention ------------------------------------------------
+
 
 def post_rehab_districts(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
     """Persons under post-rehabilitation management by district, districts printed "chưa có" kept as 0."""
@@ -128,9 +138,14 @@ def post_rehab_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure
     """Bars by district in the data's order, zeros kept; the caption says what a zero means when there is one."""
     if frame is None:
         return None
-    fig = parts_chart(frame, title=T("post_rehab_districts.title", lang, year=year),
-                      unit_text=unit_label("post_rehab_management", lang),
-                      source=source_line(frame["source_id"], lang, year), lang=lang, sort=False)
+    fig = parts_chart(
+        frame,
+        title=T("post_rehab_districts.title", lang, year=year),
+        unit_text=unit_label("post_rehab_management", lang),
+        source=source_line(frame["source_id"], lang, year),
+        lang=lang,
+        sort=False,
+    )
     note = T("post_rehab_districts.zero_note", lang) if frame["zero_in_words"].any() else ""
     return charts.captioned(fig, note=note)
 
@@ -151,8 +166,9 @@ def post_rehab_notes(frame: pd.DataFrame | None, lang: str) -> list[str]:
 
 def post_rehab_districts_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Persons under post-rehabilitation management by district, with shares and the total."""
-    table = parts_table(figures, "post_rehab_management", "district", year, lang,
-                        category_header="social_evils:column.district")
+    table = parts_table(
+        figures, "post_rehab_management", "district", year, lang, category_header="social_evils:column.district"
+    )
     return None if table is None else replace(table, values={"note": ""})
 
 
@@ -164,37 +180,53 @@ def post_rehab_table(figures: pd.DataFrame, year: int, lang: str) -> Table | Non
     lines = [
         figure_line(figures, "post_rehab_management", year, lang),
         figure_line(figures, "post_rehab_relapses", year, lang),
-        computed_line(T("label.relapse_rate", lang), rate(relapses, managed), "percent", lang,
-                      _how(relapses, managed, lang)),
+        computed_line(
+            T("label.relapse_rate", lang), rate(relapses, managed), "percent", lang, _how(relapses, managed, lang)
+        ),
         figure_line(figures, "post_rehab_employed", year, lang),
-        *[figure_line(figures, "post_rehab_employed", year, lang, breakdown=f"district={code}")
-          for code in parts(figures, "post_rehab_employed", "district", year)["category"]],
-        computed_line(T("label.employment_rate", lang), rate(employed, managed), "percent", lang,
-                      _how(employed, managed, lang)),
+        *[
+            figure_line(figures, "post_rehab_employed", year, lang, breakdown=f"district={code}")
+            for code in parts(figures, "post_rehab_employed", "district", year)["category"]
+        ],
+        computed_line(
+            T("label.employment_rate", lang), rate(employed, managed), "percent", lang, _how(employed, managed, lang)
+        ),
     ]
     return lines_table(lines, lang)
 
 
-def _per_class(figures: pd.DataFrame, year: int, lang: str, label: str, persons_id: str,
-               classes_id: str) -> Line | None:
+def _per_class(
+    figures: pd.DataFrame, year: int, lang: str, label: str, persons_id: str, classes_id: str
+) -> Line | None:
     persons, classes = value(figures, persons_id, year), value(figures, classes_id, year)
-    return computed_line(T(label, lang), ratio(persons, classes), "persons", lang,
-                         _how(persons, classes, lang, b_unit="count"), decimals=0, unit_text=T("per_class", lang),
-                         qualifier_key=derived_qualifier(printed_of(figures, persons_id, year),
-                                                         printed_of(figures, classes_id, year)))
+    return computed_line(
+        T(label, lang),
+        ratio(persons, classes),
+        "persons",
+        lang,
+        _how(persons, classes, lang, b_unit="count"),
+        decimals=0,
+        unit_text=T("per_class", lang),
+        qualifier_key=derived_qualifier(printed_of(figures, persons_id, year), printed_of(figures, classes_id, year)),
+    )
 
 
 def drug_prevention_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Drug prevention classes and trainees, with the average per class."""
-    return lines_table([
-        figure_line(figures, "drug_prevention_classes", year, lang),
-        figure_line(figures, "drug_prevention_trainees", year, lang),
-        _per_class(figures, year, lang, "label.trainees_per_class", "drug_prevention_trainees",
-                   "drug_prevention_classes"),
-    ], lang)
+    return lines_table(
+        [
+            figure_line(figures, "drug_prevention_classes", year, lang),
+            figure_line(figures, "drug_prevention_trainees", year, lang),
+            _per_class(
+                figures, year, lang, "label.trainees_per_class", "drug_prevention_trainees", "drug_prevention_classes"
+            ),
+        ],
+        lang,
+    )
 
 
 # Prostitution ----------------------------------------------------------------
+
 
 def venues_frame(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
     """Venues prone to social evils by type, with shares of the total."""
@@ -210,33 +242,37 @@ def venues_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | N
     """Bars of the venues by type, largest first."""
     if frame is None:
         return None
-    return parts_chart(frame, title=T("venues_by_type.title", lang, year=year),
-                       unit_text=unit_label("social_evil_venues", lang),
-                       source=source_line(frame["source_id"], lang, year), lang=lang)
+    return parts_chart(
+        frame,
+        title=T("venues_by_type.title", lang, year=year),
+        unit_text=unit_label("social_evil_venues", lang),
+        source=source_line(frame["source_id"], lang, year),
+        lang=lang,
+    )
 
 
 def venues_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Venues prone to social evils by type, shares and total."""
-    return parts_table(figures, "social_evil_venues", "venue_type", year, lang,
-                       category_header="social_evils:column.type")
+    return parts_table(
+        figures, "social_evil_venues", "venue_type", year, lang, category_header="social_evils:column.type"
+    )
 
 
 def suspected_venues_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Venues suspected of prostitution by type, shares and total."""
-    return parts_table(figures, "suspected_prostitution_venues", "venue_type", year, lang,
-                       category_header="social_evils:column.type")
+    return parts_table(
+        figures, "suspected_prostitution_venues", "venue_type", year, lang, category_header="social_evils:column.type"
+    )
 
 
 def roles(rep: Report) -> pd.DataFrame | None:
     """Section: its heading, and the persons suspected of prostitution activity by role (None: "no data")."""
-    return rep.section("roles", parts_frame(rep.figures, "prostitution_suspects", "role", rep.year, rep.lang),
-                       level=3)
+    return rep.section("roles", parts_frame(rep.figures, "prostitution_suspects", "role", rep.year, rep.lang), level=3)
 
 
 def roles_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Persons suspected of prostitution activity by role, shares and total."""
-    return parts_table(figures, "prostitution_suspects", "role", year, lang,
-                       category_header="social_evils:column.role")
+    return parts_table(figures, "prostitution_suspects", "role", year, lang, category_header="social_evils:column.role")
 
 
 def enforcement_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
@@ -248,8 +284,13 @@ def enforcement_table(figures: pd.DataFrame, year: int, lang: str) -> Table | No
         figure_line(figures, "venues_warned", year, lang),
         figure_line(figures, "prostitution_venues_sanctioned", year, lang),
         figure_line(figures, "suspected_prostitution_venues", year, lang),
-        computed_line(T("label.suspected_share", lang), rate(suspected, venues_count), "percent", lang,
-                      _how(suspected, venues_count, lang, a_unit="count", b_unit="count")),
+        computed_line(
+            T("label.suspected_share", lang),
+            rate(suspected, venues_count),
+            "percent",
+            lang,
+            _how(suspected, venues_count, lang, a_unit="count", b_unit="count"),
+        ),
         figure_line(figures, "suspected_prostitution_staff", year, lang),
         figure_line(figures, "prostitution_prevention_trainees", year, lang),
     ]
@@ -258,19 +299,30 @@ def enforcement_table(figures: pd.DataFrame, year: int, lang: str) -> Table | No
 
 # Anti-trafficking -------------------------------------------------------------
 
+
 def trafficking_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Anti-trafficking reach: officials trained, classes, participants, leaflets; participants per class."""
-    return lines_table([
-        figure_line(figures, "trafficking_training_officials", year, lang),
-        figure_line(figures, "trafficking_training_classes", year, lang),
-        figure_line(figures, "trafficking_training_participants", year, lang),
-        _per_class(figures, year, lang, "label.participants_per_class", "trafficking_training_participants",
-                   "trafficking_training_classes"),
-        figure_line(figures, "trafficking_leaflets", year, lang),
-    ], lang)
+    return lines_table(
+        [
+            figure_line(figures, "trafficking_training_officials", year, lang),
+            figure_line(figures, "trafficking_training_classes", year, lang),
+            figure_line(figures, "trafficking_training_participants", year, lang),
+            _per_class(
+                figures,
+                year,
+                lang,
+                "label.participants_per_class",
+                "trafficking_training_participants",
+                "trafficking_training_classes",
+            ),
+            figure_line(figures, "trafficking_leaflets", year, lang),
+        ],
+        lang,
+    )
 
 
 # Next year's targets ------------------------------------------------------------
+
 
 def voluntary_share_reference(figures: pd.DataFrame, year: int, lang: str) -> Reference | None:
     """The voluntary (home/community) share of all rehabilitation in ``year``, to stand beside its target."""
@@ -281,8 +333,16 @@ def voluntary_share_reference(figures: pd.DataFrame, year: int, lang: str) -> Re
         return None
     managed = value(figures, "drug_users_managed", year)
     alt = rate(community, managed)
-    caveat = "" if alt is None else T("caveat.voluntary", lang, managed=fmt_value(managed, "persons", lang),
-                                      alt=fmt_value(alt, "percent", lang, 2))
+    caveat = (
+        ""
+        if alt is None
+        else T(
+            "caveat.voluntary",
+            lang,
+            managed=fmt_value(managed, "persons", lang),
+            alt=fmt_value(alt, "percent", lang, 2),
+        )
+    )
     return Reference(share, _how(community, total, lang), caveat)
 
 

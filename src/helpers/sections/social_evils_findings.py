@@ -29,18 +29,32 @@ def finding_drugs(figures: pd.DataFrame, year: int, lang: str) -> str | None:
         return None
     if total is None:
         return T("finding.drugs_managed", lang, managed=managed)
-    return T("finding.drugs", lang, managed=managed, year=year, total=_persons(total, lang),
-             community=figure_text(figures, "drug_rehab_community", year, lang),
-             compulsory=figure_text(figures, "drug_rehab_compulsory_admissions", year, lang),
-             share=pct(rate(total, value(figures, "drug_users_managed", year)), lang))
+    return T(
+        "finding.drugs",
+        lang,
+        managed=managed,
+        year=year,
+        total=_persons(total, lang),
+        community=figure_text(figures, "drug_rehab_community", year, lang),
+        compulsory=figure_text(figures, "drug_rehab_compulsory_admissions", year, lang),
+        share=pct(rate(total, value(figures, "drug_users_managed", year)), lang),
+    )
 
 
 def finding_rehab_targets(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """Next year's rehabilitation targets beside this year's results."""
-    parts = [T("finding.rehab_target", lang, name=T(f"finding.rehab_name.{r.indicator_id}", lang),
-               goal=_persons(r.goal, lang), change=fmt_number(r.change, lang, signed=True), now=_persons(r.now, lang),
-               year=year)
-             for r in rehab_targets(figures, year).itertuples()]
+    parts = [
+        T(
+            "finding.rehab_target",
+            lang,
+            name=T(f"finding.rehab_name.{r.indicator_id}", lang),
+            goal=_persons(r.goal, lang),
+            change=fmt_number(r.change, lang, signed=True),
+            now=_persons(r.now, lang),
+            year=year,
+        )
+        for r in rehab_targets(figures, year).itertuples()
+    ]
     if not parts:
         return None
     return T("finding.rehab_targets", lang, next=year + 1, parts=T("and", lang).join(parts))
@@ -76,8 +90,13 @@ def finding_venues(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     frame = venues_frame(figures, year, lang)
     if frame is not None:
         top = largest_part(frame)
-        sentence += T("finding.venues_largest", lang, name=top["category"], n=fmt_value(top["value"], "count", lang),
-                      share=pct(top["share"], lang))
+        sentence += T(
+            "finding.venues_largest",
+            lang,
+            name=top["category"],
+            n=fmt_value(top["value"], "count", lang),
+            share=pct(top["share"], lang),
+        )
     suspected = value(figures, "suspected_prostitution_venues", year)
     if suspected is not None:
         share = rate(suspected, value(figures, "social_evil_venues", year))
@@ -93,8 +112,10 @@ def finding_roles(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     frame = parts_frame(figures, "prostitution_suspects", "role", year, lang)
     sentence = T("finding.roles", lang, total=total)
     if frame is not None:
-        sentence += ": " + "; ".join(T("finding.role", lang, role=r.category, n=_persons(r.value, lang),
-                                       share=pct(r.share, lang)) for r in frame.itertuples())
+        sentence += ": " + "; ".join(
+            T("finding.role", lang, role=r.category, n=_persons(r.value, lang), share=pct(r.share, lang))
+            for r in frame.itertuples()
+        )
     return sentence + "."
 
 
@@ -103,8 +124,10 @@ def finding_enforcement(figures: pd.DataFrame, year: int, lang: str) -> str | No
     pieces = []
     inspections = figure_text(figures, "prostitution_inspections", year, lang)
     if inspections is not None:
-        said = {"finding.warned": figure_text(figures, "venues_warned", year, lang),
-                "finding.sanctioned": figure_text(figures, "prostitution_venues_sanctioned", year, lang)}
+        said = {
+            "finding.warned": figure_text(figures, "venues_warned", year, lang),
+            "finding.sanctioned": figure_text(figures, "prostitution_venues_sanctioned", year, lang),
+        }
         extra = [T(key, lang, n=n) for key, n in said.items() if n is not None]
         pieces.append(T("finding.inspections", lang, n=inspections) + (f" ({', '.join(extra)})" if extra else ""))
     participants = figure_text(figures, "trafficking_training_participants", year, lang)
@@ -119,8 +142,14 @@ def finding_enforcement(figures: pd.DataFrame, year: int, lang: str) -> str | No
     return text[:1].upper() + text[1:] + "."
 
 
-FINDINGS = (finding_drugs, finding_rehab_targets, finding_post_rehab, finding_venues, finding_roles,
-            finding_enforcement)
+FINDINGS = (
+    finding_drugs,
+    finding_rehab_targets,
+    finding_post_rehab,
+    finding_venues,
+    finding_roles,
+    finding_enforcement,
+)
 
 
 def findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:

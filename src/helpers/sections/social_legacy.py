@@ -35,8 +35,7 @@ def show_heading(rep: Report, pair: tuple[str, str], level: int = 2) -> None:
     rep.heading(pair[0].format(next=rep.year + 1), pair[1].format(next=rep.year + 1), level=level)
 
 
-def show_table(rep: Report, table: Table | None, name: str, caption: tuple[str, str],
-               no_data: tuple[str, str]) -> bool:
+def show_table(rep: Report, table: Table | None, name: str, caption: tuple[str, str], no_data: tuple[str, str]) -> bool:
     """Show ``table`` with its caption, or say there is no data; True when a table was shown."""
     if table is None:
         rep.no_data(t(rep.lang, no_data))

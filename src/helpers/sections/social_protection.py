@@ -25,7 +25,6 @@ from helpers.present import charts
 from helpers.present.report import Report, source_line
 from helpers.present.tables import Table
 from helpers.sections.social_common import (
-    Reference,
     axis_label,
     computed_line,
     derived_qualifier,
@@ -37,9 +36,9 @@ from helpers.sections.social_common import (
     parts_table,
     pct,
     printed_of,
-    targets_table,
     unit_of,
 )
+from helpers.sections.social_targets import Reference, targets_table
 from helpers.text import texts_for
 from helpers.text.formatting import LANGS, fmt_value
 
@@ -59,15 +58,20 @@ def dated(table: Table | None, year: int) -> Table | None:
 
 # Monthly assistance -------------------------------------------------------------
 
+
 def assistance_average(figures: pd.DataFrame, year: int) -> tuple[float, str | None] | None:
     """The average monthly allowance per beneficiary in đồng, with its qualifier ("hơn" from "hơn 32 tỷ")."""
-    average = average_vnd(value(figures, "social_assistance_monthly_amount", year),
-                          unit_of("social_assistance_monthly_amount"),
-                          value(figures, "social_assistance_beneficiaries", year))
+    average = average_vnd(
+        value(figures, "social_assistance_monthly_amount", year),
+        unit_of("social_assistance_monthly_amount"),
+        value(figures, "social_assistance_beneficiaries", year),
+    )
     if average is None:
         return None
-    return average, derived_qualifier(printed_of(figures, "social_assistance_monthly_amount", year),
-                                      printed_of(figures, "social_assistance_beneficiaries", year))
+    return average, derived_qualifier(
+        printed_of(figures, "social_assistance_monthly_amount", year),
+        printed_of(figures, "social_assistance_beneficiaries", year),
+    )
 
 
 def assistance_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
@@ -79,11 +83,19 @@ def assistance_table(figures: pd.DataFrame, year: int, lang: str) -> Table | Non
     lines = [
         figure_line(figures, "social_assistance_beneficiaries", year, lang),
         figure_line(figures, "social_assistance_monthly_amount", year, lang),
-        None if average is None else computed_line(
-            T("assistance.per_person", lang), average[0], "vnd_per_month", lang,
+        None
+        if average is None
+        else computed_line(
+            T("assistance.per_person", lang),
+            average[0],
+            "vnd_per_month",
+            lang,
             f"{fmt_value(amount, unit, lang)} {unit_label('social_assistance_monthly_amount', lang)} / "
-            f"{fmt_value(persons, 'persons', lang)}", decimals=0, unit_text=T("assistance.per_person_unit", lang),
-            qualifier_key=average[1]),
+            f"{fmt_value(persons, 'persons', lang)}",
+            decimals=0,
+            unit_text=T("assistance.per_person_unit", lang),
+            qualifier_key=average[1],
+        ),
     ]
     return lines_table(lines, lang)
 
@@ -95,16 +107,19 @@ def assistance(rep: Report) -> Table | None:
 
 # Facilities -----------------------------------------------------------------------
 
+
 def facilities(rep: Report) -> pd.DataFrame | None:
     """Section: its heading, and the facilities by ownership with their shares."""
-    return rep.section("facilities", parts_frame(rep.figures, "social_assistance_facilities", "ownership",
-                                                 rep.year, rep.lang))
+    return rep.section(
+        "facilities", parts_frame(rep.figures, "social_assistance_facilities", "ownership", rep.year, rep.lang)
+    )
 
 
 def facilities_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Social assistance facilities by ownership, with shares and the total."""
-    return parts_table(figures, "social_assistance_facilities", "ownership", year, lang,
-                       category_header=pair("facilities.ownership"))
+    return parts_table(
+        figures, "social_assistance_facilities", "ownership", year, lang, category_header=pair("facilities.ownership")
+    )
 
 
 def change_lines(figures: pd.DataFrame, indicator_id: str, change_id: str | None, year: int, lang: str) -> list:
@@ -116,16 +131,36 @@ def change_lines(figures: pd.DataFrame, indicator_id: str, change_id: str | None
     found = an.change(figures, indicator_id, year)
     prev, now = found["prev"], found["now"]
     name, unit = indicator_name(indicator_id, lang), unit_of(indicator_id)
-    lines = [figure_line(figures, indicator_id, year - 1, lang, label=T("in_year", lang, name=name, year=year - 1)),
-             figure_line(figures, indicator_id, year, lang, label=T("in_year", lang, name=name, year=year))]
+    lines = [
+        figure_line(figures, indicator_id, year - 1, lang, label=T("in_year", lang, name=name, year=year - 1)),
+        figure_line(figures, indicator_id, year, lang, label=T("in_year", lang, name=name, year=year)),
+    ]
     label = T("change.label", lang, name=name, prev=year - 1)
     printed = figure_line(figures, change_id, year, lang, label=label) if change_id else None
-    lines.append(printed if printed is not None else computed_line(
-        label, found["change"], unit, lang, f"{fmt_value(now, unit, lang)} - {fmt_value(prev, unit, lang)}",
-        decimals=None, unit_text=unit_label(indicator_id, lang), signed=True))
-    lines.append(computed_line(
-        T("change_pct.label", lang, name=name, prev=year - 1), found["change_pct"], "percent", lang,
-        f"({fmt_value(now, unit, lang)} - {fmt_value(prev, unit, lang)}) / {fmt_value(prev, unit, lang)}", signed=True))
+    lines.append(
+        printed
+        if printed is not None
+        else computed_line(
+            label,
+            found["change"],
+            unit,
+            lang,
+            f"{fmt_value(now, unit, lang)} - {fmt_value(prev, unit, lang)}",
+            decimals=None,
+            unit_text=unit_label(indicator_id, lang),
+            signed=True,
+        )
+    )
+    lines.append(
+        computed_line(
+            T("change_pct.label", lang, name=name, prev=year - 1),
+            found["change_pct"],
+            "percent",
+            lang,
+            f"({fmt_value(now, unit, lang)} - {fmt_value(prev, unit, lang)}) / {fmt_value(prev, unit, lang)}",
+            signed=True,
+        )
+    )
     return lines
 
 
@@ -145,6 +180,7 @@ def residents(rep: Report) -> Table | None:
 
 # Children ---------------------------------------------------------------------------
 
+
 def children_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Children, children in special circumstances with their share and support rate, and related counts."""
     special = value(figures, "children_special_circumstances", year)
@@ -155,15 +191,23 @@ def children_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
         figure_line(figures, "children_share_of_population", year, lang),
         figure_line(figures, "male_children_share", year, lang),
         figure_line(figures, "children_special_circumstances", year, lang),
-        computed_line(indicator_name("children_special_circumstances_rate", lang), special_share(figures, year),
-                      "percent", lang,
-                      f"{fmt_value(special, 'persons', lang)} / {fmt_value(children, 'persons', lang)}"),
+        computed_line(
+            indicator_name("children_special_circumstances_rate", lang),
+            special_share(figures, year),
+            "percent",
+            lang,
+            f"{fmt_value(special, 'persons', lang)} / {fmt_value(children, 'persons', lang)}",
+        ),
         figure_line(figures, "children_special_circumstances_groups", year, lang),
         figure_line(figures, "children_special_circumstances_supported", year, lang),
         figure_line(figures, "children_special_circumstances_supported_rate", year, lang),
-        computed_line(indicator_name("children_special_circumstances_supported_rate", lang),
-                      an.share(supported, special), "percent", lang,
-                      f"{fmt_value(supported, 'persons', lang)} / {fmt_value(special, 'persons', lang)}"),
+        computed_line(
+            indicator_name("children_special_circumstances_supported_rate", lang),
+            an.share(supported, special),
+            "percent",
+            lang,
+            f"{fmt_value(supported, 'persons', lang)} / {fmt_value(special, 'persons', lang)}",
+        ),
         figure_line(figures, "children_in_poor_households", year, lang, breakdown="household_group=poor"),
         figure_line(figures, "children_in_poor_households", year, lang, breakdown="household_group=near_poor"),
         figure_line(figures, "children_in_facilities", year, lang),
@@ -186,13 +230,27 @@ def special_vs_target_frame(figures: pd.DataFrame, year: int, lang: str) -> pd.D
     found = special_share(figures, year)
     if found is not None:
         source = figure_row(figures, "children_special_circumstances", year)["source_id"]
-        rows.append({"category": T("special.actual", lang, year=year), "kind": "actual", "period": year,
-                     "value": round(found, 2), "source_id": str(source)})
+        rows.append(
+            {
+                "category": T("special.actual", lang, year=year),
+                "kind": "actual",
+                "period": year,
+                "value": round(found, 2),
+                "source_id": str(source),
+            }
+        )
     goal = figure_row(figures, "children_special_circumstances_rate", year + 1, "target")
     if goal is not None:
         text = goal_text(float(goal["value"]), "percent", str(goal["printed"]), lang)
-        rows.append({"category": T("special.target", lang, year=year + 1, goal=text), "kind": "target",
-                     "period": year + 1, "value": float(goal["value"]), "source_id": str(goal["source_id"])})
+        rows.append(
+            {
+                "category": T("special.target", lang, year=year + 1, goal=text),
+                "kind": "target",
+                "period": year + 1,
+                "value": float(goal["value"]),
+                "source_id": str(goal["source_id"]),
+            }
+        )
     return pd.DataFrame(rows) if rows else None
 
 
@@ -205,9 +263,13 @@ def special_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | 
     """Bars of the computed share and next year's target, each bar naming what it is."""
     if frame is None:
         return None
-    fig = charts.bar_chart(frame[["category", "value"]], title=T("special.title", lang),
-                           x_label=axis_label(unit_label("children_special_circumstances_rate", lang), lang),
-                           source=source_line(frame["source_id"], lang, year), lang=lang)
+    fig = charts.bar_chart(
+        frame[["category", "value"]],
+        title=T("special.title", lang),
+        x_label=axis_label(unit_label("children_special_circumstances_rate", lang), lang),
+        source=source_line(frame["source_id"], lang, year),
+        lang=lang,
+    )
     return charts.captioned(fig, next=year + 1)
 
 
@@ -216,14 +278,23 @@ def special_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     found = special_share(figures, year)
     if found is None:
         return None
-    sentence = T("special.sentence", lang, year=year, share=pct(found, lang),
-                 special=fmt_value(value(figures, "children_special_circumstances", year), "persons", lang),
-                 children=fmt_value(value(figures, "children_population", year), "persons", lang))
+    sentence = T(
+        "special.sentence",
+        lang,
+        year=year,
+        share=pct(found, lang),
+        special=fmt_value(value(figures, "children_special_circumstances", year), "persons", lang),
+        children=fmt_value(value(figures, "children_population", year), "persons", lang),
+    )
     goal = figure_row(figures, "children_special_circumstances_rate", year + 1, "target")
     if goal is not None:
         result = assess(round(found, 2), float(goal["value"]), str(goal["polarity"]), goal_bound(str(goal["printed"])))
-        sentence += T("special.met" if result.met else "special.not_met", lang, next=year + 1,
-                      goal=goal_text(float(goal["value"]), "percent", str(goal["printed"]), lang))
+        sentence += T(
+            "special.met" if result.met else "special.not_met",
+            lang,
+            next=year + 1,
+            goal=goal_text(float(goal["value"]), "percent", str(goal["printed"]), lang),
+        )
     return sentence + "."
 
 
@@ -235,11 +306,13 @@ def special_notes(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
 
 # Injuries ------------------------------------------------------------------------------
 
+
 def injuries_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Child injuries and deaths, last year and this year, with the changes (all to the same cut-off)."""
     figures = an.injury_view(figures, year)
-    lines = (change_lines(figures, "child_injuries", "child_injuries_change", year, lang)
-             + change_lines(figures, "child_deaths", "child_deaths_change", year, lang))
+    lines = change_lines(figures, "child_injuries", "child_injuries_change", year, lang) + change_lines(
+        figures, "child_deaths", "child_deaths_change", year, lang
+    )
     return dated(lines_table(lines, lang), year)
 
 
@@ -265,8 +338,13 @@ def deaths_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | N
     """Bars of child deaths by cause, largest first."""
     if frame is None:
         return None
-    return parts_chart(frame, title=T("deaths.title", lang, year=year), unit_text=unit_label("child_deaths", lang),
-                       source=source_line(frame["source_id"], lang, year), lang=lang)
+    return parts_chart(
+        frame,
+        title=T("deaths.title", lang, year=year),
+        unit_text=unit_label("child_deaths", lang),
+        source=source_line(frame["source_id"], lang, year),
+        lang=lang,
+    )
 
 
 def deaths_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
@@ -276,13 +354,16 @@ def deaths_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
 
 # Next year's targets ----------------------------------------------------------------------
 
+
 def special_share_reference(figures: pd.DataFrame, year: int, lang: str) -> Reference | None:
     """The computed share of children in special circumstances, to stand beside its target."""
     found = special_share(figures, year)
     if found is None:
         return None
-    how = (f"{fmt_value(value(figures, 'children_special_circumstances', year), 'persons', lang)} / "
-           f"{fmt_value(value(figures, 'children_population', year), 'persons', lang)}")
+    how = (
+        f"{fmt_value(value(figures, 'children_special_circumstances', year), 'persons', lang)} / "
+        f"{fmt_value(value(figures, 'children_population', year), 'persons', lang)}"
+    )
     return Reference(round(found, 2), how, T("special.caveat", lang))
 
 

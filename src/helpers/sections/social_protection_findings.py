@@ -37,11 +37,13 @@ def finding_assistance(figures: pd.DataFrame, year: int, lang: str) -> str | Non
     amount = figure_text(figures, "social_assistance_monthly_amount", year, lang)
     found = assistance_average(figures, year)
     if amount is not None:
-        sentence += T("finding.assistance.amount", lang, amount=amount,
-                      unit=unit_label("social_assistance_monthly_amount", lang))
+        sentence += T(
+            "finding.assistance.amount", lang, amount=amount, unit=unit_label("social_assistance_monthly_amount", lang)
+        )
         if found is not None:
-            sentence += T("finding.assistance.average", lang,
-                          avg=prefixed(fmt_number(round(found[0]), lang, 0), found[1], lang))
+            sentence += T(
+                "finding.assistance.average", lang, avg=prefixed(fmt_number(round(found[0]), lang, 0), found[1], lang)
+            )
     return sentence + "."
 
 
@@ -57,17 +59,25 @@ def finding_facilities(figures: pd.DataFrame, year: int, lang: str) -> str | Non
         piece = T("finding.facilities", lang, n=facilities)
         own = parts_frame(figures, "social_assistance_facilities", "ownership", year, lang)
         if own is not None:
-            piece += " (" + ", ".join(f"{fmt_value(r.value, 'count', lang)} {lower_first(r.category)}"
-                                      for r in own.itertuples()) + ")"
+            piece += (
+                " ("
+                + ", ".join(f"{fmt_value(r.value, 'count', lang)} {lower_first(r.category)}" for r in own.itertuples())
+                + ")"
+            )
         pieces.append(piece)
     if now is not None:
-        piece = T("finding.residents" if pieces else "finding.residents_alone", lang,
-                  now=fmt_value(now, "persons", lang))
+        piece = T(
+            "finding.residents" if pieces else "finding.residents_alone", lang, now=fmt_value(now, "persons", lang)
+        )
         if prev is not None:
-            piece += T("finding.residents.change", lang,
-                       change=fmt_value(found["change"], "persons", lang, signed=True),
-                       pct=fmt_value(round(found["change_pct"], 2), "percent", lang, signed=True),
-                       prev=fmt_value(prev, "persons", lang), py=year - 1)
+            piece += T(
+                "finding.residents.change",
+                lang,
+                change=fmt_value(found["change"], "persons", lang, signed=True),
+                pct=fmt_value(round(found["change_pct"], 2), "percent", lang, signed=True),
+                prev=fmt_value(prev, "persons", lang),
+                py=year - 1,
+            )
         pieces.append(piece)
     return _cap(", ".join(pieces)) + "."
 
@@ -79,8 +89,10 @@ def finding_children(figures: pd.DataFrame, year: int, lang: str) -> str | None:
         return None
     supported = figure_text(figures, "children_special_circumstances_supported", year, lang)
     if supported is not None:
-        r = an.share(value(figures, "children_special_circumstances_supported", year),
-                     value(figures, "children_special_circumstances", year))
+        r = an.share(
+            value(figures, "children_special_circumstances_supported", year),
+            value(figures, "children_special_circumstances", year),
+        )
         sentence = sentence[:-1] + T("finding.children.supported", lang, n=supported, r=pct(r, lang))
     return sentence
 
@@ -93,7 +105,8 @@ def finding_injuries(figures: pd.DataFrame, year: int, lang: str) -> str | None:
         return None
     date = an.as_of(figure_row(figures, "child_injuries", year))
     sentence = (T("finding.injuries.as_of", lang, d=date) if date else "") + T(
-        "finding.injuries", lang, now=fmt_value(now, "cases", lang))
+        "finding.injuries", lang, now=fmt_value(now, "cases", lang)
+    )
     prev = value(figures, "child_injuries", year - 1)
     if prev is not None:
         sentence += T("finding.previous", lang, py=year - 1, prev=fmt_value(prev, "cases", lang))
@@ -106,8 +119,13 @@ def finding_injuries(figures: pd.DataFrame, year: int, lang: str) -> str | None:
         causes = deaths_by_cause(figures, year, lang)
         if causes is not None:
             top = causes.sort_values("value", ascending=False, kind="stable").iloc[0]
-            sentence += T("finding.deaths.top", lang, c=top["category"], n=fmt_value(top["value"], "cases", lang),
-                          s=pct(top["share"], lang))
+            sentence += T(
+                "finding.deaths.top",
+                lang,
+                c=top["category"],
+                n=fmt_value(top["value"], "cases", lang),
+                s=pct(top["share"], lang),
+            )
     return _cap(sentence + ".")
 
 
@@ -119,11 +137,23 @@ def finding_merit_gifts(figures: pd.DataFrame, year: int, lang: str) -> str | No
     pieces = []
     for r in rows:
         items, amount, average = r.texts(lang)
-        pieces.append(T("finding.merit.piece", lang, occ=T(f"finding.merit.{r.code}", lang), items=items,
-                        amount=amount, unit=unit_label("tet_gifts_amount", lang), avg=average))
+        pieces.append(
+            T(
+                "finding.merit.piece",
+                lang,
+                occ=T(f"finding.merit.{r.code}", lang),
+                items=items,
+                amount=amount,
+                unit=unit_label("tet_gifts_amount", lang),
+                avg=average,
+            )
+        )
     text = T("finding.merit", lang, pieces="; ".join(pieces))
-    unclear = [T(f"finding.merit.{items_id}", lang) for items_id, amount_id in MERIT_GIFTS
-               if ambiguous(figure_row(figures, amount_id, year))]
+    unclear = [
+        T(f"finding.merit.{items_id}", lang)
+        for items_id, amount_id in MERIT_GIFTS
+        if ambiguous(figure_row(figures, amount_id, year))
+    ]
     if unclear:
         text += T("finding.merit.unclear", lang, occ=T("and", lang).join(unclear))
     return text + "."
@@ -140,14 +170,27 @@ def finding_vulnerable_gifts(figures: pd.DataFrame, year: int, lang: str) -> str
     sentence = T("finding.vulnerable", lang, n=len(rows))
     if total is not None:
         items, amount, _ = total.texts(lang)
-        sentence += T("finding.vulnerable.total", lang, items=items, amount=amount,
-                      unit=unit_label("holiday_gifts_amount", lang))
-    return sentence + T("finding.vulnerable.range", lang, low=low.texts(lang)[2], low_name=low.label,
-                        high=high.texts(lang)[2], high_name=high.label)
+        sentence += T(
+            "finding.vulnerable.total", lang, items=items, amount=amount, unit=unit_label("holiday_gifts_amount", lang)
+        )
+    return sentence + T(
+        "finding.vulnerable.range",
+        lang,
+        low=low.texts(lang)[2],
+        low_name=low.label,
+        high=high.texts(lang)[2],
+        high_name=high.label,
+    )
 
 
-FINDINGS = (finding_assistance, finding_facilities, finding_children, finding_injuries, finding_merit_gifts,
-            finding_vulnerable_gifts)
+FINDINGS = (
+    finding_assistance,
+    finding_facilities,
+    finding_children,
+    finding_injuries,
+    finding_merit_gifts,
+    finding_vulnerable_gifts,
+)
 
 
 def findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:

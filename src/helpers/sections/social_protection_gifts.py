@@ -55,8 +55,11 @@ class GiftRow:
         """Items, amount and average as the reader sees them."""
         items = prefixed(fmt_value(self.items, "items", lang), qualifier(self.items_printed), lang)
         amount = prefixed(fmt_value(self.amount, self.amount_unit, lang), qualifier(self.amount_printed), lang)
-        average = "–" if self.average is None else prefixed(fmt_number(round(self.average), lang, 0),
-                                                            self.average_qualifier(), lang)
+        average = (
+            "–"
+            if self.average is None
+            else prefixed(fmt_number(round(self.average), lang, 0), self.average_qualifier(), lang)
+        )
         return items, amount, average
 
 
@@ -67,8 +70,16 @@ def ambiguous(row: pd.Series | None) -> bool:
     return is_ambiguous(str(row["printed"]), repr(float(row["value"])).removesuffix(".0"), str(row["note"] or ""))
 
 
-def gift_row(figures: pd.DataFrame, year: int, lang: str, code: str, label: str, items_id: str, amount_id: str,
-             breakdown: str = "") -> GiftRow | None:
+def gift_row(
+    figures: pd.DataFrame,
+    year: int,
+    lang: str,
+    code: str,
+    label: str,
+    items_id: str,
+    amount_id: str,
+    breakdown: str = "",
+) -> GiftRow | None:
     """One occasion's or group's gifts, or None when the data hold neither the count nor the amount."""
     items_row = figure_row(figures, items_id, year, "actual", breakdown)
     amount_row = figure_row(figures, amount_id, year, "actual", breakdown)
@@ -81,10 +92,13 @@ def gift_row(figures: pd.DataFrame, year: int, lang: str, code: str, label: str,
     if ambiguous(amount_row):
         notes.append(T("gift.ambiguous_short", lang))
     return GiftRow(
-        code=code, label=label,
+        code=code,
+        label=label,
         items=None if items_row is None else float(items_row["value"]),
         amount=None if amount_row is None else float(amount_row["value"]),
-        amount_unit=unit_of(amount_id), items_printed=items_printed, amount_printed=amount_printed,
+        amount_unit=unit_of(amount_id),
+        items_printed=items_printed,
+        amount_printed=amount_printed,
         note="; ".join(notes),
         source_ids=tuple(sorted({str(r["source_id"]) for r in (items_row, amount_row) if r is not None})),
     )
@@ -92,17 +106,34 @@ def gift_row(figures: pd.DataFrame, year: int, lang: str, code: str, label: str,
 
 def merit_gift_rows(figures: pd.DataFrame, year: int, lang: str) -> list[GiftRow]:
     """Gifts to people with merit (Tết, War Invalids and Martyrs Day), one row per occasion."""
-    rows = [gift_row(figures, year, lang, items_id, indicator_name(items_id, lang), items_id, amount_id)
-            for items_id, amount_id in MERIT_GIFTS]
+    rows = [
+        gift_row(figures, year, lang, items_id, indicator_name(items_id, lang), items_id, amount_id)
+        for items_id, amount_id in MERIT_GIFTS
+    ]
     return [r for r in rows if r is not None]
 
 
 def vulnerable_gift_rows(figures: pd.DataFrame, year: int, lang: str) -> list[GiftRow]:
     """Holiday gifts by recipient group (footnote 1 of the 2023 report), one row per group."""
-    codes = list(dict.fromkeys(list(parts(figures, "holiday_gifts", "recipient_group", year)["category"])
-                               + list(parts(figures, "holiday_gifts_amount", "recipient_group", year)["category"])))
-    rows = [gift_row(figures, year, lang, code, category_label("recipient_group", code, lang), "holiday_gifts",
-                     "holiday_gifts_amount", f"recipient_group={code}") for code in codes]
+    codes = list(
+        dict.fromkeys(
+            list(parts(figures, "holiday_gifts", "recipient_group", year)["category"])
+            + list(parts(figures, "holiday_gifts_amount", "recipient_group", year)["category"])
+        )
+    )
+    rows = [
+        gift_row(
+            figures,
+            year,
+            lang,
+            code,
+            category_label("recipient_group", code, lang),
+            "holiday_gifts",
+            "holiday_gifts_amount",
+            f"recipient_group={code}",
+        )
+        for code in codes
+    ]
     return [r for r in rows if r is not None]
 
 
@@ -116,9 +147,13 @@ def gift_total(rows: list[GiftRow], lang: str) -> GiftRow | None:
     if not rows or any(r.items is None or r.amount is None for r in rows):
         return None
     return GiftRow(
-        code="total", label=T("gift.total", lang, total=say("common:total", lang), computed=T("computed", lang)),
-        items=sum(r.items for r in rows), amount=sum(r.amount for r in rows), amount_unit=rows[0].amount_unit,
-        items_printed=_at_least(rows, "items_printed"), amount_printed=_at_least(rows, "amount_printed"),
+        code="total",
+        label=T("gift.total", lang, total=say("common:total", lang), computed=T("computed", lang)),
+        items=sum(r.items for r in rows),
+        amount=sum(r.amount for r in rows),
+        amount_unit=rows[0].amount_unit,
+        items_printed=_at_least(rows, "items_printed"),
+        amount_printed=_at_least(rows, "amount_printed"),
         note=T("gift.total_note", lang),
     )
 
@@ -130,24 +165,33 @@ def gift_table(rows: list[GiftRow], lang: str, label_header: str, with_total: bo
     total = gift_total(rows, lang) if with_total else None
     shown = rows + ([total] if total is not None else [])
     texts = [r.texts(lang) for r in shown]
-    frame = pd.DataFrame({
-        label_header: [r.label for r in shown],
-        T("gift.column.items", lang, unit=unit_label("holiday_gifts", lang)): [x[0] for x in texts],
-        T("gift.column.amount", lang, unit=unit_label("holiday_gifts_amount", lang)): [x[1] for x in texts],
-        T("gift.column.average", lang): [x[2] for x in texts],
-        T("column.note", lang): [r.note for r in shown],
-    })
-    raw = pd.DataFrame({"code": [r.code for r in shown], "label": [r.label for r in shown],
-                        "items": [r.items for r in shown], "amount_million_vnd": [r.amount for r in shown],
-                        "average_vnd_per_item": [r.average for r in shown]})
+    frame = pd.DataFrame(
+        {
+            label_header: [r.label for r in shown],
+            T("gift.column.items", lang, unit=unit_label("holiday_gifts", lang)): [x[0] for x in texts],
+            T("gift.column.amount", lang, unit=unit_label("holiday_gifts_amount", lang)): [x[1] for x in texts],
+            T("gift.column.average", lang): [x[2] for x in texts],
+            T("column.note", lang): [r.note for r in shown],
+        }
+    )
+    raw = pd.DataFrame(
+        {
+            "code": [r.code for r in shown],
+            "label": [r.label for r in shown],
+            "items": [r.items for r in shown],
+            "amount_million_vnd": [r.amount for r in shown],
+            "average_vnd_per_item": [r.average for r in shown],
+        }
+    )
     sources = sorted({s for r in rows for s in r.source_ids})
     return Table(frame, raw, sources)
 
 
 def merit_gifts_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Gifts to people with merit by occasion, with the average per gift."""
-    return gift_table(merit_gift_rows(figures, year, lang), lang, say("common:column.indicator", lang),
-                      with_total=False)
+    return gift_table(
+        merit_gift_rows(figures, year, lang), lang, say("common:column.indicator", lang), with_total=False
+    )
 
 
 def merit_gifts(rep: Report) -> Table | None:
@@ -166,11 +210,18 @@ def ambiguity_sentences(figures: pd.DataFrame, year: int, lang: str) -> list[str
             continue
         unit = str(row["unit"])
         other_reading = float(min(parse_printed(str(row["printed"])).readings()))
-        sentences.append(T(
-            "gift.ambiguous", lang, name=indicator_name(amount_id, lang), printed=row["printed"],
-            unit=unit_label(amount_id, lang), value=fmt_value(float(row["value"]), unit, lang),
-            average=fmt_number(round(average_vnd(float(row["value"]), unit, items)), lang, 0),
-            alt_average=fmt_number(round(average_vnd(other_reading, unit, items)), lang, 0)))
+        sentences.append(
+            T(
+                "gift.ambiguous",
+                lang,
+                name=indicator_name(amount_id, lang),
+                printed=row["printed"],
+                unit=unit_label(amount_id, lang),
+                value=fmt_value(float(row["value"]), unit, lang),
+                average=fmt_number(round(average_vnd(float(row["value"]), unit, items)), lang, 0),
+                alt_average=fmt_number(round(average_vnd(other_reading, unit, items)), lang, 0),
+            )
+        )
     return sentences
 
 
@@ -181,8 +232,9 @@ def merit_notes(table: Table | None, figures: pd.DataFrame, year: int, lang: str
 
 def vulnerable_gifts_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Holiday gifts by recipient group, with the average per gift and a computed total."""
-    return gift_table(vulnerable_gift_rows(figures, year, lang), lang, T("vulnerable_gifts.group", lang),
-                      with_total=True)
+    return gift_table(
+        vulnerable_gift_rows(figures, year, lang), lang, T("vulnerable_gifts.group", lang), with_total=True
+    )
 
 
 def vulnerable_gifts(rep: Report) -> Table | None:
@@ -195,8 +247,13 @@ def gift_average_frame(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFr
     rows = [r for r in vulnerable_gift_rows(figures, year, lang) if r.average is not None]
     if not rows:
         return None
-    return pd.DataFrame({"category": [r.label for r in rows], "value": [float(round(r.average / 1000)) for r in rows],
-                         "source_id": [r.source_ids[0] for r in rows]})
+    return pd.DataFrame(
+        {
+            "category": [r.label for r in rows],
+            "value": [float(round(r.average / 1000)) for r in rows],
+            "source_id": [r.source_ids[0] for r in rows],
+        }
+    )
 
 
 def average_gift(table: Table | None, figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
@@ -208,6 +265,10 @@ def average_gift_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figu
     """Bars of the average value per gift by recipient group, largest first."""
     if frame is None:
         return None
-    return parts_chart(frame, title=T("average_gift.title", lang, year=year),
-                       unit_text=T("gift.per_gift_thousands", lang), source=source_line(frame["source_id"], lang, year),
-                       lang=lang)
+    return parts_chart(
+        frame,
+        title=T("average_gift.title", lang, year=year),
+        unit_text=T("gift.per_gift_thousands", lang),
+        source=source_line(frame["source_id"], lang, year),
+        lang=lang,
+    )

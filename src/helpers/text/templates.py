@@ -86,8 +86,9 @@ def load(namespace: str) -> dict[str, dict[str, str | PluralForms]]:
     """The entries of one text file: key → {language → text, or plural form → text}."""
     path = text_files().get(namespace)
     if path is None:
-        raise TextError(f"There is no text file for '{namespace}' "
-                        f"(looked in {SECTIONS_DIR}, {TEXT_DIR} and {BUILD_DIR}).")
+        raise TextError(
+            f"There is no text file for '{namespace}' (looked in {SECTIONS_DIR}, {TEXT_DIR} and {BUILD_DIR})."
+        )
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(entries, dict) or not all(isinstance(v, dict) for v in entries.values()):
         raise TextError(f"{path.name}: every entry must be a key with its languages under it (vi: …, en: …).")
@@ -168,8 +169,9 @@ def texts_for(module_name: str) -> Texts:
 
 def placeholders(template: str) -> set[str]:
     """The names a template's ``{…}`` fields use."""
-    return {field.split(".")[0].split("[")[0] for _, field, _, _ in string.Formatter().parse(template)
-            if field is not None}
+    return {
+        field.split(".")[0].split("[")[0] for _, field, _, _ in string.Formatter().parse(template) if field is not None
+    }
 
 
 def variants(entry: Mapping[str, str | PluralForms]) -> Iterator[tuple[str, str, str]]:
@@ -209,6 +211,8 @@ def entry_problems(where: str, entry: Mapping[str, object]) -> list[str]:
             found.append(f"{where}: the {lang} version is neither a text nor plural forms")
     shapes = {(lang, form): placeholders(str(t)) for lang, form, t in variants(entry)}  # type: ignore[arg-type]
     if len({frozenset(s) for s in shapes.values()}) > 1:
-        found.append(f"{where}: the placeholders differ: "
-                     + "; ".join(f"{lang}{'/' + form if form else ''} {sorted(s)}" for (lang, form), s in shapes.items()))
+        found.append(
+            f"{where}: the placeholders differ: "
+            + "; ".join(f"{lang}{'/' + form if form else ''} {sorted(s)}" for (lang, form), s in shapes.items())
+        )
     return found

@@ -80,7 +80,7 @@ def label(table: Mapping[str, tuple[str, str]], code: str, lang: str) -> str:
 
 
 def yes_no(flag: bool | None, lang: str) -> str:
-    """"Có"/"Không" ("Yes"/"No") for a flag, "–" when it cannot be judged."""
+    """ "Có"/"Không" ("Yes"/"No") for a flag, "–" when it cannot be judged."""
     if flag is None or pd.isna(flag):
         return NOT_JUDGED
     return say("yes" if flag else "no", lang)

@@ -74,8 +74,9 @@ def _set(parent: ET.Element, tag: str, **attrs: str) -> ET.Element:
     return _el(parent, tag, **attrs)
 
 
-def _style(styles: ET.Element, style_id: str, name: str | None = None, based_on: str = "Normal",
-           kind: str = "paragraph") -> ET.Element:
+def _style(
+    styles: ET.Element, style_id: str, name: str | None = None, based_on: str = "Normal", kind: str = "paragraph"
+) -> ET.Element:
     for style in styles.findall(w("style")):
         if style.get(w("styleId")) == style_id:
             return style
@@ -100,8 +101,16 @@ def _size(style: ET.Element, points: float) -> None:
     _set(rpr, "szCs", val=str(round(points * 2)))
 
 
-def _paragraph(style: ET.Element, *, jc: str | None = None, before: int | None = None, after: int | None = None,
-               line: int | None = None, keep_next: bool = False, page_break: bool = False) -> None:
+def _paragraph(
+    style: ET.Element,
+    *,
+    jc: str | None = None,
+    before: int | None = None,
+    after: int | None = None,
+    line: int | None = None,
+    keep_next: bool = False,
+    page_break: bool = False,
+) -> None:
     ppr = _ppr(style)
     if keep_next and ppr.find(w("keepNext")) is None:
         ppr.insert(0, ET.Element(w("keepNext")))
@@ -135,16 +144,16 @@ def _bold(style: ET.Element, on: bool = True, italic: bool | None = None) -> Non
 # Word refuses a file whose elements are out of the schema's order, so edited elements are put back in it.
 SCHEMA_ORDER = {
     "style": "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat locked "
-             "personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr",
+    "personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr",
     "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
-           "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
-           "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
-           "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+    "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
     "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
-           "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl "
-           "cs em lang eastAsianLayout specVanish oMath",
+    "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl "
+    "cs em lang eastAsianLayout specVanish oMath",
     "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
-             "tblInd tblBorders shd tblLayout tblCellMar tblLook",
+    "tblInd tblBorders shd tblLayout tblCellMar tblLook",
 }
 
 
@@ -249,8 +258,9 @@ def pandoc_default() -> bytes:
     """The default reference.docx of the pinned pandoc."""
     import pypandoc
 
-    return subprocess.run([pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"],
-                          capture_output=True, check=True).stdout
+    return subprocess.run(
+        [pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"], capture_output=True, check=True
+    ).stdout
 
 
 def make(target: Path = TARGET) -> Path:

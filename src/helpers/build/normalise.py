@@ -1,0 +1,53 @@
+"""Make an executed notebook reproducible: no wall-clock times, no random cell id, no temporary folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+CLOCK_KEYS = ("start_time", "end_time", "duration")
+
+
+def strip_clock_times(path: Path) -> None:
+    """Remove the wall-clock times papermill and nbclient write into an executed notebook.
+
+    Outputs carry no clock time: the same inputs give the same notebook, and a
+    refreshed committed notebook differs from the last only where its outputs do.
+    """
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=nbformat.NO_CONVERT)
+    for key in CLOCK_KEYS:
+        notebook.metadata.get("papermill", {}).pop(key, None)
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+        for key in CLOCK_KEYS:
+            cell.metadata.get("papermill", {}).pop(key, None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = INJECTED_CELL_ID  # papermill gives it a random id
+    nbformat.write(notebook, path)
+
+
+INJECTED_CELL_ID = "injected-parameters"
+
+
+def normalise_executed(path: Path, work: Path) -> None:
+    """Make an executed notebook independent of the temporary folder it ran in.
+
+    The notebook ran with ``output_dir`` set to the build's work folder, which
+    has a new random name every build; papermill records it in the injected
+    parameters cell and in the notebook's metadata. Once published the notebook
+    sits in ``<appendix>/notebooks/``, so its outputs are in ``..`` from where
+    it is: the work folder becomes ``..`` and the output path the notebook's own
+    name, so that the same inputs give the same bytes wherever the appendix is.
+    """
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=nbformat.NO_CONVERT)
+    papermill = notebook.metadata.get("papermill", {})
+    if "output_path" in papermill:
+        papermill["output_path"] = path.name
+    text = nbformat.writes(notebook)
+    for form in (str(work), json.dumps(str(work))[1:-1]):
+        text = text.replace(form, "..")
+    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")

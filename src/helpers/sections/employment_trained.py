@@ -1,0 +1,72 @@
+"""Notebook 02's trained-labour sections: the rate's path to its goals and the yearly pace each goal needs."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from helpers.analysis.employment import TRAINED, goal_series_span
+from helpers.data.query import indicator_name
+from helpers.present import charts
+from helpers.present.report import Report, source_line
+from helpers.present.tables import Table
+from helpers.sections import progress as pg
+from helpers.sections.employment import T, _section
+
+# The trained-labour rate and its path to the targets ----------------------------------------
+
+
+def trained_path_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
+    """The trained-labour rate's results, estimates and goals (plans and targets as one path) up to its last goal.
+
+    Columns: period, kind, value, printed, source_id, series. None when there is no figure.
+    """
+    data = pg.goal_series(figures, TRAINED, goal_series_span(figures, TRAINED, year))
+    if data is None:
+        return None
+    data = data[(data["kind"].isin(pg.GOAL_KINDS)) | (data["period"] <= year)]
+    series = [T("trained.goals_series", lang) if k in pg.GOAL_KINDS else pg.kind_label(k, lang) for k in data["kind"]]
+    return data.assign(series=series).reset_index(drop=True)
+
+
+def trained_path(rep: Report) -> pd.DataFrame | None:
+    """Section: its heading, and the trained-labour rate's results with the path of its goals."""
+    return _section(rep, TRAINED, trained_path_data(rep.figures, rep.year, rep.lang))
+
+
+def trained_path_chart(data: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
+    """The trained-labour rate's results and the path of its goals as lines (value axis not from 0)."""
+    if data is None:
+        return None
+    fig = charts.line_chart(
+        pg.drawn(data)[["period", "value", "series"]],
+        title=indicator_name(TRAINED, lang),
+        y_label=pg.axis_text(TRAINED, lang),
+        source=source_line(data["source_id"], lang, year),
+        lang=lang,
+        y_from_zero=False,
+    )
+    return charts.captioned(fig, name=indicator_name(TRAINED, lang), note=pg.qualified_note(data, "percent", lang))
+
+
+def trained_pace(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
+    """Each trained-labour goal ahead: the distance to it, the yearly pace it needs and the pace achieved."""
+    return pg.progress(figures, TRAINED, year)
+
+
+def trained_pace_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
+    """The reader's table of :func:`trained_pace`."""
+    return None if frame is None else pg.progress_table(frame, lang)
+
+
+def trained_pace_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
+    """The yearly rise each goal needs beside the rise achieved (caption ``trained_labour_pace.figure``, since
+    the table of the same name has the caption); None when there is nothing to compare."""
+    if frame is None:
+        return None
+    return pg.pace_chart(frame, TRAINED, lang, source_line(pg.progress_table(frame, lang).source_ids, lang, year))
+
+
+def trained_pace_notes(frame: pd.DataFrame | None, lang: str) -> list[str]:
+    """One sentence per goal ahead: met already, or the pace it needs against the pace achieved."""
+    return [] if frame is None else pg.pace_sentences(frame, TRAINED, lang, limit=len(frame))

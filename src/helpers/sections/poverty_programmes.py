@@ -1,0 +1,137 @@
+"""Notebook 01's support programmes: credit, health insurance and medical costs by household group
+(frame, table, credit chart and notes), and the electricity and housing support table. Words from
+``poverty.yml``."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from helpers.analysis import poverty as an
+from helpers.analysis.poverty import GROUP
+from helpers.data.query import category_label, indicator_name, unit_label
+from helpers.present import charts
+from helpers.present.report import Report, source_line
+from helpers.present.tables import Table
+from helpers.sections.poverty import T, select_unit
+from helpers.sections.social_common import (
+    axis_label,
+    computed_line,
+    figure_line,
+    lines_table,
+    qualified,
+    wrap,
+)
+from helpers.text import say
+
+PROGRAMMES = {
+    "credit": ("credit_households", "credit_amount"),
+    "health_insurance": ("health_insurance_persons", "health_insurance_amount"),
+    "medical_costs": ("medical_cost_households", "medical_cost_amount"),
+}
+
+
+def group_frame(figures: pd.DataFrame, key: str, year: int, lang: str) -> pd.DataFrame | None:
+    """A programme (:data:`PROGRAMMES`) by household group with the total, average and shares, labelled in ``lang``."""
+    frame = an.group_frame(figures, *PROGRAMMES[key], year)
+    if frame is None:
+        return None
+    labels = [say("common:total", lang) if c == "total" else category_label(GROUP, c, lang) for c in frame["code"]]
+    frame.insert(1, "category", labels)
+    return frame
+
+
+def programme(rep: Report, key: str, level: int = 3) -> pd.DataFrame | None:
+    """Section: a programme's heading and its frame by household group (None, said as "no data")."""
+    return rep.section(key, group_frame(rep.figures, key, rep.year, rep.lang), level=level)
+
+
+def per_unit(amount_id: str, count_id: str, lang: str) -> str:
+    """The unit of an average, from the catalogue's unit names: "triệu đồng/hộ", "million VND per household"."""
+    return say("common:per_unit", lang, amount=unit_label(amount_id, lang), count=unit_label(count_id, lang))
+
+
+def group_table(frame: pd.DataFrame | None, key: str, lang: str) -> Table | None:
+    """The reader's table of :func:`group_frame`."""
+    if frame is None:
+        return None
+    count_id, amount_id = PROGRAMMES[key]
+
+    def cell(value: float, unit: str, printed: str | None, decimals: int | None = None) -> str:
+        return "–" if value is None or pd.isna(value) else qualified(value, unit, lang, printed, decimals)
+
+    count_unit, amount_unit = select_unit(count_id), select_unit(amount_id)
+    shown = pd.DataFrame(
+        {
+            T("group", lang): list(frame["category"]),
+            f"{indicator_name(count_id, lang)} ({unit_label(count_id, lang)})": [
+                cell(v, count_unit, p) for v, p in zip(frame["count"], frame["count_printed"], strict=False)
+            ],
+            f"{indicator_name(amount_id, lang)} ({unit_label(amount_id, lang)})": [
+                cell(v, amount_unit, p) for v, p in zip(frame["amount"], frame["amount_printed"], strict=False)
+            ],
+            T("group.average", lang, unit=per_unit(amount_id, count_id, lang)): [
+                cell(v, "million_vnd", None, 2) for v in frame["average"]
+            ],
+            T("group.share", lang): [cell(v, "percent", None, 2).rstrip("%") for v in frame["share"]],
+        }
+    )
+    raw = frame[["code", "category", "count", "amount", "average", "share"]].rename(
+        columns={"count": count_id, "amount": amount_id, "average": f"{amount_id}_per_{count_id}", "share": "share_pct"}
+    )
+    return Table(shown, raw, frame.attrs["source_ids"])
+
+
+def credit_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
+    """The average loan per household by group; None when no group has one."""
+    groups = None if frame is None else frame[(frame["code"] != "total") & frame["average"].notna()]
+    if groups is None or groups.empty:
+        return None
+    data = pd.DataFrame({"category": groups["category"].map(wrap).to_numpy(), "value": groups["average"].to_numpy()})
+    unit = per_unit(*reversed(PROGRAMMES["credit"]), lang)
+    return charts.bar_chart(
+        data,
+        title=T("credit_average.title", lang),
+        x_label=axis_label(unit, lang),
+        source=source_line(frame.attrs["source_ids"], lang, year),
+        lang=lang,
+    )
+
+
+def credit_notes(frame: pd.DataFrame | None, figures: pd.DataFrame, year: int, lang: str) -> list[str]:
+    """The number of credit programmes, when the year has it (and credit has figures)."""
+    programmes = None if frame is None else figure_line(figures, "credit_programmes", year, lang)
+    return [] if programmes is None else [T("credit.programmes", lang, label=programmes.label, text=programmes.text)]
+
+
+def electricity_housing_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
+    """Electricity support and housing support of ``year``, with the average amount per house; None without figures."""
+    lines = [
+        figure_line(figures, i, year, lang)
+        for i in (
+            "electricity_support_households",
+            "electricity_support_rate",
+            "electricity_support_amount",
+            "housing_support_houses",
+            "housing_support_amount",
+        )
+    ]
+    houses, amount = lines[3], lines[4]
+    if houses is not None and amount is not None and houses.value:
+        unit = say(
+            "common:per_unit",
+            lang,
+            amount=unit_label("housing_support_amount", lang),
+            count=T("electricity_housing.house", lang),
+        )
+        lines.append(
+            computed_line(
+                T("electricity_housing.per_house", lang),
+                amount.value / houses.value,
+                "",
+                lang,
+                how=f"{amount.text} / {houses.text}",
+                unit_text=unit,
+            )
+        )
+    return lines_table(lines, lang)
