@@ -19,6 +19,10 @@ from helpers.analysis.series import GOAL_KINDS
 from helpers.data.printed import parse_printed
 from helpers.data.query import cut_off, preferred
 
+# A goal as the frames below describe it, and its result (the columns next_year_targets has no use for).
+GOAL_COLUMNS = ("goal_kind", "instrument", "goal", "goal_low", "goal_high", "goal_printed")
+RESULT_COLUMNS = ("actual", "actual_printed", "actual_source_id", "ratio", "margin", "margin_far", "met")
+
 
 @dataclass(frozen=True)
 class Attainment:
@@ -143,29 +147,8 @@ def scorecard(figures: pd.DataFrame, year: int) -> pd.DataFrame:
                 "met": None if result is None else result.met,
             }
         )
-    columns = [
-        "indicator_id",
-        "breakdown",
-        "domain",
-        "unit",
-        "polarity",
-        "goal_kind",
-        "instrument",
-        "goal",
-        "goal_low",
-        "goal_high",
-        "goal_printed",
-        "goal_source_id",
-        "bound",
-        "actual",
-        "actual_printed",
-        "actual_source_id",
-        "ratio",
-        "margin",
-        "margin_far",
-        "met",
-    ]
-    return pd.DataFrame.from_records(records, columns=columns)
+    columns = ["indicator_id", "breakdown", "domain", "unit", "polarity", *GOAL_COLUMNS, "goal_source_id", "bound"]
+    return pd.DataFrame.from_records(records, columns=[*columns, *RESULT_COLUMNS])
 
 
 def next_year_targets(figures: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -175,9 +158,7 @@ def next_year_targets(figures: pd.DataFrame, year: int) -> pd.DataFrame:
     achieved (17.000 jobs after 17.034; an unemployment ceiling of 2,1% after
     1,8%), False where it asks for more, None where it cannot be judged.
     """
-    card = scorecard(figures, year + 1).drop(
-        columns=["actual", "actual_printed", "actual_source_id", "ratio", "margin", "margin_far", "met"]
-    )
+    card = scorecard(figures, year + 1).drop(columns=list(RESULT_COLUMNS))
     rows = preferred(figures)
     rows = rows[cut_off(rows) == ""]
     current = rows[(rows["period"] == year) & (rows["kind"] == "actual")].set_index(["indicator_id", "breakdown"])

@@ -125,6 +125,24 @@ def _missing_text(row: pd.Series, names: pd.Series, lang: str) -> str:
     return f"{T('missing', lang).capitalize()}: " + "; ".join(unique)
 
 
+def _frame(
+    found: pd.DataFrame, figures: pd.DataFrame, lang: str, columns: dict, breakdowns: bool = True
+) -> pd.DataFrame:
+    """The reader's frame of a check's rows: the indicator (named in ``lang``, with its breakdown unless
+    ``breakdowns`` is False) and the period, then ``columns`` (keyed by :data:`HEADER_KEYS`)."""
+    names = _names(figures, lang)
+    h = _headers(lang)
+    breakdown = found["breakdown"] if breakdowns else [""] * len(found)
+    indicators = zip(found["indicator_id"], breakdown, found["kind"], strict=False)
+    return pd.DataFrame(
+        {
+            h["indicator"]: [_name(names, i, b, k, lang) for i, b, k in indicators],
+            h["period"]: found["period"].astype(str),
+            **{h[k]: v for k, v in columns.items()},
+        }
+    )
+
+
 def _source_names() -> pd.Series:
     return load_sources().set_index("source_id")["publisher"]
 
@@ -153,24 +171,17 @@ def derivations_table(figures: pd.DataFrame, derivations: pd.DataFrame, year: in
             )
         else:
             notes.append("")
-    h = _headers(lang)
-    frame = pd.DataFrame(
-        {
-            h["indicator"]: [
-                _name(names, i, b, k, lang)
-                for i, b, k in zip(found["indicator_id"], found["breakdown"], found["kind"], strict=False)
-            ],
-            h["period"]: found["period"].astype(str),
-            h["stated"]: [
-                stated_text(v, u, p, lang)
-                for v, u, p in zip(found["stated"], found["unit"], found["stated_printed"], strict=False)
-            ],
-            h["formula"]: [formula_text(r, lang) for _, r in found.iterrows()],
-            h["recomputed"]: [fmt_value(v, u, lang) for v, u in zip(found["recomputed"], found["unit"], strict=False)],
-            h["status"]: [T(f"status.{STATUS_KEYS[s]}", lang) for s in found["status"]],
-            h["note"]: notes,
-        }
-    )
+    columns = {
+        "stated": [
+            stated_text(v, u, p, lang)
+            for v, u, p in zip(found["stated"], found["unit"], found["stated_printed"], strict=False)
+        ],
+        "formula": [formula_text(r, lang) for _, r in found.iterrows()],
+        "recomputed": [fmt_value(v, u, lang) for v, u in zip(found["recomputed"], found["unit"], strict=False)],
+        "status": [T(f"status.{STATUS_KEYS[s]}", lang) for s in found["status"]],
+        "note": notes,
+    }
+    frame = _frame(found, figures, lang, columns)
     raw = found.drop(columns=["source_ids"]).reset_index(drop=True)
     sources = sorted({s for ids in found["source_ids"] for s in ids})
     return Table(frame, raw, sources)
@@ -181,25 +192,18 @@ def breakdowns_table(figures: pd.DataFrame, year: int, lang: str) -> Table | Non
     found = rec.breakdown_checks(figures, year)
     if found.empty:
         return None
-    names = _names(figures, lang)
-    h = _headers(lang)
-    frame = pd.DataFrame(
-        {
-            h["indicator"]: [
-                _name(names, i, "", k, lang) for i, k in zip(found["indicator_id"], found["kind"], strict=False)
-            ],
-            h["period"]: found["period"].astype(str),
-            h["dimension"]: [label(DIMENSION_LABELS, d, lang) for d in found["dimension"]],
-            h["complete"]: [T("breakdown.complete" if c else "breakdown.partial", lang) for c in found["complete"]],
-            h["total"]: [fmt_value(t, u, lang) for t, u in zip(found["total"], found["unit"], strict=False)],
-            h["parts"]: [" + ".join(fmt_number(v, lang) for v in values) for values in found["part_values"]],
-            h["parts_sum"]: [fmt_value(s, u, lang) for s, u in zip(found["parts_sum"], found["unit"], strict=False)],
-            h["difference"]: [
-                fmt_value(d, u, lang, signed=True) for d, u in zip(found["difference"], found["unit"], strict=False)
-            ],
-            h["status"]: [T(f"sum.{SUM_KEYS[s]}", lang) for s in found["status"]],
-        }
-    )
+    columns = {
+        "dimension": [label(DIMENSION_LABELS, d, lang) for d in found["dimension"]],
+        "complete": [T("breakdown.complete" if c else "breakdown.partial", lang) for c in found["complete"]],
+        "total": [fmt_value(t, u, lang) for t, u in zip(found["total"], found["unit"], strict=False)],
+        "parts": [" + ".join(fmt_number(v, lang) for v in values) for values in found["part_values"]],
+        "parts_sum": [fmt_value(s, u, lang) for s, u in zip(found["parts_sum"], found["unit"], strict=False)],
+        "difference": [
+            fmt_value(d, u, lang, signed=True) for d, u in zip(found["difference"], found["unit"], strict=False)
+        ],
+        "status": [T(f"sum.{SUM_KEYS[s]}", lang) for s in found["status"]],
+    }
+    frame = _frame(found, figures, lang, columns, breakdowns=False)
     raw = (
         found.assign(
             categories=found["categories"].map(";".join),
@@ -266,24 +270,15 @@ def disagreements_table(figures: pd.DataFrame, year: int, lang: str) -> Table | 
     found = rec.source_disagreements(figures, year)
     if found.empty:
         return None
-    names = _names(figures, lang)
     publishers = _source_names()
-    h = _headers(lang)
-    frame = pd.DataFrame(
-        {
-            h["indicator"]: [
-                _name(names, i, b, k, lang)
-                for i, b, k in zip(found["indicator_id"], found["breakdown"], found["kind"], strict=False)
-            ],
-            h["period"]: found["period"].astype(str),
-            h["source"]: [publishers.get(s, s) for s in found["source_id"]],
-            h["value"]: [
-                stated_text(v, u, p, lang)
-                for v, u, p in zip(found["value"], found["unit"], found["printed"], strict=False)
-            ],
-            h["used"]: [yes_no(bool(p), lang) for p in found["preferred"]],
-        }
-    )
+    columns = {
+        "source": [publishers.get(s, s) for s in found["source_id"]],
+        "value": [
+            stated_text(v, u, p, lang) for v, u, p in zip(found["value"], found["unit"], found["printed"], strict=False)
+        ],
+        "used": [yes_no(bool(p), lang) for p in found["preferred"]],
+    }
+    frame = _frame(found, figures, lang, columns)
     return Table(frame, found, sorted(set(found["source_id"])))
 
 
@@ -292,24 +287,16 @@ def ambiguous_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
     found = rec.ambiguous_prints(figures, year)
     if found.empty:
         return None
-    names = _names(figures, lang)
-    h = _headers(lang)
-    frame = pd.DataFrame(
-        {
-            h["indicator"]: [
-                _name(names, i, b, k, lang)
-                for i, b, k in zip(found["indicator_id"], found["breakdown"], found["kind"], strict=False)
-            ],
-            h["period"]: found["period"].astype(str),
-            h["printed"]: found["printed"],
-            h["literal"]: [
-                fmt_number(v, lang, rec.printed_decimals(p))
-                for v, p in zip(found["literal_reading"], found["printed"], strict=False)
-            ],
-            h["chosen"]: [fmt_number(v, lang) for v in found["value"]],
-            h["reason"]: [str(n).removeprefix(AMBIGUOUS_NOTE_PREFIX).strip() for n in found["note"]],
-        }
-    )
+    columns = {
+        "printed": found["printed"],
+        "literal": [
+            fmt_number(v, lang, rec.printed_decimals(p))
+            for v, p in zip(found["literal_reading"], found["printed"], strict=False)
+        ],
+        "chosen": [fmt_number(v, lang) for v in found["value"]],
+        "reason": [str(n).removeprefix(AMBIGUOUS_NOTE_PREFIX).strip() for n in found["note"]],
+    }
+    frame = _frame(found, figures, lang, columns)
     return Table(frame, found, sorted(set(found["source_id"])))
 
 

@@ -13,7 +13,7 @@ import textwrap
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers.analysis.attainment import next_year_targets, scorecard
+from helpers.analysis.attainment import GOAL_COLUMNS, next_year_targets, scorecard
 from helpers.data.printed import parse_printed
 from helpers.present import charts
 from helpers.present.report import Report
@@ -87,21 +87,45 @@ def _number(value: object) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
-def scorecard_rows(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
-    """The year's scorecard (:func:`helpers.analysis.attainment.scorecard`) with names in ``lang``;
-    None without goals."""
-    card = scorecard(figures, year)
+def _flag(value: object) -> bool | None:
+    return None if value is None or pd.isna(value) else bool(value)
+
+
+def _named(card: pd.DataFrame, figures: pd.DataFrame, lang: str, numbers: tuple, flags: tuple) -> pd.DataFrame | None:
+    """A card of :mod:`helpers.analysis.attainment` with its indicators named in ``lang`` and its bound, ``numbers``
+    and ``flags`` plain (None for a missing one); None when the card is empty."""
     if card.empty:
         return None
     names = figures.drop_duplicates("indicator_id").set_index("indicator_id")[f"name_{lang}"]
     return card.assign(
         name=[indicator_text(names[i], b, lang) for i, b in zip(card["indicator_id"], card["breakdown"], strict=False)],
         bound=card["bound"].map(_bound),
-        actual=card["actual"].map(_number),
-        ratio=card["ratio"].map(_number),
-        margin=card["margin"].map(_number),
-        met=[None if m is None or pd.isna(m) else bool(m) for m in card["met"]],
+        **{c: card[c].map(_number) for c in numbers},
+        **{c: [_flag(v) for v in card[c]] for c in flags},
     )
+
+
+def _goal_columns(card: pd.DataFrame, lang: str, kind_header: str, goal_header: str) -> dict[str, list[str]]:
+    """A card's goal kind (with its instrument) and goal, formatted for ``lang``."""
+    return {
+        kind_header: [kind_text(k, i, lang) for k, i in zip(card["goal_kind"], card["instrument"], strict=False)],
+        goal_header: [
+            goal_text(g, u, b, lang, p)
+            for g, u, b, p in zip(card["goal"], card["unit"], card["bound"], card["goal_printed"], strict=False)
+        ],
+    }
+
+
+def _goal_rows(card: pd.DataFrame, *more: str) -> zip:
+    """Each row's name, goal kind, instrument, goal, unit, bound and printed goal, then its columns ``more``."""
+    columns = ("name", "goal_kind", "instrument", "goal", "unit", "bound", "goal_printed", *more)
+    return zip(*(card[c] for c in columns), strict=False)
+
+
+def scorecard_rows(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
+    """The year's scorecard (:func:`helpers.analysis.attainment.scorecard`) with names in ``lang``;
+    None without goals."""
+    return _named(scorecard(figures, year), figures, lang, ("actual", "ratio", "margin"), ("met",))
 
 
 def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
@@ -114,13 +138,7 @@ def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
         {
             h["domain"]: [label(DOMAIN_LABELS, d, lang) for d in card["domain"]],
             h["indicator"]: card["name"],
-            h["goal_kind"]: [
-                kind_text(k, i, lang) for k, i in zip(card["goal_kind"], card["instrument"], strict=False)
-            ],
-            h["goal"]: [
-                goal_text(g, u, b, lang, p)
-                for g, u, b, p in zip(card["goal"], card["unit"], card["bound"], card["goal_printed"], strict=False)
-            ],
+            **_goal_columns(card, lang, h["goal_kind"], h["goal"]),
             h["actual"]: [fmt_value(a, u, lang) for a, u in zip(card["actual"], card["unit"], strict=False)],
             h["ratio"]: [fmt_percent(r, lang, 2) for r in card["ratio"]],
             h["margin"]: [
@@ -130,27 +148,8 @@ def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
             h["met"]: [met_text(m, lang) for m in card["met"]],
         }
     )
-    raw = card[
-        [
-            "indicator_id",
-            "breakdown",
-            "domain",
-            "unit",
-            "goal_kind",
-            "instrument",
-            "goal",
-            "goal_low",
-            "goal_high",
-            "goal_printed",
-            "bound",
-            "actual",
-            "actual_printed",
-            "ratio",
-            "margin",
-            "margin_far",
-            "met",
-        ]
-    ].reset_index(drop=True)
+    results = ["actual", "actual_printed", "ratio", "margin", "margin_far", "met"]
+    raw = card[["indicator_id", "breakdown", "domain", "unit", *GOAL_COLUMNS, "bound", *results]].reset_index(drop=True)
     sources = sorted(set(card["goal_source_id"]) | set(card["actual_source_id"].dropna()))
     return Table(frame, raw, sources)
 
@@ -172,16 +171,7 @@ def attainment_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame
                 f"{goal_text(g, u, b, lang, p)})"
             ]
         )
-        for n, k, i, g, u, b, p in zip(
-            card["name"],
-            card["goal_kind"],
-            card["instrument"],
-            card["goal"],
-            card["unit"],
-            card["bound"],
-            card["goal_printed"],
-            strict=False,
-        )
+        for n, k, i, g, u, b, p in _goal_rows(card)
     ]
     return pd.DataFrame(
         {
@@ -211,16 +201,7 @@ def attainment_chart(data: pd.DataFrame, year: int, lang: str, source: str) -> F
 def next_year_rows(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
     """Next year's goals beside ``year``'s results (:func:`helpers.analysis.attainment.next_year_targets`) with
     names in ``lang``; None when the data hold no goal for ``year + 1``."""
-    card = next_year_targets(figures, year)
-    if card.empty:
-        return None
-    names = figures.drop_duplicates("indicator_id").set_index("indicator_id")[f"name_{lang}"]
-    return card.assign(
-        name=[indicator_text(names[i], b, lang) for i, b in zip(card["indicator_id"], card["breakdown"], strict=False)],
-        bound=card["bound"].map(_bound),
-        achieved=card["achieved"].map(_number),
-        below_achieved=[None if b is None or pd.isna(b) else bool(b) for b in card["below_achieved"]],
-    )
+    return _named(next_year_targets(figures, year), figures, lang, ("achieved",), ("below_achieved",))
 
 
 def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
@@ -232,34 +213,13 @@ def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
     frame = pd.DataFrame(
         {
             h["indicator"]: card["name"],
-            h["goal_kind"]: [
-                kind_text(k, i, lang) for k, i in zip(card["goal_kind"], card["instrument"], strict=False)
-            ],
-            h["next_goal"]: [
-                goal_text(g, u, b, lang, p)
-                for g, u, b, p in zip(card["goal"], card["unit"], card["bound"], card["goal_printed"], strict=False)
-            ],
+            **_goal_columns(card, lang, h["goal_kind"], h["next_goal"]),
             h["achieved"]: [fmt_value(a, u, lang) for a, u in zip(card["achieved"], card["unit"], strict=False)],
             h["below"]: [yes_no(b, lang) for b in card["below_achieved"]],
         }
     )
-    raw = card[
-        [
-            "indicator_id",
-            "breakdown",
-            "unit",
-            "goal_kind",
-            "instrument",
-            "goal",
-            "goal_low",
-            "goal_high",
-            "goal_printed",
-            "bound",
-            "achieved",
-            "achieved_printed",
-            "below_achieved",
-        ]
-    ].reset_index(drop=True)
+    results = ["achieved", "achieved_printed", "below_achieved"]
+    raw = card[["indicator_id", "breakdown", "unit", *GOAL_COLUMNS, "bound", *results]].reset_index(drop=True)
     actual_sources = figures[
         (figures["period"] == year)
         & (figures["kind"] == "actual")
@@ -281,17 +241,7 @@ def _pair_list(card: pd.DataFrame, lang: str, value_col: str) -> str:
 
     return "; ".join(
         T("findings.pair", lang, name=named(n, k, i), goal=goal_text(g, u, b, lang, p), value=fmt_value(v, u, lang))
-        for n, k, i, g, u, b, p, v in zip(
-            card["name"],
-            card["goal_kind"],
-            card["instrument"],
-            card["goal"],
-            card["unit"],
-            card["bound"],
-            card["goal_printed"],
-            card[value_col],
-            strict=False,
-        )
+        for n, k, i, g, u, b, p, v in _goal_rows(card, value_col)
     )
 
 
