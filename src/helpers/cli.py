@@ -55,6 +55,17 @@ def _jobs(text: str) -> int:
     return int(text)
 
 
+def _add_jobs(p: argparse.ArgumentParser) -> None:
+    """The --jobs option, the same for 'build' and 'refresh-notebooks'."""
+    p.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="notebooks run at once (default: the number of processors)",
+    )
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from helpers.build.publish import BuildFailed, build, resolve_years
     from helpers.paths import display_path
@@ -146,13 +157,7 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
         choices=LANGS,
         help="language of the appendix: vi (Vietnamese, the default) or en (English)",
     )
-    p.add_argument(
-        "--jobs",
-        type=_jobs,
-        default=None,
-        metavar="N",
-        help="notebooks run at once (default: the number of processors)",
-    )
+    _add_jobs(p)
     p.add_argument(
         "--fresh-kernels",
         action="store_true",
@@ -197,13 +202,7 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
         "outputs saved in them match the current data and code. Do it after changing a notebook\n"
         "or the helpers; 'make test' compares fresh runs against these saved outputs.",
     )
-    p.add_argument(
-        "--jobs",
-        type=_jobs,
-        default=None,
-        metavar="N",
-        help="notebooks run at once (default: the number of processors)",
-    )
+    _add_jobs(p)
     p.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_refresh_notebooks)
 

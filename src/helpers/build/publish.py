@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from helpers.build import export, frontmatter, word
 from helpers.build.assemble import Appendix, assemble
@@ -164,31 +165,26 @@ def _headline(failed: Sequence[Target]) -> str:
     return sentence[:1].upper() + sentence[1:] + "."
 
 
-def build(
-    years: Sequence[int],
-    lang: str = "vi",
-    *,
-    outputs_dir: Path | None = None,
-    notebooks_dir: Path | None = None,
-    jobs: int | None = None,
-    progress: bool = True,
-    reuse_kernels: bool = True,
-) -> list[Path]:
+class BuildOptions(TypedDict, total=False):
+    """The keyword options of :func:`build`, passed on as they are to :func:`build_many` (defaults there)."""
+
+    outputs_dir: Path | None
+    notebooks_dir: Path | None
+    jobs: int | None
+    progress: bool
+    reuse_kernels: bool
+
+
+def build(years: Sequence[int], lang: str = "vi", **options: Unpack[BuildOptions]) -> list[Path]:
     """Build the appendix for each of ``years`` in ``lang``; return the finished folders.
 
-    Raises :class:`BuildFailed` (after publishing the years that worked) when
-    a notebook failed; MissingYearError / UsageError / DataError for a year
+    ``options`` are those of :func:`build_many`, with its defaults. Raises
+    :class:`BuildFailed` (after publishing the years that worked) when a
+    notebook failed; MissingYearError / UsageError / DataError for a year
     without data, an unknown language or data that break the contract, before
     anything runs.
     """
-    return build_many(
-        [(year, lang) for year in years],
-        outputs_dir=outputs_dir,
-        notebooks_dir=notebooks_dir,
-        jobs=jobs,
-        progress=progress,
-        reuse_kernels=reuse_kernels,
-    )
+    return build_many([(year, lang) for year in years], **options)
 
 
 def build_many(
