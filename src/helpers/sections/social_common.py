@@ -32,6 +32,7 @@ from helpers.data.loading import load_catalogue, load_reference
 from helpers.data.printed import FLOOR_QUALIFIERS, ZERO_WORDS, is_ambiguous
 from helpers.data.query import category_label, figure_row, indicator_name, unit_label
 from helpers.present import charts
+from helpers.present.report import source_line
 from helpers.present.tables import Table
 from helpers.sections.social_legacy import (  # noqa: F401  (for the sections still calling them from here)
     COMPUTED,
@@ -343,6 +344,16 @@ def parts_chart(
     return charts.bar_chart(
         data[["category", "value"]], title=title, x_label=axis_label(unit_text, lang), source=source, lang=lang
     )
+
+
+def section_parts_chart(
+    frame: pd.DataFrame | None, *, title: str, unit_text: str, lang: str, year: int, sort: bool = True
+) -> Figure | None:
+    """:func:`parts_chart` of a section's frame, with the frame's sources as its source line; None without data."""
+    if frame is None:
+        return None
+    source = source_line(frame["source_id"], lang, year)
+    return parts_chart(frame, title=title, unit_text=unit_text, source=source, lang=lang, sort=sort)
 
 
 # Showing ------------------------------------------------------------------

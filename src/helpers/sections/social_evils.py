@@ -30,10 +30,10 @@ from helpers.sections.social_common import (
     derived_qualifier,
     figure_line,
     lines_table,
-    parts_chart,
     parts_frame,
     parts_table,
     printed_of,
+    section_parts_chart,
     wrap,
 )
 from helpers.sections.social_targets import Reference, targets_table
@@ -136,14 +136,12 @@ def post_rehab(rep: Report) -> pd.DataFrame | None:
 
 def post_rehab_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
     """Bars by district in the data's order, zeros kept; the caption says what a zero means when there is one."""
-    if frame is None:
-        return None
-    fig = parts_chart(
+    fig = section_parts_chart(
         frame,
         title=T("post_rehab_districts.title", lang, year=year),
         unit_text=unit_label("post_rehab_management", lang),
-        source=source_line(frame["source_id"], lang, year),
         lang=lang,
+        year=year,
         sort=False,
     )
     note = T("post_rehab_districts.zero_note", lang) if frame["zero_in_words"].any() else ""
@@ -240,14 +238,12 @@ def venues(rep: Report) -> pd.DataFrame | None:
 
 def venues_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
     """Bars of the venues by type, largest first."""
-    if frame is None:
-        return None
-    return parts_chart(
+    return section_parts_chart(
         frame,
         title=T("venues_by_type.title", lang, year=year),
         unit_text=unit_label("social_evil_venues", lang),
-        source=source_line(frame["source_id"], lang, year),
         lang=lang,
+        year=year,
     )
 
 

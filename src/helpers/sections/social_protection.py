@@ -31,11 +31,11 @@ from helpers.sections.social_common import (
     figure_line,
     goal_text,
     lines_table,
-    parts_chart,
     parts_frame,
     parts_table,
     pct,
     printed_of,
+    section_parts_chart,
     unit_of,
 )
 from helpers.sections.social_targets import Reference, targets_table
@@ -336,14 +336,12 @@ def deaths(rep: Report) -> pd.DataFrame | None:
 
 def deaths_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
     """Bars of child deaths by cause, largest first."""
-    if frame is None:
-        return None
-    return parts_chart(
+    return section_parts_chart(
         frame,
         title=T("deaths.title", lang, year=year),
         unit_text=unit_label("child_deaths", lang),
-        source=source_line(frame["source_id"], lang, year),
         lang=lang,
+        year=year,
     )
 
 

@@ -11,9 +11,15 @@ from matplotlib.figure import Figure
 
 from helpers.data.printed import is_ambiguous, parse_printed
 from helpers.data.query import category_label, figure_row, indicator_name, parts, unit_label, value
-from helpers.present.report import Report, source_line
+from helpers.present.report import Report
 from helpers.present.tables import Table
-from helpers.sections.social_common import derived_qualifier, parts_chart, prefixed, qualifier, unit_of
+from helpers.sections.social_common import (
+    derived_qualifier,
+    prefixed,
+    qualifier,
+    section_parts_chart,
+    unit_of,
+)
 from helpers.sections.social_protection import (
     T,
     average_vnd,
@@ -263,12 +269,10 @@ def average_gift(table: Table | None, figures: pd.DataFrame, year: int, lang: st
 
 def average_gift_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
     """Bars of the average value per gift by recipient group, largest first."""
-    if frame is None:
-        return None
-    return parts_chart(
+    return section_parts_chart(
         frame,
         title=T("average_gift.title", lang, year=year),
         unit_text=T("gift.per_gift_thousands", lang),
-        source=source_line(frame["source_id"], lang, year),
         lang=lang,
+        year=year,
     )
