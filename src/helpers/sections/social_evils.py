@@ -144,6 +144,8 @@ def post_rehab_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure
         year=year,
         sort=False,
     )
+    if fig is None:
+        return None
     note = T("post_rehab_districts.zero_note", lang) if frame["zero_in_words"].any() else ""
     return charts.captioned(fig, note=note)
 
