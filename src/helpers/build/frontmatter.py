@@ -27,10 +27,11 @@ from helpers.data.loading import (
 )
 from helpers.paths import data_dir as default_data_dir
 from helpers.text.formatting import check_lang
-from helpers.text.templates import Texts, texts_for
+from helpers.text.templates import Texts, load, texts_for
 
 T = texts_for(__name__)  # build/frontmatter.yml: the cover, the contents, the sources list
 METHODS = Texts("methods")  # build/methods.yml: the methods note, one entry per paragraph
+_METHODS_PLACED = {"vintage", "breaks", "break_item"}  # placed by methods_html beside their tables and lists
 
 
 def _paragraph(key: str, lang: str) -> str:
@@ -234,6 +235,6 @@ def methods_html(fm: FrontMatter) -> str:
     parts = [_paragraph("vintage", lang), vintage_table_html(fm)]
     if breaks:
         parts.append(f"{_paragraph('breaks', lang)}<ul>{breaks}</ul>")
-    parts.append(_paragraph("attainment", lang))
-    parts.append(_paragraph("numbers", lang))
+    # Every other entry of methods.yml is a rule paragraph, in the file's order: a new rule is a new entry.
+    parts += [_paragraph(key, lang) for key in load("methods") if key not in _METHODS_PLACED]
     return f'<section class="methods" id="methods"><h1>{_e(T("methods", lang))}</h1>{"".join(parts)}</section>'
