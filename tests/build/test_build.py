@@ -75,16 +75,17 @@ def write_notebook(path: Path, cells: list[str]) -> Path:
 
 
 def good_notebook(path: Path) -> Path:
-    name = path.stem
     return write_notebook(
         path,
         [
-            f'from helpers.present.report import Report\nimport pandas as pd\nrep = Report("{name}", year, lang, '
-            f"output_dir)",
-            'rep.heading("Thử nghiệm <b>", "Test <b>", level=1)',
-            'rep.findings([rep.t("Câu phát hiện có dấu & ký tự.", "A finding & more.")])',
+            # The overview's texts (a report's words come only from the package's text files); the sentence and
+            # the caption are given as already in the run's language, as a notebook may.
+            "from helpers.present.report import Report\nimport pandas as pd\n"
+            'rep = Report("00_overview", year, lang, output_dir)',
+            'rep.section("title", level=1)',
+            'rep.findings(["Câu phát hiện có dấu & ký tự <b>."])',
             'raw = pd.DataFrame({"Chỉ tiêu": ["Hộ nghèo"], "Giá trị": [2.27]})\n'
-            'rep.table(raw.astype(str), "tiny", rep.t("Bảng nhỏ", "Tiny table"), ["sldtbxh_2023_report"], raw=raw)',
+            'rep.table(raw.astype(str), "tiny", "Bảng nhỏ", ["sldtbxh_2023_report"], raw=raw)',
         ],
     )
 

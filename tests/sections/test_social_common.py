@@ -152,13 +152,19 @@ def test_targets_table_with_a_reference_value() -> None:
     assert st.targets_table(rows, 2023, ("poverty",), "vi") is None
 
 
-def test_show_helpers_say_no_data() -> None:
+def test_no_data_sentences_are_in_the_report_language() -> None:
     rep = Report("03_social_evils", 2016, "en")
-    assert sc.show_table(rep, None, "x", ("a", "b"), ("ma túy", "drugs")) is False
-    sc.show_findings(rep, [], ("ma túy", "drugs"))
+    rep.no_data(rep.say("rehab_chart.what"))
+    rep.findings([])
     assert [s.kind for s in rep.shown] == ["text", "findings"]
-    assert "There are no figures on drugs for 2016" in rep.shown[0].html
-    assert "There are no figures on drugs for 2016" in rep.shown[1].html
+    assert "There are no figures on" in rep.shown[0].html and "for 2016" in rep.shown[0].html
+    assert "There are no figures on" in rep.shown[1].html
+
+
+def test_a_heading_alone_is_shown_once_and_returns_nothing_to_display() -> None:
+    rep = Report("03_social_evils", 2023, "vi")
+    assert rep.section("title", level=1) is None  # a cell ending with it shows no object address
+    assert [s.kind for s in rep.shown] == ["heading"]
 
 
 def test_unit_and_print_lookups() -> None:

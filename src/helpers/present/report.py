@@ -163,10 +163,6 @@ class Report:
         """The section's text ``key`` (``sections/<section>.yml``) in the report's language; ``{year}`` is filled."""
         return self.texts(key, self.lang, count=count, **{"year": self.year, **values})
 
-    def t(self, vi: str, en: str) -> str:
-        """The text in the report's language (for sections not yet moved to a text file)."""
-        return vi if self.lang == "vi" else en
-
     def source_line(self, source_ids: list[str] | pd.Series | None = None) -> str:
         """A short line naming the sources of what is shown (publisher, year)."""
         return source_line(source_ids, self.lang, self.year)
@@ -176,14 +172,6 @@ class Report:
     def _show(self, kind: str, name: str, body: str) -> None:
         self.shown.append(Shown(kind, name, body))
         display(HTML(body))
-
-    def heading(self, vi: str, en: str, level: int = 2) -> None:
-        """A section heading; the build uses it for the table of contents."""
-        text = self.t(vi, en)
-        anchor = f"{self.notebook}-{slug(en)}"
-        self._show(
-            "heading", anchor, f'<h{level} id="{anchor}" class="appendix-heading">{html.escape(text)}</h{level}>'
-        )
 
     def section(
         self, name: str, data: object = _SHOW, level: int = 2, anchor_values: dict | None = None, **values: object
@@ -202,7 +190,7 @@ class Report:
         )
         if data is None:
             self.no_data(self.say(f"{name}.what", **values))
-        return data
+        return None if data is _SHOW else data  # a heading alone shows nothing more (not the marker's address)
 
     def findings(self, sentences: list[str]) -> None:
         """The notebook's key findings as a list of sentences (already in the report's language);
@@ -226,12 +214,9 @@ class Report:
         for sentence in sentences:
             self.text(sentence)
 
-    def no_data(self, what_vi: str, what_en: str | None = None) -> None:
-        """Say that a section has no data for this year, instead of raising.
-
-        ``what_vi`` alone is already in the report's language (a section's ``<name>.what``).
-        """
-        what = what_vi if what_en is None else self.t(what_vi, what_en)
+    def no_data(self, what: str) -> None:
+        """Say that a section has no data for this year, instead of raising; ``what`` is already in the report's
+        language (a section's ``<name>.what``)."""
         sentence = say("common:no_data", self.lang, what=what, year=self.year)
         self._show("text", "", f'<p class="appendix-nodata">{html.escape(sentence)}</p>')
 

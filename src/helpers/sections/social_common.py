@@ -34,15 +34,6 @@ from helpers.data.query import category_label, figure_row, indicator_name, unit_
 from helpers.present import charts
 from helpers.present.report import source_line
 from helpers.present.tables import Table
-from helpers.sections.social_legacy import (  # noqa: F401  (for the sections still calling them from here)
-    COMPUTED,
-    HEADERS,
-    fill_caption,
-    show_findings,
-    show_heading,
-    show_table,
-    t,
-)
 from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_number, fmt_value
 
@@ -281,14 +272,13 @@ def parts_table(
     dimension: str,
     period: int,
     lang: str,
-    category_header: tuple[str, str] | str | None = None,
+    category_header: str | None = None,
 ) -> Table | None:
     """A breakdown as a table: one row per part with its share, then the total; None without parts.
 
     The total is the printed one when the data hold it; otherwise the sum of the
     parts, marked as computed. Shares are computed by code (two decimals). ``category_header`` is the
-    first column's header: a text key (``"social_evils:column.type"``) or, from sections not yet converted,
-    a (vi, en) pair.
+    first column's header: a text key (``"social_evils:column.type"``); by default "Loại"/"Category".
     """
     frame = parts_frame(figures, indicator_id, dimension, period, lang)
     if frame is None:
@@ -298,13 +288,7 @@ def parts_table(
     total_text = qualified(total, unit, lang, printed)
     total_label = say("common:total", lang) if printed is not None else T("parts.total_computed", lang)
     notes = [T("note.zero_in_words", lang) if z else "" for z in frame["zero_in_words"]]
-    header = (
-        T(category_header, lang)
-        if isinstance(category_header, str)
-        else t(lang, category_header)
-        if category_header
-        else T("parts.category", lang)
-    )
+    header = T(category_header or "parts.category", lang)
     shown = pd.DataFrame(
         {
             header: list(frame["category"]) + [total_label],

@@ -40,15 +40,10 @@ from helpers.sections.social_common import (
 )
 from helpers.sections.social_targets import Reference, targets_table
 from helpers.text import texts_for
-from helpers.text.formatting import LANGS, fmt_value
+from helpers.text.formatting import fmt_value
 
 T = texts_for(__name__)
 DOMAINS = ("social_protection", "children", "people_with_merit")
-
-
-def pair(key: str) -> tuple[str, str]:
-    """A text in both languages, (vi, en), for the shared builders that take such pairs."""
-    return T(key, LANGS[0]), T(key, LANGS[1])
 
 
 def dated(table: Table | None, year: int) -> Table | None:
@@ -118,7 +113,12 @@ def facilities(rep: Report) -> pd.DataFrame | None:
 def facilities_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Social assistance facilities by ownership, with shares and the total."""
     return parts_table(
-        figures, "social_assistance_facilities", "ownership", year, lang, category_header=pair("facilities.ownership")
+        figures,
+        "social_assistance_facilities",
+        "ownership",
+        year,
+        lang,
+        category_header="social_protection:facilities.ownership",
     )
 
 
@@ -347,7 +347,9 @@ def deaths_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | N
 
 def deaths_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Child deaths by cause with shares and the total (to the same cut-off as the injuries)."""
-    return parts_table(an.injury_view(figures, year), "child_deaths", "cause", year, lang, pair("deaths.cause"))
+    return parts_table(
+        an.injury_view(figures, year), "child_deaths", "cause", year, lang, "social_protection:deaths.cause"
+    )
 
 
 # Next year's targets ----------------------------------------------------------------------

@@ -7,76 +7,40 @@ and validated by :mod:`helpers.data.loading`); yes/no are ``common:yes`` and ``c
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import NamedTuple
-
 import pandas as pd
 
 from helpers.data.loading import code_names
 from helpers.data.query import category_label
-from helpers.text.formatting import LANGS
 from helpers.text.templates import say
 
 NOT_JUDGED = "–"
 
 
-class ShownTable(NamedTuple):
-    """A table ready for ``rep.table``: formatted cells, the same with plain numbers, and its sources."""
+# The code lists of data/ that :func:`label` names: its first argument.
+DOMAIN_LABELS = "domain"
+KIND_LABELS = "kind"
+DIMENSION_LABELS = "dimension"
 
-    frame: pd.DataFrame
-    raw: pd.DataFrame
-    source_ids: list[str]
+
+def label(code_list: str, code: str, lang: str) -> str:
+    """The name of ``code`` in one code list of data/ (``DOMAIN_LABELS``…) in ``lang``; the code itself when
+    unnamed. The names are data (their ``name_vi``/``name_en`` columns), not texts; texts go through ``say``."""
+    return code_names(code_list, lang).get(code, code)
 
 
 def domain_name(domain: str, lang: str) -> str:
     """A domain's name in ``lang`` (data/domains.csv); the code itself when unnamed."""
-    return code_names("domain", lang).get(domain, domain)
+    return label(DOMAIN_LABELS, domain, lang)
 
 
 def kind_name(kind: str, lang: str) -> str:
     """A kind of figure's name in ``lang`` (data/kinds.csv): "Thực hiện", "Kế hoạch"…; the code when unnamed."""
-    return code_names("kind", lang).get(kind, kind)
+    return label(KIND_LABELS, kind, lang)
 
 
 def dimension_name(dimension: str, lang: str) -> str:
     """A breakdown dimension's name in ``lang`` (data/dimensions.csv); the code itself when unnamed."""
-    return code_names("dimension", lang).get(dimension, dimension)
-
-
-class _Names(Mapping[str, tuple[str, str]]):
-    """The (vi, en) names of one code of the data, read from its data file when asked (for :func:`label`)."""
-
-    def __init__(self, code: str) -> None:
-        self.code = code
-
-    def _pairs(self) -> dict[str, tuple[str, str]]:
-        vi, en = (code_names(self.code, lang) for lang in LANGS)
-        return {k: (vi[k], en[k]) for k in vi}
-
-    def __getitem__(self, key: str) -> tuple[str, str]:
-        return self._pairs()[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._pairs())
-
-    def __len__(self) -> int:
-        return len(self._pairs())
-
-
-# For callers of label(TABLE, code, lang); prefer domain_name, kind_name, dimension_name.
-DOMAIN_LABELS: Mapping[str, tuple[str, str]] = _Names("domain")
-KIND_LABELS: Mapping[str, tuple[str, str]] = _Names("kind")
-DIMENSION_LABELS: Mapping[str, tuple[str, str]] = _Names("dimension")
-
-
-def pick(pair: tuple[str, str], lang: str) -> str:
-    """The text of a (vi, en) pair in ``lang`` (kept while sections 00 and 05 still hold pairs; issue 8)."""
-    return dict(zip(LANGS, pair, strict=True))[lang]
-
-
-def label(table: Mapping[str, tuple[str, str]], code: str, lang: str) -> str:
-    """The name of ``code`` in ``table`` (one of the mappings above) in ``lang``; the code itself when unnamed."""
-    return pick(table[code], lang) if code in table else code
+    return label(DIMENSION_LABELS, dimension, lang)
 
 
 def yes_no(flag: bool | None, lang: str) -> str:
