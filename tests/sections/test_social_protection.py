@@ -174,11 +174,11 @@ def test_every_section_shows_for_2023_and_says_no_data_for_2016(lang: str) -> No
     names = run_notebook(2023, lang)
     full = names["rep"]
     kinds = [s.kind for s in full.shown]
-    assert kinds.count("figure") == 3 and kinds.count("table") == 9 and kinds[:2] == ["heading", "findings"]
+    assert kinds.count("figure") == 3 and kinds.count("table") == 14 and kinds[:2] == ["heading", "findings"]
     assert not any("appendix-nodata" in s.html for s in full.shown)
     frames = [v for v in names.values() if isinstance(v, pd.DataFrame)]
     assert len(frames) >= 3 and sum(isinstance(v, Figure) for v in names.values()) >= 1
     empty = run_notebook(2016, lang)["rep"]
     kinds = [s.kind for s in empty.shown]
     assert "figure" not in kinds and "table" not in kinds
-    assert sum("appendix-nodata" in s.html for s in empty.shown) == 10
+    assert sum("appendix-nodata" in s.html for s in empty.shown) == 15

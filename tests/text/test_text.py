@@ -79,8 +79,14 @@ def test_a_missing_text_language_or_value_is_a_clear_error() -> None:
 T_CALL = re.compile(r"""\bT\(\s*"([a-z_][\w.]*)\"""")
 SAY_CALL = re.compile(r"""\bsay\(\s*"([a-z_]+:[\w.]+)\"""")
 REP_SAY = re.compile(r"""\brep\.say\(\s*"([a-z_][\w.]*)\"""")
-SECTION = re.compile(r"""\brep\.section\(\s*"([a-z_][\w.]*)\"""")
-HANDED = re.compile(r"""\brep\.(?:figure|table)\(\s*[^,()]+(?:\([^()]*\))?\s*,\s*"([a-z_][\w.]*)"\s*\)""")
+KEY = r"([a-z_][\w.]*(?::[a-z_][\w.]*)?)"  # a key of the file in use, or "<file>:<key>" of another text file
+SECTION = re.compile(r"""\brep\.section\(\s*\"""" + KEY + '"')
+HANDED = re.compile(r"""\brep\.(?:figure|table)\(\s*[^,()]+(?:\([^()]*\))?\s*,\s*\"""" + KEY + r'"\s*\)')
+
+
+def qualified(namespace: str, key: str) -> str:
+    """The full key of a key found in a file whose own texts are ``namespace``."""
+    return key if ":" in key else f"{namespace}:{key}"
 
 
 def _uses() -> list[tuple[str, str]]:
@@ -92,7 +98,7 @@ def _uses() -> list[tuple[str, str]]:
         namespace = borrowed[1] if borrowed else path.stem
         found += [(str(path.name), f"{namespace}:{k}") for k in T_CALL.findall(text) + REP_SAY.findall(text)]
         found += [(str(path.name), k) for k in SAY_CALL.findall(text)]
-        found += [(str(path.name), f"{namespace}:{k}.heading") for k in SECTION.findall(text)]
+        found += [(str(path.name), qualified(namespace, f"{k}.heading")) for k in SECTION.findall(text)]
     for path in sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb")):
         namespace = path.stem.split("_", 1)[1]
         code = "\n".join(
@@ -100,8 +106,8 @@ def _uses() -> list[tuple[str, str]]:
             for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
             if c["cell_type"] == "code"
         )
-        found += [(path.name, f"{namespace}:{k}.heading") for k in SECTION.findall(code)]
-        found += [(path.name, f"{namespace}:{k}.caption") for k in HANDED.findall(code)]
+        found += [(path.name, qualified(namespace, f"{k}.heading")) for k in SECTION.findall(code)]
+        found += [(path.name, qualified(namespace, f"{k}.caption")) for k in HANDED.findall(code)]
     return found
 
 
@@ -121,3 +127,8 @@ def test_the_keys_scan_sees_a_missing_key(tmp_path: Path) -> None:
         "households",
     ]
     assert not templates.has("common:no.such.key")
+    found = HANDED.findall('rep.table(gender, "gender_equality:gender_equality")')
+    assert [qualified("social_protection", f"{k}.caption") for k in found] == [
+        "gender_equality:gender_equality.caption"
+    ]
+    assert SECTION.findall('rep.section("other_areas:administration", t)') == ["other_areas:administration"]

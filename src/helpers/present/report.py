@@ -225,13 +225,15 @@ class Report:
 
         The caption is ``<name>.caption`` from the section's text file, filled with the values the chart
         carries (:func:`helpers.present.charts.captioned`) and ``values``. Nothing when ``fig`` is None.
+        A name may name another text file (``"gender_equality:activities"``: the caption from
+        ``gender_equality.yml``, the file ``<notebook>_activities``), for a section module with its own words.
         The figure is not closed: the notebook may still show it, and it is not held by pyplot.
         """
         if fig is None:
             return
         if caption is None:
             caption = self.say(f"{name}.caption", **{**getattr(fig, "caption_values", {}), **values}).strip()
-        file_name = f"{self.notebook}_{name}"
+        file_name = f"{self.notebook}_{name.rpartition(':')[2]}"
         if self.output_dir:
             charts.save_figure(fig, Path(self.output_dir) / "figures", file_name)
         buffer = io.BytesIO()
@@ -259,7 +261,8 @@ class Report:
         ``frame`` may be a :class:`~helpers.present.tables.Table` (its raw numbers, sources and caption
         values come with it); the caption is then ``<name>.caption`` from the section's text file.
         ``raw`` is the same table with unformatted numbers, written as CSV for analysts to paste; it
-        defaults to ``frame``. Nothing when ``frame`` is None.
+        defaults to ``frame``. Nothing when ``frame`` is None. A name may name another text file, as for
+        :meth:`figure`.
         """
         if frame is None:
             return
@@ -268,7 +271,7 @@ class Report:
             frame, raw, source_ids = frame.frame, frame.raw, frame.source_ids
         if caption is None:
             caption = self.say(f"{name}.caption", **values)
-        file_name = f"{self.notebook}_{name}"
+        file_name = f"{self.notebook}_{name.rpartition(':')[2]}"
         if self.output_dir:
             write_table(raw if raw is not None else frame, Path(self.output_dir) / "tables", file_name)
         table_html = frame.to_html(index=False, escape=True, border=0, classes="appendix-table", na_rep="–")

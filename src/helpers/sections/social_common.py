@@ -19,6 +19,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers.analysis.attainment import goal_bound
+from helpers.analysis.report_parts import domain_indicators
 from helpers.analysis.social import (  # noqa: F401  (the numbers, for the sections that call them from here)
     QUALIFIER_READINGS,
     breakdown_parts,
@@ -249,6 +250,16 @@ def lines_table(lines: list[Line | None], lang: str) -> Table | None:
     )
     sources = sorted({line.source_id for line in kept if line.source_id})
     return Table(frame, raw, sources)
+
+
+def domain_table(
+    figures: pd.DataFrame, domain: str, year: int, lang: str, exclude: tuple[str, ...] = ()
+) -> Table | None:
+    """One line per figure of ``domain`` for ``year`` (the catalogue decides what belongs), in the report's order,
+    leaving out ``exclude``; None when the year has none. A new figure of the domain shows without a code change."""
+    return lines_table(
+        [figure_line(figures, i, year, lang) for i in domain_indicators(figures, domain, year, exclude=exclude)], lang
+    )
 
 
 def parts_frame(
