@@ -125,3 +125,12 @@ def test_every_drawn_line_is_a_line2d_with_its_own_run() -> None:
     fig = charts.line_chart(data, title="t", y_label="%", source="S", lang="en")
     assert all(isinstance(line, Line2D) for line in fig.axes[0].get_lines())
     assert sorted(map(tuple, _line_xs(fig))) == [(2019, 2020), (2022,)]
+
+
+def test_results_are_drawn_over_goals_where_they_meet() -> None:
+    data = pd.DataFrame(
+        {"period": [2022, 2023, 2022, 2023], "value": [68, 70.25, 68, 70], "series": ["Result"] * 2 + ["Goal"] * 2}
+    )
+    fig = charts.line_chart(data, title="t", y_label="%", source="S", lang="en")
+    z = {line.get_label(): line.get_zorder() for line in fig.axes[0].get_lines()}
+    assert z["Result"] > z["Goal"]

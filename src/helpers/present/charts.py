@@ -185,7 +185,11 @@ def line_chart(
             piece for _, part in group.groupby(stretch, sort=True) for _, piece in part.groupby(_runs(part["period"]))
         ]
         for j, piece in enumerate(pieces):
-            ax.plot(piece["period"], piece["value"], marker="o", color=colour, label=str(name) if j == 0 else None)
+            # The first series (results) is drawn on top, so a goal's marker never hides a result.
+            z = 2 + len(order) - i
+            ax.plot(
+                piece["period"], piece["value"], marker="o", color=colour, label=str(name) if j == 0 else None, zorder=z
+            )
         _bands(ax, bands[bands[series_col] == name], colour, lang)
         if annotate:
             for x, y in zip(group["period"], group["value"], strict=False):
