@@ -238,7 +238,8 @@ def test_vietnamese_thousands_in_a_count(data_copy: Path, set_cell) -> None:
     set_cell(data_copy / "figures" / "2023.csv", LINE_HOUSEHOLDS, "value", "14.966")
     expect_error(
         data_copy,
-        rf"line {LINE_HOUSEHOLDS}, column 'value': a count of households must be a whole number without separators "
+        rf"line {LINE_HOUSEHOLDS}, column 'value': a count of household_loans must be a whole number "
+        r"without separators "
         rf"\(write 14966 .*got '14\.966'",
     )
 
@@ -260,7 +261,8 @@ def test_negative_count(data_copy: Path, set_cell) -> None:
     set_cell(path, LINE_HOUSEHOLDS, "value", "-14966")
     set_cell(path, LINE_HOUSEHOLDS, "printed", "giảm 14.966")
     expect_error(
-        data_copy, rf"line {LINE_HOUSEHOLDS}, column 'value': a figure in households must be not negative, got -14966"
+        data_copy,
+        rf"line {LINE_HOUSEHOLDS}, column 'value': a figure in household_loans must be not negative, got -14966",
     )
 
 
@@ -546,7 +548,8 @@ def test_a_whole_number_written_with_a_zero_decimal_is_told_to_drop_it(data_copy
     set_cell(data_copy / "figures" / "2023.csv", LINE_HOUSEHOLDS, "value", "14966.0")
     err = expect_error(
         data_copy,
-        rf"line {LINE_HOUSEHOLDS}, column 'value': a count of households must be a whole number without separators "
+        rf"line {LINE_HOUSEHOLDS}, column 'value': a count of household_loans must be a whole number "
+        r"without separators "
         r"\(write 14966\), got '14966\.0'\.$",
     )
     assert "149660" not in str(err)
@@ -558,7 +561,8 @@ def test_a_decimal_count_gets_no_made_up_suggestion(data_copy: Path, set_cell) -
     set_cell(path, LINE_HOUSEHOLDS, "printed", "7,54")
     err = expect_error(
         data_copy,
-        rf"line {LINE_HOUSEHOLDS}, column 'value': a count of households must be a whole number without separators, "
+        rf"line {LINE_HOUSEHOLDS}, column 'value': a count of household_loans must be a whole number "
+        r"without separators, "
         r"got '7\.54'\.$",
     )
     assert "754" not in str(err).replace("7.54", "")

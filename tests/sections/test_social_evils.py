@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import pandas as pd
 import pytest
 
+from helpers.data.loading import load_year
 from helpers.paths import PROJECT_ROOT
 from helpers.sections import social_evils as se
 from helpers.sections import social_evils_findings as sf
@@ -166,7 +168,11 @@ def run_notebook(year: int, lang: str) -> list:
 def test_every_section_shows_for_2023_and_says_no_data_for_2016(lang: str) -> None:
     full = run_notebook(2023, lang)
     kinds = [s.kind for s in full]
-    assert kinds.count("figure") == 3 and kinds.count("table") == 10 and kinds[:2] == ["heading", "findings"]
+    # Rehabilitation by modality is two bars: a sentence, not a figure (issue 9).
+    assert kinds.count("figure") == 2 and kinds.count("table") == 10 and kinds[:2] == ["heading", "findings"]
+    assert "rehab_vs_target" not in {s.name for s in full}
+    [sentence] = se.rehab_notes(se.rehab_vs_target_frame(load_year(2023), 2023, lang), lang, 2023)
+    assert any(html.escape(sentence) in s.html for s in full)
     assert not any("appendix-nodata" in s.html for s in full)
     empty = run_notebook(2016, lang)
     kinds = [s.kind for s in empty]
@@ -178,8 +184,12 @@ def test_the_charts_carry_their_caption_values() -> None:
     districts = se.post_rehab_districts(DRUGS, 2023, "en")
     assert se.post_rehab_chart(districts, "en", 2023).caption_values == {"note": " (0 = printed “chưa có”, none)"}
     assert se.post_rehab_chart(districts[~districts["zero_in_words"]], "en", 2023).caption_values == {"note": ""}
-    assert se.rehab_chart(se.rehab_vs_target_frame(DRUGS, 2023, "vi"), "vi", 2023).caption_values == {
-        "year": 2023,
-        "next": 2024,
-    }
-    assert se.rehab_chart(None, "vi", 2023) is None and se.venues_chart(None, "vi", 2023) is None
+    assert se.venues_chart(None, "vi", 2023) is None
+
+
+def test_rehabilitation_by_modality_is_a_sentence_naming_each_result_and_target() -> None:
+    frame = se.rehab_vs_target_frame(DRUGS, 2023, "en")
+    [sentence] = se.rehab_notes(frame, "en", 2023)
+    for row in frame.itertuples():
+        assert f"{row.value:,.0f} persons" in sentence
+    assert "2024" in sentence and se.rehab_notes(None, "en", 2023) == []

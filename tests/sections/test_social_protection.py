@@ -3,6 +3,8 @@ facilities, children, injuries, gifts, next year's targets."""
 
 from __future__ import annotations
 
+import html
+
 import nbformat
 import pandas as pd
 import pytest
@@ -174,7 +176,11 @@ def test_every_section_shows_for_2023_and_says_no_data_for_2016(lang: str) -> No
     names = run_notebook(2023, lang)
     full = names["rep"]
     kinds = [s.kind for s in full.shown]
-    assert kinds.count("figure") == 3 and kinds.count("table") == 14 and kinds[:2] == ["heading", "findings"]
+    # The special-circumstances share beside its goal is two bars: a sentence, not a figure (issue 9).
+    assert kinds.count("figure") == 2 and kinds.count("table") == 14 and kinds[:2] == ["heading", "findings"]
+    assert "special_circumstances_vs_target" not in {s.name for s in full.shown}
+    [sentence] = sp.special_notes(full.figures, 2023, lang)
+    assert any(html.escape(sentence) in s.html for s in full.shown)
     assert not any("appendix-nodata" in s.html for s in full.shown)
     frames = [v for v in names.values() if isinstance(v, pd.DataFrame)]
     assert len(frames) >= 3 and sum(isinstance(v, Figure) for v in names.values()) >= 1

@@ -75,27 +75,78 @@ def apply_house_style() -> None:
 apply_house_style()
 
 
-def _number_axis(ax: Axes, lang: str, axis: str = "y") -> None:
+def number_axis(ax: Axes, lang: str, axis: str = "y") -> None:
     formatter = FuncFormatter(lambda v, _pos: fmt_number(v, lang, None if abs(v) < 100 else 0))
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(formatter)
 
 
-def _year_axis(ax: Axes) -> None:
+def year_axis(ax: Axes) -> None:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{int(round(v))}"))
 
 
 SOURCE_WRAP = 130  # characters of the source line that fit the chart's width at 7 pt
+TITLE_GID = "chart-title"  # how a test finds the title among the figure's texts
+TITLE_CHAR_PT = 7.4  # the widest average width of a character of the bold 11 pt title (a test measures it)
+TOO_FEW_BARS = 2  # a chart of this many bars or fewer says less than a sentence (see too_few_bars)
 
 
-def _finish(fig: Figure, ax: Axes, title: str, source: str, lang: str) -> Figure:
-    ax.set_title(title, loc="left")
+def too_few_bars(count: int) -> bool:
+    """True when a chart would hold so few bars that one sentence says it better: the section writes the
+    sentence and makes no figure."""
+    return count <= TOO_FEW_BARS
+
+
+def finish(fig: Figure, ax: Axes, title: str, source: str, lang: str) -> Figure:
+    """Title, source line and layout. The title states the chart's message; it starts at the figure's left
+    margin (long category labels push the axes right) and wraps rather than run past the right edge."""
     # A long list of sources wraps onto more lines instead of running off the right edge.
     lines = textwrap.wrap(f"{say('common:source', lang)}: {source}", SOURCE_WRAP) or [""]
     fig.text(0.01, 0.01, "\n".join(lines), fontsize=7, color="#555555", ha="left", va="bottom")
-    bottom = 0.05 + 0.11 / fig.get_figheight() * (len(lines) - 1)  # ~8 pt per extra line
-    fig.tight_layout(rect=(0, bottom, 1, 1))
+    rect = (0, 0.05 + 0.11 / fig.get_figheight() * (len(lines) - 1), 1, 1)  # ~8 pt per extra line
+    room = 0.98 * fig.get_figwidth() * 72  # points from the figure's left margin to its right one
+    text = ax.set_title("\n".join(textwrap.wrap(title, int(room / TITLE_CHAR_PT))) or title, loc="left")
+    text.set_gid(TITLE_GID)
+    fig.tight_layout(rect=rect)
+    # The title starts at the figure's left margin, with the source line, not over the axes.
+    box = ax.get_position()
+    text.set_x((0.01 - box.x0) / box.width)
     return fig
+
+
+def _runs(periods: pd.Series) -> pd.Series:
+    """A run number per period: consecutive years share one, a missing year starts the next."""
+    return (periods.diff().fillna(1) != 1).cumsum()
+
+
+def _bands(ax: Axes, data: pd.DataFrame, colour: str, lang: str, half: float = 0.3, label: str | None = None) -> None:
+    """A goal printed as a range, drawn as a shaded band from its low to its high end, labelled with both."""
+    for k, row in enumerate(data.itertuples()):
+        ax.fill_between(
+            [row.period - half, row.period + half],
+            row.low,
+            row.high,
+            color=colour,
+            alpha=0.3,
+            lw=0,
+            label=label if k == 0 else None,
+        )
+        ax.annotate(
+            f"{fmt_number(row.low, lang)}–{fmt_number(row.high, lang)}",
+            (row.period, row.high),
+            textcoords="offset points",
+            xytext=(0, 3),
+            ha="center",
+            fontsize=7,
+            color=colour,
+        )
+
+
+def ranged_rows(data: pd.DataFrame) -> pd.Series:
+    """Rows holding a range goal (both ``low`` and ``high``); none when the frame has no such columns."""
+    if "low" not in data.columns or "high" not in data.columns:
+        return pd.Series(False, index=data.index)
+    return data["low"].notna() & data["high"].notna()
 
 
 def line_chart(
@@ -112,21 +163,34 @@ def line_chart(
 ) -> Figure:
     """Lines of ``value`` over ``period`` for each ``series_col``; dashed verticals mark breaks.
 
-    ``breaks`` holds (first period under the new definition, short label).
+    ``breaks`` holds (first period under the new definition, short label). Only consecutive years are joined:
+    a year without a figure leaves a gap. Rows with ``low`` and ``high`` (a goal printed as a range) are drawn
+    as shaded bands, not as points.
     ``y_from_zero=False`` fits the value axis to the data (for rates that move
     within a few points, e.g. 66–75%); the caption should then say so.
     """
     fig = new_figure(FIGSIZE)
     ax = fig.subplots()
+    ranged = ranged_rows(data)
+    bands, data = data[ranged], data[~ranged]
     order = {name: i for i, name in enumerate(data[series_col].drop_duplicates())}
     for i, (name, group) in enumerate(data.groupby(series_col, sort=False)):
         group = group.sort_values("period")
         colour = PALETTE[i % len(PALETTE)]
-        # A line never joins two definitions: each stretch between breaks is drawn on its own.
+        # A line never joins two definitions, nor two years with a year without a figure between them:
+        # each stretch between breaks, and each run of consecutive years in it, is drawn on its own.
         edges = sorted(b for b, _ in breaks)
         stretch = group["period"].map(lambda p, edges=edges: sum(p >= e for e in edges))
-        for j, (_, piece) in enumerate(group.groupby(stretch, sort=True)):
-            ax.plot(piece["period"], piece["value"], marker="o", color=colour, label=str(name) if j == 0 else None)
+        pieces = [
+            piece for _, part in group.groupby(stretch, sort=True) for _, piece in part.groupby(_runs(part["period"]))
+        ]
+        for j, piece in enumerate(pieces):
+            # The first series (results) is drawn on top, so a goal's marker never hides a result.
+            z = 2 + len(order) - i
+            ax.plot(
+                piece["period"], piece["value"], marker="o", color=colour, label=str(name) if j == 0 else None, zorder=z
+            )
+        _bands(ax, bands[bands[series_col] == name], colour, lang)
         if annotate:
             for x, y in zip(group["period"], group["value"], strict=False):
                 # A value with another series' point above it (or level with it, drawn earlier) is written below.
@@ -137,6 +201,10 @@ def line_chart(
                 )
                 place = {"xytext": (0, -8), "va": "top"} if under else {"xytext": (0, 6)}
                 ax.annotate(fmt_number(y, lang), (x, y), textcoords="offset points", ha="center", fontsize=7, **place)
+    for k, name in enumerate(bands[series_col].drop_duplicates()):
+        if name not in order:  # a series of ranges only: its band in a colour of its own
+            colour = PALETTE[(len(order) + k) % len(PALETTE)]
+            _bands(ax, bands[bands[series_col] == name], colour, lang, label=str(name))
     for first_period, label in breaks:
         ax.axvline(first_period - 0.5, color=BREAK_COLOUR, linestyle="--", linewidth=1)
         ax.text(
@@ -148,20 +216,21 @@ def line_chart(
             color=BREAK_COLOUR,
             va="top",
         )
-    _year_axis(ax)
-    _number_axis(ax, lang)
+    year_axis(ax)
+    number_axis(ax, lang)
     ax.set_ylabel(y_label)
     ax.set_xlabel(say("common:axis.year", lang))
-    top = float(data["value"].max())
+    values = pd.concat([data["value"], bands["low"], bands["high"]]) if len(bands) else data["value"]
+    top = float(values.max())
     if y_from_zero:
         ax.set_ylim(bottom=0, top=max(top * 1.15, 1e-9))
     else:
-        low = float(data["value"].min())
+        low = float(values.min())
         span = max(top - low, abs(top) * 0.05, 1e-9)
         ax.set_ylim(bottom=low - 0.3 * span, top=top + 0.25 * span)
-    if data[series_col].nunique() > 1:
+    if pd.concat([data[series_col], bands[series_col]]).nunique() > 1:
         ax.legend(loc="best")
-    return _finish(fig, ax, title, source, lang)
+    return finish(fig, ax, title, source, lang)
 
 
 def bar_chart(
@@ -173,8 +242,15 @@ def bar_chart(
     lang: str,
     category_col: str = "category",
     hue_col: str | None = None,
+    sort: bool = False,
 ) -> Figure:
-    """Horizontal bars of ``value`` by ``category_col`` (and ``hue_col``), values written at the bar ends."""
+    """Horizontal bars of ``value`` by ``category_col`` (and ``hue_col``), values written level at the bar ends.
+
+    ``sort=True`` puts the largest bar on top, for categories whose order means nothing (places, causes, types);
+    years, steps and comparisons keep the order given.
+    """
+    if sort:
+        data = data.sort_values("value", ascending=False, kind="stable")
     keys = [category_col] + ([hue_col] if hue_col else [])
     if data.duplicated(subset=keys).any():
         # seaborn would draw the mean of the duplicates with an error bar: a value nobody printed.
@@ -196,48 +272,13 @@ def bar_chart(
         dodge=bool(hue_col),
     )
     for container in ax.containers:
-        ax.bar_label(container, labels=[fmt_number(v, lang) for v in container.datavalues], padding=3, fontsize=7)
-    _number_axis(ax, lang, axis="x")
+        labels = [fmt_number(v, lang) for v in container.datavalues]
+        ax.bar_label(container, labels=labels, padding=3, fontsize=7, rotation=0)
+    number_axis(ax, lang, axis="x")
     ax.set_xlabel(x_label)
     ax.set_ylabel("")
     ax.margins(x=0.15)
-    return _finish(fig, ax, title, source, lang)
-
-
-def actual_vs_target_chart(
-    data: pd.DataFrame,
-    *,
-    title: str,
-    y_label: str,
-    source: str,
-    lang: str,
-    kind_labels: dict[str, str],
-) -> Figure:
-    """Bars per year for each ``kind`` (actual, plan, target) so results sit beside what was aimed for."""
-    fig = new_figure(FIGSIZE)
-    ax = fig.subplots()
-    kinds = [k for k in ("actual", "plan", "target", "estimate") if k in set(data["kind"])]
-    colours = {"actual": ACTUAL_COLOUR, "plan": PLAN_COLOUR, "target": TARGET_COLOUR, "estimate": PALETTE[3]}
-    periods = sorted(data["period"].unique())
-    width = 0.8 / max(1, len(kinds))
-    # Many narrow bars: write their values upright so that neighbours' labels do not run together.
-    upright = len(kinds) * len(periods) > 8
-    for i, kind in enumerate(kinds):
-        part = data[data["kind"] == kind].set_index("period")["value"]
-        xs = [p - 0.4 + width * (i + 0.5) for p in periods if p in part.index]
-        ys = [part[p] for p in periods if p in part.index]
-        bars = ax.bar(xs, ys, width=width, color=colours[kind], label=kind_labels.get(kind, kind))
-        ax.bar_label(
-            bars, labels=[fmt_number(v, lang) for v in ys], padding=2, fontsize=7, rotation=90 if upright else 0
-        )
-    _year_axis(ax)
-    _number_axis(ax, lang)
-    ax.set_ylabel(y_label)
-    ax.set_xlabel(say("common:axis.year", lang))
-    # One row of legend over headroom kept free of bars and their labels.
-    ax.legend(loc="upper left", ncol=len(kinds))
-    ax.set_ylim(bottom=0, top=max(float(data["value"].max()), 1e-9) * (1.4 if upright else 1.3))
-    return _finish(fig, ax, title, source, lang)
+    return finish(fig, ax, title, source, lang)
 
 
 def captioned(fig: Figure | None, **values: object) -> Figure | None:

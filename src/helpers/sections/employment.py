@@ -28,6 +28,7 @@ from helpers.data.query import figure_row, indicator_name, unit_label
 from helpers.present import charts
 from helpers.present.report import Report, source_line
 from helpers.present.tables import Table
+from helpers.sections import chart_titles as ct
 from helpers.sections import progress as pg
 from helpers.sections.social_common import (
     Line,
@@ -147,7 +148,8 @@ def goal_chart(data: pd.DataFrame | None, indicator_id: str, lang: str, year: in
     """The bars of an indicator's results beside its plans and targets; None without data."""
     if data is None:
         return None
-    fig = pg.goal_chart(data, indicator_id, lang, source_line(data["source_id"], lang, year))
+    title = ct.trend_title(data, indicator_id, lang, indicator_name(indicator_id, lang))
+    fig = pg.goal_chart(data, indicator_id, lang, source_line(data["source_id"], lang, year), title=title)
     return charts.captioned(
         fig,
         name=indicator_name(indicator_id, lang),

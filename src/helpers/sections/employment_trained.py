@@ -10,6 +10,7 @@ from helpers.data.query import indicator_name
 from helpers.present import charts
 from helpers.present.report import Report, source_line
 from helpers.present.tables import Table
+from helpers.sections import chart_titles as ct
 from helpers.sections import progress as pg
 from helpers.sections.employment import T, _section
 
@@ -39,8 +40,8 @@ def trained_path_chart(data: pd.DataFrame | None, lang: str, year: int) -> Figur
     if data is None:
         return None
     fig = charts.line_chart(
-        pg.drawn(data)[["period", "value", "series"]],
-        title=indicator_name(TRAINED, lang),
+        pg.drawn(data)[["period", "value", "series", "low", "high"]],
+        title=ct.trend_title(data, TRAINED, lang, indicator_name(TRAINED, lang)),
         y_label=pg.axis_text(TRAINED, lang),
         source=source_line(data["source_id"], lang, year),
         lang=lang,

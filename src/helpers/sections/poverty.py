@@ -37,6 +37,7 @@ from helpers.data.query import category_label, figure_row, indicator_name, unit_
 from helpers.present import charts
 from helpers.present.report import Report, source_line
 from helpers.present.tables import Table
+from helpers.sections import chart_titles as ct
 from helpers.sections import progress as pg
 from helpers.sections.social_common import (
     axis_label,
@@ -74,8 +75,13 @@ def place(lang: str, district: str = DISTRICT) -> str:
 
 
 def trend_data(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
-    """The province's poverty rate (results and estimates) up to ``year``: period, kind, value, printed, source_id."""
-    return pg.goal_series(figures, RATE, year, kinds=pg.RESULT_KINDS)
+    """The province's poverty rate (results and estimates) up to ``year``: period, kind, value, printed, source_id;
+    the goals set for ``year`` ride along in ``attrs["goals"]`` (records), for the chart's title to judge by."""
+    data = pg.goal_series(figures, RATE, year, kinds=pg.RESULT_KINDS)
+    if data is not None:
+        goals = pg.goal_series(figures, RATE, year, kinds=pg.GOAL_KINDS)
+        data.attrs["goals"] = [] if goals is None else goals[goals["period"] == year].to_dict("records")
+    return data
 
 
 def trend(rep: Report) -> pd.DataFrame | None:
@@ -133,6 +139,7 @@ def trend_chart(data: pd.DataFrame | None, lang: str, breaks: Sequence[int] | No
         lang,
         source_line(data["source_id"], lang, int(data["period"].max())),
         breaks=[(b, T("new_standard", lang)) for b in inside],
+        title=ct.trend_title(data, RATE, lang, indicator_name(RATE, lang)),
     )
     return charts.captioned(
         fig, rate=indicator_name(RATE, lang), span=_span(data), note=pg.qualified_note(data, "percent", lang)
@@ -187,9 +194,10 @@ def households_chart(figures: pd.DataFrame, year: int, lang: str) -> Figure | No
     if data is None:
         return None
     inside = pg.breaks_within(list(data["period"]), _breaks(None, POOR))
+    poor = data[data["indicator_id"] == POOR].set_index("period")["value"]
     return charts.line_chart(
         data.assign(series=[indicator_name(i, lang) for i in data["indicator_id"]])[["period", "value", "series"]],
-        title=T("households_trend.title", lang),
+        title=ct.series_title(poor, indicator_name(POOR, lang), "households", lang),
         y_label=axis_label(unit_label(POOR, lang), lang),
         source=source_line(data["source_id"], lang, year),
         lang=lang,
@@ -305,9 +313,11 @@ def district_chart(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
         return None
     data, year = pd.DataFrame(records), max(frame.attrs["periods"])
     values = {"rate": _name(RATE, lang), "place": place(lang, district)}
+    local = data[data[legend] == place(lang, district)]
+    local = local.set_index(local["category"].astype(int))["value"]
     fig = charts.bar_chart(
         data[["category", legend, "value"]],
-        title=T("a_luoi_vs_province.title", lang, **values),
+        title=ct.series_title(local, T("a_luoi_vs_province.name", lang, **values), "percent", lang),
         x_label=axis_label(unit_label(RATE, lang), lang),
         source=source_line(data["source_id"], lang, year),
         lang=lang,

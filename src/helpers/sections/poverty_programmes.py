@@ -13,6 +13,7 @@ from helpers.data.query import category_label, indicator_name, unit_label
 from helpers.present import charts
 from helpers.present.report import Report, source_line
 from helpers.present.tables import Table
+from helpers.sections import chart_titles as ct
 from helpers.sections.poverty import T, select_unit
 from helpers.sections.social_common import (
     axis_label,
@@ -91,7 +92,8 @@ def credit_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | N
     unit = per_unit(*reversed(PROGRAMMES["credit"]), lang)
     return charts.bar_chart(
         data,
-        title=T("credit_average.title", lang),
+        title=ct.ranking_title(data, unit, lang),
+        sort=True,
         x_label=axis_label(unit, lang),
         source=source_line(frame.attrs["source_ids"], lang, year),
         lang=lang,

@@ -35,7 +35,8 @@ from helpers.analysis.series import (  # noqa: F401  (the other sections still c
 from helpers.data.loading import load_series_breaks
 from helpers.data.printed import parse_printed, read_vi_number
 from helpers.data.query import indicator_name, unit_label
-from helpers.present import charts
+from helpers.present import charts, goal_charts
+from helpers.sections import chart_titles
 from helpers.sections.social_common import Table, qualified, qualifier, unit_name
 from helpers.text import vocabulary
 from helpers.text.formatting import fmt_number, fmt_points, fmt_value
@@ -51,7 +52,7 @@ def kind_label(kind: str, lang: str) -> str:
 
 
 def kind_labels(lang: str) -> dict[str, str]:
-    """All kind names in ``lang``, for ``charts.actual_vs_target_chart``."""
+    """All kind names in ``lang``, for ``goal_charts.actual_vs_target_chart``."""
     return {kind: kind_label(kind, lang) for kind in KIND_ORDER}
 
 
@@ -151,9 +152,9 @@ def qualified_note(data: pd.DataFrame, unit: str, lang: str) -> str:
 
 
 def goal_chart(data: pd.DataFrame, indicator_id: str, lang: str, source: str, title: str | None = None) -> Figure:
-    """Bars per year of results, plans and targets of one indicator (from :func:`goal_series`)."""
-    return charts.actual_vs_target_chart(
-        drawn(data)[["period", "kind", "value"]],
+    """Bars per year of results, with plans and targets as markers or bands (from :func:`goal_series`)."""
+    return goal_charts.actual_vs_target_chart(
+        drawn(data)[["period", "kind", "value", "low", "high"]],
         title=title or indicator_name(indicator_id, lang),
         y_label=axis_text(indicator_id, lang),
         source=source,
@@ -174,7 +175,7 @@ def kind_line_chart(
     data = drawn(data)
     frame = data.assign(series=data["kind"].map(lambda k: kind_label(k, lang)))
     return charts.line_chart(
-        frame[["period", "value", "series"]],
+        frame[["period", "value", "series", "low", "high"]],
         title=title or indicator_name(indicator_id, lang),
         y_label=axis_text(indicator_id, lang),
         source=source,
@@ -273,9 +274,12 @@ def pace_chart(frame: pd.DataFrame, indicator_id: str, lang: str, source: str) -
         return None
     sign = direction(str(frame["polarity"].iloc[0])) or 1
     unit = change_unit_text(str(frame["unit"].iloc[0]), lang)
+    rate = str(frame["unit"].iloc[0]) in ("percent", "percentage_points")
     return charts.bar_chart(
         data[["category", "value"]],
-        title=T("pace.title", lang, name=indicator_name(indicator_id, lang)),
+        title=chart_titles.pace_title(
+            pace_values(frame), "percentage_points" if rate else str(frame["unit"].iloc[0]), lang
+        ),
         x_label=T("pace.axis.down" if sign < 0 else "pace.axis.up", lang, unit=unit),
         source=source,
         lang=lang,

@@ -334,10 +334,14 @@ def parts_chart(
     frame: pd.DataFrame, *, title: str, unit_text: str, source: str, lang: str, sort: bool = True
 ) -> Figure:
     """Horizontal bars of a breakdown (from :func:`parts_frame`), largest first, zeros kept."""
-    data = frame.sort_values("value", ascending=False, kind="stable") if sort else frame
-    data = data.assign(category=data["category"].map(wrap))
+    data = frame.assign(category=frame["category"].map(wrap))
     return charts.bar_chart(
-        data[["category", "value"]], title=title, x_label=axis_label(unit_text, lang), source=source, lang=lang
+        data[["category", "value"]],
+        title=title,
+        x_label=axis_label(unit_text, lang),
+        source=source,
+        lang=lang,
+        sort=sort,
     )
 
 

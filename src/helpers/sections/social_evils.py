@@ -21,11 +21,11 @@ from helpers.analysis import social as an
 from helpers.analysis.social import REHAB_IDS, rate, ratio, rehab_total  # noqa: F401  (for notebooks and tests)
 from helpers.data.query import indicator_name, parts, unit_label, value
 from helpers.present import charts
-from helpers.present.report import Report, source_line
+from helpers.present.report import Report
+from helpers.sections import chart_titles as ct
 from helpers.sections.social_common import (
     Line,
     Table,
-    axis_label,
     computed_line,
     derived_qualifier,
     figure_line,
@@ -34,6 +34,8 @@ from helpers.sections.social_common import (
     parts_table,
     printed_of,
     section_parts_chart,
+    unit_name,
+    unit_of,
     wrap,
 )
 from helpers.sections.social_targets import Reference, targets_table
@@ -105,20 +107,25 @@ def rehab(rep: Report) -> pd.DataFrame | None:
     return frame
 
 
-def rehab_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
-    """Grouped bars: each rehabilitation modality's result and next year's target."""
+def rehab_notes(frame: pd.DataFrame | None, lang: str, year: int) -> list[str]:
+    """Each modality's result beside next year's target, in one sentence: two modalities make too few bars
+    for a chart (:func:`helpers.present.charts.too_few_bars`)."""
     if frame is None:
-        return None
-    values = {"year": year, "next": year + 1}
-    fig = charts.bar_chart(
-        frame[["category", "series", "value"]].rename(columns={"series": LEGEND}),
-        title=T("rehab_vs_target.title", lang, **values),
-        x_label=axis_label(unit_label(REHAB_IDS[0], lang), lang),
-        source=source_line(frame.attrs["source_ids"], lang, year),
-        lang=lang,
-        hue_col=LEGEND,
-    )
-    return charts.captioned(fig, **values)
+        return []
+    items = []
+    for indicator_id, rows in frame.groupby("indicator_id", sort=False):
+        result, target = (rows.loc[rows["kind"] == k, "value"] for k in ("actual", "target"))
+        unit = unit_of(indicator_id)
+        items.append(
+            T(
+                "rehab.item" if len(target) else "rehab.item_alone",
+                lang,
+                name=indicator_name(indicator_id, lang),
+                result=f"{fmt_value(result.iloc[0], unit, lang)} {unit_name(unit, lang)}" if len(result) else "–",
+                target=f"{fmt_value(target.iloc[0], unit, lang)} {unit_name(unit, lang)}" if len(target) else "",
+            )
+        )
+    return [T("rehab.sentence", lang, year=year, next=year + 1, items="; ".join(items))]
 
 
 # Drugs: after rehabilitation, prevention ------------------------------------------------
@@ -135,17 +142,11 @@ def post_rehab(rep: Report) -> pd.DataFrame | None:
 
 
 def post_rehab_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
-    """Bars by district in the data's order, zeros kept; the caption says what a zero means when there is one."""
-    fig = section_parts_chart(
-        frame,
-        title=T("post_rehab_districts.title", lang, year=year),
-        unit_text=unit_label("post_rehab_management", lang),
-        lang=lang,
-        year=year,
-        sort=False,
-    )
-    if fig is None:
+    """Bars by district, largest first, zeros kept; the caption says what a zero means when there is one."""
+    if frame is None:
         return None
+    unit = unit_label("post_rehab_management", lang)
+    fig = section_parts_chart(frame, title=ct.ranking_title(frame, unit, lang), unit_text=unit, lang=lang, year=year)
     note = T("post_rehab_districts.zero_note", lang) if frame["zero_in_words"].any() else ""
     return charts.captioned(fig, note=note)
 
@@ -240,13 +241,10 @@ def venues(rep: Report) -> pd.DataFrame | None:
 
 def venues_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
     """Bars of the venues by type, largest first."""
-    return section_parts_chart(
-        frame,
-        title=T("venues_by_type.title", lang, year=year),
-        unit_text=unit_label("social_evil_venues", lang),
-        lang=lang,
-        year=year,
-    )
+    if frame is None:
+        return None
+    unit = unit_label("social_evil_venues", lang)
+    return section_parts_chart(frame, title=ct.ranking_title(frame, unit, lang), unit_text=unit, lang=lang, year=year)
 
 
 def venues_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:

@@ -21,11 +21,10 @@ from helpers.analysis import social_protection as an
 from helpers.analysis.attainment import assess, goal_bound
 from helpers.analysis.social_protection import average_vnd, special_share  # noqa: F401  (for notebooks and tests)
 from helpers.data.query import figure_row, indicator_name, unit_label, value
-from helpers.present import charts
-from helpers.present.report import Report, source_line
+from helpers.present.report import Report
 from helpers.present.tables import Table
+from helpers.sections import chart_titles as ct
 from helpers.sections.social_common import (
-    axis_label,
     computed_line,
     derived_qualifier,
     figure_line,
@@ -259,20 +258,6 @@ def special(rep: Report) -> pd.DataFrame | None:
     return rep.section("special", special_vs_target_frame(rep.figures, rep.year, rep.lang), level=3)
 
 
-def special_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
-    """Bars of the computed share and next year's target, each bar naming what it is."""
-    if frame is None:
-        return None
-    fig = charts.bar_chart(
-        frame[["category", "value"]],
-        title=T("special.title", lang),
-        x_label=axis_label(unit_label("children_special_circumstances_rate", lang), lang),
-        source=source_line(frame["source_id"], lang, year),
-        lang=lang,
-    )
-    return charts.captioned(fig, next=year + 1)
-
-
 def special_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """The computed share of children in special circumstances against next year's goal, in words."""
     found = special_share(figures, year)
@@ -336,13 +321,10 @@ def deaths(rep: Report) -> pd.DataFrame | None:
 
 def deaths_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
     """Bars of child deaths by cause, largest first."""
-    return section_parts_chart(
-        frame,
-        title=T("deaths.title", lang, year=year),
-        unit_text=unit_label("child_deaths", lang),
-        lang=lang,
-        year=year,
-    )
+    if frame is None:
+        return None
+    unit = unit_label("child_deaths", lang)
+    return section_parts_chart(frame, title=ct.ranking_title(frame, unit, lang), unit_text=unit, lang=lang, year=year)
 
 
 def deaths_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:

@@ -13,6 +13,7 @@ from helpers.data.printed import is_ambiguous, parse_printed
 from helpers.data.query import category_label, figure_row, indicator_name, parts, unit_label, value
 from helpers.present.report import Report
 from helpers.present.tables import Table
+from helpers.sections import chart_titles as ct
 from helpers.sections.social_common import (
     derived_qualifier,
     prefixed,
@@ -269,10 +270,7 @@ def average_gift(table: Table | None, figures: pd.DataFrame, year: int, lang: st
 
 def average_gift_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
     """Bars of the average value per gift by recipient group, largest first."""
-    return section_parts_chart(
-        frame,
-        title=T("average_gift.title", lang, year=year),
-        unit_text=T("gift.per_gift_thousands", lang),
-        lang=lang,
-        year=year,
-    )
+    if frame is None:
+        return None
+    unit = T("gift.per_gift_thousands", lang)
+    return section_parts_chart(frame, title=ct.ranking_title(frame, unit, lang), unit_text=unit, lang=lang, year=year)

@@ -1,0 +1,134 @@
+"""Results beside their goals over the years: results as bars, plans and targets as level markers across them,
+a goal printed as a range as a shaded band; in the house style of :mod:`helpers.present.charts`."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from helpers.present.charts import (
+    ACTUAL_COLOUR,
+    FIGSIZE,
+    PALETTE,
+    PLAN_COLOUR,
+    TARGET_COLOUR,
+    finish,
+    new_figure,
+    number_axis,
+    ranged_rows,
+    year_axis,
+)
+from helpers.text import say
+from helpers.text.formatting import fmt_number
+
+RESULT_STYLE = {"actual": {"color": ACTUAL_COLOUR}, "estimate": {"color": PALETTE[3], "hatch": "///", "alpha": 0.8}}
+GOAL_STYLE = {"plan": {"color": PLAN_COLOUR, "ls": "-"}, "target": {"color": TARGET_COLOUR, "ls": (0, (1.5, 1))}}
+HALF_SLOT = 0.27  # half the width of a year's bar and of its goal markers, in years
+LABEL_GAP_PT = 8  # the least vertical distance between two goal labels of one year
+
+
+def _goal_labels(ax: Axes, fig: Figure, items: list[tuple[float, float, str, str]]) -> None:
+    """Write goal values right of their markers, level, moved apart vertically where two would overlap."""
+    low, high = ax.get_ylim()
+    points_per_unit = (fig.get_figheight() - 1.4) * 72 / max(high - low, 1e-9)
+    by_period: dict[float, list[tuple[float, str, str]]] = {}
+    for x, y, text, colour in items:
+        by_period.setdefault(x, []).append((y, text, colour))
+    for x, labels in by_period.items():
+        last = None
+        for y, text, colour in sorted(labels, key=lambda item: item[0]):
+            at = y * points_per_unit if last is None else max(y * points_per_unit, last + LABEL_GAP_PT)
+            last = at
+            ax.annotate(
+                text,
+                (x + HALF_SLOT, y),
+                textcoords="offset points",
+                xytext=(2, at - y * points_per_unit),
+                va="center",
+                fontsize=7,
+                color=colour,
+            )
+
+
+def actual_vs_target_chart(
+    data: pd.DataFrame,
+    *,
+    title: str,
+    y_label: str,
+    source: str,
+    lang: str,
+    kind_labels: dict[str, str],
+) -> Figure:
+    """Results (actual, estimate) as bars per year, plans and targets as level markers across them, and a goal
+    printed as a range (``low`` and ``high``) as a shaded band: a goal is never a bar of its own. Values are
+    written level: results inside their bars, goals beside their markers."""
+    fig = new_figure(FIGSIZE)
+    ax = fig.subplots()
+    ranged = ranged_rows(data)
+    results = data[data["kind"].isin(RESULT_STYLE)]
+    goals = data[data["kind"].isin(GOAL_STYLE) & ~ranged]
+    bands = data[data["kind"].isin(GOAL_STYLE) & ranged]
+    for kind, style in RESULT_STYLE.items():
+        part = results[results["kind"] == kind]
+        if part.empty:
+            continue
+        # A year with both a result and an estimate shows them side by side in its slot.
+        both = part["period"].isin(results.loc[results["kind"] != kind, "period"])
+        shift = (-0.5 if kind == "actual" else 0.5) * HALF_SLOT
+        xs = part["period"] + both * shift
+        widths = [HALF_SLOT if b else 2 * HALF_SLOT for b in both]
+        bars = ax.bar(xs, part["value"], width=widths, label=kind_labels.get(kind, kind), edgecolor="white", **style)
+        ax.bar_label(
+            bars,
+            labels=[fmt_number(v, lang) for v in part["value"]],
+            padding=2,
+            fontsize=7,
+            rotation=0,
+        )
+    labels = []
+    for kind, style in GOAL_STYLE.items():
+        part = goals[goals["kind"] == kind]
+        for k, row in enumerate(part.itertuples()):
+            ax.plot(
+                [row.period - HALF_SLOT, row.period + HALF_SLOT],
+                [row.value, row.value],
+                lw=2.5,
+                label=kind_labels.get(kind, kind) if k == 0 else None,
+                **style,
+            )
+            labels.append((row.period, row.value, fmt_number(row.value, lang), style["color"]))
+        part = bands[bands["kind"] == kind]
+        for k, row in enumerate(part.itertuples()):
+            ax.fill_between(
+                [row.period - HALF_SLOT, row.period + HALF_SLOT],
+                row.low,
+                row.high,
+                color=style["color"],
+                alpha=0.3,
+                lw=0,
+                label=kind_labels.get(kind, kind) if k == 0 and goals[goals["kind"] == kind].empty else None,
+            )
+            labels.append(
+                (
+                    row.period,
+                    (row.low + row.high) / 2,
+                    f"{fmt_number(row.low, lang)}–{fmt_number(row.high, lang)}",
+                    style["color"],
+                )
+            )
+    year_axis(ax)
+    number_axis(ax, lang)
+    ax.set_ylabel(y_label)
+    ax.set_xlabel(say("common:axis.year", lang))
+    periods = sorted(data["period"].unique())
+    ax.set_xlim(periods[0] - 0.6, periods[-1] + 0.9)  # room right of the last year for its goals' labels
+    ends = pd.concat([data["value"], bands["high"]]) if len(bands) else data["value"]
+    # One row of legend over headroom kept free of bars, markers and labels.
+    handles, names = ax.get_legend_handles_labels()
+    order = [kind_labels.get(k, k) for k in (*RESULT_STYLE, *GOAL_STYLE)]
+    pairs = sorted(zip(handles, names, strict=True), key=lambda pair: order.index(pair[1]))
+    ax.legend([h for h, _ in pairs], [n for _, n in pairs], loc="upper left", ncol=4)
+    ax.set_ylim(bottom=0, top=max(float(ends.max()), 1e-9) * 1.3)
+    _goal_labels(ax, fig, labels)
+    return finish(fig, ax, title, source, lang)
