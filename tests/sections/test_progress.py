@@ -124,3 +124,10 @@ def test_margins_share_one_sign_with_the_scorecard(figures_2023: pd.DataFrame) -
     assert band["margin_far"] == pytest.approx(band["current"] - band["goal_high"]) and band["margin_far"] < 0
     ahead = frame[frame["goal_period"] == 2024].iloc[0]
     assert ahead["margin"] == pytest.approx(-ahead["gap"])
+
+
+def test_one_goal_set_by_two_instruments_is_one_sentence(figures_2023: pd.DataFrame) -> None:
+    frame = pg.progress(figures_2023, "poverty_rate", 2023, pg.breaks_of("poverty_rate"))
+    assert (frame["goal_period"] == 2025).sum() == 2  # the five-year plan and Kế hoạch 121, both 2–2,2%
+    sentences = pg.pace_sentences(frame, "poverty_rate", "vi", limit=len(frame))
+    assert len(sentences) == len(set(sentences)) == 2

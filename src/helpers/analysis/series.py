@@ -43,7 +43,8 @@ def goal_series(
 ) -> pd.DataFrame | None:
     """The preferred figures of one indicator of the given kinds up to period ``up_to``; None if there are none.
 
-    Columns: period, kind, value, printed, source_id, instrument (ordered by period, then kind). Where two
+    Columns: period, kind, value, low, high (a range goal's band, else empty: a chart draws the band, never
+    ``value`` alone), printed, source_id, instrument (ordered by period, then kind). Where two
     instruments set a goal of the same kind for the same period (the annual plan's 66% and the 2011-2020
     plan's 85% for 2020), both rows are kept; a chart draws the first and its caption names the other.
     """
@@ -55,7 +56,9 @@ def goal_series(
     rows = rows.assign(_order=rows["kind"].map(order)).sort_values(["period", "_order"], kind="stable")
     if "instrument" not in rows.columns:
         rows = rows.assign(instrument="")
-    return rows[["period", "kind", "value", "printed", "source_id", "instrument"]].reset_index(drop=True)
+    ends = {c: pd.to_numeric(rows[c], errors="coerce") if c in rows.columns else float("nan") for c in ("low", "high")}
+    rows = rows.assign(**ends)
+    return rows[["period", "kind", "value", "low", "high", "printed", "source_id", "instrument"]].reset_index(drop=True)
 
 
 def drawn(data: pd.DataFrame) -> pd.DataFrame:

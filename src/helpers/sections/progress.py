@@ -388,8 +388,11 @@ def pace_sentences(frame: pd.DataFrame | None, indicator_id: str, lang: str, lim
     if frame is None:
         return []
     name = low(short_name(indicator_id, lang))
+    # The same goal set by two instruments (the five-year plan and Kế hoạch 121 both ask 2–2,2% for 2025) is one
+    # goal in words: one sentence, not the same sentence twice.
+    rows = frame[frame["comparable"]].drop_duplicates(["goal_kind", "goal_period", "goal", "goal_low", "goal_high"])
     sentences = []
-    for r in frame[frame["comparable"]].head(limit).itertuples():
+    for r in rows.head(limit).itertuples():
         level = goal_level_text(r.goal, r.unit, r.goal_printed, lang, show_used=False)
         sentences.append((_met_sentence if r.met_now else _needed_sentence)(r, name, level, lang))
     return sentences
