@@ -115,3 +115,81 @@ def test_direction_lets_a_goals_bound_decide_first() -> None:
 
     assert direction("lower_is_better") == -1 and direction("higher_is_better") == 1 and direction("neutral") == 0
     assert direction("higher_is_better", "ceiling") == -1 and direction("lower_is_better", "floor") == 1
+
+
+# Issue 9, goals judged right ------------------------------------------------------------------
+
+
+def test_the_attainment_index_reads_the_same_way_for_every_polarity() -> None:
+    from helpers.analysis.attainment import attainment_index
+
+    # A met ceiling lies beyond 100, like a met plan: 2,1 / 1,8 (not 1,8 / 2,1 = 85,71, which reads as failure).
+    assert attainment_index(1.8, 2.1, "lower_is_better", "ceiling") == pytest.approx(116.667, abs=1e-3)
+    assert attainment_index(17034, 17000, "higher_is_better") == pytest.approx(100.2)
+    assert attainment_index(66.8, 67, "higher_is_better", "floor") < 100
+    assert attainment_index(2.27, 2.2, "lower_is_better", None, 2.0, 2.2) == pytest.approx(2.2 / 2.27 * 100)
+    assert attainment_index(54, 60, "neutral") is None
+
+
+def test_demand_follows_polarity() -> None:
+    from helpers.analysis.attainment import demand
+
+    assert demand(1.8, 2.1, "lower_is_better", "ceiling") == "easier"  # dưới 2,1% after 1,8%: less demanding
+    assert demand(2.27, 1.76, "lower_is_better", "ceiling") == "harder"
+    assert demand(17034, 17000, "higher_is_better") == "easier"
+    assert demand(70.25, 72.5, "higher_is_better") == "harder"
+    assert demand(100, 100, "higher_is_better") == "equal"
+    assert demand(70.25, 75, "higher_is_better", None, 70, 75) == "easier"  # inside the band: met
+    assert demand(54, 60, "neutral") == "higher" and demand(60, 54, "neutral") == "lower"
+    assert demand(5, 5, "neutral") == "same"
+
+
+def test_one_goal_per_indicator_is_counted(figures_2023: pd.DataFrame) -> None:
+    card = scorecard(figures_2023, 2023)
+    counted = card[card["headline"]]
+    assert not counted.duplicated(["indicator_id", "breakdown"]).any()
+    assert set(counted["indicator_id"] + counted["breakdown"]) == set(card["indicator_id"] + card["breakdown"])
+    jobs = card[card["indicator_id"] == "jobs_created"].set_index("goal_kind")["headline"]
+    assert jobs["plan"] and not jobs["target"]  # the annual plan is the headline, the programme's target apart
+    poverty = card[(card["indicator_id"] == "poverty_rate") & (card["breakdown"] == "")].iloc[0]
+    # The 2023 target of KH 63/KH-UBND is judged, and the report's "vượt 0,52%" recomputed from it.
+    assert poverty["instrument"] == "KH 63/KH-UBND" and poverty["met"]
+    assert poverty["margin"] == pytest.approx(2.79 - 2.27)
+
+
+def test_a_computed_result_stands_in_only_for_the_same_measure(figures_2023: pd.DataFrame) -> None:
+    from helpers.analysis.attainment import computed_results
+    from helpers.data.comparable import load_comparable_results
+
+    declared = load_comparable_results().set_index("indicator_id")["same_measure"]
+    assert declared["children_special_circumstances_rate"] and not declared["drug_users_service_access_rate"]
+    computed = computed_results(figures_2023, 2023).set_index("indicator_id")
+    assert computed.at["drug_users_service_access_rate", "value"] == pytest.approx(232 / 484 * 100)
+    targets = next_year_targets(figures_2023, 2023).set_index("indicator_id")
+    child = targets.loc["children_special_circumstances_rate"]
+    assert child["achieved"] == pytest.approx(4206 / 292208 * 100) and child["achieved_computed"]
+    assert child["demand"] == "easier" and child["below_achieved"] is True
+    access = targets.loc["drug_users_service_access_rate"]
+    assert pd.isna(access["achieved"]) and pd.isna(access["demand"]) and not access["achieved_computed"]
+
+
+def test_the_comparable_results_file_is_checked(tmp_path) -> None:
+    import shutil
+
+    from helpers.data.comparable import load_comparable_results
+    from helpers.errors import DataError
+    from helpers.paths import data_dir
+
+    for name in ("indicators.csv", "units.csv", "sources.csv", "breakdown_labels.csv", "series_breaks.csv"):
+        shutil.copy(data_dir() / name, tmp_path / name)
+    for name in ("reports.csv", "domains.csv", "kinds.csv", "dimensions.csv"):
+        shutil.copy(data_dir() / name, tmp_path / name)
+    header = "indicator_id,numerator,denominator,same_measure,note\n"
+    (tmp_path / "comparable_results.csv").write_text(header + "children_special_circumstances_rate,nope,x,yes,n\n")
+    with pytest.raises(DataError, match="numerator names nope"):
+        load_comparable_results(tmp_path)
+    (tmp_path / "comparable_results.csv").write_text(
+        header + "children_special_circumstances_rate,children_special_circumstances,children_population,maybe,n\n"
+    )
+    with pytest.raises(DataError, match="same_measure must be yes or no"):
+        load_comparable_results(tmp_path)

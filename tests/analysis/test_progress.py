@@ -59,3 +59,14 @@ def test_pace_values_need_a_pace_achieved() -> None:
     assert frame.iloc[0]["required"] == pytest.approx(2.25) and pd.isna(frame.iloc[0]["achieved"])
     assert assessment_key(frame.iloc[0]) == "no_pace"
     assert pace_values(frame) is None
+
+
+def test_goal_series_exposes_a_bands_ends(figures_2023: pd.DataFrame) -> None:
+    # Issue 9: charts draw a range goal as a band, so the frame they draw from carries both ends.
+    from helpers.analysis.series import goal_series
+
+    series = goal_series(figures_2023, "trained_labour_rate", 2025)
+    band = series[(series["period"] == 2025) & (series["kind"] == "target")].iloc[0]
+    assert (band["low"], band["high"]) == (70.0, 75.0) and band["value"] == band["high"]
+    plain = series[(series["period"] == 2024) & (series["kind"] == "target")].iloc[0]
+    assert pd.isna(plain["low"]) and pd.isna(plain["high"])

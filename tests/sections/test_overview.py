@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from helpers.data.loading import load_year
 from helpers.present.report import Report
 from helpers.sections import overview
+from helpers.sections import overview_findings as of
 
 
 def frame(rows: list[tuple]) -> pd.DataFrame:
@@ -74,69 +75,83 @@ def test_scorecard_table_on_a_small_frame() -> None:
     shown = table.frame.set_index("Chỉ tiêu")
     assert shown.at["Tên unemp", "Mục tiêu"] == "dưới 2,1%"
     assert shown.at["Tên unemp", "Đánh giá"] == "Đạt"  # a ceiling of 2,1% is met by 1,8%
-    assert shown.at["Tên jobs", "Tỷ lệ so với mục tiêu"] == "100,20%"
+    index = "Chỉ số đạt (từ 100: đạt)"
+    assert shown.at["Tên jobs", index] == "100,20"
+    assert shown.at["Tên unemp", index] == "116,67"  # a ceiling met: 2,1 / 1,8, read the same way as the others
     assert shown.at["Tên jobs", "Mục tiêu"] == "trên 17.000"
     assert shown.at["Tên trained", "Đánh giá"] == "Chưa đạt"
-    assert shown.at["Tên trained", "Chênh lệch (+: tốt hơn mục tiêu)"] == "-0,2 điểm phần trăm"
+    assert shown.at["Tên trained", "Chênh lệch (+ tốt hơn, − còn thiếu)"] == "-0,2 điểm phần trăm"
+    assert shown.at["Tên unemp", "Chênh lệch (+ tốt hơn, − còn thiếu)"] == "+0,3 điểm phần trăm"
     assert shown.at["Tên rehab", "Đánh giá"] == "–"  # neutral: not judged
     assert shown.at["Tên insured", "Thực hiện"] == "–" and shown.at["Tên insured", "Đánh giá"] == "–"
     assert shown.at["Tên abroad", "Loại mục tiêu"] == "Kế hoạch"
     assert table.raw.set_index("indicator_id").at["abroad", "ratio"] == pytest.approx(116.25)
     assert table.source_ids == ["report", "web"]
     english = overview.scorecard_table(SMALL, 2023, "en").frame
-    assert list(english.columns)[-1] == "Assessment"
-    assert english.set_index("Indicator").at["Name abroad", "Percent of goal"] == "116.25%"
+    assert list(english.columns)[-2:] == ["Assessment", "Counted"]
+    assert english.set_index("Indicator").at["Name abroad", "Attainment index (100+: met)"] == "116.25"
     assert overview.scorecard_table(SMALL, 2016, "vi") is None
 
 
 def test_attainment_chart_shows_only_judged_goals() -> None:
     data = overview.attainment_data(SMALL, 2023, "en")
     assert len(data) == 4  # jobs, abroad, unemp, trained; not the neutral rehab nor insured without a result
-    assert data["value"].round(2).tolist() == [100.2, 116.25, 85.71, 99.7]
-    assert "(plan: above 17,000)" in data.at[0, "category"]
+    # Oriented by polarity (issue 9): the met ceiling (1,8% under 2,1%) is 116,67, past the 100 line, not 85,71.
+    assert data["value"].round(2).tolist() == [100.2, 116.25, 116.67, 99.7]
+    assert [v >= 100 for v in data["value"]] == [bool(m) for m in data["met"]]
+    assert "(plan: above 17,000) – met" in data.at[0, "category"] and data.at[3, "category"].endswith("– not met")
     fig = overview.attainment_chart(data, 2023, "en", "Test source")
     assert isinstance(fig, Figure)
     ax = fig.axes[0]
-    assert ax.get_title(loc="left") == "Attainment of the 2023 goals" and ax.get_xlabel() == "Result as % of goal"
+    assert (
+        ax.get_title(loc="left") == "Attainment of the 2023 goals"
+        and ax.get_xlabel() == "Attainment index (100 = exactly on the goal)"
+    )
     assert any(list(line.get_xdata()) == [100, 100] for line in ax.get_lines())
     assert overview.attainment_data(SMALL[SMALL["kind"] != "actual"], 2023, "en") is None
 
 
-def test_next_year_table_flags_targets_below_what_was_achieved() -> None:
+def test_next_year_table_says_how_demanding_each_target_is_by_polarity() -> None:
     table = overview.next_year_table(SMALL, 2023, "vi")
     shown = table.frame.set_index("Chỉ tiêu")
-    flag = "Đặt thấp hơn mức đã đạt"
-    assert shown.at["Tên jobs", flag] == "Có"  # 17.000 after 17.034
-    assert shown.at["Tên unemp", flag] == "Có"  # dưới 2,1% after 1,8%
+    flag = "So với kết quả năm 2023"
+    assert shown.at["Tên jobs", flag] == "Dễ hơn"  # 17.000 after 17.034
+    # A ceiling above the result is less demanding, not "set lower" (issue 9: dưới 2,1% after 1,8%).
+    assert shown.at["Tên unemp", flag] == "Dễ hơn"
     assert shown.at["Tên unemp", "Mục tiêu năm 2024"] == "dưới 2,1%"
-    assert shown.at["Tên trained", flag] == "Không"
+    assert shown.at["Tên trained", flag] == "Khó hơn"
     assert shown.at["Tên insured", "Kết quả năm 2023"] == "–" and shown.at["Tên insured", flag] == "–"
+    assert [d if isinstance(d, str) else None for d in table.raw["demand"]] == ["easier", "easier", "harder", None]
     assert overview.next_year_table(SMALL, 2024, "vi") is None
 
 
 def test_findings_on_a_small_frame() -> None:
     sentences = overview.findings(SMALL, 2023, "vi")
     assert sentences[0] == (
-        "Năm 2023 đạt 3 trong 4 mục tiêu (kế hoạch, chỉ tiêu) có kết quả để đánh giá; 2 mục tiêu khác chưa có "
-        "kết quả trong dữ liệu."
+        "Năm 2023 đạt 3 trong 4 chỉ tiêu có kết quả để đánh giá, mỗi chỉ tiêu tính một mục tiêu chính "
+        "(kế hoạch năm nếu có); 1 chỉ tiêu khác chưa có kết quả trong dữ liệu; 1 chỉ tiêu trung tính không đánh giá "
+        "đạt hay chưa đạt."
     )
     assert sentences[1] == "Tên abroad đạt 116,25% kế hoạch (2.325 so với 2.000)."
     assert sentences[2] == "Chưa đạt: Tên trained (66,8% so với mục tiêu trên 67%)."
     assert sentences[3].startswith(
-        "2 chỉ tiêu năm 2024 được đặt thấp hơn mức đã đạt năm 2023: Tên jobs (17.000 so với 17.034)"
+        "2 chỉ tiêu năm 2024 ít thách thức hơn mức đã đạt năm 2023 (kết quả năm 2023 đã đạt các mức này): "
+        "Tên jobs (17.000 so với 17.034)"
     )
     assert "Tên unemp (dưới 2,1% so với 1,8%)" in sentences[3]
     assert sentences[4] == "1 chỉ tiêu năm 2024 đòi hỏi kết quả tốt hơn năm 2023: Tên trained (72,5% so với 66,8%)."
-    assert sentences[5] == "1 trong 4 chỉ tiêu năm 2024 chưa có kết quả năm 2023 trong dữ liệu để so sánh."
+    assert (
+        sentences[5] == "1 trong 4 chỉ tiêu năm 2024 chưa có kết quả năm 2023 cùng thước đo trong dữ liệu để so sánh."
+    )
     assert overview.findings(SMALL, 2016, "en") == []
 
 
 def test_findings_when_no_goal_can_be_judged() -> None:
     only_goals = SMALL[SMALL["kind"] != "actual"]
-    assert overview.scorecard_findings(only_goals, 2023, "en") == [
-        "The data hold 6 goals (plans, targets) for 2023 but no results to judge them by."
+    assert of.scorecard_findings(only_goals, 2023, "en") == [
+        "The data hold 6 indicators with plans or targets for 2023 but no results to judge them by."
     ]
-    assert overview.next_year_findings(only_goals, 2023, "en") == [
+    assert of.next_year_findings(only_goals, 2023, "en") == [
         "The data hold no 2023 result to compare with the 4 targets set for 2024."
     ]
 
@@ -160,24 +175,52 @@ def test_real_2023_overview(figures_2023: pd.DataFrame) -> None:
     assert unemployment["Mục tiêu"] == "dưới 2,1%" and unemployment["Thực hiện"] == "1,8%"
     nxt = overview.next_year_table(figures, 2023, "vi").frame.set_index(["Chỉ tiêu", "Loại mục tiêu"])
     assert nxt.index.is_unique
-    flag = "Đặt thấp hơn mức đã đạt"
-    assert nxt.at[("Số lao động được giải quyết việc làm", "Kế hoạch (KH năm 2024)"), flag] == "Có"
-    assert nxt.at[("Số lao động được giải quyết việc làm", "Chỉ tiêu (CT việc làm 2021-2025)"), flag] == "Có"
-    assert nxt.at[("Số lao động đi làm việc ở nước ngoài theo hợp đồng", "Kế hoạch (KH năm 2024)"), flag] == "Có"
-    assert nxt.at[("Tỷ lệ thất nghiệp khu vực thành thị", "Chỉ tiêu (KH năm 2024)"), flag] == "Có"
-    assert nxt.at[("Tỷ lệ hộ nghèo", "Chỉ tiêu (KH năm 2024)"), flag] == "Không"
+    flag, easier, harder = (
+        "So với kết quả năm 2023",
+        "Dễ hơn",
+        "Khó hơn",
+    )
+    assert nxt.at[("Số lao động được giải quyết việc làm", "Kế hoạch (KH năm 2024)"), flag] == easier
+    assert nxt.at[("Số lao động được giải quyết việc làm", "Chỉ tiêu (CT việc làm 2021-2025)"), flag] == easier
+    assert nxt.at[("Số lao động đi làm việc ở nước ngoài theo hợp đồng", "Kế hoạch (KH năm 2024)"), flag] == easier
+    assert nxt.at[("Tỷ lệ thất nghiệp khu vực thành thị", "Chỉ tiêu (KH năm 2024)"), flag] == easier
+    assert nxt.at[("Tỷ lệ hộ nghèo", "Chỉ tiêu (KH năm 2024)"), flag] == harder
+    # Tables agree (issue 9): the share the social-protection section computes and calls met is judged here too,
+    # and the rehab ratio, a different measure from access to services, is judged in neither.
     special = ("Tỷ lệ trẻ em có hoàn cảnh đặc biệt trên tổng dân số trẻ em", "Chỉ tiêu (KH năm 2024)")
-    assert nxt.at[special, "Kết quả năm 2023"] == "–" and nxt.at[special, flag] == "–"
+    assert nxt.at[special, "Kết quả năm 2023"] == "1,44%" and nxt.at[special, flag] == f"{easier} (phụ lục tính)"
+    access = (
+        "Tỷ lệ người nghiện ma túy có hồ sơ quản lý được tiếp cận các dịch vụ tư vấn, điều trị, cai nghiện ma túy",
+        "Chỉ tiêu (KH năm 2024)",
+    )
+    assert nxt.at[access, "Kết quả năm 2023"] == "–" and nxt.at[access, flag] == "–"
+    # One goal, one row: the programme's target for jobs comes after the counted goals and is not counted.
+    assert nxt["Tính vào tổng"].iloc[-1] == "Không (mục tiêu khác)"
     sentences = overview.findings(figures_2023, 2023, "en")
     assert 3 <= len(sentences) <= 6
-    assert (
-        sentences[0]
-        == "In 2023, 7 of the 7 goals (plans, targets) that can be judged were met; 1 more has no result in the data."
+    assert sentences[0].startswith(
+        "The 2023 report says 17 of its 17 sector targets were completed, among them 4 of 4 assigned socio-economic "
+        "targets met or exceeded; the data let the appendix judge 6 indicators"
     )
+    assert "not counted again: Jobs created (workers placed in jobs) reached 103.24% of the target" in sentences[0]
     assert any(
         "(17,000 against 17,034)" in s and "(2,050 against 2,325)" in s and "(below 2.1% against 1.8%)" in s
         for s in sentences
     )
+    assert not any("(17,000 against 17,034); Jobs created" in s for s in sentences)  # jobs never counted twice
+
+
+def test_tallies_add_up_to_one_goal_per_indicator(figures_2023: pd.DataFrame) -> None:
+    # Issue 9: "3 + 3 + 14 = 20, not the 21/22 targets claimed" — every counted goal is in exactly one group.
+    card = overview.next_year_rows(figures_2023, 2023, "vi")
+    counted = card[card["headline"]]
+    assert len(counted) == counted["indicator_id"].nunique() == card["indicator_id"].nunique()
+    numbers = [int(s.split(" ", 1)[0]) for s in of.next_year_findings(figures_2023, 2023, "vi")]
+    *groups, last = numbers
+    total = int(of.next_year_findings(figures_2023, 2023, "vi")[-1].split(" trong ")[1].split(" ")[0])
+    assert sum(groups) + last == total == len(counted)
+    score = overview.scorecard_rows(figures_2023, 2023, "vi")
+    assert score[score["headline"]].groupby(["indicator_id", "breakdown"]).size().max() == 1
 
 
 @pytest.mark.parametrize("year", [2015, 2016, 2018, 2019, 2020, 2021, 2022, 2023])
@@ -218,6 +261,6 @@ def test_the_notebook_cells_show_title_findings_then_sections(year: int, lang: s
 
 def test_plural_forms_in_english() -> None:
     one_goal = SMALL[(SMALL["kind"] != "actual") & (SMALL["period"] == 2023)].head(1)
-    assert overview.scorecard_findings(one_goal, 2023, "en") == [
-        "The data hold 1 goal (plan, target) for 2023 but no result to judge it by."
+    assert of.scorecard_findings(one_goal, 2023, "en") == [
+        "The data hold 1 indicator with a plan or target for 2023 but no result to judge it by."
     ]

@@ -77,8 +77,13 @@ def test_progress_table_on_real_2023_data(figures_2023: pd.DataFrame) -> None:
     ahead = table.frame[table.frame["Mục tiêu"].str.startswith("Chỉ tiêu 2025")]
     assert list(ahead["Mục tiêu"]) == ["Chỉ tiêu 2025 (13 chỉ tiêu KT-XH 2021-2025)", "Chỉ tiêu 2025 (KH 121/KH-UBND)"]
     assert set(ahead["Mức mục tiêu"]) == {"2–2,2%"}
-    assert set(ahead["Khoảng cách còn lại"]) == {
-        "-0,07 điểm phần trăm (đến đầu khoảng gần), -0,27 điểm phần trăm (đến đầu khoảng xa)"
+    # One sign convention (issue 9): the margin is + when better than the goal, − when short, to both ends.
+    assert set(ahead["Chênh lệch so với mục tiêu (+: tốt hơn, −: còn thiếu)"]) == {
+        "-0,07 điểm phần trăm (so với mức 2,2%), -0,27 điểm phần trăm (so với mức 2%)"
+    }
+    # The change needed per year, signed as later minus earlier, to both ends of the band.
+    assert set(ahead["Thay đổi cần mỗi năm (+: tăng, −: giảm)"]) == {
+        "-0,03 điểm phần trăm (so với mức 2,2%), -0,14 điểm phần trăm (so với mức 2%)"
     }
     assert "sldtbxh_2023_report" in table.source_ids
 
@@ -96,3 +101,33 @@ def test_pace_words_in_both_languages() -> None:
     table = pg.progress_table(frame, "en")
     assert list(table.frame.columns)[-1] == "Assessment"
     assert table.frame["Assessment"].iloc[0] == "Within reach at the pace achieved"
+
+
+def test_a_band_goal_gives_the_pace_to_both_ends_in_words(figures_2023: pd.DataFrame) -> None:
+    # Issue 9: "cần giảm 0,03 điểm phần trăm mỗi năm" judged the 2–2,2% band by its lenient end alone.
+    frame = pg.progress(figures_2023, "poverty_rate", 2023, pg.breaks_of("poverty_rate"))
+    band = frame[frame["goal_period"] == 2025].iloc[0]
+    sentence = pg.pace_sentences(frame, "poverty_rate", "vi")[1]
+    near = f"{abs(band['required']):.2f}".replace(".", ",")
+    far = f"{abs(band['required_far']):.2f}".replace(".", ",")
+    assert f"cần giảm {near}–{far} điểm phần trăm mỗi năm" in sentence
+    assert f"({near} để về đầu khoảng 2,2%, {far} để về đầu khoảng 2%)" in sentence
+    english = pg.pace_sentences(frame, "poverty_rate", "en")[1]
+    assert "to reach the band's end at 2.2%" in english and "to reach its end at 2%" in english
+
+
+def test_margins_share_one_sign_with_the_scorecard(figures_2023: pd.DataFrame) -> None:
+    # + = better than the goal in every table: the progress margin is the scorecard's margin, never goal − result.
+    frame = pg.progress(figures_2023, "trained_labour_rate", 2023)
+    band = frame[frame["goal_period"] == 2025].iloc[0]
+    assert band["margin"] == pytest.approx(band["current"] - band["goal_low"]) and band["margin"] > 0
+    assert band["margin_far"] == pytest.approx(band["current"] - band["goal_high"]) and band["margin_far"] < 0
+    ahead = frame[frame["goal_period"] == 2024].iloc[0]
+    assert ahead["margin"] == pytest.approx(-ahead["gap"])
+
+
+def test_one_goal_set_by_two_instruments_is_one_sentence(figures_2023: pd.DataFrame) -> None:
+    frame = pg.progress(figures_2023, "poverty_rate", 2023, pg.breaks_of("poverty_rate"))
+    assert (frame["goal_period"] == 2025).sum() == 2  # the five-year plan and Kế hoạch 121, both 2–2,2%
+    sentences = pg.pace_sentences(frame, "poverty_rate", "vi", limit=len(frame))
+    assert len(sentences) == len(set(sentences)) == 2

@@ -134,10 +134,16 @@ def test_targets_table_with_a_reference_value() -> None:
             ("drug_rehab_community", 2023, "actual", "", 178, "178"),
             ("drug_rehab_community", 2024, "target", "", 180, "180"),
             ("children_special_circumstances_rate", 2024, "target", "", 1.5, "<1,5"),
+            ("children_special_circumstances", 2023, "actual", "", 4206, "4.206"),
+            ("children_population", 2023, "actual", "", 292208, "292.208"),
+            ("drug_users_service_access_rate", 2024, "target", "", 90, "90%"),
             ("sex_worker_service_access_rate", 2024, "target", "", 100, "100"),
         ]
     )
-    refs = {"children_special_circumstances_rate": lambda f, y, lang: st.Reference(1.44, "4.206 / 292.208", "tự tính")}
+    refs = {
+        "children_special_circumstances_rate": lambda f, y, lang: st.Reference(1.44, "4.206 / 292.208", "tự tính"),
+        "drug_users_service_access_rate": lambda f, y, lang: st.Reference(47.93, "232 / 484", "tối thiểu"),
+    }
     table = st.targets_table(rows, 2023, ("social_evils", "children"), "vi", refs)
     cells = table.frame.set_index("Chỉ tiêu")
     assert cells.loc["Số người nghiện được cai nghiện ma túy tại gia đình, cộng đồng", "Kết quả 2023"] == "178"
@@ -149,6 +155,15 @@ def test_targets_table_with_a_reference_value() -> None:
         == "–"
     )
     assert table.raw.set_index("indicator_id").at["children_special_circumstances_rate", "result_computed"]
+    # Like with like (issue 9): data/comparable_results.csv declares rehab over registered users a different
+    # measure from access to services, so 47,93% is shown for what it is and never set against the 90% target.
+    access = cells.loc[
+        "Tỷ lệ người nghiện ma túy có hồ sơ quản lý được tiếp cận các dịch vụ tư vấn, điều trị, cai nghiện ma túy"
+    ]
+    assert access["Kết quả 2023"] == "–"
+    assert access["Nhận xét"].startswith("chưa có kết quả năm 2023 cùng thước đo với chỉ tiêu")
+    assert "còn cách" not in access["Nhận xét"] and "47,93%" in access["Nhận xét"]
+    assert pd.isna(table.raw.set_index("indicator_id").at["drug_users_service_access_rate", "result"])
     assert st.targets_table(rows, 2023, ("poverty",), "vi") is None
 
 

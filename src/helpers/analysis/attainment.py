@@ -16,12 +16,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.analysis.series import GOAL_KINDS
+from helpers.data.comparable import load_comparable_results, parts
 from helpers.data.printed import parse_printed
-from helpers.data.query import cut_off, preferred
+from helpers.data.query import cut_off, preferred, value
 
 # A goal as the frames below describe it, and its result (the columns next_year_targets has no use for).
 GOAL_COLUMNS = ("goal_kind", "instrument", "goal", "goal_low", "goal_high", "goal_printed")
-RESULT_COLUMNS = ("actual", "actual_printed", "actual_source_id", "ratio", "margin", "margin_far", "met")
+RESULT_COLUMNS = ("actual", "actual_printed", "actual_source_id", "ratio", "index", "margin", "margin_far", "met")
+# How a goal for next year stands against this year's result (the words are the sections'): a goal the result
+# already meets asks for less than was achieved ("easier"), one it does not meet for more ("harder"); a neutral
+# indicator's goal is only "higher", "lower" than the result or the "same".
+DEMANDS = ("easier", "equal", "harder", "higher", "lower", "same")
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,66 @@ def assess(
     return Attainment(actual, goal, polarity, bound, ratio, margin, met)
 
 
+def attainment_index(actual: float, goal: float, polarity: str, bound: str | None = None, low=None, high=None):
+    """The result against the goal in the good direction, as a percent: ``actual / goal`` when up is good,
+    ``goal / actual`` when down is good (a ceiling of 2,1% met by 1,8% is 116,67), measured from a band's near
+    end; at or above 100 the result has reached the goal. None for a neutral indicator or a zero."""
+    low, high = _number(low), _number(high)
+    sign = direction(polarity, bound)
+    near = goal if low is None or high is None else (low if sign >= 0 else high)
+    if sign == 0 or not near or not actual:
+        return None
+    return actual / near * 100 if sign > 0 else near / actual * 100
+
+
+def demand(actual: float, goal: float, polarity: str, bound: str | None = None, low=None, high=None) -> str:
+    """How a goal compares with a result already achieved, by the goal's polarity (one of :data:`DEMANDS`)."""
+    result = assess(actual, goal, polarity, bound, low, high)
+    if result.met is None:
+        return "higher" if goal > actual else "lower" if goal < actual else "same"
+    if low is None and bound is None and actual == goal:
+        return "equal"
+    return "easier" if result.met else "harder"
+
+
+def headline(card: pd.DataFrame) -> list[bool]:
+    """One goal per indicator (and breakdown) for a tally: the year's plan where there is one, else the first
+    goal; an indicator's other goals (a programme's target beside the annual plan) are shown apart, never counted."""
+    order = card.assign(_plan=card["goal_kind"].ne("plan"), _row=range(len(card))).sort_values(
+        ["_plan", "_row"], kind="stable"
+    )
+    first = order.drop_duplicates(["indicator_id", "breakdown"])["_row"]
+    return [i in set(first) for i in range(len(card))]
+
+
+def computed_results(figures: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The results the appendix computes for goals the report gives no result for (``data/comparable_results.csv``):
+    indicator_id, value (numerator / denominator × 100), numerator, denominator (the summed values), same_measure.
+    Only rows whose parts the data hold for ``year``."""
+    declared = load_comparable_results()
+    records = []
+    for row in declared.itertuples():
+        sums = []
+        for ref in (row.numerator, row.denominator):
+            values = [value(figures, i, year) for i in parts(ref)]
+            sums.append(None if any(v is None for v in values) else sum(values))
+        top, bottom = sums
+        if top is None or not bottom:
+            continue
+        records.append(
+            {
+                "indicator_id": row.indicator_id,
+                "value": top / bottom * 100,
+                "numerator": top,
+                "denominator": bottom,
+                "same_measure": bool(row.same_measure),
+            }
+        )
+    return pd.DataFrame.from_records(
+        records, columns=["indicator_id", "value", "numerator", "denominator", "same_measure"]
+    )
+
+
 def goal_ends(goal: object) -> tuple[float | None, float | None]:
     """A goal row's band (``low``, ``high``), or (None, None) when it is not a range."""
     get = goal.get if isinstance(goal, pd.Series) else (lambda k, d=None: getattr(goal, k, d))
@@ -142,36 +207,57 @@ def scorecard(figures: pd.DataFrame, year: int) -> pd.DataFrame:
                 "actual_printed": None if actual is None else actual["printed"],
                 "actual_source_id": None if actual is None else actual["source_id"],
                 "ratio": None if result is None else result.ratio,
+                "index": None
+                if result is None
+                else attainment_index(result.actual, goal.value, goal.polarity, bound, low, high),
                 "margin": None if result is None else result.margin,
                 "margin_far": None if result is None else result.margin_far,
                 "met": None if result is None else result.met,
             }
         )
     columns = ["indicator_id", "breakdown", "domain", "unit", "polarity", *GOAL_COLUMNS, "goal_source_id", "bound"]
-    return pd.DataFrame.from_records(records, columns=[*columns, *RESULT_COLUMNS])
+    card = pd.DataFrame.from_records(records, columns=[*columns, *RESULT_COLUMNS])
+    return card.assign(headline=headline(card))
 
 
 def next_year_targets(figures: pd.DataFrame, year: int) -> pd.DataFrame:
     """The goals for ``year + 1`` beside the results of ``year``.
 
-    ``below_achieved`` is True where the goal asks for less than was already
-    achieved (17.000 jobs after 17.034; an unemployment ceiling of 2,1% after
-    1,8%), False where it asks for more, None where it cannot be judged.
+    ``demand`` (:data:`DEMANDS`) says how each goal stands against what was achieved, by its polarity: 17.000
+    jobs after 17.034 and an unemployment ceiling of 2,1% after 1,8% are "easier" (less demanding than the
+    result), 72,5% trained after 70,25% "harder"; None where there is no result. ``below_achieved`` is True where
+    the result already meets the goal. Where the report gives no result, a result the appendix computes stands in
+    only when ``data/comparable_results.csv`` declares it the same measure (``achieved_computed``); a computed
+    value of a different measure is never set against the goal. ``headline`` marks one goal per indicator.
     """
-    card = scorecard(figures, year + 1).drop(columns=list(RESULT_COLUMNS))
+    card = scorecard(figures, year + 1).drop(columns=[*RESULT_COLUMNS, "headline"])
     rows = preferred(figures)
     rows = rows[cut_off(rows) == ""]
     current = rows[(rows["period"] == year) & (rows["kind"] == "actual")].set_index(["indicator_id", "breakdown"])
-    achieved, achieved_printed, below = [], [], []
+    computed = computed_results(figures, year).set_index("indicator_id")
+    achieved, achieved_printed, below, demands, by_appendix = [], [], [], [], []
     for row in card.itertuples():
         key = (row.indicator_id, row.breakdown)
-        if key not in current.index:
+        if key in current.index:
+            now = current.loc[[key]].iloc[0]
+            result, printed, is_computed = float(now["value"]), now["printed"], False
+        elif not row.breakdown and row.indicator_id in computed.index and computed.at[row.indicator_id, "same_measure"]:
+            result, printed, is_computed = float(computed.at[row.indicator_id, "value"]), None, True
+        else:
             achieved.append(None), achieved_printed.append(None), below.append(None)
+            demands.append(None), by_appendix.append(False)
             continue
-        now = current.loc[[key]].iloc[0]
-        result = assess(float(now["value"]), row.goal, row.polarity, row.bound, row.goal_low, row.goal_high)
-        achieved.append(float(now["value"]))
-        achieved_printed.append(now["printed"])
-        # Already meeting next year's goal means the goal asks for no progress.
-        below.append(None if result.met is None else bool(result.met))
-    return card.assign(achieved=achieved, achieved_printed=achieved_printed, below_achieved=below)
+        verdict = assess(result, row.goal, row.polarity, row.bound, row.goal_low, row.goal_high)
+        achieved.append(result)
+        achieved_printed.append(printed)
+        below.append(None if verdict.met is None else bool(verdict.met))
+        demands.append(demand(result, row.goal, row.polarity, row.bound, row.goal_low, row.goal_high))
+        by_appendix.append(is_computed)
+    return card.assign(
+        achieved=achieved,
+        achieved_printed=achieved_printed,
+        achieved_computed=by_appendix,
+        below_achieved=below,
+        demand=demands,
+        headline=headline(card),
+    )

@@ -33,6 +33,7 @@ SCORE_COLUMNS = [
     "bound",
     "ratio",
     "difference",
+    "margin",
     "met",
     "report_pct",
     "report_pct_printed",
@@ -93,7 +94,9 @@ def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[st
     One row per (indicator, goal), from :func:`~helpers.analysis.attainment.scorecard` (bounds such as
     "dưới 2,1%" and bands honoured there); an indicator with a result but no goal gets one row with the goal
     empty. ``ratio`` is the result as a percent of the goal (count units only), ``difference`` the result
-    minus the goal (a band's near end), ``report_pct`` the percent of plan the report printed. The result
+    minus the goal (a band's near end), ``margin`` the scorecard's margin (+ = better than the goal, whatever its
+    polarity: the appendix's one sign convention for a result against a goal), ``report_pct`` the percent of
+    plan the report printed. The result
     is the estimate when the year has no actual. None when the year has neither results nor goals.
     """
     card = scorecard(by_estimate(figures, year, indicators), year)
@@ -125,6 +128,7 @@ def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[st
                     "bound": None,
                     "ratio": None,
                     "difference": None,
+                    "margin": None,
                     "met": None,
                     **_plan_pct(figures, indicator, None, year),
                 }
@@ -146,6 +150,7 @@ def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[st
                         if judged
                         else None
                     ),
+                    "margin": goal.margin if judged else None,
                     "met": goal.met if judged else None,
                     **_plan_pct(figures, indicator, goal.goal_kind, year),
                 }

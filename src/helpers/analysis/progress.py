@@ -38,6 +38,8 @@ PROGRESS_COLUMNS = [
     "required",
     "gap_far",
     "required_far",
+    "margin",
+    "margin_far",
     "achieved_from",
     "achieved",
     "met_now",
@@ -113,6 +115,9 @@ def progress(
                 "required": needed,
                 "gap_far": far - now if comparable and far is not None else None,
                 "required_far": needed_far,
+                # + = better than the goal (the appendix's one sign convention for a result against a goal)
+                "margin": verdict.margin if comparable else None,
+                "margin_far": verdict.margin_far if comparable else None,
                 "achieved_from": start if achieved is not None else None,
                 "achieved": achieved,
                 "met_now": None if not comparable or verdict.met is None else bool(verdict.met),

@@ -43,8 +43,8 @@ def goal_series(
 ) -> pd.DataFrame | None:
     """The preferred figures of one indicator of the given kinds up to period ``up_to``; None if there are none.
 
-    Columns: period, kind, value, low, high (the ends of a range, else empty), printed, source_id, instrument
-    (ordered by period, then kind). Where two
+    Columns: period, kind, value, low, high (a range goal's band, else empty: a chart draws the band, never
+    ``value`` alone), printed, source_id, instrument (ordered by period, then kind). Where two
     instruments set a goal of the same kind for the same period (the annual plan's 66% and the 2011-2020
     plan's 85% for 2020), both rows are kept; a chart draws the first and its caption names the other.
     """

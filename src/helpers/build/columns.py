@@ -108,6 +108,7 @@ KIND_OF: dict[str, str] = {
             "result",
             "current",
             "ratio",
+            "index",
             "margin",
             "difference",
             "gap",
@@ -132,10 +133,12 @@ KIND_OF: dict[str, str] = {
         "number",
     ),
     **dict.fromkeys(("period", "achieved_from", "vintage"), "year"),
-    **dict.fromkeys(("computed", "comparable", "below_achieved", "complete", "preferred"), "flag"),
+    **dict.fromkeys(
+        ("computed", "comparable", "below_achieved", "headline", "achieved_computed", "complete", "preferred"), "flag"
+    ),
     **dict.fromkeys(("met", "met_now", "on_track"), "verdict"),
     **dict.fromkeys(("printed", "literal_reading"), "printed"),
-    **dict.fromkeys(("code", "category_code"), "code"),
+    **dict.fromkeys(("code", "category_code", "demand"), "code"),
     **dict.fromkeys(("kind", "goal_kind"), "kind"),
     "indicator_id": "indicator",
     "breakdown": "breakdown",

@@ -66,7 +66,8 @@ def scorecard(rep: Report) -> pd.DataFrame | None:
 
 
 def against_text(row: pd.Series | object, lang: str) -> str:
-    """How a result stands against its goal: the percent of a count goal, the points above or below a rate goal.
+    """How a result stands against its goal: the percent of a count goal, for a rate goal the margin in points
+    (+ = better than the goal, − = short of it, whatever the goal's polarity).
 
     The percent of plan the report printed is added when it differs from the computed one.
     """
@@ -78,7 +79,7 @@ def against_text(row: pd.Series | object, lang: str) -> str:
         if not _missing(get("report_pct")) and abs(get("report_pct") - get("ratio")) >= 0.005:
             text += f" ({T('scorecard.report_says', lang, pct=qualified(get('report_pct'), 'percent_of_plan', lang))})"
         return text
-    return pg.change_text(get("difference"), get("unit"), lang)
+    return pg.change_text(get("margin"), get("unit"), lang)  # + = better than the goal (methods: attainment)
 
 
 def _result_cell(r: object, lang: str) -> str:

@@ -19,14 +19,14 @@ from helpers.present import charts
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.text import say, texts_for
-from helpers.text.formatting import fmt_number, fmt_percent, fmt_value
-from helpers.text.vocabulary import DOMAIN_LABELS, KIND_LABELS, NOT_JUDGED, indicator_text, label, yes_no
+from helpers.text.formatting import fmt_number, fmt_value
+from helpers.text.vocabulary import DOMAIN_LABELS, KIND_LABELS, NOT_JUDGED, indicator_text, label
 
 T = texts_for(__name__)
 BOUNDS = ("ceiling", "floor")
 PERCENT_LIKE = frozenset({"percent", "percent_of_plan", "percentage_points"})
-SCORECARD_COLUMNS = ("domain", "indicator", "goal_kind", "goal", "actual", "ratio", "margin", "met")
-NEXT_COLUMNS = ("indicator", "goal_kind", "next_goal", "achieved", "below")
+SCORECARD_COLUMNS = ("domain", "indicator", "goal_kind", "goal", "actual", "ratio", "margin", "met", "group")
+NEXT_COLUMNS = ("indicator", "goal_kind", "next_goal", "achieved", "demand", "group")
 
 
 def _column(name: str, lang: str, **values: object) -> str:
@@ -122,10 +122,21 @@ def _goal_rows(card: pd.DataFrame, *more: str) -> zip:
     return zip(*(card[c] for c in columns), strict=False)
 
 
+def _headline_first(card: pd.DataFrame) -> pd.DataFrame:
+    """The one goal per indicator a tally counts first, then the others (a programme's target beside the plan)."""
+    return card.sort_values("headline", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def group_text(headline: bool, lang: str) -> str:
+    """Whether a goal is its indicator's one counted goal or another goal shown apart."""
+    return T("group.headline" if headline else "group.other", lang)
+
+
 def scorecard_rows(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
-    """The year's scorecard (:func:`helpers.analysis.attainment.scorecard`) with names in ``lang``;
-    None without goals."""
-    return _named(scorecard(figures, year), figures, lang, ("actual", "ratio", "margin"), ("met",))
+    """The year's scorecard (:func:`helpers.analysis.attainment.scorecard`) with names in ``lang``, each
+    indicator's counted goal first; None without goals."""
+    card = _headline_first(scorecard(figures, year))
+    return _named(card, figures, lang, ("actual", "ratio", "index", "margin"), ("met",))
 
 
 def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
@@ -140,27 +151,29 @@ def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
             h["indicator"]: card["name"],
             **_goal_columns(card, lang, h["goal_kind"], h["goal"]),
             h["actual"]: [fmt_value(a, u, lang) for a, u in zip(card["actual"], card["unit"], strict=False)],
-            h["ratio"]: [fmt_percent(r, lang, 2) for r in card["ratio"]],
+            h["ratio"]: [fmt_number(r, lang, 2) if r is not None else NOT_JUDGED for r in card["index"]],
             h["margin"]: [
                 band_margin_text(m, f, u, lang)
                 for m, f, u in zip(card["margin"], card["margin_far"], card["unit"], strict=False)
             ],
             h["met"]: [met_text(m, lang) for m in card["met"]],
+            h["group"]: [group_text(g, lang) for g in card["headline"]],
         }
     )
-    results = ["actual", "actual_printed", "ratio", "margin", "margin_far", "met"]
+    results = ["actual", "actual_printed", "ratio", "index", "margin", "margin_far", "met", "headline"]
     raw = card[["indicator_id", "breakdown", "domain", "unit", *GOAL_COLUMNS, "bound", *results]].reset_index(drop=True)
     sources = sorted(set(card["goal_source_id"]) | set(card["actual_source_id"].dropna()))
     return Table(frame, raw, sources)
 
 
 def attainment_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
-    """The judged goals of ``year`` as chart rows: ``category`` (name, goal kind and goal) and ``value``
-    (the result as a percent of the goal); None when no goal can be judged."""
+    """The judged goals of ``year`` as chart rows: ``category`` (name, goal kind, goal and verdict) and ``value``
+    (the attainment index: the result against the goal in the good direction, so that 100 or more is reached,
+    :func:`helpers.analysis.attainment.attainment_index`); None when no goal can be judged."""
     card = scorecard_rows(figures, year, lang)
     if card is None:
         return None
-    card = card[card["ratio"].notna() & card["met"].notna()]
+    card = card[card["index"].notna() & card["met"].notna()]
     if card.empty:
         return None
     categories = [
@@ -168,15 +181,15 @@ def attainment_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame
             textwrap.wrap(n, 44)
             + [
                 f"({label(KIND_LABELS, k, lang).lower()}{' ' + i if isinstance(i, str) and i else ''}: "
-                f"{goal_text(g, u, b, lang, p)})"
+                f"{goal_text(g, u, b, lang, p)}) – {met_text(m, lang).lower()}"
             ]
         )
-        for n, k, i, g, u, b, p in _goal_rows(card)
+        for n, k, i, g, u, b, p, m in _goal_rows(card, "met")
     ]
     return pd.DataFrame(
         {
             "category": categories,
-            "value": card["ratio"].astype(float).to_numpy(),
+            "value": card["index"].astype(float).to_numpy(),
             "met": card["met"].to_numpy(),
             "source_ids": [
                 sorted({g, a}) for g, a in zip(card["goal_source_id"], card["actual_source_id"], strict=False)
@@ -186,7 +199,8 @@ def attainment_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame
 
 
 def attainment_chart(data: pd.DataFrame, year: int, lang: str, source: str) -> Figure:
-    """Bars of each judged goal's result as a percent of the goal, with the 100% line."""
+    """Bars of each judged goal's attainment index (100 or more: reached, whatever the goal's polarity), with the
+    100 line."""
     fig = charts.bar_chart(
         data[["category", "value"]],
         title=T("attainment.title", lang, year=year),
@@ -200,12 +214,21 @@ def attainment_chart(data: pd.DataFrame, year: int, lang: str, source: str) -> F
 
 def next_year_rows(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
     """Next year's goals beside ``year``'s results (:func:`helpers.analysis.attainment.next_year_targets`) with
-    names in ``lang``; None when the data hold no goal for ``year + 1``."""
-    return _named(next_year_targets(figures, year), figures, lang, ("achieved",), ("below_achieved",))
+    names in ``lang``, each indicator's counted goal first; None when the data hold no goal for ``year + 1``."""
+    card = _headline_first(next_year_targets(figures, year))
+    return _named(card, figures, lang, ("achieved",), ("below_achieved",))
+
+
+def demand_text(demand: object, computed: bool, lang: str) -> str:
+    """How next year's goal stands against this year's result, by polarity ("Dễ hơn"/"Less demanding" when the
+    result already meets it); "–" without a result; marked when the result is the appendix's computation."""
+    if not isinstance(demand, str):
+        return NOT_JUDGED
+    return T(f"demand.{demand}", lang) + (T("demand.computed", lang) if computed else "")
 
 
 def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Next year's targets beside this year's results, flagging those set below what was achieved."""
+    """Next year's targets beside this year's results, each said to ask for more or less than was achieved."""
     card = next_year_rows(figures, year, lang)
     if card is None:
         return None
@@ -215,10 +238,13 @@ def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
             h["indicator"]: card["name"],
             **_goal_columns(card, lang, h["goal_kind"], h["next_goal"]),
             h["achieved"]: [fmt_value(a, u, lang) for a, u in zip(card["achieved"], card["unit"], strict=False)],
-            h["below"]: [yes_no(b, lang) for b in card["below_achieved"]],
+            h["demand"]: [
+                demand_text(d, c, lang) for d, c in zip(card["demand"], card["achieved_computed"], strict=False)
+            ],
+            h["group"]: [group_text(g, lang) for g in card["headline"]],
         }
     )
-    results = ["achieved", "achieved_printed", "below_achieved"]
+    results = ["achieved", "achieved_printed", "achieved_computed", "below_achieved", "demand", "headline"]
     raw = card[["indicator_id", "breakdown", "unit", *GOAL_COLUMNS, "bound", *results]].reset_index(drop=True)
     actual_sources = figures[
         (figures["period"] == year)
@@ -230,87 +256,14 @@ def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
     return Table(frame, raw, sources, {"next": year + 1})
 
 
-def _pair_list(card: pd.DataFrame, lang: str, value_col: str) -> str:
-    twice = set(card.loc[card["name"].duplicated(keep=False), "name"])
-
-    def named(n: str, k: str, i: object) -> str:
-        # An indicator with two goals (an annual plan and a programme's target) names which one.
-        if n not in twice:
-            return n
-        return f"{n} – {_lower_first(kind_text(k, i, lang))}"
-
-    return "; ".join(
-        T("findings.pair", lang, name=named(n, k, i), goal=goal_text(g, u, b, lang, p), value=fmt_value(v, u, lang))
-        for n, k, i, g, u, b, p, v in _goal_rows(card, value_col)
-    )
-
-
-def scorecard_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
-    """Sentences on the year's goals: how many were met, the best result, the ones missed."""
-    card = scorecard_rows(figures, year, lang)
-    if card is None:
-        return []
-    judged = card[card["met"].notna()]
-    if judged.empty:
-        return [T("findings.none_judged", lang, n=len(card), year=year)]
-    unjudged = len(card) - len(judged)
-    rest = T("findings.score_rest", lang, n=unjudged) if unjudged else ""
-    sentences = [T("findings.score", lang, year=year, met=int(judged["met"].sum()), judged=len(judged), rest=rest)]
-    upward = judged[judged["met"] & (judged["bound"] != "ceiling") & (judged["polarity"] == "higher_is_better")]
-    if not upward.empty:
-        best = upward.loc[upward["ratio"].idxmax()]
-        sentences.append(
-            T(
-                "findings.best",
-                lang,
-                name=best["name"],
-                ratio=fmt_percent(best["ratio"], lang, 2),
-                kind=_lower_first(kind_text(best["goal_kind"], best["instrument"], lang)),
-                actual=fmt_value(best["actual"], best["unit"], lang),
-                goal=goal_text(best["goal"], best["unit"], best["bound"], lang, best["goal_printed"]),
-            )
-        )
-    missed = judged[~judged["met"].astype(bool)]
-    if not missed.empty:
-        items = "; ".join(
-            T(
-                "findings.missed_item",
-                lang,
-                name=r["name"],
-                actual=fmt_value(r["actual"], r["unit"], lang),
-                goal=goal_text(r["goal"], r["unit"], r["bound"], lang, r["goal_printed"]),
-            )
-            for _, r in missed.iterrows()
-        )
-        sentences.append(T("findings.missed", lang, items=items))
-    return sentences
-
-
-def next_year_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
-    """Sentences on next year's targets: set below what was achieved, asking for more, not comparable."""
-    card = next_year_rows(figures, year, lang)
-    if card is None:
-        return []
-    sentences = []
-    fmt = {"year": year, "next": year + 1}
-    for flag, key in ((True, "findings.below"), (False, "findings.progress")):
-        rows = card[card["below_achieved"].map(lambda b, f=flag: b is not None and b == f)]
-        if not rows.empty:
-            sentences.append(T(key, lang, n=len(rows), items=_pair_list(rows, lang, "achieved"), **fmt))
-    no_current = int(card["achieved"].isna().sum())
-    if no_current == len(card):
-        sentences.append(T("findings.no_current_all", lang, count=len(card), total=len(card), **fmt))
-    elif no_current:
-        sentences.append(T("findings.no_current", lang, n=no_current, total=len(card), **fmt))
-    return sentences
+# The notebook's sections ------------------------------------------------------
 
 
 def findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
     """The overview's key findings for ``year`` in ``lang`` (empty when the year has no goals at all)."""
+    from helpers.sections.overview_findings import next_year_findings, scorecard_findings
+
     return scorecard_findings(figures, year, lang) + next_year_findings(figures, year, lang)
-
-
-# The notebook's sections ------------------------------------------------------
 
 
 def title_findings(rep: Report) -> list[str]:

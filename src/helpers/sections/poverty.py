@@ -18,6 +18,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers.analysis import poverty as an
+from helpers.analysis.attainment import scorecard
 from helpers.analysis.poverty import (  # noqa: F401  (the analysis frames, for notebooks and tests)
     DISTRICT,
     DISTRICT_BREAKDOWN,
@@ -40,6 +41,7 @@ from helpers.present.tables import Table
 from helpers.sections import chart_titles as ct
 from helpers.sections import progress as pg
 from helpers.sections.social_common import (
+    Line,
     axis_label,
     computed_line,
     figure_line,
@@ -345,6 +347,7 @@ def statements_table(figures: pd.DataFrame, year: int, lang: str, breaks: Sequen
     lines = [
         figure_line(figures, "poverty_rate_change", year, lang),
         figure_line(figures, "poverty_rate_margin_vs_target", year, lang),
+        margin_recomputed(figures, year, lang),
     ]
     for kind in ("plan", "target"):
         line = figure_line(figures, "poverty_rate_reduction", year, lang, kind=kind)
@@ -365,6 +368,18 @@ def statements_table(figures: pd.DataFrame, year: int, lang: str, breaks: Sequen
                     )
                 )
     return lines_table(lines, lang)
+
+
+def margin_recomputed(figures: pd.DataFrame, year: int, lang: str) -> Line | None:
+    """The margin of the year's poverty rate on its target, recomputed by the one scorecard (+ = better than the
+    goal: "vượt 0,52%" is 2,79 − 2,27); None when the year has no judged province-wide target."""
+    card = scorecard(figures, year)
+    card = card[(card["indicator_id"] == RATE) & (card["breakdown"] == "") & card["headline"] & card["met"].notna()]
+    if card.empty:
+        return None
+    row = card.iloc[0]
+    how = f"{_pct(row['goal'], lang)} − {_pct(row['actual'], lang)}"
+    return computed_line(T("margin.recomputed", lang), row["margin"], "percentage_points", lang, how=how, signed=True)
 
 
 def targets(rep: Report) -> pd.DataFrame | None:

@@ -198,13 +198,48 @@ def latest_text(value: float, unit: str, printed: str, period: int, kind: str, l
     return f"{qualified(value, unit, lang, printed)} ({when})"
 
 
-def gap_text(r: object, lang: str) -> str:
-    """The remaining gap; for a band, to both its ends."""
-    gap = None if pd.isna(r.gap) else r.gap
+def band_ends(r: object) -> tuple[float, float]:
+    """A band goal's near end (reached first from the good side) and far end, by the indicator's direction."""
+    return (r.goal_low, r.goal_high) if direction(r.polarity, r.bound) >= 0 else (r.goal_high, r.goal_low)
+
+
+def _is_band(r: object) -> bool:
     far = getattr(r, "gap_far", None)
-    if gap is None or far is None or pd.isna(far):
-        return change_text(gap, r.unit, lang)
-    return T("gap.band", lang, near=change_text(gap, r.unit, lang), far=change_text(far, r.unit, lang))
+    return far is not None and not pd.isna(far)
+
+
+def gap_text(r: object, lang: str) -> str:
+    """The margin against the goal (+ = better than the goal, − = short of it); for a band, against both ends."""
+    margin = None if pd.isna(r.margin) else r.margin
+    if margin is None or not _is_band(r):
+        return change_text(margin, r.unit, lang)
+    near, far = band_ends(r)
+    return T(
+        "gap.band",
+        lang,
+        near=change_text(margin, r.unit, lang),
+        far=change_text(r.margin_far, r.unit, lang),
+        near_end=fmt_value(near, r.unit, lang),
+        far_end=fmt_value(far, r.unit, lang),
+    )
+
+
+def needed_text(r: object, lang: str) -> str:
+    """The change needed per year (signed: later minus earlier); for a band, to each of its ends."""
+    if pd.isna(r.required):
+        return change_text(None, r.unit, lang)
+    if not _is_band(r) or pd.isna(r.required_far):
+        return change_text(r.required, r.unit, lang)
+    near, far = band_ends(r)
+    reached = not pd.isna(r.margin) and r.margin >= 0  # the near end is already reached: no pace is needed to it
+    return T(
+        "gap.band",
+        lang,
+        near=T("needed.reached", lang) if reached else change_text(r.required, r.unit, lang),
+        far=change_text(r.required_far, r.unit, lang),
+        near_end=fmt_value(near, r.unit, lang),
+        far_end=fmt_value(far, r.unit, lang),
+    )
 
 
 def _goal_text(r: object, lang: str) -> str:
@@ -228,7 +263,7 @@ def progress_table(frame: pd.DataFrame, lang: str) -> Table:
             latest_text(r.current, r.unit, r.current_printed, r.current_period, r.current_kind, lang) for r in rows
         ],
         "gap": [gap_text(r, lang) for r in rows],
-        "needed": [change_text(None if pd.isna(r.required) else r.required, r.unit, lang) for r in rows],
+        "needed": [needed_text(r, lang) for r in rows],
         "achieved": [_achieved_text(r, lang) for r in rows],
         "assessment": [T(f"assessment.{assessment_key(r)}", lang) for r in rows],
     }
@@ -325,6 +360,19 @@ def _needed_sentence(r: object, name: str, level: str, lang: str) -> str:
             a=int(r.achieved_from),
             b=r.current_period,
         )
+    req, band = change_text(abs(r.required), r.unit, lang, signed=False), ""
+    if _is_band(r) and not pd.isna(r.required_far):
+        # A band: the pace to its near end and to its far end, never the lenient end alone.
+        near, far = band_ends(r)
+        req = f"{fmt_number(abs(r.required), lang)}–{change_text(abs(r.required_far), r.unit, lang, signed=False)}"
+        band = T(
+            "pace.band_req",
+            lang,
+            near=fmt_number(abs(r.required), lang),
+            far=fmt_number(abs(r.required_far), lang),
+            near_end=fmt_value(near, r.unit, lang),
+            far_end=fmt_value(far, r.unit, lang),
+        )
     return T(
         "pace.needed.down" if down else "pace.needed.up",
         lang,
@@ -332,7 +380,8 @@ def _needed_sentence(r: object, name: str, level: str, lang: str) -> str:
         gp=r.goal_period,
         level=level,
         name=name,
-        req=change_text(abs(r.required), r.unit, lang, signed=False),
+        req=req,
+        band=band,
         ach=ach,
     )
 
@@ -343,8 +392,11 @@ def pace_sentences(frame: pd.DataFrame | None, indicator_id: str, lang: str, lim
     if frame is None:
         return []
     name = low(short_name(indicator_id, lang))
+    # The same goal set by two instruments (the five-year plan and Kế hoạch 121 both ask 2–2,2% for 2025) is one
+    # goal in words: one sentence, not the same sentence twice.
+    rows = frame[frame["comparable"]].drop_duplicates(["goal_kind", "goal_period", "goal", "goal_low", "goal_high"])
     sentences = []
-    for r in frame[frame["comparable"]].head(limit).itertuples():
+    for r in rows.head(limit).itertuples():
         level = goal_level_text(r.goal, r.unit, r.goal_printed, lang, show_used=False)
         sentences.append((_met_sentence if r.met_now else _needed_sentence)(r, name, level, lang))
     return sentences

@@ -51,9 +51,10 @@ def targets_table(
 ) -> Table | None:
     """The goals for ``year + 1`` in ``domains`` beside what ``year`` achieved; None when there are none.
 
-    Where the report gives no result for ``year``, a reference value from
-    ``references`` (computed by the appendix from the year's figures) stands in,
-    marked as computed and with its caveat.
+    Where the report gives no result for ``year``, a result the appendix computes stands in only when
+    ``data/comparable_results.csv`` declares it the same measure as the goal (judged by
+    :func:`helpers.analysis.attainment.next_year_targets`, as the overview's table is); ``references`` give the
+    computation's words. A computed value of another measure is shown as such and not compared.
     """
     card = next_year_targets(figures, year)
     card = card[card["domain"].isin(domains) & (card["breakdown"] == "")]
@@ -65,17 +66,27 @@ def targets_table(
         labels.append(indicator_name(row.indicator_id, lang))
         goals.append(goal_text(row.goal, row.unit, row.goal_printed, lang))
         ref = references[row.indicator_id](figures, year, lang) if row.indicator_id in references else None
-        if row.achieved is not None and not pd.isna(row.achieved):
+        has_result = row.achieved is not None and not pd.isna(row.achieved)
+        if has_result and not row.achieved_computed:
             achieved.append(qualified(row.achieved, row.unit, lang, row.achieved_printed))
             comments.append(
                 target_comment(row.goal, row.goal_printed, row.achieved, row.polarity, row.unit, year, lang)
             )
             value = row.achieved
+        elif has_result:
+            # The data declare the appendix's computation the same measure as the goal: judged like a result.
+            how = ref.how if ref is not None else ""
+            achieved.append(T("targets.reference", lang, value=fmt_value(row.achieved, row.unit, lang, 2), how=how))
+            comment = target_comment(row.goal, row.goal_printed, row.achieved, row.polarity, row.unit, year, lang)
+            comments.append("; ".join(c for c in (comment, ref.caveat if ref else "") if c))
+            value = row.achieved
         elif ref is not None:
-            achieved.append(T("targets.reference", lang, value=fmt_value(ref.value, row.unit, lang, 2), how=ref.how))
-            comment = target_comment(row.goal, row.goal_printed, ref.value, row.polarity, row.unit, year, lang)
-            comments.append("; ".join(c for c in (comment, ref.caveat) if c))
-            value = ref.value
+            # A computed value of a different measure is shown for what it is, never set against the goal.
+            achieved.append("–")
+            comments.append(
+                T("targets.other_measure", lang, year=year, value=fmt_value(ref.value, row.unit, lang, 2), how=ref.how)
+            )
+            value = None
         else:
             achieved.append("–")
             comments.append(T("targets.no_result", lang, year=year))
@@ -89,7 +100,7 @@ def targets_table(
                 "bound": row.bound or "",
                 "result_period": year,
                 "result": value,
-                "result_computed": ref is not None and value == ref.value,
+                "result_computed": bool(row.achieved_computed),
                 "unit": row.unit,
             }
         )

@@ -1,0 +1,153 @@
+"""The overview's sentences (notebook 00): the report's headline reconciled with the year's scorecard, one goal
+per indicator, and next year's targets by how they stand against what was achieved. Words from ``overview.yml``."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.data.query import figure_row
+from helpers.sections.overview import (
+    T,
+    _goal_rows,
+    _lower_first,
+    goal_text,
+    kind_text,
+    next_year_rows,
+    scorecard_rows,
+)
+from helpers.text.formatting import fmt_number, fmt_percent, fmt_value
+
+REPORT_SE = ("socioeconomic_targets_achieved", "socioeconomic_targets_total")  # the report's "04/04 chỉ tiêu"
+NEUTRAL = ("higher", "lower", "same")  # a neutral indicator's goal beside its result (helpers.analysis.attainment)
+
+
+def _pair_list(card: pd.DataFrame, lang: str, value_col: str) -> str:
+    def named(n: str, k: str, i: object, headline: bool) -> str:
+        # A goal beside its indicator's counted one (a programme's target beside the annual plan) names which it is.
+        return n if headline else f"{n} – {_lower_first(kind_text(k, i, lang))}"
+
+    computed = card["achieved_computed"] if "achieved_computed" in card.columns else [False] * len(card)
+    return "; ".join(
+        T(
+            "findings.pair",
+            lang,
+            name=named(n, k, i, h),
+            goal=goal_text(g, u, b, lang, p),
+            value=fmt_value(v, u, lang) + (T("findings.computed", lang) if c else ""),
+        )
+        for (n, k, i, g, u, b, p, v, h), c in zip(_goal_rows(card, value_col, "headline"), computed, strict=False)
+    )
+
+
+def headline_sentence(figures: pd.DataFrame, year: int, judged: pd.DataFrame, lang: str, rest: str) -> str | None:
+    """The report's own headline (17/17 tasks, 04/04 socio-economic targets) reconciled with the goals the data
+    let the appendix judge; None when the data hold no such headline."""
+    done, total = (figure_row(figures, i, year) for i in ("sector_targets_completed", "sector_targets_total"))
+    se_done, se_total = (figure_row(figures, i, year) for i in REPORT_SE)
+    if done is None or total is None:
+        return None
+    met = int(judged["met"].sum())
+    socio = (
+        T(
+            "findings.report_socio",
+            lang,
+            done=fmt_number(se_done["value"], lang),
+            total=fmt_number(se_total["value"], lang),
+        )
+        if se_done is not None and se_total is not None
+        else ""
+    )
+    agree = "agree" if met == len(judged) and float(done["value"]) == float(total["value"]) else "differ"
+    return T(
+        f"findings.report_{agree}",
+        lang,
+        year=year,
+        done=fmt_number(done["value"], lang),
+        total=fmt_number(total["value"], lang),
+        socio=socio,
+        judged=len(judged),
+        met=met,
+        rest=rest,
+    )
+
+
+def scorecard_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
+    """Sentences on the year's goals: the report's headline and how many goals the appendix can judge (one goal
+    per indicator, the annual plan first), the best result, other goals apart, the ones missed."""
+    card = scorecard_rows(figures, year, lang)
+    if card is None:
+        return []
+    counted = card[card["headline"].astype(bool)]
+    judged = counted[counted["met"].notna()]
+    if judged.empty:
+        return [T("findings.none_judged", lang, n=len(counted), year=year)]
+    no_result, neutral = (
+        int(counted["actual"].isna().sum()),
+        int((counted["actual"].notna() & counted["met"].isna()).sum()),
+    )
+    rest = (T("findings.score_rest", lang, n=no_result) if no_result else "") + (
+        T("findings.score_neutral", lang, n=neutral) if neutral else ""
+    )
+    first = headline_sentence(figures, year, judged, lang, rest) or T(
+        "findings.score", lang, year=year, met=int(judged["met"].sum()), judged=len(judged), rest=rest
+    )
+    others = card[~card["headline"].astype(bool) & card["met"].notna() & card["ratio"].notna()]
+    if not others.empty:
+        # An indicator's other goals (a programme's target beside the annual plan) are said apart, not counted.
+        items = "; ".join(_ratio_sentence("findings.other_item", r, lang) for _, r in others.iterrows())
+        first += " " + T("findings.others_met", lang, items=items)
+    sentences = [first]
+    upward = judged[judged["met"] & (judged["bound"] != "ceiling") & (judged["polarity"] == "higher_is_better")]
+    if not upward.empty:
+        best = upward.loc[upward["ratio"].idxmax()]
+        sentences.append(_ratio_sentence("findings.best", best, lang))
+    missed = card[card["met"].notna() & ~card["met"].astype(bool)]
+    if not missed.empty:
+        items = "; ".join(
+            T(
+                "findings.missed_item",
+                lang,
+                name=r["name"],
+                actual=fmt_value(r["actual"], r["unit"], lang),
+                goal=goal_text(r["goal"], r["unit"], r["bound"], lang, r["goal_printed"]),
+            )
+            for _, r in missed.iterrows()
+        )
+        sentences.append(T("findings.missed", lang, items=items))
+    return sentences
+
+
+def _ratio_sentence(key: str, row: pd.Series, lang: str) -> str:
+    return T(
+        key,
+        lang,
+        name=row["name"],
+        ratio=fmt_percent(row["ratio"], lang, 2),
+        kind=_lower_first(kind_text(row["goal_kind"], row["instrument"], lang)),
+        actual=fmt_value(row["actual"], row["unit"], lang),
+        goal=goal_text(row["goal"], row["unit"], row["bound"], lang, row["goal_printed"]),
+    )
+
+
+DEMAND_GROUPS = (("easier", ("easier",)), ("equal", ("equal",)), ("harder", ("harder",)), ("neutral", NEUTRAL))
+
+
+def next_year_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
+    """Sentences on next year's targets, one goal per indicator (the table shows the others apart): less demanding
+    than what was achieved, equal, more demanding, neutral; those with no result of the same measure."""
+    card = next_year_rows(figures, year, lang)
+    if card is None:
+        return []
+    counted = card[card["headline"].astype(bool)]
+    sentences = []
+    fmt = {"year": year, "next": year + 1}
+    for key, demands in DEMAND_GROUPS:
+        rows = counted[counted["demand"].isin(demands)]
+        if not rows.empty:
+            sentences.append(T(f"findings.{key}", lang, n=len(rows), items=_pair_list(rows, lang, "achieved"), **fmt))
+    no_current = int(counted["achieved"].isna().sum())
+    if no_current == len(counted):
+        sentences.append(T("findings.no_current_all", lang, count=len(counted), total=len(counted), **fmt))
+    elif no_current:
+        sentences.append(T("findings.no_current", lang, n=no_current, total=len(counted), **fmt))
+    return sentences
