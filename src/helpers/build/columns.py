@@ -163,6 +163,7 @@ PREFIXES = (
     "denominator",
     "new",
     "report_pct",
+    "previous",
 )
 PARTS: dict[str, str] = {
     "printed": "printed",
