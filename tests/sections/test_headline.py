@@ -115,3 +115,12 @@ def test_the_raw_table_holds_the_trend_years_for_the_workbook(page: tuple[str, p
     assert [c for c in raw.columns if c.startswith("value_")] == [f"value_{y}" for y in range(2016, 2024)]
     assert raw.set_index("indicator_id").at["poverty_rate", "value_2021"] == 4.93
     assert math.isnan(raw.set_index("indicator_id").at["poverty_rate", "value_2019"])  # the old standard: left out
+
+
+@pytest.mark.parametrize("year", [2015, 2021])
+def test_an_early_year_lists_every_indicator_even_without_figures(year: int) -> None:
+    rep = Report("00_overview", year, "en")
+    data = headline.frame(rep)
+    shown = headline.table(data, year, "en").frame
+    assert len(shown) == len(load_headline())
+    assert (shown.iloc[:, 1] == "–").any()  # an indicator without a result that year shows "–", not an error

@@ -15,6 +15,7 @@ import pandas as pd
 
 from helpers.analysis.attainment import scorecard
 from helpers.analysis.series import GOAL_KINDS, breaks_of
+from helpers.data.loading import load_catalogue
 from helpers.data.query import select
 
 TREND_YEARS = 8  # the trend line covers the year and the seven before it (fewer after a change of definition)
@@ -93,13 +94,13 @@ def headline(figures: pd.DataFrame, year: int, indicators: pd.DataFrame) -> pd.D
     judges them (``goals``: how many goals the year has for it); ``trend``: :func:`trend`.
     """
     card = scorecard(figures, year)
-    catalogue = figures.drop_duplicates("indicator_id").set_index("indicator_id")
+    catalogue = load_catalogue().set_index("indicator_id")  # an indicator may have no figure in an early year
     records = []
     for row in indicators.sort_values("order", kind="stable").itertuples():
         current = select(figures, row.indicator_id, period=year)
         now = current.iloc[0] if len(current) else None
         before = _previous(figures, row.indicator_id, year)
-        unit = catalogue.at[row.indicator_id, "unit"] if row.indicator_id in catalogue.index else None
+        unit = catalogue.at[row.indicator_id, "unit"]
         value = None if now is None else float(now["value"])
         previous = None if before is None else float(before["value"])
         records.append(
@@ -107,7 +108,7 @@ def headline(figures: pd.DataFrame, year: int, indicators: pd.DataFrame) -> pd.D
                 "order": row.order,
                 "indicator_id": row.indicator_id,
                 "unit": unit,
-                "polarity": catalogue.at[row.indicator_id, "polarity"] if unit is not None else None,
+                "polarity": catalogue.at[row.indicator_id, "polarity"],
                 "value": value,
                 "printed": None if now is None else now["printed"],
                 "source_id": None if now is None else now["source_id"],
@@ -115,7 +116,7 @@ def headline(figures: pd.DataFrame, year: int, indicators: pd.DataFrame) -> pd.D
                 "previous_printed": None if before is None else before["printed"],
                 "previous_year": None if before is None else int(before["period"]),
                 "change": None if value is None or previous is None else value - previous,
-                "change_unit": None if unit is None else change_unit(unit),
+                "change_unit": change_unit(unit),
                 **_goal(card, row.indicator_id),
                 "trend": trend(figures, row.indicator_id, year),
             }

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers.analysis.headline import headline
-from helpers.data.loading import load_headline
+from helpers.data.loading import load_catalogue, load_headline
 from helpers.data.printed import parse_printed
 from helpers.data.query import unit_label
 from helpers.present.report import Report
@@ -93,9 +93,9 @@ def status_text(row: pd.Series, year: int, lang: str) -> str:
     return text + (T("status.more", lang, n=more) if more > 0 else "")
 
 
-def names(frame: pd.DataFrame, figures: pd.DataFrame, lang: str) -> list[str]:
-    """The catalogue's names of the frame's indicators in ``lang``."""
-    catalogue = figures.drop_duplicates("indicator_id").set_index("indicator_id")[f"name_{lang}"]
+def names(frame: pd.DataFrame, lang: str) -> list[str]:
+    """The catalogue's names of the frame's indicators in ``lang`` (also of one without a figure in the year)."""
+    catalogue = load_catalogue().set_index("indicator_id")[f"name_{lang}"]
     return [str(catalogue[i]) for i in frame["indicator_id"]]
 
 
@@ -105,7 +105,7 @@ def rows(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
     frame = headline(figures, year, load_headline())
     if frame["value"].isna().all():
         return None
-    return frame.assign(name=names(frame, figures, lang))
+    return frame.assign(name=names(frame, lang))
 
 
 def table(frame: pd.DataFrame, year: int, lang: str) -> Table:
