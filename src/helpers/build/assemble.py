@@ -96,7 +96,8 @@ class Appendix:
     html: str
     figures: tuple[Caption, ...]
     tables: tuple[Caption, ...]
-    headings: tuple[Heading, ...]
+    headings: tuple[Heading, ...]  # the front part's first, then the sections'
+    front_headings: tuple[Heading, ...] = ()  # the headings of the part before the key findings (the first page)
 
 
 def plain(fragment: str) -> str:
@@ -382,7 +383,7 @@ def compose(sections: Sequence[Section], fm: FrontMatter) -> Appendix:
             "",
         ]
     )
-    return Appendix(document, tuple(figures), tuple(tables), tuple(front_headings + headings))
+    return Appendix(document, tuple(figures), tuple(tables), tuple(front_headings + headings), tuple(front_headings))
 
 
 def stylesheet(lang: str) -> str:
