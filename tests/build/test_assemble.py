@@ -256,3 +256,27 @@ def test_short_tables_are_kept_whole_in_print_and_long_ones_may_break() -> None:
     css = assemble.stylesheet("vi")
     assert '.appendix-table-block[data-keep="whole"] { break-inside: avoid; }' in css
     assert "thead { display: table-header-group; }" in css and ".table-source { break-before: avoid;" in css
+
+
+def test_a_front_part_goes_first_before_the_key_findings_and_is_numbered_first() -> None:
+    marked = '<h1 id="00_o-headline" class="appendix-heading" data-part="front">Chỉ tiêu chính</h1>'
+    overview = split_findings(
+        "00_o",
+        [marked, TABLE.format(n=9), FIGURE.format(n=8), '<h1 id="00_o-title" class="appendix-heading">Tổng quan</h1>'],
+    )
+    front_pieces, rest = assemble.split_front(overview)
+    assert front_pieces == [marked, TABLE.format(n=9), FIGURE.format(n=8)]
+    assert rest.pieces == ['<h1 id="00_o-title" class="appendix-heading">Tổng quan</h1>']
+    appendix = compose([overview, *sections()], front())
+    doc = appendix.html
+    assert doc.index('id="contents"') < doc.index('id="front-page"') < doc.index('id="key-findings"')
+    assert doc.index('id="00_o-headline"') < doc.index('id="key-findings"') < doc.index('id="00_o-title"')
+    assert appendix.tables[0].label == "Bảng 1." and appendix.tables[0].name.endswith("9")
+    assert appendix.figures[0].label == "Hình 1." and appendix.figures[0].name.endswith("8")
+    toc = doc[doc.index('id="contents"') : doc.index('id="front-page"')]
+    assert toc.index('href="#00_o-headline"') < toc.index('href="#key-findings"')
+    assert appendix.headings[0].element_id == "00_o-headline"
+
+
+def test_without_a_front_part_the_document_has_no_front_page() -> None:
+    assert 'id="front-page"' not in compose(sections(), front()).html

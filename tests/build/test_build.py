@@ -289,6 +289,12 @@ def test_pdf_is_in_the_state_format_with_page_numbers_and_diacritics(all_builds:
             assert body, f"page {number} holds only its number"
             # A source line stays with its table: no page begins with one.
             assert body[0] not in ("Nguồn:", "Source:"), f"page {number} begins with a source line"
+        # The headline indicators are one page: their heading, table and trend lines (Bảng 1, Hình 1), then the
+        # key findings begin the next page.
+        texts = [" ".join(w[4] for w in page) for page in pages]
+        front = next(i for i, t in enumerate(texts) if "Các chỉ tiêu chính năm 2023 Bảng 1." in t)
+        assert "Hình 1." in texts[front] and "Bảng 2." not in texts[front]
+        assert texts[front + 1].split()[1:4] == ["Những", "phát", "hiện"]  # after the page number
 
 
 @BUILD
@@ -310,7 +316,9 @@ def test_docx_holds_the_whole_appendix(all_builds: Path) -> None:
     assert len(list(body.iter(BLIP))) == len(figures) == len(media)
     assert len(body.findall(f".//{W}tbl")) == len(tables) + 2  # + the cover's head and the vintage table
     heading_1 = paragraphs(body, "Heading1")
-    assert heading_1[0] == "Những phát hiện chính" and heading_1[-2:] == ["Nguồn số liệu", "Ghi chú phương pháp"]
+    # The first page (the headline indicators) comes before the key findings, as in the HTML and the PDF.
+    assert heading_1[:2] == ["Các chỉ tiêu chính năm 2023", "Những phát hiện chính"]
+    assert heading_1[-2:] == ["Nguồn số liệu", "Ghi chú phương pháp"]
     assert "Phụ lục phân tích" not in " ".join(paragraphs(body, "Title"))  # no second title from <title>
 
 

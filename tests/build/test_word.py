@@ -163,3 +163,17 @@ def test_docx_in_english_has_english_texts(tmp_path: Path) -> None:
 
 def test_reference_docx_is_what_its_script_makes(tmp_path: Path) -> None:
     assert make_reference_docx.make(tmp_path / "reference.docx").read_bytes() == REFERENCE_DOCX.read_bytes()
+
+
+def test_the_contents_list_the_first_page_before_the_key_findings() -> None:
+    from helpers.build.assemble import Heading
+    from helpers.build.word import toc_xml
+
+    front = Heading(1, "00_o-headline", "Các chỉ tiêu chính năm 2023")
+    rest = Heading(1, "01_p-poverty", "Giảm nghèo")
+    xml = toc_xml([front, rest], "vi", False, False, [front])
+    body = ET.fromstring(f'<w:body xmlns:w="{W[1:-1]}">{xml}</w:body>')
+    lines = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in body.iter(f"{W}p")]
+    lines = [line for line in lines if line]
+    assert lines[:4] == ["Mục lục", "Các chỉ tiêu chính năm 2023", "Những phát hiện chính", "Giảm nghèo"]
+    assert lines.count("Các chỉ tiêu chính năm 2023") == 1

@@ -15,6 +15,7 @@ from helpers.data.loading import (
     available_years,
     code_names,
     load_catalogue,
+    load_headline,
     load_revisions,
     load_sources,
     load_year,
@@ -778,3 +779,27 @@ def test_a_bad_scope_is_refused(data_copy: Path, set_cell) -> None:
         DataError, match=r"indicators\.csv, line 2, column 'scope': expected one of: national, province, got 'country'"
     ):
         load_year(2023, data_copy)
+
+
+def test_the_headline_indicators_are_read_in_their_order(data_copy: Path) -> None:
+    rows = read_rows(data_copy / "headline.csv")
+    write_rows(data_copy / "headline.csv", [rows[0], *reversed(rows[1:])])
+    chosen = load_headline(data_copy)
+    assert list(chosen["order"]) == sorted(chosen["order"]) and chosen["order"].dtype.kind == "i"
+    assert set(chosen["indicator_id"]) <= set(load_catalogue(data_copy)["indicator_id"])
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "text", "pattern"),
+    [
+        (2, "indicator_id", "poverty_rat", r"headline\.csv, line 2, column 'indicator_id': expected one of the"),
+        (3, "order", "1", r"headline\.csv, line 3, column 'order': '1' is already used on an earlier line"),
+        (3, "order", "x", r"headline\.csv, line 3, column 'order': expected a whole number from 1"),
+    ],
+)
+def test_a_bad_headline_row_is_refused(
+    data_copy: Path, set_cell, line: int, column: str, text: str, pattern: str
+) -> None:
+    set_cell(data_copy / "headline.csv", line, column, text)
+    with pytest.raises(DataError, match=pattern):
+        load_headline(data_copy)

@@ -49,10 +49,13 @@ TABLE_BLOCK_RE = re.compile(r'(<div\b[^<>]*?\bclass="appendix-table-block"[^<>]*
 # A table of at most this many rows fits on a page at the print size, so print keeps it whole; a longer one may
 # break between rows (CSS cannot ask "keep whole if it fits": WeasyPrint would push it to the next page anyway).
 WHOLE_TABLE_ROWS = 15
+# A heading Report marks with ``part="front"`` opens a part that goes before the key findings (the first page).
+HEADING_PIECE_RE = re.compile(r'<h[1-6]\b[^<>]*\bclass="appendix-heading"')
+FRONT_HEADING_RE = re.compile(r'<h[1-6]\b[^<>]*\bdata-part="front"')
 
 # Ids of the appendix's own parts; a notebook's id that equals one of them is renamed.
 STYLESHEET = Path(__file__).with_name("appendix.css")  # the page's look, in a file a designer can edit
-FRAME_IDS = ("cover", "contents", "key-findings", "figures-list", "tables-list", "sources", "methods")
+FRAME_IDS = ("cover", "contents", "front-page", "key-findings", "figures-list", "tables-list", "sources", "methods")
 
 
 @dataclass
@@ -93,7 +96,8 @@ class Appendix:
     html: str
     figures: tuple[Caption, ...]
     tables: tuple[Caption, ...]
-    headings: tuple[Heading, ...]
+    headings: tuple[Heading, ...]  # the front part's first, then the sections'
+    front_headings: tuple[Heading, ...] = ()  # the headings of the part before the key findings (the first page)
 
 
 def plain(fragment: str) -> str:
@@ -132,6 +136,17 @@ def split_findings(notebook: str, pieces: Sequence[str]) -> Section:
         else:
             kept.append(piece)
     return Section(notebook, kept, findings)
+
+
+def split_front(section: Section) -> tuple[list[str], Section]:
+    """The pieces of a front part (a heading marked ``data-part="front"`` and what follows it up to the next
+    heading), and the section without them."""
+    front, kept, inside = [], [], False
+    for piece in section.pieces:
+        if HEADING_PIECE_RE.match(piece):
+            inside = bool(FRONT_HEADING_RE.match(piece))
+        (front if inside else kept).append(piece)
+    return front, Section(section.notebook, kept, section.findings)
 
 
 def read_section(path: Path) -> Section:
@@ -254,17 +269,25 @@ def _nested(entries: Sequence[tuple[int, str]]) -> str:
     return "".join(out)
 
 
-def toc_html(headings: Iterable[Heading], lang: str, has_figures: bool, has_tables: bool) -> str:
-    """The table of contents: the appendix's own parts and the notebooks' headings (h1–h3), nested by level."""
+def toc_html(
+    headings: Iterable[Heading],
+    lang: str,
+    has_figures: bool,
+    has_tables: bool,
+    front_headings: Sequence[Heading] = (),
+) -> str:
+    """The table of contents: the front part's headings, the appendix's own parts and the notebooks' headings
+    (h1–h3), nested by level."""
     shown = [h for h in headings if h.level <= TOC_DEPTH]
     top = min((h.level for h in shown), default=1)
+    front_entries = [(top, _link(h.element_id, h.html)) for h in front_headings if h.level <= TOC_DEPTH]
     front = [("key-findings", "findings.title")]
     if has_figures:
         front.append(("figures-list", "frontmatter:figures_list"))
     if has_tables:
         front.append(("tables-list", "frontmatter:tables_list"))
     back = [("sources", "frontmatter:sources"), ("methods", "frontmatter:methods")]
-    entries = [(top, _link(target, _e(say(key, lang)))) for target, key in front]
+    entries = front_entries + [(top, _link(target, _e(say(key, lang)))) for target, key in front]
     entries += [(max(h.level, top), _link(h.element_id, h.html)) for h in shown]
     entries += [(top, _link(target, _e(say(key, lang)))) for target, key in back]
     return (
@@ -308,6 +331,16 @@ def compose(sections: Sequence[Section], fm: FrontMatter) -> Appendix:
     counts = {"figure": 0, "table": 0}
     bodies, figures, tables, headings = [], [], [], []
     titles: dict[str, Heading] = {}
+    # The front part comes first in the document, so it is numbered and its ids claimed first.
+    split = [split_front(section) for section in sections]
+    sections = [rest for _, rest in split]
+    front_body = unique_ids("\n".join(piece for pieces, _ in split for piece in pieces), seen)
+    front_body, front_captions = number_captions(front_body, lang, counts)
+    front_body = mark_short_tables(front_body)
+    figures += [c for c in front_captions if c.kind == "figure"]
+    tables += [c for c in front_captions if c.kind == "table"]
+    front_headings = find_headings(front_body)
+    front_html = f'<section class="front-page" id="front-page">\n{front_body}\n</section>' if front_body else ""
     for section in sections:
         section_id = claim_id(f"section-{section.notebook}", seen)
         body = unique_ids("\n".join(section.pieces), seen)
@@ -335,7 +368,8 @@ def compose(sections: Sequence[Section], fm: FrontMatter) -> Appendix:
             "</head>",
             "<body>",
             frontmatter.cover_html(fm),
-            toc_html(headings, lang, bool(figures), bool(tables)),
+            toc_html(headings, lang, bool(figures), bool(tables), front_headings),
+            front_html,
             findings_html(sections, titles, lang),
             captions_html(figures, "figure", lang),
             captions_html(tables, "table", lang),
@@ -349,7 +383,7 @@ def compose(sections: Sequence[Section], fm: FrontMatter) -> Appendix:
             "",
         ]
     )
-    return Appendix(document, tuple(figures), tuple(tables), tuple(headings))
+    return Appendix(document, tuple(figures), tuple(tables), tuple(front_headings + headings), tuple(front_headings))
 
 
 def stylesheet(lang: str) -> str:

@@ -166,6 +166,7 @@ PREFIXES = (
     "denominator",
     "new",
     "report_pct",
+    "previous",
 )
 PARTS: dict[str, str] = {
     "printed": "printed",

@@ -129,6 +129,7 @@ def finish(target: Target, work: Path, executed: Sequence[Path]) -> Appendix:
         work / "appendix.docx",
         has_figures=bool(appendix.figures),
         has_tables=bool(appendix.tables),
+        front_headings=appendix.front_headings,
         figures_dir=work / "figures",
         stamp=datetime(target.year, 12, 31),
     )

@@ -144,16 +144,25 @@ def cover_xml(fm: FrontMatter) -> str:
     )
 
 
-def toc_xml(headings: Sequence[Heading], lang: str, has_figures: bool, has_tables: bool) -> str:
-    """The contents as a Word TOC field over Heading 1–3, showing the appendix's headings until Word updates it."""
-    shown = [h for h in headings if h.level <= TOC_DEPTH]
+def toc_xml(
+    headings: Sequence[Heading],
+    lang: str,
+    has_figures: bool,
+    has_tables: bool,
+    front_headings: Sequence[Heading] = (),
+) -> str:
+    """The contents as a Word TOC field over Heading 1–3, showing the appendix's headings until Word updates it;
+    the headings of the first page (``front_headings``, also in ``headings``) come before the key findings."""
+    front_ids = {h.element_id for h in front_headings}
+    shown = [h for h in headings if h.level <= TOC_DEPTH and h.element_id not in front_ids]
     top = min((h.level for h in shown), default=1)
     front = (
         ["findings.title"]
         + (["frontmatter:figures_list"] if has_figures else [])
         + (["frontmatter:tables_list"] if has_tables else [])
     )
-    entries = [(1, say(key, lang)) for key in front]
+    entries = [(1, plain(h.html)) for h in front_headings if h.level <= TOC_DEPTH]
+    entries += [(1, say(key, lang)) for key in front]
     entries += [(max(h.level, top) - top + 1, plain(h.html)) for h in shown]
     entries += [(1, say("frontmatter:sources", lang)), (1, say("frontmatter:methods", lang))]
     first, *rest = [_run(_text(title), f"TOC{level}") for level, title in entries] or [_run("", "TOC1")]
@@ -175,6 +184,7 @@ def write_docx(
     *,
     has_figures: bool = True,
     has_tables: bool = True,
+    front_headings: Sequence[Heading] = (),
     figures_dir: Path | None = None,
     stamp: datetime = datetime(2000, 1, 1),
     reference: Path = REFERENCE_DOCX,
@@ -198,7 +208,7 @@ def write_docx(
             timeout=PANDOC_TIMEOUT,
         ).stdout
     )
-    front = [cover_xml(fm), toc_xml(headings, fm.lang, has_figures, has_tables)]
+    front = [cover_xml(fm), toc_xml(headings, fm.lang, has_figures, has_tables, front_headings)]
     ast["blocks"] = [{"t": "RawBlock", "c": ["openxml", xml]} for xml in front] + ast["blocks"]
     ast.setdefault("meta", {}).pop("title", None)  # the HTML's <title>: the cover has it already
     ast["meta"]["lang"] = {"t": "MetaString", "c": DOCUMENT_LANG[fm.lang]}

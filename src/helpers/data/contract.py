@@ -33,6 +33,7 @@ INDICATORS_COLUMNS = [
 LABELS_COLUMNS = ["dimension", "value", "label_vi", "label_en"]
 NAMES_COLUMNS = ["name_vi", "name_en"]  # after the code: data/domains.csv, kinds.csv, dimensions.csv
 BREAKS_COLUMNS = ["indicator_id", "first_period", "label_vi", "label_en"]
+HEADLINE_COLUMNS = ["indicator_id", "order"]
 REPORTS_COLUMNS = [
     "year",
     "source_id",
@@ -296,6 +297,18 @@ def breaks_schema(indicators: Iterable[str]) -> tuple[pa.DataFrameSchema, list[R
         strict=True,
     )
     return schema, []
+
+
+def headline_schema(indicators: Iterable[str]) -> tuple[pa.DataFrameSchema, list[RowRule]]:
+    """Schema of ``data/headline.csv``: the indicators of the appendix's first page and their order."""
+    schema = pa.DataFrameSchema(
+        {
+            "indicator_id": text_column(one_of(indicators, "data/indicators.csv")),
+            "order": text_column(pattern(r"^[1-9][0-9]*$", "a whole number from 1")),
+        },
+        strict=True,
+    )
+    return schema, [_unique("indicator_id"), _unique("order")]
 
 
 def reports_schema(sources: Iterable[str]) -> tuple[pa.DataFrameSchema, list[RowRule]]:

@@ -142,6 +142,15 @@ def load_series_breaks(data_dir: Path | None = None) -> pd.DataFrame:
     return breaks.assign(first_period=breaks["first_period"].astype(int)).reset_index(drop=True)
 
 
+def load_headline(data_dir: Path | None = None) -> pd.DataFrame:
+    """The indicators of the first page (data/headline.csv), in their ``order`` (an integer)."""
+    root = Path(data_dir or default_data_dir())
+    indicators = load_reference(root).indicators["indicator_id"]
+    frame = _validated(root / "headline.csv", contract.HEADLINE_COLUMNS, contract.headline_schema(indicators))
+    frame = frame.assign(order=frame["order"].astype(int))
+    return frame.sort_values("order", kind="stable").reset_index(drop=True)
+
+
 def figures_files(data_dir: Path | None = None) -> dict[int, Path]:
     """The figures files by year. Any other file in ``data/figures`` is refused, not skipped."""
     folder = Path(data_dir or default_data_dir()) / "figures"

@@ -174,19 +174,30 @@ class Report:
         display(HTML(body))
 
     def section(
-        self, name: str, data: object = _SHOW, level: int = 2, anchor_values: dict | None = None, **values: object
+        self,
+        name: str,
+        data: object = _SHOW,
+        level: int = 2,
+        anchor_values: dict | None = None,
+        part: str = "",
+        **values: object,
     ) -> object:
         """Show the heading ``<name>.heading``; when ``data`` is None, also say that the year has no figures
         on ``<name>.what``. Returns ``data``, so a notebook cell can show it on the next line.
 
         The anchor is made from the English heading (filled with ``anchor_values`` when the values are words).
+        ``part="front"`` asks the appendix to put the section (this heading and what follows it up to the next
+        heading) at the front, before the key findings (:mod:`helpers.build.assemble`).
         """
         key = self.texts.key(f"{name}.heading")
         english = say(key, "en", **{"year": self.year, **(values if anchor_values is None else anchor_values)})
         text = self.say(f"{name}.heading", **values)
         anchor = f"{self.notebook}-{slug(english)}"
+        marked = f' data-part="{html.escape(part, quote=True)}"' if part else ""
         self._show(
-            "heading", anchor, f'<h{level} id="{anchor}" class="appendix-heading">{html.escape(text)}</h{level}>'
+            "heading",
+            anchor,
+            f'<h{level} id="{anchor}" class="appendix-heading"{marked}>{html.escape(text)}</h{level}>',
         )
         if data is None:
             self.no_data(self.say(f"{name}.what", **values))

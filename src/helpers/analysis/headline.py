@@ -1,0 +1,124 @@
+"""The first page: the year's headline indicators (data/headline.csv) at a glance.
+
+For each indicator: the year's result as printed, the change on the previous result of the same definition
+(result minus previous; in percentage points for rates), the year's goal judged by
+:func:`helpers.analysis.attainment.scorecard` (the one judge: polarity, ceilings and floors, ranges as bands), and
+the results of the last :data:`TREND_YEARS` years for a trend line, a missing year kept as a gap. Only full-year
+results are used (a part-year count or an estimate is not a result). Frames in, frames out: no language.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from helpers.analysis.attainment import scorecard
+from helpers.analysis.series import GOAL_KINDS, breaks_of
+from helpers.data.loading import load_catalogue
+from helpers.data.query import select
+
+TREND_YEARS = 8  # the trend line covers the year and the seven before it (fewer after a change of definition)
+RATE_UNITS = frozenset({"percent", "percent_of_plan"})  # a change of a rate is in percentage points
+GOAL_FIELDS = (
+    "goal_kind",
+    "instrument",
+    "goal",
+    "goal_low",
+    "goal_high",
+    "goal_printed",
+    "goal_source_id",
+    "bound",
+    "margin",
+    "margin_far",
+    "met",
+)
+COLUMNS = (
+    "order",
+    "indicator_id",
+    "unit",
+    "polarity",
+    "value",
+    "printed",
+    "source_id",
+    "previous",
+    "previous_printed",
+    "previous_year",
+    "change",
+    "change_unit",
+    *GOAL_FIELDS,
+    "goals",
+    "trend",
+)
+
+
+def change_unit(unit: str) -> str:
+    """The unit of a difference of two figures: percentage points for a rate, else the figure's own unit."""
+    return "percentage_points" if unit in RATE_UNITS else unit
+
+
+def trend(figures: pd.DataFrame, indicator_id: str, year: int) -> tuple[tuple[int, float], ...]:
+    """(year, result) for each of the last :data:`TREND_YEARS` years up to ``year`` under the definition in force
+    in ``year``; a year without a full-year result holds NaN (a gap, never filled in)."""
+    first = max([year - TREND_YEARS + 1, *(b for b in breaks_of(indicator_id) if b <= year)])
+    results = select(figures, indicator_id).set_index("period")["value"]
+    return tuple((y, float(results[y]) if y in results.index else math.nan) for y in range(first, year + 1))
+
+
+def _previous(figures: pd.DataFrame, indicator_id: str, year: int) -> pd.Series | None:
+    """The latest full-year result before ``year`` under the same definition, or None."""
+    since = max([0, *(b for b in breaks_of(indicator_id) if b <= year)])
+    rows = select(figures, indicator_id)
+    rows = rows[(rows["period"] < year) & (rows["period"] >= since)].sort_values("period", kind="stable")
+    return rows.iloc[-1] if len(rows) else None
+
+
+def _goal(card: pd.DataFrame, indicator_id: str) -> dict[str, object]:
+    """The year's goal of an indicator as judged by the scorecard: its annual plan where there is one, else its
+    target (:data:`helpers.analysis.series.GOAL_KINDS` order); empty fields when there is none."""
+    goals = card[(card["indicator_id"] == indicator_id) & (card["breakdown"] == "")]
+    if goals.empty:
+        return {f: None for f in GOAL_FIELDS} | {"goals": 0}
+    order = {k: i for i, k in enumerate(GOAL_KINDS)}
+    goals = goals.assign(_order=goals["goal_kind"].map(order)).sort_values("_order", kind="stable")
+    first = goals.iloc[0]
+    return {f: first[f] for f in GOAL_FIELDS} | {"goals": len(goals)}
+
+
+def headline(figures: pd.DataFrame, year: int, indicators: pd.DataFrame) -> pd.DataFrame:
+    """One row per indicator of ``indicators`` (columns ``indicator_id``, ``order``; data/headline.csv), in order.
+
+    ``value``/``printed``: the year's full-year result (empty when the data have none); ``previous``,
+    ``previous_printed``, ``previous_year``: the latest earlier result of the same definition; ``change``:
+    ``value - previous`` in ``change_unit``; the goal fields as :func:`helpers.analysis.attainment.scorecard`
+    judges them (``goals``: how many goals the year has for it); ``trend``: :func:`trend`.
+    """
+    card = scorecard(figures, year)
+    catalogue = load_catalogue().set_index("indicator_id")  # an indicator may have no figure in an early year
+    records = []
+    for row in indicators.sort_values("order", kind="stable").itertuples():
+        current = select(figures, row.indicator_id, period=year)
+        now = current.iloc[0] if len(current) else None
+        before = _previous(figures, row.indicator_id, year)
+        unit = catalogue.at[row.indicator_id, "unit"]
+        value = None if now is None else float(now["value"])
+        previous = None if before is None else float(before["value"])
+        records.append(
+            {
+                "order": row.order,
+                "indicator_id": row.indicator_id,
+                "unit": unit,
+                "polarity": catalogue.at[row.indicator_id, "polarity"],
+                "value": value,
+                "printed": None if now is None else now["printed"],
+                "source_id": None if now is None else now["source_id"],
+                "previous": previous,
+                "previous_printed": None if before is None else before["printed"],
+                "previous_year": None if before is None else int(before["period"]),
+                "change": None if value is None or previous is None else value - previous,
+                "change_unit": change_unit(unit),
+                **_goal(card, row.indicator_id),
+                "trend": trend(figures, row.indicator_id, year),
+            }
+        )
+    return pd.DataFrame.from_records(records, columns=list(COLUMNS))

@@ -1,0 +1,126 @@
+"""The first page: every indicator of data/headline.csv, in both languages, with words that follow polarity."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from helpers.data.loading import load_headline
+from helpers.present.report import Report
+from helpers.sections import headline
+
+
+@pytest.fixture(scope="module", params=["vi", "en"])
+def page(request: pytest.FixtureRequest) -> tuple[str, pd.DataFrame, Report]:
+    rep = Report("00_overview", 2023, request.param)
+    return request.param, headline.frame(rep), rep
+
+
+def cells(page: tuple[str, pd.DataFrame, Report]) -> pd.DataFrame:
+    lang, data, _ = page
+    return headline.table(data, 2023, lang).frame
+
+
+def test_the_page_lists_every_indicator_of_headline_csv_in_order(page: tuple[str, pd.DataFrame, Report]) -> None:
+    lang, data, rep = page
+    catalogue = rep.figures.drop_duplicates("indicator_id").set_index("indicator_id")[f"name_{lang}"]
+    expected = [f"{r.order}. {catalogue[r.indicator_id]}" for r in load_headline().itertuples()]
+    assert list(cells(page).iloc[:, 0]) == expected
+
+
+def test_the_heading_is_marked_for_the_front(page: tuple[str, pd.DataFrame, Report]) -> None:
+    _, _, rep = page
+    heading = next(s for s in rep.shown if s.kind == "heading")
+    assert 'data-part="front"' in heading.html and "<h1" in heading.html
+
+
+WORDS = {
+    "vi": {
+        "unemployment": ("Đạt (dưới 2,1%)", "chỉ tiêu theo KH năm 2023"),
+        "jobs": ("Đạt (trên 17.000)", "kế hoạch theo KH năm 2023", "thêm 1 mục tiêu khác"),
+        "poverty": ("Đạt (2,79%)", "tốt hơn mục tiêu 0,52 điểm phần trăm", "chỉ tiêu theo KH 63/KH-UBND"),
+        "none": "Không có mục tiêu năm 2023 cùng thước đo",
+        "values": ("2,27%", "7.540 hộ", "17.034 người", "2.325 người", "70,25%", "1,8%", "178 người", "976 cơ sở"),
+        "change": ("-1,29 điểm phần trăm so với năm 2022 (3,56%)", "-4.195 hộ so với năm 2022 (11.735 hộ)"),
+    },
+    "en": {
+        "unemployment": ("Met (below 2.1%)", "target set by KH năm 2023"),
+        "jobs": ("Met (above 17,000)", "plan set by KH năm 2023", "1 more goal"),
+        "poverty": ("Met (2.79%)", "0.52 percentage points better than the goal", "target set by KH 63/KH-UBND"),
+        "none": "No 2023 goal on the same measure",
+        "values": (
+            "2.27%",
+            "7,540 households",
+            "17,034 persons",
+            "2,325 persons",
+            "70.25%",
+            "1.8%",
+            "178 persons",
+            "976 venues",
+        ),
+        "change": ("-1.29 percentage points on 2022 (3.56%)", "-4,195 households on 2022 (11,735 households)"),
+    },
+}
+
+
+def test_values_carry_their_unit_in_words(page: tuple[str, pd.DataFrame, Report]) -> None:
+    lang = page[0]
+    assert tuple(cells(page).iloc[:, 1]) == WORDS[lang]["values"]
+
+
+def test_changes_are_signed_with_the_year_compared(page: tuple[str, pd.DataFrame, Report]) -> None:
+    lang = page[0]
+    assert tuple(cells(page).iloc[:2, 2]) == WORDS[lang]["change"]
+
+
+def test_goal_words_follow_polarity_and_name_plan_or_target(page: tuple[str, pd.DataFrame, Report]) -> None:
+    lang, data, _ = page
+    status = dict(zip(data["indicator_id"], cells(page).iloc[:, 3], strict=True))
+    words = WORDS[lang]
+    for indicator_id, key in (
+        ("urban_unemployment_rate", "unemployment"),
+        ("jobs_created", "jobs"),
+        ("poverty_rate", "poverty"),
+    ):
+        assert status[indicator_id].startswith(words[key][0])
+        assert all(w in status[indicator_id] for w in words[key][1:])
+    for indicator_id in ("drug_rehab_community", "social_evil_venues", "poor_households"):
+        assert status[indicator_id] == words["none"]
+
+
+def test_a_value_keeps_the_decimals_it_was_printed_with() -> None:
+    assert headline.value_text(1.4, "percent", "poverty_rate", "vi", "1,40%") == "1,40%"
+    assert headline.value_text(1.4, "percent", "poverty_rate", "en", "1,40%") == "1.40%"
+    assert headline.printed_decimals("dưới 2,1%") == 1 and headline.printed_decimals("7.540") == 0
+
+
+def test_the_figure_has_one_panel_per_indicator_with_gaps(page: tuple[str, pd.DataFrame, Report]) -> None:
+    _, data, rep = page
+    fig = headline.trends(rep, data)
+    assert isinstance(fig, Figure)
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(panels) == len(load_headline())
+    trained = panels[list(data["indicator_id"]).index("trained_labour_rate")]
+    line = trained.lines[-1]
+    points = dict(zip(line.get_xdata(), line.get_ydata(), strict=True))
+    assert math.isnan(points[2022]) and points[2021] == 66.8 and points[2023] == 70.25
+
+
+def test_the_raw_table_holds_the_trend_years_for_the_workbook(page: tuple[str, pd.DataFrame, Report]) -> None:
+    lang, data, _ = page
+    raw = headline.table(data, 2023, lang).raw
+    assert [c for c in raw.columns if c.startswith("value_")] == [f"value_{y}" for y in range(2016, 2024)]
+    assert raw.set_index("indicator_id").at["poverty_rate", "value_2021"] == 4.93
+    assert math.isnan(raw.set_index("indicator_id").at["poverty_rate", "value_2019"])  # the old standard: left out
+
+
+@pytest.mark.parametrize("year", [2015, 2021])
+def test_an_early_year_lists_every_indicator_even_without_figures(year: int) -> None:
+    rep = Report("00_overview", year, "en")
+    data = headline.frame(rep)
+    shown = headline.table(data, year, "en").frame
+    assert len(shown) == len(load_headline())
+    assert (shown.iloc[:, 1] == "–").any()  # an indicator without a result that year shows "–", not an error
