@@ -96,7 +96,7 @@ def test_district_keeps_the_preferred_source_and_names_the_other() -> None:
     assert frame.attrs["periods"] == [2021, 2023]
     rate = frame[(frame["indicator_id"] == "poverty_rate") & (frame["scope"] == "district")].iloc[0]
     assert rate["value_2023"] == 24.4
-    sentences = poverty.disagreement_sentences(SMALL, 2023, "vi")
+    sentences = poverty_findings.disagreement_sentences(SMALL, 2023, "vi")
     assert len(sentences) == 1 and "24,4% (Báo Dân Việt)" in sentences[0] and "24,3%" in sentences[0]
     assert poverty_findings.district_sentence(frame, 2023, "vi") == (
         "Huyện A Lưới: tỷ lệ hộ nghèo 24,4% (2023), gấp 10,7 lần mức chung toàn tỉnh (2,27%); giảm từ 49,98% năm 2021."

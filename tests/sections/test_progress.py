@@ -33,7 +33,7 @@ def test_goal_texts() -> None:
     assert pg.range_text("2 - 2,2%", "percent", "vi") == "2–2,2%"
     assert pg.range_text("dưới 1,76%", "percent", "vi") is None
     assert pg.goal_level_text(2.2, "percent", "2 - 2,2%", "en") == "2–2.2%"  # a band: both ends are used
-    assert pg.goal_level_text(2.2, "percent", "2 - 2,2%", "vi", show_used=False) == "2–2,2%"
+    assert pg.goal_level_text(2.2, "percent", "2 - 2,2%", "vi") == "2–2,2%"
     assert pg.goal_level_text(1.76, "percent", "dưới 1,76%", "vi") == "dưới 1,76%"
     assert pg.change_text(-0.51, "percent", "vi") == "-0,51 điểm phần trăm"
     assert pg.change_text(-4195, "households", "en") == "-4,195 households"

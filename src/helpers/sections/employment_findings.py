@@ -52,7 +52,7 @@ def count_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lan
     value = f"{qualified(first['result'], first['unit'], lang, first['result_printed'])} {unit}"
     items = []
     for r in rows[rows["ratio"].notna()].itertuples():
-        level = pg.goal_level_text(r.goal, r.unit, r.goal_printed, lang, show_used=False)
+        level = pg.goal_level_text(r.goal, r.unit, r.goal_printed, lang)
         goal = T("count.goal", lang, kind=pg.kind_label(r.goal_kind, lang).lower(), level=level)
         items.append(T("count.ratio_item", lang, ratio=fmt_value(r.ratio, "percent", lang), goal=goal))
     goals = T("count.goals", lang, items=T("count.joiner", lang).join(items)) if items else ""
@@ -78,7 +78,7 @@ def rate_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lang
                 lang,
                 verdict=T("rate.met" if r.met else "rate.not_met", lang),
                 kind=pg.kind_label(r.goal_kind, lang).lower(),
-                level=pg.goal_level_text(r.goal, r.unit, r.goal_printed, lang, show_used=False),
+                level=pg.goal_level_text(r.goal, r.unit, r.goal_printed, lang),
                 diff=diff,
                 side=T(SIDES[side], lang),
             )

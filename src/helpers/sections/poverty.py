@@ -33,7 +33,7 @@ from helpers.analysis.poverty import (  # noqa: F401  (the analysis frames, for 
     households_frame,
     rate_change,
 )
-from helpers.data.loading import load_catalogue, load_sources
+from helpers.data.loading import load_catalogue
 from helpers.data.query import category_label, figure_row, indicator_name, unit_label
 from helpers.present import charts
 from helpers.present.report import Report, source_line
@@ -244,43 +244,6 @@ def district_table(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
         ]
     raw = frame[["indicator_id", "scope"] + [f"value_{p}" for p in periods]]
     return Table(pd.DataFrame(shown), raw, frame.attrs["source_ids"], {"place": place(lang, district)})
-
-
-def disagreement_sentences(
-    figures: pd.DataFrame, year: int, lang: str, breakdown: str = DISTRICT_BREAKDOWN
-) -> list[str]:
-    """One sentence for each district figure up to ``year`` on which sources disagree."""
-    publishers = load_sources().set_index("source_id")["publisher"]
-    where = category_label("district", breakdown.split("=", 1)[1], lang)
-    sentences = []
-    for indicator in DISTRICT_INDICATORS:
-        rows = figures[
-            (figures["indicator_id"] == indicator)
-            & (figures["breakdown"] == breakdown)
-            & (figures["kind"] == "actual")
-            & (figures["period"] <= year)
-        ]
-        for period in sorted(rows["period"].unique()):
-            found = alternatives(figures, indicator, int(period), breakdown)
-            if found["value"].nunique() < 2:
-                continue
-            unit = select_unit(indicator)
-            items = "; ".join(
-                f"{qualified(r.value, unit, lang, r.printed)} ({publishers[r.source_id]})" for r in found.itertuples()
-            )
-            used = qualified(found.at[0, "value"], unit, lang, found.at[0, "printed"])
-            sentences.append(
-                T(
-                    "a_luoi.disagree",
-                    lang,
-                    p=int(period),
-                    name=_name(indicator, lang),
-                    place=where,
-                    items=items,
-                    used=used,
-                )
-            )
-    return sentences
 
 
 def district_chart(frame: pd.DataFrame | None, lang: str, district: str = DISTRICT) -> Figure | None:

@@ -7,10 +7,13 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from helpers.data.loading import load_sources
 from helpers.data.query import figure_row, unit_label
 from helpers.sections import progress as pg
 from helpers.sections.poverty import (
     DISTRICT,
+    DISTRICT_BREAKDOWN,
+    DISTRICT_INDICATORS,
     NEAR_POOR,
     NEAR_POOR_RATE,
     POOR,
@@ -20,10 +23,13 @@ from helpers.sections.poverty import (
     _cap,
     _name,
     _pct,
+    alternatives,
+    category_label,
     district_frame,
     households_frame,
     place,
     rate_change,
+    select_unit,
     target_progress,
     target_sentences,
 )
@@ -215,3 +221,40 @@ def findings(figures: pd.DataFrame, year: int, lang: str, breaks: Sequence[int] 
         credit_sentence(group_frame(figures, "credit", year, lang), year, lang),
     ]
     return [s for s in sentences if s][:6]
+
+
+def disagreement_sentences(
+    figures: pd.DataFrame, year: int, lang: str, breakdown: str = DISTRICT_BREAKDOWN
+) -> list[str]:
+    """One sentence for each district figure up to ``year`` on which sources disagree."""
+    publishers = load_sources().set_index("source_id")["publisher"]
+    where = category_label("district", breakdown.split("=", 1)[1], lang)
+    sentences = []
+    for indicator in DISTRICT_INDICATORS:
+        rows = figures[
+            (figures["indicator_id"] == indicator)
+            & (figures["breakdown"] == breakdown)
+            & (figures["kind"] == "actual")
+            & (figures["period"] <= year)
+        ]
+        for period in sorted(rows["period"].unique()):
+            found = alternatives(figures, indicator, int(period), breakdown)
+            if found["value"].nunique() < 2:
+                continue
+            unit = select_unit(indicator)
+            items = "; ".join(
+                f"{qualified(r.value, unit, lang, r.printed)} ({publishers[r.source_id]})" for r in found.itertuples()
+            )
+            used = qualified(found.at[0, "value"], unit, lang, found.at[0, "printed"])
+            sentences.append(
+                T(
+                    "a_luoi.disagree",
+                    lang,
+                    p=int(period),
+                    name=_name(indicator, lang),
+                    place=where,
+                    items=items,
+                    used=used,
+                )
+            )
+    return sentences

@@ -72,11 +72,8 @@ def range_text(printed: str | None, unit: str, lang: str) -> str | None:
     return f"{fmt_number(low, lang)}–{fmt_value(high, unit, lang)}"
 
 
-def goal_level_text(value: float, unit: str, printed: str, lang: str, show_used: bool = True) -> str:
-    """A goal with its bound or range: "dưới 1,76%", "2–2,2%", "hơn 17.000".
-
-    ``show_used`` is kept for callers; a range is always shown with both ends, since both are used.
-    """
+def goal_level_text(value: float, unit: str, printed: str, lang: str) -> str:
+    """A goal with its bound or range, a range always with both ends: "dưới 1,76%", "2–2,2%", "hơn 17.000"."""
     ranged = range_text(printed, unit, lang)
     if ranged:
         return ranged  # a band: judged at its near end, with the gap to both ends (helpers.analysis.attainment)
@@ -397,6 +394,6 @@ def pace_sentences(frame: pd.DataFrame | None, indicator_id: str, lang: str, lim
     rows = frame[frame["comparable"]].drop_duplicates(["goal_kind", "goal_period", "goal", "goal_low", "goal_high"])
     sentences = []
     for r in rows.head(limit).itertuples():
-        level = goal_level_text(r.goal, r.unit, r.goal_printed, lang, show_used=False)
+        level = goal_level_text(r.goal, r.unit, r.goal_printed, lang)
         sentences.append((_met_sentence if r.met_now else _needed_sentence)(r, name, level, lang))
     return sentences
