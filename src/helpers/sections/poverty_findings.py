@@ -176,9 +176,7 @@ def reduction_goal_sentence(
                 cmp=T(f"reduction.{verdict}", lang),
                 d=pg.change_text(achieved, "percent", lang, signed=False),
                 kind=pg.kind_label(kind, lang),
-                level=pg.goal_level_text(
-                    float(row["value"]), "percentage_points", str(row["printed"]), lang, show_used=False
-                ),
+                level=pg.goal_level_text(float(row["value"]), "percentage_points", str(row["printed"]), lang),
             )
         )
     return None
