@@ -69,14 +69,14 @@ def test_scorecard_falls_back_on_the_estimate_and_flags_a_missed_floor() -> None
 def test_scorecard_table_texts() -> None:
     table = employment.scorecard_table(employment.results_against_goals(SMALL, 2023), 2023, "vi")
     rows = table.frame.set_index(table.frame.columns[2])
-    assert rows.at["Kế hoạch: hơn 17.000", "So với mục tiêu (phụ lục tính)"] == "100,2%"
+    assert rows.at["Kế hoạch: hơn 17.000", "So với mục tiêu (phụ lục tính)"] == "100,20%"
     assert rows.at["Chỉ tiêu: dưới 2,1%", "So với mục tiêu (phụ lục tính)"] == "-0,3 điểm phần trăm"
 
 
 def test_count_and_rate_sentences() -> None:
     frame = employment.results_against_goals(SMALL, 2023)
     assert ef.count_sentence(frame, "jobs_created", 2023, "vi") == (
-        "Số lao động được giải quyết việc làm năm 2023 là 17.034 người, bằng 100,2% kế hoạch (hơn 17.000) "
+        "Số lao động được giải quyết việc làm năm 2023 là 17.034 người, bằng 100,20% kế hoạch (hơn 17.000) "
         "và 103,24% chỉ tiêu (16.500)."
     )
     assert ef.rate_sentence(frame, "urban_unemployment_rate", 2023, "vi") == (
@@ -152,7 +152,7 @@ def test_findings_on_real_data(figures_2023: pd.DataFrame) -> None:
     sentences = ef.findings(figures_2023, 2023, "vi")
     assert 3 <= len(sentences) <= 6
     assert sentences[0].startswith(
-        "Số lao động được giải quyết việc làm năm 2023 là 17.034 người, bằng 100,2% kế hoạch"
+        "Số lao động được giải quyết việc làm năm 2023 là 17.034 người, bằng 100,20% kế hoạch"
     )
     assert any("72,5%" in s and "2,25 điểm phần trăm" in s for s in sentences)
     assert ef.findings(load_year(2019), 2019, "vi") == []

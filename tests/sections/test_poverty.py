@@ -129,7 +129,7 @@ def test_group_frame_computes_averages_and_shares() -> None:
     assert frame.set_index("code").at["newly_escaped_poverty", "share"] == pytest.approx(412459 / 781965 * 100)
     table = poverty_programmes.group_table(frame, "credit", "vi")
     assert table.frame.iloc[-1, 3] == "52,25"
-    assert poverty_findings.credit_sentence(frame, 2023, "vi").endswith("hộ mới thoát nghèo nhận 52,7% tổng vốn vay.")
+    assert poverty_findings.credit_sentence(frame, 2023, "vi").endswith("hộ mới thoát nghèo nhận 52,75% tổng vốn vay.")
 
 
 def test_group_frame_sums_a_complete_breakdown_without_a_printed_total() -> None:

@@ -20,7 +20,7 @@ def test_rates_and_ratios_are_none_without_data() -> None:
     assert sc.rate(1, 66) == pytest.approx(1.5151515)
     assert sc.rate(None, 66) is None and sc.rate(1, None) is None and sc.rate(1, 0) is None
     assert sc.ratio(32, 60834, 1e9) == pytest.approx(526021.63, abs=0.01)
-    assert sc.pct(25.0, "vi") == "25%" and sc.pct(61.842, "vi") == "61,84%" and sc.pct(61.842, "en") == "61.84%"
+    assert sc.pct(25.0, "vi") == "25,00%" and sc.pct(61.842, "vi") == "61,84%" and sc.pct(61.842, "en") == "61.84%"
 
 
 def test_qualifiers_carry_into_the_text() -> None:
@@ -179,3 +179,12 @@ def test_collect_findings_keeps_supported_sentences_in_order_and_at_most_six() -
     functions = [says("a"), says(None), says("b")] + [says(str(i)) for i in range(6)]
     assert collect_findings(functions, pd.DataFrame(), 2023, "vi") == ["a", "b", "0", "1", "2", "3"]
     assert collect_findings([says(None)], pd.DataFrame(), 2023, "vi") == []
+
+
+def test_computed_text_follows_the_one_precision_rule() -> None:
+    # exact prints keep the caller's decimals; a qualified print makes the value approximate, in words
+    assert sc.computed_text(52.249432, "vi", "781.965", "14.966", decimals=2) == "52,25"
+    assert sc.computed_text(526022.3, "vi", "hơn 32", "60.834") == "khoảng 530 nghìn"
+    assert sc.computed_text(526022.3, "en", "hơn 32", "60.834") == "about 530 thousand"
+    assert sc.computed_text(290.7, "vi", "hơn 18,173", "hơn 62.513", lead=False) == "291"
+    assert sc.computed_text(None, "vi", "hơn 32") == "–"

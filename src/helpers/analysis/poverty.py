@@ -31,7 +31,7 @@ def rate_change(
     """The latest poverty rate up to ``year`` and the result before it.
 
     Keys: period, value, kind, printed, source_id; and when an earlier result
-    exists: prev_period, prev_value, prev_kind, comparable (same poverty
+    exists: prev_period, prev_value, prev_printed, prev_kind, comparable (same poverty
     standard) and change (percentage points, None across a break). None when
     there is no rate.
     """
@@ -52,6 +52,7 @@ def rate_change(
         info.update(
             prev_period=int(before["period"]),
             prev_value=float(before["value"]),
+            prev_printed=before["printed"],
             prev_kind=before["kind"],
             prev_source_id=before["source_id"],
             comparable=comparable,

@@ -128,7 +128,9 @@ def line_chart(
         for j, (_, piece) in enumerate(group.groupby(stretch, sort=True)):
             ax.plot(piece["period"], piece["value"], marker="o", color=colour, label=str(name) if j == 0 else None)
         if annotate:
-            for x, y in zip(group["period"], group["value"], strict=False):
+            # An optional "decimals" column writes each value with the decimals its source printed ("1,40").
+            places = group["decimals"] if "decimals" in group else [None] * len(group)
+            for x, y, d in zip(group["period"], group["value"], places, strict=False):
                 # A value with another series' point above it (or level with it, drawn earlier) is written below.
                 others = data[(data["period"] == x) & (data[series_col] != name)]
                 under = any(
@@ -136,7 +138,8 @@ def line_chart(
                     for o, n in zip(others["value"], others[series_col], strict=False)
                 )
                 place = {"xytext": (0, -8), "va": "top"} if under else {"xytext": (0, 6)}
-                ax.annotate(fmt_number(y, lang), (x, y), textcoords="offset points", ha="center", fontsize=7, **place)
+                label = fmt_number(y, lang, None if d is None or pd.isna(d) else int(d))
+                ax.annotate(label, (x, y), textcoords="offset points", ha="center", fontsize=7, **place)
     for first_period, label in breaks:
         ax.axvline(first_period - 0.5, color=BREAK_COLOUR, linestyle="--", linewidth=1)
         ax.text(

@@ -39,7 +39,7 @@ from helpers.sections.social_common import (
     unit_of,
 )
 from helpers.text import say, texts_for
-from helpers.text.formatting import fmt_value
+from helpers.text.formatting import fmt_ratio
 
 T = texts_for(__name__)
 cap, low, short_name = pg.cap, pg.low, pg.short_name
@@ -73,7 +73,7 @@ def against_text(row: pd.Series | object, lang: str) -> str:
     if _missing(get("goal")) or _missing(get("result")):
         return DASH
     if not _missing(get("ratio")):
-        text = fmt_value(get("ratio"), "percent", lang)
+        text = fmt_ratio(get("ratio"), lang)
         if not _missing(get("report_pct")) and abs(get("report_pct") - get("ratio")) >= 0.005:
             text += f" ({T('scorecard.report_says', lang, pct=qualified(get('report_pct'), 'percent_of_plan', lang))})"
         return text

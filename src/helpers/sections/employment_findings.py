@@ -24,7 +24,7 @@ from helpers.sections.employment import (
 )
 from helpers.sections.employment_trained import trained_pace
 from helpers.sections.social_common import figure_line, qualified, unit_name
-from helpers.text.formatting import fmt_number, fmt_value
+from helpers.text.formatting import fmt_number, fmt_ratio
 
 
 def _result_rows(
@@ -54,7 +54,7 @@ def count_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lan
     for r in rows[rows["ratio"].notna()].itertuples():
         level = pg.goal_level_text(r.goal, r.unit, r.goal_printed, lang, show_used=False)
         goal = T("count.goal", lang, kind=pg.kind_label(r.goal_kind, lang).lower(), level=level)
-        items.append(T("count.ratio_item", lang, ratio=fmt_value(r.ratio, "percent", lang), goal=goal))
+        items.append(T("count.ratio_item", lang, ratio=fmt_ratio(r.ratio, lang), goal=goal))
     goals = T("count.goals", lang, items=T("count.joiner", lang).join(items)) if items else ""
     return cap(T("result.sentence", lang, est=est, name=low(name) if est else name, y=year, v=value, goals=goals))
 

@@ -19,7 +19,7 @@ from helpers.present import charts
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.text import say, texts_for
-from helpers.text.formatting import fmt_number, fmt_percent, fmt_value
+from helpers.text.formatting import fmt_printed, fmt_ratio, fmt_value
 from helpers.text.vocabulary import DOMAIN_LABELS, KIND_LABELS, NOT_JUDGED, indicator_text, label, yes_no
 
 T = texts_for(__name__)
@@ -42,8 +42,8 @@ def goal_text(goal: float, unit: str, bound: str | None, lang: str, printed: str
     parsed = parse_printed(printed) if isinstance(printed, str) else None
     if parsed is not None and parsed.is_range:
         low, high = sorted(float(r) for r in parsed.readings())
-        return f"{fmt_number(low, lang)}–{fmt_value(high, unit, lang)}"
-    text = fmt_value(goal, unit, lang)
+        return f"{fmt_printed(low, 'count', lang, printed)}–{fmt_printed(high, unit, lang, printed)}"
+    text = fmt_printed(goal, unit, lang, printed)
     return f"{T(f'bound.{bound}', lang)} {text}" if bound in BOUNDS else text
 
 
@@ -139,8 +139,11 @@ def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
             h["domain"]: [label(DOMAIN_LABELS, d, lang) for d in card["domain"]],
             h["indicator"]: card["name"],
             **_goal_columns(card, lang, h["goal_kind"], h["goal"]),
-            h["actual"]: [fmt_value(a, u, lang) for a, u in zip(card["actual"], card["unit"], strict=False)],
-            h["ratio"]: [fmt_percent(r, lang, 2) for r in card["ratio"]],
+            h["actual"]: [
+                fmt_printed(a, u, lang, p)
+                for a, u, p in zip(card["actual"], card["unit"], card["actual_printed"], strict=False)
+            ],
+            h["ratio"]: [fmt_ratio(r, lang) for r in card["ratio"]],
             h["margin"]: [
                 band_margin_text(m, f, u, lang)
                 for m, f, u in zip(card["margin"], card["margin_far"], card["unit"], strict=False)
@@ -214,7 +217,10 @@ def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
         {
             h["indicator"]: card["name"],
             **_goal_columns(card, lang, h["goal_kind"], h["next_goal"]),
-            h["achieved"]: [fmt_value(a, u, lang) for a, u in zip(card["achieved"], card["unit"], strict=False)],
+            h["achieved"]: [
+                fmt_printed(a, u, lang, p)
+                for a, u, p in zip(card["achieved"], card["unit"], card["achieved_printed"], strict=False)
+            ],
             h["below"]: [yes_no(b, lang) for b in card["below_achieved"]],
         }
     )
@@ -240,8 +246,14 @@ def _pair_list(card: pd.DataFrame, lang: str, value_col: str) -> str:
         return f"{n} – {_lower_first(kind_text(k, i, lang))}"
 
     return "; ".join(
-        T("findings.pair", lang, name=named(n, k, i), goal=goal_text(g, u, b, lang, p), value=fmt_value(v, u, lang))
-        for n, k, i, g, u, b, p, v in _goal_rows(card, value_col)
+        T(
+            "findings.pair",
+            lang,
+            name=named(n, k, i),
+            goal=goal_text(g, u, b, lang, p),
+            value=fmt_printed(v, u, lang, vp),
+        )
+        for n, k, i, g, u, b, p, v, vp in _goal_rows(card, value_col, f"{value_col}_printed")
     )
 
 
@@ -264,9 +276,9 @@ def scorecard_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
                 "findings.best",
                 lang,
                 name=best["name"],
-                ratio=fmt_percent(best["ratio"], lang, 2),
+                ratio=fmt_ratio(best["ratio"], lang),
                 kind=_lower_first(kind_text(best["goal_kind"], best["instrument"], lang)),
-                actual=fmt_value(best["actual"], best["unit"], lang),
+                actual=fmt_printed(best["actual"], best["unit"], lang, best["actual_printed"]),
                 goal=goal_text(best["goal"], best["unit"], best["bound"], lang, best["goal_printed"]),
             )
         )
@@ -277,7 +289,7 @@ def scorecard_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
                 "findings.missed_item",
                 lang,
                 name=r["name"],
-                actual=fmt_value(r["actual"], r["unit"], lang),
+                actual=fmt_printed(r["actual"], r["unit"], lang, r["actual_printed"]),
                 goal=goal_text(r["goal"], r["unit"], r["bound"], lang, r["goal_printed"]),
             )
             for _, r in missed.iterrows()

@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 
 from helpers.analysis.attainment import goal_bound
 from helpers.analysis.social import (  # noqa: F401  (the numbers, for the sections that call them from here)
+    APPROXIMATE,
     QUALIFIER_READINGS,
     breakdown_parts,
     derived_qualifier,
@@ -29,7 +30,7 @@ from helpers.analysis.social import (  # noqa: F401  (the numbers, for the secti
     ratio,
 )
 from helpers.data.loading import load_catalogue, load_reference
-from helpers.data.printed import FLOOR_QUALIFIERS, ZERO_WORDS, is_ambiguous
+from helpers.data.printed import FLOOR_QUALIFIERS, ZERO_WORDS, computed_significance, is_ambiguous
 from helpers.data.query import category_label, figure_row, indicator_name, unit_label
 from helpers.present import charts
 from helpers.present.report import source_line
@@ -44,7 +45,7 @@ from helpers.sections.social_legacy import (  # noqa: F401  (for the sections st
     t,
 )
 from helpers.text import say, texts_for
-from helpers.text.formatting import fmt_number, fmt_value
+from helpers.text.formatting import fmt_number, fmt_printed, fmt_ratio, fmt_significant, fmt_value
 
 T = texts_for(__name__)
 AS_OF_RE = re.compile(r"as of (\d{1,2}/\d{1,2}/\d{4})")
@@ -79,8 +80,8 @@ def wrap(text: str, width: int = 40) -> str:
 
 
 def pct(value: float | None, lang: str) -> str:
-    """A computed percentage for a sentence: rounded to two decimals, trailing zeros dropped ("25%", "61,84%")."""
-    return fmt_value(None if value is None else round(value, 2), "percent", lang)
+    """A computed percentage for a sentence, with the two decimals of every computed ratio ("25,00%", "61,84%")."""
+    return fmt_ratio(value, lang)
 
 
 def prefixed(text: str, qualifier_key: str | None, lang: str) -> str:
@@ -90,17 +91,36 @@ def prefixed(text: str, qualifier_key: str | None, lang: str) -> str:
     return f"{T(f'qualifier.{QUALIFIER_READINGS[qualifier_key]}', lang)} {text}"
 
 
+def computed_text(
+    value: float | None, lang: str, *prints: str | None, decimals: int | None = 0, lead: bool = True
+) -> str:
+    """A value computed from printed figures (an average, a ratio), by the one precision rule.
+
+    From exact prints it keeps ``decimals`` ("52,25"); once any print is qualified ("hơn 32 tỷ") it is approximate:
+    rounded to the significant figures the prints allow and led by "khoảng" ("khoảng 530 nghìn"; ``lead=False``
+    leaves the word to a text that already says it), see :func:`helpers.data.printed.computed_significance`.
+    """
+    if value is None:
+        return "–"
+    significant = computed_significance(*prints)
+    if significant is None:
+        return fmt_number(value, lang, decimals)
+    text = fmt_significant(value, significant, lang)
+    return prefixed(text, APPROXIMATE, lang) if lead else text
+
+
 SIGNED_UNITS = frozenset({"persons_change", "cases_change", "households_change", "percentage_points"})
 
 
 def qualified(
     value: float | None, unit: str, lang: str, printed: str | None = None, decimals: int | None = None
 ) -> str:
-    """``value`` formatted for its unit, led by the print's qualifier: "hơn 71.571" / "over 71,571".
+    """``value`` formatted for its unit with the print's decimals ("1,40%"), led by its qualifier: "hơn 71.571".
 
     Changes (units such as ``cases_change``) carry their sign: "giảm 12" shows as "-12", "tăng 67" as "+67".
     """
-    return prefixed(fmt_value(value, unit, lang, decimals, signed=unit in SIGNED_UNITS), qualifier(printed), lang)
+    text = fmt_printed(value, unit, lang, printed, decimals, signed=unit in SIGNED_UNITS)
+    return prefixed(text, qualifier(printed), lang)
 
 
 def figure_text(
@@ -119,7 +139,7 @@ def lower_first(text: str) -> str:
 def goal_text(value: float, unit: str, printed: str, lang: str) -> str:
     """A goal as a reader should take it: "dưới 1,5%" for "<1,5", "trên 90%" for "Trên 90", else the value."""
     bound = goal_bound(printed)
-    text = fmt_value(value, unit, lang)
+    text = fmt_printed(value, unit, lang, printed)
     if bound == "ceiling":
         return T("goal.below", lang, value=text)
     if bound == "floor":
@@ -205,17 +225,20 @@ def computed_line(
     unit_text: str | None = None,
     qualifier_key: str | None = None,
     signed: bool = False,
+    text: str | None = None,
 ) -> Line | None:
     """A line the appendix computed (None when ``value`` is None); ``how`` says how, e.g. "1 / 66".
 
     ``qualifier_key`` (a print qualifier such as "hơn" or "khoảng", see
     :func:`qualifier` and :func:`derived_qualifier`) carries the uncertainty of
-    the figures it is computed from: "hơn 32 tỷ" makes the average "hơn …".
+    the figures it is computed from; ``text``, when given, is the value as already written (by
+    :func:`computed_text`, the one precision rule for values computed from printed figures).
     """
     if value is None:
         return None
-    text = fmt_value(value, unit, lang, decimals, signed) if unit else fmt_number(value, lang, decimals, signed)
-    text = prefixed(text, qualifier_key, lang)
+    if text is None:
+        text = fmt_value(value, unit, lang, decimals, signed) if unit else fmt_number(value, lang, decimals, signed)
+        text = prefixed(text, qualifier_key, lang)
     note = T("computed.how", lang, how=how) if how else T("computed", lang)
     return Line(
         label=label,

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers.data.printed import is_ambiguous, parse_printed
+from helpers.data.printed import computed_significance, is_ambiguous, parse_printed
 from helpers.data.query import category_label, figure_row, indicator_name, parts, unit_label, value
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.sections.social_common import (
-    derived_qualifier,
+    computed_text,
     prefixed,
     qualifier,
     section_parts_chart,
@@ -25,7 +25,7 @@ from helpers.sections.social_protection import (
     average_vnd,
 )
 from helpers.text import say
-from helpers.text.formatting import fmt_number, fmt_value
+from helpers.text.formatting import fmt_value, round_significant
 
 MERIT_GIFTS = (("tet_gifts", "tet_gifts_amount"), ("july27_gifts", "july27_gifts_amount"))
 
@@ -53,20 +53,23 @@ class GiftRow:
         """Đồng per gift."""
         return average_vnd(self.amount, self.amount_unit, self.items)
 
-    def average_qualifier(self) -> str | None:
-        """The qualifier of the average: the amount's when only it is qualified, "about" when both are."""
-        return derived_qualifier(self.amount_printed, self.items_printed)
+    def average_text(self, lang: str) -> str:
+        """The average by the one precision rule: whole đồng from exact prints, "khoảng 347 nghìn" from a
+        qualified one (:func:`helpers.sections.social_common.computed_text`)."""
+        return computed_text(self.average, lang, self.amount_printed, self.items_printed)
+
+    def average_shown(self) -> float | None:
+        """The average as the reader sees it, in đồng (rounded as :meth:`average_text` rounds it)."""
+        significant = computed_significance(self.amount_printed, self.items_printed)
+        if self.average is None:
+            return None
+        return float(round(self.average)) if significant is None else round_significant(self.average, significant)
 
     def texts(self, lang: str) -> tuple[str, str, str]:
         """Items, amount and average as the reader sees them."""
         items = prefixed(fmt_value(self.items, "items", lang), qualifier(self.items_printed), lang)
         amount = prefixed(fmt_value(self.amount, self.amount_unit, lang), qualifier(self.amount_printed), lang)
-        average = (
-            "–"
-            if self.average is None
-            else prefixed(fmt_number(round(self.average), lang, 0), self.average_qualifier(), lang)
-        )
-        return items, amount, average
+        return items, amount, self.average_text(lang)
 
 
 def ambiguous(row: pd.Series | None) -> bool:
@@ -214,6 +217,7 @@ def ambiguity_sentences(figures: pd.DataFrame, year: int, lang: str) -> list[str
         items = value(figures, items_id, year)
         if row is None or items is None or not ambiguous(row):
             continue
+        items_p = str(figure_row(figures, items_id, year)["printed"])
         unit = str(row["unit"])
         other_reading = float(min(parse_printed(str(row["printed"])).readings()))
         sentences.append(
@@ -224,8 +228,10 @@ def ambiguity_sentences(figures: pd.DataFrame, year: int, lang: str) -> list[str
                 printed=row["printed"],
                 unit=unit_label(amount_id, lang),
                 value=fmt_value(float(row["value"]), unit, lang),
-                average=fmt_number(round(average_vnd(float(row["value"]), unit, items)), lang, 0),
-                alt_average=fmt_number(round(average_vnd(other_reading, unit, items)), lang, 0),
+                average=computed_text(average_vnd(float(row["value"]), unit, items), lang, row["printed"], items_p),
+                alt_average=computed_text(
+                    average_vnd(other_reading, unit, items), lang, row["printed"], items_p, lead=False
+                ),
             )
         )
     return sentences
@@ -256,7 +262,7 @@ def gift_average_frame(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFr
     return pd.DataFrame(
         {
             "category": [r.label for r in rows],
-            "value": [float(round(r.average / 1000)) for r in rows],
+            "value": [float(round(r.average_shown() / 1000, 2)) for r in rows],
             "source_id": [r.source_ids[0] for r in rows],
         }
     )
