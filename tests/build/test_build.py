@@ -551,3 +551,20 @@ def test_the_2025_appendix_of_the_sở_nội_vụ_builds_from_data_alone(
     assert "Sở Nội vụ thành phố Huế" in doc[doc.index('id="sources"') :]  # the report is among the cited sources
     assert "Sở LĐTBXH" not in doc
     assert (folder / "appendix.pdf").is_file() and (folder / "appendix.xlsx").is_file()
+
+
+def test_a_2024_appendix_shows_the_poverty_rate_with_the_decimals_it_was_printed_with(
+    data_copy: Path, outputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.data.year_2024 import POVERTY_RATE_PRINTED, add_2024
+
+    add_2024(data_copy)
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    (folder,) = build([2024], "vi", outputs_dir=outputs, progress=False)
+    doc = (folder / "appendix.html").read_text(encoding="utf-8")
+    assert POVERTY_RATE_PRINTED == "1,40%"
+    findings = doc[doc.index('id="key-findings"') : doc.index("</section>", doc.index('id="key-findings"'))]
+    assert "xuống 1,40% (2024)" in findings  # the key finding on the poverty rate
+    body = doc[doc.index("</section>", doc.index('id="key-findings"')) :]
+    assert "<td>1,40%</td>" in body  # the poverty rate's table
+    assert not re.search(r"(?<![0-9.,])1,4%", doc)  # nowhere with its zero dropped
