@@ -7,14 +7,14 @@ from decimal import Decimal
 import pytest
 
 from helpers.data.printed import (
-    computed_significance,
-    shown_decimals,
-    significant_digits,
     check_printed_value,
+    computed_significance,
     is_ambiguous,
     looks_vietnamese_formatted,
     parse_printed,
     read_vi_number,
+    shown_decimals,
+    significant_digits,
 )
 
 

@@ -134,7 +134,9 @@ def test_findings_follow_the_data() -> None:
         "Năm 2023 có 1.000 đối tượng bảo trợ xã hội hưởng trợ cấp hàng tháng tại cộng đồng, "
         "kinh phí hơn 0,5 tỷ đồng mỗi tháng (bình quân khoảng 500 nghìn đồng/người/tháng)."
     )
-    assert sentences[1] == "Các cơ sở trợ giúp xã hội nuôi dưỡng 110 đối tượng (+10; +10,00% so với 100 người năm 2022)."
+    assert sentences[1] == (
+        "Các cơ sở trợ giúp xã hội nuôi dưỡng 110 đối tượng (+10; +10,00% so với 100 người năm 2022)."
+    )
     assert sentences[2].endswith("; 150 em (93,75%) được hưởng trợ cấp xã hội và chăm sóc.")
     assert spf.findings(EMPTY, 2023, "vi") == []
 

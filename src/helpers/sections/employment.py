@@ -32,7 +32,6 @@ from helpers.sections import progress as pg
 from helpers.sections.social_common import (
     Line,
     computed_line,
-    derived_qualifier,
     figure_line,
     lines_table,
     qualified,
@@ -192,14 +191,15 @@ def ratio_line(
 ) -> Line | None:
     """``numerator * scale / denominator`` for ``year`` as a computed line; None when either is missing or zero.
 
-    A numerator printed as a lower bound ("hơn 1.475") over a plain denominator
-    gives a lower bound ("hơn 2,92") (see ``social_common.derived_qualifier``).
+    A qualified print ("hơn 1.475") makes the ratio approximate ("khoảng 2,9"), by the one precision rule
+    (``social_common.computed_text``).
     """
     num, den = figure_line(figures, numerator, year, lang), figure_line(figures, denominator, year, lang)
     if num is None or den is None or not den.value:
         return None
-    key = derived_qualifier(
-        str(figure_row(figures, numerator, year)["printed"]), str(figure_row(figures, denominator, year)["printed"])
+    prints = (
+        str(figure_row(figures, numerator, year)["printed"]),
+        str(figure_row(figures, denominator, year)["printed"]),
     )
     return computed_line(
         label,
@@ -209,7 +209,7 @@ def ratio_line(
         how=f"{num.text} / {den.text}",
         decimals=decimals,
         unit_text=unit_text,
-        qualifier_key=key,
+        prints=prints,
     )
 
 

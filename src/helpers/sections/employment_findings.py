@@ -24,7 +24,7 @@ from helpers.sections.employment import (
 )
 from helpers.sections.employment_trained import trained_pace
 from helpers.sections.social_common import figure_line, qualified, unit_name
-from helpers.text.formatting import fmt_number, fmt_ratio
+from helpers.text.formatting import fmt_ratio
 
 
 def _result_rows(
@@ -122,7 +122,7 @@ def exchange_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None
         sessions=lines[0].text,
         participants=lines[1].text,
         vacancies=lines[2].text,
-        ratio=fmt_number(ratio.value, lang, 1) if ratio.text[:1].isdigit() else ratio.text,
+        ratio=ratio.text,  # as its table writes it: one computed figure, one rendering
     )
 
 

@@ -46,7 +46,7 @@ from helpers.sections.social_common import (
     qualified,
 )
 from helpers.text import say, texts_for
-from helpers.text.formatting import fmt_value
+from helpers.text.formatting import fmt_number, fmt_value
 
 T = texts_for(__name__)
 _cap, _name = pg.cap, pg.short_name
@@ -115,6 +115,7 @@ def trend_table(data: pd.DataFrame | None, lang: str, breaks: Sequence[int] | No
             "period": rows["period"],
             "kind": rows["kind"],
             "value": rows["value"],
+            "printed": rows["printed"],
             "change_pp": changes,
             "source_id": rows["source_id"],
         }
@@ -208,8 +209,23 @@ def a_luoi(rep: Report) -> pd.DataFrame | None:
     return frame
 
 
+TIMES_DECIMALS = 1  # "gấp 10,7 lần": how many times the province's rate, one decimal in table and sentence
+
+
+def times_province(frame: pd.DataFrame, period: int) -> float | None:
+    """The district's poverty rate as a multiple of the province's in ``period`` (computed); None without both."""
+    rates = frame[frame["indicator_id"] == RATE].set_index("scope")
+    if "district" not in rates.index or "province" not in rates.index:
+        return None
+    local, whole = rates.at["district", f"value_{period}"], rates.at["province", f"value_{period}"]
+    if local is None or whole is None or pd.isna(local) or pd.isna(whole) or not whole:
+        return None
+    return float(local) / float(whole)
+
+
 def district_table(frame: pd.DataFrame | None, lang: str, district: str = DISTRICT) -> Table | None:
-    """The reader's table of :func:`district_frame`: district rows, then the province's rate."""
+    """The reader's table of :func:`district_frame`: district rows, the province's rate, and how many times the
+    province's rate the district's is (computed, when any period has both)."""
     if frame is None:
         return None
     periods = frame.attrs["periods"]
@@ -233,6 +249,14 @@ def district_table(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
             for v, u, pr in zip(frame[f"value_{p}"], units, frame[f"printed_{p}"], strict=False)
         ]
     raw = frame[["indicator_id", "scope"] + [f"value_{p}" for p in periods]]
+    times = {p: times_province(frame, p) for p in periods}
+    if any(t is not None for t in times.values()):
+        shown[say("common:column.indicator", lang)].append(T("a_luoi.times_row", lang, place=place(lang, district)))
+        shown[say("common:column.unit", lang)].append(T("a_luoi.times_unit", lang))
+        for p in periods:
+            shown[str(p)].append("–" if times[p] is None else fmt_number(times[p], lang, TIMES_DECIMALS))
+        extra = {"indicator_id": "", "scope": "times_province"} | {f"value_{p}": times[p] for p in periods}
+        raw = pd.concat([raw, pd.DataFrame([extra])], ignore_index=True)
     return Table(pd.DataFrame(shown), raw, frame.attrs["source_ids"], {"place": place(lang, district)})
 
 

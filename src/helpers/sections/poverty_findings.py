@@ -15,6 +15,7 @@ from helpers.sections.poverty import (
     NEAR_POOR_RATE,
     POOR,
     RATE,
+    TIMES_DECIMALS,
     T,
     _breaks,
     _cap,
@@ -25,6 +26,7 @@ from helpers.sections.poverty import (
     rate_change,
     target_progress,
     target_sentences,
+    times_province,
 )
 from helpers.sections.poverty_programmes import group_frame, per_unit
 from helpers.sections.social_common import qualified, unit_name
@@ -137,7 +139,12 @@ def district_sentence(frame: pd.DataFrame | None, year: int, lang: str, district
     times = (
         ""
         if whole is None or pd.isna(whole) or not whole
-        else T("a_luoi.times", lang, k=fmt_number(x / float(whole), lang, 1), p=shown[("province", year)])
+        else T(
+            "a_luoi.times",
+            lang,
+            k=fmt_number(times_province(frame, year), lang, TIMES_DECIMALS),
+            p=shown[("province", year)],
+        )
     )
     earlier = [p for p in frame.attrs["periods"] if p < year and not pd.isna(rates.at["district", f"value_{p}"])]
     since = ""

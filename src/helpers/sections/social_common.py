@@ -45,7 +45,16 @@ from helpers.sections.social_legacy import (  # noqa: F401  (for the sections st
     t,
 )
 from helpers.text import say, texts_for
-from helpers.text.formatting import fmt_number, fmt_printed, fmt_ratio, fmt_significant, fmt_value
+from helpers.text.formatting import (
+    PERCENT_UNITS,
+    fmt_number,
+    fmt_percent,
+    fmt_printed,
+    fmt_ratio,
+    fmt_significant,
+    fmt_value,
+    round_significant,
+)
 
 T = texts_for(__name__)
 AS_OF_RE = re.compile(r"as of (\d{1,2}/\d{1,2}/\d{4})")
@@ -92,7 +101,12 @@ def prefixed(text: str, qualifier_key: str | None, lang: str) -> str:
 
 
 def computed_text(
-    value: float | None, lang: str, *prints: str | None, decimals: int | None = 0, lead: bool = True
+    value: float | None,
+    lang: str,
+    *prints: str | None,
+    decimals: int | None = 0,
+    lead: bool = True,
+    unit: str = "",
 ) -> str:
     """A value computed from printed figures (an average, a ratio), by the one precision rule.
 
@@ -104,8 +118,11 @@ def computed_text(
         return "–"
     significant = computed_significance(*prints)
     if significant is None:
-        return fmt_number(value, lang, decimals)
-    text = fmt_significant(value, significant, lang)
+        return fmt_value(value, unit, lang, decimals) if unit else fmt_number(value, lang, decimals)
+    if unit in PERCENT_UNITS:  # a share stays a percentage: "khoảng 25%"
+        text = fmt_percent(round_significant(value, significant), lang)
+    else:
+        text = fmt_significant(value, significant, lang)
     return prefixed(text, APPROXIMATE, lang) if lead else text
 
 
@@ -226,16 +243,18 @@ def computed_line(
     qualifier_key: str | None = None,
     signed: bool = False,
     text: str | None = None,
+    prints: Sequence[str | None] = (),
 ) -> Line | None:
     """A line the appendix computed (None when ``value`` is None); ``how`` says how, e.g. "1 / 66".
 
-    ``qualifier_key`` (a print qualifier such as "hơn" or "khoảng", see
-    :func:`qualifier` and :func:`derived_qualifier`) carries the uncertainty of
-    the figures it is computed from; ``text``, when given, is the value as already written (by
-    :func:`computed_text`, the one precision rule for values computed from printed figures).
+    ``prints`` (the prints of the figures it is computed from) make it approximate by the one precision rule
+    once any of them is qualified ("khoảng 2,9", :func:`computed_text`); ``text``, when given, is the value as
+    already written; ``qualifier_key`` (a print qualifier such as "hơn") leads a value computed otherwise.
     """
     if value is None:
         return None
+    if text is None and computed_significance(*prints) is not None:
+        text = computed_text(value, lang, *prints, unit=unit)  # the one precision rule: "khoảng 2,9"
     if text is None:
         text = fmt_value(value, unit, lang, decimals, signed) if unit else fmt_number(value, lang, decimals, signed)
         text = prefixed(text, qualifier_key, lang)
