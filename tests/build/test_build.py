@@ -567,4 +567,10 @@ def test_a_2024_appendix_shows_the_poverty_rate_with_the_decimals_it_was_printed
     assert "xuống 1,40% (2024)" in findings  # the key finding on the poverty rate
     body = doc[doc.index("</section>", doc.index('id="key-findings"')) :]
     assert "<td>1,40%</td>" in body  # the poverty rate's table
-    assert not re.search(r"(?<![0-9.,])1,4%", doc)  # nowhere with its zero dropped
+    before_methods = doc[: doc.index('id="methods"')]  # the methods note quotes "1,4%" as what is not done
+    assert not re.search(r"(?<![0-9.,])1,4%", before_methods)  # nowhere with its zero dropped
+    drawn = (folder / "figures" / "01_poverty_poverty_rate_trend.svg").read_text(encoding="utf-8")
+    assert "<!-- 1,40 -->" in drawn  # the chart's label
+    book = load_workbook(folder / "appendix.xlsx")
+    (sheet,) = [s for s in book.worksheets if s.title.endswith("poverty_rate_by_year")]
+    assert [c.number_format for row in sheet.iter_rows() for c in row if c.value == 1.4] == ["#,##0.00"]

@@ -179,12 +179,3 @@ def test_collect_findings_keeps_supported_sentences_in_order_and_at_most_six() -
     functions = [says("a"), says(None), says("b")] + [says(str(i)) for i in range(6)]
     assert collect_findings(functions, pd.DataFrame(), 2023, "vi") == ["a", "b", "0", "1", "2", "3"]
     assert collect_findings([says(None)], pd.DataFrame(), 2023, "vi") == []
-
-
-def test_computed_text_follows_the_one_precision_rule() -> None:
-    # exact prints keep the caller's decimals; a qualified print makes the value approximate, in words
-    assert sc.computed_text(52.249432, "vi", "781.965", "14.966", decimals=2) == "52,25"
-    assert sc.computed_text(526022.3, "vi", "hơn 32", "60.834") == "khoảng 530 nghìn"
-    assert sc.computed_text(526022.3, "en", "hơn 32", "60.834") == "about 530 thousand"
-    assert sc.computed_text(290.7, "vi", "hơn 18,173", "hơn 62.513", lead=False) == "291"
-    assert sc.computed_text(None, "vi", "hơn 32") == "–"

@@ -252,3 +252,14 @@ def group_frame(
     merged["share"] = merged["amount"] / amount_sum * 100 if amount_sum else None
     merged.attrs["source_ids"] = sorted(sources)
     return merged
+
+
+def times_province(frame: pd.DataFrame, period: int) -> float | None:
+    """The district's poverty rate as a multiple of the province's in ``period`` (computed); None without both."""
+    rates = frame[frame["indicator_id"] == RATE].set_index("scope")
+    if "district" not in rates.index or "province" not in rates.index:
+        return None
+    local, whole = rates.at["district", f"value_{period}"], rates.at["province", f"value_{period}"]
+    if local is None or whole is None or pd.isna(local) or pd.isna(whole) or not whole:
+        return None
+    return float(local) / float(whole)

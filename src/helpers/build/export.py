@@ -261,7 +261,10 @@ def write_xlsx(
             _put(sheet, 1, j, meaning.heading(lang)).font = Font(bold=True)
             column_rows.append([caption.label, name, meaning.heading(lang), raw_name, datatype])
         unit_at = head.index("unit") if "unit" in head else None
-        printed_at = head.index("printed") if "printed" in head else None
+        # A value column and the column holding its print: "value" and "printed", or "actual" and "actual_printed".
+        printed_of = {
+            j: head.index(p) for j, h in enumerate(head) if (p := "printed" if h == "value" else f"{h}_printed") in head
+        }
         for r, row in enumerate(rows[1:], 2):
             decimals = labels.decimals(row[unit_at]) if unit_at is not None and unit_at < len(row) else None
             for j, raw in enumerate(row, 1):
@@ -277,8 +280,8 @@ def write_xlsx(
                     shown = Shown(raw or None)
                 else:
                     shown = shown_cell(raw, meanings[j - 1], datatypes[j - 1], labels, decimals)
-                    if head[j - 1] == "value" and printed_at is not None and printed_at < len(row):
-                        shown = as_printed(shown, raw, row[printed_at])
+                    if j - 1 in printed_of and printed_of[j - 1] < len(row):
+                        shown = as_printed(shown, raw, row[printed_of[j - 1]])
                 cell = _put(sheet, r, j, shown.value, shown.number_format)
                 if shown.full is not None:
                     full_rows.append(

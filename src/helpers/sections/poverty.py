@@ -31,6 +31,7 @@ from helpers.analysis.poverty import (  # noqa: F401  (the analysis frames, for 
     district_frame,
     households_frame,
     rate_change,
+    times_province,
 )
 from helpers.data.loading import load_catalogue, load_sources
 from helpers.data.query import category_label, figure_row, indicator_name, unit_label
@@ -210,17 +211,6 @@ def a_luoi(rep: Report) -> pd.DataFrame | None:
 
 
 TIMES_DECIMALS = 1  # "gấp 10,7 lần": how many times the province's rate, one decimal in table and sentence
-
-
-def times_province(frame: pd.DataFrame, period: int) -> float | None:
-    """The district's poverty rate as a multiple of the province's in ``period`` (computed); None without both."""
-    rates = frame[frame["indicator_id"] == RATE].set_index("scope")
-    if "district" not in rates.index or "province" not in rates.index:
-        return None
-    local, whole = rates.at["district", f"value_{period}"], rates.at["province", f"value_{period}"]
-    if local is None or whole is None or pd.isna(local) or pd.isna(whole) or not whole:
-        return None
-    return float(local) / float(whole)
 
 
 def district_table(frame: pd.DataFrame | None, lang: str, district: str = DISTRICT) -> Table | None:

@@ -35,6 +35,7 @@ from helpers.data.query import category_label, figure_row, indicator_name, unit_
 from helpers.present import charts
 from helpers.present.report import source_line
 from helpers.present.tables import Table
+from helpers.sections.computed import computed_text, prefixed  # noqa: F401  (re-exported for the sections)
 from helpers.sections.social_legacy import (  # noqa: F401  (for the sections still calling them from here)
     COMPUTED,
     HEADERS,
@@ -46,14 +47,10 @@ from helpers.sections.social_legacy import (  # noqa: F401  (for the sections st
 )
 from helpers.text import say, texts_for
 from helpers.text.formatting import (
-    PERCENT_UNITS,
     fmt_number,
-    fmt_percent,
     fmt_printed,
     fmt_ratio,
-    fmt_significant,
     fmt_value,
-    round_significant,
 )
 
 T = texts_for(__name__)
@@ -91,39 +88,6 @@ def wrap(text: str, width: int = 40) -> str:
 def pct(value: float | None, lang: str) -> str:
     """A computed percentage for a sentence, with the two decimals of every computed ratio ("25,00%", "61,84%")."""
     return fmt_ratio(value, lang)
-
-
-def prefixed(text: str, qualifier_key: str | None, lang: str) -> str:
-    """``text`` led by the reading of a print qualifier ("hơn" → "hơn"/"over"); unchanged for None or "–"."""
-    if qualifier_key not in QUALIFIER_READINGS or text == "–":
-        return text
-    return f"{T(f'qualifier.{QUALIFIER_READINGS[qualifier_key]}', lang)} {text}"
-
-
-def computed_text(
-    value: float | None,
-    lang: str,
-    *prints: str | None,
-    decimals: int | None = 0,
-    lead: bool = True,
-    unit: str = "",
-) -> str:
-    """A value computed from printed figures (an average, a ratio), by the one precision rule.
-
-    From exact prints it keeps ``decimals`` ("52,25"); once any print is qualified ("hơn 32 tỷ") it is approximate:
-    rounded to the significant figures the prints allow and led by "khoảng" ("khoảng 530 nghìn"; ``lead=False``
-    leaves the word to a text that already says it), see :func:`helpers.data.printed.computed_significance`.
-    """
-    if value is None:
-        return "–"
-    significant = computed_significance(*prints)
-    if significant is None:
-        return fmt_value(value, unit, lang, decimals) if unit else fmt_number(value, lang, decimals)
-    if unit in PERCENT_UNITS:  # a share stays a percentage: "khoảng 25%"
-        text = fmt_percent(round_significant(value, significant), lang)
-    else:
-        text = fmt_significant(value, significant, lang)
-    return prefixed(text, APPROXIMATE, lang) if lead else text
 
 
 SIGNED_UNITS = frozenset({"persons_change", "cases_change", "households_change", "percentage_points"})
