@@ -120,7 +120,7 @@ def test_ratio_lines_carry_qualifiers() -> None:
         employment.T("overseas_support.support_per_worker", "vi"),
         unit_text="x",
     )
-    assert support.text == "hơn 2,92"
+    assert support.text == "khoảng 2,92"  # from "hơn 1.475": approximate, to 3 figures
     assert (
         employment.ratio_line(
             SMALL,
@@ -144,7 +144,7 @@ def test_fact_tables() -> None:
     assert employment.job_exchange_table(SMALL, 2021, "vi") is None
     assert ef.exchange_sentence(SMALL, 2023, "vi") == (
         "27 phiên giao dịch việc làm thu hút 6.137 lượt lao động với 62.696 vị trí việc làm, "
-        "bình quân 10,2 vị trí cho mỗi lượt lao động tham gia."
+        "bình quân 10,22 vị trí cho mỗi lượt lao động tham gia."
     )
 
 

@@ -112,6 +112,9 @@ def test_gift_rows_averages_and_total() -> None:
     assert vulnerable.frame.iloc[:, 2].tolist() == ["10", "over 20", "over 30"]
     assert vulnerable.frame.iloc[:, 3].tolist() == ["1,000,000", "about 500 thousand", "about 600 thousand"]
     assert vulnerable.raw["average_vnd_per_item"].tolist() == [1e6, 5e5, 6e5]
+    # the total's average keeps the sum's precision ("over 30"), not that of one part
+    total = gifts.gift_total(gifts.vulnerable_gift_rows(SMALL, 2023, "vi"), "vi")
+    assert total.amount_printed == "hơn 30" and total.items_printed is None
     chart = gifts.gift_average_frame(SMALL, 2023, "vi")
     assert chart["value"].tolist() == [1000.0, 500.0]  # thousand đồng
     assert gifts.merit_gifts_table(EMPTY, 2023, "vi") is None and gifts.gift_average_frame(EMPTY, 2023, "vi") is None

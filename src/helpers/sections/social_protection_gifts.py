@@ -25,7 +25,7 @@ from helpers.sections.social_protection import (
     average_vnd,
 )
 from helpers.text import say
-from helpers.text.formatting import fmt_value, round_significant
+from helpers.text.formatting import fmt_number, fmt_value, round_significant
 
 MERIT_GIFTS = (("tet_gifts", "tet_gifts_amount"), ("july27_gifts", "july27_gifts_amount"))
 
@@ -146,23 +146,27 @@ def vulnerable_gift_rows(figures: pd.DataFrame, year: int, lang: str) -> list[Gi
     return [r for r in rows if r is not None]
 
 
-def _at_least(rows: list[GiftRow], printed: str) -> str | None:
-    """The print of a sum: qualified as its first qualified part is (a sum of "hơn …" is "hơn …")."""
-    return next((getattr(r, printed) for r in rows if qualifier(getattr(r, printed))), None)
+def _at_least(rows: list[GiftRow], printed: str, total: float) -> str | None:
+    """The print of a sum as the appendix writes it: ``total`` led by the qualifier of its first qualified part
+    (a sum of "hơn …" is "hơn 28.686"); None when no part is qualified. The average over the sum then keeps the
+    sum's precision, not the precision of one part."""
+    first = next((getattr(r, printed) for r in rows if qualifier(getattr(r, printed))), None)
+    return None if first is None else f"{qualifier(first)} {fmt_number(total, 'vi')}"
 
 
 def gift_total(rows: list[GiftRow], lang: str) -> GiftRow | None:
     """The sum of gift rows (computed), "over …" where any part is; None unless every row is complete."""
     if not rows or any(r.items is None or r.amount is None for r in rows):
         return None
+    items, amount = sum(r.items for r in rows), sum(r.amount for r in rows)
     return GiftRow(
         code="total",
         label=T("gift.total", lang, total=say("common:total", lang), computed=T("computed", lang)),
-        items=sum(r.items for r in rows),
-        amount=sum(r.amount for r in rows),
+        items=items,
+        amount=amount,
         amount_unit=rows[0].amount_unit,
-        items_printed=_at_least(rows, "items_printed"),
-        amount_printed=_at_least(rows, "amount_printed"),
+        items_printed=_at_least(rows, "items_printed", items),
+        amount_printed=_at_least(rows, "amount_printed", amount),
         note=T("gift.total_note", lang),
     )
 
