@@ -560,3 +560,26 @@ def test_the_2025_appendix_of_the_sở_nội_vụ_builds_from_data_alone(
     assert "Sở Nội vụ thành phố Huế" in doc[doc.index('id="sources"') :]  # the report is among the cited sources
     assert "Sở LĐTBXH" not in doc
     assert (folder / "appendix.pdf").is_file() and (folder / "appendix.xlsx").is_file()
+
+
+def test_a_2024_appendix_shows_the_poverty_rate_with_the_decimals_it_was_printed_with(
+    data_copy: Path, outputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.data.year_2024 import POVERTY_RATE_PRINTED, add_2024
+
+    add_2024(data_copy)
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    (folder,) = build([2024], "vi", outputs_dir=outputs, progress=False)
+    doc = (folder / "appendix.html").read_text(encoding="utf-8")
+    assert POVERTY_RATE_PRINTED == "1,40%"
+    findings = doc[doc.index('id="key-findings"') : doc.index("</section>", doc.index('id="key-findings"'))]
+    assert "xuống 1,40% (2024)" in findings  # the key finding on the poverty rate
+    body = doc[doc.index("</section>", doc.index('id="key-findings"')) :]
+    assert "<td>1,40%</td>" in body  # the poverty rate's table
+    before_methods = doc[: doc.index('id="methods"')]  # the methods note quotes "1,4%" as what is not done
+    assert not re.search(r"(?<![0-9.,])1,4%", before_methods)  # nowhere with its zero dropped
+    drawn = (folder / "figures" / "01_poverty_poverty_rate_trend.svg").read_text(encoding="utf-8")
+    assert "<!-- 1,40 -->" in drawn  # the chart's label
+    book = load_workbook(folder / "appendix.xlsx")
+    (sheet,) = [s for s in book.worksheets if s.title.endswith("poverty_rate_by_year")]
+    assert [c.number_format for row in sheet.iter_rows() for c in row if c.value == 1.4] == ["#,##0.00"]

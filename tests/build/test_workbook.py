@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from helpers.build import columns
 from helpers.build.assemble import Caption
 from helpers.build.columns import UnknownColumn, column
-from helpers.build.export import write_xlsx
+from helpers.build.export import Shown, as_printed, write_xlsx
 from helpers.errors import DataError
 from helpers.present.report import Report, write_table
 from helpers.text import templates
@@ -207,3 +207,10 @@ def test_a_rows_unit_decides_its_decimals_as_in_the_appendix(tmp_path: Path) -> 
     assert len(full) == 2 and all(
         math.isclose(a, b, rel_tol=1e-15) for a, b in zip(full, [526021.6326396423, 1.5151515151515151], strict=False)
     )
+
+
+def test_a_value_cell_keeps_the_decimals_of_its_print() -> None:
+    assert as_printed(Shown(1.4, "#,##0.0"), "1.4", "1,40%") == Shown(1.4, "#,##0.00")  # shows 1,40 / 1.40
+    assert as_printed(Shown(24.4, "#,##0.0"), "24.4", "24,4%") == Shown(24.4, "#,##0.0")
+    assert as_printed(Shown(18173, "#,##0"), "18173", "hơn 18,173") == Shown(18173, "#,##0")  # ambiguous: as read
+    assert as_printed(Shown("x"), "x", "1,40%") == Shown("x")

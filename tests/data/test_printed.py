@@ -8,10 +8,13 @@ import pytest
 
 from helpers.data.printed import (
     check_printed_value,
+    computed_significance,
     is_ambiguous,
     looks_vietnamese_formatted,
     parse_printed,
     read_vi_number,
+    shown_decimals,
+    significant_digits,
 )
 
 
@@ -92,3 +95,41 @@ def test_ranges_with_an_en_dash_or_a_unit_word_and_zero_in_words() -> None:
     )
     assert check_range("70,25%", "70.25", "70", "71") is not None
     assert check_range("70,25%", "70.25", "", "") is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "value", "decimals"),
+    [
+        ("1,40%", 1.4, 2),  # the printed zero is kept
+        ("24,4%", 24.4, 1),
+        ("100,20%", 100.2, 2),
+        ("781.965", 781965, 0),
+        ("giảm 1,29%", -1.29, 2),
+        ("2,0 - 2,2%", 2.0, 1),  # each end of a range as printed
+        ("2 - 2,2%", 2.0, 0),
+        ("hơn 18,173", 18173, None),  # an ambiguous print read the other way: no printed precision to keep
+        ("1,40%", 1.5, None),  # a value the print does not read as
+        ("chưa có", 0, None),
+        (None, 1.4, None),
+        (float("nan"), 1.4, None),
+    ],
+)
+def test_shown_decimals_keeps_the_precision_of_the_print(printed: object, value: float, decimals: int | None) -> None:
+    assert shown_decimals(printed, value) == decimals
+
+
+@pytest.mark.parametrize(
+    ("token", "digits"),
+    [("32", 2), ("71.571", 5), ("600", 1), ("20.000", 1), ("0,52", 2), ("1,40", 3), ("0", 1)],
+)
+def test_significant_digits_of_a_printed_number(token: str, digits: int) -> None:
+    assert significant_digits(token) == digits
+
+
+def test_computed_significance_is_none_from_exact_prints_and_the_fewest_figures_otherwise() -> None:
+    assert computed_significance("781.965", "14.966") is None  # exact inputs: the caller's precision
+    assert computed_significance("hơn 32", "60.834") == 2  # "hơn 32 tỷ" shared among 60.834 persons
+    assert computed_significance("hơn 71.571", "206.021") == 3  # a qualified print counts at most 3 figures
+    assert computed_significance("khoảng 600", "5") == 2  # never fewer than 2
+    assert computed_significance("hơn 18,173", "hơn 62.513") == 3
+    assert computed_significance(None, "hơn 5") == 2 and computed_significance(None, None) is None

@@ -70,7 +70,7 @@ def test_scorecard_table_texts() -> None:
     table = employment.scorecard_table(employment.results_against_goals(SMALL, 2023), 2023, "vi")
     rows = table.frame.set_index(table.frame.columns[2])
     against = "So với mục tiêu (phụ lục tính; +: tốt hơn mục tiêu)"
-    assert rows.at["Kế hoạch: hơn 17.000", against] == "100,2%"
+    assert rows.at["Kế hoạch: hơn 17.000", against] == "100,20%"
     # One sign convention (issue 9): + = better than the goal, so 1,8% under a ceiling of 2,1% is +0,3 points.
     assert rows.at["Chỉ tiêu: dưới 2,1%", against] == "+0,3 điểm phần trăm"
 
@@ -78,7 +78,7 @@ def test_scorecard_table_texts() -> None:
 def test_count_and_rate_sentences() -> None:
     frame = employment.results_against_goals(SMALL, 2023)
     assert ef.count_sentence(frame, "jobs_created", 2023, "vi") == (
-        "Số lao động được giải quyết việc làm năm 2023 là 17.034 người, bằng 100,2% kế hoạch (hơn 17.000) "
+        "Số lao động được giải quyết việc làm năm 2023 là 17.034 người, bằng 100,20% kế hoạch (hơn 17.000) "
         "và 103,24% chỉ tiêu (16.500)."
     )
     assert ef.rate_sentence(frame, "urban_unemployment_rate", 2023, "vi") == (
@@ -122,7 +122,7 @@ def test_ratio_lines_carry_qualifiers() -> None:
         employment.T("overseas_support.support_per_worker", "vi"),
         unit_text="x",
     )
-    assert support.text == "hơn 2,92"
+    assert support.text == "khoảng 2,92"  # from "hơn 1.475": approximate, to 3 figures
     assert (
         employment.ratio_line(
             SMALL,
@@ -146,7 +146,7 @@ def test_fact_tables() -> None:
     assert employment.job_exchange_table(SMALL, 2021, "vi") is None
     assert ef.exchange_sentence(SMALL, 2023, "vi") == (
         "27 phiên giao dịch việc làm thu hút 6.137 lượt lao động với 62.696 vị trí việc làm, "
-        "bình quân 10,2 vị trí cho mỗi lượt lao động tham gia."
+        "bình quân 10,22 vị trí cho mỗi lượt lao động tham gia."
     )
 
 
@@ -154,7 +154,7 @@ def test_findings_on_real_data(figures_2023: pd.DataFrame) -> None:
     sentences = ef.findings(figures_2023, 2023, "vi")
     assert 3 <= len(sentences) <= 6
     assert sentences[0].startswith(
-        "Số lao động được giải quyết việc làm năm 2023 là 17.034 người, bằng 100,2% kế hoạch"
+        "Số lao động được giải quyết việc làm năm 2023 là 17.034 người, bằng 100,20% kế hoạch"
     )
     assert any("72,5%" in s and "2,25 điểm phần trăm" in s for s in sentences)
     assert ef.findings(load_year(2019), 2019, "vi") == []

@@ -107,6 +107,19 @@ def test_district_keeps_the_preferred_source_and_names_the_other() -> None:
     assert poverty.district_frame(SMALL, 2020) is None
 
 
+def test_district_table_shows_the_multiple_its_finding_states() -> None:
+    frame = poverty.district_frame(SMALL, 2023)
+    assert poverty.times_province(frame, 2023) == pytest.approx(24.4 / 2.27)
+    table = poverty.district_table(frame, "vi")
+    last = table.frame.iloc[-1].tolist()
+    assert last == ["Tỷ lệ hộ nghèo huyện A Lưới so với mức chung toàn tỉnh (phụ lục tính)", "lần", "10,1", "10,7"]
+    assert table.raw.iloc[-1]["scope"] == "times_province"
+    assert "gấp 10,7 lần" in poverty_findings.district_sentence(frame, 2023, "vi")  # the same rendering
+    no_province = frame[frame["scope"] != "province"]
+    assert poverty.times_province(no_province, 2023) is None
+    assert poverty.district_table(no_province, "vi").frame.shape[0] == len(no_province)  # no row without both
+
+
 def test_targets_and_reduction_goal() -> None:
     sentences = poverty.target_sentences(poverty.target_progress(SMALL, 2023, BREAKS), "vi")
     assert sentences == [
@@ -129,7 +142,7 @@ def test_group_frame_computes_averages_and_shares() -> None:
     assert frame.set_index("code").at["newly_escaped_poverty", "share"] == pytest.approx(412459 / 781965 * 100)
     table = poverty_programmes.group_table(frame, "credit", "vi")
     assert table.frame.iloc[-1, 3] == "52,25"
-    assert poverty_findings.credit_sentence(frame, 2023, "vi").endswith("hộ mới thoát nghèo nhận 52,7% tổng vốn vay.")
+    assert poverty_findings.credit_sentence(frame, 2023, "vi").endswith("hộ mới thoát nghèo nhận 52,75% tổng vốn vay.")
 
 
 def test_group_frame_sums_a_complete_breakdown_without_a_printed_total() -> None:

@@ -20,7 +20,7 @@ def test_rates_and_ratios_are_none_without_data() -> None:
     assert sc.rate(1, 66) == pytest.approx(1.5151515)
     assert sc.rate(None, 66) is None and sc.rate(1, None) is None and sc.rate(1, 0) is None
     assert sc.ratio(32, 60834, 1e9) == pytest.approx(526021.63, abs=0.01)
-    assert sc.pct(25.0, "vi") == "25%" and sc.pct(61.842, "vi") == "61,84%" and sc.pct(61.842, "en") == "61.84%"
+    assert sc.pct(25.0, "vi") == "25,00%" and sc.pct(61.842, "vi") == "61,84%" and sc.pct(61.842, "en") == "61.84%"
 
 
 def test_qualifiers_carry_into_the_text() -> None:

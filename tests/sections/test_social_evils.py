@@ -131,8 +131,8 @@ def test_findings_follow_the_data() -> None:
     assert "1 người tái nghiện (1,52%)" in sentences[2] and "1/2 địa phương" in sentences[2]
     venues = sf.findings(VENUES, 2023, "en")
     assert venues[0] == (
-        "There are 100 venues prone to social evils, the largest type being karaoke (60; 60%); "
-        "5 (5%) are suspected of prostitution activity."
+        "There are 100 venues prone to social evils, the largest type being karaoke (60; 60.00%); "
+        "5 (5.00%) are suspected of prostitution activity."
     )
     assert sf.findings(EMPTY, 2023, "vi") == []
 

@@ -67,9 +67,10 @@ def test_change_and_share() -> None:
     assert an.share(1, 4) == 25 and an.share(1, 0) is None and an.share(None, 4) is None
 
 
-def test_assistance_table_average_keeps_the_lower_bound() -> None:
+def test_assistance_table_average_from_a_qualified_print_is_approximate() -> None:
     table = sp.assistance_table(SMALL, 2023, "vi")
-    assert table.frame["Giá trị"].tolist() == ["1.000", "hơn 0,5", "hơn 500.000"]
+    # "hơn 0,5 tỷ" (one significant figure, two at least) shared among 1.000 persons
+    assert table.frame["Giá trị"].tolist() == ["1.000", "hơn 0,5", "khoảng 500 nghìn"]
     assert table.frame["Đơn vị"].tolist()[2] == "đồng/người/tháng"
     assert sp.assistance_table(EMPTY, 2023, "vi") is None
 
@@ -84,7 +85,7 @@ def test_change_lines_compute_the_change_when_none_is_printed() -> None:
 def test_special_share_against_the_ceiling() -> None:
     assert an.special_share(SMALL, 2023) == pytest.approx(1.6)
     assert sp.special_sentence(SMALL, 2023, "vi") == (
-        "Năm 2023, trẻ em có hoàn cảnh đặc biệt chiếm 1,6% tổng số trẻ em (160/10.000); "
+        "Năm 2023, trẻ em có hoàn cảnh đặc biệt chiếm 1,60% tổng số trẻ em (160/10.000); "
         "mức này chưa đạt chỉ tiêu năm 2024 (dưới 1,5%)."
     )
     below = SMALL.assign(value=SMALL["value"].where(SMALL["indicator_id"] != "children_special_circumstances", 140.0))
@@ -102,7 +103,7 @@ def test_children_table_rates() -> None:
 
 def test_gift_rows_averages_and_total() -> None:
     merit = gifts.merit_gifts_table(SMALL, 2023, "vi")
-    assert merit.frame.iloc[0, 1:4].tolist() == ["200", "hơn 100", "hơn 500.000"]
+    assert merit.frame.iloc[0, 1:4].tolist() == ["200", "hơn 100", "khoảng 500 nghìn"]
     vulnerable = gifts.vulnerable_gifts_table(SMALL, 2023, "en")
     assert vulnerable.frame.iloc[:, 0].tolist() == [
         "People turning 100",
@@ -111,29 +112,36 @@ def test_gift_rows_averages_and_total() -> None:
     ]
     assert vulnerable.frame.iloc[:, 1].tolist() == ["10", "40", "50"]
     assert vulnerable.frame.iloc[:, 2].tolist() == ["10", "over 20", "over 30"]
-    assert vulnerable.frame.iloc[:, 3].tolist() == ["1,000,000", "over 500,000", "over 600,000"]
+    assert vulnerable.frame.iloc[:, 3].tolist() == ["1,000,000", "about 500 thousand", "about 600 thousand"]
     assert vulnerable.raw["average_vnd_per_item"].tolist() == [1e6, 5e5, 6e5]
+    # the total's average keeps the sum's precision ("over 30"), not that of one part
+    total = gifts.gift_total(gifts.vulnerable_gift_rows(SMALL, 2023, "vi"), "vi")
+    assert total.amount_printed == "hơn 30" and total.items_printed is None
     chart = gifts.gift_average_frame(SMALL, 2023, "vi")
     assert chart["value"].tolist() == [1000.0, 500.0]  # thousand đồng
     assert gifts.merit_gifts_table(EMPTY, 2023, "vi") is None and gifts.gift_average_frame(EMPTY, 2023, "vi") is None
 
 
-def test_gift_row_average_qualifier() -> None:
+def test_gift_row_average_by_the_precision_rule() -> None:
     row = gifts.GiftRow("x", "x", 62513, 18173, "million_vnd", items_printed="hơn 62.513", amount_printed="hơn 18.173")
-    assert row.average_qualifier() == "khoảng"
-    assert row.texts("vi") == ("hơn 62.513", "hơn 18.173", "khoảng 290.708")
-    assert gifts.GiftRow("y", "y", 10, 5, "million_vnd").texts("en")[2] == "500,000"
+    assert row.texts("vi") == ("hơn 62.513", "hơn 18.173", "khoảng 291 nghìn")  # 290.708 to 3 figures
+    assert row.average_shown() == 291000
+    assert gifts.GiftRow("y", "y", 10, 5, "million_vnd").texts("en")[2] == "500,000"  # exact prints: whole đồng
     only_amount = gifts.GiftRow("z", "z", 10, 5, "million_vnd", items_printed="10", amount_printed="hơn 5")
-    assert only_amount.average_qualifier() == "hơn" and only_amount.texts("en")[2] == "over 500,000"
+    assert only_amount.texts("en")[2] == "about 500 thousand"
+    big = gifts.GiftRow("w", "w", 23, 29, "million_vnd", items_printed="23", amount_printed="hơn 29")
+    assert big.texts("vi")[2] == "khoảng 1,3 triệu"  # 1.260.870 to 2 figures
 
 
 def test_findings_follow_the_data() -> None:
     sentences = spf.findings(SMALL, 2023, "vi")
     assert sentences[0] == (
         "Năm 2023 có 1.000 đối tượng bảo trợ xã hội hưởng trợ cấp hàng tháng tại cộng đồng, "
-        "kinh phí hơn 0,5 tỷ đồng mỗi tháng (bình quân hơn 500.000 đồng/người/tháng)."
+        "kinh phí hơn 0,5 tỷ đồng mỗi tháng (bình quân khoảng 500 nghìn đồng/người/tháng)."
     )
-    assert sentences[1] == "Các cơ sở trợ giúp xã hội nuôi dưỡng 110 đối tượng (+10; +10% so với 100 người năm 2022)."
+    assert sentences[1] == (
+        "Các cơ sở trợ giúp xã hội nuôi dưỡng 110 đối tượng (+10; +10,00% so với 100 người năm 2022)."
+    )
     assert sentences[2].endswith("; 150 em (93,75%) được hưởng trợ cấp xã hội và chăm sóc.")
     assert spf.findings(EMPTY, 2023, "vi") == []
 
@@ -141,7 +149,7 @@ def test_findings_follow_the_data() -> None:
 def test_real_2023_data(figures_2023: pd.DataFrame) -> None:
     sentences = spf.findings(figures_2023, 2023, "vi")
     assert len(sentences) == 6
-    assert "60.834" in sentences[0] and "hơn 526.022 đồng/người/tháng" in sentences[0]
+    assert "60.834" in sentences[0] and "bình quân khoảng 530 nghìn đồng/người/tháng" in sentences[0]
     assert "24 cơ sở trợ giúp xã hội (3 công lập, 21 ngoài công lập)" in sentences[1] and "+67" in sentences[1]
     assert "1,44%" in sentences[2] and "đã đạt chỉ tiêu năm 2024 (dưới 1,5%)" in sentences[2]
     assert "96,29%" in sentences[2]
@@ -151,7 +159,7 @@ def test_real_2023_data(figures_2023: pd.DataFrame) -> None:
     assert "85.891 suất, hơn 28.686 triệu đồng" in sentences[5]
     notes = gifts.ambiguity_sentences(figures_2023, 2023, "vi")
     assert len(notes) == 1 and "“hơn 18,173 triệu đồng”" in notes[0]
-    assert "290.708" in notes[0] and "khoảng 291 đồng" in notes[0]
+    assert "bình quân khoảng 291 nghìn đồng/suất" in notes[0] and "chỉ khoảng 291 đồng/suất" in notes[0]
     targets = sp.goals_table(figures_2023, 2023, "vi").frame
     assert targets["Mục tiêu 2024"].tolist() == ["100%", "100%", "trên 90%", "trên 90%", "dưới 1,5%", "trên 60%"]
     assert targets["Kết quả 2023"].tolist()[4] == "1,44% (phụ lục tính: 4.206 / 292.208)"

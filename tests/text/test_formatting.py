@@ -7,7 +7,17 @@ import math
 import pytest
 
 from helpers.errors import UsageError
-from helpers.text.formatting import check_lang, fmt_number, fmt_percent, fmt_points, fmt_value
+from helpers.text.formatting import (
+    check_lang,
+    fmt_number,
+    fmt_percent,
+    fmt_points,
+    fmt_printed,
+    fmt_ratio,
+    fmt_significant,
+    fmt_value,
+    round_significant,
+)
 
 
 def test_vietnamese_style() -> None:
@@ -46,3 +56,26 @@ def test_units() -> None:
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(UsageError, match="Unknown language 'fr'; use one of: vi, en."):
         check_lang("fr")
+
+
+def test_a_figure_is_shown_with_the_decimals_it_was_printed_with() -> None:
+    assert fmt_printed(1.4, "percent", "vi", "1,40%") == "1,40%"
+    assert fmt_printed(1.4, "percent", "en", "1,40%") == "1.40%"
+    assert fmt_printed(24.4, "percent", "vi", "24,4%") == "24,4%"
+    assert fmt_printed(1.4, "percent", "vi", None) == "1,4%"  # no print: the fewest decimals that show it
+    assert fmt_printed(1.4, "percent", "vi", "1,40%", decimals=1) == "1,4%"  # a caller's decimals win
+
+
+def test_every_computed_ratio_has_two_decimals() -> None:
+    assert fmt_ratio(100.2, "vi") == "100,20%" and fmt_ratio(25, "vi") == "25,00%"
+    assert fmt_ratio(116.25, "en") == "116.25%" and fmt_ratio(5.0505, "vi", signed=True) == "+5,05%"
+    assert fmt_ratio(None, "vi") == "–"
+
+
+def test_approximate_amounts_are_rounded_to_significant_figures_and_said_in_words() -> None:
+    assert round_significant(526022.3, 2) == 530000 and round_significant(290708, 3) == 291000
+    assert round_significant(0.12345, 2) == 0.12 and round_significant(0, 3) == 0
+    assert fmt_significant(526022.3, 2, "vi") == "530 nghìn" and fmt_significant(526022.3, 2, "en") == "530 thousand"
+    assert fmt_significant(1260870, 3, "vi") == "1,26 triệu" and fmt_significant(1260870, 3, "en") == "1.26 million"
+    assert fmt_significant(32.4e9, 2, "vi") == "32 tỷ" and fmt_significant(12.345, 3, "vi") == "12,3"
+    assert fmt_significant(None, 2, "vi") == "–"

@@ -31,7 +31,7 @@ def rate_change(
     """The latest poverty rate up to ``year`` and the result before it.
 
     Keys: period, value, kind, printed, source_id; and when an earlier result
-    exists: prev_period, prev_value, prev_kind, comparable (same poverty
+    exists: prev_period, prev_value, prev_printed, prev_kind, comparable (same poverty
     standard) and change (percentage points, None across a break). None when
     there is no rate.
     """
@@ -52,6 +52,7 @@ def rate_change(
         info.update(
             prev_period=int(before["period"]),
             prev_value=float(before["value"]),
+            prev_printed=before["printed"],
             prev_kind=before["kind"],
             prev_source_id=before["source_id"],
             comparable=comparable,
@@ -251,3 +252,14 @@ def group_frame(
     merged["share"] = merged["amount"] / amount_sum * 100 if amount_sum else None
     merged.attrs["source_ids"] = sorted(sources)
     return merged
+
+
+def times_province(frame: pd.DataFrame, period: int) -> float | None:
+    """The district's poverty rate as a multiple of the province's in ``period`` (computed); None without both."""
+    rates = frame[frame["indicator_id"] == RATE].set_index("scope")
+    if "district" not in rates.index or "province" not in rates.index:
+        return None
+    local, whole = rates.at["district", f"value_{period}"], rates.at["province", f"value_{period}"]
+    if local is None or whole is None or pd.isna(local) or pd.isna(whole) or not whole:
+        return None
+    return float(local) / float(whole)

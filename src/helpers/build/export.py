@@ -25,6 +25,7 @@ from typing import Any
 from helpers.build.assemble import Caption
 from helpers.build.columns import Column, column, flag_word
 from helpers.build.columns import code_names as own_code_names
+from helpers.data.printed import shown_decimals
 from helpers.paths import display_path
 from helpers.text import say
 from helpers.text.formatting import decimals_needed
@@ -172,6 +173,16 @@ def shown_cell(raw: str, col: Column, datatype: str, labels: Labels, decimals: i
     return Shown(raw)  # text, printed figures, codes of categories
 
 
+def as_printed(shown: Shown, raw: str, printed: str) -> Shown:
+    """A figure's value cell shown with the decimals its print has ("1,40%" shows 1.40, not 1.4)."""
+    if not isinstance(shown.value, (int, float)) or isinstance(shown.value, bool):
+        return shown
+    places = shown_decimals(printed, float(raw))
+    if not places:
+        return shown
+    return Shown(float(shown.full if shown.full is not None else shown.value), "#,##0." + "0" * places)
+
+
 def _put(sheet: Any, row: int, col: int, value: object, number_format: str = "General") -> Any:
     """Write one cell; text is always text (type set explicitly), so ``=HYPERLINK(…)`` never becomes a formula."""
     cell = sheet.cell(row=row, column=col)
@@ -250,6 +261,10 @@ def write_xlsx(
             _put(sheet, 1, j, meaning.heading(lang)).font = Font(bold=True)
             column_rows.append([caption.label, name, meaning.heading(lang), raw_name, datatype])
         unit_at = head.index("unit") if "unit" in head else None
+        # A value column and the column holding its print: "value" and "printed", or "actual" and "actual_printed".
+        printed_of = {
+            j: head.index(p) for j, h in enumerate(head) if (p := "printed" if h == "value" else f"{h}_printed") in head
+        }
         for r, row in enumerate(rows[1:], 2):
             decimals = labels.decimals(row[unit_at]) if unit_at is not None and unit_at < len(row) else None
             for j, raw in enumerate(row, 1):
@@ -265,6 +280,8 @@ def write_xlsx(
                     shown = Shown(raw or None)
                 else:
                     shown = shown_cell(raw, meanings[j - 1], datatypes[j - 1], labels, decimals)
+                    if j - 1 in printed_of and printed_of[j - 1] < len(row):
+                        shown = as_printed(shown, raw, row[printed_of[j - 1]])
                 cell = _put(sheet, r, j, shown.value, shown.number_format)
                 if shown.full is not None:
                     full_rows.append(

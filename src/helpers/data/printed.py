@@ -183,3 +183,57 @@ def is_ambiguous(printed: str, value: str, note: str) -> bool:
         and number not in parsed.readings()
         and number in parsed.alternative_readings()
     )
+
+
+def shown_decimals(printed: str | None, value: float | None) -> int | None:
+    """The decimals the print shows for ``value`` ("1,40%" → 2, "24,4%" → 1, "2,0 - 2,2%" → 1 for 2.0 and 2.2).
+
+    A figure is shown with the precision it was printed with, so a trailing zero the source printed stays.
+    None when there is no print, it does not follow the grammar, or ``value`` is not one of its readings
+    (an ambiguous print recorded under its other reading, a value computed from it): the caller then falls
+    back to the fewest decimals that show the value.
+    """
+    if not isinstance(printed, str) or not printed or value is None or value != value:
+        return None
+    parsed = parse_printed(printed)
+    if parsed is None or parsed.zero_in_words:
+        return None
+    sign = -1 if parsed.qualifier in NEGATING_QUALIFIERS else 1
+    target = Decimal(repr(float(value)))
+    for token in parsed.numbers:
+        if sign * read_vi_number(token) == target or read_vi_number(token) == abs(target):
+            return len(token.partition(",")[2])
+    return None
+
+
+def significant_digits(token: str) -> int:
+    """The significant figures of a printed number: ``"32"`` → 2, ``"71.571"`` → 5, ``"600"`` → 1, ``"0,52"`` → 2.
+
+    A whole number's trailing zeros are not counted (``"20.000"`` says 2), a decimal's are (``"1,40"`` says 3).
+    """
+    whole, _, frac = token.replace(".", "").partition(",")
+    digits = (whole + frac).lstrip("0")
+    if not frac:
+        digits = digits.rstrip("0")
+    return max(1, len(digits))
+
+
+def computed_significance(*prints: str | None) -> int | None:
+    """How many significant figures a value computed from these prints keeps; None when every print is exact.
+
+    The one rule for a value the appendix computes from printed figures: exact inputs ("781.965" / "14.966")
+    leave the result's precision to its caller; once any input carries a qualifier ("hơn 32", "khoảng 600"),
+    the result is approximate, kept to the fewest significant figures among the inputs (a qualified input
+    counts at most ``qualified_max``, see printed_grammar.yml), never fewer than ``min``.
+    """
+    rule = GRAMMAR["computed_significance"]
+    parsed = [parse_printed(p) for p in prints if isinstance(p, str) and p]
+    if not any(p is not None and p.qualifier is not None for p in parsed):
+        return None
+    counts = [
+        min(significant_digits(n), rule["qualified_max"]) if p.qualifier else significant_digits(n)
+        for p in parsed
+        if p is not None
+        for n in p.numbers
+    ]
+    return max(rule["min"], min(counts))

@@ -192,7 +192,9 @@ def line_chart(
             )
         _bands(ax, bands[bands[series_col] == name], colour, lang)
         if annotate:
-            for x, y in zip(group["period"], group["value"], strict=False):
+            # An optional "decimals" column writes each value with the decimals its source printed ("1,40").
+            places = group["decimals"] if "decimals" in group else [None] * len(group)
+            for x, y, d in zip(group["period"], group["value"], places, strict=False):
                 # A value with another series' point above it (or level with it, drawn earlier) is written below.
                 others = data[(data["period"] == x) & (data[series_col] != name)]
                 under = any(
@@ -200,7 +202,8 @@ def line_chart(
                     for o, n in zip(others["value"], others[series_col], strict=False)
                 )
                 place = {"xytext": (0, -8), "va": "top"} if under else {"xytext": (0, 6)}
-                ax.annotate(fmt_number(y, lang), (x, y), textcoords="offset points", ha="center", fontsize=7, **place)
+                label = fmt_number(y, lang, None if d is None or pd.isna(d) else int(d))
+                ax.annotate(label, (x, y), textcoords="offset points", ha="center", fontsize=7, **place)
     for k, name in enumerate(bands[series_col].drop_duplicates()):
         if name not in order:  # a series of ranges only: its band in a colour of its own
             colour = PALETTE[(len(order) + k) % len(PALETTE)]

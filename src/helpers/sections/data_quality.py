@@ -19,7 +19,7 @@ from helpers.data.printed import AMBIGUOUS_NOTE_PREFIX, parse_printed
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.text import texts_for
-from helpers.text.formatting import fmt_number, fmt_value
+from helpers.text.formatting import PERCENT_UNITS, fmt_number, fmt_ratio, fmt_value
 from helpers.text.vocabulary import DIMENSION_LABELS, DOMAIN_LABELS, KIND_LABELS, indicator_text, label, yes_no
 
 T = texts_for(__name__)
@@ -177,7 +177,10 @@ def derivations_table(figures: pd.DataFrame, derivations: pd.DataFrame, year: in
             for v, u, p in zip(found["stated"], found["unit"], found["stated_printed"], strict=False)
         ],
         "formula": [formula_text(r, lang) for _, r in found.iterrows()],
-        "recomputed": [fmt_value(v, u, lang) for v, u in zip(found["recomputed"], found["unit"], strict=False)],
+        "recomputed": [  # a computed percentage has two decimals, as everywhere (fmt_ratio)
+            fmt_ratio(v, lang) if u in PERCENT_UNITS else fmt_value(v, u, lang)
+            for v, u in zip(found["recomputed"], found["unit"], strict=False)
+        ],
         "status": [T(f"status.{STATUS_KEYS[s]}", lang) for s in found["status"]],
         "note": notes,
     }

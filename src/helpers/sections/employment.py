@@ -33,14 +33,13 @@ from helpers.sections import progress as pg
 from helpers.sections.social_common import (
     Line,
     computed_line,
-    derived_qualifier,
     figure_line,
     lines_table,
     qualified,
     unit_of,
 )
 from helpers.text import say, texts_for
-from helpers.text.formatting import fmt_value
+from helpers.text.formatting import fmt_ratio
 
 T = texts_for(__name__)
 cap, low, short_name = pg.cap, pg.low, pg.short_name
@@ -75,7 +74,7 @@ def against_text(row: pd.Series | object, lang: str) -> str:
     if _missing(get("goal")) or _missing(get("result")):
         return DASH
     if not _missing(get("ratio")):
-        text = fmt_value(get("ratio"), "percent", lang)
+        text = fmt_ratio(get("ratio"), lang)
         if not _missing(get("report_pct")) and abs(get("report_pct") - get("ratio")) >= 0.005:
             text += f" ({T('scorecard.report_says', lang, pct=qualified(get('report_pct'), 'percent_of_plan', lang))})"
         return text
@@ -195,14 +194,15 @@ def ratio_line(
 ) -> Line | None:
     """``numerator * scale / denominator`` for ``year`` as a computed line; None when either is missing or zero.
 
-    A numerator printed as a lower bound ("hơn 1.475") over a plain denominator
-    gives a lower bound ("hơn 2,92") (see ``social_common.derived_qualifier``).
+    A qualified print ("hơn 1.475") makes the ratio approximate ("khoảng 2,9"), by the one precision rule
+    (``social_common.computed_text``).
     """
     num, den = figure_line(figures, numerator, year, lang), figure_line(figures, denominator, year, lang)
     if num is None or den is None or not den.value:
         return None
-    key = derived_qualifier(
-        str(figure_row(figures, numerator, year)["printed"]), str(figure_row(figures, denominator, year)["printed"])
+    prints = (
+        str(figure_row(figures, numerator, year)["printed"]),
+        str(figure_row(figures, denominator, year)["printed"]),
     )
     return computed_line(
         label,
@@ -212,7 +212,7 @@ def ratio_line(
         how=f"{num.text} / {den.text}",
         decimals=decimals,
         unit_text=unit_text,
-        qualifier_key=key,
+        prints=prints,
     )
 
 

@@ -24,7 +24,7 @@ from helpers.sections.employment import (
 )
 from helpers.sections.employment_trained import trained_pace
 from helpers.sections.social_common import figure_line, qualified, unit_name
-from helpers.text.formatting import fmt_number, fmt_value
+from helpers.text.formatting import fmt_ratio
 
 
 def _result_rows(
@@ -54,7 +54,7 @@ def count_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lan
     for r in rows[rows["ratio"].notna()].itertuples():
         level = pg.goal_level_text(r.goal, r.unit, r.goal_printed, lang)
         goal = T("count.goal", lang, kind=pg.kind_label(r.goal_kind, lang).lower(), level=level)
-        items.append(T("count.ratio_item", lang, ratio=fmt_value(r.ratio, "percent", lang), goal=goal))
+        items.append(T("count.ratio_item", lang, ratio=fmt_ratio(r.ratio, lang), goal=goal))
     goals = T("count.goals", lang, items=T("count.joiner", lang).join(items)) if items else ""
     return cap(T("result.sentence", lang, est=est, name=low(name) if est else name, y=year, v=value, goals=goals))
 
@@ -122,7 +122,7 @@ def exchange_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None
         sessions=lines[0].text,
         participants=lines[1].text,
         vacancies=lines[2].text,
-        ratio=fmt_number(ratio.value, lang, 1) if ratio.text[:1].isdigit() else ratio.text,
+        ratio=ratio.text,  # as its table writes it: one computed figure, one rendering
     )
 
 

@@ -19,7 +19,7 @@ from helpers.present import charts
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.text import say, texts_for
-from helpers.text.formatting import fmt_number, fmt_value
+from helpers.text.formatting import fmt_number, fmt_printed, fmt_value
 from helpers.text.vocabulary import DOMAIN_LABELS, KIND_LABELS, NOT_JUDGED, indicator_text, label
 
 T = texts_for(__name__)
@@ -42,8 +42,8 @@ def goal_text(goal: float, unit: str, bound: str | None, lang: str, printed: str
     parsed = parse_printed(printed) if isinstance(printed, str) else None
     if parsed is not None and parsed.is_range:
         low, high = sorted(float(r) for r in parsed.readings())
-        return f"{fmt_number(low, lang)}–{fmt_value(high, unit, lang)}"
-    text = fmt_value(goal, unit, lang)
+        return f"{fmt_printed(low, 'count', lang, printed)}–{fmt_printed(high, unit, lang, printed)}"
+    text = fmt_printed(goal, unit, lang, printed)
     return f"{T(f'bound.{bound}', lang)} {text}" if bound in BOUNDS else text
 
 
@@ -150,7 +150,10 @@ def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
             h["domain"]: [label(DOMAIN_LABELS, d, lang) for d in card["domain"]],
             h["indicator"]: card["name"],
             **_goal_columns(card, lang, h["goal_kind"], h["goal"]),
-            h["actual"]: [fmt_value(a, u, lang) for a, u in zip(card["actual"], card["unit"], strict=False)],
+            h["actual"]: [
+                fmt_printed(a, u, lang, p)
+                for a, u, p in zip(card["actual"], card["unit"], card["actual_printed"], strict=False)
+            ],
             h["ratio"]: [fmt_number(r, lang, 2) if r is not None else NOT_JUDGED for r in card["index"]],
             h["margin"]: [
                 band_margin_text(m, f, u, lang)
@@ -237,7 +240,10 @@ def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
         {
             h["indicator"]: card["name"],
             **_goal_columns(card, lang, h["goal_kind"], h["next_goal"]),
-            h["achieved"]: [fmt_value(a, u, lang) for a, u in zip(card["achieved"], card["unit"], strict=False)],
+            h["achieved"]: [
+                fmt_printed(a, u, lang, p)
+                for a, u, p in zip(card["achieved"], card["unit"], card["achieved_printed"], strict=False)
+            ],
             h["demand"]: [
                 demand_text(d, c, lang) for d, c in zip(card["demand"], card["achieved_computed"], strict=False)
             ],

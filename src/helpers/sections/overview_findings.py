@@ -15,7 +15,7 @@ from helpers.sections.overview import (
     next_year_rows,
     scorecard_rows,
 )
-from helpers.text.formatting import fmt_number, fmt_percent, fmt_value
+from helpers.text.formatting import fmt_number, fmt_printed, fmt_ratio
 
 REPORT_SE = ("socioeconomic_targets_achieved", "socioeconomic_targets_total")  # the report's "04/04 chỉ tiêu"
 NEUTRAL = ("higher", "lower", "same")  # a neutral indicator's goal beside its result (helpers.analysis.attainment)
@@ -33,9 +33,11 @@ def _pair_list(card: pd.DataFrame, lang: str, value_col: str) -> str:
             lang,
             name=named(n, k, i, h),
             goal=goal_text(g, u, b, lang, p),
-            value=fmt_value(v, u, lang) + (T("findings.computed", lang) if c else ""),
+            value=fmt_printed(v, u, lang, vp) + (T("findings.computed", lang) if c else ""),
         )
-        for (n, k, i, g, u, b, p, v, h), c in zip(_goal_rows(card, value_col, "headline"), computed, strict=False)
+        for (n, k, i, g, u, b, p, v, vp, h), c in zip(
+            _goal_rows(card, value_col, f"{value_col}_printed", "headline"), computed, strict=False
+        )
     )
 
 
@@ -108,7 +110,7 @@ def scorecard_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
                 "findings.missed_item",
                 lang,
                 name=r["name"],
-                actual=fmt_value(r["actual"], r["unit"], lang),
+                actual=fmt_printed(r["actual"], r["unit"], lang, r["actual_printed"]),
                 goal=goal_text(r["goal"], r["unit"], r["bound"], lang, r["goal_printed"]),
             )
             for _, r in missed.iterrows()
@@ -122,9 +124,9 @@ def _ratio_sentence(key: str, row: pd.Series, lang: str) -> str:
         key,
         lang,
         name=row["name"],
-        ratio=fmt_percent(row["ratio"], lang, 2),
+        ratio=fmt_ratio(row["ratio"], lang),
         kind=_lower_first(kind_text(row["goal_kind"], row["instrument"], lang)),
-        actual=fmt_value(row["actual"], row["unit"], lang),
+        actual=fmt_printed(row["actual"], row["unit"], lang, row["actual_printed"]),
         goal=goal_text(row["goal"], row["unit"], row["bound"], lang, row["goal_printed"]),
     )
 

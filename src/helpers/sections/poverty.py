@@ -32,6 +32,7 @@ from helpers.analysis.poverty import (  # noqa: F401  (the analysis frames, for 
     district_frame,
     households_frame,
     rate_change,
+    times_province,
 )
 from helpers.data.loading import load_catalogue
 from helpers.data.query import category_label, figure_row, indicator_name, unit_label
@@ -49,7 +50,7 @@ from helpers.sections.social_common import (
     qualified,
 )
 from helpers.text import say, texts_for
-from helpers.text.formatting import fmt_value
+from helpers.text.formatting import fmt_number, fmt_value
 
 T = texts_for(__name__)
 _cap, _name = pg.cap, pg.short_name
@@ -123,6 +124,7 @@ def trend_table(data: pd.DataFrame | None, lang: str, breaks: Sequence[int] | No
             "period": rows["period"],
             "kind": rows["kind"],
             "value": rows["value"],
+            "printed": rows["printed"],
             "change_pp": changes,
             "source_id": rows["source_id"],
         }
@@ -218,8 +220,12 @@ def a_luoi(rep: Report) -> pd.DataFrame | None:
     return frame
 
 
+TIMES_DECIMALS = 1  # "gấp 10,7 lần": how many times the province's rate, one decimal in table and sentence
+
+
 def district_table(frame: pd.DataFrame | None, lang: str, district: str = DISTRICT) -> Table | None:
-    """The reader's table of :func:`district_frame`: district rows, then the province's rate."""
+    """The reader's table of :func:`district_frame`: district rows, the province's rate, and how many times the
+    province's rate the district's is (computed, when any period has both)."""
     if frame is None:
         return None
     periods = frame.attrs["periods"]
@@ -243,6 +249,14 @@ def district_table(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
             for v, u, pr in zip(frame[f"value_{p}"], units, frame[f"printed_{p}"], strict=False)
         ]
     raw = frame[["indicator_id", "scope"] + [f"value_{p}" for p in periods]]
+    times = {p: times_province(frame, p) for p in periods}
+    if any(t is not None for t in times.values()):
+        shown[say("common:column.indicator", lang)].append(T("a_luoi.times_row", lang, place=place(lang, district)))
+        shown[say("common:column.unit", lang)].append(T("a_luoi.times_unit", lang))
+        for p in periods:
+            shown[str(p)].append("–" if times[p] is None else fmt_number(times[p], lang, TIMES_DECIMALS))
+        extra = {"indicator_id": "", "scope": "times_province"} | {f"value_{p}": times[p] for p in periods}
+        raw = pd.concat([raw, pd.DataFrame([extra])], ignore_index=True)
     return Table(pd.DataFrame(shown), raw, frame.attrs["source_ids"], {"place": place(lang, district)})
 
 

@@ -18,11 +18,11 @@ from helpers.sections.poverty import (
     NEAR_POOR_RATE,
     POOR,
     RATE,
+    TIMES_DECIMALS,
     T,
     _breaks,
     _cap,
     _name,
-    _pct,
     alternatives,
     category_label,
     district_frame,
@@ -32,10 +32,11 @@ from helpers.sections.poverty import (
     select_unit,
     target_progress,
     target_sentences,
+    times_province,
 )
 from helpers.sections.poverty_programmes import group_frame, per_unit
 from helpers.sections.social_common import qualified, unit_name
-from helpers.text.formatting import fmt_number
+from helpers.text.formatting import fmt_number, fmt_printed, fmt_ratio
 
 
 def rate_sentence(info: dict, lang: str, breaks: Sequence[int] | None = None) -> str:
@@ -47,7 +48,7 @@ def rate_sentence(info: dict, lang: str, breaks: Sequence[int] | None = None) ->
     b = qualified(info["value"], "percent", lang, info["printed"])
     if "prev_period" not in info:
         return _cap(T("rate.only", lang, est=est, name=name, p1=info["period"], b=b))
-    a = _pct(info["prev_value"], lang) + (
+    a = fmt_printed(info["prev_value"], "percent", lang, info.get("prev_printed")) + (
         "" if info["prev_kind"] == "actual" else f" {pg.kind_label(info['prev_kind'], lang).lower()}"
     )
     if not info["comparable"]:
@@ -112,7 +113,12 @@ def households_sentence(frame: pd.DataFrame | None, year: int, lang: str) -> str
                     name=name,
                     n=near,
                     rate_name=pg.low(_name(NEAR_POOR_RATE, lang)),
-                    r=_pct(by_id.at[NEAR_POOR_RATE, f"value_{year}"], lang),
+                    r=fmt_printed(
+                        by_id.at[NEAR_POOR_RATE, f"value_{year}"],
+                        "percent",
+                        lang,
+                        by_id.at[NEAR_POOR_RATE, f"printed_{year}"],
+                    ),
                 )
             )
         else:
@@ -130,22 +136,38 @@ def district_sentence(frame: pd.DataFrame | None, year: int, lang: str, district
         return None
     x = float(rates.at["district", f"value_{year}"])
     whole = rates.at["province", f"value_{year}"]
+    shown = {  # each rate as its source printed it ("1,40%" keeps its zero)
+        (scope, p): fmt_printed(rates.at[scope, f"value_{p}"], "percent", lang, rates.at[scope, f"printed_{p}"])
+        for scope in rates.index
+        for p in frame.attrs["periods"]
+        if f"value_{p}" in rates and not pd.isna(rates.at[scope, f"value_{p}"])
+    }
     times = (
         ""
         if whole is None or pd.isna(whole) or not whole
-        else T("a_luoi.times", lang, k=fmt_number(x / float(whole), lang, 1), p=_pct(float(whole), lang))
+        else T(
+            "a_luoi.times",
+            lang,
+            k=fmt_number(times_province(frame, year), lang, TIMES_DECIMALS),
+            p=shown[("province", year)],
+        )
     )
     earlier = [p for p in frame.attrs["periods"] if p < year and not pd.isna(rates.at["district", f"value_{p}"])]
     since = ""
     if earlier:
         x0 = float(rates.at["district", f"value_{earlier[0]}"])
-        since = T("a_luoi.down_since" if x0 >= x else "a_luoi.up_since", lang, x0=_pct(x0, lang), p0=earlier[0])
+        since = T(
+            "a_luoi.down_since" if x0 >= x else "a_luoi.up_since",
+            lang,
+            x0=shown[("district", earlier[0])],
+            p0=earlier[0],
+        )
     return T(
         "a_luoi.sentence",
         lang,
         place=place(lang, district),
         name=_name(RATE, lang),
-        x=_pct(x, lang),
+        x=shown[("district", year)],
         y=year,
         times=times,
         since=since,
@@ -193,7 +215,7 @@ def credit_sentence(frame: pd.DataFrame | None, year: int, lang: str) -> str | N
     lead = ""
     if not groups.empty:
         top = groups.loc[groups["share"].idxmax()]
-        lead = T("credit.lead", lang, group=top["category"], share=_pct(round(float(top["share"]), 1), lang))
+        lead = T("credit.lead", lang, group=top["category"], share=fmt_ratio(float(top["share"]), lang))
     return T(
         "credit.sentence",
         lang,

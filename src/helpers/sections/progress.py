@@ -33,13 +33,13 @@ from helpers.analysis.series import (  # noqa: F401  (the other sections still c
     same_definition,
 )
 from helpers.data.loading import load_series_breaks
-from helpers.data.printed import parse_printed, read_vi_number
+from helpers.data.printed import parse_printed, read_vi_number, shown_decimals
 from helpers.data.query import indicator_name, unit_label
 from helpers.present import charts, goal_charts
 from helpers.sections import chart_titles
 from helpers.sections.social_common import Table, qualified, qualifier, unit_name
 from helpers.text import vocabulary
-from helpers.text.formatting import fmt_number, fmt_points, fmt_value
+from helpers.text.formatting import fmt_number, fmt_points, fmt_printed, fmt_value
 from helpers.text.templates import texts_for
 
 T = texts_for(__name__)
@@ -69,7 +69,7 @@ def range_text(printed: str | None, unit: str, lang: str) -> str | None:
     if parsed is None or not parsed.is_range:
         return None
     low, high = (float(read_vi_number(n)) for n in parsed.numbers)
-    return f"{fmt_number(low, lang)}–{fmt_value(high, unit, lang)}"
+    return f"{fmt_printed(low, 'count', lang, printed)}–{fmt_printed(high, unit, lang, printed)}"
 
 
 def goal_level_text(value: float, unit: str, printed: str, lang: str) -> str:
@@ -170,9 +170,12 @@ def kind_line_chart(
 ) -> Figure:
     """Lines per kind (results, estimates, plans, targets) of one indicator over the years."""
     data = drawn(data)
-    frame = data.assign(series=data["kind"].map(lambda k: kind_label(k, lang)))
+    frame = data.assign(
+        series=data["kind"].map(lambda k: kind_label(k, lang)),
+        decimals=[shown_decimals(p, v) for p, v in zip(data["printed"], data["value"], strict=True)],
+    )
     return charts.line_chart(
-        frame[["period", "value", "series", "low", "high"]],
+        frame[["period", "value", "series", "low", "high", "decimals"]],
         title=title or indicator_name(indicator_id, lang),
         y_label=axis_text(indicator_id, lang),
         source=source,

@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from helpers.analysis.attainment import goal_bound
 from helpers.analysis.report_parts import domain_indicators
 from helpers.analysis.social import (  # noqa: F401  (the numbers, for the sections that call them from here)
+    APPROXIMATE,
     QUALIFIER_READINGS,
     breakdown_parts,
     derived_qualifier,
@@ -30,13 +31,19 @@ from helpers.analysis.social import (  # noqa: F401  (the numbers, for the secti
     ratio,
 )
 from helpers.data.loading import load_catalogue, load_reference
-from helpers.data.printed import FLOOR_QUALIFIERS, ZERO_WORDS, is_ambiguous
+from helpers.data.printed import FLOOR_QUALIFIERS, ZERO_WORDS, computed_significance, is_ambiguous
 from helpers.data.query import category_label, figure_row, indicator_name, unit_label
 from helpers.present import charts
 from helpers.present.report import source_line
 from helpers.present.tables import Table
+from helpers.sections.computed import computed_text, prefixed  # noqa: F401  (re-exported for the sections)
 from helpers.text import say, texts_for
-from helpers.text.formatting import fmt_number, fmt_value
+from helpers.text.formatting import (
+    fmt_number,
+    fmt_printed,
+    fmt_ratio,
+    fmt_value,
+)
 
 T = texts_for(__name__)
 AS_OF_RE = re.compile(r"as of (\d{1,2}/\d{1,2}/\d{4})")
@@ -71,15 +78,8 @@ def wrap(text: str, width: int = 40) -> str:
 
 
 def pct(value: float | None, lang: str) -> str:
-    """A computed percentage for a sentence: rounded to two decimals, trailing zeros dropped ("25%", "61,84%")."""
-    return fmt_value(None if value is None else round(value, 2), "percent", lang)
-
-
-def prefixed(text: str, qualifier_key: str | None, lang: str) -> str:
-    """``text`` led by the reading of a print qualifier ("hơn" → "hơn"/"over"); unchanged for None or "–"."""
-    if qualifier_key not in QUALIFIER_READINGS or text == "–":
-        return text
-    return f"{T(f'qualifier.{QUALIFIER_READINGS[qualifier_key]}', lang)} {text}"
+    """A computed percentage for a sentence, with the two decimals of every computed ratio ("25,00%", "61,84%")."""
+    return fmt_ratio(value, lang)
 
 
 SIGNED_UNITS = frozenset({"persons_change", "cases_change", "households_change", "percentage_points"})
@@ -88,11 +88,12 @@ SIGNED_UNITS = frozenset({"persons_change", "cases_change", "households_change",
 def qualified(
     value: float | None, unit: str, lang: str, printed: str | None = None, decimals: int | None = None
 ) -> str:
-    """``value`` formatted for its unit, led by the print's qualifier: "hơn 71.571" / "over 71,571".
+    """``value`` formatted for its unit with the print's decimals ("1,40%"), led by its qualifier: "hơn 71.571".
 
     Changes (units such as ``cases_change``) carry their sign: "giảm 12" shows as "-12", "tăng 67" as "+67".
     """
-    return prefixed(fmt_value(value, unit, lang, decimals, signed=unit in SIGNED_UNITS), qualifier(printed), lang)
+    text = fmt_printed(value, unit, lang, printed, decimals, signed=unit in SIGNED_UNITS)
+    return prefixed(text, qualifier(printed), lang)
 
 
 def figure_text(
@@ -111,7 +112,7 @@ def lower_first(text: str) -> str:
 def goal_text(value: float, unit: str, printed: str, lang: str) -> str:
     """A goal as a reader should take it: "dưới 1,5%" for "<1,5", "trên 90%" for "Trên 90", else the value."""
     bound = goal_bound(printed)
-    text = fmt_value(value, unit, lang)
+    text = fmt_printed(value, unit, lang, printed)
     if bound == "ceiling":
         return T("goal.below", lang, value=text)
     if bound == "floor":
@@ -197,17 +198,22 @@ def computed_line(
     unit_text: str | None = None,
     qualifier_key: str | None = None,
     signed: bool = False,
+    text: str | None = None,
+    prints: Sequence[str | None] = (),
 ) -> Line | None:
     """A line the appendix computed (None when ``value`` is None); ``how`` says how, e.g. "1 / 66".
 
-    ``qualifier_key`` (a print qualifier such as "hơn" or "khoảng", see
-    :func:`qualifier` and :func:`derived_qualifier`) carries the uncertainty of
-    the figures it is computed from: "hơn 32 tỷ" makes the average "hơn …".
+    ``prints`` (the prints of the figures it is computed from) make it approximate by the one precision rule
+    once any of them is qualified ("khoảng 2,9", :func:`computed_text`); ``text``, when given, is the value as
+    already written; ``qualifier_key`` (a print qualifier such as "hơn") leads a value computed otherwise.
     """
     if value is None:
         return None
-    text = fmt_value(value, unit, lang, decimals, signed) if unit else fmt_number(value, lang, decimals, signed)
-    text = prefixed(text, qualifier_key, lang)
+    if text is None and computed_significance(*prints) is not None:
+        text = computed_text(value, lang, *prints, unit=unit)  # the one precision rule: "khoảng 2,9"
+    if text is None:
+        text = fmt_value(value, unit, lang, decimals, signed) if unit else fmt_number(value, lang, decimals, signed)
+        text = prefixed(text, qualifier_key, lang)
     note = T("computed.how", lang, how=how) if how else T("computed", lang)
     return Line(
         label=label,

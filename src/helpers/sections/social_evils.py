@@ -27,7 +27,6 @@ from helpers.sections.social_common import (
     Line,
     Table,
     computed_line,
-    derived_qualifier,
     figure_line,
     lines_table,
     parts_frame,
@@ -208,7 +207,7 @@ def _per_class(
         _how(persons, classes, lang, b_unit="count"),
         decimals=0,
         unit_text=T("per_class", lang),
-        qualifier_key=derived_qualifier(printed_of(figures, persons_id, year), printed_of(figures, classes_id, year)),
+        prints=(printed_of(figures, persons_id, year), printed_of(figures, classes_id, year)),
     )
 
 

@@ -26,6 +26,7 @@ from helpers.present.tables import Table
 from helpers.sections import chart_titles as ct
 from helpers.sections.social_common import (
     computed_line,
+    computed_text,
     derived_qualifier,
     figure_line,
     goal_text,
@@ -86,9 +87,13 @@ def assistance_table(figures: pd.DataFrame, year: int, lang: str) -> Table | Non
             lang,
             f"{fmt_value(amount, unit, lang)} {unit_label('social_assistance_monthly_amount', lang)} / "
             f"{fmt_value(persons, 'persons', lang)}",
-            decimals=0,
             unit_text=T("assistance.per_person_unit", lang),
-            qualifier_key=average[1],
+            text=computed_text(
+                average[0],
+                lang,
+                printed_of(figures, "social_assistance_monthly_amount", year),
+                printed_of(figures, "social_assistance_beneficiaries", year),
+            ),
         ),
     ]
     return lines_table(lines, lang)

@@ -7,7 +7,15 @@ import pandas as pd
 
 from helpers.analysis import social_protection as an
 from helpers.data.query import figure_row, unit_label, value
-from helpers.sections.social_common import collect_findings, figure_text, lower_first, parts_frame, pct, prefixed
+from helpers.sections.social_common import (
+    collect_findings,
+    computed_text,
+    figure_text,
+    lower_first,
+    parts_frame,
+    pct,
+    printed_of,
+)
 from helpers.sections.social_protection import (
     T,
     assistance_average,
@@ -21,7 +29,7 @@ from helpers.sections.social_protection_gifts import (
     merit_gift_rows,
     vulnerable_gift_rows,
 )
-from helpers.text.formatting import fmt_number, fmt_value
+from helpers.text.formatting import fmt_ratio, fmt_value
 
 
 def _cap(text: str) -> str:
@@ -42,7 +50,14 @@ def finding_assistance(figures: pd.DataFrame, year: int, lang: str) -> str | Non
         )
         if found is not None:
             sentence += T(
-                "finding.assistance.average", lang, avg=prefixed(fmt_number(round(found[0]), lang, 0), found[1], lang)
+                "finding.assistance.average",
+                lang,
+                avg=computed_text(
+                    found[0],
+                    lang,
+                    printed_of(figures, "social_assistance_monthly_amount", year),
+                    printed_of(figures, "social_assistance_beneficiaries", year),
+                ),
             )
     return sentence + "."
 
@@ -74,7 +89,7 @@ def finding_facilities(figures: pd.DataFrame, year: int, lang: str) -> str | Non
                 "finding.residents.change",
                 lang,
                 change=fmt_value(found["change"], "persons", lang, signed=True),
-                pct=fmt_value(round(found["change_pct"], 2), "percent", lang, signed=True),
+                pct=fmt_ratio(found["change_pct"], lang, signed=True),
                 prev=fmt_value(prev, "persons", lang),
                 py=year - 1,
             )

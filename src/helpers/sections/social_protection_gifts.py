@@ -9,13 +9,13 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers.data.printed import is_ambiguous, parse_printed
+from helpers.data.printed import computed_significance, is_ambiguous, parse_printed
 from helpers.data.query import category_label, figure_row, indicator_name, parts, unit_label, value
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.sections import chart_titles as ct
 from helpers.sections.social_common import (
-    derived_qualifier,
+    computed_text,
     prefixed,
     qualifier,
     section_parts_chart,
@@ -26,7 +26,7 @@ from helpers.sections.social_protection import (
     average_vnd,
 )
 from helpers.text import say
-from helpers.text.formatting import fmt_number, fmt_value
+from helpers.text.formatting import fmt_number, fmt_value, round_significant
 
 MERIT_GIFTS = (("tet_gifts", "tet_gifts_amount"), ("july27_gifts", "july27_gifts_amount"))
 
@@ -54,20 +54,23 @@ class GiftRow:
         """Đồng per gift."""
         return average_vnd(self.amount, self.amount_unit, self.items)
 
-    def average_qualifier(self) -> str | None:
-        """The qualifier of the average: the amount's when only it is qualified, "about" when both are."""
-        return derived_qualifier(self.amount_printed, self.items_printed)
+    def average_text(self, lang: str) -> str:
+        """The average by the one precision rule: whole đồng from exact prints, "khoảng 347 nghìn" from a
+        qualified one (:func:`helpers.sections.social_common.computed_text`)."""
+        return computed_text(self.average, lang, self.amount_printed, self.items_printed)
+
+    def average_shown(self) -> float | None:
+        """The average as the reader sees it, in đồng (rounded as :meth:`average_text` rounds it)."""
+        significant = computed_significance(self.amount_printed, self.items_printed)
+        if self.average is None:
+            return None
+        return float(round(self.average)) if significant is None else round_significant(self.average, significant)
 
     def texts(self, lang: str) -> tuple[str, str, str]:
         """Items, amount and average as the reader sees them."""
         items = prefixed(fmt_value(self.items, "items", lang), qualifier(self.items_printed), lang)
         amount = prefixed(fmt_value(self.amount, self.amount_unit, lang), qualifier(self.amount_printed), lang)
-        average = (
-            "–"
-            if self.average is None
-            else prefixed(fmt_number(round(self.average), lang, 0), self.average_qualifier(), lang)
-        )
-        return items, amount, average
+        return items, amount, self.average_text(lang)
 
 
 def ambiguous(row: pd.Series | None) -> bool:
@@ -144,23 +147,27 @@ def vulnerable_gift_rows(figures: pd.DataFrame, year: int, lang: str) -> list[Gi
     return [r for r in rows if r is not None]
 
 
-def _at_least(rows: list[GiftRow], printed: str) -> str | None:
-    """The print of a sum: qualified as its first qualified part is (a sum of "hơn …" is "hơn …")."""
-    return next((getattr(r, printed) for r in rows if qualifier(getattr(r, printed))), None)
+def _at_least(rows: list[GiftRow], printed: str, total: float) -> str | None:
+    """The print of a sum as the appendix writes it: ``total`` led by the qualifier of its first qualified part
+    (a sum of "hơn …" is "hơn 28.686"); None when no part is qualified. The average over the sum then keeps the
+    sum's precision, not the precision of one part."""
+    first = next((getattr(r, printed) for r in rows if qualifier(getattr(r, printed))), None)
+    return None if first is None else f"{qualifier(first)} {fmt_number(total, 'vi')}"
 
 
 def gift_total(rows: list[GiftRow], lang: str) -> GiftRow | None:
     """The sum of gift rows (computed), "over …" where any part is; None unless every row is complete."""
     if not rows or any(r.items is None or r.amount is None for r in rows):
         return None
+    items, amount = sum(r.items for r in rows), sum(r.amount for r in rows)
     return GiftRow(
         code="total",
         label=T("gift.total", lang, total=say("common:total", lang), computed=T("computed", lang)),
-        items=sum(r.items for r in rows),
-        amount=sum(r.amount for r in rows),
+        items=items,
+        amount=amount,
         amount_unit=rows[0].amount_unit,
-        items_printed=_at_least(rows, "items_printed"),
-        amount_printed=_at_least(rows, "amount_printed"),
+        items_printed=_at_least(rows, "items_printed", items),
+        amount_printed=_at_least(rows, "amount_printed", amount),
         note=T("gift.total_note", lang),
     )
 
@@ -215,6 +222,7 @@ def ambiguity_sentences(figures: pd.DataFrame, year: int, lang: str) -> list[str
         items = value(figures, items_id, year)
         if row is None or items is None or not ambiguous(row):
             continue
+        items_p = str(figure_row(figures, items_id, year)["printed"])
         unit = str(row["unit"])
         other_reading = float(min(parse_printed(str(row["printed"])).readings()))
         sentences.append(
@@ -225,8 +233,10 @@ def ambiguity_sentences(figures: pd.DataFrame, year: int, lang: str) -> list[str
                 printed=row["printed"],
                 unit=unit_label(amount_id, lang),
                 value=fmt_value(float(row["value"]), unit, lang),
-                average=fmt_number(round(average_vnd(float(row["value"]), unit, items)), lang, 0),
-                alt_average=fmt_number(round(average_vnd(other_reading, unit, items)), lang, 0),
+                average=computed_text(average_vnd(float(row["value"]), unit, items), lang, row["printed"], items_p),
+                alt_average=computed_text(
+                    average_vnd(other_reading, unit, items), lang, row["printed"], items_p, lead=False
+                ),
             )
         )
     return sentences
@@ -257,7 +267,7 @@ def gift_average_frame(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFr
     return pd.DataFrame(
         {
             "category": [r.label for r in rows],
-            "value": [float(round(r.average / 1000)) for r in rows],
+            "value": [float(round(r.average_shown() / 1000, 2)) for r in rows],
             "source_id": [r.source_ids[0] for r in rows],
         }
     )

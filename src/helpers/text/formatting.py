@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+from helpers.data.printed import shown_decimals
 from helpers.errors import UsageError
 
 LANGS = ("vi", "en")
@@ -77,3 +78,52 @@ def fmt_value(value: float | None, unit: str, lang: str, decimals: int | None = 
     if unit == "percentage_points":
         return fmt_points(value, lang, decimals, signed)
     return fmt_number(value, lang, decimals, signed)
+
+
+def fmt_printed(
+    value: float | None, unit: str, lang: str, printed: str | None, decimals: int | None = None, signed: bool = False
+) -> str:
+    """A figure in its unit's form, with the decimals its source printed: "1,40%" stays 1,40% (1.40% in English).
+
+    ``decimals`` wins when given; without a print that reads as ``value`` this is :func:`fmt_value`.
+    """
+    places = decimals if decimals is not None else shown_decimals(printed, value)
+    return fmt_value(value, unit, lang, places, signed)
+
+
+RATIO_DECIMALS = 2  # every percentage the appendix computes (of a plan, a share, a change) has two decimals
+
+
+def fmt_ratio(value: float | None, lang: str, signed: bool = False) -> str:
+    """A percentage the appendix computes, always with two decimals: "100,20%", "25,00%" (100.20% in English).
+
+    One rule for every computed ratio, so that the same ratio reads the same in a sentence and in a table, and
+    agrees with the report's own "100,20%".
+    """
+    return fmt_percent(value, lang, RATIO_DECIMALS, signed)
+
+
+def round_significant(value: float, significant: int) -> float:
+    """``value`` rounded half up to ``significant`` significant figures (526.022 to 2 → 530.000)."""
+    if value == 0:
+        return 0.0
+    exponent = Decimal(repr(abs(float(value)))).adjusted()
+    quant = Decimal(1).scaleb(exponent - significant + 1)
+    return float(Decimal(repr(float(value))).quantize(quant, rounding=ROUND_HALF_UP))
+
+
+SCALES = ((1e9, "billion"), (1e6, "million"), (1e3, "thousand"))  # words in common.yml (number.<name>)
+
+
+def fmt_significant(value: float | None, significant: int, lang: str) -> str:
+    """An approximate amount in words a reader says aloud: 526.022 to 2 figures → "530 nghìn" / "530 thousand",
+    1.260.870 to 3 → "1,26 triệu" / "1.26 million"; below a thousand the bare rounded number."""
+    from helpers.text.templates import say  # late: templates import this module
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    rounded = round_significant(value, significant)
+    for size, name in SCALES:
+        if abs(rounded) >= size:
+            return say(f"common:number.{name}", lang, n=fmt_number(rounded / size, lang))
+    return fmt_number(rounded, lang)
