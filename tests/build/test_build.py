@@ -551,4 +551,6 @@ def test_the_2025_appendix_of_the_sở_nội_vụ_builds_from_data_alone(
     assert "data/figures/2025.csv" in cover
     assert "Sở Nội vụ thành phố Huế" in doc[doc.index('id="sources"') :]  # the report is among the cited sources
     assert "Sở LĐTBXH" not in doc
+    body = doc[: doc.index('id="sources"')]  # the sources' own titles may say "toàn tỉnh"
+    assert "toàn thành phố" in body and "toàn tỉnh" not in body.lower()  # a city, by reports.csv's area_kind
     assert (folder / "appendix.pdf").is_file() and (folder / "appendix.xlsx").is_file()

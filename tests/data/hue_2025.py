@@ -24,6 +24,7 @@ REPORT_ROW = {
     "issuer_short_en": "Huế Department of Home Affairs",
     "area_vi": AREA_VI,
     "area_en": "Huế City",
+    "area_kind": "city",
     "place_vi": "Huế",
     "place_en": "Huế",
     "issued": "2025-12-15",

@@ -42,10 +42,13 @@ REPORTS_COLUMNS = [
     "issuer_short_en",
     "area_vi",
     "area_en",
+    "area_kind",
     "place_vi",
     "place_en",
     "issued",
 ]
+# What the report's area is: its words ("toàn tỉnh", "toàn thành phố"…) are text/common.yml's area.<form>.<kind>.
+AREA_KINDS = ("province", "city")
 FIGURES_COLUMNS = [
     "indicator_id",
     "period",
@@ -314,6 +317,7 @@ def reports_schema(sources: Iterable[str]) -> tuple[pa.DataFrameSchema, list[Row
             "issuer_short_en": text_column(),
             "area_vi": text_column(),
             "area_en": text_column(),
+            "area_kind": text_column(one_of(AREA_KINDS, "the kinds of area (province, city)")),
             "place_vi": text_column(),
             "place_en": text_column(),
             "issued": text_column(

@@ -245,7 +245,8 @@ class ReportMeta:
     ``issuer_*`` is the issuing body's full name ("Sở Nội vụ thành phố Huế"),
     ``issuer_short_*`` the short form for source lines ("Sở LĐTBXH tỉnh Thừa
     Thiên Huế"), ``area_*`` the province or city as a cover names it ("Tỉnh
-    Thừa Thiên Huế", "Thành phố Huế"), ``place_*`` the place of the dateline
+    Thừa Thiên Huế", "Thành phố Huế"), ``area_kind`` what it is (``province`` or ``city``: the
+    appendix says "toàn tỉnh" or "toàn thành phố" by it), ``place_*`` the place of the dateline
     ("Huế, ngày … tháng … năm …", see :func:`helpers.build.frontmatter.dateline`), ``issued`` the report's date as
     printed (``YYYY-MM-DD``, ``YYYY-MM`` when the day is blank, or ``""``), and
     ``source_id`` the report in ``data/sources.csv`` (``""`` when the report
@@ -260,6 +261,7 @@ class ReportMeta:
     issuer_short_en: str
     area_vi: str
     area_en: str
+    area_kind: str
     place_vi: str
     place_en: str
     issued: str

@@ -34,6 +34,7 @@ from helpers.present import charts
 from helpers.present.tables import Table
 from helpers.text import Texts, say
 from helpers.text.formatting import check_lang
+from helpers.text.vocabulary import area_words
 
 try:  # IPython is there in a kernel; tests may call without it
     from IPython.display import HTML, display
@@ -156,12 +157,14 @@ class Report:
         self.meta = load_report_meta(self.year)  # the report the appendix accompanies (data/reports.csv)
         self.figures = load_year(self.year)
         self.texts = Texts(section_of(self.notebook))
+        self.area = area_words(self.year, self.lang)  # "toàn tỉnh" or "toàn thành phố", by data/reports.csv
 
     # Text helpers -------------------------------------------------------
 
     def say(self, key: str, count: float | None = None, **values: object) -> str:
-        """The section's text ``key`` (``sections/<section>.yml``) in the report's language; ``{year}`` is filled."""
-        return self.texts(key, self.lang, count=count, **{"year": self.year, **values})
+        """The section's text ``key`` (``sections/<section>.yml``) in the report's language; ``{year}`` and the
+        area's words (``{whole}`` "toàn tỉnh", ``{the_whole}``, ``{whole_label}``: :func:`area_words`) are filled."""
+        return self.texts(key, self.lang, count=count, **{"year": self.year, **self.area, **values})
 
     def source_line(self, source_ids: list[str] | pd.Series | None = None) -> str:
         """A short line naming the sources of what is shown (publisher, year)."""

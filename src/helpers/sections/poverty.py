@@ -47,6 +47,7 @@ from helpers.sections.social_common import (
 )
 from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_value
+from helpers.text.vocabulary import area_words
 
 T = texts_for(__name__)
 _cap, _name = pg.cap, pg.short_name
@@ -212,13 +213,13 @@ def district_table(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
     """The reader's table of :func:`district_frame`: district rows, then the province's rate."""
     if frame is None:
         return None
-    periods = frame.attrs["periods"]
+    periods, area = frame.attrs["periods"], area_words(frame.attrs["year"], lang)
     labels = [
         T(
             "a_luoi.row",
             lang,
             indicator=indicator_name(i, lang),
-            place=place(lang, district) if s == "district" else say("common:whole_province", lang),
+            place=place(lang, district) if s == "district" else area["whole_label"],
         )
         for i, s in zip(frame["indicator_id"], frame["scope"], strict=False)
     ]
@@ -281,6 +282,7 @@ def district_chart(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
     if "district" not in rates.index:
         return None
     legend, records = say("common:area", lang), []  # the hue column's name is the legend's title
+    area = area_words(frame.attrs["year"], lang)
     for p in frame.attrs["periods"]:
         local, whole = rates.at["district", f"value_{p}"], rates.at["province", f"value_{p}"]
         if local is None or whole is None or pd.isna(local) or pd.isna(whole):
@@ -296,7 +298,7 @@ def district_chart(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
         records.append(
             {
                 "category": str(p),
-                legend: say("common:whole_province", lang),
+                legend: area["whole_label"],
                 "value": float(whole),
                 "source_id": rates.at["province", f"source_{p}"],
             }
@@ -304,7 +306,7 @@ def district_chart(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
     if not records:
         return None
     data, year = pd.DataFrame(records), max(frame.attrs["periods"])
-    values = {"rate": _name(RATE, lang), "place": place(lang, district)}
+    values = {"rate": _name(RATE, lang), "place": place(lang, district), "the_whole": area["the_whole"]}
     fig = charts.bar_chart(
         data[["category", legend, "value"]],
         title=T("a_luoi_vs_province.title", lang, **values),

@@ -30,6 +30,7 @@ from helpers.sections.poverty import (
 from helpers.sections.poverty_programmes import group_frame, per_unit
 from helpers.sections.social_common import qualified, unit_name
 from helpers.text.formatting import fmt_number
+from helpers.text.vocabulary import area_words
 
 
 def rate_sentence(info: dict, lang: str, breaks: Sequence[int] | None = None) -> str:
@@ -127,7 +128,13 @@ def district_sentence(frame: pd.DataFrame | None, year: int, lang: str, district
     times = (
         ""
         if whole is None or pd.isna(whole) or not whole
-        else T("a_luoi.times", lang, k=fmt_number(x / float(whole), lang, 1), p=_pct(float(whole), lang))
+        else T(
+            "a_luoi.times",
+            lang,
+            k=fmt_number(x / float(whole), lang, 1),
+            p=_pct(float(whole), lang),
+            **area_words(year, lang),
+        )
     )
     earlier = [p for p in frame.attrs["periods"] if p < year and not pd.isna(rates.at["district", f"value_{p}"])]
     since = ""

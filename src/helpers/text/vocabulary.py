@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.data.loading import code_names
+from helpers.data.loading import code_names, load_report_meta
 from helpers.data.query import category_label
 from helpers.text.templates import say
 
 NOT_JUDGED = "–"
+AREA_FORMS = ("whole", "the_whole", "whole_label")  # text/common.yml's area.<form>.<area_kind>
+
+
+def area_words(year: int, lang: str) -> dict[str, str]:
+    """The words for the whole area of ``year``'s report, by its ``area_kind`` in data/reports.csv:
+    ``{"whole": "toàn tỉnh", "the_whole": …, "whole_label": "Toàn tỉnh"}`` ("toàn thành phố"… for a city)."""
+    kind = load_report_meta(int(year)).area_kind
+    return {form: say(f"common:area.{form}.{kind}", lang) for form in AREA_FORMS}
 
 
 # The code lists of data/ that :func:`label` names: its first argument.
