@@ -40,9 +40,11 @@ def add_hue_2025(data: Path) -> Path:
         "source_id": SOURCE_ID,
         "title": "Báo cáo kết quả công tác năm 2025 (dữ liệu thử)",
         "publisher": ISSUER_VI,
+        "publisher_en": "Huế Department of Home Affairs",
         "published": "2025-12-15",
         "url": "",
         "priority": str(priority),
+        "role": "primary",
     }
     write_rows(data / "sources.csv", sources + [[source[c] for c in head]])
 

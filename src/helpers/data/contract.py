@@ -19,7 +19,10 @@ from helpers.data.printed import parse_plain_number
 from helpers.errors import DataError
 
 UNITS_COLUMNS = ["unit", "name_vi", "name_en", "whole", "additive", "min", "max"]
-SOURCES_COLUMNS = ["source_id", "title", "publisher", "published", "url", "priority"]
+SOURCES_COLUMNS = ["source_id", "title", "publisher", "publisher_en", "published", "url", "priority", "role"]
+# What a source is to its figures: the publisher's own page or its press report (primary), an aggregator that
+# collects others' news (secondary), or a copy or reprint of another publisher's article (mirror).
+SOURCE_ROLES = ("primary", "secondary", "mirror")
 INDICATORS_COLUMNS = [
     "indicator_id",
     "domain",
@@ -213,9 +216,11 @@ def sources_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
                 required=False,
             ),
             "url": text_column(pattern(r"^$|^https?://\S+$", "an http(s) address or an empty cell"), required=False),
+            "publisher_en": text_column(required=False),
             "priority": text_column(
                 pattern(r"^[1-9][0-9]*$", "a whole number from 1 (most trusted when sources disagree)")
             ),
+            "role": text_column(one_of(SOURCE_ROLES, "the roles of a source")),
         },
         strict=True,
     )

@@ -29,12 +29,12 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers.data.loading import load_report_meta, load_sources, load_year
+from helpers.data.loading import load_report_meta, load_year
 from helpers.present import charts
 from helpers.present.tables import Table
 from helpers.text import Texts, say
 from helpers.text.formatting import check_lang
-from helpers.text.vocabulary import area_words
+from helpers.text.vocabulary import area_words, publisher_names
 
 try:  # IPython is there in a kernel; tests may call without it
     from IPython.display import HTML, display
@@ -111,13 +111,8 @@ def source_line(source_ids: list[str] | pd.Series | None, lang: str, year: int) 
     if not ids:
         meta = load_report_meta(int(year))
         return say("common:source.own", lang, issuer=getattr(meta, f"issuer_short_{lang}"))
-    sources = load_sources().set_index("source_id")
-    parts = []
-    for sid in ids:
-        row = sources.loc[sid]
-        published = str(row["published"])[:4]
-        parts.append(f"{row['publisher']}" + (f" ({published})" if published else ""))
-    return "; ".join(dict.fromkeys(parts))
+    names = publisher_names(lang, with_year=True)
+    return "; ".join(dict.fromkeys(names[sid] for sid in ids))
 
 
 def section_of(notebook: str) -> str:

@@ -32,7 +32,7 @@ from helpers.analysis.poverty import (  # noqa: F401  (the analysis frames, for 
     households_frame,
     rate_change,
 )
-from helpers.data.loading import load_catalogue, load_sources
+from helpers.data.loading import load_catalogue
 from helpers.data.query import category_label, figure_row, indicator_name, unit_label
 from helpers.present import charts
 from helpers.present.report import Report, source_line
@@ -47,7 +47,7 @@ from helpers.sections.social_common import (
 )
 from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_value
-from helpers.text.vocabulary import area_words
+from helpers.text.vocabulary import area_words, publisher_names
 
 T = texts_for(__name__)
 _cap, _name = pg.cap, pg.short_name
@@ -241,7 +241,7 @@ def disagreement_sentences(
     figures: pd.DataFrame, year: int, lang: str, breakdown: str = DISTRICT_BREAKDOWN
 ) -> list[str]:
     """One sentence for each district figure up to ``year`` on which sources disagree."""
-    publishers = load_sources().set_index("source_id")["publisher"]
+    publishers = publisher_names(lang)
     where = category_label("district", breakdown.split("=", 1)[1], lang)
     sentences = []
     for indicator in DISTRICT_INDICATORS:

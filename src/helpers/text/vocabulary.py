@@ -7,9 +7,11 @@ and validated by :mod:`helpers.data.loading`); yes/no are ``common:yes`` and ``c
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
-from helpers.data.loading import code_names, load_report_meta
+from helpers.data.loading import code_names, load_report_meta, load_sources
 from helpers.data.query import category_label
 from helpers.text.templates import say
 
@@ -34,6 +36,20 @@ def label(code_list: str, code: str, lang: str) -> str:
     """The name of ``code`` in one code list of data/ (``DOMAIN_LABELS``…) in ``lang``; the code itself when
     unnamed. The names are data (their ``name_vi``/``name_en`` columns), not texts; texts go through ``say``."""
     return code_names(code_list, lang).get(code, code)
+
+
+def publisher_names(lang: str, with_year: bool = False, data_dir: Path | None = None) -> dict[str, str]:
+    """Each source's publisher as a reader of ``lang`` sees it (data/sources.csv): its own, Vietnamese name, and for
+    a reader of English the gloss of ``publisher_en`` after it ("Báo Dân Việt (Dan Viet newspaper)"); with
+    ``with_year`` the year it published, for source lines ("Báo Dân Việt (Dan Viet newspaper, 2024)")."""
+    names = {}
+    for row in load_sources(data_dir).itertuples(index=False):
+        gloss = row.publisher_en if lang == "en" else ""  # a reader of Vietnamese needs no gloss
+        year = str(row.published)[:4] if with_year else ""
+        key = "glossed" if gloss else "plain"
+        key += "_dated" if year else ""
+        names[row.source_id] = say(f"common:publisher.{key}", lang, name=row.publisher, gloss=gloss, year=year)
+    return names
 
 
 def domain_name(domain: str, lang: str) -> str:
