@@ -50,6 +50,8 @@ REPORTS_COLUMNS = [
     "place_en",
     "issued",
 ]
+# The language of the figures files' note column: the transcriber's record, quoted only to readers of it.
+NOTES_LANG = "en"
 # What the report's area is: its words ("toàn tỉnh", "toàn thành phố"…) are text/common.yml's area.<form>.<kind>.
 AREA_KINDS = ("province", "city")
 FIGURES_COLUMNS = [

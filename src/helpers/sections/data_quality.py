@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import reconciliation as rec
+from helpers.data.contract import NOTES_LANG
 from helpers.data.loading import load_revisions
 from helpers.data.printed import AMBIGUOUS_NOTE_PREFIX, parse_printed
 from helpers.present.report import Report
@@ -295,15 +296,16 @@ def ambiguous_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
     found = rec.ambiguous_prints(figures, year)
     if found.empty:
         return None
-    columns = {
-        "printed": found["printed"],
-        "literal": [
-            fmt_number(v, lang, rec.printed_decimals(p))
-            for v, p in zip(found["literal_reading"], found["printed"], strict=False)
-        ],
-        "chosen": [fmt_number(v, lang) for v in found["value"]],
-        "reason": [str(n).removeprefix(AMBIGUOUS_NOTE_PREFIX).strip() for n in found["note"]],
-    }
+    literal = [
+        fmt_number(v, lang, rec.printed_decimals(p))
+        for v, p in zip(found["literal_reading"], found["printed"], strict=False)
+    ]
+    chosen = [fmt_number(v, lang) for v in found["value"]]
+    reasons = [T("ambiguous.reason", lang, literal=x, chosen=c) for x, c in zip(literal, chosen, strict=True)]
+    if lang == NOTES_LANG:  # the transcriber's own words, in the language the data's notes are written in
+        notes = [str(n).removeprefix(AMBIGUOUS_NOTE_PREFIX).strip() for n in found["note"]]
+        reasons = [f"{r} {T('ambiguous.note', lang, note=n)}" for r, n in zip(reasons, notes, strict=True)]
+    columns = {"printed": found["printed"], "literal": literal, "chosen": chosen, "reason": reasons}
     frame = _frame(found, figures, lang, columns)
     return Table(frame, found, sorted(set(found["source_id"])))
 
