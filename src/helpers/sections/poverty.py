@@ -306,10 +306,10 @@ def district_chart(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
     if not records:
         return None
     data, year = pd.DataFrame(records), max(frame.attrs["periods"])
-    values = {"rate": _name(RATE, lang), "place": place(lang, district), "the_whole": area["the_whole"]}
+    values = {"rate": _name(RATE, lang), "place": place(lang, district)}
     fig = charts.bar_chart(
         data[["category", legend, "value"]],
-        title=T("a_luoi_vs_province.title", lang, **values),
+        title=T("a_luoi_vs_province.title", lang, **values, the_whole=area["the_whole"]),
         x_label=axis_label(unit_label(RATE, lang), lang),
         source=source_line(data["source_id"], lang, year),
         lang=lang,
