@@ -112,7 +112,7 @@ def test_the_cover_counts_the_figures_files_in_the_readers_plural() -> None:
         (
             "en",
             "Báo Dân Việt (Dan Viet newspaper, 2024); Sở Lao động – Thương binh và Xã hội tỉnh Thừa Thiên Huế "
-            "(Thừa Thiên Huế Department of Labour, Invalids and Social Affairs, 2023); trenitaila.com",
+            "(Thừa Thiên Huế DOLISA, 2023); trenitaila.com",
         ),
     ],
 )

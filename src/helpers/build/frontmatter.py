@@ -227,13 +227,13 @@ def sources_html(fm: FrontMatter) -> str:
         if s.published:
             parts.append(_e(T("published", lang, when=when(s.published, lang))))
         line = ". ".join(parts) + "."
-        if s.url:
-            line += f' <span class="source-url">{_link(s.url)}</span>'
         if s.role != "primary":
             line += f' <span class="source-role">{_e(T(f"role.{s.role}", lang))}</span>'
         if s.later:
-            shown = "; ".join(T(f"later.{k}", lang, n=n, year=fm.year) for k, n in s.later if n)
+            shown = ", ".join(T(f"later.{k}", lang, n=n, year=fm.year) for k, n in s.later if n)
             line += f' <span class="source-later">{_e(T("later.item", lang, items=shown))}</span>'
+        if s.url:
+            line += f' <span class="source-url">{_link(s.url)}</span>'
         items.append(f'<li id="source-{_e(s.source_id)}">{line}</li>')
     n_later = sum(1 for s in fm.sources if s.later)
     later = ""
