@@ -135,6 +135,7 @@ def front(lang: str = "vi") -> FrontMatter:
             "TTH DA",
             "Tỉnh Thừa Thiên Huế",
             "Thừa Thiên Huế Province",
+            "province",
             "Huế",
             "Huế",
             "2023-12",

@@ -16,6 +16,7 @@ The failure, interruption and refusal tests use tiny notebooks written in
 from __future__ import annotations
 
 import csv
+import html
 import re
 import zipfile
 from pathlib import Path
@@ -334,6 +335,46 @@ def test_english_build_is_in_english_beside_the_vietnamese_one(all_builds: Path)
     assert '<html lang="vi">' in (all_builds / "2023" / "appendix.html").read_text(encoding="utf-8")
 
 
+# Common English words that are no Vietnamese word: one in the Vietnamese appendix's own text is an English sentence.
+ENGLISH_WORDS = re.compile(
+    r"\b(the|and|with|where|which|whereas|of|is|are|was|were|for|from|this|that|since|would|each|has|have|not|"
+    r"per|against|printed|read|about|above|below|under|over|goal|target|plan|figures?|sources?|million|persons|"
+    r"households?|people|none|only|also|between|than|comma|decimal)\b",
+    re.IGNORECASE,
+)
+# What a source gives in its own words: the titles and addresses of the sources, file names.
+QUOTED = re.compile(
+    r"<cite>.*?</cite>|<span class=\"source-url\">.*?</span>|<code>.*?</code>|<style.*?</style>|<script.*?</script>",
+    re.DOTALL,
+)
+
+
+def english_in_vietnamese(html_text: str) -> list[str]:
+    """The English words in the text a reader of a Vietnamese appendix sees, sources' titles and addresses apart."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", QUOTED.sub(" ", html_text)))
+    text = re.sub(r"\S*/\S*", " ", text)  # file names and addresses (data/figures/2023.csv), not words
+    return sorted({m.group(0) for m in ENGLISH_WORDS.finditer(text)})
+
+
+def test_english_words_are_found_in_vietnamese_text_but_not_in_sources_titles() -> None:
+    assert english_in_vietnamese("<p>Lý do: printed with a comma where the dot belongs</p>") == [
+        "comma",
+        "printed",
+        "the",
+        "where",
+        "with",
+    ]
+    assert english_in_vietnamese("<li><cite>Sending workers abroad for the poor</cite>. vietnam.vn.</li>") == []
+    assert english_in_vietnamese('<span class="source-url"><a href="x">https://a.vn/the-plan</a></span>') == []
+    assert english_in_vietnamese("<p>8 tệp số liệu: data/figures/2023.csv.</p>") == []
+
+
+@BUILD
+@pytest.mark.parametrize("year", YEARS)
+def test_the_vietnamese_appendix_holds_no_english_sentence(all_builds: Path, year: int) -> None:
+    assert english_in_vietnamese((all_builds / str(year) / "appendix.html").read_text(encoding="utf-8")) == []
+
+
 @BUILD
 def test_two_builds_are_byte_identical(all_builds: Path, second_2023: Path) -> None:
     first = all_builds / "2023"
@@ -559,6 +600,8 @@ def test_the_2025_appendix_of_the_sở_nội_vụ_builds_from_data_alone(
     assert "data/figures/2025.csv" in cover
     assert "Sở Nội vụ thành phố Huế" in doc[doc.index('id="sources"') :]  # the report is among the cited sources
     assert "Sở LĐTBXH" not in doc
+    body = doc[: doc.index('id="sources"')]  # the sources' own titles may say "toàn tỉnh"
+    assert "toàn thành phố" in body and "toàn tỉnh" not in body.lower()  # a city, by reports.csv's area_kind
     assert (folder / "appendix.pdf").is_file() and (folder / "appendix.xlsx").is_file()
 
 

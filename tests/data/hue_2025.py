@@ -24,6 +24,7 @@ REPORT_ROW = {
     "issuer_short_en": "Huế Department of Home Affairs",
     "area_vi": AREA_VI,
     "area_en": "Huế City",
+    "area_kind": "city",
     "place_vi": "Huế",
     "place_en": "Huế",
     "issued": "2025-12-15",
@@ -39,9 +40,11 @@ def add_hue_2025(data: Path) -> Path:
         "source_id": SOURCE_ID,
         "title": "Báo cáo kết quả công tác năm 2025 (dữ liệu thử)",
         "publisher": ISSUER_VI,
+        "publisher_en": "Huế Department of Home Affairs",
         "published": "2025-12-15",
         "url": "",
         "priority": str(priority),
+        "role": "primary",
     }
     write_rows(data / "sources.csv", sources + [[source[c] for c in head]])
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from helpers.build import frontmatter
-from helpers.data.loading import load_report_meta
+from helpers.data.loading import load_report_meta, load_sources
 from helpers.present.report import Report
+from tests.conftest import read_rows, write_rows
 from tests.data.hue_2025 import AREA_VI, ISSUER_VI, add_hue_2025
 
 
@@ -101,3 +103,64 @@ def test_the_cover_counts_the_figures_files_in_the_readers_plural() -> None:
     assert frontmatter.T("vintage_files", "en", n=8, names="…") == "8 figures files: …"
     assert frontmatter.T("vintage_files", "vi", n=1, names="…") == "1 tệp số liệu: …"
     assert "8 figures files: data/figures/2015.csv, " in frontmatter.cover_html(frontmatter.gather(2023, "en"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("vi", "Báo Dân Việt (2024); Sở Lao động – Thương binh và Xã hội tỉnh Thừa Thiên Huế (2023); trenitaila.com"),
+        (
+            "en",
+            "Báo Dân Việt (Dan Viet newspaper, 2024); Sở Lao động – Thương binh và Xã hội tỉnh Thừa Thiên Huế "
+            "(Thừa Thiên Huế DOLISA, 2023); trenitaila.com",
+        ),
+    ],
+)
+def test_a_source_line_names_publishers_in_vietnamese_glossed_in_english(lang: str, line: str) -> None:
+    """The gloss is data/sources.csv's publisher_en; a name that needs none (a web address) has an empty one."""
+    ids = ["sldtbxh_2023_report", "danviet_2024_giam_ngheo", "trenitaila_viec_lam_2021_2025"]
+    assert Report("00_test", 2023, lang).source_line(ids) == line
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_sources_list_marks_copies_aggregators_and_later_sources(lang: str) -> None:
+    fm = frontmatter.gather(2023, lang)
+    listed = frontmatter.sources_html(fm)
+    items = dict(re.findall(r'<li id="source-([^"]+)">(.*?)</li>', listed))
+    marked = {sid for sid, item in items.items() if 'class="source-role"' in item}
+    roles = load_sources().set_index("source_id")["role"]
+    assert marked == {sid for sid in items if roles[sid] != "primary"} and marked
+    later = {sid for sid, item in items.items() if 'class="source-later"' in item}
+    assert later == {"danviet_2024_giam_ngheo", "nld_2025_ho_ngheo", "hue_gov_2024_ktxh"}
+    word = {"vi": "tháng 12 năm 2023", "en": "December 2023"}[lang]
+    assert listed.count('class="source-later"') == 3 and word in listed  # the intro names the report's date
+    published = {"vi": "Công bố ngày 06 tháng 01 năm 2024", "en": "Published 6 January 2024"}[lang]
+    assert published in items["danviet_2024_giam_ngheo"] and "2024-01-06." not in listed
+    if lang == "en":
+        assert "Báo Dân Việt (Dan Viet newspaper)" in items["danviet_2024_giam_ngheo"]
+    else:
+        assert "Dan Viet" not in listed
+
+
+def test_a_primary_source_is_preferred_to_a_copy_whatever_the_priority(data_copy: Path) -> None:
+    """A figure that the data hold from its original is taken from it: role comes before priority."""
+    from helpers.data.loading import load_year
+
+    def used(data: Path) -> str:
+        figures = load_year(2023, data)
+        chosen = figures[
+            (figures["indicator_id"] == "jobs_created")
+            & (figures["period"] == 2022)
+            & (figures["kind"] == "estimate")
+            & figures["preferred"]
+        ]
+        return str(chosen["source_id"].item())
+
+    assert used(data_copy) == "thuviensuckhoe_2022_viec_lam"  # two copies: the better priority
+    rows = read_rows(data_copy / "sources.csv")
+    head = rows[0]
+    for row in rows[1:]:
+        if row[head.index("source_id")] == "jwork_2022_viec_lam":
+            row[head.index("role")] = "primary"  # as if the data held the original Lao Động report
+    write_rows(data_copy / "sources.csv", rows)
+    assert used(data_copy) == "jwork_2022_viec_lam"

@@ -111,7 +111,14 @@ def test_disagreements_and_ambiguous_tables_on_a_small_frame() -> None:
     ambiguous = dq.ambiguous_table(SMALL, 2023, "vi").frame.iloc[0]
     assert ambiguous["Bản in"] == "hơn 18,173"
     assert ambiguous["Đọc theo quy ước tiếng Việt"] == "18,173" and ambiguous["Cách đọc được chọn"] == "18.173"
-    assert ambiguous["Lý do (ghi chú của người nhập liệu)"] == "a comma for the dot"
+    # The transcriber's note is English: the Vietnamese table says the rule in Vietnamese, the English one quotes it.
+    assert ambiguous["Lý do"] == (
+        "Dấu phẩy đứng ở chỗ của dấu phân cách hàng nghìn; đọc theo quy ước là 18,173, không hợp lý so với các số "
+        "liệu liên quan, nên phụ lục đọc là 18.173."
+    )
+    assert "comma" not in ambiguous["Lý do"]
+    english = dq.ambiguous_table(SMALL, 2023, "en").frame.iloc[0]
+    assert english["Why (with the transcriber's note)"].endswith("Transcriber's note: a comma for the dot")
 
 
 def test_coverage_table_has_a_total_row() -> None:

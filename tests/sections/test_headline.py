@@ -94,7 +94,8 @@ def test_goal_words_follow_polarity_and_name_plan_or_target(page: tuple[str, pd.
 def test_a_value_keeps_the_decimals_it_was_printed_with() -> None:
     assert headline.value_text(1.4, "percent", "poverty_rate", "vi", "1,40%") == "1,40%"
     assert headline.value_text(1.4, "percent", "poverty_rate", "en", "1,40%") == "1.40%"
-    assert headline.printed_decimals("dưới 2,1%") == 1 and headline.printed_decimals("7.540") == 0
+    assert headline.value_text(1.8, "percent", "urban_unemployment_rate", "vi", "dưới 2,1%") == "1,8%"
+    assert headline.value_text(7540, "households", "poor_households", "vi", "7.540") == "7.540 hộ"
 
 
 def test_the_figure_has_one_panel_per_indicator_with_gaps(page: tuple[str, pd.DataFrame, Report]) -> None:

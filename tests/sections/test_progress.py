@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from helpers.analysis.series import same_definition
 from helpers.sections import progress as pg
 from tests.conftest import figures_frame
 
@@ -24,7 +25,7 @@ RATES = figures_frame(
 def test_breaks_and_definitions() -> None:
     assert pg.breaks_of("poverty_rate") == [2021]
     assert pg.breaks_of("jobs_created") == []
-    assert pg.same_definition(2021, 2023, [2021]) and not pg.same_definition(2020, 2021, [2021])
+    assert same_definition(2021, 2023, [2021]) and not same_definition(2020, 2021, [2021])
     assert pg.breaks_within([2016, 2019, 2023], [2021]) == [2021]
     assert pg.breaks_within([2021, 2023], [2021]) == [] and pg.breaks_within([], [2021]) == []
 

@@ -130,8 +130,8 @@ def district_frame(figures: pd.DataFrame, year: int, breakdown: str = DISTRICT_B
     """A district's poverty figures by period up to ``year``, with the province's rate beside them.
 
     Columns: indicator_id, scope ("district" or "province"), ``value_<period>``,
-    ``printed_<period>``, ``source_<period>``; ``attrs["periods"]`` lists the periods and
-    ``attrs["source_ids"]`` the sources. None when the district has no figure.
+    ``printed_<period>``, ``source_<period>``; ``attrs["periods"]`` lists the periods,
+    ``attrs["source_ids"]`` the sources and ``attrs["year"]`` the year asked for. None when the district has no figure.
     """
     rows = pd.concat([select(figures, i, breakdown=breakdown) for i in DISTRICT_INDICATORS])
     rows = rows[rows["period"] <= year]
@@ -153,7 +153,7 @@ def district_frame(figures: pd.DataFrame, year: int, breakdown: str = DISTRICT_B
             sources.add(str(r["source_id"]))
     records.append(province)
     frame = pd.DataFrame.from_records(records)
-    frame.attrs.update(periods=periods, source_ids=sorted(sources))
+    frame.attrs.update(periods=periods, source_ids=sorted(sources), year=int(year))
     return frame
 
 

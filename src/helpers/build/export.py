@@ -30,6 +30,7 @@ from helpers.paths import display_path
 from helpers.text import say
 from helpers.text.formatting import decimals_needed
 from helpers.text.templates import texts_for
+from helpers.text.vocabulary import publisher_names
 
 T = texts_for(__name__)  # build/export.yml: the workbook's own sheets
 
@@ -104,7 +105,7 @@ class Labels:
         self.codes: dict[str, dict[str, str]] = {
             "indicator": dict(zip(ref.indicators["indicator_id"], ref.indicators[f"name_{lang}"], strict=False)),
             "unit": dict(zip(ref.units["unit"], ref.units[f"name_{lang}"], strict=False)),
-            "source": dict(zip(ref.sources["source_id"], ref.sources["publisher"], strict=False)),
+            "source": publisher_names(lang),
             **{code: code_names(code, lang) for code in NAMED_CODES},
             **own_code_names(lang),
         }

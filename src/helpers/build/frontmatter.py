@@ -16,6 +16,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers.analysis.provenance import REASONS, later_sources
 from helpers.data.loading import (
     ReportMeta,
     figures_files,
@@ -28,6 +29,7 @@ from helpers.data.loading import (
 from helpers.paths import data_dir as default_data_dir
 from helpers.text.formatting import check_lang
 from helpers.text.templates import Texts, load, texts_for
+from helpers.text.vocabulary import publisher_names
 
 T = texts_for(__name__)  # build/frontmatter.yml: the cover, the contents, the sources list
 METHODS = Texts("methods")  # build/methods.yml: the methods note, one entry per paragraph
@@ -56,9 +58,11 @@ class SourceEntry:
 
     source_id: str
     title: str
-    publisher: str
+    publisher: str  # as the reader sees it: the own name, glossed in English (data/sources.csv's publisher_en)
     published: str
     url: str
+    role: str = "primary"  # primary, secondary (an aggregator) or mirror (a copy): data/sources.csv's role
+    later: tuple[tuple[str, int], ...] = ()  # published after the report: (reason, figures) of analysis.provenance
 
 
 @dataclass(frozen=True)
@@ -141,8 +145,19 @@ def gather(year: int, lang: str, data_dir: Path | None = None) -> FrontMatter:
             )
     sources = load_sources(root)
     used = sources[sources["source_id"].isin(set(figures["source_id"]))].sort_values(["priority", "source_id"])
+    later = later_sources(figures, sources, report.issued, report.source_id, year).set_index("source_id")
+    publishers = publisher_names(lang, data_dir=root)
     entries = tuple(
-        SourceEntry(r.source_id, r.title, r.publisher, r.published, r.url) for r in used.itertuples(index=False)
+        SourceEntry(
+            r.source_id,
+            r.title,
+            publishers[r.source_id],
+            r.published,
+            r.url,
+            r.role,
+            tuple((k, int(later.at[r.source_id, k])) for k in REASONS) if r.source_id in later.index else (),
+        )
+        for r in used.itertuples(index=False)
     )
     names = load_catalogue(root).set_index("indicator_id")[f"name_{lang}"]
     breaks = load_series_breaks(root)
@@ -206,22 +221,41 @@ def _link(url: str) -> str:
 def sources_html(fm: FrontMatter) -> str:
     """The numbered list of sources the year's figures cite, with publisher, date and address."""
     lang = fm.lang
-    published = _e(T("published", lang))
     items = []
     for s in fm.sources:
         parts = [f"<cite>{_e(s.title)}</cite>", _e(s.publisher)]
         if s.published:
-            parts.append(f"{published} {_e(s.published)}")
+            parts.append(_e(T("published", lang, when=when(s.published, lang))))
         line = ". ".join(parts) + "."
+        if s.role != "primary":
+            line += f' <span class="source-role">{_e(T(f"role.{s.role}", lang))}</span>'
+        if s.later:
+            shown = ", ".join(T(f"later.{k}", lang, n=n, year=fm.year) for k, n in s.later if n)
+            line += f' <span class="source-later">{_e(T("later.item", lang, items=shown))}</span>'
         if s.url:
             line += f' <span class="source-url">{_link(s.url)}</span>'
         items.append(f'<li id="source-{_e(s.source_id)}">{line}</li>')
+    n_later = sum(1 for s in fm.sources if s.later)
+    later = ""
+    if n_later:
+        issued = when(fm.report.issued, lang)
+        later = f"<p>{_e(T('later.intro', lang, n=n_later, issued=issued, year=fm.year))}</p>"
     return (
         '<section class="sources" id="sources">'
         f"<h1>{_e(T('sources', lang))}</h1>"
-        f"<p>{_e(T('sources_intro', lang, year=fm.year))}</p>"
+        f"<p>{_e(T('sources_intro', lang, year=fm.year))}</p>{later}"
         f"<ol>{''.join(items)}</ol></section>"
     )
+
+
+def when(date: str, lang: str) -> str:
+    """A date as the data write it (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) in words: "ngày 06 tháng 01 năm
+    2024", "tháng 12 năm 2023", "năm 2021"; "6 January 2024", "December 2023", "2021"."""
+    year, *rest = (int(p) for p in date.split("-"))
+    if not rest:
+        return T("when.year", lang, year=year)
+    values = {"year": year, "month": T(f"month.{rest[0]}", lang)}
+    return T("when.day", lang, day=rest[1], **values) if len(rest) > 1 else T("when.month", lang, **values)
 
 
 def methods_html(fm: FrontMatter) -> str:

@@ -19,7 +19,10 @@ from helpers.data.printed import parse_plain_number
 from helpers.errors import DataError
 
 UNITS_COLUMNS = ["unit", "name_vi", "name_en", "whole", "additive", "min", "max"]
-SOURCES_COLUMNS = ["source_id", "title", "publisher", "published", "url", "priority"]
+SOURCES_COLUMNS = ["source_id", "title", "publisher", "publisher_en", "published", "url", "priority", "role"]
+# What a source is to its figures: the publisher's own page or its press report (primary), an aggregator that
+# collects others' news (secondary), or a copy or reprint of another publisher's article (mirror).
+SOURCE_ROLES = ("primary", "secondary", "mirror")
 INDICATORS_COLUMNS = [
     "indicator_id",
     "domain",
@@ -43,10 +46,15 @@ REPORTS_COLUMNS = [
     "issuer_short_en",
     "area_vi",
     "area_en",
+    "area_kind",
     "place_vi",
     "place_en",
     "issued",
 ]
+# The language of the figures files' note column: the transcriber's record, quoted only to readers of it.
+NOTES_LANG = "en"
+# What the report's area is: its words ("toàn tỉnh", "toàn thành phố"…) are text/common.yml's area.<form>.<kind>.
+AREA_KINDS = ("province", "city")
 FIGURES_COLUMNS = [
     "indicator_id",
     "period",
@@ -211,9 +219,11 @@ def sources_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
                 required=False,
             ),
             "url": text_column(pattern(r"^$|^https?://\S+$", "an http(s) address or an empty cell"), required=False),
+            "publisher_en": text_column(required=False),
             "priority": text_column(
                 pattern(r"^[1-9][0-9]*$", "a whole number from 1 (most trusted when sources disagree)")
             ),
+            "role": text_column(one_of(SOURCE_ROLES, "the roles of a source")),
         },
         strict=True,
     )
@@ -327,6 +337,7 @@ def reports_schema(sources: Iterable[str]) -> tuple[pa.DataFrameSchema, list[Row
             "issuer_short_en": text_column(),
             "area_vi": text_column(),
             "area_en": text_column(),
+            "area_kind": text_column(one_of(AREA_KINDS, "the kinds of area (province, city)")),
             "place_vi": text_column(),
             "place_en": text_column(),
             "issued": text_column(

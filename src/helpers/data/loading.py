@@ -218,15 +218,20 @@ def load_year(year: int, data_dir: Path | None = None) -> pd.DataFrame:
 
     Columns: the figures columns (``period`` int, ``value`` float), ``vintage``
     (the file's year), ``line``, ``preferred`` (True for the figure the analysis
-    uses when sources disagree: the most trusted source by priority), and the
+    uses when sources disagree: a primary source before a secondary one before a mirror, then the most trusted by
+    priority), and the
     catalogue's columns (domain, names, unit, polarity...).
     """
     rows = _all_rows(year, data_dir)
     latest = rows.groupby(contract.FIGURE_KEY, dropna=False)["vintage"].transform("max")
     current = rows[rows["vintage"] == latest]
-    priority = current["source_id"].map(load_sources(data_dir).set_index("source_id")["priority"])
-    best = priority.groupby([current[c] for c in contract.FIGURE_KEY]).transform("min")
-    current = current.assign(preferred=priority == best)
+    sources = load_sources(data_dir).set_index("source_id")
+    # A primary source before a secondary one before a mirror, then by priority: a figure that the data also hold
+    # from its original is taken from the original, whatever the copy's priority.
+    role = sources["role"].map({r: i for i, r in enumerate(contract.SOURCE_ROLES)})
+    rank = current["source_id"].map(role * (int(sources["priority"].max()) + 1) + sources["priority"])
+    best = rank.groupby([current[c] for c in contract.FIGURE_KEY]).transform("min")
+    current = current.assign(preferred=rank == best)
     figures = current.merge(load_catalogue(data_dir), on="indicator_id", how="left", validate="many_to_one")
     return figures.sort_values(["vintage", "line"], kind="stable").reset_index(drop=True)
 
@@ -254,7 +259,8 @@ class ReportMeta:
     ``issuer_*`` is the issuing body's full name ("Sở Nội vụ thành phố Huế"),
     ``issuer_short_*`` the short form for source lines ("Sở LĐTBXH tỉnh Thừa
     Thiên Huế"), ``area_*`` the province or city as a cover names it ("Tỉnh
-    Thừa Thiên Huế", "Thành phố Huế"), ``place_*`` the place of the dateline
+    Thừa Thiên Huế", "Thành phố Huế"), ``area_kind`` what it is (``province`` or ``city``: the
+    appendix says "toàn tỉnh" or "toàn thành phố" by it), ``place_*`` the place of the dateline
     ("Huế, ngày … tháng … năm …", see :func:`helpers.build.frontmatter.dateline`), ``issued`` the report's date as
     printed (``YYYY-MM-DD``, ``YYYY-MM`` when the day is blank, or ``""``), and
     ``source_id`` the report in ``data/sources.csv`` (``""`` when the report
@@ -269,6 +275,7 @@ class ReportMeta:
     issuer_short_en: str
     area_vi: str
     area_en: str
+    area_kind: str
     place_vi: str
     place_en: str
     issued: str

@@ -29,11 +29,12 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers.data.loading import load_report_meta, load_sources, load_year
+from helpers.data.loading import load_report_meta, load_year
 from helpers.present import charts
 from helpers.present.tables import Table
 from helpers.text import Texts, say
 from helpers.text.formatting import check_lang
+from helpers.text.vocabulary import area_words, publisher_names
 
 try:  # IPython is there in a kernel; tests may call without it
     from IPython.display import HTML, display
@@ -110,13 +111,8 @@ def source_line(source_ids: list[str] | pd.Series | None, lang: str, year: int) 
     if not ids:
         meta = load_report_meta(int(year))
         return say("common:source.own", lang, issuer=getattr(meta, f"issuer_short_{lang}"))
-    sources = load_sources().set_index("source_id")
-    parts = []
-    for sid in ids:
-        row = sources.loc[sid]
-        published = str(row["published"])[:4]
-        parts.append(f"{row['publisher']}" + (f" ({published})" if published else ""))
-    return "; ".join(dict.fromkeys(parts))
+    names = publisher_names(lang, with_year=True)
+    return "; ".join(dict.fromkeys(names[sid] for sid in ids))
 
 
 def section_of(notebook: str) -> str:
@@ -156,12 +152,14 @@ class Report:
         self.meta = load_report_meta(self.year)  # the report the appendix accompanies (data/reports.csv)
         self.figures = load_year(self.year)
         self.texts = Texts(section_of(self.notebook))
+        self.area = area_words(self.year, self.lang)  # "toàn tỉnh" or "toàn thành phố", by data/reports.csv
 
     # Text helpers -------------------------------------------------------
 
     def say(self, key: str, count: float | None = None, **values: object) -> str:
-        """The section's text ``key`` (``sections/<section>.yml``) in the report's language; ``{year}`` is filled."""
-        return self.texts(key, self.lang, count=count, **{"year": self.year, **values})
+        """The section's text ``key`` (``sections/<section>.yml``) in the report's language; ``{year}`` and the
+        area's words (``{whole}`` "toàn tỉnh", ``{the_whole}``, ``{whole_label}``: :func:`area_words`) are filled."""
+        return self.texts(key, self.lang, count=count, **{"year": self.year, **self.area, **values})
 
     def source_line(self, source_ids: list[str] | pd.Series | None = None) -> str:
         """A short line naming the sources of what is shown (publisher, year)."""

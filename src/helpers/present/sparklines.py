@@ -101,7 +101,15 @@ def sparklines(
         _panel(ax, spark, years)
     for ax in axes[len(sparks) :]:
         ax.set_visible(False)
-    fig.suptitle(title, x=0.01, ha="left", fontsize=10, fontweight="bold")
+    room = 0.98 * fig.get_figwidth() * 72  # points from the figure's left margin to its right one
+    heading = fig.suptitle(
+        "\n".join(textwrap.wrap(title, int(room / charts.TITLE_CHAR_PT))) or title,
+        x=0.01,
+        ha="left",
+        fontsize=10,
+        fontweight="bold",
+    )
+    heading.set_gid(charts.TITLE_GID)  # the chart's title, as charts.finish marks it
     lines = textwrap.wrap(f"{say('common:source', lang)}: {source}", SOURCE_WRAP) or [""]
     fig.text(0.01, 0.01, "\n".join(lines), fontsize=6.5, color="#555555", ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.03 + 0.1 / fig.get_figheight() * len(lines), 1, 0.98), h_pad=0.4, w_pad=0.6)

@@ -14,13 +14,22 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import reconciliation as rec
-from helpers.data.loading import load_revisions, load_sources
+from helpers.data.contract import NOTES_LANG
+from helpers.data.loading import load_revisions
 from helpers.data.printed import AMBIGUOUS_NOTE_PREFIX, parse_printed
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.text import texts_for
 from helpers.text.formatting import PERCENT_UNITS, fmt_number, fmt_ratio, fmt_value
-from helpers.text.vocabulary import DIMENSION_LABELS, DOMAIN_LABELS, KIND_LABELS, indicator_text, label, yes_no
+from helpers.text.vocabulary import (
+    DIMENSION_LABELS,
+    DOMAIN_LABELS,
+    KIND_LABELS,
+    indicator_text,
+    label,
+    publisher_names,
+    yes_no,
+)
 
 T = texts_for(__name__)
 STATUS_KEYS = {rec.AGREES: "agrees", rec.DIFFERS: "differs", rec.CANNOT: "cannot"}
@@ -143,8 +152,8 @@ def _frame(
     )
 
 
-def _source_names() -> pd.Series:
-    return load_sources().set_index("source_id")["publisher"]
+def _source_names(lang: str) -> dict[str, str]:
+    return publisher_names(lang)
 
 
 # Tables ----------------------------------------------------------------------------------
@@ -225,7 +234,7 @@ def revisions_table(revisions: pd.DataFrame, figures: pd.DataFrame, lang: str) -
         return None
     names = _names(figures, lang)
     units = figures.drop_duplicates("indicator_id").set_index("indicator_id")["unit"]
-    publishers = _source_names()
+    publishers = _source_names(lang)
     h = _headers(lang)
 
     def source(sid: str, vintage: int) -> str:
@@ -273,7 +282,7 @@ def disagreements_table(figures: pd.DataFrame, year: int, lang: str) -> Table | 
     found = rec.source_disagreements(figures, year)
     if found.empty:
         return None
-    publishers = _source_names()
+    publishers = _source_names(lang)
     columns = {
         "source": [publishers.get(s, s) for s in found["source_id"]],
         "value": [
@@ -290,15 +299,16 @@ def ambiguous_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
     found = rec.ambiguous_prints(figures, year)
     if found.empty:
         return None
-    columns = {
-        "printed": found["printed"],
-        "literal": [
-            fmt_number(v, lang, rec.printed_decimals(p))
-            for v, p in zip(found["literal_reading"], found["printed"], strict=False)
-        ],
-        "chosen": [fmt_number(v, lang) for v in found["value"]],
-        "reason": [str(n).removeprefix(AMBIGUOUS_NOTE_PREFIX).strip() for n in found["note"]],
-    }
+    literal = [
+        fmt_number(v, lang, rec.printed_decimals(p))
+        for v, p in zip(found["literal_reading"], found["printed"], strict=False)
+    ]
+    chosen = [fmt_number(v, lang) for v in found["value"]]
+    reasons = [T("ambiguous.reason", lang, literal=x, chosen=c) for x, c in zip(literal, chosen, strict=True)]
+    if lang == NOTES_LANG:  # the transcriber's own words, in the language the data's notes are written in
+        notes = [str(n).removeprefix(AMBIGUOUS_NOTE_PREFIX).strip() for n in found["note"]]
+        reasons = [f"{r} {T('ambiguous.note', lang, note=n)}" for r, n in zip(reasons, notes, strict=True)]
+    columns = {"printed": found["printed"], "literal": literal, "chosen": chosen, "reason": reasons}
     frame = _frame(found, figures, lang, columns)
     return Table(frame, found, sorted(set(found["source_id"])))
 

@@ -37,7 +37,12 @@ def derivation_findings(figures: pd.DataFrame, derivations: pd.DataFrame, year: 
     if cannot:
         rest += T("findings.derived_cannot", lang, n=cannot)
     agree = int((found["status"] == rec.AGREES).sum())
-    return [T("findings.derived", lang, agree=agree, n=len(found), rest=rest)]
+    return [T(_every("findings.derived", agree, len(found)), lang, agree=agree, n=len(found), rest=rest)]
+
+
+def _every(key: str, good: int, n: int) -> str:
+    """``key``, or ``key_all`` when every one of several is good: "cả 12 phân tổ đều …", not "12 trong 12"."""
+    return f"{key}_all" if good == n > 1 else key
 
 
 def breakdown_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
@@ -63,7 +68,10 @@ def breakdown_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
             rest += T("findings.sums_differ", lang, items=items)
         if no_total:
             rest += T("findings.sums_no_total", lang, n=no_total)
-        sentences.append(T("findings.sums", lang, agree=len(with_total) - len(differ), n=len(with_total), rest=rest))
+        agree = len(with_total) - len(differ)
+        sentences.append(
+            T(_every("findings.sums", agree, len(with_total)), lang, agree=agree, n=len(with_total), rest=rest)
+        )
     elif no_total:
         sentences.append(T("findings.sums_only_no_total", lang, n=no_total, year=year))
     partial = found[~found["complete"].astype(bool)]
@@ -73,7 +81,10 @@ def breakdown_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
         if len(exceed):
             items = "; ".join(_name(names, r["indicator_id"], "", r["kind"], lang) for _, r in exceed.iterrows())
             rest = T("findings.partial_exceed", lang, items=items)
-        sentences.append(T("findings.partial", lang, within=len(partial) - len(exceed), n=len(partial), rest=rest))
+        within = len(partial) - len(exceed)
+        sentences.append(
+            T(_every("findings.partial", within, len(partial)), lang, within=within, n=len(partial), rest=rest)
+        )
     if not sentences:
         return []
     sentence = "; ".join(sentences) + "."

@@ -14,14 +14,13 @@ from matplotlib.figure import Figure
 
 from helpers.analysis.headline import headline
 from helpers.data.loading import load_catalogue, load_headline
-from helpers.data.printed import parse_printed
 from helpers.data.query import unit_label
 from helpers.present.report import Report
 from helpers.present.sparklines import Spark, sparklines
 from helpers.present.tables import Table
 from helpers.sections.overview import goal_text
 from helpers.text import say, texts_for
-from helpers.text.formatting import PERCENT_UNITS, fmt_value
+from helpers.text.formatting import PERCENT_UNITS, fmt_printed, fmt_value
 from helpers.text.vocabulary import KIND_LABELS, label
 
 T = texts_for(__name__)
@@ -32,19 +31,11 @@ def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def printed_decimals(printed: object) -> int | None:
-    """The decimals a figure was printed with ("1,40%" → 2, "7.540" → 0); None when the print does not say."""
-    parsed = parse_printed(printed) if isinstance(printed, str) else None
-    if parsed is None or not parsed.numbers:
-        return None
-    return max(len(n.partition(",")[2]) for n in parsed.numbers)
-
-
 def value_text(value: object, unit: str, indicator_id: str, lang: str, printed: object = None) -> str:
     """A figure with its unit in words ("7.540 hộ", "2,27%"), with the precision it was printed with."""
     if _missing(value):
         return NO_VALUE
-    number = fmt_value(float(value), unit, lang, printed_decimals(printed))
+    number = fmt_printed(float(value), unit, lang, printed)  # the decimals of the print: "1,40%" stays 1,40%
     if unit in PERCENT_UNITS or unit == "percentage_points":
         return number
     return T("value.unit", lang, value=number, unit=unit_label(indicator_id, lang))
@@ -163,18 +154,18 @@ def trend_chart(frame: pd.DataFrame, year: int, lang: str, source: str) -> Figur
                 title=f"{r['order']}. {r['name']}",
                 points=r["trend"],
                 first_label=first_label,
-                last_label=""
-                if _missing(r["value"])
-                else fmt_value(r["value"], r["unit"], lang, printed_decimals(r["printed"])),
+                last_label="" if _missing(r["value"]) else fmt_printed(r["value"], r["unit"], lang, r["printed"]),
                 goal=None if _missing(r["goal"]) else float(r["goal"]),
                 goal_low=None if _missing(r["goal_low"]) else float(r["goal_low"]),
                 goal_high=None if _missing(r["goal_high"]) else float(r["goal_high"]),
                 since=r["trend"][0][0] if r["trend"][0][0] > first else None,
             )
         )
-    fig = sparklines(
-        sparks, (first, year), title=T("trend.title", lang, first=first, year=year), source=source, lang=lang
-    )
+    # The title states the message (how many of the goals were met); the caption says what is plotted.
+    judged = frame["met"].dropna().astype(bool)
+    key = "trend.title_none" if judged.empty else "trend.title_all" if judged.all() else "trend.title"
+    title = T(key, lang, count=len(judged), first=first, year=year, met=int(judged.sum()), judged=len(judged))
+    fig = sparklines(sparks, (first, year), title=title, source=source, lang=lang)
     fig.caption_values = {"first": first}
     return fig
 

@@ -34,6 +34,7 @@ from helpers.analysis.poverty import (  # noqa: F401  (the analysis frames, for 
     rate_change,
     times_province,
 )
+from helpers.analysis.series import RESULT_KINDS
 from helpers.data.loading import load_catalogue
 from helpers.data.query import category_label, figure_row, indicator_name, unit_label
 from helpers.present import charts
@@ -51,6 +52,7 @@ from helpers.sections.social_common import (
 )
 from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_number, fmt_value
+from helpers.text.vocabulary import area_words
 
 T = texts_for(__name__)
 _cap, _name = pg.cap, pg.short_name
@@ -80,7 +82,7 @@ def place(lang: str, district: str = DISTRICT) -> str:
 def trend_data(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
     """The province's poverty rate (results and estimates) up to ``year``: period, kind, value, printed, source_id;
     the goals set for ``year`` ride along in ``attrs["goals"]`` (records), for the chart's title to judge by."""
-    data = pg.goal_series(figures, RATE, year, kinds=pg.RESULT_KINDS)
+    data = pg.goal_series(figures, RATE, year, kinds=RESULT_KINDS)
     if data is not None:
         goals = pg.goal_series(figures, RATE, year, kinds=pg.GOAL_KINDS)
         data.attrs["goals"] = [] if goals is None else goals[goals["period"] == year].to_dict("records")
@@ -228,13 +230,13 @@ def district_table(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
     province's rate the district's is (computed, when any period has both)."""
     if frame is None:
         return None
-    periods = frame.attrs["periods"]
+    periods, area = frame.attrs["periods"], area_words(frame.attrs["year"], lang)
     labels = [
         T(
             "a_luoi.row",
             lang,
             indicator=indicator_name(i, lang),
-            place=place(lang, district) if s == "district" else say("common:whole_province", lang),
+            place=place(lang, district) if s == "district" else area["whole_label"],
         )
         for i, s in zip(frame["indicator_id"], frame["scope"], strict=False)
     ]
@@ -251,7 +253,9 @@ def district_table(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
     raw = frame[["indicator_id", "scope"] + [f"value_{p}" for p in periods]]
     times = {p: times_province(frame, p) for p in periods}
     if any(t is not None for t in times.values()):
-        shown[say("common:column.indicator", lang)].append(T("a_luoi.times_row", lang, place=place(lang, district)))
+        shown[say("common:column.indicator", lang)].append(
+            T("a_luoi.times_row", lang, place=place(lang, district), **area)
+        )
         shown[say("common:column.unit", lang)].append(T("a_luoi.times_unit", lang))
         for p in periods:
             shown[str(p)].append("–" if times[p] is None else fmt_number(times[p], lang, TIMES_DECIMALS))
@@ -268,6 +272,7 @@ def district_chart(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
     if "district" not in rates.index:
         return None
     legend, records = say("common:area", lang), []  # the hue column's name is the legend's title
+    area = area_words(frame.attrs["year"], lang)
     for p in frame.attrs["periods"]:
         local, whole = rates.at["district", f"value_{p}"], rates.at["province", f"value_{p}"]
         if local is None or whole is None or pd.isna(local) or pd.isna(whole):
@@ -283,7 +288,7 @@ def district_chart(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
         records.append(
             {
                 "category": str(p),
-                legend: say("common:whole_province", lang),
+                legend: area["whole_label"],
                 "value": float(whole),
                 "source_id": rates.at["province", f"source_{p}"],
             }

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from helpers.data.loading import load_sources
 from helpers.data.query import figure_row, unit_label
 from helpers.sections import progress as pg
 from helpers.sections.poverty import (
@@ -37,6 +36,7 @@ from helpers.sections.poverty import (
 from helpers.sections.poverty_programmes import group_frame, per_unit
 from helpers.sections.social_common import qualified, unit_name
 from helpers.text.formatting import fmt_number, fmt_printed, fmt_ratio
+from helpers.text.vocabulary import area_words, publisher_names
 
 
 def rate_sentence(info: dict, lang: str, breaks: Sequence[int] | None = None) -> str:
@@ -150,6 +150,7 @@ def district_sentence(frame: pd.DataFrame | None, year: int, lang: str, district
             lang,
             k=fmt_number(times_province(frame, year), lang, TIMES_DECIMALS),
             p=shown[("province", year)],
+            **area_words(year, lang),
         )
     )
     earlier = [p for p in frame.attrs["periods"] if p < year and not pd.isna(rates.at["district", f"value_{p}"])]
@@ -247,7 +248,7 @@ def disagreement_sentences(
     figures: pd.DataFrame, year: int, lang: str, breakdown: str = DISTRICT_BREAKDOWN
 ) -> list[str]:
     """One sentence for each district figure up to ``year`` on which sources disagree."""
-    publishers = load_sources().set_index("source_id")["publisher"]
+    publishers = publisher_names(lang)
     where = category_label("district", breakdown.split("=", 1)[1], lang)
     sentences = []
     for indicator in DISTRICT_INDICATORS:

@@ -24,13 +24,10 @@ from helpers.analysis.progress import PROGRESS_COLUMNS, assessment_key, pace_val
 from helpers.analysis.series import (  # noqa: F401  (the other sections still call them as pg.<name>)
     GOAL_KINDS,
     KIND_ORDER,
-    RESULT_KINDS,
     breaks_of,
     breaks_within,
-    current_result,
     drawn,
     goal_series,
-    same_definition,
 )
 from helpers.data.loading import load_series_breaks
 from helpers.data.printed import parse_printed, read_vi_number, shown_decimals

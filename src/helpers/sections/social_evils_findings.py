@@ -15,6 +15,7 @@ from helpers.sections.social_evils import (
     venues_frame,
 )
 from helpers.text.formatting import fmt_number, fmt_value
+from helpers.text.vocabulary import area_words
 
 
 def _persons(n: float | None, lang: str) -> str:
@@ -28,10 +29,11 @@ def finding_drugs(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     if managed is None:
         return None
     if total is None:
-        return T("finding.drugs_managed", lang, managed=managed)
+        return T("finding.drugs_managed", lang, managed=managed, **area_words(year, lang))
     return T(
         "finding.drugs",
         lang,
+        **area_words(year, lang),
         managed=managed,
         year=year,
         total=_persons(total, lang),

@@ -30,6 +30,7 @@ from helpers.sections.social_protection_gifts import (
     vulnerable_gift_rows,
 )
 from helpers.text.formatting import fmt_ratio, fmt_value
+from helpers.text.vocabulary import area_words
 
 
 def _cap(text: str) -> str:
@@ -71,7 +72,7 @@ def finding_facilities(figures: pd.DataFrame, year: int, lang: str) -> str | Non
         return None
     pieces = []
     if facilities is not None:
-        piece = T("finding.facilities", lang, n=facilities)
+        piece = T("finding.facilities", lang, n=facilities, **area_words(year, lang))
         own = parts_frame(figures, "social_assistance_facilities", "ownership", year, lang)
         if own is not None:
             piece += (

@@ -7,13 +7,23 @@ and validated by :mod:`helpers.data.loading`); yes/no are ``common:yes`` and ``c
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
-from helpers.data.loading import code_names
+from helpers.data.loading import code_names, load_report_meta, load_sources
 from helpers.data.query import category_label
 from helpers.text.templates import say
 
 NOT_JUDGED = "–"
+AREA_FORMS = ("whole", "the_whole", "whole_label")  # text/common.yml's area.<form>.<area_kind>
+
+
+def area_words(year: int, lang: str) -> dict[str, str]:
+    """The words for the whole area of ``year``'s report, by its ``area_kind`` in data/reports.csv:
+    ``{"whole": "toàn tỉnh", "the_whole": …, "whole_label": "Toàn tỉnh"}`` ("toàn thành phố"… for a city)."""
+    kind = load_report_meta(int(year)).area_kind
+    return {form: say(f"common:area.{form}.{kind}", lang) for form in AREA_FORMS}
 
 
 # The code lists of data/ that :func:`label` names: its first argument.
@@ -26,6 +36,20 @@ def label(code_list: str, code: str, lang: str) -> str:
     """The name of ``code`` in one code list of data/ (``DOMAIN_LABELS``…) in ``lang``; the code itself when
     unnamed. The names are data (their ``name_vi``/``name_en`` columns), not texts; texts go through ``say``."""
     return code_names(code_list, lang).get(code, code)
+
+
+def publisher_names(lang: str, with_year: bool = False, data_dir: Path | None = None) -> dict[str, str]:
+    """Each source's publisher as a reader of ``lang`` sees it (data/sources.csv): its own, Vietnamese name, and for
+    a reader of English the gloss of ``publisher_en`` after it ("Báo Dân Việt (Dan Viet newspaper)"); with
+    ``with_year`` the year it published, for source lines ("Báo Dân Việt (Dan Viet newspaper, 2024)")."""
+    names = {}
+    for row in load_sources(data_dir).itertuples(index=False):
+        gloss = row.publisher_en if lang == "en" else ""  # a reader of Vietnamese needs no gloss
+        year = str(row.published)[:4] if with_year else ""
+        key = "glossed" if gloss else "plain"
+        key += "_dated" if year else ""
+        names[row.source_id] = say(f"common:publisher.{key}", lang, name=row.publisher, gloss=gloss, year=year)
+    return names
 
 
 def domain_name(domain: str, lang: str) -> str:
