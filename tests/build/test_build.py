@@ -453,6 +453,8 @@ def test_refresh_notebooks_runs_them_in_place_with_their_defaults(tiny_notebooks
     notebook = nbformat.read(str(tiny_notebooks / "00_tiny.ipynb"), as_version=4)
     tags = [c.metadata.get("tags", []) for c in notebook.cells]
     assert not any("injected-parameters" in t for t in tags)
+    # Paths by name, not by the folder it ran in: the committed notebooks are the same from every clone.
+    assert notebook.metadata.papermill.input_path == notebook.metadata.papermill.output_path == "00_tiny.ipynb"
     shown = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
     assert any("appendix-table-block" in o.get("data", {}).get("text/html", "") for o in shown)
 

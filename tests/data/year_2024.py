@@ -26,9 +26,11 @@ def add_2024(data: Path) -> Path:
         "source_id": SOURCE_ID,
         "title": "Báo cáo kết quả công tác năm 2024 (dữ liệu thử)",
         "publisher": ISSUER_VI,
+        "publisher_en": "Thừa Thiên Huế DOLISA",
         "published": "2024-12-15",
         "url": "",
         "priority": str(priority),
+        "role": "primary",
     }
     write_rows(data / "sources.csv", sources + [[source[c] for c in head]])
 

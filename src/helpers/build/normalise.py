@@ -51,3 +51,17 @@ def normalise_executed(path: Path, work: Path) -> None:
     for form in (str(work), json.dumps(str(work))[1:-1]):
         text = text.replace(form, "..")
     path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+
+
+def normalise_committed(path: Path) -> None:
+    """A committed notebook refreshed in place records its paths by name, not by the clone it ran in: papermill
+    writes the absolute input and output paths, which differ from machine to machine and from worktree to
+    worktree (a diff of every notebook at each refresh, and a local folder in a committed file)."""
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=nbformat.NO_CONVERT)
+    papermill = notebook.metadata.get("papermill", {})
+    for key in ("input_path", "output_path"):
+        if key in papermill:
+            papermill[key] = path.name
+    nbformat.write(notebook, path)

@@ -29,7 +29,7 @@ from typing import TypedDict, Unpack
 from helpers.build import export, frontmatter, word
 from helpers.build.assemble import Appendix, assemble
 from helpers.build.execute import NotebookFailure, NotebookJob, find_notebooks, run_notebooks
-from helpers.build.normalise import normalise_executed
+from helpers.build.normalise import normalise_committed, normalise_executed
 from helpers.build.outputs import (
     OutputsError,
     Target,
@@ -292,4 +292,6 @@ def refresh_notebooks(notebooks_dir: Path | None = None, jobs: int | None = None
     failures = run_notebooks(jobs_, jobs, progress=progress, desc="Refreshing notebooks", reuse_kernels=False)
     if failures:
         raise BuildFailed(failures, f"{len(failures)} of {len(notebooks)} notebooks failed to run.")
+    for notebook in notebooks:
+        normalise_committed(notebook)
     return notebooks
