@@ -132,3 +132,12 @@ def test_one_goal_set_by_two_instruments_is_one_sentence(figures_2023: pd.DataFr
     assert (frame["goal_period"] == 2025).sum() == 2  # the five-year plan and Kế hoạch 121, both 2–2,2%
     sentences = pg.pace_sentences(frame, "poverty_rate", "vi", limit=len(frame))
     assert len(sentences) == len(set(sentences)) == 2
+
+
+def test_the_pace_achieved_is_said_once_across_the_goals_ahead(figures_2023: pd.DataFrame) -> None:
+    # Issue 9: "the same clause about 1,33 points twice on one page" — the second goal only compares with it.
+    frame = pg.progress(figures_2023, "poverty_rate", 2023, pg.breaks_of("poverty_rate"))
+    sentences = pg.pace_sentences(frame, "poverty_rate", "vi")
+    assert len(sentences) == 2
+    assert sum("1,33 điểm phần trăm" in s for s in sentences) == 1
+    assert "cũng thấp hơn mức giảm đã đạt nêu trên" in sentences[1]

@@ -1,15 +1,8 @@
-"""Progress towards goals as the reader sees it, shared by the poverty (01) and employment (02) sections.
-
-Two questions: how did the results stand beside the plans and targets over
-the years (:func:`goal_series`, shown by :func:`goal_chart` or
-:func:`kind_line_chart`), and what yearly pace does each goal still ahead
-need, against the pace achieved so far (:func:`progress`, shown by
-:func:`progress_table`, :func:`pace_chart` and :func:`pace_sentences`).
-
-The analysis lives in :mod:`helpers.analysis.progress` (the pace, the
-verdict) and :mod:`helpers.analysis.series` (the series and its breaks); its
-names are re-exported here for the sections that call them as ``pg.<name>``.
-This module holds only the words (``progress.yml``), the table and the charts.
+"""Progress towards goals as the reader sees it, shared by the poverty (01) and employment (02) sections: the
+results beside the plans and targets over the years (:func:`goal_chart`, :func:`kind_line_chart`), and the yearly
+pace each goal ahead needs against the pace achieved (:func:`progress_table`, :func:`pace_chart`,
+:func:`pace_sentences`). The analysis is in :mod:`helpers.analysis.progress` and :mod:`helpers.analysis.series`
+(some names re-exported here as ``pg.<name>``); this module holds the words (``progress.yml``), tables and charts.
 """
 
 from __future__ import annotations
@@ -343,14 +336,15 @@ def _met_sentence(r: object, name: str, level: str, lang: str) -> str:
     return sentence
 
 
-def _needed_sentence(r: object, name: str, level: str, lang: str) -> str:
+def _needed_sentence(r: object, name: str, level: str, lang: str, again: bool = False) -> str:
+    """``again``: the pace achieved was said in an earlier sentence, so this one only compares with it."""
     down = r.required < 0
     ach = ""
     if not pd.isna(r.achieved):
         same_way = (r.achieved < 0) == down and r.achieved != 0
         faster = abs(r.required) > abs(r.achieved) if same_way else True
         ach = T(
-            "pace.achieved.down" if r.achieved < 0 else "pace.achieved.up",
+            ("pace.achieved_again" if again else "pace.achieved") + (".down" if r.achieved < 0 else ".up"),
             lang,
             cmp=T("pace.faster" if faster else "pace.slower", lang),
             ach=change_text(abs(r.achieved), r.unit, lang, signed=False),
@@ -392,8 +386,12 @@ def pace_sentences(frame: pd.DataFrame | None, indicator_id: str, lang: str, lim
     # The same goal set by two instruments (the five-year plan and Kế hoạch 121 both ask 2–2,2% for 2025) is one
     # goal in words: one sentence, not the same sentence twice.
     rows = frame[frame["comparable"]].drop_duplicates(["goal_kind", "goal_period", "goal", "goal_low", "goal_high"])
-    sentences = []
+    sentences, said = [], False  # the pace achieved is said once; later sentences only compare with it
     for r in rows.head(limit).itertuples():
         level = goal_level_text(r.goal, r.unit, r.goal_printed, lang)
-        sentences.append((_met_sentence if r.met_now else _needed_sentence)(r, name, level, lang))
+        if r.met_now:
+            sentences.append(_met_sentence(r, name, level, lang))
+            continue
+        sentences.append(_needed_sentence(r, name, level, lang, again=said))
+        said = said or not pd.isna(r.achieved)
     return sentences
