@@ -364,6 +364,8 @@ def _needed_sentence(r: object, name: str, level: str, lang: str, again: bool = 
             near_end=fmt_value(near, r.unit, lang),
             far_end=fmt_value(far, r.unit, lang),
         )
+    if r.bound in ("ceiling", "floor"):
+        req = T("pace.strict", lang, req=req)  # "dưới 1,76%" is met only strictly past it: more than the gap a year
     return T(
         "pace.needed.down" if down else "pace.needed.up",
         lang,
