@@ -108,6 +108,11 @@ def test_attainment_chart_shows_only_judged_goals() -> None:
         and ax.get_xlabel() == "Attainment index (100 = exactly on the goal)"
     )
     assert any(list(line.get_xdata()) == [100, 100] for line in ax.get_lines())
+    # Issue 9 (review item 5): the bars read as the table does, with two decimals (100.20, not 100.2).
+    labels = [t.get_text() for t in ax.texts]
+    shown = overview.scorecard_table(SMALL, 2023, "en").frame["Attainment index (100+: met)"]
+    assert labels == ["100.20", "116.25", "116.67", "99.70"]
+    assert set(labels) <= set(shown)
     assert overview.attainment_data(SMALL[SMALL["kind"] != "actual"], 2023, "en") is None
 
 

@@ -246,8 +246,10 @@ def bar_chart(
     category_col: str = "category",
     hue_col: str | None = None,
     sort: bool = False,
+    decimals: int | None = None,
 ) -> Figure:
-    """Horizontal bars of ``value`` by ``category_col`` (and ``hue_col``), values written level at the bar ends.
+    """Horizontal bars of ``value`` by ``category_col`` (and ``hue_col``), values written level at the bar ends
+    (with ``decimals`` decimals when given, so that a bar reads as its table does).
 
     ``sort=True`` puts the largest bar on top, for categories whose order means nothing (places, causes, types);
     years, steps and comparisons keep the order given.
@@ -275,7 +277,7 @@ def bar_chart(
         dodge=bool(hue_col),
     )
     for container in ax.containers:
-        labels = [fmt_number(v, lang) for v in container.datavalues]
+        labels = [fmt_number(v, lang, decimals) for v in container.datavalues]
         ax.bar_label(container, labels=labels, padding=3, fontsize=7, rotation=0)
     number_axis(ax, lang, axis="x")
     ax.set_xlabel(x_label)
