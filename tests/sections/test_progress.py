@@ -74,10 +74,13 @@ def test_progress_table_on_real_2023_data(figures_2023: pd.DataFrame) -> None:
         "2,27% (2023)",
         "-0,51 điểm phần trăm",
     ]
-    # Two goals for 2025, each as its source printed it: the five-year plan "2 - 2,2%", Kế hoạch 121 "2,0 - 2,2%".
+    # One goal for 2025 set by two instruments (the five-year plan "2 - 2,2%", Kế hoạch 121 "2,0 - 2,2%"): one row
+    # naming both (issue 9, review item 8), as the sentences say it once.
     ahead = table.frame[table.frame["Mục tiêu"].str.startswith("Chỉ tiêu 2025")]
-    assert list(ahead["Mục tiêu"]) == ["Chỉ tiêu 2025 (13 chỉ tiêu KT-XH 2021-2025)", "Chỉ tiêu 2025 (KH 121/KH-UBND)"]
-    assert set(ahead["Mức mục tiêu"]) == {"2–2,2%", "2,0–2,2%"}  # each band as its instrument printed it
+    assert list(ahead["Mục tiêu"]) == ["Chỉ tiêu 2025 (13 chỉ tiêu KT-XH 2021-2025; KH 121/KH-UBND)"]
+    assert list(ahead["Mức mục tiêu"]) == ["2–2,2%"]
+    assert len(table.frame) == len(table.raw) == len(frame) - 1
+    assert {"sldtbxh_2023_report"} | set(frame["goal_source_id"]) == set(table.source_ids)
     # One sign convention (issue 9): the margin is + when better than the goal, − when short, to both ends.
     assert set(ahead["Chênh lệch so với mục tiêu (+: tốt hơn, −: còn thiếu)"]) == {
         "-0,07 điểm phần trăm (so với mức 2,2%), -0,27 điểm phần trăm (so với mức 2%)"
@@ -143,3 +146,31 @@ def test_the_pace_achieved_is_said_once_across_the_goals_ahead(figures_2023: pd.
     assert len(sentences) == 2
     assert sum("1,33 điểm phần trăm" in s for s in sentences) == 1
     assert "cũng thấp hơn mức giảm đã đạt nêu trên" in sentences[1]
+
+
+def test_a_band_goal_is_a_range_in_the_pace_chart(figures_2023: pd.DataFrame) -> None:
+    # Issue 9 (review items 3/4): the chart drew the band's lenient end alone (0,03 for 2–2,2%).
+    frame = pg.progress(figures_2023, "poverty_rate", 2023, pg.breaks_of("poverty_rate"))
+    band = frame[frame["goal_period"] == 2025].iloc[0]
+    data = pg.pace_chart_data(frame, "vi").set_index("category")
+    row = data.loc[data.index.str.contains("2025")]
+    assert len(row) == 1 and "13 chỉ tiêu KT-XH 2021-2025; KH 121/KH-UBND" in row.index[0]  # one goal, one bar
+    assert row["range_start"].iloc[0] == pytest.approx(-band["required"])
+    assert row["value"].iloc[0] == pytest.approx(-band["required_far"])
+    assert data.loc[data.index.str.contains("2024"), "range_start"].isna().all()  # a plain goal: a plain bar
+    fig = pg.pace_chart(frame, "poverty_rate", "vi", "Nguồn")
+    ax = fig.axes[0]
+    near, far = (f"{abs(band[c]):.2f}".replace(".", ",") for c in ("required", "required_far"))
+    assert f"{near}–{far}" in [t.get_text() for t in ax.texts]
+    patch = ax.containers[1].patches[0]
+    assert patch.get_x() == pytest.approx(-band["required"]) and patch.get_width() == pytest.approx(
+        band["required"] - band["required_far"]
+    )
+    # A band already reached at its near end (trained labour, 2025): 0 to its far end, as the table's "đã đạt".
+    trained = pg.progress(figures_2023, "trained_labour_rate", 2023)
+    reached = trained[trained["goal_low"].notna()].iloc[0]
+    assert reached["margin"] >= 0
+    bars = pg.pace_chart_data(trained, "vi")
+    ranged = bars[bars["range_start"].notna()]
+    assert list(ranged["range_start"]) == [0.0] and list(ranged["value"]) == pytest.approx([reached["required_far"]])
+    assert "đã đạt" in pg.progress_table(trained, "vi").frame.iloc[-1, 4]
