@@ -117,9 +117,10 @@ def test_a_band_goal_gives_the_pace_to_both_ends_in_words(figures_2023: pd.DataF
     near = f"{abs(band['required']):.2f}".replace(".", ",")
     far = f"{abs(band['required_far']):.2f}".replace(".", ",")
     assert f"cần giảm {near}–{far} điểm phần trăm mỗi năm" in sentence
-    assert f"({near} để về đầu khoảng 2,2%, {far} để về đầu khoảng 2%)" in sentence
+    # Review VI23: which end each pace reaches, in plain words.
+    assert f"({near} nếu chỉ cần về mức 2,2%; {far} để về mức 2%)" in sentence
     english = pg.pace_sentences(frame, "poverty_rate", "en")[1]
-    assert "to reach the band's end at 2.2%" in english and "to reach its end at 2%" in english
+    assert f"({near.replace(',', '.')} to reach just 2.2%; {far.replace(',', '.')} to reach 2%)" in english
 
 
 def test_margins_share_one_sign_with_the_scorecard(figures_2023: pd.DataFrame) -> None:
@@ -174,3 +175,16 @@ def test_a_band_goal_is_a_range_in_the_pace_chart(figures_2023: pd.DataFrame) ->
     ranged = bars[bars["range_start"].notna()]
     assert list(ranged["range_start"]) == [0.0] and list(ranged["value"]) == pytest.approx([reached["required_far"]])
     assert "đã đạt" in pg.progress_table(trained, "vi").frame.iloc[-1, 4]
+
+
+def test_a_band_already_reached_says_the_result_is_inside_it(figures_2023: pd.DataFrame) -> None:
+    # Review VI24: "Mục tiêu là một khoảng; mức 75% ở đầu kia…" said the band, not where the result stands.
+    frame = pg.progress(figures_2023, "trained_labour_rate", 2023)
+    band = frame[frame["goal_low"].notna()].iloc[[0]]
+    far = f"{band['goal_high'].iloc[0]:g}"
+    gap = f"{band['gap_far'].iloc[0]:.2f}".replace(".", ",")
+    sentence = pg.pace_sentences(band, "trained_labour_rate", "vi")[0]
+    assert sentence.endswith(
+        f"Kết quả đã nằm trong khoảng mục tiêu; còn cách mức {far}% ở đầu kia của khoảng là {gap} điểm phần trăm."
+    )
+    assert "The result is inside the band" in pg.pace_sentences(band, "trained_labour_rate", "en")[0]
