@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.analysis.progress import PROGRESS_COLUMNS, assessment_key, pace_values, progress
+from helpers.analysis.progress import PROGRESS_COLUMNS, assessment_key, one_per_goal, pace_values, progress
 from tests.conftest import figures_frame
 from tests.sections.test_progress import RATES
 
@@ -70,3 +70,31 @@ def test_goal_series_exposes_a_bands_ends(figures_2023: pd.DataFrame) -> None:
     assert (band["low"], band["high"]) == (70.0, 75.0) and band["value"] == band["high"]
     plain = series[(series["period"] == 2024) & (series["kind"] == "target")].iloc[0]
     assert pd.isna(plain["low"]) and pd.isna(plain["high"])
+
+
+def test_one_goal_set_by_two_instruments_is_one_row() -> None:
+    # Issue 9 (review item 8): the same band set by the five-year plan and Kế hoạch 121 is one goal.
+    band = RATES["period"] == 2025
+    rows = RATES.assign(
+        instrument=["13 chỉ tiêu" if b else "" for b in band],
+        low=[2.0 if b else None for b in band],
+        high=[2.2 if b else None for b in band],
+    )
+    second = rows[band].assign(instrument="KH 121/KH-UBND", printed="2,0 - 2,2%")
+    rows = pd.concat([rows, second], ignore_index=True)
+    frame = progress(rows, "poverty_rate", 2023, [2021])
+    assert len(frame) == 3
+    merged = one_per_goal(frame)
+    assert len(merged) == 2 and merged["instrument"].iloc[-1] == "13 chỉ tiêu; KH 121/KH-UBND"
+    assert merged["goal_printed"].iloc[-1] == "2 - 2,2%"  # as printed first
+    bars = pace_values(frame)
+    assert list(bars["what"]) == ["needed", "needed", "achieved"]
+    # The band's bar is a range: to its near end (value) and to its far end (far); a plain goal has no far end.
+    band = frame.iloc[-1]
+    assert bars["value"].iloc[1] == pytest.approx(-band["required"]) and bars["far"].iloc[1] == pytest.approx(
+        -band["required_far"]
+    )
+    assert pd.isna(bars["far"].iloc[0]) and pd.isna(bars["far"].iloc[-1])
+    # A different goal for the same year stays its own row.
+    other = second.assign(value=1.9, low=1.8, high=1.9, printed="1,8 - 1,9%")
+    assert len(one_per_goal(progress(pd.concat([rows, other]), "poverty_rate", 2023, [2021]))) == 3

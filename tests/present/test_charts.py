@@ -134,3 +134,13 @@ def test_results_are_drawn_over_goals_where_they_meet() -> None:
     fig = charts.line_chart(data, title="t", y_label="%", source="S", lang="en")
     z = {line.get_label(): line.get_zorder() for line in fig.axes[0].get_lines()}
     assert z["Result"] > z["Goal"]
+
+
+def test_a_bar_with_a_range_start_floats_between_both_ends_and_says_both() -> None:
+    data = pd.DataFrame({"category": ["plain", "band"], "value": [0.5, 0.14], "range_start": [None, 0.03]})
+    fig = charts.bar_chart(data, title="t", x_label="x", source="S", lang="vi", decimals=2)
+    ax = fig.axes[0]
+    plain, band = (c.patches[0] for c in ax.containers)
+    assert (plain.get_x(), plain.get_width()) == (0, 0.5)
+    assert abs(band.get_x() - 0.03) < 1e-9 and abs(band.get_width() - 0.11) < 1e-9
+    assert [t.get_text() for t in ax.texts][:2] == ["0,50", "0,03–0,14"]

@@ -10,6 +10,7 @@ import pytest
 
 from helpers.data.loading import load_year
 from helpers.paths import PROJECT_ROOT
+from helpers.sections import chart_titles as ct
 from helpers.sections import employment, employment_trained
 from helpers.sections import employment_findings as ef
 from tests.conftest import figures_frame
@@ -88,6 +89,25 @@ def test_count_and_rate_sentences() -> None:
         "Share of trained workers in 2021: 66.8%, missing the target of over 67% (0.2 percentage points below)."
     )
     assert ef.count_sentence(None, "jobs_created", 2023, "vi") is None
+
+
+def test_the_rate_finding_and_its_chart_title_use_one_word_for_exceeded(figures_2023: pd.DataFrame) -> None:
+    # Issue 9 (review item 19): 70,25% against 70% was "đạt chỉ tiêu" in words but "vượt chỉ tiêu" in the title.
+    for indicator, lang, word in (
+        ("trained_labour_rate", "vi", "vượt chỉ tiêu"),
+        ("trained_labour_rate", "en", "beating the target"),
+        ("urban_unemployment_rate", "vi", "đạt chỉ tiêu"),
+        ("urban_unemployment_rate", "en", "meeting the target"),
+    ):
+        sentence = ef.result_sentence(figures_2023, indicator, 2023, lang)
+        title = ct.trend_title(employment.goals_chart_data(figures_2023, indicator, 2023), indicator, lang, "X")
+        assert title.endswith(", " + word) and f", {word} " in sentence
+    assert "70,25%, vượt chỉ tiêu 70% (cao hơn 0,25 điểm phần trăm)" in ef.result_sentence(
+        figures_2023, "trained_labour_rate", 2023, "vi"
+    )
+    # Under a ceiling a result meets it: "đạt", in the sentence and the title alike.
+    unemployment = ef.result_sentence(figures_2023, "urban_unemployment_rate", 2023, "vi")
+    assert "1,8%, đạt chỉ tiêu dưới 2,1%" in unemployment
 
 
 def test_goal_chart_data_runs_to_next_year() -> None:

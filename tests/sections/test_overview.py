@@ -108,6 +108,11 @@ def test_attainment_chart_shows_only_judged_goals() -> None:
         and ax.get_xlabel() == "Attainment index (100 = exactly on the goal)"
     )
     assert any(list(line.get_xdata()) == [100, 100] for line in ax.get_lines())
+    # Issue 9 (review item 5): the bars read as the table does, with two decimals (100.20, not 100.2).
+    labels = [t.get_text() for t in ax.texts]
+    shown = overview.scorecard_table(SMALL, 2023, "en").frame["Attainment index (100+: met)"]
+    assert labels == ["100.20", "116.25", "116.67", "99.70"]
+    assert set(labels) <= set(shown)
     assert overview.attainment_data(SMALL[SMALL["kind"] != "actual"], 2023, "en") is None
 
 
@@ -132,14 +137,19 @@ def test_findings_on_a_small_frame() -> None:
         "(kế hoạch năm nếu có); 1 chỉ tiêu khác chưa có kết quả trong dữ liệu; 1 chỉ tiêu trung tính không đánh giá "
         "đạt hay chưa đạt."
     )
-    assert sentences[1] == "Tên abroad đạt 116,25% kế hoạch (2.325 so với 2.000)."
-    assert sentences[2] == "Chưa đạt: Tên trained (66,8% so với mục tiêu trên 67%)."
+    assert sentences[1] == "Tên abroad đạt 116,25% kế hoạch (kết quả 2.325, mục tiêu 2.000)."
+    assert sentences[2] == "Chưa đạt: Tên trained (kết quả 66,8%, mục tiêu trên 67%)."
     assert sentences[3].startswith(
         "2 chỉ tiêu năm 2024 ít thách thức hơn mức đã đạt năm 2023 (kết quả năm 2023 đã đạt các mức này): "
-        "Tên jobs (17.000 so với 17.034)"
+        "Tên jobs: mục tiêu năm 2024 là 17.000, năm 2023 đã đạt 17.034"
     )
-    assert "Tên unemp (dưới 2,1% so với 1,8%)" in sentences[3]
-    assert sentences[4] == "1 chỉ tiêu năm 2024 đòi hỏi kết quả tốt hơn năm 2023: Tên trained (72,5% so với 66,8%)."
+    # Issue 9 (review item 12): the goal and the result are named, never "(17.000 so với 17.034)".
+    assert "Tên unemp: mục tiêu năm 2024 là dưới 2,1%, năm 2023 đã đạt 1,8%" in sentences[3]
+    assert sentences[4] == (
+        "1 chỉ tiêu năm 2024 đòi hỏi kết quả tốt hơn năm 2023: Tên trained: mục tiêu năm 2024 là 72,5%, "
+        "kết quả năm 2023 là 66,8%."
+    )
+    assert not any("so với" in s for s in sentences[1:5])
     assert (
         sentences[5] == "1 trong 4 chỉ tiêu năm 2024 chưa có kết quả năm 2023 cùng thước đo trong dữ liệu để so sánh."
     )
@@ -200,14 +210,37 @@ def test_real_2023_overview(figures_2023: pd.DataFrame) -> None:
     assert 3 <= len(sentences) <= 6
     assert sentences[0].startswith(
         "The 2023 report says 17 of its 17 sector targets were completed, among them 4 of 4 assigned socio-economic "
-        "targets met or exceeded; the data let the appendix judge 6 indicators"
+        "targets met or exceeded; from the data the appendix can judge 6 indicators, and all 6 met their goal, "
+        "in line with the report"
     )
-    assert "not counted again: Jobs created (workers placed in jobs) reached 103.24% of the target" in sentences[0]
+    # Issue 9 (review items 13/14): the other goal of the same indicator is said plainly beside the counted one.
+    assert sentences[0].endswith(
+        "Beside the plan (KH năm 2023), jobs created (workers placed in jobs) reached 103.24% of the "
+        "CT việc làm 2021-2025 target (result 17,034, goal 16,500)."
+    )
+    assert "not counted again" not in sentences[0]
+    assert sentences[1] == (
+        "Workers sent abroad under contract reached 116.25% of the KH năm 2023 plan (result 2,325, goal 2,000)."
+    )
+    # Issue 9 (review item 12): each pair names the goal and the result.
     assert any(
-        "(17,000 against 17,034)" in s and "(2,050 against 2,325)" in s and "(below 2.1% against 1.8%)" in s
+        "Jobs created (workers placed in jobs): 2024 goal 17,000, with 17,034 already achieved in 2023" in s
+        and "Workers sent abroad under contract: 2024 goal 2,050, with 2,325 already achieved in 2023" in s
+        and "Urban unemployment rate: 2024 goal below 2.1%, with 1.8% already achieved in 2023" in s
         for s in sentences
     )
-    assert not any("(17,000 against 17,034); Jobs created" in s for s in sentences)  # jobs never counted twice
+    assert any(
+        "Poverty rate (share of poor households): 2024 goal below 1.76%, against a 2023 result of 2.27%" in s
+        for s in sentences
+    )
+    assert not any(" against 17,034" in s or "17,034; Jobs created" in s for s in sentences)  # never twice
+    vi = overview.findings(figures_2023, 2023, "vi")
+    assert "Số lao động được giải quyết việc làm: mục tiêu năm 2024 là 17.000, năm 2023 đã đạt 17.034" in vi[2]
+    assert vi[0].endswith(
+        "Bên cạnh kế hoạch (KH năm 2023), số lao động được giải quyết việc làm đạt 103,24% chỉ tiêu của "
+        "CT việc làm 2021-2025 (kết quả 17.034, mục tiêu 16.500)."
+    )
+    assert not any("so với 17" in s or "Mục tiêu khác của cùng chỉ tiêu" in s for s in vi)
 
 
 def test_tallies_add_up_to_one_goal_per_indicator(figures_2023: pd.DataFrame) -> None:

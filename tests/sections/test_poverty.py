@@ -123,7 +123,7 @@ def test_district_table_shows_the_multiple_its_finding_states() -> None:
 def test_targets_and_reduction_goal() -> None:
     sentences = poverty.target_sentences(poverty.target_progress(SMALL, 2023, BREAKS), "vi")
     assert sentences == [
-        "Để đạt chỉ tiêu năm 2024 (dưới 1,76%), tỷ lệ hộ nghèo cần giảm 0,51 điểm phần trăm mỗi năm, "
+        "Để đạt chỉ tiêu năm 2024 (dưới 1,76%), tỷ lệ hộ nghèo cần giảm hơn 0,51 điểm phần trăm mỗi năm, "
         "thấp hơn mức giảm bình quân 1,33 điểm phần trăm mỗi năm đã đạt giai đoạn 2021–2023."
     ]
     assert poverty_findings.reduction_goal_sentence(SMALL, 2022, "vi", BREAKS) == (

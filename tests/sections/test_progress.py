@@ -62,7 +62,7 @@ def test_progress_flags_a_goal_that_needs_a_faster_pace() -> None:
     chart = pg.pace_chart_data(frame, "vi")
     assert list(chart["value"]) == pytest.approx([2.25, 1.725])
     sentence = pg.pace_sentences(frame, "trained_labour_rate", "vi")[0]
-    assert "cần tăng 2,25 điểm phần trăm mỗi năm, cao hơn" in sentence
+    assert "cần tăng 2,25 điểm phần trăm mỗi năm, cao hơn" in sentence  # a plain goal: exactly the gap
 
 
 def test_progress_table_on_real_2023_data(figures_2023: pd.DataFrame) -> None:
@@ -74,10 +74,13 @@ def test_progress_table_on_real_2023_data(figures_2023: pd.DataFrame) -> None:
         "2,27% (2023)",
         "-0,51 điểm phần trăm",
     ]
-    # Two goals for 2025, each as its source printed it: the five-year plan "2 - 2,2%", Kế hoạch 121 "2,0 - 2,2%".
+    # One goal for 2025 set by two instruments (the five-year plan "2 - 2,2%", Kế hoạch 121 "2,0 - 2,2%"): one row
+    # naming both (issue 9, review item 8), as the sentences say it once.
     ahead = table.frame[table.frame["Mục tiêu"].str.startswith("Chỉ tiêu 2025")]
-    assert list(ahead["Mục tiêu"]) == ["Chỉ tiêu 2025 (13 chỉ tiêu KT-XH 2021-2025)", "Chỉ tiêu 2025 (KH 121/KH-UBND)"]
-    assert set(ahead["Mức mục tiêu"]) == {"2–2,2%", "2,0–2,2%"}  # each band as its instrument printed it
+    assert list(ahead["Mục tiêu"]) == ["Chỉ tiêu 2025 (13 chỉ tiêu KT-XH 2021-2025; KH 121/KH-UBND)"]
+    assert list(ahead["Mức mục tiêu"]) == ["2–2,2%"]
+    assert len(table.frame) == len(table.raw) == len(frame) - 1
+    assert {"sldtbxh_2023_report"} | set(frame["goal_source_id"]) == set(table.source_ids)
     # One sign convention (issue 9): the margin is + when better than the goal, − when short, to both ends.
     assert set(ahead["Chênh lệch so với mục tiêu (+: tốt hơn, −: còn thiếu)"]) == {
         "-0,07 điểm phần trăm (so với mức 2,2%), -0,27 điểm phần trăm (so với mức 2%)"
@@ -98,7 +101,9 @@ def test_pace_words_in_both_languages() -> None:
     ]
     assert pg.pace_chart_data(frame, "vi")["category"].iloc[-1] == "Đã đạt bình quân 2021–2023"
     sentence = pg.pace_sentences(frame, "poverty_rate", "en")[0]
-    assert "needs the poverty rate to fall by 0.51 percentage points a year, slower than the 1.33" in sentence
+    # Issue 9 (review item 17): "dưới 1,76%" is met only strictly below it, so the fall needed is more than the gap.
+    assert "needs the poverty rate to fall by more than 0.51 percentage points a year, slower than the 1.33" in sentence
+    assert "cần giảm hơn 0,51 điểm phần trăm mỗi năm" in pg.pace_sentences(frame, "poverty_rate", "vi")[0]
     table = pg.progress_table(frame, "en")
     assert list(table.frame.columns)[-1] == "Assessment"
     assert table.frame["Assessment"].iloc[0] == "Within reach at the pace achieved"
@@ -112,9 +117,10 @@ def test_a_band_goal_gives_the_pace_to_both_ends_in_words(figures_2023: pd.DataF
     near = f"{abs(band['required']):.2f}".replace(".", ",")
     far = f"{abs(band['required_far']):.2f}".replace(".", ",")
     assert f"cần giảm {near}–{far} điểm phần trăm mỗi năm" in sentence
-    assert f"({near} để về đầu khoảng 2,2%, {far} để về đầu khoảng 2%)" in sentence
+    # Review VI23: which end each pace reaches, in plain words.
+    assert f"({near} nếu chỉ cần về mức 2,2%; {far} để về mức 2%)" in sentence
     english = pg.pace_sentences(frame, "poverty_rate", "en")[1]
-    assert "to reach the band's end at 2.2%" in english and "to reach its end at 2%" in english
+    assert f"({near.replace(',', '.')} to reach just 2.2%; {far.replace(',', '.')} to reach 2%)" in english
 
 
 def test_margins_share_one_sign_with_the_scorecard(figures_2023: pd.DataFrame) -> None:
@@ -141,3 +147,44 @@ def test_the_pace_achieved_is_said_once_across_the_goals_ahead(figures_2023: pd.
     assert len(sentences) == 2
     assert sum("1,33 điểm phần trăm" in s for s in sentences) == 1
     assert "cũng thấp hơn mức giảm đã đạt nêu trên" in sentences[1]
+
+
+def test_a_band_goal_is_a_range_in_the_pace_chart(figures_2023: pd.DataFrame) -> None:
+    # Issue 9 (review items 3/4): the chart drew the band's lenient end alone (0,03 for 2–2,2%).
+    frame = pg.progress(figures_2023, "poverty_rate", 2023, pg.breaks_of("poverty_rate"))
+    band = frame[frame["goal_period"] == 2025].iloc[0]
+    data = pg.pace_chart_data(frame, "vi").set_index("category")
+    row = data.loc[data.index.str.contains("2025")]
+    assert len(row) == 1 and "13 chỉ tiêu KT-XH 2021-2025; KH 121/KH-UBND" in row.index[0]  # one goal, one bar
+    assert row["range_start"].iloc[0] == pytest.approx(-band["required"])
+    assert row["value"].iloc[0] == pytest.approx(-band["required_far"])
+    assert data.loc[data.index.str.contains("2024"), "range_start"].isna().all()  # a plain goal: a plain bar
+    fig = pg.pace_chart(frame, "poverty_rate", "vi", "Nguồn")
+    ax = fig.axes[0]
+    near, far = (f"{abs(band[c]):.2f}".replace(".", ",") for c in ("required", "required_far"))
+    assert f"{near}–{far}" in [t.get_text() for t in ax.texts]
+    patch = ax.containers[1].patches[0]
+    assert patch.get_x() == pytest.approx(-band["required"]) and patch.get_width() == pytest.approx(
+        band["required"] - band["required_far"]
+    )
+    # A band already reached at its near end (trained labour, 2025): 0 to its far end, as the table's "đã đạt".
+    trained = pg.progress(figures_2023, "trained_labour_rate", 2023)
+    reached = trained[trained["goal_low"].notna()].iloc[0]
+    assert reached["margin"] >= 0
+    bars = pg.pace_chart_data(trained, "vi")
+    ranged = bars[bars["range_start"].notna()]
+    assert list(ranged["range_start"]) == [0.0] and list(ranged["value"]) == pytest.approx([reached["required_far"]])
+    assert "đã đạt" in pg.progress_table(trained, "vi").frame.iloc[-1, 4]
+
+
+def test_a_band_already_reached_says_the_result_is_inside_it(figures_2023: pd.DataFrame) -> None:
+    # Review VI24: "Mục tiêu là một khoảng; mức 75% ở đầu kia…" said the band, not where the result stands.
+    frame = pg.progress(figures_2023, "trained_labour_rate", 2023)
+    band = frame[frame["goal_low"].notna()].iloc[[0]]
+    far = f"{band['goal_high'].iloc[0]:g}"
+    gap = f"{band['gap_far'].iloc[0]:.2f}".replace(".", ",")
+    sentence = pg.pace_sentences(band, "trained_labour_rate", "vi")[0]
+    assert sentence.endswith(
+        f"Kết quả đã nằm trong khoảng mục tiêu; còn cách mức {far}% ở đầu kia của khoảng là {gap} điểm phần trăm."
+    )
+    assert "The result is inside the band" in pg.pace_sentences(band, "trained_labour_rate", "en")[0]

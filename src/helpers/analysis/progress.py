@@ -144,15 +144,38 @@ def assessment_key(row: pd.Series | object) -> str:
     return "on_track" if get("on_track") else "off_track"
 
 
+GOAL_KEY = ["goal_kind", "goal_period", "goal", "goal_low", "goal_high"]
+
+
+def one_per_goal(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`progress` with one row per goal: the same goal set by two instruments (the five-year plan
+    and Kế hoạch 121 both ask 2–2,2% for 2025) is one goal, its row naming both instruments ("; "), as printed
+    first. The table, the chart and the sentences all count goals by this one rule."""
+    keys = pd.Series(
+        [repr(tuple(None if pd.isna(v) else v for v in row)) for row in frame[GOAL_KEY].itertuples(index=False)],
+        index=frame.index,
+        dtype=object,
+    )
+    names = frame.groupby(keys, sort=False)["instrument"].agg(
+        lambda s: "; ".join(dict.fromkeys(i for i in s if isinstance(i, str) and i))
+    )
+    first = ~keys.duplicated()
+    return frame[first].assign(instrument=keys[first].map(names)).reset_index(drop=True)
+
+
 def pace_values(frame: pd.DataFrame) -> pd.DataFrame | None:
     """The pace each comparable goal needs and the pace achieved, in the good direction, one row per bar.
 
     Values are the yearly change times the indicator's direction, so a fall in
     the poverty rate is a positive "reduction per year". Columns: what ("needed"
     or "achieved"), goal_kind, goal_period, instrument (empty for the pace
-    achieved), start, end (the pace achieved's periods), value. None when there
+    achieved), start, end (the pace achieved's periods), value, far. A band goal
+    needs a range: ``value`` to its near end (0 when the latest result already
+    reaches it, as the table's "đã đạt"), ``far`` to its far end; ``far`` is
+    empty otherwise. One bar per goal (:func:`one_per_goal`). None when there
     is nothing to compare (no comparable goal or no pace achieved).
     """
+    frame = one_per_goal(frame)
     usable = frame[frame["comparable"] & frame["required"].notna()]
     if usable.empty or frame["achieved"].isna().all():
         return None
@@ -166,9 +189,11 @@ def pace_values(frame: pd.DataFrame) -> pd.DataFrame | None:
             "instrument": r.instrument,
             "start": None,
             "end": None,
-            "value": r.required * sign,
+            "value": 0.0 if band and r.margin >= 0 else r.required * sign,
+            "far": r.required_far * sign if band else None,
         }
         for r in usable.itertuples()
+        for band in [not pd.isna(r.required_far)]
     ]
     first = frame.iloc[0]
     rows.append(
@@ -180,6 +205,7 @@ def pace_values(frame: pd.DataFrame) -> pd.DataFrame | None:
             "start": int(first["achieved_from"]),
             "end": int(first["current_period"]),
             "value": float(first["achieved"]) * sign,
+            "far": None,
         }
     )
-    return pd.DataFrame(rows).astype({"goal_period": "Int64", "start": "Int64", "end": "Int64"})
+    return pd.DataFrame(rows).astype({"goal_period": "Int64", "start": "Int64", "end": "Int64", "far": float})

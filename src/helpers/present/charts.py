@@ -246,8 +246,11 @@ def bar_chart(
     category_col: str = "category",
     hue_col: str | None = None,
     sort: bool = False,
+    decimals: int | None = None,
 ) -> Figure:
-    """Horizontal bars of ``value`` by ``category_col`` (and ``hue_col``), values written level at the bar ends.
+    """Horizontal bars of ``value`` by ``category_col`` (and ``hue_col``), values written level at the bar ends
+    (with ``decimals`` decimals when given, so that a bar reads as its table does). A ``range_start`` column
+    (without ``hue_col``) makes a row's bar a range from it to ``value``; empty cells keep plain bars.
 
     ``sort=True`` puts the largest bar on top, for categories whose order means nothing (places, causes, types);
     years, steps and comparisons keep the order given.
@@ -274,8 +277,16 @@ def bar_chart(
         legend=bool(hue_col),
         dodge=bool(hue_col),
     )
-    for container in ax.containers:
-        labels = [fmt_number(v, lang) for v in container.datavalues]
+    starts = data["range_start"].tolist() if "range_start" in data.columns and not hue_col else []
+    for container, start in zip(ax.containers, starts or [None] * len(ax.containers), strict=False):
+        labels = [fmt_number(v, lang, decimals) for v in container.datavalues]
+        if start is not None and not pd.isna(start):
+            # A range (``range_start`` to ``value``, e.g. a band goal's pace to its near and far ends): the bar
+            # floats between them and its label gives both ends, never one end alone.
+            bar, end = container.patches[0], float(container.datavalues[0])
+            bar.set_x(min(start, end))
+            bar.set_width(abs(end - start))
+            labels = [f"{fmt_number(start, lang, decimals)}–{labels[0]}"]
         ax.bar_label(container, labels=labels, padding=3, fontsize=7, rotation=0)
     number_axis(ax, lang, axis="x")
     ax.set_xlabel(x_label)

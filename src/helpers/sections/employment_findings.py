@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.data.printed import parse_printed
 from helpers.present.report import Report
 from helpers.sections import progress as pg
+from helpers.sections.chart_titles import verdict_word
 from helpers.sections.employment import (
     ABROAD,
     JOBS,
@@ -59,6 +61,18 @@ def count_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lan
     return cap(T("result.sentence", lang, est=est, name=low(name) if est else name, y=year, v=value, goals=goals))
 
 
+VERDICT_KEYS = {"exceeded": "rate.exceeded", "met": "rate.met", "missed": "rate.not_met"}
+
+
+def _verdict(r: object) -> str:
+    """The one rule of met and exceeded (:func:`helpers.sections.chart_titles.verdict_word`, also the chart
+    titles'): past a floor or a plain goal is "vượt", on it or under a ceiling "đạt"."""
+    parsed = parse_printed(r.goal_printed) if isinstance(r.goal_printed, str) else None
+    low, high = sorted(float(v) for v in parsed.readings()) if parsed is not None and parsed.is_range else (None, None)
+    goal = pd.Series({"value": r.goal, "printed": r.goal_printed, "low": low, "high": high})
+    return verdict_word(float(r.result), goal, r.polarity) or "met"
+
+
 SIDES = {1: "rate.above", -1: "rate.below", 0: "rate.on_goal"}
 
 
@@ -76,7 +90,7 @@ def rate_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lang
             T(
                 "rate.goal",
                 lang,
-                verdict=T("rate.met" if r.met else "rate.not_met", lang),
+                verdict=T(VERDICT_KEYS[_verdict(r)], lang),
                 kind=pg.kind_label(r.goal_kind, lang).lower(),
                 level=pg.goal_level_text(r.goal, r.unit, r.goal_printed, lang),
                 diff=diff,

@@ -19,7 +19,7 @@ from helpers.present import charts
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.text import say, texts_for
-from helpers.text.formatting import fmt_number, fmt_printed, fmt_value
+from helpers.text.formatting import RATIO_DECIMALS, fmt_number, fmt_printed, fmt_value
 from helpers.text.vocabulary import DOMAIN_LABELS, KIND_LABELS, NOT_JUDGED, indicator_text, label
 
 T = texts_for(__name__)
@@ -210,6 +210,7 @@ def attainment_chart(data: pd.DataFrame, year: int, lang: str, source: str) -> F
         x_label=T("attainment.axis", lang),
         source=source,
         lang=lang,
+        decimals=RATIO_DECIMALS,  # as the tables print the ratio: 100,20, not 100,2
     )
     fig.axes[0].axvline(100, color=charts.BREAK_COLOUR, linestyle="--", linewidth=1)
     return fig

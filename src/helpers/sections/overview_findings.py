@@ -21,7 +21,9 @@ REPORT_SE = ("socioeconomic_targets_achieved", "socioeconomic_targets_total")  #
 NEUTRAL = ("higher", "lower", "same")  # a neutral indicator's goal beside its result (helpers.analysis.attainment)
 
 
-def _pair_list(card: pd.DataFrame, lang: str, value_col: str) -> str:
+def _pair_list(card: pd.DataFrame, lang: str, value_col: str, key: str, **fmt: object) -> str:
+    """Each goal beside its result, both named: "…: mục tiêu năm 2024 là 17.000, năm 2023 đã đạt 17.034"."""
+
     def named(n: str, k: str, i: object, headline: bool) -> str:
         # A goal beside its indicator's counted one (a programme's target beside the annual plan) names which it is.
         return n if headline else f"{n} – {_lower_first(kind_text(k, i, lang))}"
@@ -29,8 +31,9 @@ def _pair_list(card: pd.DataFrame, lang: str, value_col: str) -> str:
     computed = card["achieved_computed"] if "achieved_computed" in card.columns else [False] * len(card)
     return "; ".join(
         T(
-            "findings.pair",
+            f"findings.pair.{key}",
             lang,
+            **fmt,
             name=named(n, k, i, h),
             goal=goal_text(g, u, b, lang, p),
             value=fmt_printed(v, u, lang, vp) + (T("findings.computed", lang) if c else ""),
@@ -96,8 +99,7 @@ def scorecard_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
     others = card[~card["headline"].astype(bool) & card["met"].notna() & card["ratio"].notna()]
     if not others.empty:
         # An indicator's other goals (a programme's target beside the annual plan) are said apart, not counted.
-        items = "; ".join(_ratio_sentence("findings.other_item", r, lang) for _, r in others.iterrows())
-        first += " " + T("findings.others_met", lang, items=items)
+        first += "".join(" " + _other_sentence(r, counted, lang) for _, r in others.iterrows())
     sentences = [first]
     upward = judged[judged["met"] & (judged["bound"] != "ceiling") & (judged["polarity"] == "higher_is_better")]
     if not upward.empty:
@@ -119,16 +121,35 @@ def scorecard_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
     return sentences
 
 
-def _ratio_sentence(key: str, row: pd.Series, lang: str) -> str:
+def _kind_of(kind: str, instrument: object, lang: str) -> str:
+    """A goal's kind named by its instrument without a second bracket: "kế hoạch của KH năm 2023"."""
+    plain = _lower_first(kind_text(kind, "", lang))
+    return (
+        T("findings.kind_of", lang, kind=plain, instrument=instrument)
+        if isinstance(instrument, str) and instrument
+        else plain
+    )
+
+
+def _ratio_sentence(key: str, row: pd.Series, lang: str, **more: str) -> str:
     return T(
         key,
         lang,
-        name=row["name"],
+        **{"name": row["name"], **more},
         ratio=fmt_ratio(row["ratio"], lang),
-        kind=_lower_first(kind_text(row["goal_kind"], row["instrument"], lang)),
+        kind=_kind_of(row["goal_kind"], row["instrument"], lang),
         actual=fmt_printed(row["actual"], row["unit"], lang, row["actual_printed"]),
         goal=goal_text(row["goal"], row["unit"], row["bound"], lang, row["goal_printed"]),
     )
+
+
+def _other_sentence(row: pd.Series, counted: pd.DataFrame, lang: str) -> str:
+    """An indicator's other goal beside its counted one: "Bên cạnh kế hoạch (KH năm 2023), … đạt 103,24% chỉ tiêu
+    của CT việc làm 2021-2025 (kết quả 17.034, mục tiêu 16.500)"."""
+    same = counted[(counted["indicator_id"] == row["indicator_id"]) & (counted["breakdown"] == row["breakdown"])]
+    main = same.iloc[0] if not same.empty else row
+    main_kind = _lower_first(kind_text(main["goal_kind"], main["instrument"], lang))
+    return _ratio_sentence("findings.other_item", row, lang, main=main_kind, name=_lower_first(row["name"]))
 
 
 DEMAND_GROUPS = (("easier", ("easier",)), ("equal", ("equal",)), ("harder", ("harder",)), ("neutral", NEUTRAL))
@@ -146,7 +167,9 @@ def next_year_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
     for key, demands in DEMAND_GROUPS:
         rows = counted[counted["demand"].isin(demands)]
         if not rows.empty:
-            sentences.append(T(f"findings.{key}", lang, n=len(rows), items=_pair_list(rows, lang, "achieved"), **fmt))
+            pair = "achieved" if key in ("easier", "equal") else "result"  # "already achieved" only when it is
+            items = _pair_list(rows, lang, "achieved", pair, **fmt)
+            sentences.append(T(f"findings.{key}", lang, n=len(rows), items=items, **fmt))
     no_current = int(counted["achieved"].isna().sum())
     if no_current == len(counted):
         sentences.append(T("findings.no_current_all", lang, count=len(counted), total=len(counted), **fmt))

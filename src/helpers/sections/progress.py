@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers.analysis.attainment import direction
-from helpers.analysis.progress import PROGRESS_COLUMNS, assessment_key, pace_values, progress
+from helpers.analysis.progress import PROGRESS_COLUMNS, assessment_key, one_per_goal, pace_values, progress
 from helpers.analysis.series import (  # noqa: F401  (the other sections still call them as pg.<name>)
     GOAL_KINDS,
     KIND_ORDER,
@@ -119,17 +119,13 @@ def qualified_note(data: pd.DataFrame, unit: str, lang: str) -> str:
         elif qualifier(row.printed):
             items.append(_goal_item(row.kind, row.period, qualified(row.value, unit, lang, row.printed), lang))
     hidden = data[~data.index.isin(drawn(data).index)]
-    others = (
-        [
-            _goal_item(
-                r.kind, r.period, range_text(r.printed, unit, lang) or qualified(r.value, unit, lang, r.printed), lang
-            )
-            + (f" ({r.instrument})" if isinstance(r.instrument, str) and r.instrument else "")
-            for r in hidden.itertuples()
-        ]
-        if "instrument" in data.columns
-        else []
-    )
+    others = [
+        _goal_item(
+            r.kind, r.period, range_text(r.printed, unit, lang) or qualified(r.value, unit, lang, r.printed), lang
+        )
+        + (f" ({r.instrument})" if isinstance(r.instrument, str) and r.instrument else "")
+        for r in (hidden.itertuples() if "instrument" in data.columns else ())
+    ]
     notes = []
     if items:
         notes.append(T("note.qualified", lang, items="; ".join(items)))
@@ -244,7 +240,10 @@ def _achieved_text(r: object, lang: str) -> str:
 
 
 def progress_table(frame: pd.DataFrame, lang: str) -> Table:
-    """The goals ahead as a reader's table (from :func:`progress`), with the raw numbers beside it."""
+    """The goals ahead as a reader's table (from :func:`progress`), one row per goal (:func:`one_per_goal`: a goal
+    two instruments set names both), with the raw numbers beside it."""
+    sources = sorted(set(frame["goal_source_id"]) | set(frame["current_source_id"]))
+    frame = one_per_goal(frame)
     rows = list(frame.itertuples())
     columns = {
         "goal": [_goal_text(r, lang) for r in rows],
@@ -258,9 +257,7 @@ def progress_table(frame: pd.DataFrame, lang: str) -> Table:
         "assessment": [T(f"assessment.{assessment_key(r)}", lang) for r in rows],
     }
     shown = pd.DataFrame({T(f"column.{name}", lang): cells for name, cells in columns.items()})
-    raw = frame.drop(columns=["polarity"]).copy()
-    sources = sorted(set(frame["goal_source_id"]) | set(frame["current_source_id"]))
-    return Table(shown, raw, sources)
+    return Table(shown, frame.drop(columns=["polarity"]), sources)
 
 
 def _bar_name(bar: object, lang: str) -> str:
@@ -276,18 +273,21 @@ def _bar_name(bar: object, lang: str) -> str:
 
 
 def pace_chart_data(frame: pd.DataFrame, lang: str) -> pd.DataFrame | None:
-    """The bars of :func:`helpers.analysis.progress.pace_values`, named: columns category, value, what.
+    """The bars of :func:`helpers.analysis.progress.pace_values`, named: columns category, value, what,
+    range_start (a band goal's bar runs from the pace to its near end to the pace to its far end, ``value``).
 
     None when there is nothing to compare (no comparable goal or no pace achieved).
     """
     bars = pace_values(frame)
     if bars is None:
         return None
+    band = bars["far"].notna()
     return pd.DataFrame(
         {
             "category": [_bar_name(b, lang) for b in bars.itertuples()],
-            "value": bars["value"].tolist(),
+            "value": bars["far"].where(band, bars["value"]).tolist(),
             "what": bars["what"].tolist(),
+            "range_start": bars["value"].where(band).tolist(),
         }
     )
 
@@ -301,7 +301,7 @@ def pace_chart(frame: pd.DataFrame, indicator_id: str, lang: str, source: str) -
     unit = change_unit_text(str(frame["unit"].iloc[0]), lang)
     rate = str(frame["unit"].iloc[0]) in ("percent", "percentage_points")
     return charts.bar_chart(
-        data[["category", "value"]],
+        data[["category", "value", "range_start"]],
         title=chart_titles.pace_title(
             pace_values(frame), "percentage_points" if rate else str(frame["unit"].iloc[0]), lang
         ),
@@ -364,6 +364,8 @@ def _needed_sentence(r: object, name: str, level: str, lang: str, again: bool = 
             near_end=fmt_value(near, r.unit, lang),
             far_end=fmt_value(far, r.unit, lang),
         )
+    if r.bound in ("ceiling", "floor"):
+        req = T("pace.strict", lang, req=req)  # "dưới 1,76%" is met only strictly past it: more than the gap a year
     return T(
         "pace.needed.down" if down else "pace.needed.up",
         lang,
@@ -383,9 +385,7 @@ def pace_sentences(frame: pd.DataFrame | None, indicator_id: str, lang: str, lim
     if frame is None:
         return []
     name = low(short_name(indicator_id, lang))
-    # The same goal set by two instruments (the five-year plan and Kế hoạch 121 both ask 2–2,2% for 2025) is one
-    # goal in words: one sentence, not the same sentence twice.
-    rows = frame[frame["comparable"]].drop_duplicates(["goal_kind", "goal_period", "goal", "goal_low", "goal_high"])
+    rows = one_per_goal(frame[frame["comparable"]])  # a goal two instruments set is one sentence, not two
     sentences, said = [], False  # the pace achieved is said once; later sentences only compare with it
     for r in rows.head(limit).itertuples():
         level = goal_level_text(r.goal, r.unit, r.goal_printed, lang)
