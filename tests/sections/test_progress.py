@@ -87,7 +87,7 @@ def test_progress_table_on_real_2023_data(figures_2023: pd.DataFrame) -> None:
     }
     # The change needed per year, signed as later minus earlier, to both ends of the band.
     assert set(ahead["Thay đổi cần mỗi năm (+: tăng, −: giảm)"]) == {
-        "-0,03 điểm phần trăm (so với mức 2,2%), -0,14 điểm phần trăm (so với mức 2%)"
+        "-0,04 điểm phần trăm (so với mức 2,2%), -0,14 điểm phần trăm (so với mức 2%)"
     }
     assert "sldtbxh_2023_report" in table.source_ids
 
@@ -114,8 +114,9 @@ def test_a_band_goal_gives_the_pace_to_both_ends_in_words(figures_2023: pd.DataF
     frame = pg.progress(figures_2023, "poverty_rate", 2023, pg.breaks_of("poverty_rate"))
     band = frame[frame["goal_period"] == 2025].iloc[0]
     sentence = pg.pace_sentences(frame, "poverty_rate", "vi")[1]
-    near = f"{abs(band['required']):.2f}".replace(".", ",")
-    far = f"{abs(band['required_far']):.2f}".replace(".", ",")
+    # (2,27 − 2,2) / 2 = 0,035 and (2,27 − 2) / 2 = 0,135, each rounded half up as by hand.
+    assert abs(band["required"]) == pytest.approx(0.035) and abs(band["required_far"]) == pytest.approx(0.135)
+    near, far = "0,04", "0,14"
     assert f"cần giảm {near}–{far} điểm phần trăm mỗi năm" in sentence
     # Review VI23: which end each pace reaches, in plain words.
     assert f"({near} nếu chỉ cần về mức 2,2%; {far} để về mức 2%)" in sentence
@@ -161,7 +162,7 @@ def test_a_band_goal_is_a_range_in_the_pace_chart(figures_2023: pd.DataFrame) ->
     assert data.loc[data.index.str.contains("2024"), "range_start"].isna().all()  # a plain goal: a plain bar
     fig = pg.pace_chart(frame, "poverty_rate", "vi", "Nguồn")
     ax = fig.axes[0]
-    near, far = (f"{abs(band[c]):.2f}".replace(".", ",") for c in ("required", "required_far"))
+    near, far = "0,04", "0,14"  # 0,035 and 0,135 rounded half up
     assert f"{near}–{far}" in [t.get_text() for t in ax.texts]
     patch = ax.containers[1].patches[0]
     assert patch.get_x() == pytest.approx(-band["required"]) and patch.get_width() == pytest.approx(

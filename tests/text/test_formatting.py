@@ -79,3 +79,10 @@ def test_approximate_amounts_are_rounded_to_significant_figures_and_said_in_word
     assert fmt_significant(1260870, 3, "vi") == "1,26 triệu" and fmt_significant(1260870, 3, "en") == "1.26 million"
     assert fmt_significant(32.4e9, 2, "vi") == "32 tỷ" and fmt_significant(12.345, 3, "vi") == "12,3"
     assert fmt_significant(None, 2, "vi") == "–"
+
+
+def test_a_value_computed_in_floating_point_rounds_half_up_as_by_hand() -> None:
+    # Issue 9 review: the pace to 2,2% from 2,27% over two years is 0,035, shown 0,04 (it was 0,03: 0,034999…).
+    assert fmt_number((2.27 - 2.2) / 2, "vi", 2) == "0,04"
+    assert fmt_number((2.27 - 2.0) / 2, "vi", 2) == "0,14"
+    assert fmt_number(0.125, "en", 2) == "0.13"

@@ -37,7 +37,9 @@ def fmt_number(value: float | int | None, lang: str, decimals: int | None = None
         return "–"
     d = decimals_needed(float(value)) if decimals is None else decimals
     quant = Decimal(1).scaleb(-d)
-    number = Decimal(repr(float(value))).quantize(quant, rounding=ROUND_HALF_UP)
+    # 12 significant digits first: a value computed in floating point ((2,27 − 2,2) / 2 = 0,034999…) is the
+    # decimal it stands for (0,035), so that half up gives 0,04 as by hand, not 0,03.
+    number = Decimal(f"{float(value):.12g}").quantize(quant, rounding=ROUND_HALF_UP)
     if number == 0:
         number = abs(number)
     sign = "-" if number < 0 else ("+" if signed and number > 0 else "")
