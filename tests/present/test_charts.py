@@ -134,3 +134,19 @@ def test_results_are_drawn_over_goals_where_they_meet() -> None:
     fig = charts.line_chart(data, title="t", y_label="%", source="S", lang="en")
     z = {line.get_label(): line.get_zorder() for line in fig.axes[0].get_lines()}
     assert z["Result"] > z["Goal"]
+
+
+def test_unjoined_goals_are_hollow_points_and_a_shared_value_is_written_once() -> None:
+    data = pd.DataFrame(
+        {
+            "period": [2022, 2023, 2021, 2022, 2024],
+            "value": [68, 70.25, 67, 68, 72.5],
+            "series": ["Result"] * 2 + ["Goal"] * 3,
+        }
+    )
+    fig = charts.line_chart(data, title="t", y_label="%", source="S", lang="en", unjoined=("Goal",))
+    goals = [line for line in fig.axes[0].get_lines() if line.get_label() == "Goal" or line.get_marker() == "D"]
+    assert goals and all(line.get_linestyle() == "None" for line in goals)
+    assert sorted(x for line in goals for x in line.get_xdata()) == [2021, 2022, 2024]
+    written = [(t.xy[0], t.get_text()) for t in fig.axes[0].texts if hasattr(t, "xy")]
+    assert written.count((2022, "68")) == 1 and len(written) == 4
