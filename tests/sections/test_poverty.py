@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
+from helpers.data.loading import load_year
 from helpers.paths import PROJECT_ROOT
 from helpers.sections import poverty, poverty_findings, poverty_programmes
 from tests.conftest import figures_frame
@@ -208,3 +209,24 @@ def test_the_notebook_shows_its_work_in_short_cells_without_prose_in_one_languag
     vietnamese = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
     assert len(markdown) == 1 and markdown[0].startswith("# 01_poverty\n"), markdown
     assert not any(ch in markdown[0].lower() for ch in vietnamese)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_2023_margin_on_the_poverty_target_is_one_row_as_stated_with_its_recomputation(lang: str) -> None:
+    figures = load_year(2023)
+    table = poverty.statements_table(figures, 2023, lang)
+    margin = poverty.margin_recomputed(figures, 2023, lang)
+    values = table.frame.iloc[:, 1].tolist()
+    assert values.count(margin.text) == 1  # the margin is said once
+    row = table.frame.iloc[values.index(margin.text)]
+    assert row.iloc[0] == poverty.indicator_name("poverty_rate_margin_vs_target", lang)
+    assert margin.note in row.iloc[-1] and row.iloc[-1].endswith(f"= {margin.text}")
+    assert len(set(table.frame.iloc[:, 0])) == len(table.frame)
+
+
+def test_the_households_caption_names_every_year_its_table_shows() -> None:
+    frame = poverty.households_frame(SMALL, 2023, BREAKS)
+    table = poverty.households_table(frame, "en")
+    years = [c for c in table.frame.columns if c.isdigit()]
+    assert table.values == {"years": f"{years[0]}–{years[-1]}"} and len(years) == 2
+    assert poverty.T("households.caption", "vi", **table.values) == "Hộ nghèo và hộ cận nghèo, 2022–2023"

@@ -49,6 +49,7 @@ from helpers.sections.social_common import (
     figure_line,
     lines_table,
     qualified,
+    with_recomputed,
 )
 from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_number, fmt_value
@@ -191,7 +192,8 @@ def households_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
             for c, u in zip(frame["change"], frame["unit"], strict=False)
         ]
     raw = frame[["indicator_id", "unit"] + [f"value_{p}" for p in periods] + ["change"]]
-    return Table(pd.DataFrame(shown), raw, sorted({s for ids in frame["source_ids"] for s in ids}))
+    years = _span(pd.DataFrame({"period": periods}))  # the caption names the table's years, not only the last
+    return Table(pd.DataFrame(shown), raw, sorted({s for ids in frame["source_ids"] for s in ids}), {"years": years})
 
 
 def households_chart(figures: pd.DataFrame, year: int, lang: str) -> Figure | None:
@@ -328,8 +330,7 @@ def statements_table(figures: pd.DataFrame, year: int, lang: str, breaks: Sequen
     with the reduction achieved computed beside a reduction goal; None when they say nothing."""
     lines = [
         figure_line(figures, "poverty_rate_change", year, lang),
-        figure_line(figures, "poverty_rate_margin_vs_target", year, lang),
-        margin_recomputed(figures, year, lang),
+        margin_line(figures, year, lang),
     ]
     for kind in ("plan", "target"):
         line = figure_line(figures, "poverty_rate_reduction", year, lang, kind=kind)
@@ -350,6 +351,13 @@ def statements_table(figures: pd.DataFrame, year: int, lang: str, breaks: Sequen
                     )
                 )
     return lines_table(lines, lang)
+
+
+def margin_line(figures: pd.DataFrame, year: int, lang: str) -> Line | None:
+    """The margin on the poverty-rate target in one row: as the source states it, with the appendix's
+    recomputation in its note (a second row of the same margin would say it twice); recomputed alone otherwise."""
+    printed = figure_line(figures, "poverty_rate_margin_vs_target", year, lang)
+    return with_recomputed(printed, margin_recomputed(figures, year, lang), lang)
 
 
 def margin_recomputed(figures: pd.DataFrame, year: int, lang: str) -> Line | None:
