@@ -103,7 +103,8 @@ def test_district_keeps_the_preferred_source_and_names_the_other() -> None:
         "Huyện A Lưới: tỷ lệ hộ nghèo 24,4% (2023), gấp 10,7 lần mức chung toàn tỉnh (2,27%); giảm từ 49,98% năm 2021."
     )
     fig = poverty.district_chart(frame, "vi")
-    assert isinstance(fig, Figure) and fig.caption_values == {"rate": "Tỷ lệ hộ nghèo", "place": "Huyện A Lưới"}
+    assert isinstance(fig, Figure)
+    assert fig.caption_values == {"rate": "Tỷ lệ hộ nghèo", "place": "Huyện A Lưới", "note": ""}  # no break inside
     assert sorted(v for c in fig.axes[0].containers for v in c.datavalues) == [2.27, 4.93, 24.4, 49.98]
     assert poverty.district_frame(SMALL, 2020) is None
 
@@ -230,3 +231,21 @@ def test_the_households_caption_names_every_year_its_table_shows() -> None:
     years = [c for c in table.frame.columns if c.isdigit()]
     assert table.values == {"years": f"{years[0]}–{years[-1]}"} and len(years) == 2
     assert poverty.T("households.caption", "vi", **table.values) == "Hộ nghèo và hộ cận nghèo, 2022–2023"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_luoi_is_compared_within_one_poverty_standard_and_its_chart_marks_the_change(lang: str) -> None:
+    figures = load_year(2023)
+    frame = poverty.district_frame(figures, 2023)
+    assert 2015 in frame.attrs["periods"]  # a year under the 2016–2020 standard is in the table
+    sentence = poverty_findings.district_sentence(frame, 2023, lang)
+    assert ("49,98% năm 2021" if lang == "vi" else "49.98% in 2021") in sentence
+    assert "35" not in sentence and "2015" not in sentence
+    fig = poverty.district_chart(frame, lang)
+    ax = fig.axes[0]
+    dashed = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    ticks = {t.get_text(): y for t, y in zip(ax.yaxis.get_ticklabels(), ax.yaxis.get_ticklocs(), strict=True)}
+    assert [line.get_ydata()[0] for line in dashed] == [(ticks["2015"] + ticks["2021"]) / 2]
+    assert poverty.T("new_standard", lang) in [t.get_text() for t in ax.texts]
+    label = dict(poverty.pg.break_labels("poverty_rate", lang))[2021]
+    assert fig.caption_values["note"] == f"{label}."

@@ -244,6 +244,24 @@ def line_chart(
     return finish(fig, ax, title, source, lang)
 
 
+def mark_category_break(fig: Figure, first: str, label: str) -> None:
+    """On a bar chart of categories (years), a dashed line before category ``first`` (the first under a new
+    definition), labelled as a line chart labels its breaks; nothing when ``first`` is not a category."""
+    ax = fig.axes[0]
+    horizontal = any(t.get_text() == first for t in ax.get_yticklabels())
+    axis = ax.yaxis if horizontal else ax.xaxis
+    where = {t.get_text(): pos for t, pos in zip(axis.get_ticklabels(), axis.get_ticklocs(), strict=False)}
+    if first not in where:
+        return
+    at = where[first] - 0.5  # categories sit at 0, 1, 2 …: halfway to the one before
+    line = ax.axhline if horizontal else ax.axvline
+    line(at, color=BREAK_COLOUR, linestyle="--", linewidth=1)
+    place = {"x": 0.99, "y": at, "transform": ax.get_yaxis_transform(), "ha": "right", "va": "bottom"}
+    if not horizontal:
+        place = {"x": at + 0.05, "y": 0.97, "transform": ax.get_xaxis_transform(), "va": "top"}
+    ax.text(s=label, fontsize=7, color=BREAK_COLOUR, **place)
+
+
 def bar_chart(
     data: pd.DataFrame,
     *,

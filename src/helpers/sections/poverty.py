@@ -309,7 +309,12 @@ def district_chart(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
         lang=lang,
         hue_col=legend,
     )
-    return charts.captioned(fig, **values)
+    shown = sorted({int(c) for c in data["category"]})  # a change of standard between the years shown is marked
+    inside = pg.breaks_within(shown, _breaks(None))
+    for b in inside:
+        charts.mark_category_break(fig, str(min(p for p in shown if p >= b)), T("new_standard", lang))
+    note = " ".join(f"{label}." for first, label in pg.break_labels(RATE, lang) if first in inside)
+    return charts.captioned(fig, **values, note=note)
 
 
 # Targets and the pace they need ----------------------------------------------------
