@@ -249,3 +249,19 @@ def test_a_luoi_is_compared_within_one_poverty_standard_and_its_chart_marks_the_
     assert poverty.T("new_standard", lang) in [t.get_text() for t in ax.texts]
     label = dict(poverty.pg.break_labels("poverty_rate", lang))[2021]
     assert fig.caption_values["note"] == f"{label}."
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_household_count_the_2023_chart_draws_is_in_its_table(lang: str) -> None:
+    figures = load_year(2023)
+    frame = poverty.households_frame(figures, 2023, first=poverty.an.first_count_period(figures, 2023))
+    table = poverty.households_table(frame, lang)
+    fig = poverty.households_chart(figures, 2023, lang)
+    raw = table.raw.set_index("indicator_id")
+    drawn = [(int(x), y) for line in fig.axes[0].get_lines() for x, y in zip(*line.get_data(), strict=True)]
+    assert len(drawn) >= 3
+    in_table = {(p, raw.at[i, f"value_{p}"]) for p in frame.attrs["periods"] for i in raw.index}
+    assert all(point in in_table for point in drawn)
+    assert table.values == {"years": f"{frame.attrs['periods'][0]}–2023"}
+    assert poverty.T("households.change", lang, prev=2022) in table.frame.columns
+    assert raw.at["poor_households", "change"] == -4195  # still 2023 against 2022

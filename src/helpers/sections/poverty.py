@@ -169,7 +169,8 @@ def trend_notes(data: pd.DataFrame | None, lang: str) -> list[str]:
 
 def households(rep: Report) -> pd.DataFrame | None:
     """Section: its heading, and poor and near-poor households this year beside last year."""
-    return rep.section("households", households_frame(rep.figures, rep.year))
+    first = an.first_count_period(rep.figures, rep.year)  # the table shows every year its chart does
+    return rep.section("households", households_frame(rep.figures, rep.year, first=first))
 
 
 def households_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
@@ -186,8 +187,8 @@ def households_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
             qualified(v, u, lang, pr) if v is not None and not pd.isna(v) else "–"
             for v, u, pr in zip(frame[f"value_{p}"], frame["unit"], frame[f"printed_{p}"], strict=False)
         ]
-    if len(periods) == 2:
-        shown[say("common:column.change", lang)] = [
+    if periods[-2:] == [periods[-1] - 1, periods[-1]]:  # the change from the year before, named
+        shown[T("households.change", lang, prev=periods[-2])] = [
             "–" if c is None or pd.isna(c) else pg.change_text(c, u, lang)
             for c, u in zip(frame["change"], frame["unit"], strict=False)
         ]
