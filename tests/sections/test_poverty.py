@@ -247,8 +247,7 @@ def test_a_luoi_is_compared_within_one_poverty_standard_and_its_chart_marks_the_
     ticks = {t.get_text(): y for t, y in zip(ax.yaxis.get_ticklabels(), ax.yaxis.get_ticklocs(), strict=True)}
     assert [line.get_ydata()[0] for line in dashed] == [(ticks["2015"] + ticks["2021"]) / 2]
     assert poverty.T("new_standard", lang) in [t.get_text() for t in ax.texts]
-    label = dict(poverty.pg.break_labels("poverty_rate", lang))[2021]
-    assert fig.caption_values["note"] == f"{label}."
+    assert fig.caption_values["note"] == poverty.T("a_luoi_vs_province.break", lang, first=2021)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -314,7 +314,7 @@ def district_chart(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
     inside = pg.breaks_within(shown, _breaks(None))
     for b in inside:
         charts.mark_category_break(fig, str(min(p for p in shown if p >= b)), T("new_standard", lang))
-    note = " ".join(f"{label}." for first, label in pg.break_labels(RATE, lang) if first in inside)
+    note = " ".join(T("a_luoi_vs_province.break", lang, first=b) for b in inside)
     return charts.captioned(fig, **values, note=note)
 
 
