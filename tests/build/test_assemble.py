@@ -281,3 +281,89 @@ def test_a_front_part_goes_first_before_the_key_findings_and_is_numbered_first()
 
 def test_without_a_front_part_the_document_has_no_front_page() -> None:
     assert 'id="front-page"' not in compose(sections(), front()).html
+
+
+def test_a_table_of_many_columns_is_marked_wide_and_a_narrow_one_is_not() -> None:
+    def block(columns: int) -> str:
+        cells = "".join(f"<th>h{k}</th>" for k in range(columns))
+        return (
+            f'<div class="appendix-table-block" id="c{columns}">'
+            f"<table><thead><tr>{cells}</tr></thead><tbody><tr><td>1</td></tr></tbody></table></div>"
+        )
+
+    marked = assemble.mark_short_tables(block(3) + block(assemble.WIDE_TABLE_COLUMNS + 1))
+    assert '<div class="appendix-table-block" id="c3" data-keep="whole">' in marked
+    assert f'id="c{assemble.WIDE_TABLE_COLUMNS + 1}" data-keep="whole" data-wide="wide">' in marked
+    assert assemble.mark_short_tables(marked) == marked
+
+
+# The widest table of the 2023 appendix (results against goals, in English): nine columns of long words.
+WIDE_HEAD = (
+    "Domain",
+    "Indicator",
+    "Goal",
+    "Goal value",
+    "Result",
+    "Attainment index (100+: met)",
+    "Margin (+ better, − short)",
+    "Assessment",
+    "Counted",
+)
+WIDE_ROW = (
+    "Employment",
+    "Jobs created (workers placed in jobs)",
+    "Target (CT việc làm 2021-2025)",
+    "16,500",
+    "17,034",
+    "103.24",
+    "+0.52 percentage points",
+    "Met",
+    "No (another goal)",
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_table_box_lies_within_the_printed_page_width(lang: str) -> None:
+    from weasyprint import CSS, HTML
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.text.fonts import FontConfiguration
+
+    from helpers.build.fonts import font_face_css
+
+    head = "".join(f"<th>{h}</th>" for h in WIDE_HEAD)
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in WIDE_ROW) + "</tr>" for _ in range(3))
+    block = (
+        f'<div class="appendix-table-block"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+    )
+    document = (
+        f'<html lang="{lang}"><head><style>{assemble.stylesheet(lang)}</style></head>'
+        f"<body>{assemble.mark_short_tables(block)}</body></html>"
+    )
+    fonts = FontConfiguration()
+    rendered = HTML(string=document).render(
+        stylesheets=[CSS(string=font_face_css(), font_config=fonts)], font_config=fonts
+    )
+
+    def walk(box):  # noqa: ANN001, ANN202
+        yield box
+        for child in getattr(box, "children", None) or []:
+            yield from walk(child)
+
+    page = rendered.pages[0]._page_box
+    right = page.margin_left + page.padding_left + page.border_left_width + page.width
+    tables = [b for b in walk(page) if isinstance(b, (boxes.TableBox, boxes.TableCellBox))]
+    assert len(tables) == 1 + len(WIDE_HEAD) * 4
+    assert max(b.position_x + b.margin_width() for b in tables) <= right + 0.5
+
+
+def test_a_source_stays_on_one_page_and_its_address_wraps_after_slashes_not_in_words() -> None:
+    from helpers.build.frontmatter import _link
+
+    url = "https://etime.danviet.vn/tt-hue-dat-muc-tieu?id=1&x=2"
+    shown = _link(url)
+    assert f'href="{url.replace("&", "&amp;")}"' in shown
+    assert ">https://\u200betime.\u200bdanviet.\u200bvn/\u200btt-\u200bhue-" in shown
+    assert "tieu?\u200bid=\u200b1&amp;\u200bx=\u200b2</a>" in shown
+    assert "\u200b" not in re.sub(r"[/.?&=_;-]\u200b", "", shown)  # only after a separator
+    css = assemble.stylesheet("vi")
+    assert ".sources li { break-inside: avoid; }" in css and "word-break: break-all" not in css

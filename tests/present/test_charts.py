@@ -144,3 +144,19 @@ def test_a_bar_with_a_range_start_floats_between_both_ends_and_says_both() -> No
     assert (plain.get_x(), plain.get_width()) == (0, 0.5)
     assert abs(band.get_x() - 0.03) < 1e-9 and abs(band.get_width() - 0.11) < 1e-9
     assert [t.get_text() for t in ax.texts][:2] == ["0,50", "0,03–0,14"]
+
+
+def test_unjoined_goals_are_hollow_points_and_a_shared_value_is_written_once() -> None:
+    data = pd.DataFrame(
+        {
+            "period": [2022, 2023, 2021, 2022, 2024],
+            "value": [68, 70.25, 67, 68, 72.5],
+            "series": ["Result"] * 2 + ["Goal"] * 3,
+        }
+    )
+    fig = charts.line_chart(data, title="t", y_label="%", source="S", lang="en", unjoined=("Goal",))
+    goals = [line for line in fig.axes[0].get_lines() if line.get_label() == "Goal" or line.get_marker() == "D"]
+    assert goals and all(line.get_linestyle() == "None" for line in goals)
+    assert sorted(x for line in goals for x in line.get_xdata()) == [2021, 2022, 2024]
+    written = [(t.xy[0], t.get_text()) for t in fig.axes[0].texts if hasattr(t, "xy")]
+    assert written.count((2022, "68")) == 1 and len(written) == 4

@@ -54,3 +54,14 @@ def test_every_value_label_is_level_and_goal_labels_do_not_overlap() -> None:
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not a.overlaps(b) or a.width == 0 or b.width == 0
+
+
+def test_a_value_is_written_once_a_year_even_where_two_goals_or_a_goal_and_its_result_share_it() -> None:
+    extra = pd.DataFrame({"period": [2022], "kind": ["target"], "value": [17000], "low": [NAN], "high": [NAN]})
+    data = pd.concat([DATA, extra], ignore_index=True)
+    ax = actual_vs_target_chart(data, title="Jobs", y_label="persons", source="S", lang="en", kind_labels=KINDS).axes[0]
+    written = [(round(t.xy[0]), t.get_text()) for t in ax.texts if hasattr(t, "xy") and t.get_text()]
+    assert len(written) == len(set(written))
+    # 2024: a plan and a target of 17,000 share one label; 2022: the target equals the result, whose label stands.
+    assert written.count((2024, "17,000")) == 1 and written.count((2022, "17,000")) == 1
+    assert (2023, "16,500") in written and (2023, "17,034") in written and (2023, "17,000") in written

@@ -13,6 +13,7 @@ from helpers.paths import PROJECT_ROOT
 from helpers.sections import chart_titles as ct
 from helpers.sections import employment, employment_trained
 from helpers.sections import employment_findings as ef
+from helpers.sections import progress as pg
 from tests.conftest import figures_frame
 
 SMALL = figures_frame(
@@ -207,3 +208,27 @@ def test_every_cell_of_the_notebook_runs_for_every_year(year: int) -> None:
         assert any("appendix-nodata" in s.html for s in rep.shown)
     else:
         assert sum(s.kind == "figure" for s in rep.shown) == 5 and sum(s.kind == "table" for s in rep.shown) == 6
+
+
+def _written(fig) -> list[tuple[int, str]]:  # noqa: ANN001
+    """The values written on a chart, as (year slot, text)."""
+    return [(round(t.xy[0]), t.get_text()) for t in fig.axes[0].texts if hasattr(t, "xy") and t.get_text()]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_2023_trend_charts_write_each_value_once_and_never_join_goals_of_different_years(lang: str) -> None:
+    figures = load_year(2023)
+    jobs = employment.goal_chart(
+        employment.goals_chart_data(figures, employment.JOBS, 2023), employment.JOBS, lang, 2023
+    )
+    path = employment_trained.trained_path_data(figures, 2023, lang)
+    trained = employment_trained.trained_path_chart(path, lang, 2023)
+    for fig in (jobs, trained):
+        written = _written(fig)
+        assert written and len(written) == len(set(written))
+    goals = employment.T("trained.goals_series", lang)
+    drawn = [line for line in trained.axes[0].get_lines() if line.get_label() == goals or line.get_marker() == "D"]
+    assert drawn and all(line.get_linestyle() == "None" for line in drawn)
+    shown = pg.drawn(path)
+    n_goals = (shown["series"] == goals) & shown["low"].isna()
+    assert sum(len(line.get_xdata()) for line in drawn) == n_goals.sum()

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
+from helpers.data.loading import load_year
 from helpers.paths import PROJECT_ROOT
 from helpers.sections import poverty, poverty_findings, poverty_programmes
 from tests.conftest import figures_frame
@@ -102,7 +103,8 @@ def test_district_keeps_the_preferred_source_and_names_the_other() -> None:
         "Huyện A Lưới: tỷ lệ hộ nghèo 24,4% (2023), gấp 10,7 lần mức chung toàn tỉnh (2,27%); giảm từ 49,98% năm 2021."
     )
     fig = poverty.district_chart(frame, "vi")
-    assert isinstance(fig, Figure) and fig.caption_values == {"rate": "Tỷ lệ hộ nghèo", "place": "Huyện A Lưới"}
+    assert isinstance(fig, Figure)
+    assert fig.caption_values == {"rate": "Tỷ lệ hộ nghèo", "place": "Huyện A Lưới", "note": ""}  # no break inside
     assert sorted(v for c in fig.axes[0].containers for v in c.datavalues) == [2.27, 4.93, 24.4, 49.98]
     assert poverty.district_frame(SMALL, 2020) is None
 
@@ -208,3 +210,57 @@ def test_the_notebook_shows_its_work_in_short_cells_without_prose_in_one_languag
     vietnamese = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
     assert len(markdown) == 1 and markdown[0].startswith("# 01_poverty\n"), markdown
     assert not any(ch in markdown[0].lower() for ch in vietnamese)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_2023_margin_on_the_poverty_target_is_one_row_as_stated_with_its_recomputation(lang: str) -> None:
+    figures = load_year(2023)
+    table = poverty.statements_table(figures, 2023, lang)
+    margin = poverty.margin_recomputed(figures, 2023, lang)
+    values = table.frame.iloc[:, 1].tolist()
+    assert values.count(margin.text) == 1  # the margin is said once
+    row = table.frame.iloc[values.index(margin.text)]
+    assert row.iloc[0] == poverty.indicator_name("poverty_rate_margin_vs_target", lang)
+    assert margin.note in row.iloc[-1] and row.iloc[-1].endswith(f"= {margin.text}")
+    assert len(set(table.frame.iloc[:, 0])) == len(table.frame)
+
+
+def test_the_households_caption_names_every_year_its_table_shows() -> None:
+    frame = poverty.households_frame(SMALL, 2023, BREAKS)
+    table = poverty.households_table(frame, "en")
+    years = [c for c in table.frame.columns if c.isdigit()]
+    assert table.values == {"years": f"{years[0]}–{years[-1]}"} and len(years) == 2
+    assert poverty.T("households.caption", "vi", **table.values) == "Hộ nghèo và hộ cận nghèo, 2022–2023"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_luoi_is_compared_within_one_poverty_standard_and_its_chart_marks_the_change(lang: str) -> None:
+    figures = load_year(2023)
+    frame = poverty.district_frame(figures, 2023)
+    assert 2015 in frame.attrs["periods"]  # a year under the 2016–2020 standard is in the table
+    sentence = poverty_findings.district_sentence(frame, 2023, lang)
+    assert ("49,98% năm 2021" if lang == "vi" else "49.98% in 2021") in sentence
+    assert "35" not in sentence and "2015" not in sentence
+    fig = poverty.district_chart(frame, lang)
+    ax = fig.axes[0]
+    dashed = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    ticks = {t.get_text(): y for t, y in zip(ax.yaxis.get_ticklabels(), ax.yaxis.get_ticklocs(), strict=True)}
+    assert [line.get_ydata()[0] for line in dashed] == [(ticks["2015"] + ticks["2021"]) / 2]
+    assert poverty.T("new_standard", lang) in [t.get_text() for t in ax.texts]
+    assert fig.caption_values["note"] == poverty.T("a_luoi_vs_province.break", lang, first=2021)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_household_count_the_2023_chart_draws_is_in_its_table(lang: str) -> None:
+    figures = load_year(2023)
+    frame = poverty.households_frame(figures, 2023, first=poverty.an.first_count_period(figures, 2023))
+    table = poverty.households_table(frame, lang)
+    fig = poverty.households_chart(figures, 2023, lang)
+    raw = table.raw.set_index("indicator_id")
+    drawn = [(int(x), y) for line in fig.axes[0].get_lines() for x, y in zip(*line.get_data(), strict=True)]
+    assert len(drawn) >= 3
+    in_table = {(p, raw.at[i, f"value_{p}"]) for p in frame.attrs["periods"] for i in raw.index}
+    assert all(point in in_table for point in drawn)
+    assert table.values == {"years": f"{frame.attrs['periods'][0]}–2023"}
+    assert poverty.T("households.change", lang, prev=2022) in table.frame.columns
+    assert raw.at["poor_households", "change"] == -4195  # still 2023 against 2022

@@ -196,3 +196,16 @@ def test_every_section_shows_for_2023_and_says_no_data_for_2016(lang: str) -> No
     kinds = [s.kind for s in empty.shown]
     assert "figure" not in kinds and "table" not in kinds
     assert sum("appendix-nodata" in s.html for s in empty.shown) == 15
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_rate_printed_and_recomputed_is_one_row_whose_note_gives_the_recomputed_value(lang: str) -> None:
+    printed = figures_frame([("children_special_circumstances_supported_rate", 2023, "actual", "", 93.8, "93,8%")])
+    table = sp.children_table(pd.concat([SMALL, printed], ignore_index=True), 2023, lang)
+    labels = table.frame.iloc[:, 0].tolist()
+    assert len(labels) == len(set(labels)) == 5
+    row = table.frame.iloc[labels.index(sp.indicator_name("children_special_circumstances_supported_rate", lang))]
+    assert row.iloc[1] == ("93,8%" if lang == "vi" else "93.8%")
+    assert ("93,75%" if lang == "vi" else "93.75%") in row.iloc[-1] and "150 / 160" in row.iloc[-1]
+    alone = sp.children_table(SMALL, 2023, lang).frame
+    assert ("93,75%" if lang == "vi" else "93.75%") in alone.iloc[:, 1].tolist()

@@ -72,11 +72,16 @@ def rate_changes(data: pd.DataFrame, breaks: Sequence[int] | None = None) -> lis
 
 
 def households_frame(
-    figures: pd.DataFrame, year: int, breaks: Sequence[int] | None = None, breakdown: str = ""
+    figures: pd.DataFrame,
+    year: int,
+    breaks: Sequence[int] | None = None,
+    breakdown: str = "",
+    first: int | None = None,
 ) -> pd.DataFrame | None:
-    """Poor and near-poor households (counts and rates) in ``year - 1`` and ``year``, with the change.
+    """Poor and near-poor households (counts and rates) in ``year - 1`` and ``year`` (from ``first`` when given, so
+    that a table shows every year its chart does), with the change from ``year - 1``.
 
-    One row per indicator the data hold for either year: indicator_id, unit,
+    One row per indicator the data hold for any of those years: indicator_id, unit,
     ``value_<period>``, ``printed_<period>``, change (None when a year is
     missing or the standard changed between them), source_ids. None when
     ``year`` holds no household count.
@@ -85,7 +90,7 @@ def households_frame(
         return None
     periods = [
         p
-        for p in (year - 1, year)
+        for p in range(min(year - 1, year if first is None else first), year + 1)
         if any(figure_row(figures, i, p, breakdown=breakdown) is not None for i in HOUSEHOLD_INDICATORS)
     ]
     records = []
@@ -97,9 +102,10 @@ def households_frame(
         for p, r in rows.items():
             record[f"value_{p}"] = None if r is None else float(r["value"])
             record[f"printed_{p}"] = None if r is None else str(r["printed"])
-        both = len(periods) == 2 and all(r is not None for r in rows.values())
-        comparable = both and same_definition(periods[0], periods[1], _breaks(breaks, indicator))
-        record["change"] = (float(rows[periods[1]]["value"]) - float(rows[periods[0]]["value"])) if comparable else None
+        prev, now = rows.get(year - 1), rows.get(year)
+        both = prev is not None and now is not None
+        comparable = both and same_definition(year - 1, year, _breaks(breaks, indicator))
+        record["change"] = (float(now["value"]) - float(prev["value"])) if comparable else None
         record["source_ids"] = sorted({str(r["source_id"]) for r in rows.values() if r is not None})
         records.append(record)
     frame = pd.DataFrame.from_records(records)
@@ -118,6 +124,12 @@ def household_counts(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
         return None
     data = pd.concat(frames, ignore_index=True)
     return data if len(data) >= 2 else None
+
+
+def first_count_period(figures: pd.DataFrame, year: int) -> int | None:
+    """The first year of :func:`household_counts` (the households chart's first year); None without them."""
+    counts = household_counts(figures, year)
+    return None if counts is None else int(counts["period"].min())
 
 
 def _values(record: dict, row: pd.Series | None, period: int) -> None:

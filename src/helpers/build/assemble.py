@@ -1,17 +1,12 @@
 """Put the executed notebooks' outputs together into one self-contained HTML document.
 
-The notebooks show everything through :class:`helpers.present.report.Report`, whose
-HTML carries known classes (``appendix-heading``, ``appendix-findings``,
-``appendix-figure``, ``appendix-table-block``, ``appendix-text``,
-``appendix-nodata``). This module reads those outputs (text/html only; code,
-markdown, stdout and anything else stay out), moves the key findings to the
-front, numbers figures and tables in document order ("Hình 1. " / "Bảng 1. "),
-builds the table of contents from the headings' ids, and wraps it all with the
-cover, the sources and the methods note (:mod:`helpers.build.frontmatter`) and a
-small stylesheet for screen and print. The markup is Report's own, so regular
-expressions on it are enough; nothing is fetched and nothing depends on the
-clock.
-"""
+The notebooks show everything through :class:`helpers.present.report.Report`, whose HTML carries known classes
+(``appendix-heading``, ``appendix-findings``, ``appendix-figure``, ``appendix-table-block``, ``appendix-text``,
+``appendix-nodata``). This module reads those outputs (text/html only; code, markdown, stdout and anything else
+stay out), moves the key findings to the front, numbers figures and tables in document order ("Hình 1. " /
+"Bảng 1. "), builds the table of contents from the headings' ids, and wraps it all with the cover, the sources and
+the methods note (:mod:`helpers.build.frontmatter`) and a small stylesheet for screen and print. The markup is
+Report's own, so regular expressions on it are enough; nothing is fetched and nothing depends on the clock."""
 
 from __future__ import annotations
 
@@ -49,6 +44,7 @@ TABLE_BLOCK_RE = re.compile(r'(<div\b[^<>]*?\bclass="appendix-table-block"[^<>]*
 # A table of at most this many rows fits on a page at the print size, so print keeps it whole; a longer one may
 # break between rows (CSS cannot ask "keep whole if it fits": WeasyPrint would push it to the next page anyway).
 WHOLE_TABLE_ROWS = 15
+WIDE_TABLE_COLUMNS = 7  # a table of more columns is marked data-wide: print sets it smaller to fit the page
 # A heading Report marks with ``part="front"`` opens a part that goes before the key findings (the first page).
 HEADING_PIECE_RE = re.compile(r'<h[1-6]\b[^<>]*\bclass="appendix-heading"')
 FRONT_HEADING_RE = re.compile(r'<h[1-6]\b[^<>]*\bdata-part="front"')
@@ -216,12 +212,15 @@ def number_captions(fragment: str, lang: str, counts: dict[str, int] | None = No
 
 
 def mark_short_tables(fragment: str, max_rows: int = WHOLE_TABLE_ROWS) -> str:
-    """Mark table blocks of at most ``max_rows`` rows with ``data-keep="whole"`` (print keeps them on one page)."""
+    """Mark table blocks of at most ``max_rows`` rows with ``data-keep="whole"`` (print keeps them on one page)
+    and those of more than ``WIDE_TABLE_COLUMNS`` columns with ``data-wide`` (print sets them smaller)."""
 
     def mark(match: re.Match[str]) -> str:
-        if match[2].count("<tr") > max_rows + 1 or "data-keep=" in match[1]:  # + 1: the header row
-            return match[0]
-        return f'{match[1]} data-keep="whole"{match[2]}'
+        head = re.search(r"<tr\b.*?</tr>", match[2], re.S)
+        wide = head is not None and len(re.findall(r"<t[hd]\b", head[0])) > WIDE_TABLE_COLUMNS
+        keep = match[2].count("<tr") <= max_rows + 1  # + 1: the header row
+        attrs = match[1] + (' data-keep="whole"' if keep and "data-keep=" not in match[1] else "")
+        return attrs + (' data-wide="wide"' if wide and "data-wide=" not in attrs else "") + match[2]
 
     return TABLE_BLOCK_RE.sub(mark, fragment)
 

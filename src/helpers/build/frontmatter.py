@@ -13,6 +13,7 @@ import csv
 import hashlib
 import html
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -213,8 +214,11 @@ def vintage_table_html(fm: FrontMatter) -> str:
 
 def _link(url: str) -> str:
     # Only web addresses become links; anything else is shown as text.
+    # The shown address may wrap after each slash, dot, hyphen, ? & = or _ (a zero-width space: WeasyPrint ignores
+    # <wbr> there), not in the middle of a word; the link itself is the address unchanged.
     if url.startswith(("https://", "http://")):
-        return f'<a href="{_e(url)}">{_e(url)}</a>'
+        shown = "\u200b".join(_e(piece) for piece in re.split(r"(?<=[/.?&=_-])(?=[^/])", url))
+        return f'<a href="{_e(url)}">{shown}</a>'
     return _e(url)
 
 

@@ -160,6 +160,7 @@ def line_chart(
     breaks: Sequence[tuple[int, str]] = (),
     annotate: bool = True,
     y_from_zero: bool = True,
+    unjoined: Sequence[str] = (),
 ) -> Figure:
     """Lines of ``value`` over ``period`` for each ``series_col``; dashed verticals mark breaks.
 
@@ -168,12 +169,15 @@ def line_chart(
     as shaded bands, not as points.
     ``y_from_zero=False`` fits the value axis to the data (for rates that move
     within a few points, e.g. 66–75%); the caption should then say so.
+    Series named in ``unjoined`` (goals of different years) are hollow markers, never joined by a line. A value
+    is written once at a point: a second series with the same value in the same year is not labelled again.
     """
     fig = new_figure(FIGSIZE)
     ax = fig.subplots()
     ranged = ranged_rows(data)
     bands, data = data[ranged], data[~ranged]
     order = {name: i for i, name in enumerate(data[series_col].drop_duplicates())}
+    written: set[tuple[float, str]] = set()  # (period, label) of the values written so far
     for i, (name, group) in enumerate(data.groupby(series_col, sort=False)):
         group = group.sort_values("period")
         colour = PALETTE[i % len(PALETTE)]
@@ -187,8 +191,9 @@ def line_chart(
         for j, piece in enumerate(pieces):
             # The first series (results) is drawn on top, so a goal's marker never hides a result.
             z = 2 + len(order) - i
+            style = {"marker": "D", "ls": "none", "mfc": "white", "mew": 1.5} if name in unjoined else {"marker": "o"}
             ax.plot(
-                piece["period"], piece["value"], marker="o", color=colour, label=str(name) if j == 0 else None, zorder=z
+                piece["period"], piece["value"], color=colour, label=str(name) if j == 0 else None, zorder=z, **style
             )
         _bands(ax, bands[bands[series_col] == name], colour, lang)
         if annotate:
@@ -203,6 +208,9 @@ def line_chart(
                 )
                 place = {"xytext": (0, -8), "va": "top"} if under else {"xytext": (0, 6)}
                 label = fmt_number(y, lang, None if d is None or pd.isna(d) else int(d))
+                if (x, label) in written:
+                    continue
+                written.add((x, label))
                 ax.annotate(label, (x, y), textcoords="offset points", ha="center", fontsize=7, **place)
     for k, name in enumerate(bands[series_col].drop_duplicates()):
         if name not in order:  # a series of ranges only: its band in a colour of its own
@@ -234,6 +242,24 @@ def line_chart(
     if pd.concat([data[series_col], bands[series_col]]).nunique() > 1:
         ax.legend(loc="best")
     return finish(fig, ax, title, source, lang)
+
+
+def mark_category_break(fig: Figure, first: str, label: str) -> None:
+    """On a bar chart of categories (years), a dashed line before category ``first`` (the first under a new
+    definition), labelled as a line chart labels its breaks; nothing when ``first`` is not a category."""
+    ax = fig.axes[0]
+    horizontal = any(t.get_text() == first for t in ax.get_yticklabels())
+    axis = ax.yaxis if horizontal else ax.xaxis
+    where = {t.get_text(): pos for t, pos in zip(axis.get_ticklabels(), axis.get_ticklocs(), strict=False)}
+    if first not in where:
+        return
+    at = where[first] - 0.5  # categories sit at 0, 1, 2 …: halfway to the one before
+    line = ax.axhline if horizontal else ax.axvline
+    line(at, color=BREAK_COLOUR, linestyle="--", linewidth=1)
+    place = {"x": 0.99, "y": at, "transform": ax.get_yaxis_transform(), "ha": "right", "va": "bottom"}
+    if not horizontal:
+        place = {"x": at + 0.05, "y": 0.97, "transform": ax.get_xaxis_transform(), "va": "top"}
+    ax.text(s=label, fontsize=7, color=BREAK_COLOUR, **place)
 
 
 def bar_chart(

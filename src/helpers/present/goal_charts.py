@@ -24,20 +24,28 @@ from helpers.text.formatting import fmt_number
 
 RESULT_STYLE = {"actual": {"color": ACTUAL_COLOUR}, "estimate": {"color": PALETTE[3], "hatch": "///", "alpha": 0.8}}
 GOAL_STYLE = {"plan": {"color": PLAN_COLOUR, "ls": "-"}, "target": {"color": TARGET_COLOUR, "ls": (0, (1.5, 1))}}
+INK = "#1f2933"  # a label shared by goals of two kinds
 HALF_SLOT = 0.27  # half the width of a year's bar and of its goal markers, in years
 LABEL_GAP_PT = 8  # the least vertical distance between two goal labels of one year
 
 
-def _goal_labels(ax: Axes, fig: Figure, items: list[tuple[float, float, str, str]]) -> None:
-    """Write goal values right of their markers, level, moved apart vertically where two would overlap."""
+def _goal_labels(
+    ax: Axes, fig: Figure, items: list[tuple[float, float, str, str]], printed: set[tuple[float, str]]
+) -> None:
+    """Write goal values right of their markers, level, moved apart vertically where two would overlap. A value
+    is written once a year: a plan and a target of the same level share one label, in the ink colour, and a goal
+    equal to the year's result (``printed``: its (period, text) pairs) is shown by its marker at the bar's top."""
     low, high = ax.get_ylim()
     points_per_unit = (fig.get_figheight() - 1.4) * 72 / max(high - low, 1e-9)
-    by_period: dict[float, list[tuple[float, str, str]]] = {}
+    by_period: dict[float, dict[str, tuple[float, str]]] = {}
     for x, y, text, colour in items:
-        by_period.setdefault(x, []).append((y, text, colour))
+        if (x, text) in printed:
+            continue
+        same = by_period.setdefault(x, {}).get(text)
+        by_period[x][text] = (y, colour if same is None or same[1] == colour else INK)
     for x, labels in by_period.items():
         last = None
-        for y, text, colour in sorted(labels, key=lambda item: item[0]):
+        for text, (y, colour) in sorted(labels.items(), key=lambda item: item[1][0]):
             at = y * points_per_unit if last is None else max(y * points_per_unit, last + LABEL_GAP_PT)
             last = at
             ax.annotate(
@@ -69,6 +77,7 @@ def actual_vs_target_chart(
     results = data[data["kind"].isin(RESULT_STYLE)]
     goals = data[data["kind"].isin(GOAL_STYLE) & ~ranged]
     bands = data[data["kind"].isin(GOAL_STYLE) & ranged]
+    printed: set[tuple[float, str]] = set()  # the results' labels, (period, text)
     for kind, style in RESULT_STYLE.items():
         part = results[results["kind"] == kind]
         if part.empty:
@@ -79,6 +88,7 @@ def actual_vs_target_chart(
         xs = part["period"] + both * shift
         widths = [HALF_SLOT if b else 2 * HALF_SLOT for b in both]
         bars = ax.bar(xs, part["value"], width=widths, label=kind_labels.get(kind, kind), edgecolor="white", **style)
+        printed |= {(p, fmt_number(v, lang)) for p, v in zip(part["period"], part["value"], strict=True)}
         ax.bar_label(
             bars,
             labels=[fmt_number(v, lang) for v in part["value"]],
@@ -130,5 +140,5 @@ def actual_vs_target_chart(
     pairs = sorted(zip(handles, names, strict=True), key=lambda pair: order.index(pair[1]))
     ax.legend([h for h, _ in pairs], [n for _, n in pairs], loc="upper left", ncol=4)
     ax.set_ylim(bottom=0, top=max(float(ends.max()), 1e-9) * 1.3)
-    _goal_labels(ax, fig, labels)
+    _goal_labels(ax, fig, labels, printed)
     return finish(fig, ax, title, source, lang)

@@ -77,9 +77,11 @@ def trend_title(data: pd.DataFrame, indicator_id: str, lang: str, name: str) -> 
         value=with_unit(last["value"], unit, lang, last["printed"]),
         year=int(last["period"]),
     )
-    extra = data.attrs.get("goals")
-    rows = pd.concat([rows, drawn(pd.DataFrame(extra))], ignore_index=True) if extra else rows
     goals = rows[(rows["period"] == last["period"]) & rows["kind"].isin(GOAL_KINDS)]
+    undrawn = goals.empty and bool(data.attrs.get("goals"))  # a goal the chart does not show: its level is named
+    if undrawn:
+        extra = drawn(pd.DataFrame(data.attrs["goals"]))
+        goals = extra[(extra["period"] == last["period"]) & extra["kind"].isin(GOAL_KINDS)]
     if goals.empty:
         return title
     goal = goals.iloc[0]
@@ -87,7 +89,11 @@ def trend_title(data: pd.DataFrame, indicator_id: str, lang: str, name: str) -> 
     verdict = verdict_word(float(last["value"]), goal, polarity)
     if verdict is None:
         return title
-    return title + T(f"verdict.{verdict}", lang, goal=label(KIND_LABELS, goal["kind"], lang).lower())
+    word = label(KIND_LABELS, goal["kind"], lang).lower()
+    if undrawn:
+        level = with_unit(float(goal["value"]), unit, lang, goal.get("printed"))
+        word = T("goal_level", lang, goal=word, level=level)
+    return title + T(f"verdict.{verdict}", lang, goal=word)
 
 
 def series_title(values: pd.Series, name: str, unit: str, lang: str) -> str:

@@ -18,7 +18,7 @@ from helpers.sections.employment import T, _section
 
 
 def trained_path_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
-    """The trained-labour rate's results, estimates and goals (plans and targets as one path) up to its last goal.
+    """The trained-labour rate's results, estimates and goals (plans and targets as one series) up to its last goal.
 
     Columns: period, kind, value, printed, source_id, series. None when there is no figure.
     """
@@ -36,7 +36,8 @@ def trained_path(rep: Report) -> pd.DataFrame | None:
 
 
 def trained_path_chart(data: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
-    """The trained-labour rate's results and the path of its goals as lines (value axis not from 0)."""
+    """The trained-labour rate's results as lines and its goals as points of their years, never joined: a plan
+    and a target of different years are no path (value axis not from 0)."""
     if data is None:
         return None
     fig = charts.line_chart(
@@ -46,6 +47,7 @@ def trained_path_chart(data: pd.DataFrame | None, lang: str, year: int) -> Figur
         source=source_line(data["source_id"], lang, year),
         lang=lang,
         y_from_zero=False,
+        unjoined=(T("trained.goals_series", lang),),
     )
     return charts.captioned(fig, name=indicator_name(TRAINED, lang), note=pg.qualified_note(data, "percent", lang))
 

@@ -49,6 +49,7 @@ from helpers.sections.social_common import (
     figure_line,
     lines_table,
     qualified,
+    with_recomputed,
 )
 from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_number, fmt_value
@@ -168,7 +169,8 @@ def trend_notes(data: pd.DataFrame | None, lang: str) -> list[str]:
 
 def households(rep: Report) -> pd.DataFrame | None:
     """Section: its heading, and poor and near-poor households this year beside last year."""
-    return rep.section("households", households_frame(rep.figures, rep.year))
+    first = an.first_count_period(rep.figures, rep.year)  # the table shows every year its chart does
+    return rep.section("households", households_frame(rep.figures, rep.year, first=first))
 
 
 def households_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
@@ -185,13 +187,14 @@ def households_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
             qualified(v, u, lang, pr) if v is not None and not pd.isna(v) else "–"
             for v, u, pr in zip(frame[f"value_{p}"], frame["unit"], frame[f"printed_{p}"], strict=False)
         ]
-    if len(periods) == 2:
-        shown[say("common:column.change", lang)] = [
+    if periods[-2:] == [periods[-1] - 1, periods[-1]]:  # the change from the year before, named
+        shown[T("households.change", lang, prev=periods[-2])] = [
             "–" if c is None or pd.isna(c) else pg.change_text(c, u, lang)
             for c, u in zip(frame["change"], frame["unit"], strict=False)
         ]
     raw = frame[["indicator_id", "unit"] + [f"value_{p}" for p in periods] + ["change"]]
-    return Table(pd.DataFrame(shown), raw, sorted({s for ids in frame["source_ids"] for s in ids}))
+    years = _span(pd.DataFrame({"period": periods}))  # the caption names the table's years, not only the last
+    return Table(pd.DataFrame(shown), raw, sorted({s for ids in frame["source_ids"] for s in ids}), {"years": years})
 
 
 def households_chart(figures: pd.DataFrame, year: int, lang: str) -> Figure | None:
@@ -307,7 +310,12 @@ def district_chart(frame: pd.DataFrame | None, lang: str, district: str = DISTRI
         lang=lang,
         hue_col=legend,
     )
-    return charts.captioned(fig, **values)
+    shown = sorted({int(c) for c in data["category"]})  # a change of standard between the years shown is marked
+    inside = pg.breaks_within(shown, _breaks(None))
+    for b in inside:
+        charts.mark_category_break(fig, str(min(p for p in shown if p >= b)), T("new_standard", lang))
+    note = " ".join(T("a_luoi_vs_province.break", lang, first=b) for b in inside)
+    return charts.captioned(fig, **values, note=note)
 
 
 # Targets and the pace they need ----------------------------------------------------
@@ -328,8 +336,7 @@ def statements_table(figures: pd.DataFrame, year: int, lang: str, breaks: Sequen
     with the reduction achieved computed beside a reduction goal; None when they say nothing."""
     lines = [
         figure_line(figures, "poverty_rate_change", year, lang),
-        figure_line(figures, "poverty_rate_margin_vs_target", year, lang),
-        margin_recomputed(figures, year, lang),
+        margin_line(figures, year, lang),
     ]
     for kind in ("plan", "target"):
         line = figure_line(figures, "poverty_rate_reduction", year, lang, kind=kind)
@@ -350,6 +357,13 @@ def statements_table(figures: pd.DataFrame, year: int, lang: str, breaks: Sequen
                     )
                 )
     return lines_table(lines, lang)
+
+
+def margin_line(figures: pd.DataFrame, year: int, lang: str) -> Line | None:
+    """The margin on the poverty-rate target in one row: as the source states it, with the appendix's
+    recomputation in its note (a second row of the same margin would say it twice); recomputed alone otherwise."""
+    printed = figure_line(figures, "poverty_rate_margin_vs_target", year, lang)
+    return with_recomputed(printed, margin_recomputed(figures, year, lang), lang)
 
 
 def margin_recomputed(figures: pd.DataFrame, year: int, lang: str) -> Line | None:

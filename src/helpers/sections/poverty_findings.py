@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from helpers.analysis.series import same_definition
 from helpers.data.query import figure_row, unit_label
 from helpers.sections import progress as pg
 from helpers.sections.poverty import (
@@ -127,8 +128,11 @@ def households_sentence(frame: pd.DataFrame | None, year: int, lang: str) -> str
     return _cap(sentence) + "." if sentence else None
 
 
-def district_sentence(frame: pd.DataFrame | None, year: int, lang: str, district: str = DISTRICT) -> str | None:
-    """The finding on the district's poverty rate in ``year`` against the province's; None without it."""
+def district_sentence(
+    frame: pd.DataFrame | None, year: int, lang: str, district: str = DISTRICT, breaks: Sequence[int] | None = None
+) -> str | None:
+    """The finding on the district's poverty rate in ``year`` against the province's, and its change since the
+    first year measured by the same poverty standard (never across a change of standard); None without it."""
     if frame is None or f"value_{year}" not in frame:
         return None
     rates = frame[frame["indicator_id"] == RATE].set_index("scope")
@@ -153,7 +157,11 @@ def district_sentence(frame: pd.DataFrame | None, year: int, lang: str, district
             **area_words(year, lang),
         )
     )
-    earlier = [p for p in frame.attrs["periods"] if p < year and not pd.isna(rates.at["district", f"value_{p}"])]
+    earlier = [
+        p
+        for p in frame.attrs["periods"]
+        if p < year and not pd.isna(rates.at["district", f"value_{p}"]) and same_definition(p, year, _breaks(breaks))
+    ]
     since = ""
     if earlier:
         x0 = float(rates.at["district", f"value_{earlier[0]}"])

@@ -37,6 +37,7 @@ from helpers.sections.social_common import (
     printed_of,
     section_parts_chart,
     unit_of,
+    with_recomputed,
 )
 from helpers.sections.social_targets import Reference, targets_table
 from helpers.text import texts_for
@@ -204,13 +205,16 @@ def children_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
         ),
         figure_line(figures, "children_special_circumstances_groups", year, lang),
         figure_line(figures, "children_special_circumstances_supported", year, lang),
-        figure_line(figures, "children_special_circumstances_supported_rate", year, lang),
-        computed_line(
-            indicator_name("children_special_circumstances_supported_rate", lang),
-            an.share(supported, special),
-            "percent",
+        with_recomputed(
+            figure_line(figures, "children_special_circumstances_supported_rate", year, lang),
+            computed_line(
+                indicator_name("children_special_circumstances_supported_rate", lang),
+                an.share(supported, special),
+                "percent",
+                lang,
+                f"{fmt_value(supported, 'persons', lang)} / {fmt_value(special, 'persons', lang)}",
+            ),
             lang,
-            f"{fmt_value(supported, 'persons', lang)} / {fmt_value(special, 'persons', lang)}",
         ),
         figure_line(figures, "children_in_poor_households", year, lang, breakdown="household_group=poor"),
         figure_line(figures, "children_in_poor_households", year, lang, breakdown="household_group=near_poor"),
