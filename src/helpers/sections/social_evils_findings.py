@@ -39,7 +39,6 @@ def finding_drugs(figures: pd.DataFrame, year: int, lang: str) -> str | None:
         total=_persons(total, lang),
         community=figure_text(figures, "drug_rehab_community", year, lang),
         compulsory=figure_text(figures, "drug_rehab_compulsory_admissions", year, lang),
-        share=pct(rate(total, value(figures, "drug_users_managed", year)), lang),
     )
 
 
@@ -126,12 +125,15 @@ def finding_enforcement(figures: pd.DataFrame, year: int, lang: str) -> str | No
     pieces = []
     inspections = figure_text(figures, "prostitution_inspections", year, lang)
     if inspections is not None:
-        said = {
-            "finding.warned": figure_text(figures, "venues_warned", year, lang),
-            "finding.sanctioned": figure_text(figures, "prostitution_venues_sanctioned", year, lang),
-        }
-        extra = [T(key, lang, n=n) for key, n in said.items() if n is not None]
-        pieces.append(T("finding.inspections", lang, n=inspections) + (f" ({', '.join(extra)})" if extra else ""))
+        warned = figure_text(figures, "venues_warned", year, lang)
+        pieces.append(
+            T("finding.inspections", lang, n=inspections)
+            + ("" if warned is None else T("finding.warned", lang, n=warned))
+        )
+    # The venues sanctioned are a count of the year, printed apart from the inspections (not "of" them).
+    sanctioned = figure_text(figures, "prostitution_venues_sanctioned", year, lang)
+    if sanctioned is not None:
+        pieces.append(T("finding.sanctioned", lang, n=sanctioned))
     participants = figure_text(figures, "trafficking_training_participants", year, lang)
     classes = figure_text(figures, "trafficking_training_classes", year, lang)
     leaflets = figure_text(figures, "trafficking_leaflets", year, lang)
