@@ -803,3 +803,13 @@ def test_a_bad_headline_row_is_refused(
     set_cell(data_copy / "headline.csv", line, column, text)
     with pytest.raises(DataError, match=pattern):
         load_headline(data_copy)
+
+
+def test_a_unit_after_one_is_singular_in_english_only() -> None:
+    from helpers.data.loading import unit_name
+
+    assert unit_name("persons", "en", count=1) == "person" and unit_name("persons", "en", count=2) == "people"
+    assert unit_name("persons", "en", count=-1) == "person" and unit_name("persons", "en") == "people"
+    assert unit_name("households", "en", count=1) == "household"
+    assert unit_name("percentage_points", "en", count=1) == "percentage point"
+    assert unit_name("persons", "vi", count=1) == unit_name("persons", "vi", count=2) == "người"

@@ -208,3 +208,26 @@ def test_the_notebook_shows_its_work_in_short_cells_without_prose_in_one_languag
     vietnamese = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
     assert len(markdown) == 1 and markdown[0].startswith("# 01_poverty\n"), markdown
     assert not any(ch in markdown[0].lower() for ch in vietnamese)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_programme_column_names_its_unit_once(lang: str) -> None:
+    """Review item 24: "(household-times) (household loans)" — a name that already ends in what it counts gets no
+    second parenthesis; every other column names its unit."""
+    for key, ids in poverty_programmes.PROGRAMMES.items():
+        for indicator_id in ids:
+            heading = poverty_programmes.column_heading(indicator_id, lang)
+            assert ") (" not in heading, (key, heading)
+            assert heading.endswith(")"), (key, heading)
+    table = poverty_programmes.group_table(poverty_programmes.group_frame(SMALL, "credit", 2023, lang), "credit", lang)
+    assert not [c for c in table.frame.columns if ") (" in c]
+
+
+def test_an_average_is_per_one_unit_in_english() -> None:
+    """The unit of an average says "per person", "per household loan": the singular is data (name_en_one), not an
+    "s" stripped off ("people" would become "peopl")."""
+    assert poverty_programmes.per_unit("health_insurance_amount", "health_insurance_persons", "en") == (
+        "million VND per person"
+    )
+    assert poverty_programmes.per_unit("credit_amount", "credit_households", "en") == "million VND per household loan"
+    assert poverty_programmes.per_unit("credit_amount", "credit_households", "vi") == "triệu đồng/lượt hộ"

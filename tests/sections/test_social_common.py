@@ -120,7 +120,7 @@ def test_target_comment_honours_polarity_and_bounds() -> None:
     )
     assert (
         st.target_comment(60, "60", 54, "neutral", "persons", 2023, "en")
-        == "the target is 6 persons above the 2023 result"
+        == "the target is 6 people above the 2023 result"
     )
     assert (
         st.target_comment(90, "90", 47.93, "higher_is_better", "percent", 2023, "en")

@@ -18,7 +18,7 @@ import pandera.pandas as pa
 from helpers.data.printed import parse_plain_number
 from helpers.errors import DataError
 
-UNITS_COLUMNS = ["unit", "name_vi", "name_en", "whole", "additive", "min", "max"]
+UNITS_COLUMNS = ["unit", "name_vi", "name_en", "name_en_one", "whole", "additive", "min", "max"]
 SOURCES_COLUMNS = ["source_id", "title", "publisher", "publisher_en", "published", "url", "priority", "role"]
 # What a source is to its figures: the publisher's own page or its press report (primary), an aggregator that
 # collects others' news (secondary), or a copy or reprint of another publisher's article (mirror).
@@ -184,6 +184,7 @@ def units_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
             "unit": text_column(pattern(SNAKE, "a snake_case unit name")),
             "name_vi": text_column(),
             "name_en": text_column(),
+            "name_en_one": text_column(),  # the English name after 1 ("1 person", "1 household")
             "whole": text_column(boolean),
             "additive": text_column(boolean),
             "min": text_column(number_or_empty, required=False),

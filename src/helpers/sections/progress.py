@@ -91,7 +91,7 @@ def change_text(value: float | None, unit: str, lang: str, signed: bool = True) 
         return "–"
     if unit in ("percent", "percentage_points"):
         return fmt_points(value, lang, signed=signed)
-    return f"{fmt_number(value, lang, signed=signed)} {unit_name(unit, lang)}"
+    return f"{fmt_number(value, lang, signed=signed)} {unit_name(unit, lang, count=value)}"
 
 
 def change_unit_text(unit: str, lang: str) -> str:
