@@ -47,9 +47,9 @@ WORDS = {
         "change": ("-1,29 điểm phần trăm so với năm 2022 (3,56%)", "-4.195 hộ so với năm 2022 (11.735 hộ)"),
     },
     "en": {
-        "unemployment": ("Met (below 2.1%)", "target set by KH năm 2023"),
-        "jobs": ("Met (above 17,000)", "plan set by KH năm 2023", "1 more goal"),
-        "poverty": ("Met (2.79%)", "0.52 percentage points better than the goal", "target set by KH 63/KH-UBND"),
+        "unemployment": ("Met (below 2.1%)", "target set by Annual Plan 2023"),
+        "jobs": ("Met (above 17,000)", "plan set by Annual Plan 2023", "1 more goal"),
+        "poverty": ("Met (2.79%)", "0.52 percentage points better than the goal", "target set by Plan 63/KH-UBND"),
         "none": "No 2023 goal on the same measure",
         "values": (
             "2.27%",

@@ -264,3 +264,11 @@ def test_plural_forms_in_english() -> None:
     assert of.scorecard_findings(one_goal, 2023, "en") == [
         "The data hold 1 indicator with a plan or target for 2023 but no result to judge it by."
     ]
+
+
+def test_a_goals_instrument_is_english_in_the_english_scorecard() -> None:
+    assert overview.kind_text("plan", "KH năm 2023", "en") == "Plan (Annual Plan 2023)"
+    assert overview.kind_text("target", "QH nhân lực 2011-2020", "en") == (
+        "Target (Human Resources Development Plan 2011–2020)"
+    )
+    assert overview.kind_text("plan", "KH năm 2023", "vi") == "Kế hoạch (KH năm 2023)"

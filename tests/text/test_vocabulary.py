@@ -62,3 +62,13 @@ def test_no_text_names_the_area_itself(namespace: str) -> None:
         if AREA_SAID.search(text)
     ]
     assert typed == []
+
+
+def test_an_instrument_is_named_in_english_from_data_and_left_as_printed_in_vietnamese() -> None:
+    from helpers.text.vocabulary import instrument_after, instrument_name
+
+    assert instrument_name("KH năm 2023", "vi") == "KH năm 2023"
+    assert instrument_name("KH năm 2023", "en") == "Annual Plan 2023"
+    assert instrument_name("CT việc làm 2021-2025", "en") == "Employment Programme 2021–2025"
+    assert instrument_after("KH 63/KH-UBND", "en") == " (Plan 63/KH-UBND)"
+    assert instrument_after("", "en") == instrument_after(float("nan"), "vi") == ""

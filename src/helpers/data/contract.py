@@ -264,6 +264,16 @@ def names_schema(code: str, codes: Iterable[str] | None = None) -> tuple[pa.Data
     return schema, [_unique(code)]
 
 
+INSTRUMENTS_COLUMNS = ["instrument", "name_en"]
+
+
+def instruments_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
+    """Schema of ``data/instruments.csv``: each goal's instrument (as the figures files write it) once, with the
+    English name the English appendix shows for it."""
+    schema = pa.DataFrameSchema({"instrument": text_column(), "name_en": text_column()}, strict=True)
+    return schema, [_unique("instrument")]
+
+
 def check_all_named(frame: pd.DataFrame, file: str, code: str, codes: Iterable[str]) -> None:
     """Raise one DataError when a code the data use (``codes``) has no line in the table that names it."""
     missing = [c for c in dict.fromkeys(codes) if c not in set(frame[code])]

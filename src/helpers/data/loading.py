@@ -140,6 +140,28 @@ def load_sources(data_dir: Path | None = None) -> pd.DataFrame:
     return sources.assign(priority=sources["priority"].astype(int)).reset_index(drop=True)
 
 
+def load_instruments(data_dir: Path | None = None) -> pd.DataFrame:
+    """The instruments that set goals (data/instruments.csv: ``instrument``, ``name_en``), validated, and refused
+    when a figures file names an instrument it lacks."""
+    root = Path(data_dir or default_data_dir())
+    paths = [root / "instruments.csv", *figures_files(root).values()]
+    return _instruments_cached(root, _stamp(paths))
+
+
+@lru_cache(maxsize=8)
+def _instruments_cached(root: Path, stamp: tuple) -> pd.DataFrame:
+    path = root / "instruments.csv"
+    frame = _validated(path, contract.INSTRUMENTS_COLUMNS, contract.instruments_schema())
+    used = [
+        i
+        for figures in figures_files(root).values()
+        for i in read_table(figures, contract.FIGURES_COLUMNS)["instrument"]
+        if i
+    ]
+    contract.check_all_named(frame, shown_path(path), "instrument", used)
+    return frame.reset_index(drop=True)
+
+
 def load_breakdown_labels(data_dir: Path | None = None) -> pd.DataFrame:
     """Names of breakdown categories (``dimension``, ``value``) in Vietnamese and English."""
     return load_reference(data_dir).labels.reset_index(drop=True)

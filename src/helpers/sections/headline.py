@@ -21,7 +21,7 @@ from helpers.present.tables import Table
 from helpers.sections.overview import goal_text
 from helpers.text import say, texts_for
 from helpers.text.formatting import PERCENT_UNITS, fmt_printed, fmt_value
-from helpers.text.vocabulary import KIND_LABELS, label
+from helpers.text.vocabulary import KIND_LABELS, instrument_name, label
 
 T = texts_for(__name__)
 NO_VALUE = "–"
@@ -78,6 +78,7 @@ def status_text(row: pd.Series, year: int, lang: str) -> str:
     margin = "" if _missing(row["met"]) else margin_text(row, lang)
     kind = label(KIND_LABELS, row["goal_kind"], lang)
     instrument = row["instrument"] if isinstance(row["instrument"], str) and row["instrument"] else ""
+    instrument = instrument_name(instrument, lang) if instrument else ""
     set_by = T("status.set_by", lang, kind=kind, instrument=instrument) if instrument else kind
     text = T(key, lang, goal=goal, margin=margin, set_by=set_by)
     more = int(row["goals"]) - 1

@@ -124,7 +124,7 @@ def qualified_note(data: pd.DataFrame, unit: str, lang: str) -> str:
             _goal_item(
                 r.kind, r.period, range_text(r.printed, unit, lang) or qualified(r.value, unit, lang, r.printed), lang
             )
-            + (f" ({r.instrument})" if isinstance(r.instrument, str) and r.instrument else "")
+            + vocabulary.instrument_after(r.instrument, lang)
             for r in hidden.itertuples()
         ]
         if "instrument" in data.columns
@@ -233,8 +233,7 @@ def needed_text(r: object, lang: str) -> str:
 
 
 def _goal_text(r: object, lang: str) -> str:
-    instrument = f" ({r.instrument})" if isinstance(r.instrument, str) and r.instrument else ""
-    return f"{kind_label(r.goal_kind, lang)} {r.goal_period}{instrument}"
+    return f"{kind_label(r.goal_kind, lang)} {r.goal_period}{vocabulary.instrument_after(r.instrument, lang)}"
 
 
 def _achieved_text(r: object, lang: str) -> str:
@@ -271,7 +270,7 @@ def _bar_name(bar: object, lang: str) -> str:
         lang,
         kind=kind_label(bar.goal_kind, lang).lower(),
         period=bar.goal_period,
-        instrument=bar.instrument,
+        instrument=vocabulary.instrument_name(bar.instrument, lang),
     )
 
 
