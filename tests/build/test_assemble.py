@@ -219,15 +219,34 @@ def test_cover_has_authority_place_date_and_vintage_and_the_checksums_are_in_the
         "Độc lập – Tự do – Hạnh phúc",
         "Huế, ngày 31 tháng 12 năm 2023",
         "Năm 2023",
-        "data/figures/2023.csv",
+        "1 tệp số liệu, 2023 (danh sách và mã kiểm tra SHA-256 ở Ghi chú phương pháp)",
     ):
         assert part in cover, part
+    assert "data/figures/2023.csv" not in cover and "data/figures/2023.csv" in methods_html(fm)
     assert "0123456789ab" not in cover and "<table" not in cover
     assert "0123456789ab" in methods_html(fm) and "SHA-256" in methods_html(fm)
     en = front("en")
     english = cover_html(replace(en, report=replace(en.report, issued="2024-01-05")))
     assert "Huế, 5 January 2024" in english and "SOCIALIST REPUBLIC OF VIETNAM" in english
     assert "PEOPLE&#x27;S COMMITTEE OF THỪA THIÊN HUẾ PROVINCE" in english
+
+
+def test_a_source_whose_title_no_page_shows_is_said_to_be_untitled_and_copies_are_said_by_their_role() -> None:
+    """Review items 37-39: source 16's title was made of its address ("amp newid=24394"); no page we hold shows its
+    title, so it is empty in data/sources.csv and the list says so in the reader's language; "(bản sao)" is not
+    part of a title (the role line says "copy" in each language)."""
+    from helpers.build.frontmatter import sources_html
+
+    for lang, untitled in (("vi", "Bài không rõ tiêu đề"), ("en", "Article, title not known")):
+        fm = gather(2023, lang)
+        html = sources_html(fm)
+        assert "newid=24394).</cite>" not in html and "amp newid" not in html.split('class="source-url"')[0]
+        assert all("bản sao" not in s.title and "amp newid" not in s.title for s in fm.sources)
+        five_year = [s for s in fm.sources if s.source_id == "baothuathienhue_2016_ke_hoach_5_nam"]
+        assert [s.title for s in five_year] == [""] and f"<cite>{untitled}</cite>" in html
+    assert "<cite>Bài không rõ tiêu đề</cite>" in sources_html(
+        replace(front(), sources=(SourceEntry("s", "", "B", "", ""),))
+    )
 
 
 def test_the_cover_head_takes_place_and_date_from_the_data_and_never_the_clock() -> None:

@@ -213,7 +213,7 @@ def sources_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
     schema = pa.DataFrameSchema(
         {
             "source_id": text_column(pattern(SNAKE, "a snake_case source_id")),
-            "title": text_column(),
+            "title": text_column(required=False),  # empty when no source we hold shows the title: never made up
             "publisher": text_column(),
             "published": text_column(
                 pattern(r"^$|^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", "a date as YYYY, YYYY-MM or YYYY-MM-DD, or empty"),
