@@ -300,3 +300,20 @@ def test_a_front_part_goes_first_before_the_key_findings_and_is_numbered_first()
 
 def test_without_a_front_part_the_document_has_no_front_page() -> None:
     assert 'id="front-page"' not in compose(sections(), front()).html
+
+
+def test_a_source_note_tells_the_reader_what_the_title_does_not() -> None:
+    """Review VI35 and VI12: the Lao Động page is titled after Hà Giang while the passage quoted is about Thừa Thiên
+    Huế (as ../shared/sources/other-years-2.csv records); vietnam.vn's page is in English. Each note is in the
+    reader's language, from data/sources.csv's note_vi / note_en; a source without one gets none."""
+    from helpers.build.frontmatter import sources_html
+
+    vi, en = gather(2023, "vi"), gather(2023, "en")
+    notes = {s.source_id: s.note for s in vi.sources}
+    assert "Thừa Thiên Huế" in notes["laodong_2018_viec_lam"] and "Hà Giang" in notes["laodong_2018_viec_lam"]
+    assert "tiếng Anh" in notes["vietnam_vn_2023_a_luoi_xkld"]
+    english = {s.source_id: s.note for s in en.sources}
+    assert english["laodong_2018_viec_lam"].startswith("The article is titled after Hà Giang")
+    assert english["vietnam_vn_2023_a_luoi_xkld"] == ""  # an English title needs no note for a reader of English
+    assert "the passage quoted is about Thừa Thiên Huế DOLISA." in sources_html(en)
+    assert notes["sldtbxh_2023_report"] == ""

@@ -250,7 +250,7 @@ def test_a_count_is_named_by_the_word_the_report_counts_it_in(indicator_id: str,
 
 
 def test_a_count_of_household_times_is_in_luot_ho() -> None:
-    """Review VI17: "72.219 lượt hộ" counted as "hộ" made the average "triệu đồng/hộ"; a "Số lượt hộ …" is in lượt hộ."""
+    """Review VI17: "72.219 lượt hộ" counted as "hộ" made the average "triệu đồng/hộ"; "Số lượt hộ …" is in lượt hộ."""
     catalogue = load_catalogue()
     times = catalogue[catalogue["name_vi"].str.startswith("Số lượt hộ")]
     assert len(times) >= 3 and (times["unit_vi"] == "lượt hộ").all(), times[["indicator_id", "unit_vi"]]

@@ -63,6 +63,7 @@ class SourceEntry:
     url: str
     role: str = "primary"  # primary, secondary (an aggregator) or mirror (a copy): data/sources.csv's role
     later: tuple[tuple[str, int], ...] = ()  # published after the report: (reason, figures) of analysis.provenance
+    note: str = ""  # what a reader must know about the source itself (data/sources.csv's note_vi / note_en)
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ def gather(year: int, lang: str, data_dir: Path | None = None) -> FrontMatter:
             r.url,
             r.role,
             tuple((k, int(later.at[r.source_id, k])) for k in REASONS) if r.source_id in later.index else (),
+            str(getattr(r, f"note_{lang}")),
         )
         for r in used.itertuples(index=False)
     )
@@ -235,6 +237,8 @@ def sources_html(fm: FrontMatter) -> str:
         parts = [f"<cite>{_e(title)}</cite>", _e(s.publisher)]
         if s.published:
             parts.append(_e(T("published", lang, when=when(s.published, lang))))
+        if s.note:
+            parts.append(_e(s.note.rstrip(".")))
         line = ". ".join(parts) + "."
         if s.role != "primary":
             line += f' <span class="source-role">{_e(T(f"role.{s.role}", lang))}</span>'

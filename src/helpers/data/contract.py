@@ -19,7 +19,18 @@ from helpers.data.printed import parse_plain_number
 from helpers.errors import DataError
 
 UNITS_COLUMNS = ["unit", "name_vi", "name_en", "name_en_one", "whole", "additive", "min", "max"]
-SOURCES_COLUMNS = ["source_id", "title", "publisher", "publisher_en", "published", "url", "priority", "role"]
+SOURCES_COLUMNS = [
+    "source_id",
+    "title",
+    "publisher",
+    "publisher_en",
+    "published",
+    "url",
+    "priority",
+    "role",
+    "note_vi",
+    "note_en",
+]
 # What a source is to its figures: the publisher's own page or its press report (primary), an aggregator that
 # collects others' news (secondary), or a copy or reprint of another publisher's article (mirror).
 SOURCE_ROLES = ("primary", "secondary", "mirror")
@@ -225,6 +236,9 @@ def sources_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
                 pattern(r"^[1-9][0-9]*$", "a whole number from 1 (most trusted when sources disagree)")
             ),
             "role": text_column(one_of(SOURCE_ROLES, "the roles of a source")),
+            # what a reader must know about the source itself, in each language (empty when nothing)
+            "note_vi": text_column(required=False),
+            "note_en": text_column(required=False),
         },
         strict=True,
     )
