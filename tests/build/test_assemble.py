@@ -315,5 +315,5 @@ def test_a_source_note_tells_the_reader_what_the_title_does_not() -> None:
     english = {s.source_id: s.note for s in en.sources}
     assert english["laodong_2018_viec_lam"].startswith("The article is titled after Hà Giang")
     assert english["vietnam_vn_2023_a_luoi_xkld"] == ""  # an English title needs no note for a reader of English
-    assert "the passage quoted is about Thừa Thiên Huế DOLISA." in sources_html(en)
+    assert "the passage quoted is about Thừa Thiên Huế Province." in sources_html(en)
     assert notes["sldtbxh_2023_report"] == ""

@@ -600,7 +600,8 @@ def test_the_2025_appendix_of_the_sở_nội_vụ_builds_from_data_alone(
     assert '<p class="cover-province">Thành phố Huế</p>' in cover
     assert '<p class="cover-issuer">Kèm theo báo cáo của Sở Nội vụ</p>' in cover
     assert "Thừa Thiên Huế" not in cover and "Lao động" not in cover
-    assert "data/figures/2025.csv" in cover
+    assert "9 tệp số liệu, 2015–2025" in cover and "data/figures/" not in cover  # the list is in the methods note
+    assert "data/figures/2025.csv" in doc[doc.index('id="methods"') :]
     assert "Sở Nội vụ thành phố Huế" in doc[doc.index('id="sources"') :]  # the report is among the cited sources
     assert "Sở LĐTBXH" not in doc
     body = doc[: doc.index('id="sources"')]  # the sources' own titles may say "toàn tỉnh"

@@ -19,18 +19,8 @@ from helpers.data.printed import parse_plain_number
 from helpers.errors import DataError
 
 UNITS_COLUMNS = ["unit", "name_vi", "name_en", "name_en_one", "whole", "additive", "min", "max"]
-SOURCES_COLUMNS = [
-    "source_id",
-    "title",
-    "publisher",
-    "publisher_en",
-    "published",
-    "url",
-    "priority",
-    "role",
-    "note_vi",
-    "note_en",
-]
+SOURCES_COLUMNS = ["source_id", "title", "publisher", "publisher_en", "published", "url", "priority", "role"]
+SOURCES_COLUMNS += ["note_vi", "note_en"]  # what a reader must know about the source itself, in each language
 # What a source is to its figures: the publisher's own page or its press report (primary), an aggregator that
 # collects others' news (secondary), or a copy or reprint of another publisher's article (mirror).
 SOURCE_ROLES = ("primary", "secondary", "mirror")
@@ -236,8 +226,7 @@ def sources_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
                 pattern(r"^[1-9][0-9]*$", "a whole number from 1 (most trusted when sources disagree)")
             ),
             "role": text_column(one_of(SOURCE_ROLES, "the roles of a source")),
-            # what a reader must know about the source itself, in each language (empty when nothing)
-            "note_vi": text_column(required=False),
+            "note_vi": text_column(required=False),  # what a reader must know about the source itself
             "note_en": text_column(required=False),
         },
         strict=True,
@@ -276,16 +265,6 @@ def names_schema(code: str, codes: Iterable[str] | None = None) -> tuple[pa.Data
         {code: text_column(check), "name_vi": text_column(), "name_en": text_column()}, strict=True
     )
     return schema, [_unique(code)]
-
-
-INSTRUMENTS_COLUMNS = ["instrument", "name_en"]
-
-
-def instruments_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
-    """Schema of ``data/instruments.csv``: each goal's instrument (as the figures files write it) once, with the
-    English name the English appendix shows for it."""
-    schema = pa.DataFrameSchema({"instrument": text_column(), "name_en": text_column()}, strict=True)
-    return schema, [_unique("instrument")]
 
 
 def check_all_named(frame: pd.DataFrame, file: str, code: str, codes: Iterable[str]) -> None:

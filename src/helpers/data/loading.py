@@ -151,7 +151,7 @@ def load_instruments(data_dir: Path | None = None) -> pd.DataFrame:
 @lru_cache(maxsize=8)
 def _instruments_cached(root: Path, stamp: tuple) -> pd.DataFrame:
     path = root / "instruments.csv"
-    frame = _validated(path, contract.INSTRUMENTS_COLUMNS, contract.instruments_schema())
+    frame = _validated(path, figures_contract.INSTRUMENTS_COLUMNS, figures_contract.instruments_schema())
     used = [
         i
         for figures in figures_files(root).values()
