@@ -219,15 +219,34 @@ def test_cover_has_authority_place_date_and_vintage_and_the_checksums_are_in_the
         "Độc lập – Tự do – Hạnh phúc",
         "Huế, ngày 31 tháng 12 năm 2023",
         "Năm 2023",
-        "data/figures/2023.csv",
+        "1 tệp số liệu, 2023 (danh sách và mã kiểm tra SHA-256 ở Ghi chú phương pháp)",
     ):
         assert part in cover, part
+    assert "data/figures/2023.csv" not in cover and "data/figures/2023.csv" in methods_html(fm)
     assert "0123456789ab" not in cover and "<table" not in cover
     assert "0123456789ab" in methods_html(fm) and "SHA-256" in methods_html(fm)
     en = front("en")
     english = cover_html(replace(en, report=replace(en.report, issued="2024-01-05")))
     assert "Huế, 5 January 2024" in english and "SOCIALIST REPUBLIC OF VIETNAM" in english
     assert "PEOPLE&#x27;S COMMITTEE OF THỪA THIÊN HUẾ PROVINCE" in english
+
+
+def test_a_source_whose_title_no_page_shows_is_said_to_be_untitled_and_copies_are_said_by_their_role() -> None:
+    """Review items 37-39: source 16's title was made of its address ("amp newid=24394"); no page we hold shows its
+    title, so it is empty in data/sources.csv and the list says so in the reader's language; "(bản sao)" is not
+    part of a title (the role line says "copy" in each language)."""
+    from helpers.build.frontmatter import sources_html
+
+    for lang, untitled in (("vi", "Bài không rõ tiêu đề"), ("en", "Article, title not known")):
+        fm = gather(2023, lang)
+        html = sources_html(fm)
+        assert "newid=24394).</cite>" not in html and "amp newid" not in html.split('class="source-url"')[0]
+        assert all("bản sao" not in s.title and "amp newid" not in s.title for s in fm.sources)
+        five_year = [s for s in fm.sources if s.source_id == "baothuathienhue_2016_ke_hoach_5_nam"]
+        assert [s.title for s in five_year] == [""] and f"<cite>{untitled}</cite>" in html
+    assert "<cite>Bài không rõ tiêu đề</cite>" in sources_html(
+        replace(front(), sources=(SourceEntry("s", "", "B", "", ""),))
+    )
 
 
 def test_the_cover_head_takes_place_and_date_from_the_data_and_never_the_clock() -> None:
@@ -367,3 +386,20 @@ def test_a_source_stays_on_one_page_and_its_address_wraps_after_slashes_not_in_w
     assert "\u200b" not in re.sub(r"[/.?&=_;-]\u200b", "", shown)  # only after a separator
     css = assemble.stylesheet("vi")
     assert ".sources li { break-inside: avoid; }" in css and "word-break: break-all" not in css
+
+
+def test_a_source_note_tells_the_reader_what_the_title_does_not() -> None:
+    """Review VI35 and VI12: the Lao Động page is titled after Hà Giang while the passage quoted is about Thừa Thiên
+    Huế (as ../shared/sources/other-years-2.csv records); vietnam.vn's page is in English. Each note is in the
+    reader's language, from data/sources.csv's note_vi / note_en; a source without one gets none."""
+    from helpers.build.frontmatter import sources_html
+
+    vi, en = gather(2023, "vi"), gather(2023, "en")
+    notes = {s.source_id: s.note for s in vi.sources}
+    assert "Thừa Thiên Huế" in notes["laodong_2018_viec_lam"] and "Hà Giang" in notes["laodong_2018_viec_lam"]
+    assert "tiếng Anh" in notes["vietnam_vn_2023_a_luoi_xkld"]
+    english = {s.source_id: s.note for s in en.sources}
+    assert english["laodong_2018_viec_lam"].startswith("The article is titled after Hà Giang")
+    assert english["vietnam_vn_2023_a_luoi_xkld"] == ""  # an English title needs no note for a reader of English
+    assert "the passage quoted is about Thừa Thiên Huế Province." in sources_html(en)
+    assert notes["sldtbxh_2023_report"] == ""

@@ -282,9 +282,10 @@ def test_pdf_is_in_the_state_format_with_page_numbers_and_diacritics(all_builds:
         # Every page: A4, text inside the decree's margins, the page number alone at the top centre from page 2.
         pages = check_state_format(pdf)
         first = " ".join(w[4] for w in pages[0])
-        assert (
-            "SHA-256" not in first and "figures/2023.csv" in first
-        )  # the cover lists the files (a line may break after "data/")
+        # the cover counts the files and their years and sends the reader to the methods note for the list and the
+        # checksums (review item 40): no file name, no checksum on a director-facing page
+        assert "8 tệp số liệu, 2015–2023" in first and "figures/2023.csv" not in first
+        assert not re.search(r"\b[0-9a-f]{12}\b", first)
         for number, page in enumerate(pages[1:], start=2):
             body = [w[4] for w in page if w[4] != str(number) or w[1] > 60]
             assert body, f"page {number} holds only its number"
@@ -599,7 +600,8 @@ def test_the_2025_appendix_of_the_sở_nội_vụ_builds_from_data_alone(
     assert '<p class="cover-province">Thành phố Huế</p>' in cover
     assert '<p class="cover-issuer">Kèm theo báo cáo của Sở Nội vụ</p>' in cover
     assert "Thừa Thiên Huế" not in cover and "Lao động" not in cover
-    assert "data/figures/2025.csv" in cover
+    assert "9 tệp số liệu, 2015–2025" in cover and "data/figures/" not in cover  # the list is in the methods note
+    assert "data/figures/2025.csv" in doc[doc.index('id="methods"') :]
     assert "Sở Nội vụ thành phố Huế" in doc[doc.index('id="sources"') :]  # the report is among the cited sources
     assert "Sở LĐTBXH" not in doc
     body = doc[: doc.index('id="sources"')]  # the sources' own titles may say "toàn tỉnh"

@@ -46,7 +46,7 @@ def add_hue_2025(data: Path) -> Path:
         "priority": str(priority),
         "role": "primary",
     }
-    write_rows(data / "sources.csv", sources + [[source[c] for c in head]])
+    write_rows(data / "sources.csv", sources + [[source.get(c, "") for c in head]])
 
     reports = read_rows(data / "reports.csv")
     write_rows(data / "reports.csv", reports + [[REPORT_ROW[c] for c in reports[0]]])

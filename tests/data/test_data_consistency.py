@@ -204,3 +204,53 @@ def test_the_semantic_fixes_hold() -> None:
         breaks["label_vi"].str.contains("59/2015/QĐ-TTg").all()
         and breaks["label_en"].str.contains("07/2021/NĐ-CP").all()
     )
+
+
+# --- units a reader uses (review items 21-24) ------------------------------------------------------------------
+
+
+def test_no_indicator_is_counted_in_the_bare_unit_count() -> None:
+    """ "27 số lượng" / "27 number" says nothing: every indicator names what it counts (phiên, vị trí việc làm,
+    trường…); ``count`` stays only as the whole-number unit the code formats computed counts in."""
+    catalogue = load_catalogue()
+    assert not catalogue.loc[catalogue["unit"] == "count", "indicator_id"].tolist()
+    shown = set(catalogue["unit_vi"]) | set(catalogue["unit_en"]) | set(catalogue["unit_en_one"])
+    assert not shown & {"số lượng", "number", "persons", "person(s)"}
+
+
+def test_every_unit_has_an_english_singular_and_people_are_people() -> None:
+    units = load_reference().units.set_index("unit")
+    assert (units["name_en_one"] != "").all()
+    assert units.at["persons", "name_en"] == "people" and units.at["persons", "name_en_one"] == "person"
+    assert units.at["million_persons", "name_en"] == "million people"
+    counted = units[(units["whole"] == "true") & ~units.index.str.endswith("_change")]
+    # a count's singular is a different word from its plural ("household" / "households"), except the bare count
+    differs = counted["name_en_one"] != counted["name_en"]
+    assert differs.drop("count").all(), counted[~differs]
+
+
+@pytest.mark.parametrize(
+    ("indicator_id", "vi", "en"),
+    [
+        ("job_exchange_sessions", "phiên", "sessions"),
+        ("job_exchange_vacancies", "vị trí việc làm", "vacancies"),
+        ("colleges_merged", "trường", "colleges"),
+        ("housing_support_houses", "căn nhà", "houses"),
+        ("drug_prevention_classes", "lớp", "classes"),
+        ("prostitution_inspections", "lượt kiểm tra", "inspections"),
+        ("trafficking_leaflets", "tờ", "leaflets"),
+        ("gbv_model_communes_inspected", "xã/phường", "communes/wards"),
+        ("sector_targets_total", "chỉ tiêu", "targets"),
+        ("martyr_remains_repatriated", "bộ hài cốt", "sets of remains"),
+    ],
+)
+def test_a_count_is_named_by_the_word_the_report_counts_it_in(indicator_id: str, vi: str, en: str) -> None:
+    catalogue = load_catalogue().set_index("indicator_id")
+    assert (catalogue.at[indicator_id, "unit_vi"], catalogue.at[indicator_id, "unit_en"]) == (vi, en)
+
+
+def test_a_count_of_household_times_is_in_luot_ho() -> None:
+    """Review VI17: "72.219 lượt hộ" counted as "hộ" made the average "triệu đồng/hộ"; "Số lượt hộ …" is in lượt hộ."""
+    catalogue = load_catalogue()
+    times = catalogue[catalogue["name_vi"].str.startswith("Số lượt hộ")]
+    assert len(times) >= 3 and (times["unit_vi"] == "lượt hộ").all(), times[["indicator_id", "unit_vi"]]

@@ -803,3 +803,46 @@ def test_a_bad_headline_row_is_refused(
     set_cell(data_copy / "headline.csv", line, column, text)
     with pytest.raises(DataError, match=pattern):
         load_headline(data_copy)
+
+
+def test_a_unit_after_one_is_singular_in_english_only() -> None:
+    from helpers.data.loading import unit_name
+
+    assert unit_name("persons", "en", count=1) == "person" and unit_name("persons", "en", count=2) == "people"
+    assert unit_name("persons", "en", count=-1) == "person" and unit_name("persons", "en") == "people"
+    assert unit_name("households", "en", count=1) == "household"
+    assert unit_name("percentage_points", "en", count=1) == "percentage point"
+    assert unit_name("persons", "vi", count=1) == unit_name("persons", "vi", count=2) == "người"
+
+
+# --- data/instruments.csv (review item 34): every goal's instrument has an English name --------------------------
+
+
+def test_every_instrument_in_the_figures_has_an_english_name() -> None:
+    from helpers.data.loading import load_instruments
+
+    instruments = load_instruments()
+    used = {i for y in available_years() for i in load_year(y)["instrument"] if i}
+    used |= {i for i in load_revisions(max(available_years()))["instrument"] if i}
+    assert used and used <= set(instruments["instrument"])
+    assert (instruments["name_en"] != "").all()
+    # an English name is English: no Vietnamese word for plan (KH), programme (CT) or master plan (QH) in it
+    assert not instruments["name_en"].str.contains(r"\b(?:KH|CT|QH|năm|nhân lực|chỉ tiêu)\b(?!-UBND)").any()
+
+
+def test_an_instrument_without_an_english_name_is_refused(data_copy: Path, set_cell) -> None:
+    from helpers.data.loading import load_instruments
+
+    set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "kind", "target")
+    set_cell(data_copy / "figures" / "2023.csv", LINE_TRAINED, "instrument", "KH năm 2026")
+    with pytest.raises(DataError, match=r"^data/instruments\.csv.*'KH năm 2026'"):
+        load_instruments(data_copy)
+
+
+def test_an_instrument_named_twice_is_refused(data_copy: Path) -> None:
+    from helpers.data.loading import load_instruments
+
+    rows = read_rows(data_copy / "instruments.csv")
+    write_rows(data_copy / "instruments.csv", rows + [rows[1]])
+    with pytest.raises(DataError, match=r"^data/instruments\.csv, line \d+, column 'instrument'.*already used"):
+        load_instruments(data_copy)

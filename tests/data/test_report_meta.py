@@ -96,13 +96,24 @@ def test_the_dateline_is_written_as_a_state_document_writes_it(hue_2025: Path) -
 
 
 def test_the_cover_counts_the_figures_files_in_the_readers_plural() -> None:
-    assert (
-        frontmatter.T("vintage_files", "en", n=1, names="data/figures/2016.csv")
-        == "1 figures file: data/figures/2016.csv"
+    assert frontmatter.T("vintage_files", "en", n=1, years="2016") == (
+        "1 figures file, 2016 (listed with its SHA-256 checksum in the Methods note)"
     )
-    assert frontmatter.T("vintage_files", "en", n=8, names="…") == "8 figures files: …"
-    assert frontmatter.T("vintage_files", "vi", n=1, names="…") == "1 tệp số liệu: …"
-    assert "8 figures files: data/figures/2015.csv, " in frontmatter.cover_html(frontmatter.gather(2023, "en"))
+    assert frontmatter.T("vintage_files", "en", n=8, years="2015–2023").startswith("8 figures files, 2015–2023 (")
+    assert frontmatter.T("vintage_files", "vi", n=1, years="2016").startswith("1 tệp số liệu, 2016 (")
+    assert "8 figures files, 2015–2023 (listed with their SHA-256 checksums in the Methods note)" in (
+        frontmatter.cover_html(frontmatter.gather(2023, "en"))
+    )
+
+
+def test_the_cover_says_how_many_files_of_which_years_and_leaves_the_list_to_the_methods_note() -> None:
+    """Review item 40: a director-facing page says "8 tệp số liệu, 2015–2023 (…)", not "data/figures/2015.csv, …"."""
+    fm = frontmatter.gather(2023, "vi")
+    cover = frontmatter.cover_html(fm)
+    assert "8 tệp số liệu, 2015–2023 (danh sách và mã kiểm tra SHA-256 ở Ghi chú phương pháp)" in cover
+    assert "data/figures/" not in cover
+    methods = frontmatter.methods_html(fm)
+    assert all(f.name in methods and f.sha256 in methods for f in fm.vintage)
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,7 @@ def add_2024(data: Path) -> Path:
         "priority": str(priority),
         "role": "primary",
     }
-    write_rows(data / "sources.csv", sources + [[source[c] for c in head]])
+    write_rows(data / "sources.csv", sources + [[source.get(c, "") for c in head]])
 
     reports = read_rows(data / "reports.csv")
     row_2023 = dict(zip(reports[0], next(r for r in reports[1:] if r[0] == "2023"), strict=True))

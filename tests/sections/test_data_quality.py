@@ -119,6 +119,14 @@ def test_disagreements_and_ambiguous_tables_on_a_small_frame() -> None:
     assert "comma" not in ambiguous["Lý do"]
     english = dq.ambiguous_table(SMALL, 2023, "en").frame.iloc[0]
     assert english["Why (with the transcriber's note)"].endswith("Transcriber's note: a comma for the dot")
+    # Review item 35: an English reader is told that the comma is the Vietnamese decimal mark, and every value the
+    # appendix gives is in English style (18.173 as written, 18,173 as read).
+    assert english["Why (with the transcriber's note)"].startswith(
+        "In Vietnamese the comma is the decimal mark and the dot separates thousands, so read as written the print "
+        "means 18.173; beside the related figures that is implausible, so the appendix takes the comma for a "
+        "misplaced thousands separator and reads 18,173."
+    )
+    assert english["Read by the Vietnamese convention"] == "18.173" and english["Reading chosen"] == "18,173"
 
 
 def test_coverage_table_has_a_total_row() -> None:

@@ -215,8 +215,8 @@ def test_real_2023_overview(figures_2023: pd.DataFrame) -> None:
     )
     # Issue 9 (review items 13/14): the other goal of the same indicator is said plainly beside the counted one.
     assert sentences[0].endswith(
-        "Beside the plan (KH năm 2023), jobs created (workers placed in jobs) reached 103.24% of the "
-        "CT việc làm 2021-2025 target (result 17,034, goal 16,500)."
+        "Beside the plan (Annual Plan 2023), jobs created (workers placed in jobs) reached 103.24% of the "
+        "Employment Programme 2021–2025 target (result 17,034, goal 16,500)."  # instruments named in English
     )
     assert "not counted again" not in sentences[0]
     assert sentences[1] == (
@@ -297,3 +297,11 @@ def test_plural_forms_in_english() -> None:
     assert of.scorecard_findings(one_goal, 2023, "en") == [
         "The data hold 1 indicator with a plan or target for 2023 but no result to judge it by."
     ]
+
+
+def test_a_goals_instrument_is_english_in_the_english_scorecard() -> None:
+    assert overview.kind_text("plan", "KH năm 2023", "en") == "Plan (Annual Plan 2023)"
+    assert overview.kind_text("target", "QH nhân lực 2011-2020", "en") == (
+        "Target (Human Resources Development Plan 2011–2020)"
+    )
+    assert overview.kind_text("plan", "KH năm 2023", "vi") == "Kế hoạch (KH năm 2023)"

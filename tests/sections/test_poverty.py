@@ -264,3 +264,26 @@ def test_every_household_count_the_2023_chart_draws_is_in_its_table(lang: str) -
     assert table.values == {"years": f"{frame.attrs['periods'][0]}–2023"}
     assert poverty.T("households.change", lang, prev=2022) in table.frame.columns
     assert raw.at["poor_households", "change"] == -4195  # still 2023 against 2022
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_programme_column_names_its_unit_once(lang: str) -> None:
+    """Review item 24: "(household-times) (household loans)" — a name that already ends in what it counts gets no
+    second parenthesis; every other column names its unit."""
+    for key, ids in poverty_programmes.PROGRAMMES.items():
+        for indicator_id in ids:
+            heading = poverty_programmes.column_heading(indicator_id, lang)
+            assert ") (" not in heading, (key, heading)
+            assert heading.endswith(")"), (key, heading)
+    table = poverty_programmes.group_table(poverty_programmes.group_frame(SMALL, "credit", 2023, lang), "credit", lang)
+    assert not [c for c in table.frame.columns if ") (" in c]
+
+
+def test_an_average_is_per_one_unit_in_english() -> None:
+    """The unit of an average says "per person", "per household loan": the singular is data (name_en_one), not an
+    "s" stripped off ("people" would become "peopl")."""
+    assert poverty_programmes.per_unit("health_insurance_amount", "health_insurance_persons", "en") == (
+        "million VND per person"
+    )
+    assert poverty_programmes.per_unit("credit_amount", "credit_households", "en") == "million VND per household loan"
+    assert poverty_programmes.per_unit("credit_amount", "credit_households", "vi") == "triệu đồng/lượt hộ"

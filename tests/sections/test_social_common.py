@@ -120,7 +120,7 @@ def test_target_comment_honours_polarity_and_bounds() -> None:
     )
     assert (
         st.target_comment(60, "60", 54, "neutral", "persons", 2023, "en")
-        == "the target is 6 persons above the 2023 result"
+        == "the target is 6 people above the 2023 result"
     )
     assert (
         st.target_comment(90, "90", 47.93, "higher_is_better", "percent", 2023, "en")
@@ -200,3 +200,14 @@ def test_collect_findings_keeps_supported_sentences_in_order_and_at_most_six() -
     functions = [says("a"), says(None), says("b")] + [says(str(i)) for i in range(6)]
     assert collect_findings(functions, pd.DataFrame(), 2023, "vi") == ["a", "b", "0", "1", "2", "3"]
     assert collect_findings([says(None)], pd.DataFrame(), 2023, "vi") == []
+
+
+def test_a_target_above_or_below_the_result_is_said_as_the_target_compared_with_the_result() -> None:
+    """Review VI25: "mục tiêu tăng 6 người so với kết quả" read as if the target itself rose; the target is higher."""
+    assert (
+        st.target_comment(60, "60", 54, "neutral", "persons", 2023, "vi")
+        == "chỉ tiêu cao hơn kết quả năm 2023 là 6 người"
+    )
+    assert (
+        st.target_comment(1, "1", 2, "neutral", "persons", 2023, "en") == "the target is 1 person below the 2023 result"
+    )

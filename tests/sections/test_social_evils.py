@@ -193,5 +193,5 @@ def test_rehabilitation_by_modality_is_a_sentence_naming_each_result_and_target(
     frame = se.rehab_vs_target_frame(DRUGS, 2023, "en")
     [sentence] = se.rehab_notes(frame, "en", 2023)
     for row in frame.itertuples():
-        assert f"{row.value:,.0f} persons" in sentence
+        assert f"{row.value:,.0f} people" in sentence
     assert "2024" in sentence and se.rehab_notes(None, "en", 2023) == []

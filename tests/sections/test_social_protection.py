@@ -160,6 +160,9 @@ def test_real_2023_data(figures_2023: pd.DataFrame) -> None:
     notes = gifts.ambiguity_sentences(figures_2023, 2023, "vi")
     assert len(notes) == 1 and "“hơn 18,173 triệu đồng”" in notes[0]
     assert "bình quân khoảng 291 nghìn đồng/suất" in notes[0] and "chỉ khoảng 291 đồng/suất" in notes[0]
+    [english] = gifts.ambiguity_sentences(figures_2023, 2023, "en")  # review item 35: said for an English reader
+    assert "“hơn 18,173” (million VND)" in english and "In Vietnamese the comma is the decimal mark" in english
+    assert "reads 18,173 million VND (an average of about 291 thousand VND per gift)" in english
     targets = sp.goals_table(figures_2023, 2023, "vi").frame
     assert targets["Mục tiêu 2024"].tolist() == ["100%", "100%", "trên 90%", "trên 90%", "dưới 1,5%", "trên 60%"]
     assert targets["Kết quả 2023"].tolist()[4] == "1,44% (phụ lục tính: 4.206 / 292.208)"

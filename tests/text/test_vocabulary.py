@@ -62,3 +62,26 @@ def test_no_text_names_the_area_itself(namespace: str) -> None:
         if AREA_SAID.search(text)
     ]
     assert typed == []
+
+
+def test_an_instrument_is_named_in_english_from_data_and_left_as_printed_in_vietnamese() -> None:
+    from helpers.text.vocabulary import instrument_after, instrument_name
+
+    assert instrument_name("KH năm 2023", "vi") == "KH năm 2023"
+    assert instrument_name("KH năm 2023", "en") == "Annual Plan 2023"
+    assert instrument_name("CT việc làm 2021-2025", "en") == "Employment Programme 2021–2025"
+    assert instrument_after("KH 63/KH-UBND", "en") == " (Plan 63/KH-UBND)"
+    assert instrument_after("", "en") == instrument_after(float("nan"), "vi") == ""
+
+
+def test_english_texts_say_people_not_persons() -> None:
+    """Review items 21-24: "persons" is the plural of a legal term; English readers count people (data/units.csv
+    names the unit "people", "1 person")."""
+    found = [
+        f"{namespace}:{key}"
+        for namespace in templates.text_files()
+        for key, entry in templates.load(namespace).items()
+        for lang, _, text in templates.variants(entry)
+        if lang == "en" and re.search(r"\bpersons\b", re.sub(r"{[^}]*}", "", text))
+    ]
+    assert found == []

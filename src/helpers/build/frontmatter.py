@@ -64,6 +64,7 @@ class SourceEntry:
     url: str
     role: str = "primary"  # primary, secondary (an aggregator) or mirror (a copy): data/sources.csv's role
     later: tuple[tuple[str, int], ...] = ()  # published after the report: (reason, figures) of analysis.provenance
+    note: str = ""  # what a reader must know about the source itself (data/sources.csv's note_vi / note_en)
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ def gather(year: int, lang: str, data_dir: Path | None = None) -> FrontMatter:
             r.url,
             r.role,
             tuple((k, int(later.at[r.source_id, k])) for k in REASONS) if r.source_id in later.index else (),
+            str(getattr(r, f"note_{lang}")),
         )
         for r in used.itertuples(index=False)
     )
@@ -174,10 +176,10 @@ def _e(value: object) -> str:
 
 def cover_html(fm: FrontMatter) -> str:
     """The cover in the form of Nghị định 30/2020: issuing authority, national name and motto, place and date,
-    then the title, the year and the data vintage (the files by name; their checksums are in the methods note)."""
+    then the title, the year and the data vintage (how many files, of which years; the list and checksums are in the
+    methods note)."""
     lang = fm.lang
     who = issuer(fm.report, lang)
-    names = ", ".join(f.name for f in fm.vintage)
     return (
         '<header class="cover" id="cover">'
         '<div class="cover-head">'
@@ -193,9 +195,17 @@ def cover_html(fm: FrontMatter) -> str:
         f'<p class="cover-issuer">{_e(T("issuer", lang, issuer=issuer_name(fm.report, lang)))}</p>'
         '<div class="cover-vintage">'
         f"<p><strong>{_e(T('vintage', lang))}.</strong> {_e(T('vintage_rule', lang, year=fm.year))} "
-        f"{_e(T('vintage_files', lang, n=len(fm.vintage), names=names))}.</p>"
+        f"{_e(vintage_files(fm))}.</p>"
         "</div></header>"
     )
+
+
+def vintage_files(fm: FrontMatter) -> str:
+    """The cover's words for the vintage: how many figures files and which years ("8 tệp số liệu, 2015–2023"), with
+    where the list and checksums are; a reader of the cover needs no file names."""
+    years = sorted(f.year for f in fm.vintage)
+    span = "" if not years else str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+    return T("vintage_files", fm.lang, n=len(fm.vintage), years=span)
 
 
 def vintage_table_html(fm: FrontMatter) -> str:
@@ -227,9 +237,12 @@ def sources_html(fm: FrontMatter) -> str:
     lang = fm.lang
     items = []
     for s in fm.sources:
-        parts = [f"<cite>{_e(s.title)}</cite>", _e(s.publisher)]
+        title = s.title or T("untitled", lang)  # a title no source we hold shows is left empty, not made up
+        parts = [f"<cite>{_e(title)}</cite>", _e(s.publisher)]
         if s.published:
             parts.append(_e(T("published", lang, when=when(s.published, lang))))
+        if s.note:
+            parts.append(_e(s.note.rstrip(".")))
         line = ". ".join(parts) + "."
         if s.role != "primary":
             line += f' <span class="source-role">{_e(T(f"role.{s.role}", lang))}</span>'

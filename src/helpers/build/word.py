@@ -37,7 +37,7 @@ from xml.sax.saxutils import escape
 
 from helpers.build.assemble import TOC_DEPTH, Heading, plain
 from helpers.build.export import normalise_zip
-from helpers.build.frontmatter import FrontMatter, issuer, issuer_name
+from helpers.build.frontmatter import FrontMatter, issuer, issuer_name, vintage_files
 from helpers.text import say
 
 REFERENCE_DOCX = Path(__file__).resolve().parent / "templates" / "reference.docx"
@@ -123,10 +123,8 @@ def cover_xml(fm: FrontMatter) -> str:
         f'<w:tblGrid><w:gridCol w:w="{widths[0]}"/><w:gridCol w:w="{widths[1]}"/></w:tblGrid>'
         f"<w:tr>{_cell(left, widths[0])}{_cell(right, widths[1])}</w:tr></w:tbl>"
     )
-    names = ", ".join(f.name for f in fm.vintage)
     vintage = _text(f"{say('frontmatter:vintage', lang)}. ", bold=True) + _text(
-        f"{say('frontmatter:vintage_rule', lang, year=fm.year)} "
-        f"{say('frontmatter:vintage_files', lang, n=len(fm.vintage), names=names)}."
+        f"{say('frontmatter:vintage_rule', lang, year=fm.year)} {vintage_files(fm)}."
     )
     blank = _run("", "CoverHead")
     return "".join(

@@ -18,8 +18,9 @@ import pandera.pandas as pa
 from helpers.data.printed import parse_plain_number
 from helpers.errors import DataError
 
-UNITS_COLUMNS = ["unit", "name_vi", "name_en", "whole", "additive", "min", "max"]
+UNITS_COLUMNS = ["unit", "name_vi", "name_en", "name_en_one", "whole", "additive", "min", "max"]
 SOURCES_COLUMNS = ["source_id", "title", "publisher", "publisher_en", "published", "url", "priority", "role"]
+SOURCES_COLUMNS += ["note_vi", "note_en"]  # what a reader must know about the source itself, in each language
 # What a source is to its figures: the publisher's own page or its press report (primary), an aggregator that
 # collects others' news (secondary), or a copy or reprint of another publisher's article (mirror).
 SOURCE_ROLES = ("primary", "secondary", "mirror")
@@ -184,6 +185,7 @@ def units_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
             "unit": text_column(pattern(SNAKE, "a snake_case unit name")),
             "name_vi": text_column(),
             "name_en": text_column(),
+            "name_en_one": text_column(),  # the English name after 1 ("1 person", "1 household")
             "whole": text_column(boolean),
             "additive": text_column(boolean),
             "min": text_column(number_or_empty, required=False),
@@ -212,7 +214,7 @@ def sources_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
     schema = pa.DataFrameSchema(
         {
             "source_id": text_column(pattern(SNAKE, "a snake_case source_id")),
-            "title": text_column(),
+            "title": text_column(required=False),  # empty when no source we hold shows the title: never made up
             "publisher": text_column(),
             "published": text_column(
                 pattern(r"^$|^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", "a date as YYYY, YYYY-MM or YYYY-MM-DD, or empty"),
@@ -224,6 +226,8 @@ def sources_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
                 pattern(r"^[1-9][0-9]*$", "a whole number from 1 (most trusted when sources disagree)")
             ),
             "role": text_column(one_of(SOURCE_ROLES, "the roles of a source")),
+            "note_vi": text_column(required=False),  # what a reader must know about the source itself
+            "note_en": text_column(required=False),
         },
         strict=True,
     )

@@ -23,6 +23,7 @@ from helpers.data.contract import (
     MAX_SIGNIFICANT_DIGITS,
     YEAR,
     RowRule,
+    _unique,
     one_of,
     pattern,
     real_date,
@@ -205,3 +206,13 @@ def figures_schema(
         ),
     ]
     return schema, rules
+
+
+INSTRUMENTS_COLUMNS = ["instrument", "name_en"]
+
+
+def instruments_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
+    """Schema of ``data/instruments.csv``: each goal's instrument (as the figures files write it) once, with the
+    English name the English appendix shows for it."""
+    schema = pa.DataFrameSchema({"instrument": text_column(), "name_en": text_column()}, strict=True)
+    return schema, [_unique("instrument")]

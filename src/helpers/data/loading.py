@@ -105,9 +105,9 @@ def load_reference(data_dir: Path | None = None) -> Reference:
 def load_catalogue(data_dir: Path | None = None) -> pd.DataFrame:
     """The indicator catalogue, with each unit's names and rules joined in."""
     ref = load_reference(data_dir)
-    units = ref.units.rename(columns={"name_vi": "unit_vi", "name_en": "unit_en"})
+    units = ref.units.rename(columns={"name_vi": "unit_vi", "name_en": "unit_en", "name_en_one": "unit_en_one"})
     units = units.assign(whole=units["whole"] == "true", additive=units["additive"] == "true")[
-        ["unit", "unit_vi", "unit_en", "whole", "additive"]
+        ["unit", "unit_vi", "unit_en", "unit_en_one", "whole", "additive"]
     ]
     return ref.indicators.merge(units, on="unit", how="left").reset_index(drop=True)
 
@@ -119,16 +119,47 @@ def code_names(code: str, lang: str, data_dir: Path | None = None) -> dict[str, 
     return dict(zip(frame[code], frame[f"name_{lang}"], strict=True))
 
 
-def unit_name(unit: str, lang: str, data_dir: Path | None = None) -> str:
-    """The name of a unit code in ``lang`` (data/units.csv): "điểm phần trăm" for ``percentage_points``."""
+def unit_name(unit: str, lang: str, data_dir: Path | None = None, count: float | None = None) -> str:
+    """The name of a unit code in ``lang`` (data/units.csv): "điểm phần trăm" for ``percentage_points``.
+
+    With ``count``, the name after that number: English takes ``name_en_one`` where the number's CLDR plural form
+    is "one" ("1 person", "1 percentage point"), ``name_en`` otherwise ("2 people"); Vietnamese has one form."""
     units = load_reference(data_dir).units
-    return str(units.loc[units["unit"] == unit, f"name_{lang}"].iloc[0])
+    column = "name_en_one" if lang == "en" and count is not None and _is_one(count) else f"name_{lang}"
+    return str(units.loc[units["unit"] == unit, column].iloc[0])
+
+
+def _is_one(count: float) -> bool:
+    """Whether English says ``count`` in the singular (CLDR: exactly 1, written without decimals)."""
+    return abs(float(count)) == 1
 
 
 def load_sources(data_dir: Path | None = None) -> pd.DataFrame:
     """The sources, with ``priority`` as an integer (1 = most trusted when sources disagree)."""
     sources = load_reference(data_dir).sources
     return sources.assign(priority=sources["priority"].astype(int)).reset_index(drop=True)
+
+
+def load_instruments(data_dir: Path | None = None) -> pd.DataFrame:
+    """The instruments that set goals (data/instruments.csv: ``instrument``, ``name_en``), validated, and refused
+    when a figures file names an instrument it lacks."""
+    root = Path(data_dir or default_data_dir())
+    paths = [root / "instruments.csv", *figures_files(root).values()]
+    return _instruments_cached(root, _stamp(paths))
+
+
+@lru_cache(maxsize=8)
+def _instruments_cached(root: Path, stamp: tuple) -> pd.DataFrame:
+    path = root / "instruments.csv"
+    frame = _validated(path, figures_contract.INSTRUMENTS_COLUMNS, figures_contract.instruments_schema())
+    used = [
+        i
+        for figures in figures_files(root).values()
+        for i in read_table(figures, contract.FIGURES_COLUMNS)["instrument"]
+        if i
+    ]
+    contract.check_all_named(frame, shown_path(path), "instrument", used)
+    return frame.reset_index(drop=True)
 
 
 def load_breakdown_labels(data_dir: Path | None = None) -> pd.DataFrame:

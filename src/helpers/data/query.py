@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.data.loading import load_breakdown_labels, load_catalogue
+from helpers.data.loading import load_breakdown_labels, load_catalogue, unit_name
 
 
 def preferred(figures: pd.DataFrame) -> pd.DataFrame:
@@ -94,10 +94,11 @@ def indicator_name(indicator_id: str, lang: str) -> str:
     return str(catalogue.at[indicator_id, f"name_{lang}"])
 
 
-def unit_label(indicator_id: str, lang: str) -> str:
-    """The unit of an indicator in ``lang`` ("hộ", "%", "triệu đồng"…)."""
-    catalogue = load_catalogue().set_index("indicator_id")
-    return str(catalogue.at[indicator_id, f"unit_{lang}"])
+def unit_label(indicator_id: str, lang: str, count: float | None = None) -> str:
+    """The unit of an indicator in ``lang`` ("hộ", "%", "triệu đồng"…); with ``count``, its name after that number
+    (English "1 household", "2 households": data/units.csv's ``name_en_one`` and ``name_en``)."""
+    unit = str(load_catalogue().set_index("indicator_id").at[indicator_id, "unit"])
+    return unit_name(unit, lang, count=count)
 
 
 def category_label(dimension: str, code: str, lang: str) -> str:

@@ -25,14 +25,14 @@ PERCENT_UNITS = ("percent", "percentage_points")
 def with_unit(value: float, unit: str, lang: str, printed: str | None = None) -> str:
     """A figure with its unit's name, as a title says it: "2,27%", "17.034 người"."""
     text = qualified(value, unit, lang, printed)
-    return text if unit in PERCENT_UNITS else f"{text} {unit_name(unit, lang)}"
+    return text if unit in PERCENT_UNITS else f"{text} {unit_name(unit, lang, count=value)}"
 
 
 def unsigned(value: float, unit: str, lang: str) -> str:
     """A pace or a change with its unit and without a sign (the words say the direction)."""
     if unit == "percentage_points":
         return fmt_points(value, lang)
-    return f"{fmt_number(value, lang)} {unit_name(unit, lang)}"
+    return f"{fmt_number(value, lang)} {unit_name(unit, lang, count=value)}"
 
 
 def change_word(current: float, previous: float | None) -> str:

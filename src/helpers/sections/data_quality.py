@@ -26,6 +26,7 @@ from helpers.text.vocabulary import (
     DOMAIN_LABELS,
     KIND_LABELS,
     indicator_text,
+    instrument_after,
     label,
     publisher_names,
     yes_no,
@@ -248,7 +249,7 @@ def revisions_table(revisions: pd.DataFrame, figures: pd.DataFrame, lang: str) -
             ],
             h["period"]: revisions["period"].astype(str),
             h["kind"]: [
-                label(KIND_LABELS, k, lang) + (f" ({i})" if isinstance(i, str) and i else "")
+                label(KIND_LABELS, k, lang) + instrument_after(i, lang)
                 for k, i in zip(
                     revisions["kind"], revisions.get("instrument", pd.Series("", index=revisions.index)), strict=False
                 )

@@ -50,7 +50,7 @@ def count_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lan
     if found is None:
         return None
     rows, first, est, name = found
-    unit = unit_name(first["unit"], lang)
+    unit = unit_name(first["unit"], lang, count=first["result"])
     value = f"{qualified(first['result'], first['unit'], lang, first['result_printed'])} {unit}"
     items = []
     for r in rows[rows["ratio"].notna()].itertuples():

@@ -21,7 +21,7 @@ from helpers.present.tables import Table
 from helpers.sections.overview import goal_text
 from helpers.text import say, texts_for
 from helpers.text.formatting import PERCENT_UNITS, fmt_printed, fmt_value
-from helpers.text.vocabulary import KIND_LABELS, label
+from helpers.text.vocabulary import KIND_LABELS, instrument_name, label
 
 T = texts_for(__name__)
 NO_VALUE = "–"
@@ -38,7 +38,7 @@ def value_text(value: object, unit: str, indicator_id: str, lang: str, printed: 
     number = fmt_printed(float(value), unit, lang, printed)  # the decimals of the print: "1,40%" stays 1,40%
     if unit in PERCENT_UNITS or unit == "percentage_points":
         return number
-    return T("value.unit", lang, value=number, unit=unit_label(indicator_id, lang))
+    return T("value.unit", lang, value=number, unit=unit_label(indicator_id, lang, count=float(value)))
 
 
 def change_text(row: pd.Series, lang: str) -> str:
@@ -47,7 +47,7 @@ def change_text(row: pd.Series, lang: str) -> str:
         return T("change.none", lang)
     change = fmt_value(float(row["change"]), row["change_unit"], lang, signed=True)
     if row["change_unit"] not in PERCENT_UNITS and row["change_unit"] != "percentage_points":
-        change = T("value.unit", lang, value=change, unit=unit_label(row["indicator_id"], lang))
+        change = T("value.unit", lang, value=change, unit=unit_label(row["indicator_id"], lang, count=row["change"]))
     previous = value_text(row["previous"], row["unit"], row["indicator_id"], lang, row["previous_printed"])
     return T("change.text", lang, change=change, previous_year=int(row["previous_year"]), previous=previous)
 
@@ -63,7 +63,7 @@ def margin_text(row: pd.Series, lang: str) -> str:
         return ""
     amount = fmt_value(abs(margin), row["change_unit"], lang)
     if row["change_unit"] not in PERCENT_UNITS and row["change_unit"] != "percentage_points":
-        amount = T("value.unit", lang, value=amount, unit=unit_label(row["indicator_id"], lang))
+        amount = T("value.unit", lang, value=amount, unit=unit_label(row["indicator_id"], lang, count=margin))
     return T("status.better" if margin > 0 else "status.worse", lang, amount=amount)
 
 
@@ -78,6 +78,7 @@ def status_text(row: pd.Series, year: int, lang: str) -> str:
     margin = "" if _missing(row["met"]) else margin_text(row, lang)
     kind = label(KIND_LABELS, row["goal_kind"], lang)
     instrument = row["instrument"] if isinstance(row["instrument"], str) and row["instrument"] else ""
+    instrument = instrument_name(instrument, lang) if instrument else ""
     set_by = T("status.set_by", lang, kind=kind, instrument=instrument) if instrument else kind
     text = T(key, lang, goal=goal, margin=margin, set_by=set_by)
     more = int(row["goals"]) - 1

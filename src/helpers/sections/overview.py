@@ -20,7 +20,7 @@ from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.text import say, texts_for
 from helpers.text.formatting import RATIO_DECIMALS, fmt_number, fmt_printed, fmt_value
-from helpers.text.vocabulary import DOMAIN_LABELS, KIND_LABELS, NOT_JUDGED, indicator_text, label
+from helpers.text.vocabulary import DOMAIN_LABELS, KIND_LABELS, NOT_JUDGED, indicator_text, instrument_name, label
 
 T = texts_for(__name__)
 BOUNDS = ("ceiling", "floor")
@@ -50,7 +50,7 @@ def goal_text(goal: float, unit: str, bound: str | None, lang: str, printed: str
 def kind_text(kind: str, instrument: object, lang: str) -> str:
     """A goal's kind with the instrument that set it: "Kế hoạch (KH năm 2024)", "Chỉ tiêu (CT việc làm 2021-2025)"."""
     text = label(KIND_LABELS, kind, lang)
-    return f"{text} ({instrument})" if isinstance(instrument, str) and instrument else text
+    return f"{text} ({instrument_name(instrument, lang)})" if isinstance(instrument, str) and instrument else text
 
 
 def band_margin_text(margin: float | None, far: float | None, unit: str, lang: str) -> str:

@@ -16,6 +16,7 @@ from helpers.sections.overview import (
     scorecard_rows,
 )
 from helpers.text.formatting import fmt_number, fmt_printed, fmt_ratio
+from helpers.text.vocabulary import instrument_name
 
 REPORT_SE = ("socioeconomic_targets_achieved", "socioeconomic_targets_total")  # the report's "04/04 chỉ tiêu"
 NEUTRAL = ("higher", "lower", "same")  # a neutral indicator's goal beside its result (helpers.analysis.attainment)
@@ -125,7 +126,7 @@ def _kind_of(kind: str, instrument: object, lang: str) -> str:
     """A goal's kind named by its instrument without a second bracket: "kế hoạch của KH năm 2023"."""
     plain = _lower_first(kind_text(kind, "", lang))
     return (
-        T("findings.kind_of", lang, kind=plain, instrument=instrument)
+        T("findings.kind_of", lang, kind=plain, instrument=instrument_name(instrument, lang))
         if isinstance(instrument, str) and instrument
         else plain
     )

@@ -87,7 +87,7 @@ def households_sentence(frame: pd.DataFrame | None, year: int, lang: str) -> str
         if indicator not in by_id.index or pd.isna(by_id.at[indicator, f"value_{year}"]):
             return None
         n = qualified(by_id.at[indicator, f"value_{year}"], "households", lang, by_id.at[indicator, f"printed_{year}"])
-        return f"{n} {unit_name('households', lang)}"
+        return f"{n} {unit_name('households', lang, count=by_id.at[indicator, f'value_{year}'])}"
 
     parts = []
     poor = count(POOR)

@@ -49,7 +49,14 @@ def programme(rep: Report, key: str, level: int = 3) -> pd.DataFrame | None:
 
 def per_unit(amount_id: str, count_id: str, lang: str) -> str:
     """The unit of an average, from the catalogue's unit names: "triệu đồng/hộ", "million VND per household"."""
-    return say("common:per_unit", lang, amount=unit_label(amount_id, lang), count=unit_label(count_id, lang))
+    return say("common:per_unit", lang, amount=unit_label(amount_id, lang), count=unit_label(count_id, lang, count=1))
+
+
+def column_heading(indicator_id: str, lang: str) -> str:
+    """A table column of an indicator with its unit ("Kinh phí … (triệu đồng)"); a name that already ends in
+    what it counts ("… (household-times)") is not given a second parenthesis ("(household-times) (households)")."""
+    name = indicator_name(indicator_id, lang)
+    return name if name.endswith(")") else T("group.column", lang, name=name, unit=unit_label(indicator_id, lang))
 
 
 def group_table(frame: pd.DataFrame | None, key: str, lang: str) -> Table | None:
@@ -65,10 +72,10 @@ def group_table(frame: pd.DataFrame | None, key: str, lang: str) -> Table | None
     shown = pd.DataFrame(
         {
             T("group", lang): list(frame["category"]),
-            f"{indicator_name(count_id, lang)} ({unit_label(count_id, lang)})": [
+            column_heading(count_id, lang): [
                 cell(v, count_unit, p) for v, p in zip(frame["count"], frame["count_printed"], strict=False)
             ],
-            f"{indicator_name(amount_id, lang)} ({unit_label(amount_id, lang)})": [
+            column_heading(amount_id, lang): [
                 cell(v, amount_unit, p) for v, p in zip(frame["amount"], frame["amount_printed"], strict=False)
             ],
             T("group.average", lang, unit=per_unit(amount_id, count_id, lang)): [

@@ -91,7 +91,7 @@ def change_text(value: float | None, unit: str, lang: str, signed: bool = True) 
         return "–"
     if unit in ("percent", "percentage_points"):
         return fmt_points(value, lang, signed=signed)
-    return f"{fmt_number(value, lang, signed=signed)} {unit_name(unit, lang)}"
+    return f"{fmt_number(value, lang, signed=signed)} {unit_name(unit, lang, count=value)}"
 
 
 def change_unit_text(unit: str, lang: str) -> str:
@@ -119,13 +119,17 @@ def qualified_note(data: pd.DataFrame, unit: str, lang: str) -> str:
         elif qualifier(row.printed):
             items.append(_goal_item(row.kind, row.period, qualified(row.value, unit, lang, row.printed), lang))
     hidden = data[~data.index.isin(drawn(data).index)]
-    others = [
-        _goal_item(
-            r.kind, r.period, range_text(r.printed, unit, lang) or qualified(r.value, unit, lang, r.printed), lang
-        )
-        + (f" ({r.instrument})" if isinstance(r.instrument, str) and r.instrument else "")
-        for r in (hidden.itertuples() if "instrument" in data.columns else ())
-    ]
+    others = (
+        [
+            _goal_item(
+                r.kind, r.period, range_text(r.printed, unit, lang) or qualified(r.value, unit, lang, r.printed), lang
+            )
+            + vocabulary.instrument_after(r.instrument, lang)
+            for r in hidden.itertuples()
+        ]
+        if "instrument" in data.columns
+        else []
+    )
     notes = []
     if items:
         notes.append(T("note.qualified", lang, items="; ".join(items)))
@@ -229,8 +233,7 @@ def needed_text(r: object, lang: str) -> str:
 
 
 def _goal_text(r: object, lang: str) -> str:
-    instrument = f" ({r.instrument})" if isinstance(r.instrument, str) and r.instrument else ""
-    return f"{kind_label(r.goal_kind, lang)} {r.goal_period}{instrument}"
+    return f"{kind_label(r.goal_kind, lang)} {r.goal_period}{vocabulary.instrument_after(r.instrument, lang)}"
 
 
 def _achieved_text(r: object, lang: str) -> str:
@@ -268,7 +271,7 @@ def _bar_name(bar: object, lang: str) -> str:
         lang,
         kind=kind_label(bar.goal_kind, lang).lower(),
         period=bar.goal_period,
-        instrument=bar.instrument,
+        instrument=vocabulary.instrument_name(bar.instrument, lang),
     )
 
 

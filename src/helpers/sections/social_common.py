@@ -30,7 +30,8 @@ from helpers.analysis.social import (  # noqa: F401  (the numbers, for the secti
     rate,
     ratio,
 )
-from helpers.data.loading import load_catalogue, load_reference
+from helpers.data.loading import load_catalogue
+from helpers.data.loading import unit_name as data_unit_name
 from helpers.data.printed import FLOOR_QUALIFIERS, ZERO_WORDS, computed_significance, is_ambiguous
 from helpers.data.query import category_label, figure_row, indicator_name, unit_label
 from helpers.present import charts
@@ -50,10 +51,10 @@ AS_OF_RE = re.compile(r"as of (\d{1,2}/\d{1,2}/\d{4})")
 LOWER_BOUND_QUALIFIERS = FLOOR_QUALIFIERS  # qualifiers that say the true figure is at least the printed one
 
 
-def unit_name(unit: str, lang: str) -> str:
-    """The name of a unit code (``"persons"`` → "người") from data/units.csv."""
-    units = load_reference().units.set_index("unit")
-    return str(units.at[unit, f"name_{lang}"])
+def unit_name(unit: str, lang: str, count: float | None = None) -> str:
+    """The name of a unit code (``"persons"`` → "người", "people") from data/units.csv; with ``count``, the name
+    after that number ("1 person", "2 people")."""
+    return data_unit_name(unit, lang, count=count)
 
 
 def unit_of(indicator_id: str) -> str:

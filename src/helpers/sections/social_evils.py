@@ -120,8 +120,12 @@ def rehab_notes(frame: pd.DataFrame | None, lang: str, year: int) -> list[str]:
                 "rehab.item" if len(target) else "rehab.item_alone",
                 lang,
                 name=indicator_name(indicator_id, lang),
-                result=f"{fmt_value(result.iloc[0], unit, lang)} {unit_name(unit, lang)}" if len(result) else "–",
-                target=f"{fmt_value(target.iloc[0], unit, lang)} {unit_name(unit, lang)}" if len(target) else "",
+                result=f"{fmt_value(result.iloc[0], unit, lang)} {unit_name(unit, lang, count=result.iloc[0])}"
+                if len(result)
+                else "–",
+                target=f"{fmt_value(target.iloc[0], unit, lang)} {unit_name(unit, lang, count=target.iloc[0])}"
+                if len(target)
+                else "",
             )
         )
     return [T("rehab.sentence", lang, year=year, next=year + 1, items="; ".join(items))]

@@ -31,7 +31,7 @@ def gap_text(gap: float, unit: str, lang: str) -> str:
     """A distance between two figures in ``unit``: percentage points for rates, else the number and unit name."""
     if unit in ("percent", "percentage_points"):
         return fmt_value(gap, "percentage_points", lang)
-    return f"{fmt_value(gap, unit, lang)} {unit_name(unit, lang)}"
+    return f"{fmt_value(gap, unit, lang)} {unit_name(unit, lang, count=gap)}"
 
 
 def target_comment(

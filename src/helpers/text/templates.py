@@ -51,9 +51,9 @@ class TextError(AppendixError):
 
 
 class _Formatter(string.Formatter):
-    """``str.format`` with three conversions a text may ask for: ``{name!l}`` a small first letter
-    (a name inside a sentence), ``{name!u}`` a capital one, ``{name!1}`` an English plural noun
-    in the singular ("households" → "household")."""
+    """``str.format`` with two conversions a text may ask for: ``{name!l}`` a small first letter
+    (a name inside a sentence), ``{name!u}`` a capital one. (No conversion makes a noun singular: stripping an
+    "s" breaks "people"; a unit's singular is data, ``name_en_one`` in data/units.csv.)"""
 
     def convert_field(self, value: object, conversion: str | None) -> object:
         if conversion == "l":
@@ -62,8 +62,6 @@ class _Formatter(string.Formatter):
         if conversion == "u":
             text = str(value)
             return text[:1].upper() + text[1:]
-        if conversion == "1":
-            return str(value).removesuffix("s")
         return super().convert_field(value, conversion)
 
 

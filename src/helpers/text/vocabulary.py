@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.data.loading import code_names, load_report_meta, load_sources
+from helpers.data.loading import code_names, load_instruments, load_report_meta, load_sources
 from helpers.data.query import category_label
 from helpers.text.templates import say
 
@@ -50,6 +50,23 @@ def publisher_names(lang: str, with_year: bool = False, data_dir: Path | None = 
         key += "_dated" if year else ""
         names[row.source_id] = say(f"common:publisher.{key}", lang, name=row.publisher, gloss=gloss, year=year)
     return names
+
+
+def instrument_name(instrument: str, lang: str) -> str:
+    """How a reader of ``lang`` sees the instrument that set a goal: in Vietnamese its label as the figures files
+    write it ("KH năm 2023", "CT việc làm 2021-2025"), in English its name in data/instruments.csv ("annual plan
+    for 2023", "employment programme 2021–2025"). The one place an instrument is turned into words."""
+    if not isinstance(instrument, str) or not instrument or lang != "en":
+        return instrument if isinstance(instrument, str) else ""
+    names = load_instruments().set_index("instrument")["name_en"]
+    # One goal set by several instruments (analysis.progress.one_per_goal) names them all, joined by "; ".
+    return "; ".join(str(names[part]) for part in instrument.split("; "))
+
+
+def instrument_after(instrument: object, lang: str) -> str:
+    """The instrument in brackets after a goal's kind (" (KH năm 2023)", " (annual plan for 2023)"); "" for none."""
+    name = instrument_name(instrument, lang)  # type: ignore[arg-type]
+    return f" ({name})" if name else ""
 
 
 def domain_name(domain: str, lang: str) -> str:
