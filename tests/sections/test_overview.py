@@ -216,11 +216,12 @@ def test_real_2023_overview(figures_2023: pd.DataFrame) -> None:
     # Issue 9 (review items 13/14): the other goal of the same indicator is said plainly beside the counted one.
     assert sentences[0].endswith(
         "Beside the plan (Annual Plan 2023), jobs created (workers placed in jobs) reached 103.24% of the "
-        "Employment Programme 2021–2025 target (result 17,034, goal 16,500)."  # instruments named in English
+        "target set by the Employment Programme 2021–2025 (result 17,034, goal 16,500)."  # instruments in English
     )
     assert "not counted again" not in sentences[0]
     assert sentences[1] == (
-        "Workers sent abroad under contract reached 116.25% of the KH năm 2023 plan (result 2,325, goal 2,000)."
+        "Workers sent abroad under contract reached 116.25% of the plan set by the Annual Plan 2023 "
+        "(result 2,325, goal 2,000)."
     )
     # Issue 9 (review item 12): each pair names the goal and the result.
     assert any(
