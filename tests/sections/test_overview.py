@@ -104,10 +104,12 @@ def test_attainment_chart_shows_only_judged_goals() -> None:
     assert isinstance(fig, Figure)
     ax = fig.axes[0]
     assert (
-        ax.get_title(loc="left") == "Attainment of the 2023 goals"
+        ax.get_title(loc="left") == "Some 2023 goals were not met (bars short of the 100 line)"  # states the message
         and ax.get_xlabel() == "Attainment index (100 = exactly on the goal)"
     )
     assert any(list(line.get_xdata()) == [100, 100] for line in ax.get_lines())
+    met_only = overview.attainment_chart(data[data["met"].astype(bool)], 2023, "en", "Test source")
+    assert met_only.axes[0].get_title(loc="left") == "Every 2023 goal with a result to judge was met"
     # Issue 9 (review item 5): the bars read as the table does, with two decimals (100.20, not 100.2).
     labels = [t.get_text() for t in ax.texts]
     shown = overview.scorecard_table(SMALL, 2023, "en").frame["Attainment index (100+: met)"]

@@ -206,7 +206,8 @@ def attainment_chart(data: pd.DataFrame, year: int, lang: str, source: str) -> F
     100 line."""
     fig = charts.bar_chart(
         data[["category", "value"]],
-        title=T("attainment.title", lang, year=year),
+        # The title states the message: every judged goal met, or that some were not.
+        title=T("attainment.title" if data["met"].astype(bool).all() else "attainment.title_missed", lang, year=year),
         x_label=T("attainment.axis", lang),
         source=source,
         lang=lang,
