@@ -48,6 +48,16 @@ def write_rows(path: Path, rows: list[list[str]]) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
+def append_source(data: Path, source: dict[str, str]) -> None:
+    """Add a test source to ``data/sources.csv`` with the lowest priority; a column ``source`` does not name is
+    left empty, so the fixture keeps working when sources.csv gains a column."""
+    sources = read_rows(data / "sources.csv")
+    head = sources[0]
+    priority = max(int(r[head.index("priority")]) for r in sources[1:]) + 1
+    row = {"url": "", "role": "primary", **source, "priority": str(priority)}
+    write_rows(data / "sources.csv", sources + [[row.get(c, "") for c in head]])
+
+
 @pytest.fixture
 def set_cell() -> Callable[[Path, int, str, str], None]:
     """``set_cell(path, line, column, text)``: change one cell (line numbers as in error messages)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import read_rows, write_rows
+from tests.conftest import append_source, read_rows, write_rows
 
 SOURCE_ID = "sonoivu_hue_2025_report_test"
 ISSUER_VI = "Sở Nội vụ thành phố Huế"
@@ -33,20 +33,16 @@ REPORT_ROW = {
 
 def add_hue_2025(data: Path) -> Path:
     """Add a minimal 2025 year to the data folder ``data``, issued by the Sở Nội vụ thành phố Huế; returns ``data``."""
-    sources = read_rows(data / "sources.csv")
-    head = sources[0]
-    priority = max(int(r[head.index("priority")]) for r in sources[1:]) + 1
-    source = {
-        "source_id": SOURCE_ID,
-        "title": "Báo cáo kết quả công tác năm 2025 (dữ liệu thử)",
-        "publisher": ISSUER_VI,
-        "publisher_en": "Huế Department of Home Affairs",
-        "published": "2025-12-15",
-        "url": "",
-        "priority": str(priority),
-        "role": "primary",
-    }
-    write_rows(data / "sources.csv", sources + [[source.get(c, "") for c in head]])
+    append_source(
+        data,
+        {
+            "source_id": SOURCE_ID,
+            "title": "Báo cáo kết quả công tác năm 2025 (dữ liệu thử)",
+            "publisher": ISSUER_VI,
+            "publisher_en": "Huế Department of Home Affairs",
+            "published": "2025-12-15",
+        },
+    )
 
     reports = read_rows(data / "reports.csv")
     write_rows(data / "reports.csv", reports + [[REPORT_ROW[c] for c in reports[0]]])

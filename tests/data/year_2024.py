@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import read_rows, write_rows
+from tests.conftest import append_source, read_rows, write_rows
 
 SOURCE_ID = "sldtbxh_2024_report_test"
 ISSUER_VI = "Sở Lao động – Thương binh và Xã hội tỉnh Thừa Thiên Huế"
@@ -19,20 +19,16 @@ POVERTY_RATE_PRINTED = "1,40%"
 
 def add_2024(data: Path) -> Path:
     """Add a minimal 2024 year (poverty rate printed "1,40%", poor households) to the data folder ``data``."""
-    sources = read_rows(data / "sources.csv")
-    head = sources[0]
-    priority = max(int(r[head.index("priority")]) for r in sources[1:]) + 1
-    source = {
-        "source_id": SOURCE_ID,
-        "title": "Báo cáo kết quả công tác năm 2024 (dữ liệu thử)",
-        "publisher": ISSUER_VI,
-        "publisher_en": "Thừa Thiên Huế DOLISA",
-        "published": "2024-12-15",
-        "url": "",
-        "priority": str(priority),
-        "role": "primary",
-    }
-    write_rows(data / "sources.csv", sources + [[source.get(c, "") for c in head]])
+    append_source(
+        data,
+        {
+            "source_id": SOURCE_ID,
+            "title": "Báo cáo kết quả công tác năm 2024 (dữ liệu thử)",
+            "publisher": ISSUER_VI,
+            "publisher_en": "Thừa Thiên Huế DOLISA",
+            "published": "2024-12-15",
+        },
+    )
 
     reports = read_rows(data / "reports.csv")
     row_2023 = dict(zip(reports[0], next(r for r in reports[1:] if r[0] == "2023"), strict=True))
