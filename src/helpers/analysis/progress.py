@@ -17,6 +17,7 @@ import pandas as pd
 from helpers.analysis.attainment import assess, direction, goal_bound, goal_ends
 from helpers.analysis.series import GOAL_KINDS, current_result, same_definition
 from helpers.analysis.trends import required_pace
+from helpers.data.figures_contract import INSTRUMENT_SEPARATOR
 from helpers.data.query import select
 
 PROGRESS_COLUMNS = [
@@ -157,7 +158,7 @@ def one_per_goal(frame: pd.DataFrame) -> pd.DataFrame:
         dtype=object,
     )
     names = frame.groupby(keys, sort=False)["instrument"].agg(
-        lambda s: "; ".join(dict.fromkeys(i for i in s if isinstance(i, str) and i))
+        lambda s: INSTRUMENT_SEPARATOR.join(dict.fromkeys(i for i in s if isinstance(i, str) and i))
     )
     first = ~keys.duplicated()
     return frame[first].assign(instrument=keys[first].map(names)).reset_index(drop=True)

@@ -8,6 +8,7 @@ the line and the column of the first problem, and what was expected.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +16,7 @@ from datetime import date
 import pandas as pd
 import pandera.pandas as pa
 
+from helpers.data.csvfile import QUOTE_CHARS, quote
 from helpers.data.printed import parse_plain_number
 from helpers.errors import DataError
 
@@ -176,6 +178,38 @@ def _unique(column: str) -> RowRule:
     )
 
 
+def spelling(text: str) -> str:
+    """What a label is to a reader: NFC, capitals and runs of spaces aside ("KH Năm  2023" is "kh năm 2023")."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def one_spelling(column: str, within: str | None = None) -> RowRule:
+    """Refuse a label that reads as an earlier line's (see :func:`spelling`), within the same ``within`` if given:
+    two spellings of one name would be two names to the code and one to a reader."""
+    first: dict[tuple[str, str], tuple[int, str]] = {}
+
+    def ok(df: pd.DataFrame) -> pd.Series:
+        first.clear()
+        keep = []
+        for line, group, text in zip(df.index, df[within] if within else [""] * len(df), df[column], strict=True):
+            key = (group, spelling(text))
+            keep.append(text == "" or key not in first)
+            first.setdefault(key, (int(line), text))
+        return pd.Series(keep, index=df.index, dtype=bool)
+
+    def problem(row: pd.Series) -> str:
+        line, earlier = first[(row[within] if within else "", spelling(row[column]))]
+        scope = f" of the {within} '{row[within]}'" if within else ""
+        if earlier == row[column]:
+            return f"'{row[column]}' is already the {column}{scope} on line {line}; each {column} names one thing"
+        return (
+            f"'{row[column]}' differs from the {column}{scope} '{earlier}' on line {line} only in capitals or spaces; "
+            "write one spelling everywhere"
+        )
+
+    return RowRule(column, ok, problem)
+
+
 def units_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
     """Schema of ``data/units.csv``."""
     number_or_empty = pattern(r"^$|^-?[0-9]+(\.[0-9]+)?$", "a plain number or an empty cell")
@@ -264,7 +298,7 @@ def names_schema(code: str, codes: Iterable[str] | None = None) -> tuple[pa.Data
     schema = pa.DataFrameSchema(
         {code: text_column(check), "name_vi": text_column(), "name_en": text_column()}, strict=True
     )
-    return schema, [_unique(code)]
+    return schema, [_unique(code), one_spelling("name_vi"), one_spelling("name_en")]
 
 
 def check_all_named(frame: pd.DataFrame, file: str, code: str, codes: Iterable[str]) -> None:
@@ -296,7 +330,8 @@ def labels_schema(dimensions: Iterable[str]) -> tuple[pa.DataFrameSchema, list[R
         lambda df: ~df.duplicated(subset=["dimension", "value"], keep="first"),
         lambda row: f"'{row['dimension']}={row['value']}' is already labelled on an earlier line",
     )
-    return schema, [rule]
+    spellings = [one_spelling(c, within="dimension") for c in ("value", "label_vi", "label_en")]
+    return schema, [rule, *spellings]
 
 
 def breaks_schema(indicators: Iterable[str]) -> tuple[pa.DataFrameSchema, list[RowRule]]:
@@ -376,18 +411,29 @@ def validate(frame: pd.DataFrame, file: str, schema: pa.DataFrameSchema, rules: 
                 continue
             line = int(case.index)
             cell = frame.at[line, column] if column in frame.columns else case.failure_case
-            problems.append((line, FIGURES_ORDER.get(column, 99), str(column), f"expected {case.check}, got '{cell}'"))
+            problems.append(
+                (line, FIGURES_ORDER.get(column, 99), str(column), f"expected {case.check}, got '{quote(str(cell))}'")
+            )
     column_failed = {(line, col) for line, _, col, _ in problems}
     for order, rule in enumerate(rules):
         ok = rule.ok(frame)
         for line in frame.index[~ok.to_numpy()]:
             if (int(line), rule.column) not in column_failed:
-                problems.append((int(line), 100 + order, rule.column, rule.problem(frame.loc[line])))
+                problems.append(
+                    (int(line), 100 + order, rule.column, _capped(rule.problem(frame.loc[line]), frame.loc[line]))
+                )
     if problems:
         problems.sort(key=lambda p: (p[0], p[1]))
         line, _, column, message = problems[0]
         distinct = {(p[0], p[2]) for p in problems}
         raise DataError(file, message, row=line or None, column=column, more=len(distinct) - 1)
+
+
+def _capped(message: str, row: pd.Series) -> str:
+    """A rule's message with every long cell of ``row`` it quotes cut to its first characters and '…'."""
+    for cell in sorted((str(c) for c in row if len(str(c)) > QUOTE_CHARS), key=len, reverse=True):
+        message = message.replace(cell, quote(cell))
+    return message
 
 
 FIGURES_ORDER = {c: i for i, c in enumerate(FIGURES_COLUMNS)}

@@ -25,6 +25,7 @@ from helpers.data.contract import (
     RowRule,
     _unique,
     one_of,
+    one_spelling,
     pattern,
     real_date,
     shorten,
@@ -32,6 +33,23 @@ from helpers.data.contract import (
     text_column,
 )
 from helpers.data.printed import check_printed_value, check_range, looks_vietnamese_formatted, parse_plain_number
+
+# What joins the instruments of one goal set by several (analysis.progress.one_per_goal, split again by
+# text.vocabulary.instrument_name): no instrument label may hold it, or one label would read as two.
+INSTRUMENT_SEPARATOR = "; "
+
+
+def instrument_label(*checks: pa.Check, required: bool = True) -> pa.Column:
+    """An instrument label: text without the separator that joins the instruments of one goal."""
+    return text_column(
+        pa.Check(
+            lambda s: ~s.str.contains(INSTRUMENT_SEPARATOR, regex=False),
+            error=f"an instrument label without '{INSTRUMENT_SEPARATOR.strip()}' followed by a space (it joins the "
+            "instruments of a goal set by several; write e.g. 'KH 63/KH-UBND')",
+        ),
+        *checks,
+        required=required,
+    )
 
 
 def figures_schema(
@@ -60,7 +78,7 @@ def figures_schema(
                 required=False,
             ),
             "kind": text_column(one_of(KINDS, "kinds")),
-            "instrument": text_column(required=False),
+            "instrument": instrument_label(required=False),
             "breakdown": text_column(
                 pattern(
                     r"^$|^[a-z][a-z0-9_]*=[^=\s](?:[^=]*[^=\s])?$",
@@ -214,5 +232,5 @@ INSTRUMENTS_COLUMNS = ["instrument", "name_en"]
 def instruments_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
     """Schema of ``data/instruments.csv``: each goal's instrument (as the figures files write it) once, with the
     English name the English appendix shows for it."""
-    schema = pa.DataFrameSchema({"instrument": text_column(), "name_en": text_column()}, strict=True)
-    return schema, [_unique("instrument")]
+    schema = pa.DataFrameSchema({"instrument": instrument_label(), "name_en": text_column()}, strict=True)
+    return schema, [_unique("instrument"), one_spelling("instrument"), one_spelling("name_en")]

@@ -186,7 +186,13 @@ def figures_files(data_dir: Path | None = None) -> dict[int, Path]:
     """The figures files by year. Any other file in ``data/figures`` is refused, not skipped."""
     folder = Path(data_dir or default_data_dir()) / "figures"
     files: dict[int, Path] = {}
-    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+    try:
+        paths = sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError as exc:
+        raise DataError(
+            shown_path(folder), f"the folder cannot be read ({exc.strerror or exc}); check its permissions"
+        ) from None
+    for path in paths:
         if path.name.startswith(".") or path.name == "README.md":
             continue
         match = FIGURES_FILE_RE.match(path.name)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.data.figures_contract import INSTRUMENT_SEPARATOR
 from helpers.data.loading import code_names, load_instruments, load_report_meta, load_sources
 from helpers.data.query import category_label
 from helpers.text.templates import say
@@ -59,8 +60,9 @@ def instrument_name(instrument: str, lang: str) -> str:
     if not isinstance(instrument, str) or not instrument or lang != "en":
         return instrument if isinstance(instrument, str) else ""
     names = load_instruments().set_index("instrument")["name_en"]
-    # One goal set by several instruments (analysis.progress.one_per_goal) names them all, joined by "; ".
-    return "; ".join(str(names[part]) for part in instrument.split("; "))
+    # One goal set by several instruments (analysis.progress.one_per_goal) names them all, joined by "; ", which the
+    # data contract keeps out of every instrument label.
+    return INSTRUMENT_SEPARATOR.join(str(names[part]) for part in instrument.split(INSTRUMENT_SEPARATOR))
 
 
 def instrument_after(instrument: object, lang: str) -> str:
