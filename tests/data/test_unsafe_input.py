@@ -282,3 +282,60 @@ def test_an_instrument_holding_the_separator_of_instruments_is_refused(data_copy
     write_rows(data_copy / "instruments.csv", rows + [["KH năm 2024; bổ sung", "Annual Plan 2024, amended"]])
     with pytest.raises(DataError, match=rf"^data/instruments\.csv, line {len(rows) + 1}, column 'instrument': "):
         load_instruments(data_copy)
+
+
+# --- circular derivations -------------------------------------------------------------------------------------------
+
+
+def _derivation_line(data: Path, indicator: str) -> int:
+    return next(i for i, r in enumerate(read_rows(data / "derivations.csv"), start=1) if r[0] == indicator)
+
+
+def test_a_derivation_from_itself_is_refused(data_copy: Path, set_cell) -> None:
+    from helpers.data.derivations import load_derivations
+
+    line = _derivation_line(data_copy, "poverty_rate_change")
+    set_cell(data_copy / "derivations.csv", line, "denominator", "poverty_rate_change")
+    with pytest.raises(DataError) as info:
+        load_derivations(data_copy)
+    assert str(info.value) == (
+        f"{data_copy / 'derivations.csv'}, line {line}, column 'denominator': 'poverty_rate_change' is recomputed "
+        "from itself; "
+        "a derived figure is recomputed from other figures (this year's and last year's poverty_rate for "
+        "poverty_rate_change)."
+    )
+
+
+def test_derivations_in_a_circle_are_refused_naming_the_circle(data_copy: Path, set_cell) -> None:
+    from helpers.data.derivations import load_derivations
+
+    path = data_copy / "derivations.csv"
+    change = _derivation_line(data_copy, "poverty_rate_change")
+    reduction = _derivation_line(data_copy, "poverty_rate_reduction")
+    margin = _derivation_line(data_copy, "poverty_rate_margin_vs_target")
+    set_cell(path, change, "numerator", "poverty_rate_reduction")
+    set_cell(path, reduction, "numerator", "poverty_rate_margin_vs_target")
+    set_cell(path, margin, "denominator", "poverty_rate_change")
+    assert change < margin < reduction
+    with pytest.raises(DataError) as info:
+        load_derivations(data_copy)
+    assert str(info.value) == (
+        f"{data_copy / 'derivations.csv'}, line {change}, column 'indicator_id': the rules recompute each other in "
+        "a circle "
+        "(poverty_rate_change from poverty_rate_reduction, poverty_rate_reduction from poverty_rate_margin_vs_target, "
+        "poverty_rate_margin_vs_target from poverty_rate_change), so none of them checks anything; recompute "
+        "each from figures the report prints."
+    )
+
+
+def test_a_comparable_result_from_itself_is_refused(data_copy: Path, set_cell) -> None:
+    from helpers.data.comparable import load_comparable_results
+
+    set_cell(data_copy / "comparable_results.csv", 2, "denominator", "children_special_circumstances_rate")
+    with pytest.raises(DataError) as info:
+        load_comparable_results(data_copy)
+    assert str(info.value) == (
+        "data/comparable_results.csv, line 2, column 'denominator': denominator names "
+        "children_special_circumstances_rate, the indicator whose result it computes; a result is computed from "
+        "other indicators."
+    )

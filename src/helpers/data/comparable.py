@@ -37,6 +37,14 @@ def load_comparable_results(data_dir: Path | None = None) -> pd.DataFrame:
             unknown = [p for p in parts(row[column]) if p not in known] or ([] if row[column] else ["(empty)"])
             if unknown:
                 raise DataError(shown_path(path), f"{column} names {unknown[0]}, not in indicators.csv", row=line)
+            if column != "indicator_id" and row["indicator_id"] in parts(row[column]):
+                raise DataError(
+                    shown_path(path),
+                    f"{column} names {row['indicator_id']}, the indicator whose result it computes; a result is "
+                    "computed from other indicators",
+                    row=line,
+                    column=column,
+                )
         if row["same_measure"] not in ("yes", "no"):
             raise DataError(shown_path(path), "same_measure must be yes or no", row=line)
     if frame["indicator_id"].duplicated().any():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +19,7 @@ import pandera.pandas as pa
 from helpers.data import contract
 from helpers.data.csvfile import read_table
 from helpers.data.loading import load_catalogue
+from helpers.errors import DataError
 from helpers.paths import data_dir as default_data_dir
 from helpers.paths import display_path
 
@@ -158,11 +160,50 @@ def read_derivations(path: Path, indicators: Iterable[str]) -> pd.DataFrame:
     """
     frame = read_table(path, DERIVATIONS_COLUMNS)
     contract.validate(frame, display_path(path), *derivations_schema(indicators))
+    _check_not_circular(frame, display_path(path))
     typed = frame.reset_index()
     for part in ("numerator", "denominator"):
         column = f"{part}_period_offset"
         typed[column] = pd.to_numeric(typed[column].replace("", None)).astype("Int64")
     return typed
+
+
+def _check_not_circular(frame: pd.DataFrame, shown: str) -> None:
+    """Refuse a rule whose input is the figure it recomputes, or rules that recompute each other in a circle
+    (a from b, b from a): a figure "recomputed" from itself confirms or contradicts nothing."""
+    inputs: dict[str, list[str]] = {}
+    line_of: dict[str, int] = {}
+    for line, row in frame.iterrows():
+        line_of[row["indicator_id"]] = int(line)
+        inputs[row["indicator_id"]] = []
+        for part in ("numerator", "denominator"):
+            ref = parse_reference(row[part]) if row[part] else None
+            if ref is None:
+                continue
+            if ref.indicator_id == row["indicator_id"]:
+                raise DataError(
+                    shown,
+                    f"'{row['indicator_id']}' is recomputed from itself; a derived figure is recomputed from other "
+                    "figures (this year's and last year's poverty_rate for poverty_rate_change)",
+                    row=int(line),
+                    column=part,
+                )
+            inputs[row["indicator_id"]].append(ref.indicator_id)
+    try:
+        # graphlib (standard library) finds a cycle; each node of it is an input of the next.
+        TopologicalSorter(inputs).prepare()
+    except CycleError as exc:
+        circle = list(reversed(exc.args[1]))[:-1]  # each now recomputed from the next, the first not repeated
+        start = circle.index(min(circle, key=lambda i: line_of[i]))  # told from the rule on the earliest line
+        circle = circle[start:] + circle[:start] + [circle[start]]
+        steps = ", ".join(f"{a} from {b}" for a, b in zip(circle, circle[1:], strict=False))
+        raise DataError(
+            shown,
+            f"the rules recompute each other in a circle ({steps}), so none of them checks anything; "
+            "recompute each from figures the report prints",
+            row=line_of[circle[0]],
+            column="indicator_id",
+        ) from None
 
 
 def load_derivations(data_dir: Path | None = None) -> pd.DataFrame:
