@@ -339,3 +339,68 @@ def test_a_comparable_result_from_itself_is_refused(data_copy: Path, set_cell) -
         "children_special_circumstances_rate, the indicator whose result it computes; a result is computed from "
         "other indicators."
     )
+
+
+# --- every file checked before the first notebook ---------------------------------------------------------------
+
+
+def test_the_real_data_pass_every_check() -> None:
+    from helpers.data.validation import validate_all
+
+    assert validate_all(DATA) is None
+
+
+def _instrument_unnamed(data: Path, set_cell) -> str:
+    set_cell(data / "figures" / "2023.csv", LINE_PLAN_2024, "instrument", "KH năm 2024 (mới)")
+    return r"^data/instruments\.csv, column 'instrument': no line names the instrument 'KH năm 2024 \(mới\)'"
+
+
+def _headline_unknown(data: Path, set_cell) -> str:
+    set_cell(data / "headline.csv", 2, "indicator_id", "poverty_rat")
+    return r"^data/headline\.csv, line 2, column 'indicator_id': expected one of the \d+ in data/indicators\.csv"
+
+
+def _derivation_unknown(data: Path, set_cell) -> str:
+    set_cell(data / "derivations.csv", 2, "method", "ratio")
+    return r"derivations\.csv, line 2, column 'method': expected one of: percent_of, difference, share"
+
+
+def _comparable_unknown(data: Path, set_cell) -> str:
+    set_cell(data / "comparable_results.csv", 2, "same_measure", "maybe")
+    return r"^data/comparable_results\.csv, line 2: same_measure must be yes or no\.$"
+
+
+def _early_figures_bad(data: Path, set_cell) -> str:
+    set_cell(data / "figures" / "2016.csv", 2, "kind", "forecast")
+    return r"^data/figures/2016\.csv, line 2, column 'kind': expected one of: actual, estimate, plan, target"
+
+
+def _report_row_missing(data: Path, set_cell) -> str:
+    write_rows(data / "reports.csv", [r for r in read_rows(data / "reports.csv") if r[0] != "2016"])
+    return r"^data/reports\.csv: no row for 2016, so the 2016 appendix does not know whose report it accompanies"
+
+
+@pytest.mark.parametrize(
+    "breaking",
+    [
+        _instrument_unnamed,
+        _headline_unknown,
+        _derivation_unknown,
+        _comparable_unknown,
+        _early_figures_bad,
+        _report_row_missing,
+    ],
+)
+def test_a_build_of_any_year_and_language_checks_every_file_before_the_first_notebook(
+    data_copy: Path, set_cell, monkeypatch: pytest.MonkeyPatch, breaking
+) -> None:
+    from helpers.build import publish
+
+    pattern = breaking(data_copy, set_cell)
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    monkeypatch.setattr(publish, "find_notebooks", lambda folder: pytest.fail("a notebook was looked for"))
+    monkeypatch.chdir(data_copy.parent)  # messages name data/… from the data folder's parent
+    with pytest.raises(DataError) as info:
+        publish.build([2023], "vi", outputs_dir=data_copy.parent / "outputs", progress=False)
+    assert re.search(pattern, str(info.value)), str(info.value)
+    assert not (data_copy.parent / "outputs").exists()

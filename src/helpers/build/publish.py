@@ -40,6 +40,7 @@ from helpers.build.outputs import (
     year_lock,
 )
 from helpers.data.loading import available_years, latest_year
+from helpers.data.validation import validate_all
 from helpers.errors import AppendixError, MissingYearError
 from helpers.paths import data_dir, display_path
 from helpers.paths import notebooks_dir as default_notebooks_dir
@@ -210,6 +211,7 @@ def build_many(
         check_lang(lang)
         if year not in known:
             raise MissingYearError(year, known, display_path(data_dir() / "figures"))
+    validate_all(data_dir())  # every file of data/, once, whatever the years and languages asked for
     for year, lang in dict.fromkeys(requests):
         # Validate the data once, here, before any notebook starts: bad data is refused
         # with its one sentence instead of failing every notebook with the same error.
