@@ -231,10 +231,10 @@ def test_an_implausibly_large_file_is_refused_before_it_is_read(
         out.truncate(40 * 2**20)
     real = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read") if self == path else real(self))
-    assert csvfile.MAX_FILE_BYTES == 32 * 2**20
+    assert csvfile.MAX_FILE_BYTES == 10 * 2**20
     expect_error(
         data_copy,
-        r"^data/figures/2023\.csv: the file is 40 MB, more than the 32 MB a data file may be \(the largest today is "
+        r"^data/figures/2023\.csv: the file is 40 MB, more than the 10 MB a data file may be \(the largest today is "
         r"well under 1 MB\), so it is probably not the data\.$",
     )
 

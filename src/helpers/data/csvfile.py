@@ -13,9 +13,9 @@ contract comes after (:mod:`helpers.data.contract`).
 from __future__ import annotations
 
 import csv
-import io
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -25,9 +25,11 @@ from helpers.paths import display_path
 
 # Control characters a cell may not hold (tab, line feed and carriage return are dealt with on their own).
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
-# The largest data file read at all: the biggest today (figures/2023.csv) is about 30 KB; a file a thousand times
-# larger is a mistake (a wrong export, a log saved over the data), refused before it is parsed.
-MAX_FILE_BYTES = 32 * 1024 * 1024
+# The largest data file read at all. The largest today (figures/2023.csv) is about 30 KB; a year with every district
+# of every indicator would be under 1 MB. A 10 MB file takes about 10 s and 100 MB of memory to load and check
+# (bench/bench_load_memory.py); a larger one is a mistake (a wrong export, a log saved over the data), refused by
+# its size before it is parsed: a 262 MB file was once refused only after 286 s and 3.7 GB.
+MAX_FILE_BYTES = 10 * 1024 * 1024
 # The most characters a spreadsheet cell holds (Excel's limit): every cell may end up in the workbook.
 MAX_CELL_CHARS = 32_767
 # How much of a cell a message quotes.
@@ -94,12 +96,22 @@ def shown_path(path: Path) -> str:
     return display_path(path)
 
 
+# A line with its end (\r\n, \r or \n, as a file opened with newline="" gives them to the csv module).
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, one at a time. Not io.StringIO(text), which holds a second copy of the whole file at
+    four bytes a character: loading used about 14 times the file's size in memory."""
+    return (match[0] for match in _LINE_RE.finditer(text))
+
+
 class _CheckedReader:
     """``csv.reader`` whose errors (a field over the reader's 128 KiB limit…) become a DataError naming the line."""
 
     def __init__(self, shown: str, text: str) -> None:
         self._shown = shown
-        self._reader = csv.reader(io.StringIO(text, newline=""))
+        self._reader = csv.reader(_lines(text))
 
     @property
     def line_num(self) -> int:
@@ -143,6 +155,7 @@ def read_table(path: Path, columns: list[str]) -> pd.DataFrame:
             f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} cannot be decoded); save it as 'CSV UTF-8'",
             row=line,
         ) from None
+    del raw  # the text is all that is needed from here on
     if not text.strip():  # only a byte-order mark: what a "CSV UTF-8" export of an emptied sheet gives
         raise DataError(shown, empty + " (it holds only a byte-order mark or blank lines)")
     reader = _CheckedReader(shown, text)
@@ -233,21 +246,23 @@ def _check_cells(shown: str, header: list[str], start: int, fields: list[str]) -
                 row=start,
                 column=column,
             )
-        for char in cell:
-            if unicodedata.category(char) == "Nd" and not char.isascii():
-                raise DataError(
-                    shown,
-                    f"the cell holds the digit '{char}' ({unicodedata.name(char, f'U+{ord(char):04X}').lower()}); "
-                    f"type the digits 0-9, got '{quote(cell)}'",
-                    row=start,
-                    column=column,
-                )
-        _check_text(shown, start, column, cell)
+        if not cell.isascii():  # most cells (codes, numbers, dates) are ASCII: nothing below can be in them
+            _check_unicode(shown, start, column, cell)
+        _check_spreadsheet(shown, start, column, cell)
     return [cell if cell.isascii() else unicodedata.normalize("NFC", cell) for cell in fields]
 
 
-def _check_text(shown: str, start: int, column: str | None, cell: str) -> None:
-    """Refuse invisible characters, U+FFFD, mojibake, a formula and a cell longer than a spreadsheet's."""
+def _check_unicode(shown: str, start: int, column: str | None, cell: str) -> None:
+    """Refuse digits other than 0-9, invisible characters, U+FFFD and mojibake."""
+    for char in cell:
+        if not char.isascii() and unicodedata.category(char) == "Nd":
+            raise DataError(
+                shown,
+                f"the cell holds the digit '{char}' ({unicodedata.name(char, f'U+{ord(char):04X}').lower()}); "
+                f"type the digits 0-9, got '{quote(cell)}'",
+                row=start,
+                column=column,
+            )
     found = invisible(cell)
     if found:
         named = ", ".join(f"{character_name(ch)} at position {i}" for i, ch in found[:3])
@@ -272,6 +287,10 @@ def _check_text(shown: str, start: int, column: str | None, cell: str) -> None:
             row=start,
             column=column,
         )
+
+
+def _check_spreadsheet(shown: str, start: int, column: str | None, cell: str) -> None:
+    """Refuse a cell a spreadsheet would run as a formula, or one longer than a spreadsheet cell holds."""
     if FORMULA_RE.match(cell):
         raise DataError(
             shown,
