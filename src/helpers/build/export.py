@@ -25,6 +25,7 @@ from typing import Any
 from helpers.build.assemble import Caption
 from helpers.build.columns import Column, column, flag_word
 from helpers.build.columns import code_names as own_code_names
+from helpers.data.csvfile import MAX_CELL_CHARS as EXCEL_CELL_MAX  # characters an Excel cell holds
 from helpers.data.printed import shown_decimals
 from helpers.paths import display_path
 from helpers.text import say
@@ -61,7 +62,6 @@ def write_pdf(document: str, target: Path, base_url: Path | None = None) -> Path
     return target
 
 
-EXCEL_CELL_MAX = 32_767  # characters an Excel cell holds
 WHOLE_DONG_UNITS = frozenset({"vnd", "vnd_per_month", "vnd_per_item", "vnd_per_person"})  # no fraction of a đồng
 
 
