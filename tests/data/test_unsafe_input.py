@@ -401,3 +401,23 @@ def test_a_build_of_any_year_and_language_checks_every_file_before_the_first_not
         publish.build([2023], "vi", outputs_dir=data_copy.parent / "outputs", progress=False)
     assert re.search(pattern, str(info.value)), str(info.value)
     assert not (data_copy.parent / "outputs").exists()
+
+
+def test_a_data_folder_that_cannot_be_entered_is_named(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = Path.stat
+
+    def stat(self: Path, *args, **kwargs):  # noqa: ANN202 - as Path.stat
+        if data_copy in self.parents:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    expect_error(data_copy, r"^data/figures: the folder cannot be read \(Permission denied\); check its permissions\.$")
+    with pytest.raises(DataError) as info:
+        load_instruments(data_copy)
+    assert str(info.value) == "data/figures: the folder cannot be read (Permission denied); check its permissions."
+    from helpers.data.loading import load_reference
+
+    with pytest.raises(DataError) as info:
+        load_reference(data_copy)
+    assert str(info.value) == "data/domains.csv: the file cannot be read (Permission denied); check its permissions."

@@ -43,7 +43,7 @@ _CONTINUATION = {bytes([b]).decode("latin-1"): b for b in range(0x80, 0xC0)} | {
     bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
 # A lead byte of a 2-, 3- or 4-byte UTF-8 sequence (0xC2-0xF4, the same characters in both encodings) followed by
-# continuation characters: a candidate for mojibake, confirmed only if its bytes decode as UTF-8 (see _mojibake).
+# continuation characters: a candidate for mojibake, confirmed only if its bytes decode as UTF-8 (see mojibake()).
 _MOJIBAKE_RE = re.compile("[\u00c2-\u00f4][" + re.escape("".join(_CONTINUATION)) + "]{1,3}")
 
 

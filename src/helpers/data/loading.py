@@ -92,7 +92,15 @@ def _reference_cached(root: Path, stamp: tuple) -> Reference:
 
 def _stamp(paths: list[Path]) -> tuple:
     # Cache key: a file edited in the analyst's spreadsheet is read again.
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else (str(p), None) for p in paths)
+    return tuple(_file_stamp(p) for p in paths)
+
+
+def _file_stamp(path: Path) -> tuple:
+    try:
+        found = path.stat()
+    except OSError:  # missing or unreadable: the reading that follows says so in its one sentence
+        return (str(path), None)
+    return (str(path), found.st_mtime_ns, found.st_size)
 
 
 def load_reference(data_dir: Path | None = None) -> Reference:
