@@ -174,6 +174,16 @@ def test_a_long_cell_quoted_by_a_rule_is_quoted_in_part(data_copy: Path, set_cel
     assert len(str(err)) < 300
 
 
+def test_a_long_instrument_no_line_names_is_quoted_in_part(data_copy: Path, set_cell) -> None:
+    set_cell(data_copy / "figures" / "2023.csv", LINE_PLAN_2024, "instrument", "KH " + "y" * 5000)
+    with pytest.raises(DataError) as info:
+        load_instruments(data_copy)
+    assert str(info.value) == (
+        f"data/instruments.csv, column 'instrument': no line names the instrument 'KH {'y' * 57}…', which the data "
+        "use; add a line with its names in Vietnamese and English."
+    )
+
+
 # --- an empty file, an unreadable one, a huge one, a huge cell ------------------------------------------------------
 
 

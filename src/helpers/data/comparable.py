@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.data.csvfile import read_table, shown_path
+from helpers.data.csvfile import quote, read_table, shown_path
 from helpers.data.loading import load_catalogue
 from helpers.errors import DataError
 from helpers.paths import data_dir as default_data_dir
@@ -36,7 +36,9 @@ def load_comparable_results(data_dir: Path | None = None) -> pd.DataFrame:
         for column in ("indicator_id", "numerator", "denominator"):
             unknown = [p for p in parts(row[column]) if p not in known] or ([] if row[column] else ["(empty)"])
             if unknown:
-                raise DataError(shown_path(path), f"{column} names {unknown[0]}, not in indicators.csv", row=line)
+                raise DataError(
+                    shown_path(path), f"{column} names {quote(unknown[0])}, not in indicators.csv", row=line
+                )
             if column != "indicator_id" and row["indicator_id"] in parts(row[column]):
                 raise DataError(
                     shown_path(path),

@@ -307,7 +307,7 @@ def check_all_named(frame: pd.DataFrame, file: str, code: str, codes: Iterable[s
     if missing:
         raise DataError(
             file,
-            f"no line names the {code} '{missing[0]}', which the data use; add a line with its "
+            f"no line names the {code} '{quote(missing[0])}', which the data use; add a line with its "
             "names in Vietnamese and English",
             column=code,
             more=len(missing) - 1,
