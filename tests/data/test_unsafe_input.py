@@ -41,6 +41,11 @@ def test_a_district_typed_in_decomposed_unicode_reads_as_the_composed_name(data_
     assert load_year(2023, data_copy)["breakdown"].tolist() == load_year(2023)["breakdown"].tolist()
     assert f"{A_LUOI}" in set(load_breakdown_labels(data_copy)["value"])
     assert not any(decomposed in str(cell) for cell in figures.to_numpy().ravel())
+    # the district's part of the appendix is built from these figures as from the composed ones
+    from helpers.analysis.poverty import district_frame
+
+    built = district_frame(figures, 2023)
+    assert built is not None and built.equals(district_frame(load_year(2023), 2023))
 
 
 def test_a_district_with_a_zero_width_space_is_refused_naming_the_character(data_copy: Path) -> None:
