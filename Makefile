@@ -58,12 +58,14 @@ all-years: $(STAMP)  ## Build the appendix for every year with data
 audit: $(STAMP)  ## Check that data/figures/2023.csv holds every number of the 2023 report
 	$(PY) -m helpers audit --year 2023 --report ../shared/sources/2023-bao-cao-tom-tat-sldtbxh-thua-thien-hue.txt
 
-test: $(DEV_STAMP)  ## Run every test: unit tests, back-tests, data checks, notebooks (papermill and nbval), build
+test: $(DEV_STAMP)  ## Run every test: the stage order, unit tests, back-tests, data checks, notebooks (papermill and nbval), build
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q -n 2 --dist loadgroup tests/
 	$(PY) -m pytest -q -n 2 --dist loadfile --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-lint: $(DEV_STAMP)  ## Check src/ and tests/ with ruff (configured in pyproject.toml)
+lint: $(DEV_STAMP)  ## Check src/ and tests/ with ruff, and the stage order with import-linter (both in pyproject.toml)
 	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/lint-imports
 
 lab: $(STAMP)  ## Open JupyterLab at the project root, with notebooks/ shown (LAB_PORT=8888, LAB_IP)
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. --ServerApp.ip=$(LAB_IP) --ServerApp.port=$(LAB_PORT) \
