@@ -5,6 +5,7 @@ the house style kept to the project's own charts, nbval seeing a changed chart, 
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -237,3 +238,16 @@ def test_papermill_with_a_bad_parameter_ends_in_one_sentence(tmp_path: Path, par
         )
     [line] = failure.value.traceback
     assert line.startswith(sentence)
+
+
+def test_make_lab_works_on_scratch_copies_and_keeps_an_analysts_edits(tmp_path: Path) -> None:
+    lab = tmp_path / "lab"
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS")}
+    make = ["make", "-s", "--no-print-directory", "-C", str(PROJECT_ROOT), "lab-notebooks", f"LAB_DIR={lab}"]
+    subprocess.run(make, check=True, capture_output=True, env=env)
+    assert sorted(p.name for p in lab.iterdir()) == [p.name for p in NOTEBOOKS]
+    (lab / NOTEBOOKS[0].name).write_text("explored", encoding="utf-8")
+    subprocess.run(make, check=True, capture_output=True, env=env)
+    assert (lab / NOTEBOOKS[0].name).read_text(encoding="utf-8") == "explored"
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "LAB_DIR  ?= outputs/lab" in makefile and "--ServerApp.root_dir=$(LAB_DIR)" in makefile
