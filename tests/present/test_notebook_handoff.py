@@ -251,3 +251,20 @@ def test_make_lab_works_on_scratch_copies_and_keeps_an_analysts_edits(tmp_path: 
     assert (lab / NOTEBOOKS[0].name).read_text(encoding="utf-8") == "explored"
     makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
     assert "LAB_DIR  ?= outputs/lab" in makefile and "--ServerApp.root_dir=$(LAB_DIR)" in makefile
+
+
+def test_nbval_compares_the_fingerprint_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sanitizers nbval runs (tests/nbval_sanitize.cfg) leave the hand-off's text line as it is."""
+    import configparser
+    import re
+
+    shown: list[dict] = []
+    monkeypatch.setattr(report, "display", lambda obj, **kwargs: shown.append(obj))
+    report.Report("01_poverty", 2023, "vi").figure(_trend(), "poverty_rate_trend", caption="Chú thích")
+    config = configparser.ConfigParser()
+    config.read(PROJECT_ROOT / "tests" / "nbval_sanitize.cfg", encoding="utf-8")
+    line = shown[0]["text/plain"]
+    sanitized = line
+    for section in config.sections():
+        sanitized = re.sub(config[section]["regex"], config[section]["replace"], sanitized)
+    assert sanitized == line and fingerprint(_trend()) in line
