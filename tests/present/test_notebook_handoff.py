@@ -161,7 +161,8 @@ HANDOFF_CALLS = {"figure", "table", "notes", "text"}
 
 
 def _hands_off(statement: ast.stmt) -> bool:
-    """``rep.figure(…)``, ``rep.table(…)``, ``rep.notes(…)``, ``rep.text(…)``, or a section's ``*_notes(rep, …)``."""
+    """``rep.figure(…)``, ``rep.table(…)``, ``rep.notes(…)``, ``rep.text(…)``, or a section's ``*_notes(rep, …)``
+    or ``hand_off(rep, …)``."""
     if not (isinstance(statement, ast.Expr) and isinstance(call := statement.value, ast.Call)):
         return False
     if not isinstance(call.func, ast.Attribute):
@@ -169,7 +170,8 @@ def _hands_off(statement: ast.stmt) -> bool:
     if isinstance(call.func.value, ast.Name) and call.func.value.id == "rep":
         return call.func.attr in HANDOFF_CALLS
     first = call.args[0] if call.args else None
-    return call.func.attr.endswith("_notes") and isinstance(first, ast.Name) and first.id == "rep"
+    named = call.func.attr == "hand_off" or call.func.attr.endswith("_notes")
+    return named and isinstance(first, ast.Name) and first.id == "rep"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -8,6 +8,7 @@ and nbval compares. :mod:`helpers.build.assemble` reads the HTML back.
 
 FIGURE_MIME = "application/vnd.phu-luc.figure+html"
 
-# The tag of the notebooks' hand-off cells (those that only call rep.figure, rep.table, rep.notes), and of the
-# figure hand-off's output: nbconvert's TagRemovePreprocessor leaves them out of a report (README, "Notebooks").
+# The tag of the notebooks' hand-off cells (those that only call rep.figure, rep.table, rep.notes, rep.text, or a
+# section's *_notes(rep, …) or hand_off(rep, …)), and of the figure hand-off's output: nbconvert's
+# TagRemovePreprocessor leaves them out of a report (README, "Notebooks").
 HANDOFF_TAG = "handoff"
