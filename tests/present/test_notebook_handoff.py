@@ -137,6 +137,7 @@ def test_a_parameter_of_the_wrong_type_is_refused_in_one_sentence(
 def test_good_parameters_pass() -> None:
     report.check_parameters("2023", "en", Path("out"), injected=["year", "lang"])
     report.check_parameters(2023, "vi", "", injected=[])
+    report.check_parameters(2023, "vi", "", injected=["year", "PAPERMILL_INPUT_PATH", "PAPERMILL_OUTPUT_PATH"])
 
 
 def test_an_unknown_parameter_name_is_refused_in_one_sentence() -> None:

@@ -151,7 +151,9 @@ def injected_parameters(history: list[str] | None = None) -> list[str]:
 def check_parameters(year: object, lang: object, output_dir: object, injected: list[str] | None = None) -> None:
     """Refuse, in one sentence, a parameter a notebook does not take or a value of the wrong type
     (``papermill … -p year abc``); papermill itself only warns about an unknown name and runs on."""
-    unknown = [name for name in (injected_parameters() if injected is None else injected) if name not in PARAMETERS]
+    names = injected_parameters() if injected is None else injected
+    # papermill's own (--inject-paths: PAPERMILL_INPUT_PATH, PAPERMILL_OUTPUT_PATH) are not the user's to refuse
+    unknown = [name for name in names if name not in PARAMETERS and not name.startswith("PAPERMILL_")]
     if unknown:
         raise UsageError(
             f"The notebooks take no parameter named '{unknown[0]}'; their parameters are {', '.join(PARAMETERS)}."
