@@ -16,8 +16,9 @@ JOBS   ?=
 LAB_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_IP   ?= $(if $(wildcard /.dockerenv /run/.containerenv),0.0.0.0,127.0.0.1)
 LAB_PORT ?= 8888
+LAB_DIR  ?= outputs/lab
 
-.PHONY: appendix all-years test test-fast audit lab lint refresh-notebooks bench clean help python
+.PHONY: appendix all-years test test-fast audit lab lab-notebooks lint refresh-notebooks bench clean help python
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -58,16 +59,27 @@ all-years: $(STAMP)  ## Build the appendix for every year with data
 audit: $(STAMP)  ## Check that data/figures/2023.csv holds every number of the 2023 report
 	$(PY) -m helpers audit --year 2023 --report ../shared/sources/2023-bao-cao-tom-tat-sldtbxh-thua-thien-hue.txt
 
-test: $(DEV_STAMP)  ## Run every test: unit tests, back-tests, data checks, notebooks (papermill and nbval), build
+test: $(DEV_STAMP)  ## Run every test: the stage order, unit tests, back-tests, data checks, notebooks (papermill and nbval), build
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q -n 2 --dist loadgroup tests/
 	$(PY) -m pytest -q -n 2 --dist loadfile --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-lint: $(DEV_STAMP)  ## Check src/ and tests/ with ruff (configured in pyproject.toml)
+lint: $(DEV_STAMP)  ## Check src/ and tests/ with ruff, and the stage order with import-linter (both in pyproject.toml)
 	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/lint-imports
 
-lab: $(STAMP)  ## Open JupyterLab at the project root, with notebooks/ shown (LAB_PORT=8888, LAB_IP)
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. --ServerApp.ip=$(LAB_IP) --ServerApp.port=$(LAB_PORT) \
-	  --LabApp.default_url=/lab/tree/notebooks $(LAB_ROOT)
+# JupyterLab works on scratch copies in LAB_DIR (git-ignored): its autosave never rewrites the committed
+# notebooks, which nbval compares against. A copy is made once; delete it to take a fresh one.
+lab-notebooks:
+	@mkdir -p $(LAB_DIR)
+	@for nb in notebooks/[0-9][0-9]_*.ipynb; do \
+	  if [ -e "$(LAB_DIR)/$${nb##*/}" ]; then echo "kept $(LAB_DIR)/$${nb##*/}"; \
+	  else cp "$$nb" "$(LAB_DIR)/" && echo "copied $$nb to $(LAB_DIR)/"; fi; \
+	done
+
+lab: $(STAMP) lab-notebooks  ## Open JupyterLab on scratch copies of the notebooks in outputs/lab/ (LAB_PORT=8888, LAB_IP)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=$(LAB_DIR) --ServerApp.ip=$(LAB_IP) --ServerApp.port=$(LAB_PORT) \
+	  $(LAB_ROOT)
 
 refresh-notebooks: $(STAMP)  ## Re-execute the committed notebooks (2023, vi) so nbval compares against fresh outputs
 	$(PY) -m helpers refresh-notebooks

@@ -21,6 +21,7 @@ import pandas as pd
 
 from helpers.data import contract, figures_contract
 from helpers.data.csvfile import read_table, shown_path
+from helpers.data.languages import check_lang
 from helpers.errors import DataError, MissingYearError
 from helpers.paths import data_dir as default_data_dir
 
@@ -326,8 +327,6 @@ class ReportMeta:
     issued: str
 
     def _pick(self, name: str, lang: str) -> str:
-        from helpers.text.formatting import check_lang
-
         return getattr(self, f"{name}_{check_lang(lang)}")
 
     def issuer(self, lang: str) -> str:

@@ -4,21 +4,28 @@ labels in the reader's language, a source line on every chart, and reproducible 
 Every chart is a :class:`matplotlib.figure.Figure` made without pyplot: it is shown once, where a
 notebook cell returns it, stays open until then, and needs no backend; whoever runs the kernel
 chooses the backend (the build's kernels set ``MPLBACKEND``); importing this module never does.
+
+The house style is a style context (:func:`house_style`) that the chart functions here, in
+:mod:`~helpers.present.goal_charts` and :mod:`~helpers.present.sparklines` run in (:func:`styled`):
+importing helpers leaves matplotlib's global settings, and so an analyst's own charts, as they were.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import matplotlib
 import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from helpers.text import say
@@ -45,14 +52,86 @@ def _load_kernel_backend() -> None:
         plt.switch_backend(backend)
 
 
+TITLE_GID = "chart-title"  # how a test finds the title among the figure's texts
+
+
+class HouseAxes(Axes):
+    """The axes of the project's charts: a title an analyst sets (``ax.set_title("…")``) takes the place of the
+    house title, which :func:`finish` puts in matplotlib's left title slot, instead of stacking over it."""
+
+    def set_title(
+        self,
+        label: str,
+        fontdict: dict | None = None,
+        loc: str | None = None,
+        pad: float | None = None,
+        **kwargs: object,
+    ) -> Text:
+        # Matplotlib keeps three title slots (left, centre, right) as private attributes; the house title is the
+        # one marked with TITLE_GID.
+        house = next((t for t in (self._left_title, self.title, self._right_title) if t.get_gid() == TITLE_GID), None)
+        if house is not None and loc in (None, "left"):
+            loc = "left"  # in the house title's own slot: its position and its mark stay
+        elif house is not None:
+            house.set_text("")
+            house.set_gid(None)
+        with house_style():
+            return super().set_title(label, fontdict, loc=loc, pad=pad, **kwargs)
+
+
+class HouseFigure(Figure):
+    """A Figure whose subplots are :class:`HouseAxes` unless asked otherwise."""
+
+    def add_subplot(self, *args: object, **kwargs: object) -> Axes:
+        if not {"projection", "polar", "axes_class"} & kwargs.keys():
+            kwargs["axes_class"] = HouseAxes
+        return super().add_subplot(*args, **kwargs)
+
+
 def new_figure(figsize: tuple[float, float] = FIGSIZE) -> Figure:
     """A Figure outside pyplot's care: shown where a notebook cell returns it, open until then."""
     _load_kernel_backend()
-    return Figure(figsize=figsize)
+    with house_style():  # the figure's dpi and colours are read when it is made
+        return HouseFigure(figsize=figsize)
+
+
+@functools.cache
+def house_rc() -> dict[str, object]:
+    """The settings :func:`apply_house_style` makes that differ from matplotlib's defaults, found once in a
+    throwaway context: matplotlib's global settings are never changed."""
+    with matplotlib.rc_context():
+        matplotlib.rcdefaults()
+        apply_house_style()
+        styled = matplotlib.rcParams.copy()
+    return {key: value for key, value in styled.items() if value != matplotlib.rcParamsDefault[key]}
+
+
+@contextlib.contextmanager
+def house_style() -> Iterator[None]:
+    """The house style for what is made, drawn or saved inside the ``with`` block, and nothing after it.
+    An analyst may use it for a chart of their own: ``with charts.house_style(): ...``."""
+    with matplotlib.rc_context(house_rc()):
+        yield
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def styled(make: Callable[P, R]) -> Callable[P, R]:
+    """Run a chart function in :func:`house_style` (its texts, ticks and colours take the style when made)."""
+
+    @functools.wraps(make)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        with house_style():
+            return make(*args, **kwargs)
+
+    return run
 
 
 def apply_house_style() -> None:
-    """Set seaborn and matplotlib so that every chart looks alike and saves the same bytes each run."""
+    """Set seaborn and matplotlib so that every chart looks alike and saves the same bytes each run.
+    Called only inside :func:`house_rc`'s throwaway context; use :func:`house_style`."""
     sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE)
     matplotlib.rcParams.update(
         {
@@ -72,9 +151,6 @@ def apply_house_style() -> None:
     )
 
 
-apply_house_style()
-
-
 def number_axis(ax: Axes, lang: str, axis: str = "y") -> None:
     formatter = FuncFormatter(lambda v, _pos: fmt_number(v, lang, None if abs(v) < 100 else 0))
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(formatter)
@@ -86,7 +162,6 @@ def year_axis(ax: Axes) -> None:
 
 
 SOURCE_WRAP = 130  # characters of the source line that fit the chart's width at 7 pt
-TITLE_GID = "chart-title"  # how a test finds the title among the figure's texts
 TITLE_CHAR_PT = 7.4  # the widest average width of a character of the bold 11 pt title (a test measures it)
 TOO_FEW_BARS = 2  # a chart of this many bars or fewer says less than a sentence (see too_few_bars)
 
@@ -149,6 +224,7 @@ def ranged_rows(data: pd.DataFrame) -> pd.Series:
     return data["low"].notna() & data["high"].notna()
 
 
+@styled
 def line_chart(
     data: pd.DataFrame,
     *,
@@ -244,6 +320,7 @@ def line_chart(
     return finish(fig, ax, title, source, lang)
 
 
+@styled
 def mark_category_break(fig: Figure, first: str, label: str) -> None:
     """On a bar chart of categories (years), a dashed line before category ``first`` (the first under a new
     definition), labelled as a line chart labels its breaks; nothing when ``first`` is not a category."""
@@ -262,6 +339,7 @@ def mark_category_break(fig: Figure, first: str, label: str) -> None:
     ax.text(s=label, fontsize=7, color=BREAK_COLOUR, **place)
 
 
+@styled
 def bar_chart(
     data: pd.DataFrame,
     *,
@@ -329,6 +407,7 @@ def captioned(fig: Figure | None, **values: object) -> Figure | None:
     return fig
 
 
+@styled
 def save_figure(fig: Figure, folder: Path, name: str) -> list[Path]:
     """Save ``fig`` as ``name``.png and .svg without timestamps, so the same inputs give the same bytes."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,7 @@ from helpers.present.charts import (
     new_figure,
     number_axis,
     ranged_rows,
+    styled,
     year_axis,
 )
 from helpers.text import say
@@ -59,6 +60,7 @@ def _goal_labels(
             )
 
 
+@styled
 def actual_vs_target_chart(
     data: pd.DataFrame,
     *,

@@ -5,7 +5,8 @@ A notebook makes one :class:`Report` and hands everything to the appendix throug
 ``rep.figure(fig, "poverty_rate_trend")``, ``rep.table(table, "poverty_rate_by_year")``,
 ``rep.notes(sentences)``, ``rep.findings(sentences)``. Headings and captions come by name
 from the section's text file (``sections/<section>.yml``, :mod:`helpers.text`). Each shows as
-HTML in JupyterLab, carries the classes the appendix build looks for, and, when
+HTML in JupyterLab (a figure, already shown by its own cell, as one line of text: :meth:`Report.figure`),
+carries the classes the appendix build looks for, and, when
 the notebook runs with an ``output_dir``, is also written there (figures as PNG
 and SVG, tables as CSV) so the build can collect them. Text that comes from the
 data is HTML-escaped here, once.
@@ -16,6 +17,7 @@ analyst's), so every heading and sentence comes from here in the chosen language
 
 from __future__ import annotations
 
+import ast
 import base64
 import html
 import io
@@ -30,7 +32,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers.data.loading import load_report_meta, load_year
+from helpers.errors import UsageError
 from helpers.present import charts
+from helpers.present.fingerprint import chart_title, fingerprint
+from helpers.present.handoff import FIGURE_MIME, HANDOFF_TAG
 from helpers.present.tables import Table
 from helpers.text import Texts, say
 from helpers.text.formatting import check_lang
@@ -41,7 +46,7 @@ try:  # IPython is there in a kernel; tests may call without it
 except ImportError:  # pragma: no cover
     HTML = str  # type: ignore[assignment,misc]
 
-    def display(obj: object) -> None:  # type: ignore[misc]
+    def display(obj: object, **kwargs: object) -> None:  # type: ignore[misc]
         print(obj)
 
 
@@ -122,6 +127,47 @@ def section_of(notebook: str) -> str:
 
 _SHOW = object()  # rep.section(name) without data: the heading only
 
+PARAMETERS = ("year", "lang", "output_dir")  # each notebook's parameters cell, and Report's own arguments
+PAPERMILL_CELL = "# Parameters\n"  # how papermill's injected-parameters cell starts (its Python translator)
+
+
+def injected_parameters(history: list[str] | None = None) -> list[str]:
+    """The names papermill injected into this kernel (``-p name value``), from IPython's input history: the
+    latest cell that starts as papermill's does. None outside IPython or without papermill."""
+    if history is None:
+        try:
+            from IPython import get_ipython
+        except ImportError:  # pragma: no cover
+            return []
+        shell = get_ipython()
+        history = shell.user_ns.get("In", []) if shell is not None else []
+    for source in reversed(history):
+        if source.startswith(PAPERMILL_CELL):
+            assigned = (node.targets for node in ast.parse(source).body if isinstance(node, ast.Assign))
+            return [target.id for targets in assigned for target in targets if isinstance(target, ast.Name)]
+    return []
+
+
+def check_parameters(year: object, lang: object, output_dir: object, injected: list[str] | None = None) -> None:
+    """Refuse, in one sentence, a parameter a notebook does not take or a value of the wrong type
+    (``papermill … -p year abc``); papermill itself only warns about an unknown name and runs on."""
+    names = injected_parameters() if injected is None else injected
+    # papermill's own (--inject-paths: PAPERMILL_INPUT_PATH, PAPERMILL_OUTPUT_PATH) are not the user's to refuse
+    unknown = [name for name in names if name not in PARAMETERS and not name.startswith("PAPERMILL_")]
+    if unknown:
+        raise UsageError(
+            f"The notebooks take no parameter named '{unknown[0]}'; their parameters are {', '.join(PARAMETERS)}."
+        )
+    if isinstance(year, bool) or not (
+        isinstance(year, numbers.Integral) or (isinstance(year, str) and year.strip().isdigit())
+    ):
+        raise UsageError(f"The parameter year must be a whole number such as 2023, not {year!r}.")
+    if not isinstance(lang, str):
+        raise UsageError(f"The parameter lang must be a language code such as 'vi', not {lang!r}.")
+    check_lang(lang)
+    if not isinstance(output_dir, (str, Path)):
+        raise UsageError(f"The parameter output_dir must be a folder's path (or empty), not {output_dir!r}.")
+
 
 @dataclass
 class Shown:
@@ -147,7 +193,7 @@ class Report:
     shown: list[Shown] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        check_lang(self.lang)
+        check_parameters(self.year, self.lang, self.output_dir)
         self.year = int(self.year)
         self.meta = load_report_meta(self.year)  # the report the appendix accompanies (data/reports.csv)
         self.figures = load_year(self.year)
@@ -236,6 +282,9 @@ class Report:
         carries (:func:`helpers.present.charts.captioned`) and ``values``. Nothing when ``fig`` is None.
         A name may name another text file (``"gender_equality:activities"``: the caption from
         ``gender_equality.yml``, the file ``<notebook>_activities``), for a section module with its own words.
+        The chart is not shown again: the notebook showed it where a cell returned it. What shows is one line,
+        the chart's name, fingerprint (:mod:`helpers.present.fingerprint`) and title, which nbval compares; the
+        appendix's HTML travels beside it under :data:`~helpers.present.handoff.FIGURE_MIME`.
         The figure is not closed: the notebook may still show it, and it is not held by pyplot.
         """
         if fig is None:
@@ -246,7 +295,8 @@ class Report:
         if self.output_dir:
             charts.save_figure(fig, Path(self.output_dir) / "figures", file_name)
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", metadata={"Software": None})
+        with charts.house_style():  # the house's resolution, whatever the analyst set since
+            fig.savefig(buffer, format="png", metadata={"Software": None})
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
         alt = html.escape(caption, quote=True)
         body = (
@@ -254,7 +304,10 @@ class Report:
             f'<img alt="{alt}" src="data:image/png;base64,{data}"/>'
             f'<figcaption><span class="caption-label"></span>{html.escape(caption)}</figcaption></figure>'
         )
-        self._show("figure", file_name, body)
+        self.shown.append(Shown("figure", file_name, body))
+        # The chart is already on screen where its cell returned it (helpers.present.handoff).
+        text = f"{file_name} · {fingerprint(fig)} · {chart_title(fig)}"
+        display({FIGURE_MIME: body, "text/plain": text}, raw=True, metadata={"tags": [HANDOFF_TAG]})
 
     def table(
         self,

@@ -90,6 +90,7 @@ def _panel(ax: Axes, spark: Spark, years: tuple[int, int]) -> None:
     ax.set_title("\n".join(textwrap.wrap(spark.title, TITLE_WRAP)), fontsize=8, loc="left", fontweight="bold")
 
 
+@charts.styled
 def sparklines(
     sparks: Sequence[Spark], years: tuple[int, int], *, title: str, source: str, lang: str, columns: int = 4
 ) -> Figure:
