@@ -83,7 +83,8 @@ def test_the_installed_command_and_python_m_helpers_are_the_same_program() -> No
         (
             "report.docx",
             b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00",
-            "{path} is not a text file (it holds a zero byte at byte 5); save the report as UTF-8 text and audit again.",
+            "{path} is not a text file (it holds a zero byte at byte 5); save the report as UTF-8 text and audit "
+            "again.",
         ),
         (
             "latin1.txt",

@@ -98,6 +98,7 @@ class NotebookFailure:
     exec_count: int | None = None
     first_line: str = ""
     kept_at: Path | None = None  # where the executed notebook (with the error) can be read
+    not_kept: str = ""  # why the executed notebook could not be kept, when it could not
 
     def message(self) -> str:
         """A few lines for the terminal: notebook, cell, error, where to look."""
@@ -110,6 +111,8 @@ class NotebookFailure:
         lines.append(f"  {self.ename}: {evalue[0] if evalue else ''}".rstrip())
         if self.kept_at is not None:
             lines.append(f"  the executed notebook is kept at {display_path(self.kept_at)}")
+        elif self.not_kept:
+            lines.append(f"  the executed notebook could not be kept: {self.not_kept}")
         return "\n".join(lines)
 
 

@@ -61,22 +61,37 @@ class OutputsError(AppendixError):
 
     @classmethod
     def from_os_error(cls, exc: OSError, root: Path, unchanged: str) -> OutputsError:
-        """One sentence for ``exc`` raised while writing under ``root``; ``unchanged`` says what is left as it was."""
-        where = display_path(root)
-        name = display_path(Path(exc.filename)) if exc.filename else where
+        """One sentence for ``exc`` raised while building into ``root``; ``unchanged`` says what is left as it was.
+
+        The folder blamed is the one the failed write was in: ``root``, or the
+        temporary folder (the build's copy of ``data/``, a library's scratch
+        file), or the written file's own folder; with no file named, none is.
+        """
         code = exc.errno
-        if code in (errno.ENOSPC, errno.EDQUOT):
-            text = (
-                f"The disk holding {where} is full (no space left while writing {name}); free some space and build "
-                "again"
-            )
-        elif code in (errno.ENOTDIR, errno.EEXIST) or (root.exists() and not root.is_dir()):
+        full = code in (errno.ENOSPC, errno.EDQUOT)
+        written = Path(exc.filename).resolve() if exc.filename else None
+        if written is None or written.is_relative_to(root):
+            folder = root
+        else:
+            temp = Path(tempfile.gettempdir()).resolve()
+            folder = temp if written.is_relative_to(temp) else written.parent
+        in_outputs = folder == root
+        where = display_path(folder)
+        name = display_path(written) if written is not None else where
+        if full:
+            if written is None:
+                text = "A disk is full (no space left on device); free some space and build again"
+            else:
+                text = (
+                    f"The disk holding {where} is full (no space left while writing {name}); free some space and "
+                    "build again"
+                )
+        elif in_outputs and (code in (errno.ENOTDIR, errno.EEXIST) or (root.exists() and not root.is_dir())):
             text = f"{where} is not a folder; move that file away or set APPENDIX_OUTPUTS_DIR to a folder"
         elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
-            text = (
-                f"{where} cannot be written to ({exc.strerror.lower() if exc.strerror else 'permission denied'}: "
-                f"{name}); make it writable or set APPENDIX_OUTPUTS_DIR to a folder you can write to"
-            )
+            reason = exc.strerror.lower() if exc.strerror else "permission denied"
+            remedy = "set APPENDIX_OUTPUTS_DIR to a folder you can write to" if in_outputs else "set TMPDIR to one"
+            text = f"{where} cannot be written to ({reason}: {name}); make it writable or {remedy}"
         else:
             text = f"Could not write {name} ({exc.strerror or exc}); check {where} and build again"
         return cls(f"{text} ({unchanged}).")

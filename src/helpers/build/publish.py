@@ -17,6 +17,7 @@ Publishing is crash-safe and one build at a time per folder (:mod:`helpers.build
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import signal
 import threading
@@ -39,6 +40,7 @@ from helpers.build.outputs import (
     work_folder,
     year_lock,
 )
+from helpers.build.snapshot import Snapshot, data_snapshot
 from helpers.data.loading import available_years, latest_year
 from helpers.errors import AppendixError, MissingYearError
 from helpers.paths import data_dir, display_path
@@ -137,18 +139,45 @@ def finish(target: Target, work: Path, executed: Sequence[Path]) -> Appendix:
 
 
 def keep_failed(target: Target, failures: Sequence[NotebookFailure]) -> list[NotebookFailure]:
-    """Move the failed executed notebooks to ``outputs/.failed/<name>/``; the failures now point there."""
+    """Move the failed executed notebooks to ``outputs/.failed/<name>/``; the failures now point there.
+
+    A notebook that cannot be kept does not hide its failure: one that was not
+    written in full (a full disk truncates it, often to 0 bytes) is not kept,
+    and one that cannot be moved (``outputs/.failed`` is a file, the disk is
+    full) stays unkept; either way its failure says why, beside the error.
+    """
     folder = target.root / FAILED_DIR / target.name
-    shutil.rmtree(folder, ignore_errors=True)
+    if folder.is_dir() and not folder.is_symlink():
+        shutil.rmtree(folder, ignore_errors=True)
     kept = []
     for failure in failures:
         if failure.kept_at is not None and failure.kept_at.exists():
-            folder.mkdir(parents=True, exist_ok=True)
-            destination = folder / failure.kept_at.name
-            shutil.move(str(failure.kept_at), destination)
-            failure = replace(failure, kept_at=destination)
+            if not _whole_notebook(failure.kept_at):
+                failure = replace(failure, kept_at=None, not_kept="it was not written in full (is the disk full?)")
+            else:
+                destination = folder / failure.kept_at.name
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    shutil.move(str(failure.kept_at), destination)
+                except OSError as exc:
+                    reason = (
+                        f"{display_path(target.root / FAILED_DIR)} is not a folder"
+                        if (target.root / FAILED_DIR).exists() and not (target.root / FAILED_DIR).is_dir()
+                        else f"{exc.strerror or exc} ({display_path(destination)})"
+                    )
+                    failure = replace(failure, kept_at=None, not_kept=reason)
+                else:
+                    failure = replace(failure, kept_at=destination)
         kept.append(failure)
     return kept
+
+
+def _whole_notebook(path: Path) -> bool:
+    """Whether ``path`` holds a whole notebook (JSON with its cells), not what a failed write left of one."""
+    try:
+        return "cells" in json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
 
 
 def _unchanged(target: Target) -> str:
@@ -210,13 +239,31 @@ def build_many(
         check_lang(lang)
         if year not in known:
             raise MissingYearError(year, known, display_path(data_dir() / "figures"))
+    notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
+    root = Path(outputs_dir or default_outputs_dir()).resolve()
+    check_root(root)
+    with contextlib.ExitStack() as stack:
+        try:
+            data = stack.enter_context(data_snapshot())
+        except OSError as exc:  # the snapshot could not be taken (a full or unwritable temporary disk)
+            raise OutputsError.from_os_error(exc, root, "nothing was built") from exc
+        return _build_from(data, requests, root, notebooks, jobs, progress, reuse_kernels)
+
+
+def _build_from(
+    data: Snapshot,
+    requests: Sequence[tuple[int, str]],
+    root: Path,
+    notebooks: list[Path],
+    jobs: int | None,
+    progress: bool,
+    reuse_kernels: bool,
+) -> list[Path]:
+    """:func:`build_many` once ``data`` (the snapshot of ``data/`` every step reads) is taken."""
     for year, lang in dict.fromkeys(requests):
         # Validate the data once, here, before any notebook starts: bad data is refused
         # with its one sentence instead of failing every notebook with the same error.
         frontmatter.gather(int(year), lang)
-    notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
-    root = Path(outputs_dir or default_outputs_dir()).resolve()
-    check_root(root)
     targets = list(dict.fromkeys(Target(int(year), lang, root) for year, lang in requests))
     works: dict[Target, Path] = {}
     done: dict[Target, Path] = {}
@@ -244,10 +291,7 @@ def build_many(
                 if remaining[target]:
                     return
                 if target in failed:
-                    try:
-                        failed[target] = keep_failed(target, sorted(failed[target], key=lambda f: f.job.name))
-                    except OSError as exc:
-                        raise OutputsError.from_os_error(exc, root, _unchanged(target)) from exc
+                    failed[target] = keep_failed(target, sorted(failed[target], key=lambda f: f.job.name))
                     return
                 work = works[target]
                 executed = [work / "notebooks" / nb.name for nb in notebooks]
@@ -255,6 +299,7 @@ def build_many(
                     for path in executed:
                         normalise_executed(path, work)
                     finish(target, work, executed)
+                    data.check(_unchanged(target))  # what was built is still what data/ holds
                     publish(work, target.folder)
                 except OSError as exc:
                     raise OutputsError.from_os_error(exc, root, _unchanged(target)) from exc

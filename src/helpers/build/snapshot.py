@@ -1,0 +1,124 @@
+"""One snapshot of ``data/`` per build: every notebook, the checks and the methods note read the same bytes.
+
+A build copies the data folder once, before anything reads it, into a
+temporary folder (``…/appendix-data-*/data``: the folder keeps its name, so
+that messages still say ``data/figures/2023.csv``) and points
+``$APPENDIX_DATA_DIR`` at the copy for as long as it runs; the kernels it
+starts inherit the variable, so :func:`helpers.paths.data_dir` is the copy in
+every notebook. A spreadsheet saving a file, a ``git pull`` or a synced folder
+changing ``data/`` during the build then changes nothing the build shows.
+
+Before it publishes an appendix the build compares ``data/`` with the copy
+(SHA-256 of every file); if they differ, the appendix would show data that are
+no longer the data, so it is refused in one sentence (:class:`DataChanged`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpers.data.csvfile import shown_path
+from helpers.errors import AppendixError
+from helpers.paths import DATA_DIR_ENV, data_dir
+
+SNAPSHOT_PREFIX = "appendix-data-"
+
+
+class DataChanged(AppendixError):
+    """``data/`` changed while the build ran: what the build read is no longer the data."""
+
+    def __init__(self, changed: list[str], unchanged: str) -> None:
+        self.changed = changed
+        first = changed[0]
+        others = len(changed) - 1
+        what = first if not others else f"{first} and {others} other file{'s' if others != 1 else ''} of data/"
+        super().__init__(
+            f"{what} changed while the appendix was being built, so it was not published ({unchanged}); "
+            "build again once the data are saved."
+        )
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (its path from ``folder``, with ``/``) and its SHA-256."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            found[path.relative_to(folder).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The data folder a build reads (``copy``), and the one it was copied from (``source``) with its hashes."""
+
+    source: Path
+    copy: Path
+    hashes: dict[str, str]
+
+    def changed(self) -> list[str]:
+        """The files of ``data/`` (as messages name them) added, removed or edited since the copy; [] if none."""
+        try:
+            now = fingerprint(self.source)
+        except OSError:  # the folder itself went away or became unreadable: every file counts as changed
+            now = {}
+        names = sorted(set(now) | set(self.hashes))
+        return [shown_path(self.source / name) for name in names if now.get(name) != self.hashes.get(name)]
+
+    def check(self, unchanged: str) -> None:
+        """Raise :class:`DataChanged` if ``data/`` is not what was copied; ``unchanged`` says what was kept."""
+        changed = self.changed()
+        if changed:
+            raise DataChanged(changed, unchanged)
+
+
+def _copy_folder(source: Path, copy: Path) -> None:
+    """Copy every file of ``source`` into ``copy``.
+
+    Hand-written rather than ``shutil.copytree`` so that a failed write (a full
+    temporary disk) raises an OSError naming the file written, which the build's
+    message then names, instead of copytree's list of (source, destination, text).
+    """
+    copy.mkdir()
+    for path in sorted(source.rglob("*")):
+        target = copy / path.relative_to(source)
+        if path.is_dir():
+            target.mkdir(exist_ok=True)
+            continue
+        content = path.read_bytes()
+        try:
+            target.write_bytes(content)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(target)) from exc
+
+
+@contextlib.contextmanager
+def data_snapshot() -> Iterator[Snapshot]:
+    """Copy the data folder once and set ``$APPENDIX_DATA_DIR`` to the copy while the build runs.
+
+    The copy is removed, and the variable put back as it was, on the way out. A
+    file changed while it was being copied is refused at once (the copy and the
+    folder differ).
+    """
+    source = data_dir().resolve()
+    holder = Path(tempfile.mkdtemp(prefix=SNAPSHOT_PREFIX))
+    previous = os.environ.get(DATA_DIR_ENV)
+    try:
+        copy = holder / "data"
+        _copy_folder(source, copy)
+        snapshot = Snapshot(source, copy, fingerprint(copy))
+        snapshot.check("nothing was built")
+        os.environ[DATA_DIR_ENV] = str(copy)
+        yield snapshot
+    finally:
+        if previous is None:
+            os.environ.pop(DATA_DIR_ENV, None)
+        else:
+            os.environ[DATA_DIR_ENV] = previous
+        shutil.rmtree(holder, ignore_errors=True)

@@ -1,0 +1,174 @@
+"""The build under the faults of issue 18: data edited during a build, full disks, an unusable ``.failed``,
+a lock file deleted under a running build, few file descriptors, paths of the machine in the outputs.
+
+Each fault ends in one sentence (or is built right), and the previous appendix stays as it was.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import pathlib
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from helpers import cli
+from helpers.build.execute import NotebookFailure, NotebookJob
+from helpers.build.outputs import OutputsError, Target
+from helpers.build.publish import build, keep_failed
+from tests.build.test_build import BUILD, outputs, tiny_notebooks, write_notebook  # noqa: F401  (fixtures)
+from tests.build.test_publish import contents, message_lines
+
+ORIGINAL_ROW = '2.27,,,"2,27%",sldtbxh_2023_report'
+EDITED_ROW = '2.28,,,"2,28%",sldtbxh_2023_report'
+
+
+def edit_then_read(figures: Path) -> list[str]:
+    """Cells that change the 2023 poverty rate in ``figures`` (the data folder the user edits) mid-build, then
+    read it back through the helpers: the notebook must still see the value the build started with."""
+    return [
+        f"import pathlib\npath = pathlib.Path({str(figures)!r})\n"
+        f"path.write_text(path.read_text(encoding='utf-8').replace({ORIGINAL_ROW!r}, {EDITED_ROW!r}), "
+        "encoding='utf-8')",
+        "from helpers.data.loading import load_year\nf = load_year(2023)\n"
+        "rate = f[(f.indicator_id == 'poverty_rate') & (f.source_id == 'sldtbxh_2023_report')\n"
+        "         & (f.period.astype(str) == '2023')]\n"
+        "assert rate.value.tolist() == [2.27], rate.value.tolist()",
+    ]
+
+
+# 1. Data edited during a build ------------------------------------------------------------------------
+
+
+@BUILD
+def test_data_edited_during_a_build_are_not_seen_and_the_build_is_refused_in_one_sentence(
+    data_copy: Path,
+    tiny_notebooks: Path,
+    outputs: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    build([2023], "vi", notebooks_dir=tiny_notebooks, progress=False)
+    before = {p.relative_to(outputs): p.read_bytes() for p in (outputs / "2023").rglob("*") if p.is_file()}
+
+    figures = data_copy / "figures" / "2023.csv"
+    assert ORIGINAL_ROW in figures.read_text(encoding="utf-8")
+    write_notebook(tiny_notebooks / "01_edit.ipynb", edit_then_read(figures))
+    # Status 1 would be the notebook's assertion: the kernel read the edited file instead of the snapshot.
+    assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 2
+    assert message_lines(capsys.readouterr().err) == [
+        f"error: data/figures/2023.csv changed while the appendix was being built, so it was not published "
+        f"({outputs / '2023'} is unchanged); build again once the data are saved."
+    ]
+    assert EDITED_ROW in figures.read_text(encoding="utf-8")  # the edit is the user's: the build never undoes it
+    after = {p.relative_to(outputs): p.read_bytes() for p in (outputs / "2023").rglob("*") if p.is_file()}
+    assert after == before
+    assert contents(outputs) == ["2023"]
+    assert os.environ["APPENDIX_DATA_DIR"] == str(data_copy)  # the snapshot's variable is put back
+    assert list(temp.glob("appendix-data-*")) == []  # and the snapshot removed
+
+    # Built again, the appendix carries the new figures file's checksum in the methods note.
+    (tiny_notebooks / "01_edit.ipynb").unlink()
+    build([2023], "vi", notebooks_dir=tiny_notebooks, progress=False)
+    import hashlib
+
+    digest = hashlib.sha256(figures.read_bytes()).hexdigest()[:12]
+    assert digest in (outputs / "2023" / "appendix.html").read_text(encoding="utf-8")
+
+
+# 4. Full disks, an unusable .failed ------------------------------------------------------------------
+
+
+def test_a_full_temporary_disk_is_blamed_on_the_temporary_folder(
+    tiny_notebooks: Path,
+    outputs: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    write_bytes = pathlib.Path.write_bytes
+
+    def full(self: Path, data: bytes) -> int:
+        if self.is_relative_to(temp):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return write_bytes(self, data)
+
+    monkeypatch.setattr(pathlib.Path, "write_bytes", full)
+    assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 2
+    err = message_lines(capsys.readouterr().err)
+    assert len(err) == 1
+    assert err[0].startswith(f"error: The disk holding {temp} is full (no space left while writing {temp}/appendix-")
+    assert err[0].endswith("); free some space and build again (nothing was built).")
+    assert str(outputs) not in err[0]
+    assert list(temp.glob("appendix-data-*")) == []
+
+
+def test_a_full_disk_without_a_file_named_blames_no_folder(tmp_path: Path) -> None:
+    full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    assert str(OutputsError.from_os_error(full, tmp_path, "nothing was built")) == (
+        "A disk is full (no space left on device); free some space and build again (nothing was built)."
+    )
+
+
+def failure(job_output: Path) -> NotebookFailure:
+    job = NotebookJob(Path("notebooks/01_x.ipynb"), job_output, {}, "2023, vi")
+    return NotebookFailure(job, "ValueError", "the real error", cell_number=3, first_line="boom()", kept_at=job_output)
+
+
+def test_a_notebook_left_empty_by_a_full_disk_is_not_kept_and_says_why(tmp_path: Path) -> None:
+    root = tmp_path / "outputs"
+    work = root / ".build-2023-abcdefgh" / "notebooks"
+    work.mkdir(parents=True)
+    (work / "01_x.ipynb").write_bytes(b"")  # what open('w') then ENOSPC leaves
+    (kept,) = keep_failed(Target(2023, "vi", root), [failure(work / "01_x.ipynb")])
+    assert kept.kept_at is None
+    assert kept.message().splitlines() == [
+        "notebook 01_x (2023, vi) failed",
+        "  in cell 3: boom()",
+        "  ValueError: the real error",
+        "  the executed notebook could not be kept: it was not written in full (is the disk full?)",
+    ]
+    assert not (root / ".failed" / "2023" / "01_x.ipynb").exists()
+
+
+def test_a_failed_notebook_still_shows_its_error_when_outputs_failed_is_a_file(tmp_path: Path) -> None:
+    root = tmp_path / "outputs"
+    work = root / ".build-2023-abcdefgh" / "notebooks"
+    work.mkdir(parents=True)
+    (work / "01_x.ipynb").write_text(json.dumps({"cells": []}), encoding="utf-8")
+    (root / ".failed").write_text("a file", encoding="utf-8")
+    (kept,) = keep_failed(Target(2023, "vi", root), [failure(work / "01_x.ipynb")])
+    assert kept.message().splitlines()[2:] == [
+        "  ValueError: the real error",
+        f"  the executed notebook could not be kept: {root / '.failed'} is not a folder",
+    ]
+    # A whole notebook that can be moved is kept.
+    (root / ".failed").unlink()
+    (kept,) = keep_failed(Target(2023, "vi", root), [failure(work / "01_x.ipynb")])
+    assert kept.kept_at == root / ".failed" / "2023" / "01_x.ipynb" and kept.kept_at.exists()
+
+
+@BUILD
+def test_a_failing_build_with_outputs_failed_a_file_names_the_notebook_error(
+    tiny_notebooks: Path, outputs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outputs.mkdir()
+    (outputs / ".failed").write_text("a file", encoding="utf-8")
+    write_notebook(tiny_notebooks / "01_boom.ipynb", ["raise ValueError('boom')"])
+    assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 1
+    err = message_lines(capsys.readouterr().err)
+    assert err[0] == f"error: The appendix for 2023, vi was not built ({outputs / '2023'} was not created)."
+    assert "  ValueError: boom" in err
+    assert err[-1] == f"  the executed notebook could not be kept: {outputs / '.failed'} is not a folder"
+    assert contents(outputs) == [".failed"]
