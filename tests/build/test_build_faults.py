@@ -17,10 +17,10 @@ import pytest
 
 from helpers import cli
 from helpers.build.execute import NotebookFailure, NotebookJob
-from helpers.build.outputs import OutputsError, Target
+from helpers.build.outputs import BuildLocked, OutputsError, Target, recover, work_folder
 from helpers.build.publish import build, keep_failed
 from tests.build.test_build import BUILD, outputs, tiny_notebooks, write_notebook  # noqa: F401  (fixtures)
-from tests.build.test_publish import contents, message_lines
+from tests.build.test_publish import contents, message_lines, run_cli, running_cell, wait_for
 
 ORIGINAL_ROW = '2.27,,,"2,27%",sldtbxh_2023_report'
 EDITED_ROW = '2.28,,,"2,28%",sldtbxh_2023_report'
@@ -172,3 +172,48 @@ def test_a_failing_build_with_outputs_failed_a_file_names_the_notebook_error(
     assert "  ValueError: boom" in err
     assert err[-1] == f"  the executed notebook could not be kept: {outputs / '.failed'} is not a folder"
     assert contents(outputs) == [".failed"]
+
+
+# 6. The lock file deleted under a running build -------------------------------------------------------
+
+
+def test_recovery_leaves_a_work_folder_whose_build_still_holds_it(tmp_path: Path) -> None:
+    root = tmp_path / "outputs"
+    target = Target(2023, "vi", root)
+    with work_folder(target) as work:
+        (root / ".build-2023-k1l2led0").mkdir()  # a killed build's: nobody holds it
+        with pytest.raises(BuildLocked) as caught:
+            recover(target)
+        assert str(caught.value) == (
+            f"Another build of the appendix for 2023, vi is running and holds {work}; "
+            "wait for it to finish, then build again."
+        )
+        assert sorted(p.name for p in root.iterdir()) == sorted([work.name, ".build-2023-k1l2led0"])
+    recover(target)  # once its build has left it, the folder is a leftover like any other
+    assert list(root.iterdir()) == []
+
+
+@BUILD
+def test_a_second_build_after_the_lock_file_was_deleted_leaves_the_first_build_alone(
+    tiny_notebooks: Path, outputs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    started, gate = tiny_notebooks.parent / "started", tiny_notebooks.parent / "gate"
+    write_notebook(tiny_notebooks / "01_slow.ipynb", [running_cell(started, gate)])
+    first = run_cli(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)], outputs)
+    try:
+        wait_for(started.exists)
+        (outputs / ".lock-2023").unlink()  # a clean-up script, a user tidying the folder
+        (work,) = [p for p in outputs.iterdir() if p.name.startswith(".build-2023-")]
+
+        assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 2
+        assert capsys.readouterr().err.strip() == (
+            f"error: Another build of the appendix for 2023, vi is running and holds {work}; "
+            "wait for it to finish, then build again."
+        )
+        assert work.is_dir() and (work / "notebooks").is_dir()
+    finally:
+        gate.touch()
+    _, stderr = first.communicate(timeout=300)
+    assert first.returncode == 0, stderr
+    assert (outputs / "2023" / "appendix.html").is_file()
+    assert contents(outputs) == ["2023"]

@@ -276,7 +276,7 @@ def _build_from(
                     locks.enter_context(year_lock(target))
                     recover(target)
                 for target in targets:
-                    works[target] = work_folder(target)
+                    works[target] = locks.enter_context(work_folder(target))
             except OSError as exc:
                 raise OutputsError.from_os_error(exc, root, "nothing was built") from exc
             all_jobs = [job for t in targets for job in _jobs(t, works[t], notebooks)]
