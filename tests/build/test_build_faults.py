@@ -20,7 +20,7 @@ from helpers.build.execute import NotebookFailure, NotebookJob
 from helpers.build.outputs import BuildLocked, OutputsError, Target, recover, work_folder
 from helpers.build.publish import build, keep_failed
 from tests.build.test_build import BUILD, outputs, tiny_notebooks, write_notebook  # noqa: F401  (fixtures)
-from tests.build.test_publish import contents, message_lines, run_cli, running_cell, wait_for
+from tests.build.test_publish import HERE, contents, message_lines, run_cli, running_cell, wait_for
 
 ORIGINAL_ROW = '2.27,,,"2,27%",sldtbxh_2023_report'
 EDITED_ROW = '2.28,,,"2,28%",sldtbxh_2023_report'
@@ -217,3 +217,35 @@ def test_a_second_build_after_the_lock_file_was_deleted_leaves_the_first_build_a
     assert first.returncode == 0, stderr
     assert (outputs / "2023" / "appendix.html").is_file()
     assert contents(outputs) == ["2023"]
+
+
+# 7. No path of the machine in what is published ---------------------------------------------------------
+
+
+def machine_paths_in(folder: Path, paths: list[str]) -> list[str]:
+    """Which files under ``folder`` (and which members of its DOCX and XLSX) hold one of ``paths``."""
+    import zipfile
+
+    found = []
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        parts = {file.name: file.read_bytes()}
+        if file.suffix in (".docx", ".xlsx"):
+            with zipfile.ZipFile(file) as archive:
+                parts = {f"{file.name}:{n}": archive.read(n) for n in archive.namelist()}
+        for name, content in parts.items():
+            found += [
+                f"{name} holds {p}" for p in paths if p.encode() in content or json.dumps(p)[1:-1].encode() in content
+            ]
+    return found
+
+
+@BUILD
+def test_a_published_appendix_holds_no_absolute_path_of_the_machine(
+    tiny_notebooks: Path, outputs: Path, tmp_path: Path
+) -> None:
+    (folder,) = build([2023], "vi", notebooks_dir=tiny_notebooks, progress=False)
+    assert (
+        machine_paths_in(folder, [str(tmp_path), str(HERE), str(Path(tempfile.gettempdir()) / "appendix-data-")]) == []
+    )
+    executed = json.loads((folder / "notebooks" / "00_tiny.ipynb").read_text(encoding="utf-8"))
+    assert executed["metadata"]["papermill"]["input_path"] == "00_tiny.ipynb"

@@ -38,15 +38,18 @@ def normalise_executed(path: Path, work: Path) -> None:
     has a new random name every build; papermill records it in the injected
     parameters cell and in the notebook's metadata. Once published the notebook
     sits in ``<appendix>/notebooks/``, so its outputs are in ``..`` from where
-    it is: the work folder becomes ``..`` and the output path the notebook's own
-    name, so that the same inputs give the same bytes wherever the appendix is.
+    it is: the work folder becomes ``..`` and the input and output paths the
+    notebook's own name (as in the committed notebooks), so that the same inputs
+    give the same bytes wherever the appendix is, and the published notebook
+    does not carry the folder of the clone it was built in.
     """
     import nbformat
 
     notebook = nbformat.read(path, as_version=nbformat.NO_CONVERT)
     papermill = notebook.metadata.get("papermill", {})
-    if "output_path" in papermill:
-        papermill["output_path"] = path.name
+    for key in ("input_path", "output_path"):
+        if key in papermill:
+            papermill[key] = path.name
     text = nbformat.writes(notebook)
     for form in (str(work), json.dumps(str(work))[1:-1]):
         text = text.replace(form, "..")
