@@ -10,13 +10,16 @@ import errno
 import json
 import os
 import pathlib
+import resource
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
 from helpers import cli
-from helpers.build.execute import NotebookFailure, NotebookJob
+from helpers.build.execute import NotebookFailure, NotebookJob, open_files_needed
 from helpers.build.outputs import BuildLocked, OutputsError, Target, recover, work_folder
 from helpers.build.publish import build, keep_failed
 from tests.build.test_build import BUILD, outputs, tiny_notebooks, write_notebook  # noqa: F401  (fixtures)
@@ -249,3 +252,56 @@ def test_a_published_appendix_holds_no_absolute_path_of_the_machine(
     )
     executed = json.loads((folder / "notebooks" / "00_tiny.ipynb").read_text(encoding="utf-8"))
     assert executed["metadata"]["papermill"]["input_path"] == "00_tiny.ipynb"
+
+
+# 3. Few open files (ulimit -n) ------------------------------------------------------------------------------
+
+
+def run_limited(args: list[str], root: Path, soft: int, hard: int) -> subprocess.CompletedProcess[str]:
+    """``python -m helpers <args>`` writing into ``root``, with at most ``soft``/``hard`` open files (ulimit -n)."""
+    return subprocess.run(
+        [sys.executable, "-m", "helpers", *args],
+        cwd=HERE,
+        env={**os.environ, "APPENDIX_OUTPUTS_DIR": str(root)},
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard)),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "limit", "said"),
+    [
+        (
+            ["--jobs", "1"],
+            64,
+            "error: The build needs up to 96 open files at once (1 notebook at a time) but may open only 64 here "
+            "(ulimit -n); run 'ulimit -n 96' and build again (nothing was built).",
+        ),
+        (
+            ["--jobs", "6"],
+            150,
+            "error: The build needs up to 208 open files at once (6 notebooks at a time) but may open only 150 here "
+            "(ulimit -n); run 'ulimit -n 208' and build again, or build with --jobs 4 (nothing was built).",
+        ),
+    ],
+)
+def test_too_few_open_files_is_refused_in_one_sentence_before_anything_runs(
+    outputs: Path, args: list[str], limit: int, said: str
+) -> None:
+    done = run_limited(["build", "--year", "2023", *args], outputs, limit, limit)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [said]
+    assert not outputs.exists()
+
+
+@BUILD
+def test_a_low_soft_limit_on_open_files_is_raised_to_what_the_build_needs(tiny_notebooks: Path, outputs: Path) -> None:
+    hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+    if hard != resource.RLIM_INFINITY and hard < open_files_needed(1):
+        pytest.skip(f"this machine allows only {hard} open files, fewer than one notebook needs")
+    done = run_limited(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)], outputs, 64, hard)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert contents(outputs) == ["2023"]

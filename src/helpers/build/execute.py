@@ -40,7 +40,7 @@ from tqdm import tqdm
 
 from helpers.build import lean_imports  # noqa: F401  (before nbformat/papermill: skips a slow, unused import)
 from helpers.build.normalise import strip_clock_times
-from helpers.errors import UsageError
+from helpers.errors import AppendixError, UsageError
 from helpers.paths import display_path
 
 KERNEL_NAME = "python3"
@@ -324,6 +324,54 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def effective_jobs(n_jobs: int | None, count: int) -> int:
+    """How many of ``count`` notebooks run at once when ``n_jobs`` are asked for (None: the default)."""
+    return max(1, min(n_jobs or default_jobs(), count or 1))
+
+
+# Open files (descriptors) a build needs at once, measured on the 2023 build (issue 18) with margin: a kernel
+# peaked at 73 (its ZeroMQ sockets, matplotlib's fonts…), the build's own process at 7 + 28 per notebook run at
+# once (each kernel's connection is several sockets and pipes). Every kernel has the limit of the build's process.
+KERNEL_OPEN_FILES = 96
+OPEN_FILES_BASE = 16
+OPEN_FILES_PER_JOB = 32
+
+
+class TooFewOpenFiles(AppendixError):
+    """The limit on open files (``ulimit -n``) is below what the build needs."""
+
+
+def open_files_needed(n_jobs: int) -> int:
+    """How many open files a process of the build may need with ``n_jobs`` notebooks run at once."""
+    return max(KERNEL_OPEN_FILES, OPEN_FILES_BASE + OPEN_FILES_PER_JOB * n_jobs)
+
+
+def ensure_open_files(n_jobs: int) -> None:
+    """Make sure the build may open the files it needs with ``n_jobs`` notebooks at once, before anything runs.
+
+    A soft limit below the need is raised (up to the hard limit, as any process
+    may); when the hard limit itself is too low, TooFewOpenFiles says how many
+    are needed, instead of kernels dying mid-build with "Too many open files".
+    """
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    need = open_files_needed(n_jobs)
+    if soft == resource.RLIM_INFINITY or soft >= need:
+        return
+    if hard == resource.RLIM_INFINITY or hard >= need:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (need, hard))
+        return
+    fewer = ""
+    if n_jobs > 1 and hard >= open_files_needed(1):
+        fits = max(j for j in range(1, n_jobs) if open_files_needed(j) <= hard)
+        fewer = f", or build with --jobs {fits}"
+    raise TooFewOpenFiles(
+        f"The build needs up to {need} open files at once ({n_jobs} notebook{'s' if n_jobs != 1 else ''} at a time) "
+        f"but may open only {hard} here (ulimit -n); run 'ulimit -n {need}' and build again{fewer} (nothing was built)."
+    )
+
+
 def run_notebooks(
     jobs: Sequence[NotebookJob],
     n_jobs: int | None = None,
@@ -343,7 +391,7 @@ def run_notebooks(
     clean up after them. ``reuse_kernels`` keeps each worker's kernel between
     notebooks (see the module's docstring).
     """
-    n_jobs = max(1, min(n_jobs or default_jobs(), len(jobs) or 1))
+    n_jobs = effective_jobs(n_jobs, len(jobs))
     failures: dict[int, NotebookFailure] = {}
     pool = ThreadPoolExecutor(max_workers=n_jobs, thread_name_prefix="notebook")
     kernels = KernelPool() if reuse_kernels else None

@@ -29,7 +29,14 @@ from typing import TypedDict, Unpack
 
 from helpers.build import export, frontmatter, word
 from helpers.build.assemble import Appendix, assemble
-from helpers.build.execute import NotebookFailure, NotebookJob, find_notebooks, run_notebooks
+from helpers.build.execute import (
+    NotebookFailure,
+    NotebookJob,
+    effective_jobs,
+    ensure_open_files,
+    find_notebooks,
+    run_notebooks,
+)
 from helpers.build.normalise import normalise_committed, normalise_executed
 from helpers.build.outputs import (
     OutputsError,
@@ -240,6 +247,7 @@ def build_many(
         if year not in known:
             raise MissingYearError(year, known, display_path(data_dir() / "figures"))
     notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
+    ensure_open_files(effective_jobs(jobs, len(notebooks) * len(dict.fromkeys(requests))))
     root = Path(outputs_dir or default_outputs_dir()).resolve()
     check_root(root)
     with contextlib.ExitStack() as stack:
@@ -334,6 +342,7 @@ def refresh_notebooks(notebooks_dir: Path | None = None, jobs: int | None = None
     """
     notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
     jobs_ = [NotebookJob(nb, nb, {}, "in place") for nb in notebooks]
+    ensure_open_files(effective_jobs(jobs, len(jobs_)))
     failures = run_notebooks(jobs_, jobs, progress=progress, desc="Refreshing notebooks", reuse_kernels=False)
     if failures:
         raise BuildFailed(failures, f"{len(failures)} of {len(notebooks)} notebooks failed to run.")
