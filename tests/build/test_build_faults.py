@@ -305,3 +305,26 @@ def test_a_low_soft_limit_on_open_files_is_raised_to_what_the_build_needs(tiny_n
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert contents(outputs) == ["2023"]
+
+
+def test_a_data_file_the_snapshot_cannot_read_is_named_in_one_sentence(
+    data_copy: Path,
+    tiny_notebooks: Path,
+    outputs: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The tests run as root, who may read anything: the refusal the kernel would give is raised instead.
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    locked = data_copy / "figures" / "2023.csv"
+    read_bytes = pathlib.Path.read_bytes
+
+    def refused(self: Path) -> bytes:
+        if self == locked:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return read_bytes(self)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", refused)
+    assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 2
+    assert capsys.readouterr().err.splitlines() == ["error: data/figures/2023.csv: cannot be read (permission denied)."]
+    assert not outputs.exists()

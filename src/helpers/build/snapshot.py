@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.data.csvfile import shown_path
-from helpers.errors import AppendixError
+from helpers.errors import AppendixError, DataError
 from helpers.paths import DATA_DIR_ENV, data_dir
 
 SNAPSHOT_PREFIX = "appendix-data-"
@@ -81,21 +81,34 @@ class Snapshot:
 def _copy_folder(source: Path, copy: Path) -> None:
     """Copy every file of ``source`` into ``copy``.
 
-    Hand-written rather than ``shutil.copytree`` so that a failed write (a full
-    temporary disk) raises an OSError naming the file written, which the build's
-    message then names, instead of copytree's list of (source, destination, text).
+    Hand-written rather than ``shutil.copytree`` so that each failure is told
+    apart: a file or folder of ``data/`` that cannot be read is a DataError
+    naming it (copytree would list it among others; ``rglob`` would pass over
+    an unreadable folder in silence), a failed write (a full temporary disk)
+    an OSError naming the file written.
     """
+
+    def unreadable(exc: OSError) -> None:
+        shown = shown_path(Path(exc.filename)) if exc.filename else shown_path(source)
+        raise DataError(shown, f"cannot be read ({(exc.strerror or str(exc)).lower()})")
+
     copy.mkdir()
-    for path in sorted(source.rglob("*")):
-        target = copy / path.relative_to(source)
-        if path.is_dir():
-            target.mkdir(exist_ok=True)
-            continue
-        content = path.read_bytes()
-        try:
-            target.write_bytes(content)
-        except OSError as exc:
-            raise OSError(exc.errno, exc.strerror, str(target)) from exc
+    for folder, subfolders, files in os.walk(source, onerror=unreadable, followlinks=True):
+        here = Path(folder)
+        subfolders.sort()
+        for name in subfolders:
+            (copy / (here / name).relative_to(source)).mkdir()
+        for name in sorted(files):
+            path = here / name
+            target = copy / path.relative_to(source)
+            try:
+                content = path.read_bytes()
+            except OSError as exc:
+                raise DataError(shown_path(path), f"cannot be read ({(exc.strerror or str(exc)).lower()})") from None
+            try:
+                target.write_bytes(content)
+            except OSError as exc:
+                raise OSError(exc.errno, exc.strerror, str(target)) from exc
 
 
 @contextlib.contextmanager
