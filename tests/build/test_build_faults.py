@@ -328,3 +328,52 @@ def test_a_data_file_the_snapshot_cannot_read_is_named_in_one_sentence(
     assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 2
     assert capsys.readouterr().err.splitlines() == ["error: data/figures/2023.csv: cannot be read (permission denied)."]
     assert not outputs.exists()
+
+
+@BUILD
+def test_a_disk_full_while_the_notebooks_run_keeps_no_empty_notebook_and_says_so(
+    tiny_notebooks: Path, outputs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from papermill.iorw import LocalHandler
+
+    build([2023], "vi", notebooks_dir=tiny_notebooks, progress=False)
+    before = (outputs / "2023" / "appendix.html").read_bytes()
+
+    def full(self: LocalHandler, buf: str, path: str) -> None:
+        with open(path, "w", encoding="utf-8"):  # what a full disk leaves: the file opened, truncated, unwritten
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
+
+    monkeypatch.setattr(LocalHandler, "write", full)
+    assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 1
+    err = message_lines(capsys.readouterr().err)
+    assert err[:2] == [
+        f"error: The appendix for 2023, vi was not built ({outputs / '2023'} is unchanged).",
+        "notebook 00_tiny (2023, vi) failed",
+    ]
+    assert err[2].startswith("  OSError: [Errno 28] No space left on device")
+    assert err[3:] == ["  the executed notebook could not be kept: it was not written in full (is the disk full?)"]
+    assert (outputs / "2023" / "appendix.html").read_bytes() == before
+    assert contents(outputs) == ["2023"]  # no .failed holding a 0-byte notebook
+
+
+def test_a_notebook_rewritten_on_a_full_disk_keeps_its_last_whole_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helpers.build.normalise import strip_clock_times
+
+    path = tmp_path / "00_x.ipynb"
+    whole = json.dumps({"cells": [], "metadata": {"papermill": {"duration": 1.0}}, "nbformat": 4, "nbformat_minor": 5})
+    path.write_text(whole, encoding="utf-8")
+    write_text = pathlib.Path.write_text
+
+    def full(self: Path, *args: object, **kwargs: object) -> int:
+        if self.parent == tmp_path:
+            with open(self, "w", encoding="utf-8"):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+        return write_text(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pathlib.Path, "write_text", full)
+    with pytest.raises(OSError, match="No space left"):
+        strip_clock_times(path)
+    assert path.read_text(encoding="utf-8") == whole
+    assert [p.name for p in tmp_path.iterdir()] == ["00_x.ipynb"]  # no partial copy left beside it

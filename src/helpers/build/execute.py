@@ -299,7 +299,8 @@ def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure
     except PapermillExecutionError as exc:
         if pool is not None:
             pool.discard()
-        strip_clock_times(job.output)
+        with contextlib.suppress(OSError):  # a full disk: the notebook is kept as papermill wrote it
+            strip_clock_times(job.output)
         return NotebookFailure(
             job,
             exc.ename,
@@ -315,7 +316,10 @@ def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure
         return NotebookFailure(
             job, type(exc).__name__, str(exc) or repr(exc), kept_at=job.output if job.output.exists() else None
         )
-    strip_clock_times(job.output)
+    try:
+        strip_clock_times(job.output)
+    except OSError as exc:  # a full disk: the notebook ran, but its executed copy cannot be written
+        return NotebookFailure(job, type(exc).__name__, str(exc), kept_at=job.output)
     return None
 
 
