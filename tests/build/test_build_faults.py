@@ -87,6 +87,39 @@ def test_data_edited_during_a_build_are_not_seen_and_the_build_is_refused_in_one
     assert digest in (outputs / "2023" / "appendix.html").read_text(encoding="utf-8")
 
 
+def test_the_snapshot_compares_the_data_files_not_the_editors_working_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helpers.build.snapshot import DataChanged, data_snapshot
+
+    data = tmp_path / "data"
+    (data / "figures").mkdir(parents=True)
+    (data / "figures" / "2023.csv").write_text("a\n", encoding="utf-8")
+    (data / ".DS_Store").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data))
+    with data_snapshot() as snapshot:
+        assert os.environ["APPENDIX_DATA_DIR"] == str(snapshot.copy) and snapshot.copy.name == "data"
+        assert sorted(p.relative_to(snapshot.copy).as_posix() for p in snapshot.copy.rglob("*")) == [
+            "figures",
+            "figures/2023.csv",
+        ]
+        (data / "figures" / ".~lock.2023.csv#").write_text("opened in LibreOffice", encoding="utf-8")
+        (data / "figures" / "~$2023.xlsx").write_text("opened in Excel", encoding="utf-8")
+        (data / ".ipynb_checkpoints").mkdir()
+        (data / ".ipynb_checkpoints" / "README-checkpoint.md").write_text("x", encoding="utf-8")
+        snapshot.check("nothing was published")  # a file opened, not changed
+        (data / "figures" / "2024.csv").write_text("b\n", encoding="utf-8")
+        (data / "figures" / "2023.csv").unlink()
+        with pytest.raises(DataChanged) as caught:
+            snapshot.check("outputs/2023 is unchanged")
+        assert str(caught.value) == (
+            "data/figures/2023.csv and 1 other file of data/ changed while the appendix was being built, so it was "
+            "not published (outputs/2023 is unchanged); build again once the data are saved."
+        )
+    assert os.environ["APPENDIX_DATA_DIR"] == str(data)
+    assert not snapshot.copy.exists()
+
+
 # 4. Full disks, an unusable .failed ------------------------------------------------------------------
 
 

@@ -9,7 +9,9 @@ and exported (:mod:`helpers.build.export`) in a temporary folder beside its fina
 place, which replaces the previous folder only when every step has succeeded.
 A failed or interrupted build leaves the previous appendix as it was, removes
 its temporary folders and keeps the failed executed notebooks in
-``outputs/.failed/<year>/``.
+``outputs/.failed/<year>/``. Every step reads one snapshot of ``data/``
+(:mod:`helpers.build.snapshot`), and nothing is published if ``data/`` changed
+while the build ran.
 
 Publishing is crash-safe and one build at a time per folder (:mod:`helpers.build.outputs`).
 """
@@ -240,6 +242,11 @@ def build_many(
     folders in the order asked (``reuse_kernels=False``: a new kernel for every
     notebook, see :mod:`helpers.build.execute`); raises :class:`BuildFailed` at the end if any
     notebook failed (the appendices that worked are published all the same).
+
+    Everything the build reads of ``data/`` comes from one snapshot taken
+    before the first check (:mod:`helpers.build.snapshot`); an appendix whose
+    data changed in ``data/`` meanwhile is not published (DataChanged). Too low
+    a limit on open files is refused before anything runs (TooFewOpenFiles).
     """
     known = available_years()
     for year, lang in requests:
@@ -250,7 +257,7 @@ def build_many(
     ensure_open_files(effective_jobs(jobs, len(notebooks) * len(dict.fromkeys(requests))))
     root = Path(outputs_dir or default_outputs_dir()).resolve()
     check_root(root)
-    with contextlib.ExitStack() as stack:
+    with _terminate_as_interrupt(), contextlib.ExitStack() as stack:  # SIGTERM, too, removes the snapshot
         try:
             data = stack.enter_context(data_snapshot())
         except OSError as exc:  # the snapshot could not be taken (a full or unwritable temporary disk)
@@ -276,7 +283,7 @@ def _build_from(
     works: dict[Target, Path] = {}
     done: dict[Target, Path] = {}
     failed: dict[Target, list[NotebookFailure]] = {}
-    with _terminate_as_interrupt(), contextlib.ExitStack() as locks:
+    with contextlib.ExitStack() as locks:
         try:
             try:
                 root.mkdir(parents=True, exist_ok=True)

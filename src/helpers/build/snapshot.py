@@ -29,6 +29,14 @@ from helpers.errors import AppendixError, DataError
 from helpers.paths import DATA_DIR_ENV, data_dir
 
 SNAPSHOT_PREFIX = "appendix-data-"
+# Editors' working files, not data: LibreOffice's ``.~lock.2023.csv#``, Excel's ``~$2023.xlsx``, vim's ``.swp``,
+# macOS's ``.DS_Store``, Jupyter's ``.ipynb_checkpoints/``. They come and go while a file is merely open, so they
+# are neither copied nor compared (nothing of the build reads a hidden file).
+EDITOR_FILE_PREFIXES = (".", "~$")
+
+
+def _is_data_file(name: str) -> bool:
+    return not name.startswith(EDITOR_FILE_PREFIXES)
 
 
 class DataChanged(AppendixError):
@@ -46,12 +54,18 @@ class DataChanged(AppendixError):
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` (its path from ``folder``, with ``/``) and its SHA-256."""
+    """Every file under ``folder`` (its path from ``folder``, with ``/``) and its SHA-256.
+
+    The files are those :func:`_copy_folder` copies (``os.walk`` following
+    links), so that a folder and its copy compare equal.
+    """
     found = {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
+    for here, subfolders, files in os.walk(folder, followlinks=True):
+        subfolders[:] = filter(_is_data_file, subfolders)
+        for name in filter(_is_data_file, files):
+            path = Path(here) / name
             found[path.relative_to(folder).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return found
+    return dict(sorted(found.items()))
 
 
 @dataclass(frozen=True)
@@ -95,10 +109,10 @@ def _copy_folder(source: Path, copy: Path) -> None:
     copy.mkdir()
     for folder, subfolders, files in os.walk(source, onerror=unreadable, followlinks=True):
         here = Path(folder)
-        subfolders.sort()
+        subfolders[:] = sorted(filter(_is_data_file, subfolders))
         for name in subfolders:
             (copy / (here / name).relative_to(source)).mkdir()
-        for name in sorted(files):
+        for name in sorted(filter(_is_data_file, files)):
             path = here / name
             target = copy / path.relative_to(source)
             try:
