@@ -112,3 +112,28 @@ def test_audit_reads_a_utf8_report_with_a_byte_order_mark(tmp_path: Path) -> Non
     path = tmp_path / "bom.txt"
     path.write_bytes("\ufeffTỷ lệ 2,27%".encode())
     assert read_report(path) == "Tỷ lệ 2,27%"
+
+
+def test_a_file_the_system_refuses_is_one_sentence_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from helpers.build import publish
+
+    folder = tmp_path / "notebooks"
+
+    def refused(path: Path) -> list[Path]:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
+
+    monkeypatch.setattr(publish, "find_notebooks", refused)
+    assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(folder)]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"error: {folder}: permission denied."]
+
+    def too_many(path: Path) -> list[Path]:
+        raise OSError(errno.EMFILE, os.strerror(errno.EMFILE))
+
+    monkeypatch.setattr(publish, "find_notebooks", too_many)
+    assert cli.main(["build", "--year", "2023"]) == 2
+    assert capsys.readouterr().err.splitlines() == ["error: Too many open files."]
