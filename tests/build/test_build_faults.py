@@ -43,6 +43,15 @@ def edit_then_read(figures: Path) -> list[str]:
     ]
 
 
+@pytest.fixture
+def temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test's own folder as the system's temporary folder (where a build copies data/)."""
+    folder = tmp_path / "temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
 # 1. Data edited during a build ------------------------------------------------------------------------
 
 
@@ -51,14 +60,11 @@ def test_data_edited_during_a_build_are_not_seen_and_the_build_is_refused_in_one
     data_copy: Path,
     tiny_notebooks: Path,
     outputs: Path,
-    tmp_path: Path,
+    temp: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
-    temp = tmp_path / "temp"
-    temp.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     build([2023], "vi", notebooks_dir=tiny_notebooks, progress=False)
     before = {p.relative_to(outputs): p.read_bytes() for p in (outputs / "2023").rglob("*") if p.is_file()}
 
@@ -126,13 +132,10 @@ def test_the_snapshot_compares_the_data_files_not_the_editors_working_files(
 def test_a_full_temporary_disk_is_blamed_on_the_temporary_folder(
     tiny_notebooks: Path,
     outputs: Path,
-    tmp_path: Path,
+    temp: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    temp = tmp_path / "temp"
-    temp.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     write_bytes = pathlib.Path.write_bytes
 
     def full(self: Path, data: bytes) -> int:
