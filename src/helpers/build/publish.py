@@ -155,7 +155,8 @@ def keep_failed(target: Target, failures: Sequence[NotebookFailure]) -> list[Not
     and one that cannot be moved (``outputs/.failed`` is a file, the disk is
     full) stays unkept; either way its failure says why, beside the error.
     """
-    folder = target.root / FAILED_DIR / target.name
+    failed_root = target.root / FAILED_DIR
+    folder = failed_root / target.name
     if folder.is_dir() and not folder.is_symlink():
         shutil.rmtree(folder, ignore_errors=True)
     kept = []
@@ -170,8 +171,8 @@ def keep_failed(target: Target, failures: Sequence[NotebookFailure]) -> list[Not
                     shutil.move(str(failure.kept_at), destination)
                 except OSError as exc:
                     reason = (
-                        f"{display_path(target.root / FAILED_DIR)} is not a folder"
-                        if (target.root / FAILED_DIR).exists() and not (target.root / FAILED_DIR).is_dir()
+                        f"{display_path(failed_root)} is not a folder"
+                        if failed_root.exists() and not failed_root.is_dir()
                         else f"{exc.strerror or exc} ({display_path(destination)})"
                     )
                     failure = replace(failure, kept_at=None, not_kept=reason)
