@@ -126,6 +126,31 @@ def test_the_snapshot_compares_the_data_files_not_the_editors_working_files(
     assert not snapshot.copy.exists()
 
 
+def test_a_killed_builds_copy_of_the_data_is_removed_by_the_next_build(
+    temp: Path, data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    from helpers.build.snapshot import data_snapshot
+
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    killed, running, starting = (temp / f"appendix-data-{name}" for name in ("killed00", "running0", "starting"))
+    for folder in (killed, running, starting):
+        (folder / "data").mkdir(parents=True)
+    for folder in (killed, running):
+        os.utime(folder, (1_000_000_000, 1_000_000_000))  # made long ago
+    held = os.open(running, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as the build that made it holds it while it runs
+        with data_snapshot() as snapshot:
+            assert sorted(p.name for p in temp.iterdir()) == sorted(
+                [running.name, starting.name, snapshot.copy.parent.name]
+            )
+        assert sorted(p.name for p in temp.iterdir()) == sorted([running.name, starting.name])
+    finally:
+        os.close(held)
+
+
 # 4. Full disks, an unusable .failed ------------------------------------------------------------------
 
 

@@ -213,7 +213,7 @@ def recover(target: Target) -> None:
         return
     works, olds = _leftovers(target)
     for work in works:
-        if _held(work):
+        if held(work):
             raise BuildLocked(target.label, work, "")
     if olds and not os.path.lexists(target.folder):
         olds.pop(0).rename(target.folder)
@@ -221,8 +221,8 @@ def recover(target: Target) -> None:
         remove(path)
 
 
-def _held(folder: Path) -> bool:
-    """Whether a running build holds ``folder`` (see :func:`work_folder`)."""
+def held(folder: Path) -> bool:
+    """Whether a running build holds ``folder`` (``flock`` on the folder, see :func:`work_folder`)."""
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:

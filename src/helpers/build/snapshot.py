@@ -16,14 +16,17 @@ no longer the data, so it is refused in one sentence (:class:`DataChanged`).
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers.build.outputs import held
 from helpers.data.csvfile import shown_path
 from helpers.errors import AppendixError, DataError
 from helpers.paths import DATA_DIR_ENV, data_dir
@@ -134,7 +137,10 @@ def data_snapshot() -> Iterator[Snapshot]:
     folder differ).
     """
     source = data_dir().resolve()
+    _remove_stale_snapshots()
     holder = Path(tempfile.mkdtemp(prefix=SNAPSHOT_PREFIX))
+    lock = os.open(holder, os.O_RDONLY | os.O_DIRECTORY)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # held while the build runs: a killed build's copy is removed by the next
     previous = os.environ.get(DATA_DIR_ENV)
     try:
         copy = holder / "data"
@@ -149,3 +155,18 @@ def data_snapshot() -> Iterator[Snapshot]:
         else:
             os.environ[DATA_DIR_ENV] = previous
         shutil.rmtree(holder, ignore_errors=True)
+        os.close(lock)
+
+
+def _remove_stale_snapshots() -> None:
+    """Remove the copies of ``data/`` that killed builds left in the temporary folder.
+
+    A copy belongs to a running build while that build holds its lock (``flock``
+    on the folder, released by the kernel however the build ends); a copy made
+    in the last minute is left alone too, as its build may not hold it yet.
+    """
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob(f"{SNAPSHOT_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if folder.is_dir() and not folder.is_symlink() and now - folder.stat().st_mtime > 60 and not held(folder):
+                shutil.rmtree(folder, ignore_errors=True)
