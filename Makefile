@@ -18,6 +18,22 @@ LAB_IP   ?= $(if $(wildcard /.dockerenv /run/.containerenv),0.0.0.0,127.0.0.1)
 LAB_PORT ?= 8888
 LAB_DIR  ?= outputs/lab
 
+# YEAR, LANG_ and JOBS reach the shell: before the targets that use them run anything, each is checked to be
+# what it stands for (digits, or vi/en), read with $(value ...) so that a value such as `$(shell cmd)` is
+# never expanded; they are quoted all the same. A bad value stops make with one line naming it.
+NONDIGITS = $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst 6,,$(subst 7,,$(subst 8,,$(subst 9,,$(1)))))))))))
+IS_NUMBER = $(if $(filter 1,$(words $(1))),$(if $(strip $(call NONDIGITS,$(1))),,yes))
+CHECK_ARGS = $(strip \
+  $(if $(value YEAR),$(if $(filter latest,$(value YEAR))$(call IS_NUMBER,$(value YEAR)),,\
+    $(error YEAR must be a year in digits such as 2023 (or latest), not '$(value YEAR)'))) \
+  $(if $(value JOBS),$(if $(call IS_NUMBER,$(value JOBS)),,\
+    $(error JOBS must be a number of notebooks in digits such as 2, not '$(value JOBS)'))) \
+  $(if $(filter-out 1,$(words $(value LANG_)))$(filter-out vi en,$(value LANG_)),\
+    $(error LANG_ must be vi or en, not '$(value LANG_)')))
+ifneq ($(filter appendix all-years,$(MAKECMDGOALS)),)
+ARGS_CHECKED := $(CHECK_ARGS)
+endif
+
 .PHONY: appendix all-years test test-fast audit lab lab-notebooks lint refresh-notebooks bench clean help python
 
 help:  ## List the targets
@@ -51,10 +67,10 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 	touch $(DEV_STAMP)
 
 appendix: $(STAMP)  ## Build the appendix for YEAR (default: the latest year with data)
-	$(PY) -m helpers build $(if $(YEAR),--year $(YEAR)) --lang $(LANG_) $(if $(JOBS),--jobs $(JOBS))
+	$(PY) -m helpers build $(if $(value YEAR),--year '$(value YEAR)') --lang '$(value LANG_)' $(if $(value JOBS),--jobs '$(value JOBS)')
 
 all-years: $(STAMP)  ## Build the appendix for every year with data
-	$(PY) -m helpers build --all --lang $(LANG_) $(if $(JOBS),--jobs $(JOBS))
+	$(PY) -m helpers build --all --lang '$(value LANG_)' $(if $(value JOBS),--jobs '$(value JOBS)')
 
 audit: $(STAMP)  ## Check that data/figures/2023.csv holds every number of the 2023 report
 	$(PY) -m helpers audit --year 2023 --report ../shared/sources/2023-bao-cao-tom-tat-sldtbxh-thua-thien-hue.txt

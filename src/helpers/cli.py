@@ -1,8 +1,9 @@
 """The command line, ``phu-luc`` or ``python -m helpers``: it only parses arguments and calls the library.
 
 Every error the helpers raise on purpose is printed as its one sentence, with
-exit status 2; Ctrl-C and SIGTERM print one line, with status 130 and 143 (the
-shell's 128 + signal number). Nothing else is caught.
+exit status 2, and so is an OSError (a file the system refused, named); Ctrl-C
+and SIGTERM print one line, with status 130 and 143 (the shell's 128 + signal
+number). Nothing else is caught: anything else is a bug, and its traceback says where.
 """
 
 from __future__ import annotations
@@ -211,6 +212,16 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
     return parser
 
 
+def _os_error(exc: OSError) -> str:
+    """``exc`` as one sentence: what the system said, and about which file."""
+    from helpers.paths import display_path
+
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename:
+        return f"{display_path(Path(exc.filename))}: {reason[:1].lower() + reason[1:]}."
+    return f"{reason[:1].upper() + reason[1:]}."
+
+
 def main(argv: Sequence[str] | None = None, prog: str = "phu-luc") -> int:
     """Run the command line; returns the exit status (2 for a usage error, 0 after --help)."""
     try:
@@ -221,6 +232,11 @@ def main(argv: Sequence[str] | None = None, prog: str = "phu-luc") -> int:
         return args.func(args)
     except AppendixError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        # The machine refused a file the helpers do not check for themselves (a folder they cannot read, too
+        # many open files): its one sentence, naming the file, rather than a traceback.
+        print(f"error: {_os_error(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as exc:
         signum = getattr(exc, "signum", signal.SIGINT)

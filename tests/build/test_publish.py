@@ -247,8 +247,13 @@ def test_an_outputs_that_cannot_be_written_is_refused_in_one_sentence(
     code: int,
     said: str,
 ) -> None:
-    # The tests run as root, for whom chmod 555 changes nothing: the refusal the kernel would give is raised instead.
-    def refused(*args: object, **kwargs: object) -> str:
+    # The tests run as root, for whom chmod 555 changes nothing: the refusal the kernel would give is raised instead,
+    # for the outputs folder only (the build's copy of data/ goes to the temporary folder, which stays writable).
+    mkdtemp = outputs_module.tempfile.mkdtemp
+
+    def refused(*args: object, dir: str | None = None, **kwargs: object) -> str:  # noqa: A002  (mkdtemp's name)
+        if dir is None:
+            return mkdtemp(*args, **kwargs)  # type: ignore[arg-type]
         raise OSError(code, os.strerror(code), str(outputs / ".build-2023-x"))
 
     monkeypatch.setattr(outputs_module.tempfile, "mkdtemp", refused)

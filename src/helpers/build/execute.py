@@ -40,7 +40,7 @@ from tqdm import tqdm
 
 from helpers.build import lean_imports  # noqa: F401  (before nbformat/papermill: skips a slow, unused import)
 from helpers.build.normalise import strip_clock_times
-from helpers.errors import UsageError
+from helpers.errors import AppendixError, UsageError
 from helpers.paths import display_path
 
 KERNEL_NAME = "python3"
@@ -98,6 +98,7 @@ class NotebookFailure:
     exec_count: int | None = None
     first_line: str = ""
     kept_at: Path | None = None  # where the executed notebook (with the error) can be read
+    not_kept: str = ""  # why the executed notebook could not be kept, when it could not
 
     def message(self) -> str:
         """A few lines for the terminal: notebook, cell, error, where to look."""
@@ -110,6 +111,8 @@ class NotebookFailure:
         lines.append(f"  {self.ename}: {evalue[0] if evalue else ''}".rstrip())
         if self.kept_at is not None:
             lines.append(f"  the executed notebook is kept at {display_path(self.kept_at)}")
+        elif self.not_kept:
+            lines.append(f"  the executed notebook could not be kept: {self.not_kept}")
         return "\n".join(lines)
 
 
@@ -296,7 +299,8 @@ def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure
     except PapermillExecutionError as exc:
         if pool is not None:
             pool.discard()
-        strip_clock_times(job.output)
+        with contextlib.suppress(OSError):  # a full disk: the notebook is kept as papermill wrote it
+            strip_clock_times(job.output)
         return NotebookFailure(
             job,
             exc.ename,
@@ -312,13 +316,64 @@ def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure
         return NotebookFailure(
             job, type(exc).__name__, str(exc) or repr(exc), kept_at=job.output if job.output.exists() else None
         )
-    strip_clock_times(job.output)
+    try:
+        strip_clock_times(job.output)
+    except OSError as exc:  # a full disk: the notebook ran, but its executed copy cannot be written
+        return NotebookFailure(job, type(exc).__name__, str(exc), kept_at=job.output)
     return None
 
 
 def default_jobs() -> int:
     """How many notebooks run at once by default: one per CPU."""
     return os.cpu_count() or 1
+
+
+def effective_jobs(n_jobs: int | None, count: int) -> int:
+    """How many of ``count`` notebooks run at once when ``n_jobs`` are asked for (None: the default)."""
+    return max(1, min(n_jobs or default_jobs(), count or 1))
+
+
+# Open files (descriptors) a build needs at once, measured on the 2023 build (issue 18) with margin: a kernel
+# peaked at 73 (its ZeroMQ sockets, matplotlib's fonts…), the build's own process at 7 + 28 per notebook run at
+# once (each kernel's connection is several sockets and pipes). Every kernel has the limit of the build's process.
+KERNEL_OPEN_FILES = 96
+OPEN_FILES_BASE = 16
+OPEN_FILES_PER_JOB = 32
+
+
+class TooFewOpenFiles(AppendixError):
+    """The limit on open files (``ulimit -n``) is below what the build needs."""
+
+
+def open_files_needed(n_jobs: int) -> int:
+    """How many open files a process of the build may need with ``n_jobs`` notebooks run at once."""
+    return max(KERNEL_OPEN_FILES, OPEN_FILES_BASE + OPEN_FILES_PER_JOB * n_jobs)
+
+
+def ensure_open_files(n_jobs: int) -> None:
+    """Make sure the build may open the files it needs with ``n_jobs`` notebooks at once, before anything runs.
+
+    A soft limit below the need is raised (up to the hard limit, as any process
+    may); when the hard limit itself is too low, TooFewOpenFiles says how many
+    are needed, instead of kernels dying mid-build with "Too many open files".
+    """
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    need = open_files_needed(n_jobs)
+    if soft == resource.RLIM_INFINITY or soft >= need:
+        return
+    if hard == resource.RLIM_INFINITY or hard >= need:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (need, hard))
+        return
+    fewer = ""
+    if n_jobs > 1 and hard >= open_files_needed(1):
+        fits = max(j for j in range(1, n_jobs) if open_files_needed(j) <= hard)
+        fewer = f", or build with --jobs {fits}"
+    raise TooFewOpenFiles(
+        f"The build needs up to {need} open files at once ({n_jobs} notebook{'s' if n_jobs != 1 else ''} at a time) "
+        f"but may open only {hard} here (ulimit -n); run 'ulimit -n {need}' and build again{fewer} (nothing was built)."
+    )
 
 
 def run_notebooks(
@@ -340,7 +395,7 @@ def run_notebooks(
     clean up after them. ``reuse_kernels`` keeps each worker's kernel between
     notebooks (see the module's docstring).
     """
-    n_jobs = max(1, min(n_jobs or default_jobs(), len(jobs) or 1))
+    n_jobs = effective_jobs(n_jobs, len(jobs))
     failures: dict[int, NotebookFailure] = {}
     pool = ThreadPoolExecutor(max_workers=n_jobs, thread_name_prefix="notebook")
     kernels = KernelPool() if reuse_kernels else None

@@ -9,7 +9,9 @@ and exported (:mod:`helpers.build.export`) in a temporary folder beside its fina
 place, which replaces the previous folder only when every step has succeeded.
 A failed or interrupted build leaves the previous appendix as it was, removes
 its temporary folders and keeps the failed executed notebooks in
-``outputs/.failed/<year>/``.
+``outputs/.failed/<year>/``. Every step reads one snapshot of ``data/``
+(:mod:`helpers.build.snapshot`), and nothing is published if ``data/`` changed
+while the build ran.
 
 Publishing is crash-safe and one build at a time per folder (:mod:`helpers.build.outputs`).
 """
@@ -17,6 +19,7 @@ Publishing is crash-safe and one build at a time per folder (:mod:`helpers.build
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import signal
 import threading
@@ -28,7 +31,14 @@ from typing import TypedDict, Unpack
 
 from helpers.build import export, frontmatter, word
 from helpers.build.assemble import Appendix, assemble
-from helpers.build.execute import NotebookFailure, NotebookJob, find_notebooks, run_notebooks
+from helpers.build.execute import (
+    NotebookFailure,
+    NotebookJob,
+    effective_jobs,
+    ensure_open_files,
+    find_notebooks,
+    run_notebooks,
+)
 from helpers.build.normalise import normalise_committed, normalise_executed
 from helpers.build.outputs import (
     OutputsError,
@@ -39,6 +49,7 @@ from helpers.build.outputs import (
     work_folder,
     year_lock,
 )
+from helpers.build.snapshot import Snapshot, data_snapshot
 from helpers.data.loading import available_years, latest_year
 from helpers.data.validation import validate_all
 from helpers.errors import AppendixError, MissingYearError
@@ -138,18 +149,46 @@ def finish(target: Target, work: Path, executed: Sequence[Path]) -> Appendix:
 
 
 def keep_failed(target: Target, failures: Sequence[NotebookFailure]) -> list[NotebookFailure]:
-    """Move the failed executed notebooks to ``outputs/.failed/<name>/``; the failures now point there."""
-    folder = target.root / FAILED_DIR / target.name
-    shutil.rmtree(folder, ignore_errors=True)
+    """Move the failed executed notebooks to ``outputs/.failed/<name>/``; the failures now point there.
+
+    A notebook that cannot be kept does not hide its failure: one that was not
+    written in full (a full disk truncates it, often to 0 bytes) is not kept,
+    and one that cannot be moved (``outputs/.failed`` is a file, the disk is
+    full) stays unkept; either way its failure says why, beside the error.
+    """
+    failed_root = target.root / FAILED_DIR
+    folder = failed_root / target.name
+    if folder.is_dir() and not folder.is_symlink():
+        shutil.rmtree(folder, ignore_errors=True)
     kept = []
     for failure in failures:
         if failure.kept_at is not None and failure.kept_at.exists():
-            folder.mkdir(parents=True, exist_ok=True)
-            destination = folder / failure.kept_at.name
-            shutil.move(str(failure.kept_at), destination)
-            failure = replace(failure, kept_at=destination)
+            if not _whole_notebook(failure.kept_at):
+                failure = replace(failure, kept_at=None, not_kept="it was not written in full (is the disk full?)")
+            else:
+                destination = folder / failure.kept_at.name
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    shutil.move(str(failure.kept_at), destination)
+                except OSError as exc:
+                    reason = (
+                        f"{display_path(failed_root)} is not a folder"
+                        if failed_root.exists() and not failed_root.is_dir()
+                        else f"{exc.strerror or exc} ({display_path(destination)})"
+                    )
+                    failure = replace(failure, kept_at=None, not_kept=reason)
+                else:
+                    failure = replace(failure, kept_at=destination)
         kept.append(failure)
     return kept
+
+
+def _whole_notebook(path: Path) -> bool:
+    """Whether ``path`` holds a whole notebook (JSON with its cells), not what a failed write left of one."""
+    try:
+        return "cells" in json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
 
 
 def _unchanged(target: Target) -> str:
@@ -205,25 +244,50 @@ def build_many(
     folders in the order asked (``reuse_kernels=False``: a new kernel for every
     notebook, see :mod:`helpers.build.execute`); raises :class:`BuildFailed` at the end if any
     notebook failed (the appendices that worked are published all the same).
+
+    Everything the build reads of ``data/`` comes from one snapshot taken
+    before the first check (:mod:`helpers.build.snapshot`); an appendix whose
+    data changed in ``data/`` meanwhile is not published (DataChanged). Too low
+    a limit on open files is refused before anything runs (TooFewOpenFiles).
     """
     known = available_years()
     for year, lang in requests:
         check_lang(lang)
         if year not in known:
             raise MissingYearError(year, known, display_path(data_dir() / "figures"))
-    validate_all(data_dir())  # every file of data/, once, whatever the years and languages asked for
+    root = Path(outputs_dir or default_outputs_dir()).resolve()
+    check_root(root)
+    with _terminate_as_interrupt(), contextlib.ExitStack() as stack:  # SIGTERM, too, removes the snapshot
+        try:
+            data = stack.enter_context(data_snapshot())
+        except OSError as exc:  # the snapshot could not be taken (a full or unwritable temporary disk)
+            raise OutputsError.from_os_error(exc, root, "nothing was built") from exc
+        return _build_from(data, requests, root, notebooks_dir, jobs, progress, reuse_kernels)
+
+
+def _build_from(
+    data: Snapshot,
+    requests: Sequence[tuple[int, str]],
+    root: Path,
+    notebooks_dir: Path | None,
+    jobs: int | None,
+    progress: bool,
+    reuse_kernels: bool,
+) -> list[Path]:
+    """:func:`build_many` once ``data`` (the snapshot of ``data/`` every step reads) is taken: the data are checked
+    before the notebooks are looked for, and the limit on open files before any notebook runs."""
+    validate_all(data_dir())  # every file of the snapshot, once, whatever the years and languages asked for
     for year, lang in dict.fromkeys(requests):
         # Validate the data once, here, before any notebook starts: bad data is refused
         # with its one sentence instead of failing every notebook with the same error.
         frontmatter.gather(int(year), lang)
     notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
-    root = Path(outputs_dir or default_outputs_dir()).resolve()
-    check_root(root)
+    ensure_open_files(effective_jobs(jobs, len(notebooks) * len(dict.fromkeys(requests))))
     targets = list(dict.fromkeys(Target(int(year), lang, root) for year, lang in requests))
     works: dict[Target, Path] = {}
     done: dict[Target, Path] = {}
     failed: dict[Target, list[NotebookFailure]] = {}
-    with _terminate_as_interrupt(), contextlib.ExitStack() as locks:
+    with contextlib.ExitStack() as locks:
         try:
             try:
                 root.mkdir(parents=True, exist_ok=True)
@@ -231,7 +295,7 @@ def build_many(
                     locks.enter_context(year_lock(target))
                     recover(target)
                 for target in targets:
-                    works[target] = work_folder(target)
+                    works[target] = locks.enter_context(work_folder(target))
             except OSError as exc:
                 raise OutputsError.from_os_error(exc, root, "nothing was built") from exc
             all_jobs = [job for t in targets for job in _jobs(t, works[t], notebooks)]
@@ -246,10 +310,7 @@ def build_many(
                 if remaining[target]:
                     return
                 if target in failed:
-                    try:
-                        failed[target] = keep_failed(target, sorted(failed[target], key=lambda f: f.job.name))
-                    except OSError as exc:
-                        raise OutputsError.from_os_error(exc, root, _unchanged(target)) from exc
+                    failed[target] = keep_failed(target, sorted(failed[target], key=lambda f: f.job.name))
                     return
                 work = works[target]
                 executed = [work / "notebooks" / nb.name for nb in notebooks]
@@ -257,6 +318,7 @@ def build_many(
                     for path in executed:
                         normalise_executed(path, work)
                     finish(target, work, executed)
+                    data.check(_unchanged(target))  # what was built is still what data/ holds
                     publish(work, target.folder)
                 except OSError as exc:
                     raise OutputsError.from_os_error(exc, root, _unchanged(target)) from exc
@@ -291,6 +353,7 @@ def refresh_notebooks(notebooks_dir: Path | None = None, jobs: int | None = None
     """
     notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
     jobs_ = [NotebookJob(nb, nb, {}, "in place") for nb in notebooks]
+    ensure_open_files(effective_jobs(jobs, len(jobs_)))
     failures = run_notebooks(jobs_, jobs, progress=progress, desc="Refreshing notebooks", reuse_kernels=False)
     if failures:
         raise BuildFailed(failures, f"{len(failures)} of {len(notebooks)} notebooks failed to run.")

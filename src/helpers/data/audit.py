@@ -19,6 +19,8 @@ import pandas as pd
 import yaml
 
 from helpers.data.loading import figures_files, load_reference, read_figures_file
+from helpers.errors import UsageError
+from helpers.paths import display_path
 
 NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -102,12 +104,45 @@ def main_source(figures: pd.DataFrame) -> str:
     return figures["source_id"].value_counts().sort_index().idxmax()
 
 
+SAVE_AS_UTF8 = "save the report as UTF-8 text and audit again"
+
+
+def read_report(path: Path) -> str:
+    """The text of the report file ``path``, refused in one sentence unless it is a readable UTF-8 text file.
+
+    A UTF-8 byte-order mark is dropped; UTF-16 (what Word's and Notepad's "Unicode" give), a binary file, a
+    folder, a missing or unreadable file are each named as such.
+    """
+    shown = display_path(path)
+    if path.is_dir():
+        raise UsageError(f"{shown} is a folder, not a report; give --report the report's text file.")
+    try:
+        content = path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"There is no file {shown}; give --report the report's text file.") from None
+    except OSError as exc:
+        raise UsageError(f"{shown} cannot be read ({(exc.strerror or str(exc)).lower()}).") from None
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")) or (content[:2].count(b"\0") == 1 and len(content) % 2 == 0):
+        raise UsageError(f"{shown} is UTF-16 text, not UTF-8; {SAVE_AS_UTF8}.")
+    nul = content.find(b"\0")
+    if nul >= 0:
+        raise UsageError(f"{shown} is not a text file (it holds a zero byte at byte {nul}); {SAVE_AS_UTF8}.")
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"{shown} is not UTF-8 text (byte 0x{content[exc.start]:02x} at byte {exc.start} is not UTF-8); "
+            f"{SAVE_AS_UTF8}."
+        ) from None
+
+
 def audit_report(year: int, report: Path, data_dir: Path | None = None, source_id: str | None = None) -> AuditResult:
     """Compare the numbers of ``report`` with the ``printed`` figures of ``data/figures/<year>.csv``.
 
     Only rows from ``source_id`` (default: the source with most rows in the
     file) are compared, since the file also holds figures from other sources.
     """
+    text = read_report(Path(report))
     files = figures_files(data_dir)
     if year not in files:
         from helpers.errors import MissingYearError
@@ -116,7 +151,6 @@ def audit_report(year: int, report: Path, data_dir: Path | None = None, source_i
     figures = read_figures_file(files[year], load_reference(data_dir))
     source_id = source_id or main_source(figures)
     rows = figures[figures["source_id"] == source_id]
-    text = Path(report).read_text(encoding="utf-8")
     occurrences, skipped = number_occurrences(text)
     in_text = Counter(o.token for o in occurrences)
     held: Counter = Counter()
