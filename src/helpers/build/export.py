@@ -15,7 +15,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -329,12 +329,17 @@ def _data_sheet(
         sheet.column_dimensions[get_column_letter(j)].width = width
 
 
-def normalise_zip(path: Path, stamp: datetime = datetime(2000, 1, 1)) -> Path:
+def normalise_zip(
+    path: Path,
+    stamp: datetime = datetime(2000, 1, 1),
+    rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None,
+) -> Path:
     """Rewrite an Office zip so that it has no save time in it: fixed entry dates and core properties.
 
     The entries keep the order they were written in (openpyxl's own, which is
     stable); their dates become 1980-01-01 and the workbook's created/modified
-    properties become ``stamp``.
+    properties become ``stamp``. ``rewrite`` maps an entry's name to a function
+    changing its bytes on the way (the Word tables' layout, :mod:`helpers.build.word_tables`).
     """
     iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     with zipfile.ZipFile(path) as source:
@@ -344,6 +349,8 @@ def normalise_zip(path: Path, stamp: datetime = datetime(2000, 1, 1)) -> Path:
         for name, data in entries:
             if name == "docProps/core.xml":
                 data = CORE_TIME_RE.sub(lambda m: f"{m[1]}{iso}{m[3]}", data.decode("utf-8")).encode("utf-8")
+            if rewrite and name in rewrite:
+                data = rewrite[name](data)
             info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3

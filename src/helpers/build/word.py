@@ -12,7 +12,9 @@ hand. What pandoc cannot make from HTML is written here as a little OpenXML:
   national motto side by side, place and date, title, year, data vintage),
   made from the :class:`~helpers.build.frontmatter.FrontMatter`, not parsed back;
 * the contents as a Word TOC field (Word fills in the page numbers when it
-  opens the file); until then it shows the headings without numbers.
+  opens the file); until then it shows the headings without numbers;
+* the tables' layout (full text width, columns measured from their content,
+  rows never split across pages), by :mod:`helpers.build.word_tables`.
 
 pandoc reads only ``<main>`` when a page has one, so the HTML is adapted
 first: ``<main>`` unwrapped, the cover and the HTML contents taken out, each
@@ -38,6 +40,7 @@ from xml.sax.saxutils import escape
 from helpers.build.assemble import TOC_DEPTH, Heading, plain
 from helpers.build.export import normalise_zip
 from helpers.build.frontmatter import FrontMatter, issuer, issuer_name, vintage_files
+from helpers.build.word_tables import lay_out_tables
 from helpers.text import say
 
 REFERENCE_DOCX = Path(__file__).resolve().parent / "templates" / "reference.docx"
@@ -219,4 +222,4 @@ def write_docx(
         cwd=cwd,
         timeout=PANDOC_TIMEOUT,
     )
-    return normalise_zip(target, stamp)
+    return normalise_zip(target, stamp, rewrite={"word/document.xml": lay_out_tables})
