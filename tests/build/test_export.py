@@ -197,3 +197,25 @@ def test_pdf_is_a4_in_the_state_format_with_vietnamese_text_in_tinos(tmp_path: P
     # Body 13 pt: a line of text is about 13 pt high in the word boxes.
     heights = [w[3] - w[1] for w in pages[0]]
     assert 13 <= min(heights) <= 16
+
+
+def test_pdf_prints_charts_from_their_svg_files_as_vectors(tmp_path: Path) -> None:
+    import base64
+
+    import pandas as pd
+
+    from helpers.present import charts
+
+    fig = charts.bar_chart(
+        pd.DataFrame({"category": ["a", "b", "c"], "value": [1.0, 2.0, 3.0]}), title="T", x_label="x", source="S", lang="vi"
+    )
+    png, _svg = charts.save_figure(fig, tmp_path / "figures", "01_p_chart")
+    uri = "data:image/png;base64," + base64.b64encode(png.read_bytes()).decode("ascii")
+    doc = (
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"></head><body>'
+        f'<figure class="appendix-figure" id="01_p_chart" data-name="01_p_chart"><img alt="a" src="{uri}"/>'
+        "<figcaption>Hình 1</figcaption></figure></body></html>"
+    )
+    vector = pdf_objects(write_pdf(doc, tmp_path / "v.pdf", figures_dir=tmp_path / "figures").read_bytes())
+    raster = pdf_objects(write_pdf(doc, tmp_path / "r.pdf").read_bytes())
+    assert b"/Subtype /Image" in raster and b"/Subtype /Image" not in vector

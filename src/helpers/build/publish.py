@@ -121,7 +121,7 @@ def finish(target: Target, work: Path, executed: Sequence[Path]) -> Appendix:
         title,
         stamp=datetime(target.year, 12, 31),
     )
-    export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work)
+    export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work, figures_dir=work / "figures")
     word.write_docx(
         appendix.html,
         fm,

@@ -27,7 +27,6 @@ give the same bytes.
 from __future__ import annotations
 
 import calendar
-import html
 import json
 import os
 import re
@@ -38,7 +37,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from helpers.build.assemble import TOC_DEPTH, Heading, plain
-from helpers.build.export import normalise_zip
+from helpers.build.export import figure_files, normalise_zip
 from helpers.build.frontmatter import FrontMatter, issuer, issuer_name, vintage_files
 from helpers.build.word_tables import lay_out_tables
 from helpers.text import say
@@ -51,9 +50,6 @@ COVER_RE = re.compile(r'<header class="cover"[^<>]*>.*?</header>', re.S)
 TOC_RE = re.compile(r'<nav class="toc"[^<>]*>.*?</nav>', re.S)
 STYLE_RE = re.compile(r"<style>.*?</style>", re.S)
 MAIN_RE = re.compile(r"</?main\b[^<>]*>")
-FIGURE_IMG_RE = re.compile(
-    r'(<figure class="appendix-figure"[^<>]*\bdata-name="([^"]+)"[^<>]*>\s*<img\b[^<>]*?\bsrc=")data:[^"]*(")'
-)
 LABEL_RE = re.compile(r'<span class="caption-label">(.*?)\s*</span>', re.S)
 TABLE_CAPTION_RE = re.compile(r'<p class="table-caption">(.*?)</p>\s*(<table\b[^<>]*>)', re.S)
 SOURCE_RE = re.compile(r'<p class="table-source">(.*?)</p>', re.S)
@@ -75,13 +71,7 @@ def word_html(document: str, figures_dir: Path | None = None) -> str:
     document = TOC_RE.sub("", document, count=1)
     document = MAIN_RE.sub("", document)
 
-    def to_file(match: re.Match[str]) -> str:
-        name = html.unescape(match[2])
-        if figures_dir is not None and (figures_dir / f"{name}.png").is_file():
-            return f"{match[1]}{html.escape(f'figures/{name}.png')}{match[3]}"
-        return match[0]  # no file: pandoc embeds the data URI itself
-
-    document = FIGURE_IMG_RE.sub(to_file, document)
+    document = figure_files(document, figures_dir, ".png")  # no file: pandoc embeds the data URI itself
     document = LABEL_RE.sub(r"<strong>\1</strong> ", document)
     document = TABLE_CAPTION_RE.sub(r"\2<caption>\1</caption>", document)
     document = PLAIN_ITEM_RE.sub(r"<li><p>\1</p></li>", document)
