@@ -24,14 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from helpers.build.assemble import Caption
-from helpers.build.columns import Column, column, flag_word
+from helpers.build.columns import T as COLUMN_TEXTS
+from helpers.build.columns import Column, column, flag_word, locator_text
 from helpers.build.columns import code_names as own_code_names
 from helpers.data.printed import shown_decimals
 from helpers.paths import display_path
 from helpers.text import say
 from helpers.text.formatting import decimals_needed
 from helpers.text.templates import texts_for
-from helpers.text.vocabulary import publisher_names
+from helpers.text.vocabulary import instrument_name, publisher_names
 
 T = texts_for(__name__)  # build/export.yml: the workbook's own sheets
 
@@ -134,8 +135,9 @@ class Labels:
             "unit": dict(zip(ref.units["unit"], ref.units[f"name_{lang}"], strict=False)),
             "source": publisher_names(lang),
             **{code: code_names(code, lang) for code in NAMED_CODES},
-            **own_code_names(lang),
         }
+        for kind, names in own_code_names(lang).items():  # the appendix's own codes beside the data's ("all")
+            self.codes[kind] = {**self.codes.get(kind, {}), **names}
         self.whole_units = set(ref.units.loc[ref.units["whole"] == "true", "unit"])
         self.categories = {
             (r.dimension, r.value): getattr(r, f"label_{lang}") for r in ref.labels.itertuples(index=False)
@@ -147,6 +149,28 @@ class Labels:
 
     def code(self, kind: str, raw: str) -> str:
         return self.codes[kind].get(raw, raw)
+
+    def refs(self, raw: str) -> str:
+        """Figures named by reference ("jobs_created|plan@2023; unlisted") as the reader reads them:
+        "Số lao động được giải quyết việc làm (Kế hoạch, 2023); Không có trong dữ liệu"."""
+        named = []
+        for ref in raw.split("; "):
+            head, at, period = ref.partition("@")
+            indicator, _, rest = head.partition("|")
+            kind = rest.split("|")[0]
+            if at and indicator in self.codes["indicator"]:
+                named.append(
+                    COLUMN_TEXTS(
+                        "pattern.ref",
+                        self.lang,
+                        indicator=self.code("indicator", indicator),
+                        kind=self.code("kind", kind),
+                        period=period,
+                    )
+                )
+            else:
+                named.append(self.code("refs", ref))
+        return "; ".join(named)
 
     def breakdown(self, raw: str) -> str:
         dimension, _, code = raw.partition("=")
@@ -172,7 +196,8 @@ def shown_cell(raw: str, col: Column, datatype: str, labels: Labels, decimals: i
     Decided by the column, never by the look of the cell: a printed figure or
     a text column stays text even when it reads like a number; a number column
     holds numbers rounded as the appendix rounds them (at most ``col.decimals``,
-    or ``decimals`` when the row's unit says so, see :meth:`Labels.decimals`).
+    or ``decimals`` when the row's unit says so, see :meth:`Labels.decimals`;
+    the caller passes it only for a column in the row's unit, ``col.in_unit``).
     """
     if raw == "":
         return Shown(None)
@@ -196,6 +221,12 @@ def shown_cell(raw: str, col: Column, datatype: str, labels: Labels, decimals: i
         return Shown(labels.flag(raw, kind))
     if kind == "breakdown":
         return Shown(labels.breakdown(raw))
+    if kind == "refs":
+        return Shown(labels.refs(raw))
+    if kind == "instrument":
+        return Shown(instrument_name(raw, labels.lang))
+    if kind == "locator":
+        return Shown(locator_text(raw, labels.lang))
     if kind in labels.codes:
         return Shown(labels.code(kind, raw))
     return Shown(raw)  # text, printed figures, codes of categories
@@ -222,17 +253,27 @@ def _put(sheet: Any, row: int, col: int, value: object, number_format: str = "Ge
     return cell
 
 
+def _words_within(head: str, words: Sequence[str], limit: int) -> str:
+    """``head – <as many of words as fit>`` within ``limit`` characters, cut between words; ``head`` alone if none."""
+    for k in range(len(words), 0, -1):
+        candidate = f"{head} – {' '.join(words[:k])}".rstrip(" ,;.–-'")
+        if len(candidate) <= limit:
+            return candidate
+    return head
+
+
 def sheet_names(captions: Sequence[Caption], lang: str) -> list[str]:
-    """One sheet name per table: "Bảng 3 <short name>", at most 31 characters, unique, no forbidden characters."""
+    """One sheet name per table: "Bảng 29 – Trợ cấp hằng tháng", the caption's first words cut at a word boundary
+    within 31 characters; unique, no forbidden characters (a table without a caption is named by its file)."""
     names: list[str] = []
     taken, table = {say("frontmatter:contents", lang).lower()}, say("frontmatter:table", lang)
     for c in captions:
-        short = c.name.split("_", 2)[-1] if re.match(r"^\d{2}_", c.name) else c.name
-        base = SHEET_FORBIDDEN_RE.sub("_", f"{table} {c.number} {short}")[:SHEET_NAME_MAX].strip(" '")
-        name, k = base, 2
+        head = f"{table} {c.number}"
+        words = SHEET_FORBIDDEN_RE.sub(" ", c.caption or c.name.split("_", 2)[-1]).split()
+        name, k = _words_within(head, words, SHEET_NAME_MAX), 2
         while name.lower() in taken:
             suffix = f" ({k})"
-            name, k = base[: SHEET_NAME_MAX - len(suffix)] + suffix, k + 1
+            name, k = _words_within(head, words, SHEET_NAME_MAX - len(suffix)) + suffix, k + 1
         taken.add(name.lower())
         names.append(name)
     return names
@@ -307,7 +348,8 @@ def write_xlsx(
                 if j > len(meanings):
                     shown = Shown(raw or None)
                 else:
-                    shown = shown_cell(raw, meanings[j - 1], datatypes[j - 1], labels, decimals)
+                    meaning = meanings[j - 1]
+                    shown = shown_cell(raw, meaning, datatypes[j - 1], labels, decimals if meaning.in_unit else None)
                     if j - 1 in printed_of and printed_of[j - 1] < len(row):
                         shown = as_printed(shown, raw, row[printed_of[j - 1]])
                 cell = _put(sheet, r, j, shown.value, shown.number_format)
