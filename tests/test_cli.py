@@ -63,3 +63,19 @@ def test_the_installed_command_and_python_m_helpers_are_the_same_program() -> No
     assert by_name.stdout == by_module.stdout == f"{latest_year()}\n"
     usage = subprocess.run([sys.executable, "-m", "helpers", "build", "--lang", "de"], capture_output=True, text=True)
     assert usage.returncode == 2 and usage.stderr.startswith("usage: python -m helpers build")
+
+
+def test_version_names_the_program_and_its_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"phu-luc {version('helpers')}"
+
+
+def test_an_unknown_format_is_refused_naming_the_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["build", "--formats", "pdf,odt"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err == (
+        "phu-luc build: error: argument --formats: Unknown format 'odt'; "
+        "choose among html, pdf, docx, xlsx, csv, separated by commas."
+    )

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import signal
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -48,6 +49,31 @@ from helpers.text import say
 from helpers.text.formatting import check_lang
 
 FAILED_DIR = ".failed"
+# The renderings a build can write (``--formats``); the HTML is always assembled, since the PDF and the Word file are
+# made from it, but appendix.html is kept only when asked for; "csv" is the tables/ folder.
+FORMATS = ("html", "pdf", "docx", "xlsx", "csv")
+PHASES = {"html": "HTML", "pdf": "PDF", "docx": "Word", "xlsx": "Excel", "csv": "CSV"}
+
+
+def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """The formats asked for, in the build's order; a UsageError naming any unknown one."""
+    from helpers.errors import UsageError
+
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise UsageError(
+            f"Unknown format {', '.join(repr(f) for f in unknown) or '(none given)'}; "
+            f"choose among {', '.join(FORMATS)}, separated by commas."
+        )
+    return tuple(f for f in FORMATS if f in formats)
+
+
+def _phase(progress: bool, label: str, name: str) -> None:
+    """One line on stderr as a phase after the notebooks begins (the notebooks have their own bar)."""
+    if progress:
+        from tqdm import tqdm
+
+        tqdm.write(f"{label}: {name}…", file=sys.stderr)  # above the notebooks' bar while it is still drawn
 
 
 class BuildFailed(AppendixError):
@@ -102,38 +128,60 @@ def _jobs(target: Target, work: Path, notebooks: Sequence[Path]) -> list[Noteboo
     return [NotebookJob(nb, work / "notebooks" / nb.name, parameters, target.label) for nb in notebooks]
 
 
-def finish(target: Target, work: Path, executed: Sequence[Path]) -> Appendix:
-    """Assemble and export one appendix in its work folder (HTML, XLSX, PDF, DOCX)."""
+def finish(
+    target: Target, work: Path, executed: Sequence[Path], formats: Sequence[str] = FORMATS, progress: bool = False
+) -> Appendix:
+    """Assemble and export one appendix in its work folder, in ``formats`` (HTML, PDF, DOCX, XLSX, CSV); with
+    ``progress``, a line on stderr as each phase begins."""
     fm = frontmatter.gather(target.year, target.lang)
+    _phase(progress, target.label, PHASES["html"])
     appendix = assemble(executed, fm)
-    (work / "appendix.html").write_bytes(appendix.html.encode("utf-8"))
+    if "html" in formats:
+        (work / "appendix.html").write_bytes(appendix.html.encode("utf-8"))
     missing = [t.name for t in appendix.tables if not (work / "tables" / f"{t.name}.csv").is_file()]
     if missing:
         raise AppendixError(
             f"The tables {', '.join(missing)} were shown without a CSV file in tables/; show tables with Report.table."
         )
-    title = say("frontmatter:title", target.lang, year=target.year)
-    export.write_xlsx(
-        appendix.tables,
-        work / "tables",
-        work / "appendix.xlsx",
-        target.lang,
-        title,
-        stamp=datetime(target.year, 12, 31),
-    )
-    export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work, figures_dir=work / "figures")
-    word.write_docx(
-        appendix.html,
-        fm,
-        appendix.headings,
-        work / "appendix.docx",
-        has_figures=bool(appendix.figures),
-        has_tables=bool(appendix.tables),
-        front_headings=appendix.front_headings,
-        figures_dir=work / "figures",
-        stamp=datetime(target.year, 12, 31),
-    )
+    if "pdf" in formats:
+        _phase(progress, target.label, PHASES["pdf"])
+        export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work, figures_dir=work / "figures")
+    if "docx" in formats:
+        _phase(progress, target.label, PHASES["docx"])
+        word.write_docx(
+            appendix.html,
+            fm,
+            appendix.headings,
+            work / "appendix.docx",
+            has_figures=bool(appendix.figures),
+            has_tables=bool(appendix.tables),
+            front_headings=appendix.front_headings,
+            figures_dir=work / "figures",
+            stamp=datetime(target.year, 12, 31),
+        )
+    if "xlsx" in formats:
+        _phase(progress, target.label, PHASES["xlsx"])
+        title = say("frontmatter:title", target.lang, year=target.year)
+        export.write_xlsx(
+            appendix.tables,
+            work / "tables",
+            work / "appendix.xlsx",
+            target.lang,
+            title,
+            stamp=datetime(target.year, 12, 31),
+        )
+    if "csv" not in formats:
+        shutil.rmtree(work / "tables", ignore_errors=True)
     return appendix
+
+
+def written_files(folder: Path) -> list[tuple[Path, int]]:
+    """What a build wrote into ``folder``: each appendix file, then each folder as a whole, with its size in bytes."""
+    found = [(p, p.stat().st_size) for p in sorted(folder.glob("appendix.*")) if p.is_file()]
+    for sub in ("figures", "tables", "notebooks"):
+        if (folder / sub).is_dir():
+            found.append((folder / sub, sum(f.stat().st_size for f in (folder / sub).rglob("*") if f.is_file())))
+    return found
 
 
 def keep_failed(target: Target, failures: Sequence[NotebookFailure]) -> list[NotebookFailure]:
@@ -174,6 +222,7 @@ class BuildOptions(TypedDict, total=False):
     jobs: int | None
     progress: bool
     reuse_kernels: bool
+    formats: Sequence[str]
 
 
 def build(years: Sequence[int], lang: str = "vi", **options: Unpack[BuildOptions]) -> list[Path]:
@@ -196,6 +245,7 @@ def build_many(
     jobs: int | None = None,
     progress: bool = True,
     reuse_kernels: bool = True,
+    formats: Sequence[str] = FORMATS,
 ) -> list[Path]:
     """Build several appendices, each a (year, lang), with all their notebooks in one parallel pool.
 
@@ -203,8 +253,10 @@ def build_many(
     are done, while the pool goes on with the others. Returns the finished
     folders in the order asked (``reuse_kernels=False``: a new kernel for every
     notebook, see :mod:`helpers.build.execute`); raises :class:`BuildFailed` at the end if any
-    notebook failed (the appendices that worked are published all the same).
+    notebook failed (the appendices that worked are published all the same). ``formats`` picks the
+    renderings (:data:`FORMATS`); ``progress`` shows the notebooks' bar and a line per phase after them.
     """
+    formats = check_formats(formats)
     known = available_years()
     for year, lang in requests:
         check_lang(lang)
@@ -254,7 +306,7 @@ def build_many(
                 try:
                     for path in executed:
                         normalise_executed(path, work)
-                    finish(target, work, executed)
+                    finish(target, work, executed, formats, progress)
                     publish(work, target.folder)
                 except OSError as exc:
                     raise OutputsError.from_os_error(exc, root, _unchanged(target)) from exc
