@@ -252,3 +252,21 @@ def test_no_code_is_shown_as_a_value_and_words_are_the_workbooks_language(tmp_pa
     assert english[1][5] == 'quote: "giảm còn 2,27%"'  # a quotation of the source stays as printed
     assert english[1][6] == "Not in the data; Not in the data"
     assert english[0][6].endswith("(Plan, 2023)")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_tables_readme_reads_a_csv_so_that_printed_figures_stay_text(
+    tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helpers.build.export import write_tables_readme
+
+    write_table(scorecard(), tmp_path, "00_overview_scorecard")
+    readme = write_tables_readme(tmp_path, lang, 2023).read_text(encoding="utf-8")
+    assert "2023" in readme and "dtype=text" in readme
+    code = re.search(r"```python\n(.*?)```", readme, re.S)[1]
+    monkeypatch.chdir(tmp_path)
+    scope: dict[str, object] = {}
+    exec(code, scope)  # the README's own snippet, as a data user would run it
+    table = scope["table"]
+    assert table["goal_printed"].tolist() == ["16.500", "2.050"]  # not 16.5
+    assert table["goal"].tolist() == [16500, 2050]

@@ -381,6 +381,19 @@ def write_xlsx(
     return target
 
 
+TABLES_README = "README.md"
+
+
+def write_tables_readme(csv_dir: Path, lang: str, year: int) -> Path:
+    """``tables/README.md``: what the CSV files are and how to read them with pandas so that printed figures
+    stay text (export.yml's ``tables_readme``, in the appendix's language)."""
+    example = min((p.stem for p in csv_dir.glob("*.csv")), default="01_poverty_households")
+    text = T("tables_readme", lang, year=year, example=example, language=T("language", lang))
+    path = csv_dir / TABLES_README
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def _data_sheet(
     workbook: Any, title: str, rows: list[list[object]], header: Sequence[str], widths: Sequence[int]
 ) -> None:

@@ -170,7 +170,9 @@ def finish(
             title,
             stamp=datetime(target.year, 12, 31),
         )
-    if "csv" not in formats:
+    if "csv" in formats:
+        export.write_tables_readme(work / "tables", target.lang, target.year)
+    else:
         shutil.rmtree(work / "tables", ignore_errors=True)
     return appendix
 
