@@ -270,3 +270,41 @@ def test_the_tables_readme_reads_a_csv_so_that_printed_figures_stay_text(
     table = scope["table"]
     assert table["goal_printed"].tolist() == ["16.500", "2.050"]  # not 16.5
     assert table["goal"].tolist() == [16500, 2050]
+
+
+def test_a_reported_value_keeps_its_print_and_qualifier_beside_it(tmp_path: Path) -> None:
+    """Issue 15: "hơn 22.762" became a bare 22762 in 34 of 47 tables; the print now stands beside the value."""
+    from helpers.build.export import printed_lookup
+
+    figures = pd.DataFrame(
+        {
+            "indicator_id": ["jobs_created", "social_assistance_monthly_amount"],
+            "breakdown": [None, None],
+            "period": [2023, 2023],
+            "source_id": ["s1", "s1"],
+            "value": [22762.0, 7.0],
+            "printed": ["hơn 22.762", "gần 7 tỷ"],
+        }
+    )
+    frame = pd.DataFrame(
+        {
+            "indicator_id": ["jobs_created", "social_assistance_monthly_amount", ""],
+            "breakdown": ["", "", ""],
+            "period": [2023, 2023, 2023],
+            "label": ["Việc làm", "Kinh phí", "Bình quân"],
+            "value": [22762.0, 7.0, 526021.6],
+            "unit": ["persons", "billion_vnd", "vnd_per_month"],
+            "computed": [False, False, True],
+            "source_id": ["s1", "s1", ""],
+        }
+    )
+    write_table(frame, tmp_path, "04_x_facts")
+    target = write_xlsx(
+        [caption(1, "04_x_facts")], tmp_path, tmp_path / "a.xlsx", "vi", "T", printed=printed_lookup(figures)
+    )
+    rows = sheet_values(target, "Bảng 1 – Chú thích")
+    at = rows[0].index("Giá trị")
+    assert rows[0][at + 1] == "Số in"
+    assert [r[at : at + 2] for r in rows[1:]] == [[22762, "hơn 22.762"], [7, "gần 7 tỷ"], [526022, None]]
+    columns = sheet_values(target, "Cột")
+    assert ["Bảng 1.", "Bảng 1 – Chú thích", "Số in", "(không có trong CSV: số in lấy từ data/figures)", "string"] in columns

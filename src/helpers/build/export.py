@@ -279,6 +279,47 @@ def sheet_names(captions: Sequence[Caption], lang: str) -> list[str]:
     return names
 
 
+PrintedKey = tuple[str, str, int, str, float]  # indicator_id, breakdown, period, source_id, value
+
+
+def printed_lookup(figures: Any) -> dict[PrintedKey, str]:
+    """Each figure's print by what a table row says of it (indicator, breakdown, period, source, value), from the
+    year's figures (:func:`helpers.data.loading.load_year`); a figure printed twice alike keeps one print."""
+    found: dict[PrintedKey, str] = {}
+    for r in figures.itertuples(index=False):
+        if isinstance(r.printed, str) and r.printed:
+            breakdown = r.breakdown if isinstance(r.breakdown, str) else ""
+            found.setdefault((r.indicator_id, breakdown, int(r.period), r.source_id, float(r.value)), r.printed)
+    return found
+
+
+def with_printed(rows: list[list[str]], printed: Mapping[PrintedKey, str]) -> list[list[str]]:
+    """A table of reported values without their print (``indicator_id``, ``period``, ``value``, ``source_id``
+    columns, no ``printed``) with a ``printed`` column after ``value``: the figure as its source printed it,
+    qualifier kept ("hơn 22.762"); empty for a value the appendix computed. Other tables as they are."""
+    head = rows[0] if rows else []
+    needed = ("indicator_id", "period", "value", "source_id")
+    if "printed" in head or not all(c in head for c in needed):
+        return rows
+    at = {c: head.index(c) for c in (*needed, "breakdown") if c in head}
+    out = [[*head[: at["value"] + 1], "printed", *head[at["value"] + 1 :]]]
+    for row in rows[1:]:
+        cell = ""
+        try:
+            key = (
+                row[at["indicator_id"]],
+                row[at["breakdown"]] if "breakdown" in at else "",
+                int(row[at["period"]]),
+                row[at["source_id"]],
+                float(row[at["value"]]),
+            )
+            cell = printed.get(key, "")
+        except (ValueError, IndexError):
+            pass  # a row without a period or value: nothing printed to show
+        out.append([*row[: at["value"] + 1], cell, *row[at["value"] + 1 :]])
+    return out
+
+
 def write_xlsx(
     tables: Sequence[Caption],
     csv_dir: Path,
@@ -286,6 +327,7 @@ def write_xlsx(
     lang: str,
     title: str,
     stamp: datetime = datetime(2000, 1, 1),
+    printed: Mapping[PrintedKey, str] | None = None,
 ) -> Path:
     """Write every table (``csv_dir/<name>.csv``) to its own sheet, after a contents sheet.
 
@@ -296,7 +338,9 @@ def write_xlsx(
     rounded as in the appendix. The sheet "Giá trị đầy đủ" holds the full value
     of every rounded number, the sheet "Cột" maps each header to the CSV's
     column name. No cell is a formula. ``stamp`` is the date written as the
-    workbook's creation and modification time, so that nothing depends on the clock.
+    workbook's creation and modification time, so that nothing depends on the clock. ``printed``
+    (:func:`printed_lookup`) puts each reported value's print beside it in tables that do not carry it
+    (:func:`with_printed`), so that "hơn 22.762" is never shown as a bare 22762.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -321,14 +365,22 @@ def write_xlsx(
     for k, (caption, name) in enumerate(zip(tables, names, strict=False), 4):
         path = csv_dir / f"{caption.name}.csv"
         rows = read_csv_rows(path)
+        datatypes = read_datatypes(path, rows[0] if rows else [])
+        from_figures = None  # the column of prints taken from the figures, not in the CSV
+        if printed is not None:
+            added = with_printed(rows, printed)
+            if added is not rows:
+                from_figures = added[0].index("printed")
+                datatypes.insert(from_figures, "string")
+                rows = added
         head = rows[0] if rows else []
         meanings = [column(h, caption.name) for h in head]
-        datatypes = read_datatypes(path, head)
         sheet = workbook.create_sheet(name)
         widths = [len(m.heading(lang)) for m in meanings]
         for j, (raw_name, meaning, datatype) in enumerate(zip(head, meanings, datatypes, strict=False), 1):
             _put(sheet, 1, j, meaning.heading(lang)).font = Font(bold=True)
-            column_rows.append([caption.label, name, meaning.heading(lang), raw_name, datatype])
+            csv_name = raw_name if j - 1 != from_figures else T("not_in_csv", lang)
+            column_rows.append([caption.label, name, meaning.heading(lang), csv_name, datatype])
         unit_at = head.index("unit") if "unit" in head else None
         # A value column and the column holding its print: "value" and "printed", or "actual" and "actual_printed".
         printed_of = {

@@ -40,7 +40,7 @@ from helpers.build.outputs import (
     work_folder,
     year_lock,
 )
-from helpers.data.loading import available_years, latest_year
+from helpers.data.loading import available_years, latest_year, load_year
 from helpers.errors import AppendixError, MissingYearError
 from helpers.paths import data_dir, display_path
 from helpers.paths import notebooks_dir as default_notebooks_dir
@@ -169,6 +169,7 @@ def finish(
             target.lang,
             title,
             stamp=datetime(target.year, 12, 31),
+            printed=export.printed_lookup(load_year(target.year)),
         )
     if "csv" in formats:
         export.write_tables_readme(work / "tables", target.lang, target.year)
