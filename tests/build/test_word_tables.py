@@ -199,14 +199,11 @@ def test_libreoffice_renders_a_wide_table_with_no_word_or_number_split(tmp_path:
 
 
 @needs_soffice
-def test_the_built_appendix_has_no_number_split_in_a_table(tmp_path: Path) -> None:
-    """The 2023 appendix's DOCX, when a build has made one (outputs/2023), as LibreOffice renders it."""
-    from helpers.paths import outputs_dir
-
-    docx = outputs_dir() / "2023" / "appendix.docx"
-    if not docx.is_file():
-        pytest.skip(f"no built appendix at {docx}; run 'phu-luc build --year 2023' first")
+@pytest.mark.xdist_group("build")  # with the other tests of the built appendices (tests/build/test_build.py)
+@pytest.mark.parametrize("folder", ["2023", "2023-en"])
+def test_the_built_appendix_has_no_number_split_in_a_table(all_builds: Path, folder: str, tmp_path: Path) -> None:
+    """The 2023 appendix's DOCX in both languages as LibreOffice renders it: every number of every table whole."""
     copy = tmp_path / "appendix.docx"
-    copy.write_bytes(docx.read_bytes())
+    copy.write_bytes((all_builds / folder / "appendix.docx").read_bytes())
     text = rendered_text(copy, tmp_path)
     assert split_tokens(copy, text, keep=lambda t: bool(NUMBER_RE.match(t.strip("()[];:")))) == []

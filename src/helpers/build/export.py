@@ -467,17 +467,20 @@ def normalise_zip(
     path: Path,
     stamp: datetime = datetime(2000, 1, 1),
     rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None,
+    add: Mapping[str, bytes] | None = None,
 ) -> Path:
     """Rewrite an Office zip so that it has no save time in it: fixed entry dates and core properties.
 
     The entries keep the order they were written in (openpyxl's own, which is
     stable); their dates become 1980-01-01 and the workbook's created/modified
     properties become ``stamp``. ``rewrite`` maps an entry's name to a function
-    changing its bytes on the way (the Word tables' layout, :mod:`helpers.build.word_tables`).
+    changing its bytes on the way (the Word tables' layout, :mod:`helpers.build.word_tables`); ``add``
+    holds new entries, written after the others in the order given.
     """
     iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     with zipfile.ZipFile(path) as source:
         entries = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    entries += list((add or {}).items())
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as target:
         for name, data in entries:
