@@ -73,7 +73,10 @@ def test_workbook_has_contents_and_one_sheet_per_table(tmp_path: Path) -> None:
     contents = workbook["Mục lục"]
     assert contents["A1"].value == "Phụ lục 2023"
     assert [c.value for c in contents[4]] == ["Bảng 1.", "Chú thích 1", "Nguồn: Sở", "Bảng 1 – Chú thích 1"]
-    assert contents["D4"].hyperlink.location == "'Bảng 1 a'!A1" or "Bảng 1 – Chú thích 1" in contents["D4"].hyperlink.target
+    assert (
+        contents["D4"].hyperlink.location == "'Bảng 1 a'!A1"
+        or "Bảng 1 – Chú thích 1" in contents["D4"].hyperlink.target
+    )
     sheet = workbook["Bảng 1 – Chú thích 1"]
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [
         ["Chỉ tiêu", "Giá trị", "Ghi chú"],
@@ -81,7 +84,13 @@ def test_workbook_has_contents_and_one_sheet_per_table(tmp_path: Path) -> None:
         ["Việc làm", 17034, "x"],
     ]
     english = load_workbook(write_xlsx(tables, tmp_path / "tables", tmp_path / "en.xlsx", "en", "Appendix"))
-    assert english.sheetnames == ["Contents", "Table 1 – Chú thích 1", "Table 2 – Chú thích 2", "Full values", "Columns"]
+    assert english.sheetnames == [
+        "Contents",
+        "Table 1 – Chú thích 1",
+        "Table 2 – Chú thích 2",
+        "Full values",
+        "Columns",
+    ]
 
 
 def test_workbook_bytes_do_not_depend_on_the_clock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -211,7 +220,11 @@ def test_pdf_prints_charts_from_their_svg_files_as_vectors(tmp_path: Path) -> No
     from helpers.present import charts
 
     fig = charts.bar_chart(
-        pd.DataFrame({"category": ["a", "b", "c"], "value": [1.0, 2.0, 3.0]}), title="T", x_label="x", source="S", lang="vi"
+        pd.DataFrame({"category": ["a", "b", "c"], "value": [1.0, 2.0, 3.0]}),
+        title="T",
+        x_label="x",
+        source="S",
+        lang="vi",
     )
     png, _svg = charts.save_figure(fig, tmp_path / "figures", "01_p_chart")
     uri = "data:image/png;base64," + base64.b64encode(png.read_bytes()).decode("ascii")

@@ -22,8 +22,8 @@ from helpers.build.word import write_docx
 from helpers.build.word_tables import (
     CELL_PADDING,
     TEXT_WIDTH,
-    W,
     CellText,
+    W,
     column_widths,
     lay_out_tables,
     pieces,
@@ -50,7 +50,9 @@ def cells(*rows: list[str]) -> list[list[CellText]]:
 
 
 def test_columns_fill_the_text_width_and_never_go_below_their_widest_token() -> None:
-    rows = cells(HEADER, ["Poverty", "Tỷ lệ hộ nghèo – Huyện A Lưới", "Chỉ tiêu", "781.965", "116,25", "x", "y", "Đạt", "Có"])
+    rows = cells(
+        HEADER, ["Poverty", "Tỷ lệ hộ nghèo – Huyện A Lưới", "Chỉ tiêu", "781.965", "116,25", "x", "y", "Đạt", "Có"]
+    )
     widths = column_widths(rows)
     assert sum(widths) == TEXT_WIDTH == round(165 * 1440 / 25.4)
     for j, width in enumerate(widths):

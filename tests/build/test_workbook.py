@@ -307,4 +307,10 @@ def test_a_reported_value_keeps_its_print_and_qualifier_beside_it(tmp_path: Path
     assert rows[0][at + 1] == "Số in"
     assert [r[at : at + 2] for r in rows[1:]] == [[22762, "hơn 22.762"], [7, "gần 7 tỷ"], [526022, None]]
     columns = sheet_values(target, "Cột")
-    assert ["Bảng 1.", "Bảng 1 – Chú thích", "Số in", "(không có trong CSV: số in lấy từ data/figures)", "string"] in columns
+    assert [
+        "Bảng 1.",
+        "Bảng 1 – Chú thích",
+        "Số in",
+        "(không có trong CSV: số in lấy từ data/figures)",
+        "string",
+    ] in columns

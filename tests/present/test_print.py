@@ -58,7 +58,9 @@ def figures() -> dict[str, object]:
             source="Sở Lao động – Thương binh và Xã hội tỉnh Thừa Thiên Huế (2023); " * 3,
             lang="vi",
         ),
-        "goals": actual_vs_target_chart(DATA, title="Jobs", y_label="persons", source="S", lang="en", kind_labels=KINDS),
+        "goals": actual_vs_target_chart(
+            DATA, title="Jobs", y_label="persons", source="S", lang="en", kind_labels=KINDS
+        ),
         "sparks": sparklines(
             [
                 Spark("Tỷ lệ hộ nghèo", tuple((y, 5.0 - 0.3 * (y - 2016)) for y in range(2016, 2024)), "5,0%", "2,9%"),

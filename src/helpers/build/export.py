@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from helpers.build.assemble import Caption
-from helpers.build.columns import T as COLUMN_TEXTS
 from helpers.build.columns import Column, column, flag_word, locator_text
+from helpers.build.columns import T as COLUMN_TEXTS
 from helpers.build.columns import code_names as own_code_names
 from helpers.data.printed import shown_decimals
 from helpers.paths import display_path

@@ -193,7 +193,9 @@ def lay_out_table(tbl: etree._Element, total: int = TEXT_WIDTH) -> list[int]:
     if not widths:
         return widths
     tblpr = tbl.find(f"{W}tblPr")
-    width = _child(tblpr, "tblW", ("jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", *TBLPR_AFTER_LAYOUT))
+    width = _child(
+        tblpr, "tblW", ("jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", *TBLPR_AFTER_LAYOUT)
+    )
     width.set(f"{W}w", str(total))
     width.set(f"{W}type", "dxa")
     _child(tblpr, "tblLayout", TBLPR_AFTER_LAYOUT).set(f"{W}type", "fixed")

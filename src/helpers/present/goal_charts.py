@@ -153,9 +153,7 @@ def actual_vs_target_chart(
     order = [kind_labels.get(k, k) for k in (*RESULT_STYLE, *GOAL_STYLE)]
     pairs = sorted(zip(handles, names, strict=True), key=lambda pair: order.index(pair[1]))
     # Under the axes, not in the headroom, where the goals' labels may need to rise.
-    ax.legend(
-        [h for h, _ in pairs], [n for _, n in pairs], loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4
-    )
+    ax.legend([h for h, _ in pairs], [n for _, n in pairs], loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4)
     ax.set_ylim(bottom=0, top=max(float(ends.max()), 1e-9) * 1.3)
     goal_labels = _goal_labels(ax, fig, labels, printed)
     finish(fig, ax, title, source, lang)

@@ -83,7 +83,9 @@ def _panel(ax: Axes, spark: Spark, years: tuple[int, int]) -> None:
     if few:  # the years shown side by side, each value beside its point
         ax.set_xlim(ticks[0] - 0.7, ticks[-1] + 1.1)
     else:
-        ax.set_xlim(years[0] - 0.5, years[1] + 3.2 * max(years[1] - years[0], 1) / 7)  # room on the right for the last value
+        ax.set_xlim(
+            years[0] - 0.5, years[1] + 3.2 * max(years[1] - years[0], 1) / 7
+        )  # room on the right for the last value
     ax.set_xticks(ticks)
     ax.set_xticklabels([str(t) for t in ticks], fontsize=charts.TEXT_PT)
     ax.tick_params(axis="x", length=2, pad=1)
@@ -94,7 +96,9 @@ def _panel(ax: Axes, spark: Spark, years: tuple[int, int]) -> None:
     ax.grid(False)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    ax.set_title("\n".join(textwrap.wrap(spark.title, TITLE_WRAP)), fontsize=charts.TEXT_PT, loc="left", fontweight="bold")
+    ax.set_title(
+        "\n".join(textwrap.wrap(spark.title, TITLE_WRAP)), fontsize=charts.TEXT_PT, loc="left", fontweight="bold"
+    )
 
 
 def sparklines(
