@@ -105,70 +105,6 @@ CODES: dict[str, tuple[str, ...]] = {
 # True/False in a flag or verdict column: keys of text/common.yml.
 FLAG_WORDS: dict[str, tuple[str, str]] = {"flag": ("yes", "no"), "verdict": ("met", "not_met")}
 
-# What the cells of a column titled in columns.yml are; a column not listed here (label, note, locator…) is text.
-KIND_OF: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "value",
-            "goal",
-            "goal_low",
-            "goal_high",
-            "margin_far",
-            "gap_far",
-            "required_far",
-            "actual",
-            "achieved",
-            "result",
-            "current",
-            "ratio",
-            "index",
-            "margin",
-            "difference",
-            "gap",
-            "required",
-            "change",
-            "change_pp",
-            "share_pct",
-            "items",
-            "amount_million_vnd",
-            "average_vnd_per_item",
-            "total",
-            "parts_sum",
-            "n_parts",
-            "stated",
-            "recomputed",
-            "estimate",
-            "plan",
-            "target",
-            "indicators",
-            "report_pct",
-        ),
-        "number",
-    ),
-    **dict.fromkeys(("period", "achieved_from", "vintage"), "year"),
-    **dict.fromkeys(
-        ("computed", "comparable", "below_achieved", "headline", "achieved_computed", "complete", "preferred"), "flag"
-    ),
-    **dict.fromkeys(("met", "met_now", "on_track"), "verdict"),
-    **dict.fromkeys(("printed", "literal_reading"), "printed"),
-    **dict.fromkeys(("code", "category_code"), "code"),
-    **dict.fromkeys(("missing",), "refs"),
-    "demand": "demand",
-    "instrument": "instrument",
-    "locator": "locator",
-    **dict.fromkeys(("kind", "goal_kind"), "kind"),
-    "indicator_id": "indicator",
-    "breakdown": "breakdown",
-    "unit": "unit",
-    "source_id": "source",
-    "domain": "domain",
-    "bound": "bound",
-    "scope": "scope",
-    "dimension": "dimension",
-    "status": "status",
-    "method": "method",
-}
-DECIMALS = {"average_vnd_per_item": 0}  # at most 2 otherwise
 # Number columns in the row's unit (a unit column beside them): the unit decides their decimals, a count is whole.
 # Every other number column keeps its own decimals whatever the row (a ratio to a goal of people is 100,20, not 100).
 IN_ROW_UNIT = frozenset(
@@ -196,6 +132,52 @@ IN_ROW_UNIT = frozenset(
         "target",
     }
 )
+# Number columns with decimals of their own (a ratio, a share, a pace).
+OWN_DECIMALS = (
+    "required_far",
+    "ratio",
+    "index",
+    "required",
+    "change_pp",
+    "share_pct",
+    "items",
+    "amount_million_vnd",
+    "average_vnd_per_item",
+    "n_parts",
+    "indicators",
+    "report_pct",
+)
+
+# What the cells of a column titled in columns.yml are; a column not listed here (label, note…) is text.
+KIND_OF: dict[str, str] = {
+    **dict.fromkeys(
+        (*sorted(IN_ROW_UNIT), *OWN_DECIMALS),
+        "number",
+    ),
+    **dict.fromkeys(("period", "achieved_from", "vintage"), "year"),
+    **dict.fromkeys(
+        ("computed", "comparable", "below_achieved", "headline", "achieved_computed", "complete", "preferred"), "flag"
+    ),
+    **dict.fromkeys(("met", "met_now", "on_track"), "verdict"),
+    **dict.fromkeys(("printed", "literal_reading"), "printed"),
+    **dict.fromkeys(("code", "category_code"), "code"),
+    **dict.fromkeys(("missing",), "refs"),
+    "demand": "demand",
+    "instrument": "instrument",
+    "locator": "locator",
+    **dict.fromkeys(("kind", "goal_kind"), "kind"),
+    "indicator_id": "indicator",
+    "breakdown": "breakdown",
+    "unit": "unit",
+    "source_id": "source",
+    "domain": "domain",
+    "bound": "bound",
+    "scope": "scope",
+    "dimension": "dimension",
+    "status": "status",
+    "method": "method",
+}
+DECIMALS = {"average_vnd_per_item": 0}  # at most 2 otherwise
 
 # Columns named <prefix>_<part>: the part's meaning, "<prefix> – <part>" as the title (columns.yml: prefix.*, part.*).
 PREFIXES = (
