@@ -22,7 +22,7 @@ from helpers.present import charts
 from helpers.text import say
 
 PANEL_HEIGHT = 1.45  # inches per panel; four panels to a row fill the printed width (charts.PRINT_WIDTH_IN)
-TITLE_WRAP = 22  # characters of a panel title per line, at 9 pt bold
+TITLE_WRAP = 17  # characters of a panel title per line, at 9 pt bold (a quarter of the printed width)
 SOURCE_WRAP = charts.SOURCE_WRAP
 FEW_POINTS = 3  # a panel with fewer results is a comparison of those years, not a trend over the whole axis
 
@@ -54,7 +54,7 @@ def _panel(ax: Axes, spark: Spark, years: tuple[int, int]) -> None:
     few = 0 < len(present) < FEW_POINTS  # one or two results: their own years only, not an axis 2016–2023
     if spark.since is not None and spark.since > years[0]:  # a change of definition: nothing is drawn before it
         ax.axvline(spark.since - 0.5, color=charts.BREAK_COLOUR, linestyle=":", linewidth=0.8)
-    half = 0.25 if few else 0.4  # the goal's bar at the year, narrower where a year is wide
+    half = 0.15 if few else 0.4  # the goal's bar at the year, narrower where a year is wide
     if _present(spark.goal_low) and _present(spark.goal_high):
         ax.fill_between(
             [last_year - half, last_year + half],
