@@ -218,13 +218,16 @@ def test_a_value_cell_keeps_the_decimals_of_its_print() -> None:
 
 def test_decimals_are_the_columns_and_a_rows_unit_rounds_only_the_values_in_it(tmp_path: Path) -> None:
     """Issue 15: a ratio in a row of people was rounded to 100 (reads as exactly on plan); the PDF prints 100,20."""
-    frame = scorecard().assign(unit=["persons", "persons"], margin=[534.4, 275.0])
+    frame = scorecard().assign(unit=["persons", "persons"], margin=[534.4, 275.0], ratio=[100.2, 113.414])
     write_table(frame, tmp_path, "00_overview_scorecard")
     target = write_xlsx([caption(1, "00_overview_scorecard")], tmp_path, tmp_path / "a.xlsx", "vi", "T")
     rows = sheet_values(target, "Bảng 1 – Chú thích")
     head = rows[0]
     ratio, margin = head.index("Tỷ lệ so với mục tiêu (%)"), head.index(column("margin").heading("vi"))
-    assert [r[ratio] for r in rows[1:]] == [103.24, 113.41]  # the column's two decimals
+    assert [r[ratio] for r in rows[1:]] == [100.2, 113.41]  # the column's two decimals
+    sheet = load_workbook(target)["Bảng 1 – Chú thích"]
+    letter = chr(ord("A") + ratio)
+    assert {sheet[f"{letter}{r}"].number_format for r in (2, 3)} == {"#,##0.00"}  # 100,20 stays 100,20
     assert [r[margin] for r in rows[1:]] == [534, 275]  # in the row's unit: people are whole
 
 

@@ -42,7 +42,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from helpers.errors import AppendixError
-from helpers.text.formatting import LANGS, check_lang
+from helpers.text.formatting import LANGS, RATIO_DECIMALS, check_lang
 from helpers.text.templates import say, texts_for
 
 T = texts_for(__name__)  # build/columns.yml: the columns' titles
@@ -56,6 +56,7 @@ class Column:
     kind: str = "text"
     decimals: int = 2
     in_unit: bool = False  # a number in the row's unit, whose decimals that unit decides (a count is whole)
+    fixed: bool = False  # always ``decimals`` decimals, as the appendix prints its ratios: 100,20, never 100,2
 
     def heading(self, lang: str) -> str:
         return self.titles[check_lang(lang)]
@@ -178,6 +179,8 @@ KIND_OF: dict[str, str] = {
     "method": "method",
 }
 DECIMALS = {"average_vnd_per_item": 0}  # at most 2 otherwise
+# Percentages the appendix computes: always two decimals (text.formatting.RATIO_DECIMALS, fmt_ratio).
+RATIOS = frozenset({"ratio", "index", "share_pct"})
 
 # Columns named <prefix>_<part>: the part's meaning, "<prefix> – <part>" as the title (columns.yml: prefix.*, part.*).
 PREFIXES = (
@@ -262,7 +265,8 @@ def column(name: str, table: str = "") -> Column:
     if not is_code_name(name):
         return Column(dict.fromkeys(LANGS, name), "auto")
     if T.has(name):
-        return Column(titled(name), KIND_OF.get(name, "text"), DECIMALS.get(name, 2), name in IN_ROW_UNIT)
+        decimals = RATIO_DECIMALS if name in RATIOS else DECIMALS.get(name, 2)
+        return Column(titled(name), KIND_OF.get(name, "text"), decimals, name in IN_ROW_UNIT, name in RATIOS)
     if match := YEAR_VALUE_RE.match(name):
         return Column(titled("pattern.value_of_year", year=match[1]), "number", in_unit=True)
     for prefix in sorted(PREFIXES, key=len, reverse=True):

@@ -213,7 +213,7 @@ def shown_cell(raw: str, col: Column, datatype: str, labels: Labels, decimals: i
             return Shown(int(number), "0" if kind == "year" else "#,##0")
         most = col.decimals if decimals is None else min(decimals, col.decimals)
         rounded = float(Decimal(raw).quantize(Decimal(1).scaleb(-most), rounding=ROUND_HALF_UP))
-        places = decimals_needed(rounded, most)
+        places = most if col.fixed else decimals_needed(rounded, most)
         value: int | float = int(rounded) if places == 0 else rounded
         fmt = "#,##0" + ("." + "0" * places if places else "")
         return Shown(value, fmt, number if rounded != number else None)
