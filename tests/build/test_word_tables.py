@@ -209,3 +209,17 @@ def test_the_built_appendix_has_no_number_split_in_a_table(all_builds: Path, fol
     copy.write_bytes((all_builds / folder / "appendix.docx").read_bytes())
     text = rendered_text(copy, tmp_path)
     assert split_tokens(copy, text, keep=lambda t: bool(NUMBER_RE.match(t.strip("()[];:")))) == []
+
+
+def test_a_table_too_wide_for_its_words_at_11_pt_is_set_smaller_rather_than_break_them() -> None:
+    header = ["Socioeconomic", "Rehabilitation", "Unemployment", "Vocational", "Percentage", "Achievement", "Programmes"]
+    root = etree.fromstring(lay_out_tables(table_xml([header, ["1.234.567"] * len(header)])))
+    sizes = {r.find(f"{W}rPr/{W}sz").get(f"{W}val") for r in root.iter(f"{W}r")}
+    assert sizes in ({"20"}, {"18"})  # 10 or 9 pt, the same for the whole table
+    points = int(sizes.pop()) / 2
+    grid = [int(c.get(f"{W}w")) for c in root.iter(f"{W}gridCol")]
+    for j, word in enumerate(header):
+        assert grid[j] >= text_twips(word, points=points) + CELL_PADDING, word
+    # A table that fits at 11 pt keeps the style's size: no run gets a size of its own.
+    narrow = etree.fromstring(lay_out_tables(table_xml([["Chỉ tiêu", "Giá trị"], ["Số hộ nghèo", "7.540"]])))
+    assert narrow.find(f".//{W}sz") is None

@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -78,12 +78,13 @@ class CellText:
 
     paragraphs: tuple[tuple[str, bool], ...]
     span: int = 1
+    points: float = TABLE_POINTS
 
     def widest(self, numbers: bool) -> float:
         """The widest number (``numbers``) or the widest unbreakable piece of a word in the cell, in twips."""
         return max(
             (
-                text_twips(piece, bold)
+                text_twips(piece, bold, self.points)
                 for text, bold in self.paragraphs
                 for token in TOKEN_RE.findall(text)
                 if is_number(token) == numbers
@@ -93,7 +94,7 @@ class CellText:
         )
 
     def unbroken(self) -> float:
-        return max((text_twips(text.strip(), bold) for text, bold in self.paragraphs), default=0.0)
+        return max((text_twips(text.strip(), bold, self.points) for text, bold in self.paragraphs), default=0.0)
 
 
 def _fit(numbers: Sequence[float], words: Sequence[float], total: float) -> list[float]:
@@ -124,19 +125,9 @@ def column_widths(rows: Sequence[Sequence[CellText]], total: int = TEXT_WIDTH) -
     numbers keep theirs (:func:`_fit`). Cells spanning several columns are
     left out of the measure.
     """
-    n = max((sum(c.span for c in row) for row in rows), default=0)
-    if n == 0:
+    numbers, words, most = _needs(rows)
+    if not numbers:
         return []
-    numbers, words, most = [0.0] * n, [0.0] * n, [0.0] * n
-    for row in rows:
-        j = 0
-        for cell in row:
-            if cell.span == 1 and j < n:
-                numbers[j] = max(numbers[j], cell.widest(numbers=True) * SLACK + CELL_PADDING)
-                words[j] = max(words[j], cell.widest(numbers=False) * SLACK + CELL_PADDING)
-                most[j] = max(most[j], cell.unbroken() * SLACK + CELL_PADDING)
-            j += cell.span
-    numbers = [max(x, CELL_PADDING + 200) for x in numbers]  # an empty column still shows a dash
     least = [max(a, b) for a, b in zip(numbers, words, strict=True)]
     if sum(least) > total:
         least = _fit(numbers, words, total)
@@ -152,6 +143,28 @@ def column_widths(rows: Sequence[Sequence[CellText]], total: int = TEXT_WIDTH) -
     rounded = [int(w) for w in widths]
     rounded[-1] += total - sum(rounded)  # the grid sums exactly to the text width
     return rounded
+
+
+def least_width(rows: Sequence[Sequence[CellText]]) -> float:
+    """The width a table needs so that no word piece and no number of it breaks, in twips."""
+    numbers, words, _ = _needs(rows)
+    return sum(max(a, b) for a, b in zip(numbers, words, strict=True))
+
+
+def _needs(rows: Sequence[Sequence[CellText]]) -> tuple[list[float], list[float], list[float]]:
+    """Per column: the widest number, the widest word piece and the longest paragraph, each with its padding."""
+    n = max((sum(c.span for c in row) for row in rows), default=0)
+    numbers, words, most = [0.0] * n, [0.0] * n, [0.0] * n
+    for row in rows:
+        j = 0
+        for cell in row:
+            if cell.span == 1 and j < n:
+                numbers[j] = max(numbers[j], cell.widest(numbers=True) * SLACK + CELL_PADDING)
+                words[j] = max(words[j], cell.widest(numbers=False) * SLACK + CELL_PADDING)
+                most[j] = max(most[j], cell.unbroken() * SLACK + CELL_PADDING)
+            j += cell.span
+    numbers = [max(x, CELL_PADDING + 200) for x in numbers]  # an empty column still shows a dash
+    return numbers, words, most
 
 
 def _cell_text(tc: etree._Element) -> CellText:
@@ -181,14 +194,27 @@ def _child(parent: etree._Element, tag: str, before: Sequence[str] = (), first: 
     return element
 
 
+SMALLER_POINTS = (10, 9)  # the table text's sizes to try, in turn, when a table's words do not fit at 11 pt
+RPR_AFTER_SIZE = ("highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang")
 TBLPR_AFTER_LAYOUT = ("tblCellMar", "tblLook", "tblCaption", "tblDescription")
 TRPR_AFTER_CANTSPLIT = ("trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden")
 
 
 def lay_out_table(tbl: etree._Element, total: int = TEXT_WIDTH) -> list[int]:
-    """Give one table the full width, a fixed layout, measured columns and rows that never split; its widths."""
+    """Give one table the full width, a fixed layout, measured columns and rows that never split; its widths.
+
+    A table too wide for its words at 11 pt is set at 10 or, if need be, 9 pt (:data:`SMALLER_POINTS`) rather
+    than break a word inside a cell."""
     rows = tbl.findall(f"{W}tr")
     cells = [[_cell_text(tc) for tc in tr.findall(f"{W}tc")] for tr in rows]
+    for points in SMALLER_POINTS:
+        if least_width(cells) <= total:
+            break
+        cells = [[replace(c, points=points) for c in row] for row in cells]
+        for run in tbl.iter(f"{W}r"):
+            rpr = _child(run, "rPr", first=True)
+            for tag in ("sz", "szCs"):
+                _child(rpr, tag, RPR_AFTER_SIZE).set(f"{W}val", str(round(points * 2)))
     widths = column_widths(cells, total)
     if not widths:
         return widths
