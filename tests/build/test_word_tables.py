@@ -212,7 +212,15 @@ def test_the_built_appendix_has_no_number_split_in_a_table(all_builds: Path, fol
 
 
 def test_a_table_too_wide_for_its_words_at_11_pt_is_set_smaller_rather_than_break_them() -> None:
-    header = ["Socioeconomic", "Rehabilitation", "Unemployment", "Vocational", "Percentage", "Achievement", "Programmes"]
+    header = [
+        "Socioeconomic",
+        "Rehabilitation",
+        "Unemployment",
+        "Vocational",
+        "Percentage",
+        "Achievement",
+        "Programmes",
+    ]
     root = etree.fromstring(lay_out_tables(table_xml([header, ["1.234.567"] * len(header)])))
     sizes = {r.find(f"{W}rPr/{W}sz").get(f"{W}val") for r in root.iter(f"{W}r")}
     assert sizes in ({"20"}, {"18"})  # 10 or 9 pt, the same for the whole table
