@@ -137,3 +137,19 @@ def test_a_file_the_system_refuses_is_one_sentence_not_a_traceback(
     monkeypatch.setattr(publish, "find_notebooks", too_many)
     assert cli.main(["build", "--year", "2023"]) == 2
     assert capsys.readouterr().err.splitlines() == ["error: Too many open files."]
+
+
+def test_version_names_the_program_and_its_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"phu-luc {version('helpers')}"
+
+
+def test_an_unknown_format_is_refused_naming_the_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["build", "--formats", "pdf,odt"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err == (
+        "phu-luc build: error: argument --formats: Unknown format 'odt'; "
+        "choose among html, pdf, docx, xlsx, csv, separated by commas."
+    )

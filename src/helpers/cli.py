@@ -67,8 +67,27 @@ def _add_jobs(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _size(n: int) -> str:
+    """A file size as people read it: 870 KB, 1.2 MB."""
+    for unit in ("B", "KB", "MB"):
+        if n < 1000 or unit == "MB":
+            return f"{n:.0f} {unit}" if unit == "B" or n >= 100 else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n:.1f} GB"  # pragma: no cover
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    from helpers.build.publish import check_formats
+    from helpers.errors import UsageError
+
+    try:
+        return check_formats([f.strip() for f in text.split(",") if f.strip()])
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    from helpers.build.publish import BuildFailed, build, resolve_years
+    from helpers.build.publish import BuildFailed, build, resolve_years, written_files
     from helpers.paths import display_path
     from helpers.text.formatting import check_lang
 
@@ -76,14 +95,30 @@ def cmd_build(args: argparse.Namespace) -> int:
     years = resolve_years(args.year, all_years=args.all)
     try:
         folders = build(
-            years, args.lang, notebooks_dir=args.notebooks_dir, jobs=args.jobs, reuse_kernels=not args.fresh_kernels
+            years,
+            args.lang,
+            notebooks_dir=args.notebooks_dir,
+            jobs=args.jobs,
+            reuse_kernels=not args.fresh_kernels,
+            formats=args.formats,
         )
     except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    for folder in folders:
-        print(display_path(folder / "appendix.html"))
+    for folder in folders:  # what was written, with sizes; the paths on stdout, one a line, for scripts
+        for path, size in written_files(folder):
+            shown = display_path(path) + ("/" if path.is_dir() else "")
+            print(f"{shown}\t{_size(size)}")
     return 0
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("helpers")
+    except PackageNotFoundError:  # run from a source tree without installing it
+        return "unknown (not installed)"
 
 
 def cmd_refresh_notebooks(args: argparse.Namespace) -> int:
@@ -136,6 +171,7 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog, description=DESCRIPTION, epilog=_examples(prog), formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("--version", action="version", version=f"{prog} {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, title="commands", metavar="<command>")
 
     p = _command(
@@ -143,7 +179,9 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
         "build",
         "build the appendix for a year (or every year)",
         "Build the appendix into outputs/<year>/ (in English: outputs/<year>-en/): appendix.html,\n"
-        "appendix.pdf, appendix.xlsx, the figures, the tables as CSV and the executed notebooks.\n"
+        "appendix.pdf, appendix.docx, appendix.xlsx, the figures, the tables as CSV and the executed\n"
+        "notebooks (--formats picks among them). After the notebooks, each phase is named on stderr;\n"
+        "at the end every file written is listed with its size.\n"
         "The previous appendix is replaced only when every step succeeds; a failing notebook is\n"
         "named with its cell and kept in outputs/.failed/<year>/.",
     )
@@ -163,6 +201,14 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
         "--fresh-kernels",
         action="store_true",
         help="start a new Python kernel for every notebook: slower, for when a build misbehaves",
+    )
+    p.add_argument(
+        "--formats",
+        type=_formats,
+        default="html,pdf,docx,xlsx,csv",
+        metavar="LIST",
+        help="the renderings to write, separated by commas, among html, pdf, docx, xlsx and csv "
+        "(the tables/ folder) (default: %(default)s)",
     )
     p.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_build)

@@ -379,7 +379,7 @@ def test_the_vietnamese_appendix_holds_no_english_sentence(all_builds: Path, yea
 @BUILD
 def test_two_builds_are_byte_identical(all_builds: Path, second_2023: Path) -> None:
     first = all_builds / "2023"
-    parts = ["appendix.html", "appendix.xlsx", "appendix.docx", "appendix.pdf"]
+    parts = ["appendix.html", "appendix.xlsx", "appendix.docx", "appendix.pdf", "tables/README.md"]
     for part in [
         *parts,
         *(f"tables/{p.name}" for p in (first / "tables").glob("*.csv")),
@@ -630,3 +630,19 @@ def test_a_2024_appendix_shows_the_poverty_rate_with_the_decimals_it_was_printed
     book = load_workbook(folder / "appendix.xlsx")
     (sheet,) = [s for s in book.worksheets if s.title.endswith("poverty_rate_by_year")]
     assert [c.number_format for row in sheet.iter_rows() for c in row if c.value == 1.4] == ["#,##0.00"]
+
+
+@BUILD
+def test_a_build_names_each_phase_and_lists_what_it_wrote_in_the_formats_asked(
+    tiny_notebooks: Path, outputs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks), "--formats", "pdf,xlsx"]) == 0
+    captured = capsys.readouterr()
+    phases = [line for line in captured.err.splitlines() if line.startswith("2023, vi: ")]
+    assert phases == ["2023, vi: HTML…", "2023, vi: PDF…", "2023, vi: Excel…"]
+    folder = outputs / "2023"
+    assert sorted(p.name for p in folder.glob("appendix.*")) == ["appendix.pdf", "appendix.xlsx"]
+    assert not (folder / "tables").exists()  # csv not asked for
+    listed = dict(line.split("\t") for line in captured.out.splitlines())
+    pdf = next(k for k in listed if k.endswith("appendix.pdf"))
+    assert re.fullmatch(r"[0-9.]+ (B|KB|MB)", listed[pdf]) and any(k.endswith("notebooks/") for k in listed)

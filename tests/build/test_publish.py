@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -65,8 +66,13 @@ def run_cli(args: list[str], root: Path, **env: str) -> subprocess.Popen[str]:
 
 
 def message_lines(stderr: str) -> list[str]:
-    """What the command said, without the progress bar's lines."""
-    return [line for line in stderr.replace("\r", "\n").splitlines() if line.strip() and "Notebooks" not in line]
+    """What the command said, without the progress: the notebooks' bar and the phases after it ("2023, vi: PDF…")."""
+    phase = re.compile(r"^\d{4}, (vi|en): \w+…$")
+    return [
+        line
+        for line in stderr.replace("\r", "\n").splitlines()
+        if line.strip() and "Notebooks" not in line and not phase.match(line)
+    ]
 
 
 def running_cell(started: Path, gate: Path | None = None, seconds: int = 120) -> str:

@@ -308,3 +308,11 @@ def test_a_goals_instrument_is_english_in_the_english_scorecard() -> None:
         "Target (Human Resources Development Plan 2011–2020)"
     )
     assert overview.kind_text("plan", "KH năm 2023", "vi") == "Kế hoạch (KH năm 2023)"
+
+
+def test_the_attainment_chart_names_instruments_in_the_readers_language() -> None:
+    """Issue 15: English Figure 2 labelled goals with the Vietnamese instrument codes ("KH năm 2023")."""
+    figures = load_year(2023)
+    english = "\n".join(overview.attainment_data(figures, 2023, "en")["category"])
+    assert "KH " not in english and "CT " not in english and "Annual Plan 2023" in english
+    assert "KH năm 2023" in "\n".join(overview.attainment_data(figures, 2023, "vi")["category"])

@@ -11,11 +11,12 @@ rewrites the file with fixed dates, so that the same tables give the same bytes.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -23,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from helpers.build.assemble import Caption
-from helpers.build.columns import Column, column, flag_word
+from helpers.build.columns import Column, column, flag_word, locator_text
+from helpers.build.columns import T as COLUMN_TEXTS
 from helpers.build.columns import code_names as own_code_names
 from helpers.data.csvfile import MAX_CELL_CHARS as EXCEL_CELL_MAX  # characters an Excel cell holds
 from helpers.data.printed import shown_decimals
@@ -31,7 +33,7 @@ from helpers.paths import display_path
 from helpers.text import say
 from helpers.text.formatting import decimals_needed
 from helpers.text.templates import texts_for
-from helpers.text.vocabulary import publisher_names
+from helpers.text.vocabulary import instrument_name, publisher_names
 
 T = texts_for(__name__)  # build/export.yml: the workbook's own sheets
 
@@ -41,19 +43,45 @@ SHEET_FORBIDDEN_RE = re.compile(r"[\[\]:*?/\\]")
 CORE_TIME_RE = re.compile(r"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
 
 
-def write_pdf(document: str, target: Path, base_url: Path | None = None) -> Path:
+# A figure of the appendix HTML with its image as a data URI: (the tag up to src=", the figure's name, the closing ").
+FIGURE_IMG_RE = re.compile(
+    r'(<figure class="appendix-figure"[^<>]*\bdata-name="([^"]+)"[^<>]*>\s*<img\b[^<>]*?\bsrc=")data:[^"]*(")'
+)
+
+
+def figure_files(document: str, figures_dir: Path | None, suffix: str) -> str:
+    """``document`` with each figure's data URI replaced by its file ``figures/<name><suffix>`` where that file
+    exists in ``figures_dir`` (a path relative to its parent folder); a figure without a file keeps its data URI."""
+    if figures_dir is None:
+        return document
+
+    def to_file(match: re.Match[str]) -> str:
+        name = html.unescape(match[2])
+        if (figures_dir / f"{name}{suffix}").is_file():
+            return f"{match[1]}{html.escape(f'figures/{name}{suffix}')}{match[3]}"
+        return match[0]
+
+    return FIGURE_IMG_RE.sub(to_file, document)
+
+
+def write_pdf(document: str, target: Path, base_url: Path | None = None, figures_dir: Path | None = None) -> Path:
     """Render the appendix HTML to an A4 PDF with WeasyPrint, set in the project's Tinos.
 
     Page size, margins and page numbers come from the document's print CSS;
     the ``@font-face`` rules for the font files kept in :mod:`helpers.build.fonts`
     are added here only, so that the HTML stays one self-contained file and
-    the PDF never depends on the fonts a machine has installed.
+    the PDF never depends on the fonts a machine has installed. The charts are
+    printed from their SVG files in ``figures_dir`` (vector, sharp at any
+    zoom and in print), not from the HTML's PNG data URIs.
     """
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     from helpers.build.fonts import font_face_css
 
+    if figures_dir is not None:
+        document = figure_files(document, figures_dir, ".svg")
+        base_url = base_url or figures_dir.parent
     fonts = FontConfiguration()
     faces = CSS(string=font_face_css(), font_config=fonts)
     HTML(string=document, base_url=str(base_url or target.parent)).write_pdf(
@@ -107,8 +135,9 @@ class Labels:
             "unit": dict(zip(ref.units["unit"], ref.units[f"name_{lang}"], strict=False)),
             "source": publisher_names(lang),
             **{code: code_names(code, lang) for code in NAMED_CODES},
-            **own_code_names(lang),
         }
+        for kind, names in own_code_names(lang).items():  # the appendix's own codes beside the data's ("all")
+            self.codes[kind] = {**self.codes.get(kind, {}), **names}
         self.whole_units = set(ref.units.loc[ref.units["whole"] == "true", "unit"])
         self.categories = {
             (r.dimension, r.value): getattr(r, f"label_{lang}") for r in ref.labels.itertuples(index=False)
@@ -120,6 +149,28 @@ class Labels:
 
     def code(self, kind: str, raw: str) -> str:
         return self.codes[kind].get(raw, raw)
+
+    def refs(self, raw: str) -> str:
+        """Figures named by reference ("jobs_created|plan@2023; unlisted") as the reader reads them:
+        "Số lao động được giải quyết việc làm (Kế hoạch, 2023); Không có trong dữ liệu"."""
+        named = []
+        for ref in raw.split("; "):
+            head, at, period = ref.partition("@")
+            indicator, _, rest = head.partition("|")
+            kind = rest.split("|")[0]
+            if at and indicator in self.codes["indicator"]:
+                named.append(
+                    COLUMN_TEXTS(
+                        "pattern.ref",
+                        self.lang,
+                        indicator=self.code("indicator", indicator),
+                        kind=self.code("kind", kind),
+                        period=period,
+                    )
+                )
+            else:
+                named.append(self.code("refs", ref))
+        return "; ".join(named)
 
     def breakdown(self, raw: str) -> str:
         dimension, _, code = raw.partition("=")
@@ -145,7 +196,8 @@ def shown_cell(raw: str, col: Column, datatype: str, labels: Labels, decimals: i
     Decided by the column, never by the look of the cell: a printed figure or
     a text column stays text even when it reads like a number; a number column
     holds numbers rounded as the appendix rounds them (at most ``col.decimals``,
-    or ``decimals`` when the row's unit says so, see :meth:`Labels.decimals`).
+    or ``decimals`` when the row's unit says so, see :meth:`Labels.decimals`;
+    the caller passes it only for a column in the row's unit, ``col.in_unit``).
     """
     if raw == "":
         return Shown(None)
@@ -161,7 +213,7 @@ def shown_cell(raw: str, col: Column, datatype: str, labels: Labels, decimals: i
             return Shown(int(number), "0" if kind == "year" else "#,##0")
         most = col.decimals if decimals is None else min(decimals, col.decimals)
         rounded = float(Decimal(raw).quantize(Decimal(1).scaleb(-most), rounding=ROUND_HALF_UP))
-        places = decimals_needed(rounded, most)
+        places = most if col.fixed else decimals_needed(rounded, most)
         value: int | float = int(rounded) if places == 0 else rounded
         fmt = "#,##0" + ("." + "0" * places if places else "")
         return Shown(value, fmt, number if rounded != number else None)
@@ -169,6 +221,12 @@ def shown_cell(raw: str, col: Column, datatype: str, labels: Labels, decimals: i
         return Shown(labels.flag(raw, kind))
     if kind == "breakdown":
         return Shown(labels.breakdown(raw))
+    if kind == "refs":
+        return Shown(labels.refs(raw))
+    if kind == "instrument":
+        return Shown(instrument_name(raw, labels.lang))
+    if kind == "locator":
+        return Shown(locator_text(raw, labels.lang))
     if kind in labels.codes:
         return Shown(labels.code(kind, raw))
     return Shown(raw)  # text, printed figures, codes of categories
@@ -195,20 +253,71 @@ def _put(sheet: Any, row: int, col: int, value: object, number_format: str = "Ge
     return cell
 
 
+def _words_within(head: str, words: Sequence[str], limit: int) -> str:
+    """``head – <as many of words as fit>`` within ``limit`` characters, cut between words; ``head`` alone if none."""
+    for k in range(len(words), 0, -1):
+        candidate = f"{head} – {' '.join(words[:k])}".rstrip(" ,;.–-'")
+        if len(candidate) <= limit:
+            return candidate
+    return head
+
+
 def sheet_names(captions: Sequence[Caption], lang: str) -> list[str]:
-    """One sheet name per table: "Bảng 3 <short name>", at most 31 characters, unique, no forbidden characters."""
+    """One sheet name per table: "Bảng 29 – Trợ cấp hằng tháng", the caption's first words cut at a word boundary
+    within 31 characters; unique, no forbidden characters (a table without a caption is named by its file)."""
     names: list[str] = []
     taken, table = {say("frontmatter:contents", lang).lower()}, say("frontmatter:table", lang)
     for c in captions:
-        short = c.name.split("_", 2)[-1] if re.match(r"^\d{2}_", c.name) else c.name
-        base = SHEET_FORBIDDEN_RE.sub("_", f"{table} {c.number} {short}")[:SHEET_NAME_MAX].strip(" '")
-        name, k = base, 2
+        head = f"{table} {c.number}"
+        words = SHEET_FORBIDDEN_RE.sub(" ", c.caption or c.name.split("_", 2)[-1]).split()
+        name, k = _words_within(head, words, SHEET_NAME_MAX), 2
         while name.lower() in taken:
             suffix = f" ({k})"
-            name, k = base[: SHEET_NAME_MAX - len(suffix)] + suffix, k + 1
+            name, k = _words_within(head, words, SHEET_NAME_MAX - len(suffix)) + suffix, k + 1
         taken.add(name.lower())
         names.append(name)
     return names
+
+
+PrintedKey = tuple[str, str, int, str, float]  # indicator_id, breakdown, period, source_id, value
+
+
+def printed_lookup(figures: Any) -> dict[PrintedKey, str]:
+    """Each figure's print by what a table row says of it (indicator, breakdown, period, source, value), from the
+    year's figures (:func:`helpers.data.loading.load_year`); a figure printed twice alike keeps one print."""
+    found: dict[PrintedKey, str] = {}
+    for r in figures.itertuples(index=False):
+        if isinstance(r.printed, str) and r.printed:
+            breakdown = r.breakdown if isinstance(r.breakdown, str) else ""
+            found.setdefault((r.indicator_id, breakdown, int(r.period), r.source_id, float(r.value)), r.printed)
+    return found
+
+
+def with_printed(rows: list[list[str]], printed: Mapping[PrintedKey, str]) -> list[list[str]]:
+    """A table of reported values without their print (``indicator_id``, ``period``, ``value``, ``source_id``
+    columns, no ``printed``) with a ``printed`` column after ``value``: the figure as its source printed it,
+    qualifier kept ("hơn 22.762"); empty for a value the appendix computed. Other tables as they are."""
+    head = rows[0] if rows else []
+    needed = ("indicator_id", "period", "value", "source_id")
+    if "printed" in head or not all(c in head for c in needed):
+        return rows
+    at = {c: head.index(c) for c in (*needed, "breakdown") if c in head}
+    out = [[*head[: at["value"] + 1], "printed", *head[at["value"] + 1 :]]]
+    for row in rows[1:]:
+        cell = ""
+        try:
+            key = (
+                row[at["indicator_id"]],
+                row[at["breakdown"]] if "breakdown" in at else "",
+                int(row[at["period"]]),
+                row[at["source_id"]],
+                float(row[at["value"]]),
+            )
+            cell = printed.get(key, "")
+        except (ValueError, IndexError):
+            pass  # a row without a period or value: nothing printed to show
+        out.append([*row[: at["value"] + 1], cell, *row[at["value"] + 1 :]])
+    return out
 
 
 def write_xlsx(
@@ -218,6 +327,7 @@ def write_xlsx(
     lang: str,
     title: str,
     stamp: datetime = datetime(2000, 1, 1),
+    printed: Mapping[PrintedKey, str] | None = None,
 ) -> Path:
     """Write every table (``csv_dir/<name>.csv``) to its own sheet, after a contents sheet.
 
@@ -228,7 +338,9 @@ def write_xlsx(
     rounded as in the appendix. The sheet "Giá trị đầy đủ" holds the full value
     of every rounded number, the sheet "Cột" maps each header to the CSV's
     column name. No cell is a formula. ``stamp`` is the date written as the
-    workbook's creation and modification time, so that nothing depends on the clock.
+    workbook's creation and modification time, so that nothing depends on the clock. ``printed``
+    (:func:`printed_lookup`) puts each reported value's print beside it in tables that do not carry it
+    (:func:`with_printed`), so that "hơn 22.762" is never shown as a bare 22762.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -253,14 +365,22 @@ def write_xlsx(
     for k, (caption, name) in enumerate(zip(tables, names, strict=False), 4):
         path = csv_dir / f"{caption.name}.csv"
         rows = read_csv_rows(path)
+        datatypes = read_datatypes(path, rows[0] if rows else [])
+        from_figures = None  # the column of prints taken from the figures, not in the CSV
+        if printed is not None:
+            added = with_printed(rows, printed)
+            if added is not rows:
+                from_figures = added[0].index("printed")
+                datatypes.insert(from_figures, "string")
+                rows = added
         head = rows[0] if rows else []
         meanings = [column(h, caption.name) for h in head]
-        datatypes = read_datatypes(path, head)
         sheet = workbook.create_sheet(name)
         widths = [len(m.heading(lang)) for m in meanings]
         for j, (raw_name, meaning, datatype) in enumerate(zip(head, meanings, datatypes, strict=False), 1):
             _put(sheet, 1, j, meaning.heading(lang)).font = Font(bold=True)
-            column_rows.append([caption.label, name, meaning.heading(lang), raw_name, datatype])
+            csv_name = raw_name if j - 1 != from_figures else T("not_in_csv", lang)
+            column_rows.append([caption.label, name, meaning.heading(lang), csv_name, datatype])
         unit_at = head.index("unit") if "unit" in head else None
         # A value column and the column holding its print: "value" and "printed", or "actual" and "actual_printed".
         printed_of = {
@@ -280,7 +400,8 @@ def write_xlsx(
                 if j > len(meanings):
                     shown = Shown(raw or None)
                 else:
-                    shown = shown_cell(raw, meanings[j - 1], datatypes[j - 1], labels, decimals)
+                    meaning = meanings[j - 1]
+                    shown = shown_cell(raw, meaning, datatypes[j - 1], labels, decimals if meaning.in_unit else None)
                     if j - 1 in printed_of and printed_of[j - 1] < len(row):
                         shown = as_printed(shown, raw, row[printed_of[j - 1]])
                 cell = _put(sheet, r, j, shown.value, shown.number_format)
@@ -312,6 +433,19 @@ def write_xlsx(
     return target
 
 
+TABLES_README = "README.md"
+
+
+def write_tables_readme(csv_dir: Path, lang: str, year: int) -> Path:
+    """``tables/README.md``: what the CSV files are and how to read them with pandas so that printed figures
+    stay text (export.yml's ``tables_readme``, in the appendix's language)."""
+    example = min((p.stem for p in csv_dir.glob("*.csv")), default="01_poverty_households")
+    text = T("tables_readme", lang, year=year, example=example, language=T("language", lang))
+    path = csv_dir / TABLES_README
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def _data_sheet(
     workbook: Any, title: str, rows: list[list[object]], header: Sequence[str], widths: Sequence[int]
 ) -> None:
@@ -329,21 +463,31 @@ def _data_sheet(
         sheet.column_dimensions[get_column_letter(j)].width = width
 
 
-def normalise_zip(path: Path, stamp: datetime = datetime(2000, 1, 1)) -> Path:
+def normalise_zip(
+    path: Path,
+    stamp: datetime = datetime(2000, 1, 1),
+    rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None,
+    add: Mapping[str, bytes] | None = None,
+) -> Path:
     """Rewrite an Office zip so that it has no save time in it: fixed entry dates and core properties.
 
     The entries keep the order they were written in (openpyxl's own, which is
     stable); their dates become 1980-01-01 and the workbook's created/modified
-    properties become ``stamp``.
+    properties become ``stamp``. ``rewrite`` maps an entry's name to a function
+    changing its bytes on the way (the Word tables' layout, :mod:`helpers.build.word_tables`); ``add``
+    holds new entries, written after the others in the order given.
     """
     iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     with zipfile.ZipFile(path) as source:
         entries = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    entries += list((add or {}).items())
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as target:
         for name, data in entries:
             if name == "docProps/core.xml":
                 data = CORE_TIME_RE.sub(lambda m: f"{m[1]}{iso}{m[3]}", data.decode("utf-8")).encode("utf-8")
+            if rewrite and name in rewrite:
+                data = rewrite[name](data)
             info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3

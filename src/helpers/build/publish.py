@@ -22,6 +22,7 @@ import contextlib
 import json
 import shutil
 import signal
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -50,7 +51,7 @@ from helpers.build.outputs import (
     year_lock,
 )
 from helpers.build.snapshot import Snapshot, data_snapshot
-from helpers.data.loading import available_years, latest_year
+from helpers.data.loading import available_years, latest_year, load_year
 from helpers.data.validation import validate_all
 from helpers.errors import AppendixError, MissingYearError
 from helpers.paths import data_dir, display_path
@@ -60,6 +61,31 @@ from helpers.text import say
 from helpers.text.formatting import check_lang
 
 FAILED_DIR = ".failed"
+# The renderings a build can write (``--formats``); the HTML is always assembled, since the PDF and the Word file are
+# made from it, but appendix.html is kept only when asked for; "csv" is the tables/ folder.
+FORMATS = ("html", "pdf", "docx", "xlsx", "csv")
+PHASES = {"html": "HTML", "pdf": "PDF", "docx": "Word", "xlsx": "Excel", "csv": "CSV"}
+
+
+def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """The formats asked for, in the build's order; a UsageError naming any unknown one."""
+    from helpers.errors import UsageError
+
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise UsageError(
+            f"Unknown format {', '.join(repr(f) for f in unknown) or '(none given)'}; "
+            f"choose among {', '.join(FORMATS)}, separated by commas."
+        )
+    return tuple(f for f in FORMATS if f in formats)
+
+
+def _phase(progress: bool, label: str, name: str) -> None:
+    """One line on stderr as a phase after the notebooks begins (the notebooks have their own bar)."""
+    if progress:
+        from tqdm import tqdm
+
+        tqdm.write(f"{label}: {name}…", file=sys.stderr)  # above the notebooks' bar while it is still drawn
 
 
 class BuildFailed(AppendixError):
@@ -114,38 +140,63 @@ def _jobs(target: Target, work: Path, notebooks: Sequence[Path]) -> list[Noteboo
     return [NotebookJob(nb, work / "notebooks" / nb.name, parameters, target.label) for nb in notebooks]
 
 
-def finish(target: Target, work: Path, executed: Sequence[Path]) -> Appendix:
-    """Assemble and export one appendix in its work folder (HTML, XLSX, PDF, DOCX)."""
+def finish(
+    target: Target, work: Path, executed: Sequence[Path], formats: Sequence[str] = FORMATS, progress: bool = False
+) -> Appendix:
+    """Assemble and export one appendix in its work folder, in ``formats`` (HTML, PDF, DOCX, XLSX, CSV); with
+    ``progress``, a line on stderr as each phase begins."""
     fm = frontmatter.gather(target.year, target.lang)
+    _phase(progress, target.label, PHASES["html"])
     appendix = assemble(executed, fm)
-    (work / "appendix.html").write_bytes(appendix.html.encode("utf-8"))
+    if "html" in formats:
+        (work / "appendix.html").write_bytes(appendix.html.encode("utf-8"))
     missing = [t.name for t in appendix.tables if not (work / "tables" / f"{t.name}.csv").is_file()]
     if missing:
         raise AppendixError(
             f"The tables {', '.join(missing)} were shown without a CSV file in tables/; show tables with Report.table."
         )
-    title = say("frontmatter:title", target.lang, year=target.year)
-    export.write_xlsx(
-        appendix.tables,
-        work / "tables",
-        work / "appendix.xlsx",
-        target.lang,
-        title,
-        stamp=datetime(target.year, 12, 31),
-    )
-    export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work)
-    word.write_docx(
-        appendix.html,
-        fm,
-        appendix.headings,
-        work / "appendix.docx",
-        has_figures=bool(appendix.figures),
-        has_tables=bool(appendix.tables),
-        front_headings=appendix.front_headings,
-        figures_dir=work / "figures",
-        stamp=datetime(target.year, 12, 31),
-    )
+    if "pdf" in formats:
+        _phase(progress, target.label, PHASES["pdf"])
+        export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work, figures_dir=work / "figures")
+    if "docx" in formats:
+        _phase(progress, target.label, PHASES["docx"])
+        word.write_docx(
+            appendix.html,
+            fm,
+            appendix.headings,
+            work / "appendix.docx",
+            has_figures=bool(appendix.figures),
+            has_tables=bool(appendix.tables),
+            front_headings=appendix.front_headings,
+            figures_dir=work / "figures",
+            stamp=datetime(target.year, 12, 31),
+        )
+    if "xlsx" in formats:
+        _phase(progress, target.label, PHASES["xlsx"])
+        title = say("frontmatter:title", target.lang, year=target.year)
+        export.write_xlsx(
+            appendix.tables,
+            work / "tables",
+            work / "appendix.xlsx",
+            target.lang,
+            title,
+            stamp=datetime(target.year, 12, 31),
+            printed=export.printed_lookup(load_year(target.year)),
+        )
+    if "csv" in formats:
+        export.write_tables_readme(work / "tables", target.lang, target.year)
+    else:
+        shutil.rmtree(work / "tables", ignore_errors=True)
     return appendix
+
+
+def written_files(folder: Path) -> list[tuple[Path, int]]:
+    """What a build wrote into ``folder``: each appendix file, then each folder as a whole, with its size in bytes."""
+    found = [(p, p.stat().st_size) for p in sorted(folder.glob("appendix.*")) if p.is_file()]
+    for sub in ("figures", "tables", "notebooks"):
+        if (folder / sub).is_dir():
+            found.append((folder / sub, sum(f.stat().st_size for f in (folder / sub).rglob("*") if f.is_file())))
+    return found
 
 
 def keep_failed(target: Target, failures: Sequence[NotebookFailure]) -> list[NotebookFailure]:
@@ -214,6 +265,7 @@ class BuildOptions(TypedDict, total=False):
     jobs: int | None
     progress: bool
     reuse_kernels: bool
+    formats: Sequence[str]
 
 
 def build(years: Sequence[int], lang: str = "vi", **options: Unpack[BuildOptions]) -> list[Path]:
@@ -236,6 +288,7 @@ def build_many(
     jobs: int | None = None,
     progress: bool = True,
     reuse_kernels: bool = True,
+    formats: Sequence[str] = FORMATS,
 ) -> list[Path]:
     """Build several appendices, each a (year, lang), with all their notebooks in one parallel pool.
 
@@ -243,13 +296,15 @@ def build_many(
     are done, while the pool goes on with the others. Returns the finished
     folders in the order asked (``reuse_kernels=False``: a new kernel for every
     notebook, see :mod:`helpers.build.execute`); raises :class:`BuildFailed` at the end if any
-    notebook failed (the appendices that worked are published all the same).
+    notebook failed (the appendices that worked are published all the same). ``formats`` picks the
+    renderings (:data:`FORMATS`); ``progress`` shows the notebooks' bar and a line per phase after them.
 
     Everything the build reads of ``data/`` comes from one snapshot taken
     before the first check (:mod:`helpers.build.snapshot`); an appendix whose
     data changed in ``data/`` meanwhile is not published (DataChanged). Too low
     a limit on open files is refused before anything runs (TooFewOpenFiles).
     """
+    formats = check_formats(formats)
     known = available_years()
     for year, lang in requests:
         check_lang(lang)
@@ -262,7 +317,7 @@ def build_many(
             data = stack.enter_context(data_snapshot())
         except OSError as exc:  # the snapshot could not be taken (a full or unwritable temporary disk)
             raise OutputsError.from_os_error(exc, root, "nothing was built") from exc
-        return _build_from(data, requests, root, notebooks_dir, jobs, progress, reuse_kernels)
+        return _build_from(data, requests, root, notebooks_dir, jobs, progress, reuse_kernels, formats)
 
 
 def _build_from(
@@ -273,6 +328,7 @@ def _build_from(
     jobs: int | None,
     progress: bool,
     reuse_kernels: bool,
+    formats: Sequence[str],
 ) -> list[Path]:
     """:func:`build_many` once ``data`` (the snapshot of ``data/`` every step reads) is taken: the data are checked
     before the notebooks are looked for, and the limit on open files before any notebook runs."""
@@ -317,7 +373,7 @@ def _build_from(
                 try:
                     for path in executed:
                         normalise_executed(path, work)
-                    finish(target, work, executed)
+                    finish(target, work, executed, formats, progress)
                     data.check(_unchanged(target))  # what was built is still what data/ holds
                     publish(work, target.folder)
                 except OSError as exc:

@@ -218,7 +218,7 @@ def ratio_line(
 
 def per(amount_id: str, count_id: str, lang: str) -> str:
     """An amount per count from the catalogue's unit names ("triệu đồng/người", "million VND per person")."""
-    return say("common:per_unit", lang, amount=unit_label(amount_id, lang), count=unit_label(count_id, lang))
+    return say("common:per_unit", lang, amount=unit_label(amount_id, lang), count=unit_label(count_id, lang, count=1))
 
 
 def facts_table(

@@ -183,7 +183,7 @@ def attainment_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame
         "\n".join(
             textwrap.wrap(n, 44)
             + [
-                f"({label(KIND_LABELS, k, lang).lower()}{' ' + i if isinstance(i, str) and i else ''}: "
+                f"({label(KIND_LABELS, k, lang).lower()}{(' ' + instrument_name(i, lang)).rstrip()}: "
                 f"{goal_text(g, u, b, lang, p)}) – {met_text(m, lang).lower()}"
             ]
         )

@@ -54,7 +54,7 @@ def per_unit(amount_id: str, count_id: str, lang: str) -> str:
 
 def column_heading(indicator_id: str, lang: str) -> str:
     """A table column of an indicator with its unit ("Kinh phí … (triệu đồng)"); a name that already ends in
-    what it counts ("… (household-times)") is not given a second parenthesis ("(household-times) (households)")."""
+    what it counts ("… (support cases)") is not given a second parenthesis ("(support cases) (households)")."""
     name = indicator_name(indicator_id, lang)
     return name if name.endswith(")") else T("group.column", lang, name=name, unit=unit_label(indicator_id, lang))
 
