@@ -71,15 +71,23 @@ class AuditResult:
         return not self.uncaptured and not self.unfound
 
 
+def number_tokens(text: str) -> list[tuple[re.Match[str], SkipRule | None]]:
+    """Every number token of ``text``, in order, with the rule that passes it over (None for a figure)."""
+    skipped_spans: list[tuple[int, int, SkipRule]] = []
+    for rule in SKIP_RULES:
+        skipped_spans += [(m.start(), m.end(), rule) for m in rule.pattern.finditer(text)]
+    return [
+        (m, next((rule for s, e, rule in skipped_spans if s <= m.start() and m.end() <= e), None))
+        for m in NUMBER_TOKEN.finditer(text)
+    ]
+
+
 def number_occurrences(text: str) -> tuple[list[Occurrence], Counter]:
     """The number tokens of ``text`` that are figures, and how many each rule passed over."""
-    skipped_spans: list[tuple[int, int, str]] = []
-    for rule in SKIP_RULES:
-        skipped_spans += [(m.start(), m.end(), rule.name) for m in rule.pattern.finditer(text)]
     kept: list[Occurrence] = []
     skipped: Counter = Counter()
-    for m in NUMBER_TOKEN.finditer(text):
-        rule = next((name for s, e, name in skipped_spans if s <= m.start() and m.end() <= e), None)
+    for m, skip in number_tokens(text):
+        rule = skip.name if skip else None
         if rule:
             skipped[rule] += 1
             continue
@@ -102,11 +110,14 @@ def main_source(figures: pd.DataFrame) -> str:
     return figures["source_id"].value_counts().sort_index().idxmax()
 
 
-def audit_report(year: int, report: Path, data_dir: Path | None = None, source_id: str | None = None) -> AuditResult:
+def audit_report(
+    year: int, report: Path, data_dir: Path | None = None, source_id: str | None = None, text: str | None = None
+) -> AuditResult:
     """Compare the numbers of ``report`` with the ``printed`` figures of ``data/figures/<year>.csv``.
 
     Only rows from ``source_id`` (default: the source with most rows in the
     file) are compared, since the file also holds figures from other sources.
+    ``text``, when given, is the report's text already read (from a .docx or .pdf by ``helpers.draft``).
     """
     files = figures_files(data_dir)
     if year not in files:
@@ -116,7 +127,7 @@ def audit_report(year: int, report: Path, data_dir: Path | None = None, source_i
     figures = read_figures_file(files[year], load_reference(data_dir))
     source_id = source_id or main_source(figures)
     rows = figures[figures["source_id"] == source_id]
-    text = Path(report).read_text(encoding="utf-8")
+    text = Path(report).read_text(encoding="utf-8") if text is None else text
     occurrences, skipped = number_occurrences(text)
     in_text = Counter(o.token for o in occurrences)
     held: Counter = Counter()

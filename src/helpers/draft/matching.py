@@ -1,0 +1,71 @@
+"""Placing a number's words on the catalogue: which indicator of data/indicators.csv a sentence speaks of.
+
+Each indicator is known by its Vietnamese name and by how earlier years' figures of it were worded (the quotes of
+their locators and notes, numbers taken out). A number's words (the text before it in its sentence, what it
+carries over, and the few words after it) are compared with every wording by rapidfuzz's ``token_set_ratio``
+(a well-kept C++ matcher that scores how much of a wording's words the sentence holds, whatever their order): once
+on the words nearest the number, once on the whole sentence, the nearer counting more. The unit the words after
+the number name (``draft_rules.yml``, ``unit_words``) narrows the indicators to those of that unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+from rapidfuzz import fuzz, utils
+
+QUOTE = re.compile(r"quote: \"(.*)\"$|\"([^\"]{8,})\"")
+DIGITS = re.compile(r"\d+(?:[.,]\d+)*%?")
+NEAR_WORDS = 14
+
+
+@dataclass
+class Catalogue:
+    """The indicators a draft can propose, with their units, breakdown dimensions and wordings."""
+
+    units: dict[str, str]
+    dimensions: dict[str, set[str]]
+    wordings: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, indicators: pd.DataFrame, learned: pd.DataFrame | None = None) -> Catalogue:
+        """From the catalogue and the figures of earlier years (their locators and notes, their breakdowns)."""
+        units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
+        dims = {
+            i: {d for d in str(c).split(";") if d}
+            for i, c in zip(indicators["indicator_id"], indicators["complete_breakdowns"], strict=True)
+        }
+        wordings = {i: [utils.default_process(n)] for i, n in zip(indicators["indicator_id"], indicators["name_vi"], strict=True)}
+        if learned is not None:
+            for row in learned.itertuples():
+                if row.indicator_id not in units:
+                    continue
+                if row.breakdown:
+                    dims[row.indicator_id].add(str(row.breakdown).split("=")[0])
+                for cell in (str(row.locator), str(row.note)):
+                    for m in QUOTE.finditer(cell):
+                        words = utils.default_process(DIGITS.sub(" ", m[1] or m[2]))
+                        if len(words.split()) >= 3 and words not in wordings[row.indicator_id]:
+                            wordings[row.indicator_id].append(words)
+        return cls(units, dims, wordings)
+
+    def rank(self, near: str, whole: str, units: set[str] | None) -> list[tuple[str, float]]:
+        """Indicators by score (0–100) for a number with ``near`` and ``whole`` words, best first."""
+        near_p = utils.default_process(near)
+        whole_p = utils.default_process(whole)
+        scored = []
+        for indicator, wordings in self.wordings.items():
+            if units is not None and self.units[indicator] not in units:
+                continue
+            score = max(
+                0.6 * fuzz.token_set_ratio(w, near_p) + 0.4 * fuzz.token_set_ratio(w, whole_p) for w in wordings
+            )
+            scored.append((indicator, round(score, 1)))
+        return sorted(scored, key=lambda s: (-s[1], s[0]))
+
+
+def near_words(text: str, n: int = NEAR_WORDS) -> str:
+    """The last ``n`` words of ``text``."""
+    return " ".join(text.split()[-n:])

@@ -1,0 +1,309 @@
+"""The draft: every number token of a report proposed as a figures row, or passed over with its reason.
+
+The tokens are the audit's (``helpers.data.audit.number_tokens``: its tokenizer and its skip rules, whose reasons
+the sheet repeats); a print is read by the printed grammar (``helpers.data.printed``), so a proposal's value is
+always the print's own reading. Kinds, periods, cut-offs, instruments, units and breakdowns come from the rules of
+``draft_rules.yml``; the indicator from ``matching``. Nothing here writes to data/.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import io
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.data import contract
+from helpers.data.audit import number_tokens
+from helpers.data.loading import figures_files, load_reference, read_figures_file
+from helpers.data.printed import QUALIFIERS, VI_NUMBER, parse_printed
+from helpers.draft.matching import Catalogue, near_words
+from helpers.draft.segments import RULES, Sentence, sentence_at, sentences
+
+EXTRA_COLUMNS = [
+    "confidence",
+    "alternatives",
+    "new_indicator_name_vi",
+    "new_indicator_unit",
+    "sentence",
+    "text_line",
+    "passed_over",
+]
+SHEET_COLUMNS = ["decision", *contract.FIGURES_COLUMNS, *EXTRA_COLUMNS]
+DECISIONS = ("", "accepted", "corrected", "rejected")
+
+_QUALIFIER_AT_END = re.compile(
+    r"(?:^|(?<=[\s(:]))(?P<q>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r") ?$"
+)
+_RANGE_AFTER = re.compile(rf"^(?P<dash> ?[-–] ?)(?P<second>{VI_NUMBER})(?P<pct>%?)")
+_KINDS = [(re.compile(k["pattern"]), k["kind"]) for k in RULES["kinds"]]
+_PERIODS = [{**p, "re": re.compile(p["pattern"])} for p in RULES["periods"]]
+_AS_OF = [{**a, "re": re.compile(a["pattern"])} for a in RULES["as_of"]]
+_INSTRUMENTS = [(re.compile(i["pattern"]), i["label"]) for i in RULES["instruments"]]
+_CHANGE = re.compile(RULES["change_words"])
+_SEPARATORS = re.compile(RULES["item_separators"])
+_JOINER = re.compile(RULES["label_list_joiner"])
+_PASS_OVER = {
+    name: (re.compile(r["pattern"]), r["reason"]) for name, r in RULES["pass_over"].items() if r["pattern"]
+}
+RANGE_END_REASON = RULES["pass_over"]["range_end"]["reason"]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft's review sheet (one row per number token, proposed or passed over) and how it was made."""
+
+    sheet: pd.DataFrame
+    year: int
+
+    @property
+    def proposals(self) -> pd.DataFrame:
+        return self.sheet[self.sheet["passed_over"] == ""]
+
+    @property
+    def passed_over(self) -> pd.DataFrame:
+        return self.sheet[self.sheet["passed_over"] != ""]
+
+
+def learned_figures(data_dir: Path | None = None, hide_years: tuple[int, ...] = (), hide_sources: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The earlier figures a draft learns wordings from: every figures file but ``hide_years``, less ``hide_sources``."""
+    ref = load_reference(data_dir)
+    frames = [read_figures_file(p, ref) for y, p in sorted(figures_files(data_dir).items()) if y not in hide_years]
+    if not frames:
+        return pd.DataFrame(columns=contract.FIGURES_COLUMNS)
+    learned = pd.concat(frames, ignore_index=True)
+    return learned[~learned["source_id"].isin(hide_sources)]
+
+
+def draft_text(
+    text: str,
+    year: int,
+    data_dir: Path | None = None,
+    source_id: str = "",
+    learned: pd.DataFrame | None = None,
+) -> Draft:
+    """Draft the figures of ``text``, a report of ``year``: a sheet row for every number token."""
+    ref = load_reference(data_dir)
+    if learned is None:
+        learned = learned_figures(data_dir)
+    catalogue = Catalogue.build(ref.indicators, learned)
+    unit_words = _unit_words(ref.units)
+    labels = _labels(ref.labels)
+    found = sentences(text)
+    tokens = number_tokens(text)
+    extra_spans = [(m.start(), m.end(), reason) for rx, reason in _PASS_OVER.values() for m in rx.finditer(text)]
+    consumed: set[int] = set()
+    rows: list[dict[str, str]] = []
+    for m, skip in tokens:
+        line = str(text.count("\n", 0, m.start()) + 1)
+        sentence = sentence_at(found, m.start())
+        where = sentence.locator if sentence else ""
+        context = " ".join(text[max(0, m.start() - 60) : m.end() + 60].split())
+        reason = skip.reason if skip else next((r for s, e, r in extra_spans if s <= m.start() and m.end() <= e), None)
+        if m.start() in consumed:
+            reason = RANGE_END_REASON
+        if reason or sentence is None:
+            rows.append(_passed(m.group(), line, where, context, reason or "outside any sentence"))
+            continue
+        row, second = _propose(text, m, sentence, year, source_id, catalogue, unit_words, labels, tokens)
+        if second is not None:
+            consumed.add(second)
+        rows.append({**row, "text_line": line})
+    sheet = pd.DataFrame.from_records(rows, columns=SHEET_COLUMNS).fillna("")
+    return Draft(sheet, year)
+
+
+def _passed(token: str, line: str, where: str, context: str, reason: str) -> dict[str, str]:
+    return {"printed": token, "locator": where, "sentence": context, "text_line": line, "passed_over": reason}
+
+
+def _unit_words(units: pd.DataFrame) -> list[tuple[str, set[str]]]:
+    words: dict[str, set[str]] = {}
+    for unit, name in zip(units["unit"], units["name_vi"], strict=True):
+        words.setdefault(name.lower(), set()).add(unit)
+    for word, listed in RULES["unit_words"].items():
+        words.setdefault(word.lower(), set()).update(listed)
+    return sorted(words.items(), key=lambda w: -len(w[0]))
+
+
+def _labels(labels: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(words, dimension, value) of every breakdown label, longest first."""
+    out = [(lv.lower(), d, v) for d, v, lv in zip(labels["dimension"], labels["value"], labels["label_vi"], strict=True)]
+    return sorted(out, key=lambda x: -len(x[0]))
+
+
+def _propose(
+    text: str,
+    m: re.Match[str],
+    s: Sentence,
+    year: int,
+    source_id: str,
+    catalogue: Catalogue,
+    unit_words: list[tuple[str, set[str]]],
+    labels: list[tuple[str, str, str]],
+    tokens: list,
+) -> tuple[dict[str, str], int | None]:
+    left = text[s.start : m.start()]
+    right = text[m.end() : s.end]
+    # The print: a qualifier of the grammar just before, a range's second end and a '%' just after.
+    q = _QUALIFIER_AT_END.search(left)
+    printed = m.group()
+    second_at = None
+    if r := _RANGE_AFTER.match(right):
+        second_at = m.end() + r.start("second")
+        if any(t.start() == second_at and skip is None for t, skip in tokens):
+            printed += r["dash"] + r["second"] + r["pct"]
+            right = right[r.end() :]
+        else:
+            second_at = None
+    elif right.startswith("%"):
+        printed += "%"
+        right = right[1:]
+    if q:
+        printed = f"{q['q']} {printed}" if not q["q"] in "<>" else f"{q['q']}{printed}"
+    parsed = parse_printed(printed)
+    if parsed is None:  # a qualifier the grammar cannot join: the bare number
+        printed, parsed = m.group(), parse_printed(m.group())
+    readings = sorted(parsed.readings())
+    low = high = ""
+    if parsed.is_range:
+        ends = [(-1 if parsed.qualifier == "giảm" else 1) * Decimal(n.replace(".", "").replace(",", ".")) for n in parsed.numbers]
+        low, high = _plain(ends[0]), _plain(ends[1])
+        value = high
+    else:
+        value = _plain(readings[0])
+    # The unit named after the number.
+    after = re.sub(r"^/\d+", "", right).lstrip().lower()
+    units = next((u for w, u in unit_words if after.startswith(w) and not after[len(w) : len(w) + 1].isalpha()), None)
+    if parsed.percent:
+        units = set(RULES["percent_units"])
+        if not _CHANGE.search(left[: q.start()] if q else left) and not (q and q["q"] in ("giảm", "tăng", "vượt")):
+            units = units - {"percentage_points"}
+    if (q and q["q"] in ("giảm", "tăng", "vượt")) or _CHANGE.search(left):
+        changes = {u for u in (units or set(catalogue.units.values())) if u.endswith("_change") or u == "percentage_points"}
+        units = changes or units
+    near = near_words(left) + " " + " ".join(right.split()[:6])
+    whole = f"{s.carried} {left} {' '.join(right.split()[:10])}"
+    ranked = catalogue.rank(near, whole, units)
+    if not ranked and units is not None:
+        ranked = catalogue.rank(near, whole, None)
+    best = ranked[0] if ranked else ("", 0.0)
+    row = {
+        "decision": "",
+        "printed": printed,
+        "value": value,
+        "low": low,
+        "high": high,
+        "source_id": source_id,
+        "locator": s.locator,
+        "note": "",
+        "sentence": " ".join((s.carried + " … " + s.text if s.carried else s.text).split()),
+    }
+    if best[1] < RULES["new_indicator_below"]:
+        row.update(
+            indicator_id="",
+            new_indicator_name_vi=near_words(left, 8).strip(" :;,(-"),
+            new_indicator_unit=";".join(sorted(units)) if units else "",
+            confidence=f"{best[1] / 100:.2f}",
+            alternatives=_alternatives(ranked[:3]),
+        )
+        indicator = ""
+    else:
+        indicator = best[0]
+        margin = best[1] - (ranked[1][1] if len(ranked) > 1 else 0)
+        row.update(
+            indicator_id=indicator,
+            confidence=f"{min(best[1], 50 + margin * 5) / 100:.2f}",
+            alternatives=_alternatives(ranked[1:4]),
+        )
+    row.update(_when(left, right, s, year, indicator, catalogue))
+    row["breakdown"] = _breakdown(text, m, s, indicator, catalogue, labels)
+    return row, second_at
+
+
+def _alternatives(ranked: list[tuple[str, float]]) -> str:
+    return "; ".join(f"{i} ({score:.0f})" for i, score in ranked)
+
+
+def _plain(number: Decimal) -> str:
+    """A value as the figures file writes it: dot decimal, no exponent, no trailing zeros."""
+    text = format(number, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _when(left: str, right: str, s: Sentence, year: int, indicator: str, catalogue: Catalogue) -> dict[str, str]:
+    """Kind, period, cut-off and instrument by the rules."""
+    clause = _SEPARATORS.split(left)[-1] if left else ""
+    period, shift = year, False
+    kind = next((k for rx, k in _KINDS if rx.search(clause)), "actual")
+    for rule in _PERIODS:
+        m = rule["re"].search(left if rule["side"] == "left" else right)
+        if m:
+            period, shift = int(m[1]) + rule["offset"], bool(rule.get("shift_as_of"))
+            break
+    if s.goal_year is not None:
+        kind, period = "target", s.goal_year
+    as_of = ""
+    for rule in _AS_OF:
+        if m := rule["re"].search(s.carried + " " + left):
+            parts = dict(zip(rule["groups"], m.groups(), strict=True))
+            y = int(parts.get("year") or period)
+            month = int(parts["month"])
+            day = int(parts.get("day") or calendar.monthrange(y, month)[1])
+            as_of = f"{period if shift else y}-{month:02d}-{day:02d}"
+            if not shift:
+                period = y
+            break
+    instrument = ""
+    if kind in ("target", "plan"):
+        if indicator and RULES["plan_when_catalogue_has"].format(indicator_id=indicator) in catalogue.units:
+            if catalogue.units[indicator] not in ("percent",):
+                kind = "plan"
+        named = next(((label, m) for rx, label in _INSTRUMENTS if (m := rx.search(s.text))), None)
+        instrument = named[0].format(*named[1].groups()) if named else RULES["default_instrument"].format(period=period)
+    return {"kind": kind, "period": str(period), "as_of": as_of, "instrument": instrument}
+
+
+def _breakdown(text: str, m: re.Match[str], s: Sentence, indicator: str, catalogue: Catalogue, labels) -> str:
+    """``dimension=value`` when a label of a dimension the indicator is broken down by shares the number's item."""
+    if not indicator or not catalogue.dimensions.get(indicator):
+        return ""
+    body = text[s.start : s.end]
+    low = body.lower()
+    taken = [False] * len(low)
+    found: list[tuple[int, int, str, str]] = []
+    for words, dim, value in labels:
+        if dim not in catalogue.dimensions[indicator]:
+            continue
+        for hit in re.finditer(r"(?<!\w)" + re.escape(words) + r"(?!\w)", low):
+            if not any(taken[hit.start() : hit.end()]):
+                taken[hit.start() : hit.end()] = [True] * (hit.end() - hit.start())
+                found.append((hit.start(), hit.end(), dim, value))
+    found.sort()
+    listed = set()
+    for a, b in zip(found, found[1:], strict=False):
+        if a[2] == b[2] and _JOINER.match(low[a[1] : b[0]]):
+            listed.update({a, b})
+    found = [f for f in found if f not in listed]
+    pos = m.start() - s.start
+    cuts = [0, *[c.start() for c in _SEPARATORS.finditer(body)], len(body)]
+    lo = max(c for c in cuts if c <= pos)
+    hi = min(c for c in cuts if c > pos) if any(c > pos for c in cuts) else len(body)
+    before = [f for f in found if lo <= f[0] and f[1] <= pos]
+    after = [f for f in found if pos < f[0] and f[1] <= hi]
+    pick = before[-1] if before else (after[0] if after else None)
+    return f"{pick[2]}={pick[3]}" if pick else ""
+
+
+def write_sheet(draft: Draft, path: Path) -> Path:
+    """Write the review sheet as CSV UTF-8 (no byte-order mark), every cell quoted where needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    out = io.StringIO()
+    draft.sheet.to_csv(out, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
