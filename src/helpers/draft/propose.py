@@ -52,6 +52,7 @@ _PASS_OVER = {
     name: (re.compile(r["pattern"]), r["reason"]) for name, r in RULES["pass_over"].items() if r["pattern"]
 }
 RANGE_END_REASON = RULES["pass_over"]["range_end"]["reason"]
+UNREADABLE_REASON = RULES["pass_over"]["unreadable"]["reason"]
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ def draft_text(
         reason = skip.reason if skip else next((r for s, e, r in extra_spans if s <= m.start() and m.end() <= e), None)
         if m.start() in consumed:
             reason = RANGE_END_REASON
+        if not reason and parse_printed(m.group()) is None:
+            reason = UNREADABLE_REASON
         if reason or sentence is None:
             rows.append(_passed(m.group(), line, where, context, reason or "outside any sentence"))
             continue
@@ -307,3 +310,24 @@ def write_sheet(draft: Draft, path: Path) -> Path:
     draft.sheet.to_csv(out, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     path.write_text(out.getvalue(), encoding="utf-8")
     return path
+
+
+def draft_report(report: Path, year: int, data_dir: Path | None = None, source_id: str | None = None) -> Draft:
+    """Draft the figures of the report file ``report`` (.txt, .docx or .pdf) for ``year``.
+
+    ``source_id`` defaults to the year's report in data/reports.csv, else is left for the analyst to fill in.
+    """
+    from helpers.draft.reading import read_report
+
+    if source_id is None:
+        reports = load_reference(data_dir).reports
+        listed = reports.loc[reports["year"] == str(year), "source_id"]
+        source_id = listed.iloc[0] if len(listed) else ""
+    return draft_text(read_report(report), year, data_dir=data_dir, source_id=source_id)
+
+
+def default_sheet_path(year: int) -> Path:
+    """Where a draft's review sheet goes by default: outputs/drafts/<year>-draft.csv, never inside data/."""
+    from helpers.paths import outputs_dir
+
+    return outputs_dir() / "drafts" / f"{year}-draft.csv"

@@ -46,8 +46,19 @@ def _docx_text(path: Path) -> str:
 
 
 def _pdf_text(path: Path) -> str:
+    """The pages' lines, joined into paragraphs: a line starts a new paragraph when the gap above it is wider than
+    the gap between two lines of one paragraph (half a line's height), as a blank line does in the text."""
     import pdfplumber
 
+    paragraphs: list[str] = []
     with pdfplumber.open(str(path)) as pdf:
-        pages = [page.extract_text() or "" for page in pdf.pages]
-    return "\n\n".join(p.strip() for p in pages if p.strip()) + "\n"
+        for page in pdf.pages:
+            previous = None
+            for line in page.extract_text_lines():
+                height = line["bottom"] - line["top"]
+                if previous is None or line["top"] - previous["bottom"] > 0.5 * height or line["text"].startswith("|"):
+                    paragraphs.append(line["text"])
+                else:
+                    paragraphs[-1] += " " + line["text"]
+                previous = line
+    return "\n\n".join(paragraphs) + "\n"
