@@ -26,7 +26,7 @@ from pathlib import Path
 
 from helpers.data.audit import number_tokens, printed_tokens
 from helpers.data.loading import figures_files, load_reference, read_figures_file
-from helpers.data.printed import parse_printed, parse_plain_number
+from helpers.data.printed import parse_plain_number, parse_printed
 from helpers.draft.formats import write_docx, write_pdf
 from helpers.draft.propose import draft_text, learned_figures
 from helpers.draft.reading import read_report
@@ -132,12 +132,20 @@ def quotes(name: str) -> str:
     full = vi = held = tokens = wrong = 0
     for row in rows:
         period, as_of = _period(row["period"])
-        year = int(published.get(row["url"]) or period[:4])
+        found = re.search(r"(?:19|20)\d\d", row["period"])  # an undated row is drafted as of the latest report
+        year = int(published.get(row["url"]) or (found[0] if found else YEAR))
         hide = (source_of[row["url"]],) if row["url"] in source_of else ()
         draft = draft_text(row["quote"], year, learned=learned_figures(hide_sources=hide))
         proposals = draft.proposals.to_dict("records")
-        truth = [{"indicator_id": row["indicator"], "kind": row["kind"], "period": period, "as_of": as_of,
-                  "value": row["value"]}]
+        truth = [
+            {
+                "indicator_id": row["indicator"],
+                "kind": row["kind"],
+                "period": period,
+                "as_of": as_of,
+                "value": row["value"],
+            }
+        ]
         f, v = score(truth, proposals)
         full, vi, wrong = full + f, vi + v, wrong + wrong_values(proposals)
         h, t = accounted(row["quote"], draft.sheet)

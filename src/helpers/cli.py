@@ -229,7 +229,7 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
     p.add_argument("--report", default=None, metavar="FILE", help="the report as .txt (UTF-8), .docx or .pdf")
     p.add_argument("--out", default=None, metavar="DRAFT.csv", help="where to write the review sheet")
     p.add_argument(
-        "--source", default=None, metavar="SOURCE_ID", help="the report's source_id (default: the year's in reports.csv)"
+        "--source", default=None, metavar="SOURCE_ID", help="the report's source_id (default: the year's, reports.csv)"
     )
     p.add_argument("--accept", default=None, metavar="DRAFT.csv", help="file the reviewed rows of this sheet")
     p.set_defaults(func=cmd_draft)

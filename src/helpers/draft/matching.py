@@ -37,7 +37,10 @@ class Catalogue:
             i: {d for d in str(c).split(";") if d}
             for i, c in zip(indicators["indicator_id"], indicators["complete_breakdowns"], strict=True)
         }
-        wordings = {i: [utils.default_process(n)] for i, n in zip(indicators["indicator_id"], indicators["name_vi"], strict=True)}
+        wordings = {
+            i: [utils.default_process(n)]
+            for i, n in zip(indicators["indicator_id"], indicators["name_vi"], strict=True)
+        }
         if learned is not None:
             for row in learned.itertuples():
                 if row.indicator_id not in units:
@@ -47,7 +50,7 @@ class Catalogue:
                 for cell in (str(row.locator), str(row.note)):
                     for m in QUOTE.finditer(cell):
                         words = utils.default_process(DIGITS.sub(" ", m[1] or m[2]))
-                        if len(words.split()) >= 3 and words not in wordings[row.indicator_id]:
+                        if len(words.split()) >= 5 and words not in wordings[row.indicator_id]:
                             wordings[row.indicator_id].append(words)
         return cls(units, dims, wordings)
 

@@ -48,9 +48,7 @@ _INSTRUMENTS = [(re.compile(i["pattern"]), i["label"]) for i in RULES["instrumen
 _CHANGE = re.compile(RULES["change_words"])
 _SEPARATORS = re.compile(RULES["item_separators"])
 _JOINER = re.compile(RULES["label_list_joiner"])
-_PASS_OVER = {
-    name: (re.compile(r["pattern"]), r["reason"]) for name, r in RULES["pass_over"].items() if r["pattern"]
-}
+_PASS_OVER = {name: (re.compile(r["pattern"]), r["reason"]) for name, r in RULES["pass_over"].items() if r["pattern"]}
 RANGE_END_REASON = RULES["pass_over"]["range_end"]["reason"]
 UNREADABLE_REASON = RULES["pass_over"]["unreadable"]["reason"]
 
@@ -71,8 +69,11 @@ class Draft:
         return self.sheet[self.sheet["passed_over"] != ""]
 
 
-def learned_figures(data_dir: Path | None = None, hide_years: tuple[int, ...] = (), hide_sources: tuple[str, ...] = ()) -> pd.DataFrame:
-    """The earlier figures a draft learns wordings from: every figures file but ``hide_years``, less ``hide_sources``."""
+def learned_figures(
+    data_dir: Path | None = None, hide_years: tuple[int, ...] = (), hide_sources: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """The earlier figures a draft learns wordings from: every figures file but ``hide_years``, less
+    ``hide_sources``."""
     ref = load_reference(data_dir)
     frames = [read_figures_file(p, ref) for y, p in sorted(figures_files(data_dir).items()) if y not in hide_years]
     if not frames:
@@ -117,7 +118,7 @@ def draft_text(
         if second is not None:
             consumed.add(second)
         rows.append({**row, "text_line": line})
-    sheet = pd.DataFrame.from_records(rows, columns=SHEET_COLUMNS).fillna("")
+    sheet = pd.DataFrame.from_records(rows, columns=SHEET_COLUMNS).astype(object).fillna("").astype(str)
     return Draft(sheet, year)
 
 
@@ -136,7 +137,9 @@ def _unit_words(units: pd.DataFrame) -> list[tuple[str, set[str]]]:
 
 def _labels(labels: pd.DataFrame) -> list[tuple[str, str, str]]:
     """(words, dimension, value) of every breakdown label, longest first."""
-    out = [(lv.lower(), d, v) for d, v, lv in zip(labels["dimension"], labels["value"], labels["label_vi"], strict=True)]
+    out = [
+        (lv.lower(), d, v) for d, v, lv in zip(labels["dimension"], labels["value"], labels["label_vi"], strict=True)
+    ]
     return sorted(out, key=lambda x: -len(x[0]))
 
 
@@ -168,14 +171,17 @@ def _propose(
         printed += "%"
         right = right[1:]
     if q:
-        printed = f"{q['q']} {printed}" if not q["q"] in "<>" else f"{q['q']}{printed}"
+        printed = f"{q['q']} {printed}" if q["q"] not in "<>" else f"{q['q']}{printed}"
     parsed = parse_printed(printed)
     if parsed is None:  # a qualifier the grammar cannot join: the bare number
         printed, parsed = m.group(), parse_printed(m.group())
     readings = sorted(parsed.readings())
     low = high = ""
     if parsed.is_range:
-        ends = [(-1 if parsed.qualifier == "giảm" else 1) * Decimal(n.replace(".", "").replace(",", ".")) for n in parsed.numbers]
+        ends = [
+            (-1 if parsed.qualifier == "giảm" else 1) * Decimal(n.replace(".", "").replace(",", "."))
+            for n in parsed.numbers
+        ]
         low, high = _plain(ends[0]), _plain(ends[1])
         value = high
     else:
@@ -188,10 +194,12 @@ def _propose(
         if not _CHANGE.search(left[: q.start()] if q else left) and not (q and q["q"] in ("giảm", "tăng", "vượt")):
             units = units - {"percentage_points"}
     if (q and q["q"] in ("giảm", "tăng", "vượt")) or _CHANGE.search(left):
-        changes = {u for u in (units or set(catalogue.units.values())) if u.endswith("_change") or u == "percentage_points"}
+        changes = {
+            u for u in (units or set(catalogue.units.values())) if u.endswith("_change") or u == "percentage_points"
+        }
         units = changes or units
     near = near_words(left) + " " + " ".join(right.split()[:6])
-    whole = f"{s.carried} {left} {' '.join(right.split()[:10])}"
+    whole = f"{s.heading} {s.carried} {left} {' '.join(right.split()[:10])}"
     ranked = catalogue.rank(near, whole, units)
     if not ranked and units is not None:
         ranked = catalogue.rank(near, whole, None)
@@ -264,9 +272,9 @@ def _when(left: str, right: str, s: Sentence, year: int, indicator: str, catalog
             break
     instrument = ""
     if kind in ("target", "plan"):
-        if indicator and RULES["plan_when_catalogue_has"].format(indicator_id=indicator) in catalogue.units:
-            if catalogue.units[indicator] not in ("percent",):
-                kind = "plan"
+        pct_of_plan = RULES["plan_when_catalogue_has"].format(indicator_id=indicator)
+        if indicator and pct_of_plan in catalogue.units and catalogue.units[indicator] != "percent":
+            kind = "plan"
         named = next(((label, m) for rx, label in _INSTRUMENTS if (m := rx.search(s.text))), None)
         instrument = named[0].format(*named[1].groups()) if named else RULES["default_instrument"].format(period=period)
     return {"kind": kind, "period": str(period), "as_of": as_of, "instrument": instrument}

@@ -34,6 +34,7 @@ class Sentence:
     locator: str
     carried: str = ""  # the words a footnote's or a continued sentence's numbers also belong to
     goal_year: int | None = None  # the year of the goals when under a goal heading of a forward part
+    heading: str = ""  # the words of the headings above it (what a number's words are also about)
 
 
 def _superscript_number(marks: str) -> str:
@@ -49,6 +50,7 @@ def sentences(text: str) -> list[Sentence]:
     expect_title = False
     anchors: dict[str, tuple[str, str]] = {}  # footnote number → (locator, the sentence its mark ends)
     last_body_tail = ""
+    titles: dict[str, str] = {}  # heading level → its words
     out: list[Sentence] = []
 
     def locator() -> str:
@@ -80,22 +82,27 @@ def sentences(text: str) -> list[Sentence]:
                 row = cells[0] if cells and cells[0].isdigit() else ""
                 where = f"{locator()}, bảng" + (f", dòng {row}" if row else "")
                 out.append(
-                    Sentence(start + line.start(), start + line.end(), line.group(), where, "", _goal(goal, forward_year))
+                    Sentence(
+                        start + line.start(), start + line.end(), line.group(), where, "", _goal(goal, forward_year)
+                    )
                 )
             continue
         heading = True
         if m := _H["roman"].match(first):
+            titles = {"roman": first[:120]}
             roman, number, letter = m[1], None, None
             goal = bool(forward_year and _GOAL_HEADING.search(first))
         elif m := _H["number"].match(first):
+            titles = {"roman": titles.get("roman", ""), "number": first[:120]}
             number, letter = m[1], None
         elif m := _H["letter"].match(first):
+            titles["letter"] = first[:120]
             letter = m[1]
         else:
             heading = False
         # A paragraph that starts in lower case goes on with the sentence a page break cut.
         carried = last_body_tail if not heading and first[:1].islower() else ""
-        made = _add(out, body, start, locator(), carried, _goal(goal, forward_year))
+        made = _add(out, body, start, locator(), carried, _goal(goal, forward_year), " ".join(titles.values()))
         for s in made:
             for mark in _MARK.finditer(s.text):
                 anchors[_superscript_number(mark.group())] = (s.locator, s.text[: mark.start()])
@@ -107,14 +114,18 @@ def _goal(goal: bool, forward_year: int | None) -> int | None:
     return forward_year if goal else None
 
 
-def _add(out: list[Sentence], body: str, start: int, where: str, carried: str, goal_year: int | None) -> list[Sentence]:
+def _add(
+    out: list[Sentence], body: str, start: int, where: str, carried: str, goal_year: int | None, heading: str = ""
+) -> list[Sentence]:
     made = []
     pos = 0
     for cut in [*_SENTENCE_END.finditer(body), None]:
         end = cut.start() if cut else len(body)
         piece = body[pos:end]
         if piece.strip():
-            made.append(Sentence(start + pos, start + end, piece, where, carried if not made else "", goal_year))
+            made.append(
+                Sentence(start + pos, start + end, piece, where, carried if not made else "", goal_year, heading)
+            )
         pos = cut.end() if cut else len(body)
     out.extend(made)
     return made
