@@ -19,6 +19,8 @@ from rapidfuzz import fuzz, utils
 QUOTE = re.compile(r"quote: \"(.*)\"$|\"([^\"]{8,})\"")
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*%?")
 NEAR_WORDS = 14
+SHARED_WORD_BONUS = 1.5
+UNIT_BONUS = 15
 
 
 @dataclass
@@ -54,17 +56,27 @@ class Catalogue:
                             wordings[row.indicator_id].append(words)
         return cls(units, dims, wordings)
 
-    def rank(self, near: str, whole: str, units: set[str] | None) -> list[tuple[str, float]]:
-        """Indicators by score (0–100) for a number with ``near`` and ``whole`` words, best first."""
+    def rank(
+        self, near: str, whole: str, units: set[str] | None, preferred: set[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """Indicators by score for a number with ``near`` and ``whole`` words, best first: only those of ``units``
+        when given, and those of the ``preferred`` units (the unit word after the number) count more."""
         near_p = utils.default_process(near)
         whole_p = utils.default_process(whole)
+        near_set = set(near_p.split())
         scored = []
         for indicator, wordings in self.wordings.items():
             if units is not None and self.units[indicator] not in units:
                 continue
+            # token_set_ratio is 100 for any wording whose words the text all holds, so a short wording ("số trẻ
+            # em") ties with a longer one the text also holds; the words a wording shares with the number's near
+            # words break the tie toward the more specific wording.
             score = max(
-                0.6 * fuzz.token_set_ratio(w, near_p) + 0.4 * fuzz.token_set_ratio(w, whole_p) for w in wordings
-            )
+                0.6 * fuzz.token_set_ratio(w, near_p)
+                + 0.4 * fuzz.token_set_ratio(w, whole_p)
+                + SHARED_WORD_BONUS * min(len(set(w.split()) & near_set), 10)
+                for w in wordings
+            ) + (UNIT_BONUS if preferred and self.units[indicator] in preferred else 0)
             scored.append((indicator, round(score, 1)))
         return sorted(scored, key=lambda s: (-s[1], s[0]))
 

@@ -48,9 +48,21 @@ _INSTRUMENTS = [(re.compile(i["pattern"]), i["label"]) for i in RULES["instrumen
 _CHANGE = re.compile(RULES["change_words"])
 _SEPARATORS = re.compile(RULES["item_separators"])
 _JOINER = re.compile(RULES["label_list_joiner"])
+_BRACKETED = re.compile(r"\([^()]*\)")
+DIGITS_RE = re.compile(r"\d+(?:[.,/]\d+)*%?")
 _PASS_OVER = {name: (re.compile(r["pattern"]), r["reason"]) for name, r in RULES["pass_over"].items() if r["pattern"]}
 RANGE_END_REASON = RULES["pass_over"]["range_end"]["reason"]
 UNREADABLE_REASON = RULES["pass_over"]["unreadable"]["reason"]
+
+
+@dataclass(frozen=True)
+class Head:
+    """A proposal a later number of a list can take its indicator from: where it is and what it counts."""
+
+    start: int
+    sentence: Sentence
+    indicator: str
+    units: frozenset[str] | None
 
 
 @dataclass(frozen=True)
@@ -100,6 +112,7 @@ def draft_text(
     tokens = number_tokens(text)
     extra_spans = [(m.start(), m.end(), reason) for rx, reason in _PASS_OVER.values() for m in rx.finditer(text)]
     consumed: set[int] = set()
+    heads: list[Head] = []
     rows: list[dict[str, str]] = []
     for m, skip in tokens:
         line = str(text.count("\n", 0, m.start()) + 1)
@@ -114,7 +127,8 @@ def draft_text(
         if reason or sentence is None:
             rows.append(_passed(m.group(), line, where, context, reason or "outside any sentence"))
             continue
-        row, second = _propose(text, m, sentence, year, source_id, catalogue, unit_words, labels, tokens)
+        row, second, head = _propose(text, m, sentence, year, source_id, catalogue, unit_words, labels, tokens, heads)
+        heads.append(head)
         if second is not None:
             consumed.add(second)
         rows.append({**row, "text_line": line})
@@ -153,7 +167,8 @@ def _propose(
     unit_words: list[tuple[str, set[str]]],
     labels: list[tuple[str, str, str]],
     tokens: list,
-) -> tuple[dict[str, str], int | None]:
+    heads: list[Head],
+) -> tuple[dict[str, str], int | None, Head]:
     left = text[s.start : m.start()]
     right = text[m.end() : s.end]
     # The print: a qualifier of the grammar just before, a range's second end and a '%' just after.
@@ -188,22 +203,52 @@ def _propose(
         value = _plain(readings[0])
     # The unit named after the number.
     after = re.sub(r"^/\d+", "", right).lstrip().lower()
-    units = next((u for w, u in unit_words if after.startswith(w) and not after[len(w) : len(w) + 1].isalpha()), None)
+    # A unit word ("người", "triệu đồng") prefers the indicators of its units; '%' and a change word ("giảm",
+    # "tăng", "vượt") decide them.
+    named = next((u for w, u in unit_words if after.startswith(w) and not after[len(w) : len(w) + 1].isalpha()), None)
+    units = None
     if parsed.percent:
         units = set(RULES["percent_units"])
         if not _CHANGE.search(left[: q.start()] if q else left) and not (q and q["q"] in ("giảm", "tăng", "vượt")):
             units = units - {"percentage_points"}
     if (q and q["q"] in ("giảm", "tăng", "vượt")) or _CHANGE.search(left):
         changes = {
-            u for u in (units or set(catalogue.units.values())) if u.endswith("_change") or u == "percentage_points"
+            u
+            for u in (units or named or set(catalogue.units.values()))
+            if u.endswith("_change") or u == "percentage_points"
         }
         units = changes or units
-    near = near_words(left) + " " + " ".join(right.split()[:6])
+    # The words nearest the number: before it, less parenthesised asides and other numbers ("cho 72.219 lượt hộ
+    # nghèo (…) với kinh phí 60.447" speaks of what comes before the brackets); after it, up to the item's end.
+    before = DIGITS_RE.sub(" ", _BRACKETED.sub(" ", left))
+    after_words = DIGITS_RE.sub(" ", _SEPARATORS.split(right)[0]).split()[:10]
+    near = near_words(before) + " " + " ".join(after_words)
     whole = f"{s.heading} {s.carried} {left} {' '.join(right.split()[:10])}"
-    ranked = catalogue.rank(near, whole, units)
+    ranked = catalogue.rank(near, whole, units, preferred=named)
     if not ranked and units is not None:
-        ranked = catalogue.rank(near, whole, None)
+        ranked = catalogue.rank(near, whole, None, preferred=named)
     best = ranked[0] if ranked else ("", 0.0)
+    # A part of a list ("trong đó: Hộ nghèo: 1.480 lượt hộ vay/73.607 triệu đồng", a footnote's "bar: 2, khách sạn
+    # 236") counts what the list's total counts: it takes the indicator of the nearest earlier number of its
+    # sentence (or of the sentence its footnote mark ends) that is broken down by the label's dimension and
+    # counts in the same unit.
+    inherited = None
+    if _item_label(text, m, s, set().union(*catalogue.dimensions.values()), labels):
+        for h in reversed(heads):
+            same_sentence = h.sentence is s and h.start < m.start()
+            # Across sentences of a paragraph, only a part whose label leads it ("; Hộ cận nghèo: 6.123 …") is a
+            # list's part; "… cho 10.000 lượt hộ nghèo" describes its own figure.
+            same_list = (bool(set(h.sentence.paragraphs) & set(s.paragraphs)) and h.start < m.start()) or (
+                s.carried and h.sentence.text.startswith(s.carried)
+            )
+            if not (same_sentence or same_list) or not h.indicator or not catalogue.dimensions.get(h.indicator):
+                continue
+            dims = catalogue.dimensions[h.indicator]
+            if not _item_label(text, m, s, dims, labels, before_only=not same_sentence):
+                continue
+            if named is None or (h.units is not None and named & h.units):
+                inherited = h.indicator
+                break
     row = {
         "decision": "",
         "printed": printed,
@@ -215,7 +260,15 @@ def _propose(
         "note": "",
         "sentence": " ".join((s.carried + " … " + s.text if s.carried else s.text).split()),
     }
-    if best[1] < RULES["new_indicator_below"]:
+    if inherited:
+        indicator = inherited
+        row.update(
+            indicator_id=indicator,
+            confidence=f"{min(best[1], 90, 100) / 100:.2f}",
+            alternatives=_alternatives([r for r in ranked if r[0] != indicator][:3]),
+            note="",
+        )
+    elif best[1] < RULES["new_indicator_below"]:
         row.update(
             indicator_id="",
             new_indicator_name_vi=near_words(left, 8).strip(" :;,(-"),
@@ -229,12 +282,13 @@ def _propose(
         margin = best[1] - (ranked[1][1] if len(ranked) > 1 else 0)
         row.update(
             indicator_id=indicator,
-            confidence=f"{min(best[1], 50 + margin * 5) / 100:.2f}",
+            confidence=f"{min(best[1], 50 + margin * 5, 100) / 100:.2f}",
             alternatives=_alternatives(ranked[1:4]),
         )
     row.update(_when(left, right, s, year, indicator, catalogue))
     row["breakdown"] = _breakdown(text, m, s, indicator, catalogue, labels)
-    return row, second_at
+    head = Head(m.start(), s, indicator, frozenset(named) if named else None)
+    return row, second_at, head
 
 
 def _alternatives(ranked: list[tuple[str, float]]) -> str:
@@ -284,12 +338,20 @@ def _breakdown(text: str, m: re.Match[str], s: Sentence, indicator: str, catalog
     """``dimension=value`` when a label of a dimension the indicator is broken down by shares the number's item."""
     if not indicator or not catalogue.dimensions.get(indicator):
         return ""
+    pick = _item_label(text, m, s, catalogue.dimensions[indicator], labels)
+    return f"{pick[0]}={pick[1]}" if pick else ""
+
+
+def _item_label(
+    text: str, m: re.Match[str], s: Sentence, dims: set[str], labels, before_only: bool = False
+) -> tuple[str, str] | None:
+    """The (dimension, value) of the breakdown label of ``dims`` in the number's item, if any."""
     body = text[s.start : s.end]
     low = body.lower()
     taken = [False] * len(low)
     found: list[tuple[int, int, str, str]] = []
     for words, dim, value in labels:
-        if dim not in catalogue.dimensions[indicator]:
+        if dim not in dims:
             continue
         for hit in re.finditer(r"(?<!\w)" + re.escape(words) + r"(?!\w)", low):
             if not any(taken[hit.start() : hit.end()]):
@@ -307,8 +369,11 @@ def _breakdown(text: str, m: re.Match[str], s: Sentence, indicator: str, catalog
     hi = min(c for c in cuts if c > pos) if any(c > pos for c in cuts) else len(body)
     before = [f for f in found if lo <= f[0] and f[1] <= pos]
     after = [f for f in found if pos < f[0] and f[1] <= hi]
-    pick = before[-1] if before else (after[0] if after else None)
-    return f"{pick[2]}={pick[3]}" if pick else ""
+    if before_only:  # a list's part: the label leads the number ("Hộ cận nghèo: 6.123", "khách sạn 236")
+        # (or leads its pair "Hộ nghèo: 1.480 lượt hộ vay/73.607 triệu đồng")
+        before = [f for f in before if re.fullmatch(r"\s*:?\s*(?:[\d.,]+ [^\d;,()/]{0,25}/)?", low[f[1] : pos])]
+    pick = before[-1] if before else (after[0] if after and not before_only else None)
+    return (pick[2], pick[3]) if pick else None
 
 
 def write_sheet(draft: Draft, path: Path) -> Path:

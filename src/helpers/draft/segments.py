@@ -21,7 +21,8 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _MARK = re.compile(f"[{SUPERSCRIPTS}]+")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")  # lines without a blank line between them
 # A sentence ends at '.', '!' or '?' followed by a space and a capital, a dash or a quote (not inside 7.363).
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\-*\"“])")
+# A ';' followed by a capital starts a new sentence too: the report strings whole paragraphs of policies that way.
+_SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+(?=[A-ZĐÀ-Ỹ\-*\"“])")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Sentence:
     carried: str = ""  # the words a footnote's or a continued sentence's numbers also belong to
     goal_year: int | None = None  # the year of the goals when under a goal heading of a forward part
     heading: str = ""  # the words of the headings above it (what a number's words are also about)
+    paragraphs: tuple[int, ...] = ()  # its paragraph (by start; a paragraph a page break cut counts as one)
 
 
 def _superscript_number(marks: str) -> str:
@@ -50,6 +52,7 @@ def sentences(text: str) -> list[Sentence]:
     expect_title = False
     anchors: dict[str, tuple[str, str]] = {}  # footnote number → (locator, the sentence its mark ends)
     last_body_tail = ""
+    last_paragraph = -1
     titles: dict[str, str] = {}  # heading level → its words
     out: list[Sentence] = []
 
@@ -74,7 +77,7 @@ def sentences(text: str) -> list[Sentence]:
         if m := _H["footnote"].match(first):
             mark = _superscript_number(m[1])
             where, said = anchors.get(mark, (locator(), ""))
-            _add(out, body, start, f"{where}, chú thích {mark}", said, None)
+            _add(out, body, start, f"{where}, chú thích {mark}", said, None, paragraphs=(start,))
             continue
         if _H["table_row"].match(first):
             for line in re.finditer(r"[^\n]+", body):
@@ -102,7 +105,12 @@ def sentences(text: str) -> list[Sentence]:
             heading = False
         # A paragraph that starts in lower case goes on with the sentence a page break cut.
         carried = last_body_tail if not heading and first[:1].islower() else ""
-        made = _add(out, body, start, locator(), carried, _goal(goal, forward_year), " ".join(titles.values()))
+        logical = last_paragraph if carried else start  # a paragraph a page break cut is one paragraph
+        paragraphs = (logical,)
+        made = _add(
+            out, body, start, locator(), carried, _goal(goal, forward_year), " ".join(titles.values()), paragraphs
+        )
+        last_paragraph = logical
         for s in made:
             for mark in _MARK.finditer(s.text):
                 anchors[_superscript_number(mark.group())] = (s.locator, s.text[: mark.start()])
@@ -115,7 +123,14 @@ def _goal(goal: bool, forward_year: int | None) -> int | None:
 
 
 def _add(
-    out: list[Sentence], body: str, start: int, where: str, carried: str, goal_year: int | None, heading: str = ""
+    out: list[Sentence],
+    body: str,
+    start: int,
+    where: str,
+    carried: str,
+    goal_year: int | None,
+    heading: str = "",
+    paragraphs: tuple[int, ...] = (),
 ) -> list[Sentence]:
     made = []
     pos = 0
@@ -124,7 +139,9 @@ def _add(
         piece = body[pos:end]
         if piece.strip():
             made.append(
-                Sentence(start + pos, start + end, piece, where, carried if not made else "", goal_year, heading)
+                Sentence(
+                    start + pos, start + end, piece, where, carried if not made else "", goal_year, heading, paragraphs
+                )
             )
         pos = cut.end() if cut else len(body)
     out.extend(made)
