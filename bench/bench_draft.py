@@ -38,7 +38,9 @@ YEAR, SOURCE = 2023, "sldtbxh_2023_report"
 
 
 def _num(text: str) -> str:
-    value = parse_plain_number(str(text))
+    # The shared files write a range's value as "16800-17000"; the contract's value of a range is its upper end.
+    text = str(text).split("-")[-1] if re.fullmatch(r"[\d.]+-[\d.]+", str(text)) else str(text)
+    value = parse_plain_number(text)
     return "" if value is None else format(value.normalize(), "f")
 
 

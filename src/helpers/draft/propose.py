@@ -41,7 +41,11 @@ _QUALIFIER_AT_END = re.compile(
     r"(?:^|(?<=[\s(:]))(?P<q>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r") ?$"
 )
 _RANGE_AFTER = re.compile(rf"^(?P<dash> ?[-–] ?)(?P<second>{VI_NUMBER})(?P<pct>%?)")
-_KINDS = [(re.compile(k["pattern"]), k["kind"]) for k in RULES["kinds"]]
+_KINDS = [
+    (re.compile(k["pattern"]), k["kind"], re.compile(k["with_right"]) if "with_right" in k else None)
+    for k in RULES["kinds"]
+]
+_CLAUSE_CUT = re.compile(r"[;()]")
 _PERIODS = [{**p, "re": re.compile(p["pattern"])} for p in RULES["periods"]]
 _AS_OF = [{**a, "re": re.compile(a["pattern"])} for a in RULES["as_of"]]
 _INSTRUMENTS = [(re.compile(i["pattern"]), i["label"]) for i in RULES["instruments"]]
@@ -303,9 +307,11 @@ def _plain(number: Decimal) -> str:
 
 def _when(left: str, right: str, s: Sentence, year: int, indicator: str, catalogue: Catalogue) -> dict[str, str]:
     """Kind, period, cut-off and instrument by the rules."""
-    clause = _SEPARATORS.split(left)[-1] if left else ""
+    clause = _CLAUSE_CUT.split(left)[-1] if left else ""
     period, shift = year, False
-    kind = next((k for rx, k in _KINDS if rx.search(clause)), "actual")
+    kind = next(
+        (k for rx, k, also in _KINDS if rx.search(clause) and (also is None or also.search(right))), "actual"
+    )
     for rule in _PERIODS:
         m = rule["re"].search(left if rule["side"] == "left" else right)
         if m:
@@ -313,6 +319,8 @@ def _when(left: str, right: str, s: Sentence, year: int, indicator: str, catalog
             break
     if s.goal_year is not None:
         kind, period = "target", s.goal_year
+    if kind == "actual" and period > year:  # a result is published after its year: a later year's figure is a goal
+        kind = "target"
     as_of = ""
     for rule in _AS_OF:
         if m := rule["re"].search(s.carried + " " + left):
