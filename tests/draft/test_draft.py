@@ -13,7 +13,7 @@ from helpers.draft.accept import accept_draft
 from helpers.draft.formats import write_docx, write_pdf
 from helpers.draft.propose import SHEET_COLUMNS, draft_report, draft_text, write_sheet
 from helpers.draft.reading import read_report
-from helpers.draft.segments import sentences
+from helpers.draft.segments import RULES, sentences
 from helpers.errors import DataError, UsageError
 from tests.conftest import read_rows, write_rows
 
@@ -124,7 +124,7 @@ def test_numbers_the_catalogue_cannot_place_become_new_catalogue_rows() -> None:
     trees = _row(draft, "350")
     assert trees["indicator_id"] == ""
     assert "Trồng mới" in trees["new_indicator_name_vi"]
-    assert float(trees["confidence"]) < 0.5
+    assert float(trees["confidence"]) < RULES["new_indicator_below"] / 100  # below the rule's "near enough"
     assert _row(draft, "12")["indicator_id"] == ""
 
 

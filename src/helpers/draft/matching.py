@@ -21,6 +21,8 @@ DIGITS = re.compile(r"\d+(?:[.,]\d+)*%?")
 NEAR_WORDS = 14
 SHARED_WORD_BONUS = 1.5
 UNIT_BONUS = 15
+AFTER_WEIGHT = 0.3
+ORDER_BONUS = 10
 
 
 @dataclass
@@ -56,14 +58,30 @@ class Catalogue:
                             wordings[row.indicator_id].append(words)
         return cls(units, dims, wordings)
 
+    def shared_phrases(self, indicator: str, near: str) -> int:
+        """How many two-word phrases of the indicator's closest wording the number's near words hold (a Vietnamese
+        word is often two syllables: "quan hệ" and "quan trắc" share a syllable, not a word)."""
+        phrases = _pairs(utils.default_process(near))
+        return max((len(phrases & _pairs(w)) for w in self.wordings.get(indicator, [])), default=0)
+
     def rank(
-        self, near: str, whole: str, units: set[str] | None, preferred: set[str] | None = None
+        self,
+        near: str,
+        whole: str,
+        units: set[str] | None,
+        preferred: set[str] | None = None,
+        after: str = "",
+        favoured: str = "",
     ) -> list[tuple[str, float]]:
         """Indicators by score for a number with ``near`` and ``whole`` words, best first: only those of ``units``
-        when given, and those of the ``preferred`` units (the unit word after the number) count more."""
+        when given, and those of the ``preferred`` units (the unit word after the number) count more. ``after`` are
+        the words right after the number ("20 cán bộ đi B"): the noun a Vietnamese count is followed by names what
+        it counts, so they count again. ``favoured`` is an indicator the sentence's order points to (see
+        ``propose``), which gets a small bonus."""
         near_p = utils.default_process(near)
         whole_p = utils.default_process(whole)
         near_set = set(near_p.split())
+        after_set = set(utils.default_process(after).split()) if len(after.split()) >= 3 else set()
         scored = []
         for indicator, wordings in self.wordings.items():
             if units is not None and self.units[indicator] not in units:
@@ -75,10 +93,23 @@ class Catalogue:
                 0.6 * fuzz.token_set_ratio(w, near_p)
                 + 0.4 * fuzz.token_set_ratio(w, whole_p)
                 + SHARED_WORD_BONUS * min(len(set(w.split()) & near_set), 10)
+                + AFTER_WEIGHT * _covered(after_set, w)
                 for w in wordings
-            ) + (UNIT_BONUS if preferred and self.units[indicator] in preferred else 0)
+            )
+            score += UNIT_BONUS if preferred and self.units[indicator] in preferred else 0
+            score += ORDER_BONUS if indicator == favoured else 0
             scored.append((indicator, round(score, 1)))
         return sorted(scored, key=lambda s: (-s[1], s[0]))
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    words = text.split()
+    return set(zip(words, words[1:], strict=False))
+
+
+def _covered(words: set[str], wording: str) -> float:
+    """The share (0–100) of ``words`` the wording holds: a plain set overlap, the words after a number being few."""
+    return 100 * len(words & set(wording.split())) / len(words) if words else 0.0
 
 
 def near_words(text: str, n: int = NEAR_WORDS) -> str:

@@ -131,7 +131,11 @@ def draft_text(
         if reason or sentence is None:
             rows.append(_passed(m.group(), line, where, context, reason or "outside any sentence"))
             continue
-        row, second, head = _propose(text, m, sentence, year, source_id, catalogue, unit_words, labels, tokens, heads)
+        at = found.index(sentence)
+        following = found[at + 1] if at + 1 < len(found) else None
+        row, second, head = _propose(
+            text, m, sentence, year, source_id, catalogue, unit_words, labels, tokens, heads, following
+        )
         heads.append(head)
         if second is not None:
             consumed.add(second)
@@ -172,9 +176,12 @@ def _propose(
     labels: list[tuple[str, str, str]],
     tokens: list,
     heads: list[Head],
+    following: Sentence | None = None,
 ) -> tuple[dict[str, str], int | None, Head]:
     left = text[s.start : m.start()]
     right = text[m.end() : s.end]
+    if not right.strip() and following is not None and following.carried == s.text:
+        right += " " + following.text  # a page break cut the sentence right after the number
     # The print: a qualifier of the grammar just before, a range's second end and a '%' just after.
     q = _QUALIFIER_AT_END.search(left)
     printed = m.group()
@@ -225,12 +232,17 @@ def _propose(
     # The words nearest the number: before it, less parenthesised asides and other numbers ("cho 72.219 lượt hộ
     # nghèo (…) với kinh phí 60.447" speaks of what comes before the brackets); after it, up to the item's end.
     before = DIGITS_RE.sub(" ", _BRACKETED.sub(" ", left))
-    after_words = DIGITS_RE.sub(" ", _SEPARATORS.split(right)[0]).split()[:10]
+    after_words = re.split(r"\d", _SEPARATORS.split(right)[0])[0].split()[:10]  # up to the next number
     near = near_words(before) + " " + " ".join(after_words)
     whole = f"{s.heading} {s.carried} {left} {' '.join(right.split()[:10])}"
-    ranked = catalogue.rank(near, whole, units, preferred=named)
+    # A number in brackets after "so với năm 2022 (" is that year's level, not a change.
+    if any(r.get("level") and r["re"].search(left) for r in _PERIODS):
+        units = {u for u in (units or set(catalogue.units.values())) if not _is_change(u)}
+    favoured = _amount_of_count(named, m, s, heads, catalogue)
+    after_text = " ".join(after_words)
+    ranked = catalogue.rank(near, whole, units, preferred=named, after=after_text, favoured=favoured)
     if not ranked and units is not None:
-        ranked = catalogue.rank(near, whole, None, preferred=named)
+        ranked = catalogue.rank(near, whole, None, preferred=named, after=after_text, favoured=favoured)
     best = ranked[0] if ranked else ("", 0.0)
     # A part of a list ("trong đó: Hộ nghèo: 1.480 lượt hộ vay/73.607 triệu đồng", a footnote's "bar: 2, khách sạn
     # 236") counts what the list's total counts: it takes the indicator of the nearest earlier number of its
@@ -250,7 +262,8 @@ def _propose(
             dims = catalogue.dimensions[h.indicator]
             if not _item_label(text, m, s, dims, labels, before_only=not same_sentence):
                 continue
-            if named is None or (h.units is not None and named & h.units):
+            # Same kind of unit: money with money, counts with counts ("66 trường hợp (trong đó: … 27 người").
+            if named is None or (h.units is not None and bool(named & MONEY_UNITS) == bool(h.units & MONEY_UNITS)):
                 inherited = h.indicator
                 break
     row = {
@@ -272,7 +285,10 @@ def _propose(
             alternatives=_alternatives([r for r in ranked if r[0] != indicator][:3]),
             note="",
         )
-    elif best[1] < RULES["new_indicator_below"]:
+    elif (
+        best[1] < RULES["new_indicator_below"]
+        or catalogue.shared_phrases(best[0], near) < RULES["new_indicator_phrases"]
+    ):
         row.update(
             indicator_id="",
             new_indicator_name_vi=near_words(left, 8).strip(" :;,(-"),
@@ -295,6 +311,39 @@ def _propose(
     return row, second_at, head
 
 
+def _is_change(unit: str) -> bool:
+    return unit.endswith("_change") or unit == "percentage_points"
+
+
+MONEY_UNITS = frozenset(RULES["money_units"])
+
+
+def _amount_of_count(named, m: re.Match[str], s: Sentence, heads: list[Head], catalogue: Catalogue) -> str:
+    """An amount of money printed after a count in the same sentence ("… 62.513 suất quà … với tổng kinh phí hơn
+    18,173 triệu đồng") is usually what that count cost: the money indicator whose id shares the longest stem with
+    the count's (``july27_gifts`` → ``july27_gifts_amount``), if any shares at least its first word."""
+    if not named or not (named & MONEY_UNITS):
+        return ""
+    count = next(
+        (h for h in reversed(heads) if h.sentence is s and h.indicator and not (h.units and h.units & MONEY_UNITS)),
+        None,
+    )
+    if count is None:
+        return ""
+    stem = count.indicator.split("_")
+    best, length = "", 0
+    for indicator, unit in catalogue.units.items():
+        if unit not in named:
+            continue
+        parts = indicator.split("_")
+        shared = next(
+            (i for i, (a, b) in enumerate(zip(stem, parts, strict=False)) if a != b), min(len(stem), len(parts))
+        )
+        if shared > length:
+            best, length = indicator, shared
+    return best
+
+
 def _alternatives(ranked: list[tuple[str, float]]) -> str:
     return "; ".join(f"{i} ({score:.0f})" for i, score in ranked)
 
@@ -309,9 +358,7 @@ def _when(left: str, right: str, s: Sentence, year: int, indicator: str, catalog
     """Kind, period, cut-off and instrument by the rules."""
     clause = _CLAUSE_CUT.split(left)[-1] if left else ""
     period, shift = year, False
-    kind = next(
-        (k for rx, k, also in _KINDS if rx.search(clause) and (also is None or also.search(right))), "actual"
-    )
+    kind = next((k for rx, k, also in _KINDS if rx.search(clause) and (also is None or also.search(right))), "actual")
     for rule in _PERIODS:
         m = rule["re"].search(left if rule["side"] == "left" else right)
         if m:
@@ -375,7 +422,7 @@ def _item_label(
     cuts = [0, *[c.start() for c in _SEPARATORS.finditer(body)], len(body)]
     lo = max(c for c in cuts if c <= pos)
     hi = min(c for c in cuts if c > pos) if any(c > pos for c in cuts) else len(body)
-    before = [f for f in found if lo <= f[0] and f[1] <= pos]
+    before = [f for f in found if lo < f[1] <= pos]  # a label belongs to the item it ends in ("nhà nghỉ, nhà trọ")
     after = [f for f in found if pos < f[0] and f[1] <= hi]
     if before_only:  # a list's part: the label leads the number ("Hộ cận nghèo: 6.123", "khách sạn 236")
         # (or leads its pair "Hộ nghèo: 1.480 lượt hộ vay/73.607 triệu đồng")
