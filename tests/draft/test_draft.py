@@ -225,3 +225,15 @@ def test_an_unknown_decision_is_refused(data_copy: Path, tmp_path: Path) -> None
     write_rows(sheet, rows)
     with pytest.raises(DataError, match=r"d\.csv, line 2, column 'decision': the decision must be empty, 'accepted'"):
         accept_draft(sheet, 2024, data_dir=data_copy)
+
+
+def test_the_same_report_drafts_to_the_same_bytes(report: Path, tmp_path: Path) -> None:
+    first = write_sheet(draft_report(report, 2024), tmp_path / "a.csv").read_bytes()
+    assert write_sheet(draft_report(report, 2024), tmp_path / "b.csv").read_bytes() == first
+
+
+def test_a_print_with_a_comma_where_the_thousands_dot_belongs_is_flagged_not_reread() -> None:
+    draft = draft_text("1. Người có công\n\nTổng kinh phí hơn 18,173 triệu đồng.\n", 2024)
+    row = _row(draft, "hơn 18,173")
+    assert row["value"] == "18.173"  # the print's Vietnamese reading; the analyst decides
+    assert row["note"].startswith("Ambiguous: ")

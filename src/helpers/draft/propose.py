@@ -274,7 +274,12 @@ def _propose(
         "high": high,
         "source_id": source_id,
         "locator": s.locator,
-        "note": "",
+        "note": (
+            f"Ambiguous: '{printed}' reads as {value} in Vietnamese style; a comma may stand where the thousands "
+            "dot belongs, so check the reading against the amount's size"
+            if parsed.alternative_readings()
+            else ""
+        ),
         "sentence": " ".join((s.carried + " … " + s.text if s.carried else s.text).split()),
     }
     if inherited:
@@ -283,7 +288,6 @@ def _propose(
             indicator_id=indicator,
             confidence=f"{min(best[1], 90, 100) / 100:.2f}",
             alternatives=_alternatives([r for r in ranked if r[0] != indicator][:3]),
-            note="",
         )
     elif (
         best[1] < RULES["new_indicator_below"]
