@@ -46,6 +46,8 @@ _KINDS = [
     for k in RULES["kinds"]
 ]
 _CLAUSE_CUT = re.compile(r"[;()]")
+_PAIR_FIRST = re.compile(RULES["pair"]["first"])
+_PAIR_SECOND = re.compile(RULES["pair"]["second"])
 _PERIODS = [{**p, "re": re.compile(p["pattern"])} for p in RULES["periods"]]
 _AS_OF = [{**a, "re": re.compile(a["pattern"])} for a in RULES["as_of"]]
 _INSTRUMENTS = [(re.compile(i["pattern"]), i["label"]) for i in RULES["instruments"]]
@@ -180,8 +182,8 @@ def _propose(
 ) -> tuple[dict[str, str], int | None, Head]:
     left = text[s.start : m.start()]
     right = text[m.end() : s.end]
-    if not right.strip() and following is not None and following.carried == s.text:
-        right += " " + following.text  # a page break cut the sentence right after the number
+    if following is not None and following.carried == s.text:
+        right += " " + following.text  # a page break cut the sentence after the number ("25.570 triệu | đồng")
     # The print: a qualifier of the grammar just before, a range's second end and a '%' just after.
     q = _QUALIFIER_AT_END.search(left)
     printed = m.group()
@@ -232,9 +234,12 @@ def _propose(
     # The words nearest the number: before it, less parenthesised asides and other numbers ("cho 72.219 lượt hộ
     # nghèo (…) với kinh phí 60.447" speaks of what comes before the brackets); after it, up to the item's end.
     before = DIGITS_RE.sub(" ", _BRACKETED.sub(" ", left))
-    after_words = re.split(r"\d", _SEPARATORS.split(right)[0])[0].split()[:10]  # up to the next number
+    after_words = re.split(r"\d", _SEPARATORS.split(re.sub(r"^\s*/\s*\d+", "", right))[0])[0].split()[:10]
     near = near_words(before) + " " + " ".join(after_words)
     whole = f"{s.heading} {s.carried} {left} {' '.join(right.split()[:10])}"
+    # A number followed by a count's noun ("05 Nghị quyết", "17.034 người") is no percentage.
+    if named and not parsed.percent and not named & set(RULES["percent_units"]):
+        units = {u for u in (units or set(catalogue.units.values())) if u not in RULES["percent_units"]}
     # A number in brackets after "so với năm 2022 (" is that year's level, not a change.
     if any(r.get("level") and r["re"].search(left) for r in _PERIODS):
         units = {u for u in (units or set(catalogue.units.values())) if not _is_change(u)}
@@ -244,6 +249,15 @@ def _propose(
     if not ranked and units is not None:
         ranked = catalogue.rank(near, whole, None, preferred=named, after=after_text, favoured=favoured)
     best = ranked[0] if ranked else ("", 0.0)
+    # "17/17 chỉ tiêu", "04/04 chỉ tiêu": a part over its whole. Of the two best indicators of one unit, the part is
+    # the one with the longer name (the whole's name and what the part achieved), the whole the shorter.
+    first_of_pair, second_of_pair = bool(_PAIR_FIRST.match(right)), bool(_PAIR_SECOND.search(left))
+    if ranked and (first_of_pair or second_of_pair):
+        two = [r for r in ranked if catalogue.units[r[0]] == catalogue.units[best[0]]][:2]
+        if len(two) == 2:
+            two.sort(key=lambda r: -len(catalogue.wordings[r[0]][0]))
+            best = two[0] if first_of_pair else two[1]
+            ranked = [best, *[r for r in ranked if r != best]]
     # A part of a list ("trong đó: Hộ nghèo: 1.480 lượt hộ vay/73.607 triệu đồng", a footnote's "bar: 2, khách sạn
     # 236") counts what the list's total counts: it takes the indicator of the nearest earlier number of its
     # sentence (or of the sentence its footnote mark ends) that is broken down by the label's dimension and
@@ -306,7 +320,7 @@ def _propose(
         margin = best[1] - (ranked[1][1] if len(ranked) > 1 else 0)
         row.update(
             indicator_id=indicator,
-            confidence=f"{min(best[1], 50 + margin * 5, 100) / 100:.2f}",
+            confidence=f"{max(0, min(best[1], 50 + margin * 5, 100)) / 100:.2f}",
             alternatives=_alternatives(ranked[1:4]),
         )
     row.update(_when(left, right, s, year, indicator, catalogue))
