@@ -71,6 +71,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
     draft = draft_report(Path(args.report), year, source_id=args.source)
     path = write_sheet(draft, Path(args.out) if args.out else default_sheet_path(year))
+    for reason, count in draft.passed_over["passed_over"].value_counts().sort_index().items():
+        print(f"  passed over {count:3d} × {reason}")
     print(
         f"{display_path(path)}: {len(draft.proposals)} figures proposed, {len(draft.passed_over)} numbers passed "
         "over (each with its reason). Mark rows accepted, corrected or rejected, then run "

@@ -153,7 +153,7 @@ def _accept_all(sheet: Path, keep: set[str]) -> None:
 
 
 def test_draft_writes_nothing_to_data_and_accept_writes_a_file_the_loader_reads(
-    data_copy: Path, report: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    data_copy: Path, report: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
 ) -> None:
     monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
     before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
@@ -178,6 +178,12 @@ def test_draft_writes_nothing_to_data_and_accept_writes_a_file_the_loader_reads(
     assert sorted(added["indicator_id"]) == ["jobs_created", "poverty_rate"]
     assert done.audit is not None and not done.audit.ok  # the rest of the report is still missing
     assert any(u[0] == "2.100" for u in done.audit.uncaptured)
+    # Accepting the same sheet again through the command line is refused, naming both rows; nothing changes.
+    written = done.path.read_bytes()
+    assert main(["draft", "--accept", str(sheet), "--year", "2024", "--report", str(report)]) == 2
+    err = capsys.readouterr().err
+    assert "collides with data/figures/2024.csv line 2, which already holds that figure" in err
+    assert err.count("\n") == 1 and done.path.read_bytes() == written
 
 
 def test_a_row_that_collides_with_an_existing_figure_is_refused_in_one_sentence(
