@@ -45,6 +45,10 @@ I. MỤC TIÊU, CHỈ TIÊU
 a) Giải quyết việc làm cho 17.500 lao động.
 
 b) Tỷ lệ hộ nghèo giảm còn dưới 1,5%.
+
+| TT | Chỉ tiêu | Đơn vị tính | Chỉ tiêu 2025 |
+|----|--|--|--|
+| 1 | Tỷ lệ lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội | % | 32,5 |
 """
 
 # Numbers the catalogue has no indicator for: a new catalogue row is proposed for each, not a near indicator.
@@ -103,6 +107,13 @@ def test_indicator_kind_period_breakdown_and_cut_off_come_from_the_rules(report:
     assert (injuries["indicator_id"], injuries["as_of"]) == ("child_injuries", "2024-11-15")
     plan = _row(draft, "17.500")  # a goal for a count that has a "% of plan" indicator is a plan
     assert (plan["kind"], plan["period"], plan["instrument"]) == ("plan", "2025", "KH năm 2025")
+    insured = _row(draft, "32,5")  # a table row of the goals: its row number is passed over, its goal proposed
+    assert (insured["indicator_id"], insured["kind"], insured["period"]) == (
+        "social_insurance_coverage_rate",
+        "target",
+        "2025",
+    )
+    assert insured["locator"] == "Phần II, mục I.b, bảng, dòng 1"  # the table follows heading b)
     ceiling = _row(draft, "dưới 1,5%")
     assert (ceiling["indicator_id"], ceiling["kind"], ceiling["value"]) == ("poverty_rate", "target", "1.5")
 
@@ -131,7 +142,9 @@ def test_numbers_the_catalogue_cannot_place_become_new_catalogue_rows() -> None:
 @pytest.mark.parametrize("write", [write_docx, write_pdf], ids=["docx", "pdf"])
 def test_word_and_pdf_reports_draft_as_the_text_does(tmp_path: Path, report: Path, write) -> None:
     made = write(REPORT, tmp_path / f"report{'.docx' if write is write_docx else '.pdf'}")
-    assert "Tỷ lệ hộ nghèo 1,70%" in read_report(made)
+    read = read_report(made)
+    assert "Tỷ lệ hộ nghèo 1,70%" in read
+    assert "| 1 | Tỷ lệ lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội | % | 32,5 |" in read  # a table
     from_text = draft_report(report, 2024).proposals
     from_file = draft_report(made, 2024).proposals
     keys = ["indicator_id", "period", "as_of", "kind", "breakdown", "value", "printed"]

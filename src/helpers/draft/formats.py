@@ -1,7 +1,7 @@
 """A report's text written as .docx or .pdf, for the tests and the benchmark to draft from the three formats.
 
 The .docx has a paragraph per paragraph of the text and a Word table per block of ``| … |`` lines (python-docx);
-the .pdf is the same paragraphs set by WeasyPrint (already the appendix's PDF engine), table rows as printed lines.
+the .pdf is the same paragraphs and tables (with ruled cells) set by WeasyPrint, already the appendix's PDF engine.
 """
 
 from __future__ import annotations
@@ -36,10 +36,22 @@ def write_docx(text: str, path: Path) -> Path:
 def write_pdf(text: str, path: Path) -> Path:
     from weasyprint import HTML
 
-    paragraphs = [f"<p>{html.escape(line)}</p>" for block in _BLOCKS.findall(text) for line in block.split("\n")]
+    parts = []
+    for block in _BLOCKS.findall(text):
+        lines = block.split("\n")
+        if all(line.startswith("|") for line in lines):
+            rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines]
+            rows = [r for r in rows if not all(set(c) <= set("-: ") for c in r)]  # no markdown rule line
+            cells = "".join(
+                "<tr>" + "".join(f"<td>{html.escape(re.sub(r'</?i>', '', c))}</td>" for c in r) + "</tr>" for r in rows
+            )
+            parts.append(f"<table>{cells}</table>")
+        else:
+            parts += [f"<p>{html.escape(line)}</p>" for line in lines]
     page = (
         "<html><head><meta charset='utf-8'><style>@page{size:A4;margin:2cm} body{font:11pt/1.3 sans-serif}"
-        "p{margin:0 0 0.9em 0}</style></head><body>" + "".join(paragraphs) + "</body></html>"
+        "p{margin:0 0 0.9em 0} table{border-collapse:collapse;margin:0 0 0.9em 0}"
+        "td{border:1px solid black;padding:2px 4px}</style></head><body>" + "".join(parts) + "</body></html>"
     )
     HTML(string=page).write_pdf(str(path))
     return path

@@ -3,8 +3,8 @@
 - .docx is read with python-docx: paragraphs in order, and each table row as one ``| a | b |`` line, the way the
   text version of the report writes its tables (so the audit's table-row rule sees the same thing).
 - .pdf is read with pdfplumber (pure Python on pdfminer.six, pinned with pip like every other package; poppler's
-  ``pdftotext`` would be a system package the project's environment files cannot pin), page by page, with a blank
-  line between pages, as a page break reads in the text version.
+  ``pdftotext`` would be a system package the project's environment files cannot pin, and has no tables), page by
+  page: lines joined into paragraphs by their spacing, ruled tables as ``| … |`` rows.
 """
 
 from __future__ import annotations
@@ -46,19 +46,44 @@ def _docx_text(path: Path) -> str:
 
 
 def _pdf_text(path: Path) -> str:
-    """The pages' lines, joined into paragraphs: a line starts a new paragraph when the gap above it is wider than
-    the gap between two lines of one paragraph (half a line's height), as a blank line does in the text."""
+    """The pages' text: lines joined into paragraphs (a line starts a new paragraph when the gap above it is wider
+    than half a line's height, as a blank line does in the text), and each ruled table found by pdfplumber as
+    ``| a | b |`` lines at its place, its cells left out of the running text."""
     import pdfplumber
 
     paragraphs: list[str] = []
     with pdfplumber.open(str(path)) as pdf:
         for page in pdf.pages:
+            tables = page.find_tables()
+            boxes = [t.bbox for t in tables]
+            blocks: list[tuple[float, str]] = [
+                (
+                    t.bbox[1],
+                    "\n".join(
+                        "| " + " | ".join((c or "").replace("\n", " ") for c in row) + " |" for row in t.extract()
+                    ),
+                )
+                for t in tables
+            ]
+            outside = page.filter(lambda obj, boxes=boxes: not any(_inside(obj, box) for box in boxes))
             previous = None
-            for line in page.extract_text_lines():
+            for line in outside.extract_text_lines():
                 height = line["bottom"] - line["top"]
-                if previous is None or line["top"] - previous["bottom"] > 0.5 * height or line["text"].startswith("|"):
-                    paragraphs.append(line["text"])
+                if previous is None or line["top"] - previous["bottom"] > 0.5 * height:
+                    blocks.append((line["top"], line["text"]))
                 else:
-                    paragraphs[-1] += " " + line["text"]
+                    top, said = blocks[-1]
+                    blocks[-1] = (top, said + " " + line["text"])
                 previous = line
+            paragraphs += [said for _, said in sorted(blocks, key=lambda b: b[0])]
     return "\n\n".join(paragraphs) + "\n"
+
+
+def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    return (
+        obj.get("x0", -1) >= x0 - 1
+        and obj.get("x1", 1e9) <= x1 + 1
+        and obj.get("top", -1) >= top - 1
+        and (obj.get("bottom", 1e9) <= bottom + 1)
+    )
