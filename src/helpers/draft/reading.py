@@ -47,8 +47,9 @@ def _docx_text(path: Path) -> str:
 
 def _pdf_text(path: Path) -> str:
     """The pages' text: lines joined into paragraphs (a line starts a new paragraph when the gap above it is wider
-    than half a line's height, as a blank line does in the text), and each ruled table found by pdfplumber as
-    ``| a | b |`` lines at its place, its cells left out of the running text."""
+    than half a line's height, as a blank line does in the text, or when the page before ended a sentence), and
+    each ruled table found by pdfplumber as ``| a | b |`` lines at its place, its cells left out of the running
+    text."""
     import pdfplumber
 
     paragraphs: list[str] = []
@@ -75,8 +76,16 @@ def _pdf_text(path: Path) -> str:
                     top, said = blocks[-1]
                     blocks[-1] = (top, said + " " + line["text"])
                 previous = line
-            paragraphs += [said for _, said in sorted(blocks, key=lambda b: b[0])]
+            ordered = [said for _, said in sorted(blocks, key=lambda b: b[0])]
+            # A paragraph the page ended without a sentence's end goes on at the top of the next page.
+            if ordered and paragraphs and _runs_on(paragraphs[-1]) and not ordered[0].startswith("|"):
+                paragraphs[-1] += " " + ordered.pop(0)
+            paragraphs += ordered
     return "\n\n".join(paragraphs) + "\n"
+
+
+def _runs_on(paragraph: str) -> bool:
+    return not paragraph.startswith("|") and not paragraph.rstrip().endswith((".", "!", "?", ":", ";", "”", '"', ")"))
 
 
 def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
