@@ -300,7 +300,7 @@ def _propose(
         indicator = inherited
         row.update(
             indicator_id=indicator,
-            confidence=f"{min(best[1], 90, 100) / 100:.2f}",
+            confidence=f"{min(best[1], 90) / 100:.2f}",  # it rests on the list's shape: never quite sure
             alternatives=_alternatives([r for r in ranked if r[0] != indicator][:3]),
         )
     elif (

@@ -15,6 +15,7 @@ import yaml
 
 RULES = yaml.safe_load(Path(__file__).with_name("draft_rules.yml").read_text(encoding="utf-8"))
 _H = {name: re.compile(p) for name, p in RULES["headings"].items()}
+LOCATOR = RULES["locator"]
 _FORWARD_TITLE = re.compile(RULES["forward_part_title"])
 _GOAL_HEADING = re.compile(RULES["goal_heading"])
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -59,8 +60,8 @@ def sentences(text: str) -> list[Sentence]:
     def locator() -> str:
         path = ".".join(p for p in (roman, number, letter) if p)
         if part is None:
-            return RULES["opening"]
-        return f"Phần {part}, mục {path}" if path else f"Phần {part}, mở đầu"
+            return LOCATOR["opening"]
+        return LOCATOR["section" if path else "part_opening"].format(part=part, path=path)
 
     for para in _PARAGRAPH.finditer(text):
         body, start = para.group(), para.start()
@@ -77,13 +78,13 @@ def sentences(text: str) -> list[Sentence]:
         if m := _H["footnote"].match(first):
             mark = _superscript_number(m[1])
             where, said = anchors.get(mark, (locator(), ""))
-            _add(out, body, start, f"{where}, chú thích {mark}", said, None, paragraphs=(start,))
+            _add(out, body, start, LOCATOR["footnote"].format(where=where, mark=mark), said, None, paragraphs=(start,))
             continue
         if _H["table_row"].match(first):
             for line in re.finditer(r"[^\n]+", body):
                 cells = [c.strip() for c in line.group().strip().strip("|").split("|")]
                 row = cells[0] if cells and cells[0].isdigit() else ""
-                where = f"{locator()}, bảng" + (f", dòng {row}" if row else "")
+                where = LOCATOR["table_row" if row else "table"].format(where=locator(), row=row)
                 out.append(
                     Sentence(
                         start + line.start(), start + line.end(), line.group(), where, "", _goal(goal, forward_year)
