@@ -21,7 +21,7 @@ import pandas as pd
 from helpers.data import contract
 from helpers.data.audit import number_tokens
 from helpers.data.loading import figures_files, load_reference, read_figures_file
-from helpers.data.printed import QUALIFIERS, VI_NUMBER, parse_printed
+from helpers.data.printed import NEGATING_QUALIFIERS, QUALIFIERS, VI_NUMBER, parse_printed, read_vi_number
 from helpers.draft.matching import Catalogue, near_words
 from helpers.draft.segments import RULES, Sentence, sentence_at, sentences
 
@@ -59,6 +59,7 @@ DIGITS_RE = re.compile(r"\d+(?:[.,/]\d+)*%?")
 _PASS_OVER = {name: (re.compile(r["pattern"]), r["reason"]) for name, r in RULES["pass_over"].items() if r["pattern"]}
 RANGE_END_REASON = RULES["pass_over"]["range_end"]["reason"]
 UNREADABLE_REASON = RULES["pass_over"]["unreadable"]["reason"]
+OUTSIDE_REASON = RULES["pass_over"]["outside"]["reason"]
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def draft_text(
         if not reason and parse_printed(m.group()) is None:
             reason = UNREADABLE_REASON
         if reason or sentence is None:
-            rows.append(_passed(m.group(), line, where, context, reason or "outside any sentence"))
+            rows.append(_passed(m.group(), line, where, context, reason or OUTSIDE_REASON))
             continue
         at = found.index(sentence)
         following = found[at + 1] if at + 1 < len(found) else None
@@ -206,10 +207,7 @@ def _propose(
     readings = sorted(parsed.readings())
     low = high = ""
     if parsed.is_range:
-        ends = [
-            (-1 if parsed.qualifier == "giảm" else 1) * Decimal(n.replace(".", "").replace(",", "."))
-            for n in parsed.numbers
-        ]
+        ends = [(-1 if parsed.qualifier in NEGATING_QUALIFIERS else 1) * read_vi_number(n) for n in parsed.numbers]
         low, high = _plain(ends[0]), _plain(ends[1])
         value = high
     else:
@@ -222,9 +220,9 @@ def _propose(
     units = None
     if parsed.percent:
         units = set(RULES["percent_units"])
-        if not _CHANGE.search(left[: q.start()] if q else left) and not (q and q["q"] in ("giảm", "tăng", "vượt")):
+        if not _CHANGE.search(left[: q.start()] if q else left) and not (q and _CHANGE.search(q["q"])):
             units = units - {"percentage_points"}
-    if (q and q["q"] in ("giảm", "tăng", "vượt")) or _CHANGE.search(left):
+    if (q and _CHANGE.search(q["q"])) or _CHANGE.search(left):
         changes = {
             u
             for u in (units or named or set(catalogue.units.values()))
