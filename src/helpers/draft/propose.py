@@ -398,7 +398,7 @@ def _when(left: str, right: str, s: Sentence, year: int, indicator: str, catalog
     instrument = ""
     if kind in ("target", "plan"):
         pct_of_plan = RULES["plan_when_catalogue_has"].format(indicator_id=indicator)
-        if indicator and pct_of_plan in catalogue.units and catalogue.units[indicator] != "percent":
+        if indicator and pct_of_plan in catalogue.units and catalogue.units[indicator] not in RULES["percent_units"]:
             kind = "plan"
         named = next(((label, m) for rx, label in _INSTRUMENTS if (m := rx.search(s.text))), None)
         instrument = named[0].format(*named[1].groups()) if named else RULES["default_instrument"].format(period=period)
