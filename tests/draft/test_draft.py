@@ -256,3 +256,19 @@ def test_a_print_with_a_comma_where_the_thousands_dot_belongs_is_flagged_not_rer
     row = _row(draft, "hơn 18,173")
     assert row["value"] == "18.173"  # the print's Vietnamese reading; the analyst decides
     assert row["note"].startswith("Ambiguous: ")
+
+
+def test_a_bracketed_restatement_shares_its_figures_time_but_a_comparisons_bracket_is_a_level() -> None:
+    restated = draft_text("1. Giảm nghèo\n\nTỷ lệ hộ nghèo giảm còn 3,56% vào cuối năm 2022 (11.735 hộ).\n", 2025)
+    assert (_row(restated, "3,56%")["period"], _row(restated, "11.735")["period"]) == ("2022", "2022")
+    assert _row(restated, "11.735")["indicator_id"] == "poor_households"
+    level = draft_text(
+        "1. Bảo trợ\n\nCác cơ sở trợ giúp xã hội hiện đang nuôi dưỡng 1.393 đối tượng; tăng 67 đối tượng so với năm "
+        "2022 (1.326 đối tượng).\n",
+        2023,
+    )
+    assert _row(level, "tăng 67")["period"] == "2023"
+    assert (_row(level, "1.326")["period"], _row(level, "1.326")["indicator_id"]) == (
+        "2022",
+        "social_facility_residents",
+    )

@@ -46,6 +46,8 @@ _KINDS = [
     for k in RULES["kinds"]
 ]
 _CLAUSE_CUT = re.compile(r"[;()]")
+_RESTATED = re.compile(r"[^;()]*\(\s*")  # from the previous figure to an opening bracket, no other bracket or ';'
+
 _PAIR_FIRST = re.compile(RULES["pair"]["first"])
 _PAIR_SECOND = re.compile(RULES["pair"]["second"])
 _PERIODS = [{**p, "re": re.compile(p["pattern"])} for p in RULES["periods"]]
@@ -70,6 +72,7 @@ class Head:
     sentence: Sentence
     indicator: str
     units: frozenset[str] | None
+    when: tuple[tuple[str, str], ...] = ()  # its kind, period, as_of and instrument
 
 
 @dataclass(frozen=True)
@@ -321,9 +324,18 @@ def _propose(
             confidence=f"{max(0, min(best[1], 50 + margin * 5, 100)) / 100:.2f}",
             alternatives=_alternatives(ranked[1:4]),
         )
-    row.update(_when(left, right, s, year, indicator, catalogue))
+    when = _when(left, right, s, year, indicator, catalogue)
+    # "giảm còn 3,56% vào cuối năm 2022 (11.735 hộ)": a number in brackets right after a figure restates it in
+    # another unit, at the same time and of the same kind (unless the brackets follow "so với năm …").
+    if not any(r.get("level") and r["re"].search(left) for r in _PERIODS):
+        restated = next((h for h in reversed(heads) if h.sentence is s and h.start < m.start()), None)
+        if restated is not None and _RESTATED.fullmatch(text[restated.start : m.start()]):
+            when = {**when, **dict(restated.when)}
+            if when["kind"] in ("actual", "estimate"):
+                when["instrument"] = ""
+    row.update(when)
     row["breakdown"] = _breakdown(text, m, s, indicator, catalogue, labels)
-    head = Head(m.start(), s, indicator, frozenset(named) if named else None)
+    head = Head(m.start(), s, indicator, frozenset(named) if named else None, tuple(when.items()))
     return row, second_at, head
 
 
