@@ -100,8 +100,9 @@ lab: $(STAMP) lab-notebooks  ## Open JupyterLab on scratch copies of the noteboo
 refresh-notebooks: $(STAMP)  ## Re-execute the committed notebooks (2023, vi) so nbval compares against fresh outputs
 	$(PY) -m helpers refresh-notebooks
 
-bench: $(STAMP)  ## Time the build against the naive papermill + nbconvert route
+bench: $(STAMP)  ## Time the build against the naive route; measure the draft (issue 17)
 	$(PY) bench/bench_build.py
+	$(PY) bench/bench_draft.py
 
 clean:  ## Remove the environment and built outputs
 	rm -rf $(VENV) outputs/[0-9]* build

@@ -50,6 +50,38 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def cmd_draft(args: argparse.Namespace) -> int:
+    from helpers.paths import display_path
+
+    year = _resolve_year(args.year)
+    if args.accept:
+        from helpers.data.audit import format_result
+        from helpers.draft.accept import accept_draft
+
+        done = accept_draft(Path(args.accept), year, report=Path(args.report) if args.report else None)
+        print(f"{display_path(done.path)}: {done.added} reviewed rows added.")
+        if done.audit is None:
+            print("No --report given: run 'audit' on the report to list what is still missing.")
+            return 0
+        print(format_result(done.audit, year))
+        return 0 if done.audit.ok else 1
+    if not args.report:
+        print("error: 'draft' needs --report FILE (or --accept DRAFT.csv).", file=sys.stderr)
+        return 2
+    from helpers.draft.propose import default_sheet_path, draft_report, write_sheet
+
+    draft = draft_report(Path(args.report), year, source_id=args.source)
+    path = write_sheet(draft, Path(args.out) if args.out else default_sheet_path(year))
+    for reason, count in draft.passed_over["passed_over"].value_counts().sort_index().items():
+        print(f"  passed over {count:3d} × {reason}")
+    print(
+        f"{display_path(path)}: {len(draft.proposals)} figures proposed, {len(draft.passed_over)} numbers passed "
+        "over (each with its reason). Mark rows accepted, corrected or rejected, then run "
+        f"'draft --accept {display_path(path)} --year {year} --report {args.report}'."
+    )
+    return 0
+
+
 def _jobs(text: str) -> int:
     if not re.fullmatch(r"[0-9]+", text) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a positive number of notebooks to run at once, got '{text}'")
@@ -151,6 +183,7 @@ EXAMPLES = [
     ("build --all", "every year with data"),
     ("audit --year 2023 --report report.txt", "is every number of the report in the data?"),
     ("summary --year 2023", "check the 2023 figures and count them"),
+    ("draft --year 2024 --report report.docx", "propose 2024's figures rows from the report, for review"),
 ]
 
 
@@ -230,6 +263,25 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
         help="the report's source_id in data/sources.csv (default: the year's main report)",
     )
     p.set_defaults(func=cmd_audit)
+
+    p = _command(
+        sub,
+        "draft",
+        "propose a year's figures rows from its report, then file the reviewed ones",
+        "Read a report (.txt, .docx or .pdf) and write a review sheet (CSV, default\n"
+        "outputs/drafts/<year>-draft.csv): every number of the text proposed as a figures row, with\n"
+        "its sentence and a confidence, or passed over with the reason. Mark rows accepted, corrected\n"
+        "or rejected in the 'decision' column, then '--accept' adds them to data/figures/<year>.csv\n"
+        "(never replacing a figure) and audits the report. Nothing is written to data/ before.",
+    )
+    p.add_argument("--year", type=_year, required=True, help="the year of the report, e.g. 2024")
+    p.add_argument("--report", default=None, metavar="FILE", help="the report as .txt (UTF-8), .docx or .pdf")
+    p.add_argument("--out", default=None, metavar="DRAFT.csv", help="where to write the review sheet")
+    p.add_argument(
+        "--source", default=None, metavar="SOURCE_ID", help="the report's source_id (default: the year's, reports.csv)"
+    )
+    p.add_argument("--accept", default=None, metavar="DRAFT.csv", help="file the reviewed rows of this sheet")
+    p.set_defaults(func=cmd_draft)
 
     p = _command(
         sub,

@@ -73,15 +73,23 @@ class AuditResult:
         return not self.uncaptured and not self.unfound
 
 
+def number_tokens(text: str) -> list[tuple[re.Match[str], SkipRule | None]]:
+    """Every number token of ``text``, in order, with the rule that passes it over (None for a figure)."""
+    skipped_spans: list[tuple[int, int, SkipRule]] = []
+    for rule in SKIP_RULES:
+        skipped_spans += [(m.start(), m.end(), rule) for m in rule.pattern.finditer(text)]
+    return [
+        (m, next((rule for s, e, rule in skipped_spans if s <= m.start() and m.end() <= e), None))
+        for m in NUMBER_TOKEN.finditer(text)
+    ]
+
+
 def number_occurrences(text: str) -> tuple[list[Occurrence], Counter]:
     """The number tokens of ``text`` that are figures, and how many each rule passed over."""
-    skipped_spans: list[tuple[int, int, str]] = []
-    for rule in SKIP_RULES:
-        skipped_spans += [(m.start(), m.end(), rule.name) for m in rule.pattern.finditer(text)]
     kept: list[Occurrence] = []
     skipped: Counter = Counter()
-    for m in NUMBER_TOKEN.finditer(text):
-        rule = next((name for s, e, name in skipped_spans if s <= m.start() and m.end() <= e), None)
+    for m, skip in number_tokens(text):
+        rule = skip.name if skip else None
         if rule:
             skipped[rule] += 1
             continue
@@ -136,13 +144,16 @@ def read_report(path: Path) -> str:
         ) from None
 
 
-def audit_report(year: int, report: Path, data_dir: Path | None = None, source_id: str | None = None) -> AuditResult:
+def audit_report(
+    year: int, report: Path, data_dir: Path | None = None, source_id: str | None = None, text: str | None = None
+) -> AuditResult:
     """Compare the numbers of ``report`` with the ``printed`` figures of ``data/figures/<year>.csv``.
 
     Only rows from ``source_id`` (default: the source with most rows in the
     file) are compared, since the file also holds figures from other sources.
+    ``text``, when given, is the report's text already read (from a .docx or .pdf by ``helpers.draft``).
     """
-    text = read_report(Path(report))
+    text = read_report(Path(report)) if text is None else text
     files = figures_files(data_dir)
     if year not in files:
         from helpers.errors import MissingYearError
