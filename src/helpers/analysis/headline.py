@@ -14,7 +14,7 @@ import math
 import pandas as pd
 
 from helpers.analysis.attainment import scorecard
-from helpers.analysis.series import GOAL_KINDS, breaks_of
+from helpers.analysis.series import breaks_of
 from helpers.data.loading import load_catalogue
 from helpers.data.query import select
 
@@ -74,14 +74,12 @@ def _previous(figures: pd.DataFrame, indicator_id: str, year: int) -> pd.Series 
 
 
 def _goal(card: pd.DataFrame, indicator_id: str) -> dict[str, object]:
-    """The year's goal of an indicator as judged by the scorecard: its annual plan where there is one, else its
-    target (:data:`helpers.analysis.series.GOAL_KINDS` order); empty fields when there is none."""
+    """The year's goal of an indicator as the scorecard judges it: the goal that counts
+    (:func:`helpers.analysis.attainment.counts`, the one written precedence); empty fields when there is none."""
     goals = card[(card["indicator_id"] == indicator_id) & (card["breakdown"] == "")]
     if goals.empty:
         return {f: None for f in GOAL_FIELDS} | {"goals": 0}
-    order = {k: i for i, k in enumerate(GOAL_KINDS)}
-    goals = goals.assign(_order=goals["goal_kind"].map(order)).sort_values("_order", kind="stable")
-    first = goals.iloc[0]
+    first = goals[goals["headline"].astype(bool)].iloc[0]
     return {f: first[f] for f in GOAL_FIELDS} | {"goals": len(goals)}
 
 
