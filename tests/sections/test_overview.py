@@ -136,8 +136,8 @@ def test_findings_on_a_small_frame() -> None:
     sentences = overview.findings(SMALL, 2023, "vi")
     assert sentences[0] == (
         "Năm 2023 đạt 3 trong 4 chỉ tiêu có kết quả để đánh giá, mỗi chỉ tiêu tính một mục tiêu chính "
-        "(mục tiêu đề ra riêng cho năm nếu có); 1 chỉ tiêu khác chưa có kết quả trong dữ liệu; 1 chỉ tiêu trung tính không đánh giá "
-        "đạt hay chưa đạt."
+        "(mục tiêu đề ra riêng cho năm nếu có); 1 chỉ tiêu khác chưa có kết quả trong dữ liệu; "
+        "1 chỉ tiêu trung tính không đánh giá đạt hay chưa đạt."
     )
     assert sentences[1] == "Tên abroad đạt 116,25% kế hoạch (kết quả 2.325, mục tiêu 2.000)."
     assert sentences[2] == "Chưa đạt: Tên trained (kết quả 66,8%, mục tiêu trên 67%)."

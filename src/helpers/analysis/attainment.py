@@ -5,7 +5,10 @@ plain goal by reaching it in the indicator's good direction. A range goal
 ("70 - 75%", stored with ``low`` and ``high``) is a band: it is met by a result
 inside the band or beyond it on the good side, and the margin is given to both
 ends. Neutral indicators get a ratio but no verdict. Only full-period results
-are judged (a part-year count is never set against a year's goal).
+are judged (a part-year count is never set against a year's goal); a year with
+no result but an estimate is judged by its estimate, the same way everywhere, and
+the frames say so (``actual_kind``), so that every reader-facing verdict says
+"ước đạt" / "estimated to meet".
 """
 
 from __future__ import annotations
@@ -22,7 +25,17 @@ from helpers.data.query import cut_off, preferred, value
 
 # A goal as the frames below describe it, and its result (the columns next_year_targets has no use for).
 GOAL_COLUMNS = ("goal_kind", "instrument", "goal", "goal_low", "goal_high", "goal_printed")
-RESULT_COLUMNS = ("actual", "actual_printed", "actual_source_id", "ratio", "index", "margin", "margin_far", "met")
+RESULT_COLUMNS = (
+    "actual",
+    "actual_kind",
+    "actual_printed",
+    "actual_source_id",
+    "ratio",
+    "index",
+    "margin",
+    "margin_far",
+    "met",
+)
 # How a goal for next year stands against this year's result (the words are the sections'): a goal the result
 # already meets asks for less than was achieved ("easier"), one it does not meet for more ("harder"); a neutral
 # indicator's goal is only "higher", "lower" than the result or the "same".
@@ -222,16 +235,30 @@ def goal_bound(printed: str) -> str | None:
     return parsed.bound if parsed else None
 
 
-def scorecard(figures: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Every indicator with a plan or target for ``year`` against its actual for ``year``.
+def year_results(figures: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The full-period result of each (indicator, breakdown) for ``year``, indexed by them: the actual figure, else
+    the estimate (its ``kind`` says which). A part-year figure is never a year's result."""
+    rows = preferred(figures)
+    rows = rows[(cut_off(rows) == "") & (rows["period"] == year) & rows["kind"].isin(("actual", "estimate"))]
+    rows = rows.assign(estimated=rows["kind"] != "actual").sort_values("estimated", kind="stable")
+    return (
+        rows.drop_duplicates(["indicator_id", "breakdown"])
+        .drop(columns="estimated")
+        .set_index(["indicator_id", "breakdown"])
+    )
 
-    One row per (indicator, breakdown, goal kind). Rows without an actual
-    keep ``actual`` empty and ``met`` None, so that a missing result shows.
+
+def scorecard(figures: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Every indicator with a plan or target for ``year`` against its result for ``year``.
+
+    One row per (indicator, breakdown, goal). The result is the actual figure, else the estimate
+    (:func:`year_results`; ``actual_kind`` is ``actual`` or ``estimate``). Rows without either keep ``actual``
+    empty and ``met`` None, so that a missing result shows.
     """
     rows = preferred(figures)
     rows = rows[cut_off(rows) == ""]
     goals = rows[(rows["period"] == year) & rows["kind"].isin(GOAL_KINDS)]
-    actuals = rows[(rows["period"] == year) & (rows["kind"] == "actual")].set_index(["indicator_id", "breakdown"])
+    actuals = year_results(figures, year)
     records = []
     for goal in goals.itertuples():
         key = (goal.indicator_id, goal.breakdown)
@@ -257,6 +284,7 @@ def scorecard(figures: pd.DataFrame, year: int) -> pd.DataFrame:
                 "goal_source_id": goal.source_id,
                 "bound": bound,
                 "actual": None if actual is None else float(actual["value"]),
+                "actual_kind": None if actual is None else actual["kind"],
                 "actual_printed": None if actual is None else actual["printed"],
                 "actual_source_id": None if actual is None else actual["source_id"],
                 "ratio": None if result is None else result.ratio,

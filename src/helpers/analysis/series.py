@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from helpers.data.loading import load_series_breaks
-from helpers.data.query import select
+from helpers.data.query import cut_off, select
 
 GOAL_KINDS = ("plan", "target")
 RESULT_KINDS = ("actual", "estimate")
@@ -76,3 +76,11 @@ def current_result(figures: pd.DataFrame, indicator_id: str, year: int, breakdow
         return None
     rows = rows.assign(_actual=rows["kind"] == "actual").sort_values(["period", "_actual"], kind="stable")
     return rows.iloc[-1]
+
+
+def part_year_result(figures: pd.DataFrame, indicator_id: str, year: int, breakdown: str = "") -> pd.Series | None:
+    """The latest part-year result of ``year`` (an ``actual`` with a cut-off inside the year: "tính đến 31/7"), or
+    None. It is shown as part-year, dated by its ``as_of``, and never judged against the year's goal."""
+    rows = select(figures, indicator_id, kind="actual", breakdown=breakdown, period=year, as_of=None)
+    rows = rows[cut_off(rows) != ""]
+    return rows.sort_values("as_of", kind="stable").iloc[-1] if len(rows) else None
