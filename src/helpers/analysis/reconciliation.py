@@ -37,11 +37,10 @@ WITHIN_TOTAL, EXCEEDS_TOTAL = "within total", "exceeds total"
 
 
 def printed_decimals(printed: str) -> int:
-    """How many decimals a print shows: ``"96,3%"`` → 1, ``"100,20%"`` → 2, ``"tăng 67"`` → 0."""
+    """How many decimals a print shows: ``"96,3%"`` → 1, ``"100,20%"`` → 2, ``"tăng 67"`` → 0; negative for a
+    print with a multiplier word, known above the units (``"9,5 nghìn"`` → −2, to hundreds)."""
     parsed = parse_printed(printed)
-    if parsed is None or not parsed.numbers:
-        return 0
-    return max(len(n.partition(",")[2]) for n in parsed.numbers)
+    return 0 if parsed is None else parsed.decimals()
 
 
 def round_half_up(value: float, decimals: int) -> Decimal:
