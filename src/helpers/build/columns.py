@@ -179,6 +179,7 @@ PARTS: dict[str, str] = {
     "value": "number",
     "ref": "text",
     "computed": "flag",
+    "as_of": "text",
 }
 YEAR_VALUE_RE = re.compile(r"^value_(\d{4})$")
 CODE_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
