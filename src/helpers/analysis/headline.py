@@ -1,10 +1,12 @@
 """The first page: the year's headline indicators (data/headline.csv) at a glance.
 
 For each indicator: the year's result as printed, the change on the previous result of the same definition
-(result minus previous; in percentage points for rates), the year's goal judged by
-:func:`helpers.analysis.attainment.scorecard` (the one judge: polarity, ceilings and floors, ranges as bands), and
-the results of the last :data:`TREND_YEARS` years for a trend line, a missing year kept as a gap. Only full-year
-results are used (a part-year count or an estimate is not a result). Frames in, frames out: no language.
+(result minus previous; in percentage points for rates; a bound when either print is one: from "dưới 1,2%" the
+fall is "more than"), the year's goal judged by :func:`helpers.analysis.attainment.scorecard` (the one judge:
+polarity, ceilings and floors, ranges as bands, the estimate of a year without a result), and the results of the
+last :data:`TREND_YEARS` years for a trend line, a missing year kept as a gap. The year's value is its full-year
+result, else its estimate (``value_kind``), else its latest part-year count (``value_as_of``, never judged, no
+change); the previous value and the trend use full-year results only. Frames in, frames out: no language.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ import math
 import pandas as pd
 
 from helpers.analysis.attainment import scorecard
-from helpers.analysis.series import breaks_of
+from helpers.analysis.series import breaks_of, part_year_result
 from helpers.data.loading import load_catalogue
+from helpers.data.printed import parse_printed
 from helpers.data.query import select
 
 TREND_YEARS = 8  # the trend line covers the year and the seven before it (fewer after a change of definition)
@@ -44,8 +47,11 @@ COLUMNS = (
     "previous",
     "previous_printed",
     "previous_year",
+    "value_kind",
+    "value_as_of",
     "change",
     "change_unit",
+    "change_bound",
     *GOAL_FIELDS,
     "goals",
     "trend",
@@ -73,6 +79,30 @@ def _previous(figures: pd.DataFrame, indicator_id: str, year: int) -> pd.Series 
     return rows.iloc[-1] if len(rows) else None
 
 
+def _bound(printed: object) -> str | None:
+    parsed = parse_printed(printed) if isinstance(printed, str) else None
+    return parsed.bound if parsed is not None else None
+
+
+def change_bound(printed: object, previous_printed: object) -> str | None:
+    """Whether a change computed from two prints is itself a bound: "ceiling" when the true change is below the
+    number (the result printed "dưới 1,2%", or the earlier one "trên …"), "floor" when above it; None when both
+    are exact. "invalid" when the two bounds pull apart, so that no change can be stated."""
+    now, before = _bound(printed), _bound(previous_printed)
+    flipped = {"ceiling": "floor", "floor": "ceiling"}.get(before) if before else None
+    bounds = {b for b in (now, flipped) if b}
+    return None if not bounds else bounds.pop() if len(bounds) == 1 else "invalid"
+
+
+def _result(figures: pd.DataFrame, indicator_id: str, year: int) -> pd.Series | None:
+    """The year's result: the full-year actual, else the full-year estimate, else the latest part-year actual."""
+    for kind in ("actual", "estimate"):
+        rows = select(figures, indicator_id, kind=kind, period=year)
+        if len(rows):
+            return rows.iloc[0]
+    return part_year_result(figures, indicator_id, year)
+
+
 def _goal(card: pd.DataFrame, indicator_id: str) -> dict[str, object]:
     """The year's goal of an indicator as the scorecard judges it: the goal that counts
     (:func:`helpers.analysis.attainment.counts`, the one written precedence); empty fields when there is none."""
@@ -86,21 +116,26 @@ def _goal(card: pd.DataFrame, indicator_id: str) -> dict[str, object]:
 def headline(figures: pd.DataFrame, year: int, indicators: pd.DataFrame) -> pd.DataFrame:
     """One row per indicator of ``indicators`` (columns ``indicator_id``, ``order``; data/headline.csv), in order.
 
-    ``value``/``printed``: the year's full-year result (empty when the data have none); ``previous``,
+    ``value``/``printed``: the year's result (empty when the data have none), ``value_kind`` ``actual`` or
+    ``estimate``, ``value_as_of`` the cut-off of a part-year count (else empty); ``previous``,
     ``previous_printed``, ``previous_year``: the latest earlier result of the same definition; ``change``:
-    ``value - previous`` in ``change_unit``; the goal fields as :func:`helpers.analysis.attainment.scorecard`
+    ``value - previous`` in ``change_unit`` (none from a part-year count), ``change_bound`` "ceiling"/"floor" when
+    the change is only a bound (:func:`change_bound`); the goal fields as :func:`helpers.analysis.attainment.scorecard`
     judges them (``goals``: how many goals the year has for it); ``trend``: :func:`trend`.
     """
     card = scorecard(figures, year)
     catalogue = load_catalogue().set_index("indicator_id")  # an indicator may have no figure in an early year
     records = []
     for row in indicators.sort_values("order", kind="stable").itertuples():
-        current = select(figures, row.indicator_id, period=year)
-        now = current.iloc[0] if len(current) else None
+        now = _result(figures, row.indicator_id, year)
+        as_of = "" if now is None else str(now.get("as_of", "") or "")
         before = _previous(figures, row.indicator_id, year)
         unit = catalogue.at[row.indicator_id, "unit"]
         value = None if now is None else float(now["value"])
         previous = None if before is None else float(before["value"])
+        # A part-year count has no change on a full year; a change between two bounds that pull apart is unknown.
+        bound = None if now is None or before is None else change_bound(now["printed"], before["printed"])
+        comparable = value is not None and previous is not None and not as_of and bound != "invalid"
         records.append(
             {
                 "order": row.order,
@@ -113,8 +148,11 @@ def headline(figures: pd.DataFrame, year: int, indicators: pd.DataFrame) -> pd.D
                 "previous": previous,
                 "previous_printed": None if before is None else before["printed"],
                 "previous_year": None if before is None else int(before["period"]),
-                "change": None if value is None or previous is None else value - previous,
+                "value_kind": None if now is None else now["kind"],
+                "value_as_of": as_of,
+                "change": value - previous if comparable else None,
                 "change_unit": change_unit(unit),
+                "change_bound": bound if comparable else None,
                 **_goal(card, row.indicator_id),
                 "trend": trend(figures, row.indicator_id, year),
             }

@@ -145,7 +145,7 @@ KIND_OF: dict[str, str] = {
     "unit": "unit",
     "source_id": "source",
     "domain": "domain",
-    "bound": "bound",
+    **dict.fromkeys(("bound", "change_bound"), "bound"),
     "scope": "scope",
     "dimension": "dimension",
     "status": "status",
