@@ -308,3 +308,17 @@ def test_a_goals_instrument_is_english_in_the_english_scorecard() -> None:
         "Target (Human Resources Development Plan 2011–2020)"
     )
     assert overview.kind_text("plan", "KH năm 2023", "vi") == "Kế hoạch (KH năm 2023)"
+
+
+def test_a_goal_judged_by_an_estimate_says_so_as_everywhere() -> None:
+    # Invented figures (test fixtures): a year whose only result is an estimate.
+    figures = frame(
+        [
+            ("jobs", 2025, "estimate", 17500, "khoảng 17.500", "persons", "higher_is_better"),
+            ("jobs", 2025, "plan", 17000, "17.000", "persons", "higher_is_better"),
+        ]
+    )
+    for lang, words in (("vi", "Ước đạt"), ("en", "Estimated to meet")):
+        table = overview.scorecard_table(figures, 2025, lang)
+        assert table.raw.at[0, "actual_kind"] == "estimate" and bool(table.raw.at[0, "met"])
+        assert words in table.frame.iloc[0].tolist()
