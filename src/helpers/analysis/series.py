@@ -46,16 +46,26 @@ def goal_series(
     Columns: period, kind, value, low, high (a range goal's band, else empty: a chart draws the band, never
     ``value`` alone), printed, source_id, instrument (ordered by period, then kind). Where two
     instruments set a goal of the same kind for the same period (the annual plan's 66% and the 2011-2020
-    plan's 85% for 2020), both rows are kept; a chart draws the first and its caption names the other.
+    plan's 85% for 2020), both rows are kept, the one that counts first
+    (:func:`helpers.analysis.attainment.counts`); a chart draws it and its caption names the other.
     """
     rows = select(figures, indicator_id, kind=None, breakdown=breakdown)
     rows = rows[rows["kind"].isin(kinds) & (rows["period"] <= up_to)]
     if rows.empty:
         return None
-    order = {k: i for i, k in enumerate(KIND_ORDER)}
-    rows = rows.assign(_order=rows["kind"].map(order)).sort_values(["period", "_order"], kind="stable")
     if "instrument" not in rows.columns:
         rows = rows.assign(instrument="")
+    from helpers.analysis.attainment import counts  # attainment reads this module's GOAL_KINDS
+
+    # Within a period and kind, the goal that counts (the one judge) comes first: it is the one a chart draws.
+    goal = rows["kind"].isin(GOAL_KINDS)
+    counted = pd.Series(False, index=rows.index)
+    if goal.any():
+        counted[goal] = counts(rows[goal])
+    order = {k: i for i, k in enumerate(KIND_ORDER)}
+    rows = rows.assign(_order=rows["kind"].map(order), _later=~counted).sort_values(
+        ["period", "_order", "_later"], kind="stable"
+    )
     for end in ("low", "high"):
         if end not in rows.columns:
             rows = rows.assign(**{end: float("nan")})

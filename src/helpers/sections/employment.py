@@ -154,7 +154,7 @@ def goal_chart(data: pd.DataFrame | None, indicator_id: str, lang: str, year: in
     """The bars of an indicator's results beside its plans and targets; None without data."""
     if data is None:
         return None
-    title = ct.trend_title(data, indicator_id, lang, indicator_name(indicator_id, lang))
+    title = ct.trend_title(data, indicator_id, lang, indicator_name(indicator_id, lang), year)
     fig = pg.goal_chart(data, indicator_id, lang, source_line(data["source_id"], lang, year), title=title)
     return charts.captioned(
         fig,
