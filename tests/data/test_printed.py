@@ -170,9 +170,10 @@ def test_a_range_with_a_multiplier_and_the_value_it_must_take() -> None:
 
 
 def test_reconciliation_compares_at_the_precision_of_a_multiplied_print() -> None:
-    from helpers.analysis.reconciliation import agrees_at_print_precision, printed_decimals
+    from helpers.analysis.reconciliation import agrees_at_print_precision, printed_decimals, printed_place
 
-    assert printed_decimals("9,5 nghìn") == -2 and printed_decimals("100,20%") == 2
+    assert printed_place("9,5 nghìn") == -2 and printed_place("100,20%") == 2
+    assert printed_decimals("9,5 nghìn") == 0 and printed_decimals("100,20%") == 2  # decimals shown
     assert agrees_at_print_precision(9468, 9500, "9,5 nghìn")  # 9.468 rounds to 9,5 nghìn
     assert not agrees_at_print_precision(9440, 9500, "9,5 nghìn")
 

@@ -37,8 +37,13 @@ WITHIN_TOTAL, EXCEEDS_TOTAL = "within total", "exceeds total"
 
 
 def printed_decimals(printed: str) -> int:
-    """How many decimals a print shows: ``"96,3%"`` → 1, ``"100,20%"`` → 2, ``"tăng 67"`` → 0; negative for a
-    print with a multiplier word, known above the units (``"9,5 nghìn"`` → −2, to hundreds)."""
+    """How many decimals a print shows: ``"96,3%"`` → 1, ``"100,20%"`` → 2, ``"tăng 67"`` → 0, ``"9,5 nghìn"`` → 0."""
+    return max(0, printed_place(printed))
+
+
+def printed_place(printed: str) -> int:
+    """The decimal place of a print's last digit, as :func:`printed_decimals` but negative for a print with a
+    multiplier word, known above the units (``"9,5 nghìn"`` → −2, to hundreds): the precision it is compared at."""
     parsed = parse_printed(printed)
     return 0 if parsed is None else parsed.decimals()
 
@@ -60,7 +65,7 @@ def agrees_at_print_precision(recomputed: float, stated: float, printed: str) ->
         return recomputed >= stated
     if bound == "ceiling":
         return recomputed <= stated
-    decimals = printed_decimals(printed)
+    decimals = printed_place(printed)
     return round_half_up(recomputed, decimals) == round_half_up(stated, decimals)
 
 
@@ -218,7 +223,7 @@ def breakdown_checks(figures: pd.DataFrame, year: int) -> pd.DataFrame:
             continue
         parts_sum = float(group["value"].sum())
         prints = list(group["printed"]) + ([] if total is None else [total["printed"]])
-        decimals = max(printed_decimals(p) for p in prints)
+        decimals = max(printed_place(p) for p in prints)
         whole = bool(first["whole"])
         tolerance = 0.0 if whole else 0.5 * 10**-decimals * len(prints)
         difference = None if total is None else parts_sum - float(total["value"])
