@@ -149,6 +149,6 @@ def test_a_part_year_count_is_shown_with_its_cut_off_and_never_judged() -> None:
     ],
 )
 def test_a_change_from_a_bound_is_a_bound(printed: str, previous: str, bound: str | None) -> None:
-    from helpers.analysis.headline import change_bound
+    from helpers.analysis.series import change_bound
 
     assert change_bound(printed, previous) == bound

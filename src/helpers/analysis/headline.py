@@ -16,9 +16,8 @@ import math
 import pandas as pd
 
 from helpers.analysis.attainment import scorecard
-from helpers.analysis.series import breaks_of, part_year_result
+from helpers.analysis.series import breaks_of, change_bound, part_year_result
 from helpers.data.loading import load_catalogue
-from helpers.data.printed import parse_printed
 from helpers.data.query import select
 
 TREND_YEARS = 8  # the trend line covers the year and the seven before it (fewer after a change of definition)
@@ -77,21 +76,6 @@ def _previous(figures: pd.DataFrame, indicator_id: str, year: int) -> pd.Series 
     rows = select(figures, indicator_id)
     rows = rows[(rows["period"] < year) & (rows["period"] >= since)].sort_values("period", kind="stable")
     return rows.iloc[-1] if len(rows) else None
-
-
-def _bound(printed: object) -> str | None:
-    parsed = parse_printed(printed) if isinstance(printed, str) else None
-    return parsed.bound if parsed is not None else None
-
-
-def change_bound(printed: object, previous_printed: object) -> str | None:
-    """Whether a change computed from two prints is itself a bound: "ceiling" when the true change is below the
-    number (the result printed "dưới 1,2%", or the earlier one "trên …"), "floor" when above it; None when both
-    are exact. "invalid" when the two bounds pull apart, so that no change can be stated."""
-    now, before = _bound(printed), _bound(previous_printed)
-    flipped = {"ceiling": "floor", "floor": "ceiling"}.get(before) if before else None
-    bounds = {b for b in (now, flipped) if b}
-    return None if not bounds else bounds.pop() if len(bounds) == 1 else "invalid"
 
 
 def _result(figures: pd.DataFrame, indicator_id: str, year: int) -> pd.Series | None:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from helpers.data.loading import load_series_breaks
+from helpers.data.printed import parse_printed
 from helpers.data.query import cut_off, select
 
 GOAL_KINDS = ("plan", "target")
@@ -94,3 +95,18 @@ def part_year_result(figures: pd.DataFrame, indicator_id: str, year: int, breakd
     rows = select(figures, indicator_id, kind="actual", breakdown=breakdown, period=year, as_of=None)
     rows = rows[cut_off(rows) != ""]
     return rows.sort_values("as_of", kind="stable").iloc[-1] if len(rows) else None
+
+
+def _bound(printed: object) -> str | None:
+    parsed = parse_printed(printed) if isinstance(printed, str) else None
+    return parsed.bound if parsed is not None else None
+
+
+def change_bound(printed: object, previous_printed: object) -> str | None:
+    """Whether a change computed from two prints is itself a bound: "ceiling" when the true change is below the
+    number (the result printed "dưới 1,2%", or the earlier one "trên …"), "floor" when above it; None when both
+    are exact. "invalid" when the two bounds pull apart, so that no change can be stated."""
+    now, before = _bound(printed), _bound(previous_printed)
+    flipped = {"ceiling": "floor", "floor": "ceiling"}.get(before) if before else None
+    bounds = {b for b in (now, flipped) if b}
+    return None if not bounds else bounds.pop() if len(bounds) == 1 else "invalid"
