@@ -178,3 +178,16 @@ def test_a_thin_year_shows_its_estimates_and_part_year_counts(data_copy, monkeyp
     for indicator_id, (result, verdict) in expected.items():
         assert shown.at[indicator_id, value] == result
         assert shown.at[indicator_id, status].startswith(verdict)
+
+
+def test_the_trend_title_counts_results_not_estimates(data_copy, monkeypatch) -> None:
+    from helpers.data.loading import load_year
+    from tests.data.judged_2025 import add_judged_2025
+
+    add_judged_2025(data_copy)  # invented figures: poverty judged on a result, two goals only on estimates
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    data = headline.rows(load_year(2025, data_copy), 2025, "vi")
+    from tests.present.test_charts import title_of
+
+    title = " ".join(title_of(headline.trend_chart(data, 2025, "vi", "Nguồn: thử")).get_text().split())
+    assert title == "Năm 2025, 0 trong 1 chỉ tiêu chính có mục tiêu cùng thước đo đã đạt mục tiêu"

@@ -207,7 +207,8 @@ def trend_chart(frame: pd.DataFrame, year: int, lang: str, source: str) -> Figur
             )
         )
     # The title states the message (how many of the goals were met); the caption says what is plotted.
-    judged = frame["met"].dropna().astype(bool)
+    # Only results count in the title: a verdict on an estimate reads "Ước đạt" in the table, never "met" here.
+    judged = frame.loc[frame["value_kind"] == "actual", "met"].dropna().astype(bool)
     key = "trend.title_none" if judged.empty else "trend.title_all" if judged.all() else "trend.title"
     title = T(key, lang, count=len(judged), first=first, year=year, met=int(judged.sum()), judged=len(judged))
     fig = sparklines(sparks, (first, year), title=title, source=source, lang=lang)
