@@ -630,3 +630,21 @@ def test_a_2024_appendix_shows_the_poverty_rate_with_the_decimals_it_was_printed
     book = load_workbook(folder / "appendix.xlsx")
     (sheet,) = [s for s in book.worksheets if s.title.endswith("poverty_rate_by_year")]
     assert [c.number_format for row in sheet.iter_rows() for c in row if c.value == 1.4] == ["#,##0.00"]
+
+
+def test_an_invented_2025_year_with_estimates_and_part_year_figures_builds_and_says_what_they_are(
+    data_copy: Path, outputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # tests/data/judged_2025.py: invented figures (test fixtures), for issue 14 items 3–5.
+    from tests.data.judged_2025 import add_judged_2025
+
+    add_judged_2025(data_copy)
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    (folder,) = build([2025], "vi", outputs_dir=outputs, progress=False)
+    doc = (folder / "appendix.html").read_text(encoding="utf-8")
+    front = doc[: doc.index('id="key-findings"')]
+    assert "tính đến 31/7/2025: 11.556 người" in front  # a part-year count as part-year
+    assert "ước 74,5%" in front and "Ước đạt (74%)" in front  # an estimate marked and judged as everywhere
+    assert "Chưa đạt (dưới 1,2%)" in front  # the year's own goal counts, not the 2021–2025 band
+    assert "đạt 67,98% kế hoạch năm" in doc  # the report's percent of the year's plan, at the same cut-off
+    assert "+583" not in doc  # a first-half split is never set against a first-quarter total
