@@ -646,3 +646,21 @@ def test_a_build_names_each_phase_and_lists_what_it_wrote_in_the_formats_asked(
     listed = dict(line.split("\t") for line in captured.out.splitlines())
     pdf = next(k for k in listed if k.endswith("appendix.pdf"))
     assert re.fullmatch(r"[0-9.]+ (B|KB|MB)", listed[pdf]) and any(k.endswith("notebooks/") for k in listed)
+
+
+def test_an_invented_2025_year_with_estimates_and_part_year_figures_builds_and_says_what_they_are(
+    data_copy: Path, outputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # tests/data/judged_2025.py: invented figures (test fixtures), for issue 14 items 3–5.
+    from tests.data.judged_2025 import add_judged_2025
+
+    add_judged_2025(data_copy)
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    (folder,) = build([2025], "vi", outputs_dir=outputs, progress=False)
+    doc = (folder / "appendix.html").read_text(encoding="utf-8")
+    front = doc[: doc.index('id="key-findings"')]
+    assert "tính đến 31/7/2025: 11.556 người" in front  # a part-year count as part-year
+    assert "ước 74,5%" in front and "Ước đạt (74%)" in front  # an estimate marked and judged as everywhere
+    assert "Chưa đạt (dưới 1,2%)" in front  # the year's own goal counts, not the 2021–2025 band
+    assert "đạt 67,98% kế hoạch năm" in doc  # the report's percent of the year's plan, at the same cut-off
+    assert "+583" not in doc  # a first-half split is never set against a first-quarter total

@@ -153,3 +153,35 @@ def test_every_chart_keeps_its_title_inside_and_its_labels_level(
             bars = [p for p in ax.patches if p.get_width() > 0 and p.get_height() > 0]
             marks = len(bars) + len([ln for ln in ax.get_lines() if len(ln.get_xdata())]) + len(ax.collections)
             assert not bars or marks > 2, name
+
+
+# Issue 14: the title judges the goal that counts, and never lets an earlier year's result pass for the year's ----
+
+
+def _series(rows: list[tuple]) -> pd.DataFrame:
+    """Rows of goal_series: (period, kind, value, printed, instrument). Invented values, for the rule only."""
+    frame = pd.DataFrame(rows, columns=["period", "kind", "value", "printed", "instrument"])
+    return frame.assign(low=float("nan"), high=float("nan"), source_id="test")
+
+
+def test_the_title_judges_the_years_own_goal_not_the_first_in_the_file() -> None:
+    data = _series(
+        [
+            (2024, "actual", 1.4, "1,4%", ""),
+            (2025, "actual", 1.25, "1,25%", ""),
+            (2025, "target", 2.2, "2,2%", "13 chỉ tiêu KT-XH 2021-2025"),  # filed first, a multi-year programme
+            (2025, "target", 1.2, "dưới 1,2%", "KH năm 2024"),  # the instrument data/instruments.csv spans 2024 only
+        ]
+    )
+    # KH năm 2024 spans 2024, not 2025: the two are equals and the later issued (2023 vs 2020) counts.
+    assert ct.trend_title(data, "poverty_rate", "vi", "Tỷ lệ hộ nghèo").endswith("chưa đạt chỉ tiêu")
+
+
+def test_a_chart_without_the_years_result_says_so() -> None:
+    data = _series([(2022, "actual", 3.56, "3,56%", ""), (2023, "actual", 2.27, "2,27%", "")])
+    vi = ct.trend_title(data, "poverty_rate", "vi", "Tỷ lệ hộ nghèo", 2024)
+    assert vi == "Tỷ lệ hộ nghèo giảm còn 2,27% năm 2023; chưa có kết quả cả năm 2024"
+    en = ct.trend_title(data, "poverty_rate", "en", "Poverty rate", 2024)
+    assert en.endswith("; no full-year result for 2024 yet")
+    same_year = ct.trend_title(data, "poverty_rate", "vi", "Tỷ lệ hộ nghèo", 2023)
+    assert same_year == "Tỷ lệ hộ nghèo giảm còn 2,27% năm 2023"

@@ -65,7 +65,8 @@ def test_scorecard_falls_back_on_the_estimate_and_flags_a_missed_floor() -> None
     trained = employment.results_against_goals(SMALL, 2021)
     assert trained["met"].tolist() == [False] and trained["bound"].tolist() == ["floor"]
     table = employment.scorecard_table(frame, 2022, "vi")
-    assert table.frame.iloc[0, 4] == "Đạt (theo ước tính)"
+    assert table.frame.iloc[0, 4] == "Ước đạt"  # the same verdict words for an estimate everywhere (issue 14)
+    assert employment.scorecard_table(frame, 2022, "en").frame.iloc[0, 4] == "Estimated to meet"
 
 
 def test_scorecard_table_texts() -> None:
@@ -179,8 +180,10 @@ def test_findings_on_real_data(figures_2023: pd.DataFrame) -> None:
     )
     assert any("72,5%" in s and "2,25 điểm phần trăm" in s for s in sentences)
     assert ef.findings(load_year(2019), 2019, "vi") == []
-    first_2020 = ef.findings(load_year(2020), 2020, "en")[0]
-    assert first_2020.startswith("Jobs created over the plan period up to 2020: 66,060")
+    # 2020 has only a January–May count of jobs: shown as part-year, never as the year's result (issue 14).
+    first_2020, second_2020 = ef.findings(load_year(2020), 2020, "en")[:2]
+    assert first_2020 == "Jobs created as of 31/5/2020: 2,607 people; there is no full-year result for 2020 yet."
+    assert second_2020.startswith("Jobs created over the plan period up to 2020: 66,060")
 
 
 def notebook_cells() -> list[str]:
@@ -232,3 +235,24 @@ def test_the_2023_trend_charts_write_each_value_once_and_never_join_goals_of_dif
     shown = pg.drawn(path)
     n_goals = (shown["series"] == goals) & shown["low"].isna()
     assert sum(len(line.get_xdata()) for line in drawn) == n_goals.sum()
+
+
+def test_a_part_year_result_reads_as_part_year() -> None:
+    # Invented figures (test fixtures, not published ones): jobs to 31/7 and the report's "% of plan" to that day.
+    figures = figures_frame(
+        [
+            ("jobs_created", 2025, "plan", "", 17000, "17.000", "KH năm 2025 (dữ liệu thử)", ""),
+            ("jobs_created", 2025, "actual", "", 11556, "11.556", "", "2025-07-31"),
+            ("jobs_created_pct_of_plan", 2025, "actual", "", 67.98, "67,98%", "", "2025-07-31"),
+        ],
+        extra=("instrument", "as_of"),
+    )
+    frame = employment.results_against_goals(figures, 2025)
+    assert ef.findings(figures, 2025, "vi")[0] == (
+        "Số lao động được giải quyết việc làm tính đến 31/7/2025 là 11.556 người, đạt 67,98% kế hoạch năm; "
+        "chưa có kết quả cả năm 2025."
+    )
+    table = employment.scorecard_table(frame, 2025, "vi").frame.iloc[0]
+    assert table.iloc[1] == "tính đến 31/7/2025: 11.556"
+    assert table.iloc[3] == "đạt 67,98% kế hoạch năm (báo cáo ghi)" and table.iloc[4] == "–"  # never judged
+    assert employment.scorecard_table(frame, 2025, "en").frame.iloc[0, 1] == "as of 31/7/2025: 11,556"

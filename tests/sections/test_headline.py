@@ -125,3 +125,69 @@ def test_an_early_year_lists_every_indicator_even_without_figures(year: int) -> 
     shown = headline.table(data, year, "en").frame
     assert len(shown) == len(load_headline())
     assert (shown.iloc[:, 1] == "–").any()  # an indicator without a result that year shows "–", not an error
+
+
+# Issue 14: estimates marked and judged as everywhere, part-year counts with their cut-off, bounds kept ----------
+
+
+def test_a_change_from_a_bound_stays_a_bound() -> None:
+    row = pd.Series(
+        {
+            "indicator_id": "poverty_rate",
+            "unit": "percent",
+            "change": -0.2,
+            "change_unit": "percentage_points",
+            "change_bound": "ceiling",
+            "previous": 1.4,
+            "previous_printed": "1,4%",
+            "previous_year": 2024,
+        }
+    )
+    assert headline.change_text(row, "vi") == "giảm hơn 0,2 điểm phần trăm so với năm 2024 (1,4%)"
+    assert headline.change_text(row, "en") == "down by more than 0.2 percentage points on 2024 (1.4%)"
+    up = pd.Series({**row, "change": 0.2})  # "dưới 1,6%" after 1,4%: a rise of less than 0,2, or a fall
+    assert headline.change_text(up, "vi").startswith("dưới +0,2 điểm phần trăm")
+    assert headline.change_text(pd.Series({**row, "change_bound": None}), "vi").startswith("-0,2 điểm phần trăm")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_thin_year_shows_its_estimates_and_part_year_counts(data_copy, monkeypatch, lang: str) -> None:
+    from tests.data.judged_2025 import add_judged_2025
+
+    add_judged_2025(data_copy)  # invented figures, labelled as test data there
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    from helpers.data.loading import load_year
+
+    data = headline.rows(load_year(2025, data_copy), 2025, lang)
+    shown = headline.table(data, 2025, lang).frame.set_index(data["indicator_id"])
+    value, status = shown.columns[1], shown.columns[3]
+    expected = {
+        "vi": {
+            "jobs_created": ("tính đến 31/7/2025: 11.556 người", "Không đánh giá được (17.000)"),
+            "trained_labour_rate": ("ước 74,5%", "Ước đạt (74%)"),
+            "urban_unemployment_rate": ("ước 1,9%", "Ước đạt (dưới 2,1%)"),
+            "poverty_rate": ("1,25%", "Chưa đạt (dưới 1,2%)"),
+        },
+        "en": {
+            "jobs_created": ("as of 31/7/2025: 11,556 people", "Not judgeable (17,000)"),
+            "trained_labour_rate": ("74.5% (estimate)", "Estimated to meet (74%)"),
+            "urban_unemployment_rate": ("1.9% (estimate)", "Estimated to meet (below 2.1%)"),
+            "poverty_rate": ("1.25%", "Not met (below 1.2%)"),
+        },
+    }[lang]
+    for indicator_id, (result, verdict) in expected.items():
+        assert shown.at[indicator_id, value] == result
+        assert shown.at[indicator_id, status].startswith(verdict)
+
+
+def test_the_trend_title_counts_results_not_estimates(data_copy, monkeypatch) -> None:
+    from helpers.data.loading import load_year
+    from tests.data.judged_2025 import add_judged_2025
+
+    add_judged_2025(data_copy)  # invented figures: poverty judged on a result, two goals only on estimates
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    data = headline.rows(load_year(2025, data_copy), 2025, "vi")
+    from tests.present.test_charts import title_of
+
+    title = " ".join(title_of(headline.trend_chart(data, 2025, "vi", "Nguồn: thử")).get_text().split())
+    assert title == "Năm 2025, 0 trong 1 chỉ tiêu chính có mục tiêu cùng thước đo đã đạt mục tiêu"

@@ -136,8 +136,8 @@ def test_findings_on_a_small_frame() -> None:
     sentences = overview.findings(SMALL, 2023, "vi")
     assert sentences[0] == (
         "Năm 2023 đạt 3 trong 4 chỉ tiêu có kết quả để đánh giá, mỗi chỉ tiêu tính một mục tiêu chính "
-        "(kế hoạch năm nếu có); 1 chỉ tiêu khác chưa có kết quả trong dữ liệu; 1 chỉ tiêu trung tính không đánh giá "
-        "đạt hay chưa đạt."
+        "(mục tiêu đề ra riêng cho năm nếu có); 1 chỉ tiêu khác chưa có kết quả trong dữ liệu; "
+        "1 chỉ tiêu trung tính không đánh giá đạt hay chưa đạt."
     )
     assert sentences[1] == "Tên abroad đạt 116,25% kế hoạch (kết quả 2.325, mục tiêu 2.000)."
     assert sentences[2] == "Chưa đạt: Tên trained (kết quả 66,8%, mục tiêu trên 67%)."
@@ -316,3 +316,17 @@ def test_the_attainment_chart_names_instruments_in_the_readers_language() -> Non
     english = "\n".join(overview.attainment_data(figures, 2023, "en")["category"])
     assert "KH " not in english and "CT " not in english and "Annual Plan 2023" in english
     assert "KH năm 2023" in "\n".join(overview.attainment_data(figures, 2023, "vi")["category"])
+
+
+def test_a_goal_judged_by_an_estimate_says_so_as_everywhere() -> None:
+    # Invented figures (test fixtures): a year whose only result is an estimate.
+    figures = frame(
+        [
+            ("jobs", 2025, "estimate", 17500, "khoảng 17.500", "persons", "higher_is_better"),
+            ("jobs", 2025, "plan", 17000, "17.000", "persons", "higher_is_better"),
+        ]
+    )
+    for lang, words in (("vi", "Ước đạt"), ("en", "Estimated to meet")):
+        table = overview.scorecard_table(figures, 2025, lang)
+        assert table.raw.at[0, "actual_kind"] == "estimate" and bool(table.raw.at[0, "met"])
+        assert words in table.frame.iloc[0].tolist()

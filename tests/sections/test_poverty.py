@@ -56,6 +56,32 @@ def test_rate_change_and_sentence() -> None:
     )
 
 
+def test_a_fall_to_a_ceiling_is_a_fall_of_more_than() -> None:
+    # Invented figures (test fixtures): an estimate printed "dưới 1,2%" after 1,4%.
+    figures = figures_frame(
+        [
+            ("poverty_rate", 2024, "actual", "", 1.4, "1,4%"),
+            ("poverty_rate", 2025, "estimate", "", 1.2, "dưới 1,2%"),
+        ]
+    )
+    info = poverty.rate_change(figures, 2025, BREAKS)
+    assert info["change"] == pytest.approx(-0.2) and info["change_bound"] == "ceiling"
+    assert poverty_findings.rate_sentence(info, "vi", BREAKS) == (
+        "Theo ước tính, tỷ lệ hộ nghèo giảm từ 1,4% (2024) xuống dưới 1,2% (2025), giảm hơn 0,2 điểm phần trăm."
+    )
+    assert "down more than 0.2 percentage points" in poverty_findings.rate_sentence(info, "en", BREAKS)
+    exact = poverty.rate_change(SMALL, 2023, BREAKS)
+    assert exact["change_bound"] is None
+    two_ceilings = figures_frame(
+        [
+            ("poverty_rate", 2024, "actual", "", 1.6, "dưới 1,6%"),
+            ("poverty_rate", 2025, "actual", "", 1.2, "dưới 1,2%"),
+        ]
+    )
+    unknown = poverty.rate_change(two_ceilings, 2025, BREAKS)
+    assert unknown["change"] is None and "giảm" not in poverty_findings.rate_sentence(unknown, "vi", BREAKS)
+
+
 def test_rate_is_not_compared_across_the_change_of_standard() -> None:
     info = poverty.rate_change(SMALL, 2021, BREAKS)
     assert info["prev_period"] == 2020 and info["comparable"] is False and info["change"] is None

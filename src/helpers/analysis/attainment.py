@@ -5,7 +5,10 @@ plain goal by reaching it in the indicator's good direction. A range goal
 ("70 - 75%", stored with ``low`` and ``high``) is a band: it is met by a result
 inside the band or beyond it on the good side, and the margin is given to both
 ends. Neutral indicators get a ratio but no verdict. Only full-period results
-are judged (a part-year count is never set against a year's goal).
+are judged (a part-year count is never set against a year's goal); a year with
+no result but an estimate is judged by its estimate, the same way everywhere, and
+the frames say so (``actual_kind``), so that every reader-facing verdict says
+"ước đạt" / "estimated to meet".
 """
 
 from __future__ import annotations
@@ -22,7 +25,17 @@ from helpers.data.query import cut_off, preferred, value
 
 # A goal as the frames below describe it, and its result (the columns next_year_targets has no use for).
 GOAL_COLUMNS = ("goal_kind", "instrument", "goal", "goal_low", "goal_high", "goal_printed")
-RESULT_COLUMNS = ("actual", "actual_printed", "actual_source_id", "ratio", "index", "margin", "margin_far", "met")
+RESULT_COLUMNS = (
+    "actual",
+    "actual_kind",
+    "actual_printed",
+    "actual_source_id",
+    "ratio",
+    "index",
+    "margin",
+    "margin_far",
+    "met",
+)
 # How a goal for next year stands against this year's result (the words are the sections'): a goal the result
 # already meets asks for less than was achieved ("easier"), one it does not meet for more ("harder"); a neutral
 # indicator's goal is only "higher", "lower" than the result or the "same".
@@ -119,14 +132,67 @@ def demand(actual: float, goal: float, polarity: str, bound: str | None = None, 
     return "easier" if result.met else "harder"
 
 
-def headline(card: pd.DataFrame) -> list[bool]:
-    """One goal per indicator (and breakdown) for a tally: the year's plan where there is one, else the first
-    goal; an indicator's other goals (a programme's target beside the annual plan) are shown apart, never counted."""
-    order = card.assign(_plan=card["goal_kind"].ne("plan"), _row=range(len(card))).sort_values(
-        ["_plan", "_row"], kind="stable"
+def _issued(text: object) -> tuple[int, ...]:
+    """An ``issued`` cell as (year[, month[, day]]); () when it is empty or unknown."""
+    return tuple(int(p) for p in str(text).split("-")) if isinstance(text, str) and text else ()
+
+
+def _later(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """Whether ``a`` was issued after ``b``, compared as far as both dates are known (2022 ties with 2022-03-25;
+    an unknown date ties with every date)."""
+    n = min(len(a), len(b))
+    return n > 0 and a[:n] > b[:n]
+
+
+def _one_year(span: object, period: int) -> bool:
+    """Whether an instrument's ``span`` is the goal's own year alone (an annual instrument)."""
+    return isinstance(span, str) and span == str(period)
+
+
+def counts(goals: pd.DataFrame, instruments: pd.DataFrame | None = None) -> list[bool]:
+    """The one judge of which goal counts: True for the one goal per (indicator, breakdown, period) that is judged
+    and tallied, False for the others (shown apart, never counted).
+
+    ``goals`` has the columns indicator_id, breakdown, period, kind (``plan``/``target``) and instrument. The rule,
+    written in data/README.md ("Which goal counts"), never looks at the order of the files:
+
+    1. a goal set by an instrument whose span is that year alone (the year's annual plan, the year's own target)
+       beats one set by an instrument spanning several years (a five-year programme's yearly figure or band);
+    2. among equals, the most recently issued instrument (``issued`` in data/instruments.csv, compared as far as
+       both dates are known);
+    3. then a ``plan`` before a ``target``;
+    4. then the instrument's label in alphabetical order, so that even an undecided tie never depends on where a
+       row stands in a file.
+    """
+    if instruments is None:
+        from helpers.data.loading import load_instruments
+
+        instruments = load_instruments()
+    span = dict(zip(instruments["instrument"], instruments["span"], strict=True))
+    issued = dict(zip(instruments["instrument"], instruments["issued"], strict=True))
+    instrument = goals["instrument"] if "instrument" in goals.columns else pd.Series("", index=goals.index)
+    frame = goals.assign(
+        judge_instrument=instrument.fillna("").astype(str).to_numpy(),
+        judge_row=range(len(goals)),
     )
-    first = order.drop_duplicates(["indicator_id", "breakdown"])["_row"]
-    return [i in set(first) for i in range(len(card))]
+    chosen: set[int] = set()
+    for _, group in frame.groupby(["indicator_id", "breakdown", "period"], sort=False):
+        rows = list(group.itertuples())
+        annual = [r for r in rows if _one_year(span.get(r.judge_instrument), int(r.period))]
+        rows = annual or rows
+        dates = {r.judge_row: _issued(issued.get(r.judge_instrument)) for r in rows}
+        rows = [r for r in rows if not any(_later(dates[o.judge_row], dates[r.judge_row]) for o in rows)]
+        rows.sort(key=lambda r: (r.kind != "plan", r.judge_instrument))
+        chosen.add(rows[0].judge_row)
+    return [i in chosen for i in range(len(goals))]
+
+
+def headline(card: pd.DataFrame, year: int) -> list[bool]:
+    """One goal per indicator (and breakdown) of a scorecard for ``year`` to judge and tally, by :func:`counts`;
+    an indicator's other goals (a programme's target beside the annual plan) are shown apart, never counted."""
+    if card.empty:
+        return []
+    return counts(card.rename(columns={"goal_kind": "kind"}).assign(period=year))
 
 
 def computed_results(figures: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -169,16 +235,30 @@ def goal_bound(printed: str) -> str | None:
     return parsed.bound if parsed else None
 
 
-def scorecard(figures: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Every indicator with a plan or target for ``year`` against its actual for ``year``.
+def year_results(figures: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The full-period result of each (indicator, breakdown) for ``year``, indexed by them: the actual figure, else
+    the estimate (its ``kind`` says which). A part-year figure is never a year's result."""
+    rows = preferred(figures)
+    rows = rows[(cut_off(rows) == "") & (rows["period"] == year) & rows["kind"].isin(("actual", "estimate"))]
+    rows = rows.assign(estimated=rows["kind"] != "actual").sort_values("estimated", kind="stable")
+    return (
+        rows.drop_duplicates(["indicator_id", "breakdown"])
+        .drop(columns="estimated")
+        .set_index(["indicator_id", "breakdown"])
+    )
 
-    One row per (indicator, breakdown, goal kind). Rows without an actual
-    keep ``actual`` empty and ``met`` None, so that a missing result shows.
+
+def scorecard(figures: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Every indicator with a plan or target for ``year`` against its result for ``year``.
+
+    One row per (indicator, breakdown, goal). The result is the actual figure, else the estimate
+    (:func:`year_results`; ``actual_kind`` is ``actual`` or ``estimate``). Rows without either keep ``actual``
+    empty and ``met`` None, so that a missing result shows.
     """
     rows = preferred(figures)
     rows = rows[cut_off(rows) == ""]
     goals = rows[(rows["period"] == year) & rows["kind"].isin(GOAL_KINDS)]
-    actuals = rows[(rows["period"] == year) & (rows["kind"] == "actual")].set_index(["indicator_id", "breakdown"])
+    actuals = year_results(figures, year)
     records = []
     for goal in goals.itertuples():
         key = (goal.indicator_id, goal.breakdown)
@@ -204,6 +284,7 @@ def scorecard(figures: pd.DataFrame, year: int) -> pd.DataFrame:
                 "goal_source_id": goal.source_id,
                 "bound": bound,
                 "actual": None if actual is None else float(actual["value"]),
+                "actual_kind": None if actual is None else actual["kind"],
                 "actual_printed": None if actual is None else actual["printed"],
                 "actual_source_id": None if actual is None else actual["source_id"],
                 "ratio": None if result is None else result.ratio,
@@ -217,7 +298,7 @@ def scorecard(figures: pd.DataFrame, year: int) -> pd.DataFrame:
         )
     columns = ["indicator_id", "breakdown", "domain", "unit", "polarity", *GOAL_COLUMNS, "goal_source_id", "bound"]
     card = pd.DataFrame.from_records(records, columns=[*columns, *RESULT_COLUMNS])
-    return card.assign(headline=headline(card))
+    return card.assign(headline=headline(card, year))
 
 
 def next_year_targets(figures: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -259,5 +340,5 @@ def next_year_targets(figures: pd.DataFrame, year: int) -> pd.DataFrame:
         achieved_computed=by_appendix,
         below_achieved=below,
         demand=demands,
-        headline=headline(card),
+        headline=headline(card, year + 1),
     )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from helpers.analysis.series import breaks_of, current_result, goal_series, same_definition
+from helpers.analysis.series import breaks_of, change_bound, current_result, goal_series, same_definition
 from helpers.data.query import figure_row, parts, select
 
 RATE, POOR, NEAR_POOR, NEAR_POOR_RATE = "poverty_rate", "poor_households", "near_poor_households", "near_poor_rate"
@@ -32,8 +32,9 @@ def rate_change(
 
     Keys: period, value, kind, printed, source_id; and when an earlier result
     exists: prev_period, prev_value, prev_printed, prev_kind, comparable (same poverty
-    standard) and change (percentage points, None across a break). None when
-    there is no rate.
+    standard), change (percentage points, None across a break or between two bounds that pull apart) and
+    change_bound ("ceiling"/"floor" when the change is only a bound, :func:`helpers.analysis.series.change_bound`).
+    None when there is no rate.
     """
     current = current_result(figures, RATE, year, breakdown)
     if current is None:
@@ -49,6 +50,9 @@ def rate_change(
     before = current_result(figures, RATE, period - 1, breakdown)
     if before is not None:
         comparable = same_definition(int(before["period"]), period, _breaks(breaks))
+        # A bound stays a bound: from "dưới 1,2%" the fall is "more than" (``change_bound``); two bounds that pull
+        # apart leave the change unknown.
+        bound = change_bound(current["printed"], before["printed"])
         info.update(
             prev_period=int(before["period"]),
             prev_value=float(before["value"]),
@@ -56,7 +60,8 @@ def rate_change(
             prev_kind=before["kind"],
             prev_source_id=before["source_id"],
             comparable=comparable,
-            change=info["value"] - float(before["value"]) if comparable else None,
+            change=info["value"] - float(before["value"]) if comparable and bound != "invalid" else None,
+            change_bound=bound if comparable and bound != "invalid" else None,
         )
     return info
 

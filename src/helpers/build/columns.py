@@ -172,7 +172,7 @@ KIND_OF: dict[str, str] = {
     "unit": "unit",
     "source_id": "source",
     "domain": "domain",
-    "bound": "bound",
+    **dict.fromkeys(("bound", "change_bound"), "bound"),
     "scope": "scope",
     "dimension": "dimension",
     "status": "status",
@@ -208,6 +208,7 @@ PARTS: dict[str, str] = {
     "value": "number",
     "ref": "refs",
     "computed": "flag",
+    "as_of": "text",
 }
 YEAR_VALUE_RE = re.compile(r"^value_(\d{4})$")
 CODE_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analysis.attainment import assess, goal_bound, goal_ends
+from helpers.analysis.attainment import assess, counts, goal_bound, goal_ends
 from helpers.analysis.series import GOAL_KINDS, drawn
 from helpers.data.loading import load_catalogue
 from helpers.sections.social_common import qualified, unit_name, unit_of
@@ -57,12 +57,30 @@ def verdict_word(actual: float, goal: pd.Series, polarity: str) -> str | None:
     return "exceeded" if beyond > 0 and judged.bound != "ceiling" else "met"
 
 
-def trend_title(data: pd.DataFrame, indicator_id: str, lang: str, name: str) -> str:
+def _counted(goals: pd.DataFrame, indicator_id: str) -> pd.Series:
+    """The goal that counts among one period's goals (:func:`helpers.analysis.attainment.counts`, the one judge)."""
+    keyed = goals.assign(indicator_id=indicator_id, breakdown="")
+    if "instrument" not in keyed.columns:
+        keyed = keyed.assign(instrument="")
+    return goals[counts(keyed)].iloc[0]
+
+
+def trend_title(data: pd.DataFrame, indicator_id: str, lang: str, name: str, year: int | None = None) -> str:
     """The message of a chart of one indicator's results and goals over the years (``goal_series`` rows):
     "Tỷ lệ hộ nghèo giảm còn 2,27% năm 2023, vượt chỉ tiêu". ``name`` when the chart has no result.
 
-    The goal judged is the first (plan before target) set for the latest result's year, among the rows drawn
-    or, for a chart of results only, the goal rows (records) in ``data.attrs["goals"]``."""
+    The goal judged is the one that counts (:func:`helpers.analysis.attainment.counts`) for the latest result's
+    year, among the goal rows or, for a chart of results only, the goal rows (records) in ``data.attrs["goals"]``.
+    With ``year``, a chart whose latest result is of an earlier year says that ``year`` has none yet, rather than
+    letting an earlier year's result pass for the year's."""
+    title = _trend_title(data, indicator_id, lang, name)
+    results = data[data["kind"] == "actual"]
+    if year is not None and not results.empty and int(results["period"].max()) < year:
+        title += T("no_result_yet", lang, year=year)
+    return title
+
+
+def _trend_title(data: pd.DataFrame, indicator_id: str, lang: str, name: str) -> str:
     rows = drawn(data)
     results = rows[rows["kind"] == "actual"].sort_values("period")
     if results.empty:
@@ -77,14 +95,14 @@ def trend_title(data: pd.DataFrame, indicator_id: str, lang: str, name: str) -> 
         value=with_unit(last["value"], unit, lang, last["printed"]),
         year=int(last["period"]),
     )
-    goals = rows[(rows["period"] == last["period"]) & rows["kind"].isin(GOAL_KINDS)]
+    goals = data[(data["period"] == last["period"]) & data["kind"].isin(GOAL_KINDS)]
     undrawn = goals.empty and bool(data.attrs.get("goals"))  # a goal the chart does not show: its level is named
     if undrawn:
-        extra = drawn(pd.DataFrame(data.attrs["goals"]))
+        extra = pd.DataFrame(data.attrs["goals"])
         goals = extra[(extra["period"] == last["period"]) & extra["kind"].isin(GOAL_KINDS)]
     if goals.empty:
         return title
-    goal = goals.iloc[0]
+    goal = _counted(goals, indicator_id)
     polarity = str(load_catalogue().set_index("indicator_id").at[indicator_id, "polarity"])
     verdict = verdict_word(float(last["value"]), goal, polarity)
     if verdict is None:

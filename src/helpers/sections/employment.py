@@ -40,6 +40,7 @@ from helpers.sections.social_common import (
 )
 from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_ratio
+from helpers.text.vocabulary import part_year_text, verdict_text
 
 T = texts_for(__name__)
 cap, low, short_name = pg.cap, pg.low, pg.short_name
@@ -73,6 +74,11 @@ def against_text(row: pd.Series | object, lang: str) -> str:
     get = row.get if isinstance(row, pd.Series) else lambda k: getattr(row, k)
     if _missing(get("goal")) or _missing(get("result")):
         return DASH
+    if get("result_as_of"):  # a part-year count is not judged; the report's own percent of the year's plan is shown
+        pct = get("report_pct")
+        if _missing(pct):
+            return DASH
+        return T("scorecard.part_year_pct", lang, pct=qualified(pct, "percent_of_plan", lang))
     if not _missing(get("ratio")):
         text = fmt_ratio(get("ratio"), lang)
         if not _missing(get("report_pct")) and abs(get("report_pct") - get("ratio")) >= 0.005:
@@ -85,14 +91,14 @@ def _result_cell(r: object, lang: str) -> str:
     if _missing(r.result):
         return DASH
     kind = "" if r.result_kind == "actual" else f" ({pg.kind_label(r.result_kind, lang).lower()})"
-    return qualified(r.result, r.unit, lang, r.result_printed) + kind
+    value = qualified(r.result, r.unit, lang, r.result_printed) + kind
+    if not r.result_as_of:
+        return value
+    return T("scorecard.part_year", lang, when=part_year_text(r.result_as_of, lang), value=value)
 
 
 def _verdict_cell(r: object, lang: str) -> str:
-    if _missing(r.met):
-        return DASH
-    by = "" if r.result_kind == "actual" else T("scorecard.by_estimate", lang)
-    return say("common:met" if r.met else "common:not_met", lang) + by
+    return DASH if _missing(r.met) else verdict_text(r.met, lang, r.result_kind)  # "Ước đạt" for an estimate
 
 
 def scorecard_table(frame: pd.DataFrame | None, year: int, lang: str) -> Table | None:
@@ -148,7 +154,7 @@ def goal_chart(data: pd.DataFrame | None, indicator_id: str, lang: str, year: in
     """The bars of an indicator's results beside its plans and targets; None without data."""
     if data is None:
         return None
-    title = ct.trend_title(data, indicator_id, lang, indicator_name(indicator_id, lang))
+    title = ct.trend_title(data, indicator_id, lang, indicator_name(indicator_id, lang), year)
     fig = pg.goal_chart(data, indicator_id, lang, source_line(data["source_id"], lang, year), title=title)
     return charts.captioned(
         fig,

@@ -26,7 +26,8 @@ from helpers.sections.employment import (
 )
 from helpers.sections.employment_trained import trained_pace
 from helpers.sections.social_common import figure_line, qualified, unit_name
-from helpers.text.formatting import fmt_ratio
+from helpers.text.formatting import PERCENT_UNITS, fmt_ratio
+from helpers.text.vocabulary import part_year_text
 
 
 def _result_rows(
@@ -44,12 +45,26 @@ def _result_rows(
     return rows, first, est, short_name(indicator_id, lang)
 
 
+def part_year_sentence(first: pd.Series, name: str, year: int, lang: str) -> str:
+    """A part-year result as part-year, never judged: "… tính đến 31/7/2025 là 11.556 người, đạt 67,98% kế hoạch
+    năm; chưa có kết quả cả năm 2025." (the percent of plan only as the report printed it, at the same cut-off)."""
+    value = qualified(first["result"], first["unit"], lang, first["result_printed"])
+    if first["unit"] not in PERCENT_UNITS:
+        value += f" {unit_name(first['unit'], lang, count=first['result'])}"
+    pct = first["report_pct"]
+    pct = "" if _missing(pct) else T("result.part_year_pct", lang, pct=qualified(pct, "percent_of_plan", lang))
+    when = part_year_text(first["result_as_of"], lang)
+    return cap(T("result.part_year_sentence", lang, name=name, when=when, v=value, pct=pct, y=year))
+
+
 def count_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lang: str) -> str | None:
     """A finding for a count result against its goals: "… là 17.034 người, bằng 100,2% kế hoạch (hơn 17.000) …"."""
     found = _result_rows(frame, indicator_id, lang)
     if found is None:
         return None
     rows, first, est, name = found
+    if first["result_as_of"]:
+        return part_year_sentence(first, name, year, lang)
     unit = unit_name(first["unit"], lang, count=first["result"])
     value = f"{qualified(first['result'], first['unit'], lang, first['result_printed'])} {unit}"
     items = []
@@ -82,6 +97,8 @@ def rate_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lang
     if found is None:
         return None
     rows, first, est, name = found
+    if first["result_as_of"]:
+        return part_year_sentence(first, name, year, lang)
     goals = ""
     for r in rows[rows["met"].notna()].itertuples():
         side = (r.difference > 0) - (r.difference < 0)

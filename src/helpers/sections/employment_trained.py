@@ -42,7 +42,7 @@ def trained_path_chart(data: pd.DataFrame | None, lang: str, year: int) -> Figur
         return None
     fig = charts.line_chart(
         pg.drawn(data)[["period", "value", "series", "low", "high"]],
-        title=ct.trend_title(data, TRAINED, lang, indicator_name(TRAINED, lang)),
+        title=ct.trend_title(data, TRAINED, lang, indicator_name(TRAINED, lang), year),
         y_label=pg.axis_text(TRAINED, lang),
         source=source_line(data["source_id"], lang, year),
         lang=lang,

@@ -20,7 +20,15 @@ from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.text import say, texts_for
 from helpers.text.formatting import RATIO_DECIMALS, fmt_number, fmt_printed, fmt_value
-from helpers.text.vocabulary import DOMAIN_LABELS, KIND_LABELS, NOT_JUDGED, indicator_text, instrument_name, label
+from helpers.text.vocabulary import (
+    DOMAIN_LABELS,
+    KIND_LABELS,
+    NOT_JUDGED,
+    indicator_text,
+    instrument_name,
+    label,
+    verdict_text,
+)
 
 T = texts_for(__name__)
 BOUNDS = ("ceiling", "floor")
@@ -68,11 +76,12 @@ def margin_text(margin: float | None, unit: str, lang: str) -> str:
     return fmt_value(margin, "percentage_points" if unit in PERCENT_LIKE else unit, lang, signed=True)
 
 
-def met_text(met: bool | None, lang: str) -> str:
-    """ "Đạt"/"Chưa đạt" ("Met"/"Not met", ``common.yml``), "–" when not judgeable."""
+def met_text(met: bool | None, lang: str, kind: object = "actual") -> str:
+    """ "Đạt"/"Chưa đạt" ("Met"/"Not met", ``common.yml``), "Ước đạt"/"Ước chưa đạt" for a year judged by its
+    estimate (:func:`helpers.text.vocabulary.verdict_text`, the same words everywhere), "–" when not judgeable."""
     if met is None or pd.isna(met):
         return NOT_JUDGED
-    return say("common:met" if met else "common:not_met", lang)
+    return verdict_text(met, lang, kind)
 
 
 def _lower_first(text: str) -> str:
@@ -159,11 +168,11 @@ def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
                 band_margin_text(m, f, u, lang)
                 for m, f, u in zip(card["margin"], card["margin_far"], card["unit"], strict=False)
             ],
-            h["met"]: [met_text(m, lang) for m in card["met"]],
+            h["met"]: [met_text(m, lang, k) for m, k in zip(card["met"], card["actual_kind"], strict=True)],
             h["group"]: [group_text(g, lang) for g in card["headline"]],
         }
     )
-    results = ["actual", "actual_printed", "ratio", "index", "margin", "margin_far", "met", "headline"]
+    results = ["actual", "actual_kind", "actual_printed", "ratio", "index", "margin", "margin_far", "met", "headline"]
     raw = card[["indicator_id", "breakdown", "domain", "unit", *GOAL_COLUMNS, "bound", *results]].reset_index(drop=True)
     sources = sorted(set(card["goal_source_id"]) | set(card["actual_source_id"].dropna()))
     return Table(frame, raw, sources)
@@ -184,10 +193,10 @@ def attainment_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame
             textwrap.wrap(n, 44)
             + [
                 f"({label(KIND_LABELS, k, lang).lower()}{(' ' + instrument_name(i, lang)).rstrip()}: "
-                f"{goal_text(g, u, b, lang, p)}) – {met_text(m, lang).lower()}"
+                f"{goal_text(g, u, b, lang, p)}) – {met_text(m, lang, a).lower()}"
             ]
         )
-        for n, k, i, g, u, b, p, m in _goal_rows(card, "met")
+        for n, k, i, g, u, b, p, m, a in _goal_rows(card, "met", "actual_kind")
     ]
     return pd.DataFrame(
         {

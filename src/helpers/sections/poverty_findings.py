@@ -55,12 +55,20 @@ def rate_sentence(info: dict, lang: str, breaks: Sequence[int] | None = None) ->
     if not info["comparable"]:
         brk = min(b_ for b_ in _breaks(breaks) if info["prev_period"] < b_ <= info["period"])
         return T("rate.across_break", lang, name=name, p1=info["period"], b=b, brk=brk, a=a, p0=info["prev_period"])
+    if info["change"] is None:  # two bounds that pull apart ("dưới …" after "dưới …"): no change can be stated
+        return _cap(T("rate.only", lang, est=est, name=name, p1=info["period"], b=b))
     change, years = info["change"], info["period"] - info["prev_period"]
-    avg = (
-        T("rate.average", lang, pace=pg.change_text(abs(change) / years, "percent", lang, signed=False))
-        if years > 1
-        else ""
-    )
+
+    def amount(points: float) -> str:
+        """A change in points; a bound stays a bound ("hơn 0,2 điểm phần trăm" from "dưới 1,2%")."""
+        text = pg.change_text(points, "percent", lang, signed=False)
+        bound = info.get("change_bound")
+        if bound is None:
+            return text
+        beyond = (bound == "ceiling") == (change <= 0)  # a fall from a ceiling, a rise to a floor: more than
+        return T("rate.more_than" if beyond else "rate.less_than", lang, d=text)
+
+    avg = T("rate.average", lang, pace=amount(abs(change) / years)) if years > 1 else ""
     return _cap(
         T(
             "rate.down" if change <= 0 else "rate.up",
@@ -71,7 +79,7 @@ def rate_sentence(info: dict, lang: str, breaks: Sequence[int] | None = None) ->
             p0=info["prev_period"],
             b=b,
             p1=info["period"],
-            d=pg.change_text(abs(change), "percent", lang, signed=False),
+            d=amount(abs(change)),
             avg=avg,
         )
     )
