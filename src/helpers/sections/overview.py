@@ -99,6 +99,7 @@ def _named(card: pd.DataFrame, figures: pd.DataFrame, lang: str, numbers: tuple,
     names = figures.drop_duplicates("indicator_id").set_index("indicator_id")[f"name_{lang}"]
     return card.assign(
         name=[indicator_text(names[i], b, lang) for i, b in zip(card["indicator_id"], card["breakdown"], strict=False)],
+        plain_name=[names[i] for i in card["indicator_id"]],
         bound=card["bound"].map(_bound),
         **{c: card[c].map(_number) for c in numbers},
         **{c: [_flag(v) for v in card[c]] for c in flags},
