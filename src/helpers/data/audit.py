@@ -135,15 +135,18 @@ def audit_report(year: int, report: Path, data_dir: Path | None = None, source_i
     return result
 
 
+def passed_over_lines(skipped: Counter) -> list[str]:
+    """One line per rule that passed numbers over, with its count and reason, in the rules' order."""
+    return [f"  passed over {skipped[r.name]:3d} × {r.name}: {r.reason}" for r in SKIP_RULES if skipped[r.name]]
+
+
 def format_result(result: AuditResult, year: int) -> str:
     """A readable report of an audit, ending with its verdict."""
     lines = [
         f"Audit of {year} against source '{result.source_id}': {result.numbers_in_text} numbers in the text, "
         f"{result.matched} held by figures, {sum(result.skipped.values())} passed over by rules.",
     ]
-    for rule in SKIP_RULES:
-        if result.skipped[rule.name]:
-            lines.append(f"  passed over {result.skipped[rule.name]:3d} × {rule.name}: {rule.reason}")
+    lines += passed_over_lines(result.skipped)
     for token, in_text, held, where in result.uncaptured:
         lines.append(f"UNCAPTURED '{token}': printed {in_text}× in the text, held {held}× in the figures:")
         lines += [f"    text line {o.line}: …{o.context}…" for o in where]
@@ -228,9 +231,7 @@ def format_quote_result(result: QuoteAuditResult) -> str:
         f"Audit of the quotes in data/figures: {result.quotes} quoted sentences, {result.numbers} numbers in them, "
         f"{result.held} held by a figure of their source, {sum(result.skipped.values())} passed over by rules.",
     ]
-    for rule in SKIP_RULES:
-        if result.skipped[rule.name]:
-            lines.append(f"  passed over {result.skipped[rule.name]:3d} × {rule.name}: {rule.reason}")
+    lines += passed_over_lines(result.skipped)
     for n in result.unheld:
         lines.append(f"NOT HELD '{n.token}' of source '{n.source_id}', quoted \"{n.quote}\", cited by:")
         lines += [f"    {w}" for w in n.rows]
