@@ -72,8 +72,8 @@ appendix: $(STAMP)  ## Build the appendix for YEAR (default: the latest year wit
 all-years: $(STAMP)  ## Build the appendix for every year with data
 	$(PY) -m helpers build --all --lang '$(value LANG_)' $(if $(value JOBS),--jobs '$(value JOBS)')
 
-audit: $(STAMP)  ## Check that data/figures/2023.csv holds every number of the 2023 report
-	$(PY) -m helpers audit --year 2023 --report ../shared/sources/2023-bao-cao-tom-tat-sldtbxh-thua-thien-hue.txt
+audit: $(STAMP)  ## Check that the data hold every number of the 2023 report and of every quote in data/figures
+	$(PY) -m helpers audit --quotes --year 2023 --report ../shared/sources/2023-bao-cao-tom-tat-sldtbxh-thua-thien-hue.txt
 
 test: $(DEV_STAMP)  ## Run every test: the stage order, unit tests, back-tests, data checks, notebooks (papermill and nbval), build
 	$(VENV)/bin/lint-imports

@@ -42,12 +42,19 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from helpers.data.audit import audit_report, format_result
+    from helpers.data.audit import audit_quotes, audit_report, format_quote_result, format_result
 
+    if args.quotes:
+        quotes = audit_quotes()
+        print(format_quote_result(quotes))
+        if args.year is None and args.report is None:
+            return 0 if quotes.ok else 1
+    if args.year is None or args.report is None:
+        raise SystemExit("phu-luc audit: error: --year and --report go together (or give --quotes alone)")
     year = _resolve_year(args.year)
     result = audit_report(year, Path(args.report), source_id=args.source)
     print(format_result(result, year))
-    return 0 if result.ok else 1
+    return 0 if result.ok and (not args.quotes or quotes.ok) else 1
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
@@ -182,6 +189,7 @@ EXAMPLES = [
     ("build --year 2021 --lang en", "the 2021 appendix in English, into outputs/2021-en/"),
     ("build --all", "every year with data"),
     ("audit --year 2023 --report report.txt", "is every number of the report in the data?"),
+    ("audit --quotes", "is every number of every quote in the data held by a figure?"),
     ("summary --year 2023", "check the 2023 figures and count them"),
     ("draft --year 2024 --report report.docx", "propose 2024's figures rows from the report, for review"),
 ]
@@ -252,10 +260,17 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
         "check that a report's every number is in the data",
         "Read a report saved as UTF-8 text and list every number in it that the year's figures\n"
         "do not hold, and every figure that the report does not print. Use it after typing in a\n"
-        "new year's report. The exit status is 1 when anything is missing.",
+        "new year's report. With --quotes, check every quoted sentence of data/figures (a locator\n"
+        "'quote: \"…\"'): each of its numbers must be held by a figure of its source or passed over by\n"
+        "a rule of audit_skip_rules.yml. The exit status is 1 when anything is missing.",
     )
-    p.add_argument("--year", type=_year, required=True, help="the year of the report, e.g. 2023")
-    p.add_argument("--report", required=True, metavar="FILE", help="the report as UTF-8 text")
+    p.add_argument("--year", type=_year, default=None, help="the year of the report, e.g. 2023")
+    p.add_argument("--report", default=None, metavar="FILE", help="the report as UTF-8 text")
+    p.add_argument(
+        "--quotes",
+        action="store_true",
+        help="check every number of every quote in data/figures (alone, or with --year and --report)",
+    )
     p.add_argument(
         "--source",
         default=None,

@@ -291,7 +291,8 @@ def test_an_instrument_holding_the_separator_of_instruments_is_refused(data_copy
         r"got 'KH năm 2024; bổ sung'\.$",
     )
     rows = read_rows(data_copy / "instruments.csv")
-    write_rows(data_copy / "instruments.csv", rows + [["KH năm 2024; bổ sung", "Annual Plan 2024, amended", "2024", ""]])
+    amended = ["KH năm 2024; bổ sung", "Annual Plan 2024, amended", "2024", ""]
+    write_rows(data_copy / "instruments.csv", rows + [amended])
     with pytest.raises(DataError, match=rf"^data/instruments\.csv, line {len(rows) + 1}, column 'instrument': "):
         load_instruments(data_copy)
 

@@ -159,7 +159,8 @@ KIND_OF: dict[str, str] = {
     **dict.fromkeys(
         ("computed", "comparable", "below_achieved", "headline", "achieved_computed", "complete", "preferred"), "flag"
     ),
-    **dict.fromkeys(("met", "met_now", "on_track"), "verdict"),
+    **dict.fromkeys(("met", "met_now", "on_track", "goal_met"), "verdict"),
+    "goal_of": "indicator",
     **dict.fromkeys(("printed", "literal_reading"), "printed"),
     **dict.fromkeys(("code", "category_code"), "code"),
     **dict.fromkeys(("missing",), "refs"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers.data.comparable import load_comparable_results
+from helpers.data.components import load_components
 from helpers.data.derivations import load_derivations
 from helpers.data.loading import (
     available_years,
@@ -31,7 +32,7 @@ def validate_all(data_dir: Path | None = None) -> None:
     In order: the reference tables (units, sources, catalogue, breakdown labels, series breaks, reports, the names
     of domains, kinds and dimensions), every figures file (those of every year, through the latest year's load),
     a report row for each year with figures, ``instruments.csv`` (every instrument a figures file names),
-    ``headline.csv``, ``derivations.csv`` and ``comparable_results.csv``."""
+    ``headline.csv``, ``derivations.csv``, ``comparable_results.csv`` and ``components.csv``."""
     root = Path(data_dir or default_data_dir())
     load_reference(root)
     load_year(latest_year(root), root)  # every figures file, each checked against the reference tables
@@ -41,3 +42,4 @@ def validate_all(data_dir: Path | None = None) -> None:
     load_headline(root)
     load_derivations(root)
     load_comparable_results(root)
+    load_components(root)

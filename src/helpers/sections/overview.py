@@ -108,6 +108,7 @@ def _named(card: pd.DataFrame, figures: pd.DataFrame, lang: str, numbers: tuple,
     names = figures.drop_duplicates("indicator_id").set_index("indicator_id")[f"name_{lang}"]
     return card.assign(
         name=[indicator_text(names[i], b, lang) for i, b in zip(card["indicator_id"], card["breakdown"], strict=False)],
+        plain_name=[names[i] for i in card["indicator_id"]],
         bound=card["bound"].map(_bound),
         **{c: card[c].map(_number) for c in numbers},
         **{c: [_flag(v) for v in card[c]] for c in flags},
@@ -136,9 +137,10 @@ def _headline_first(card: pd.DataFrame) -> pd.DataFrame:
     return card.sort_values("headline", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def group_text(headline: bool, lang: str) -> str:
-    """Whether a goal is its indicator's one counted goal or another goal shown apart."""
-    return T("group.headline" if headline else "group.other", lang)
+def group_text(headline: bool, lang: str, component: bool = False) -> str:
+    """Whether a goal is its indicator's one counted goal, a component of a counted goal (judged, counted with it)
+    or another goal shown apart."""
+    return T("group.headline" if headline else "group.component" if component else "group.other", lang)
 
 
 def scorecard_rows(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
@@ -160,8 +162,10 @@ def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
             h["indicator"]: card["name"],
             **_goal_columns(card, lang, h["goal_kind"], h["goal"]),
             h["actual"]: [
-                fmt_printed(a, u, lang, p)
-                for a, u, p in zip(card["actual"], card["unit"], card["actual_printed"], strict=False)
+                fmt_printed(a, u, lang, p) + (T("demand.computed", lang) if c else "")
+                for a, u, p, c in zip(
+                    card["actual"], card["unit"], card["actual_printed"], card["actual_computed"], strict=False
+                )
             ],
             h["ratio"]: [fmt_number(r, lang, 2) if r is not None else NOT_JUDGED for r in card["index"]],
             h["margin"]: [
@@ -169,10 +173,11 @@ def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
                 for m, f, u in zip(card["margin"], card["margin_far"], card["unit"], strict=False)
             ],
             h["met"]: [met_text(m, lang, k) for m, k in zip(card["met"], card["actual_kind"], strict=True)],
-            h["group"]: [group_text(g, lang) for g in card["headline"]],
+            h["group"]: [group_text(g, lang, bool(c)) for g, c in zip(card["headline"], card["goal_of"], strict=True)],
         }
     )
-    results = ["actual", "actual_kind", "actual_printed", "ratio", "index", "margin", "margin_far", "met", "headline"]
+    results = ["actual", "actual_kind", "actual_printed", "actual_computed", "ratio", "index", "margin", "margin_far"]
+    results += ["met", "goal_of", "goal_met", "headline"]
     raw = card[["indicator_id", "breakdown", "domain", "unit", *GOAL_COLUMNS, "bound", *results]].reset_index(drop=True)
     sources = sorted(set(card["goal_source_id"]) | set(card["actual_source_id"].dropna()))
     return Table(frame, raw, sources)
@@ -258,7 +263,7 @@ def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
             h["demand"]: [
                 demand_text(d, c, lang) for d, c in zip(card["demand"], card["achieved_computed"], strict=False)
             ],
-            h["group"]: [group_text(g, lang) for g in card["headline"]],
+            h["group"]: [group_text(g, lang, bool(c)) for g, c in zip(card["headline"], card["goal_of"], strict=True)],
         }
     )
     results = ["achieved", "achieved_printed", "achieved_computed", "below_achieved", "demand", "headline"]
