@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from helpers.data.loading import load_year
 from helpers.paths import PROJECT_ROOT
-from helpers.sections import poverty, poverty_findings, poverty_programmes
+from helpers.sections import poverty, poverty_districts, poverty_findings, poverty_programmes
 from tests.conftest import figures_frame
 
 BREAKS = [2021]
@@ -93,33 +93,33 @@ def test_households_frame_and_sentence() -> None:
 
 
 def test_district_keeps_the_preferred_source_and_names_the_other() -> None:
-    frame = poverty.district_frame(SMALL, 2023)
+    frame = poverty_districts.district_frame(SMALL, 2023, "A Lưới")
     assert frame.attrs["periods"] == [2021, 2023]
     rate = frame[(frame["indicator_id"] == "poverty_rate") & (frame["scope"] == "district")].iloc[0]
     assert rate["value_2023"] == 24.4
-    sentences = poverty_findings.disagreement_sentences(SMALL, 2023, "vi")
+    sentences = poverty_districts.disagreement_sentences(SMALL, 2023, "vi", "A Lưới")
     assert len(sentences) == 1 and "24,4% (Báo Dân Việt)" in sentences[0] and "24,3%" in sentences[0]
     assert poverty_findings.district_sentence(frame, 2023, "vi") == (
         "Huyện A Lưới: tỷ lệ hộ nghèo 24,4% (2023), gấp 10,7 lần mức chung toàn tỉnh (2,27%); giảm từ 49,98% năm 2021."
     )
-    fig = poverty.district_chart(frame, "vi")
+    fig = poverty_districts.district_chart(frame, "vi")
     assert isinstance(fig, Figure)
     assert fig.caption_values == {"rate": "Tỷ lệ hộ nghèo", "place": "Huyện A Lưới", "note": ""}  # no break inside
     assert sorted(v for c in fig.axes[0].containers for v in c.datavalues) == [2.27, 4.93, 24.4, 49.98]
-    assert poverty.district_frame(SMALL, 2020) is None
+    assert poverty_districts.district_frame(SMALL, 2020, "A Lưới") is None
 
 
 def test_district_table_shows_the_multiple_its_finding_states() -> None:
-    frame = poverty.district_frame(SMALL, 2023)
+    frame = poverty_districts.district_frame(SMALL, 2023, "A Lưới")
     assert poverty.times_province(frame, 2023) == pytest.approx(24.4 / 2.27)
-    table = poverty.district_table(frame, "vi")
+    table = poverty_districts.district_table(frame, "vi")
     last = table.frame.iloc[-1].tolist()
     assert last == ["Tỷ lệ hộ nghèo huyện A Lưới so với mức chung toàn tỉnh (phụ lục tính)", "lần", "10,1", "10,7"]
     assert table.raw.iloc[-1]["scope"] == "times_province"
     assert "gấp 10,7 lần" in poverty_findings.district_sentence(frame, 2023, "vi")  # the same rendering
     no_province = frame[frame["scope"] != "province"]
     assert poverty.times_province(no_province, 2023) is None
-    assert poverty.district_table(no_province, "vi").frame.shape[0] == len(no_province)  # no row without both
+    assert poverty_districts.district_table(no_province, "vi").frame.shape[0] == len(no_province)  # no row without both
 
 
 def test_targets_and_reduction_goal() -> None:
@@ -176,6 +176,9 @@ def notebook_cells() -> list[dict]:
     return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
 
 
+DISTRICTS_BY_YEAR = {2021: ["A Lưới"], 2023: ["A Lưới"]}  # of the data
+
+
 @pytest.mark.parametrize("year", [2016, 2019, 2020, 2021, 2022, 2023])
 def test_every_section_runs_for_every_year(year: int) -> None:
     """The notebook's own cells, run here for each year (in English for odd years)."""
@@ -185,7 +188,10 @@ def test_every_section_runs_for_every_year(year: int) -> None:
             exec("".join(cell["source"]), space)
     kinds = [s.kind for s in space["rep"].shown]
     assert kinds[:2] == ["heading", "findings"]
-    assert kinds.count("heading") == 10
+    # One part per district with a result of its own for the year (data/figures), none for a year without one.
+    districts = poverty.an.districts(space["rep"].figures, year)
+    assert districts == DISTRICTS_BY_YEAR.get(year, [])
+    assert kinds.count("heading") == 9 + len(districts)
     if year < 2023:
         assert any("appendix-nodata" in s.html for s in space["rep"].shown)
     else:
@@ -203,7 +209,7 @@ def test_the_notebook_shows_its_work_in_short_cells_without_prose_in_one_languag
         assert f"{name}: {kind} = " in parameters and "#" in parameters.split(f"{name}:")[1].splitlines()[0]
     shown_last = [s.splitlines()[-1] for s, _ in code]
     assert sum(line == "fig" for line in shown_last) >= 4  # the chart cells return their Figure
-    assert sum(line in {"trend", "households", "a_luoi", "targets", "credit"} for line in shown_last) >= 5
+    assert sum(line in {"trend", "households", "districts", "targets", "credit"} for line in shown_last) >= 5
     # Markdown carries no prose in one language: one neutral first cell naming the notebook and the files behind
     # it; every heading is an output of rep.section, shown once, in the run's language.
     markdown = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
@@ -236,18 +242,18 @@ def test_the_households_caption_names_every_year_its_table_shows() -> None:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_a_luoi_is_compared_within_one_poverty_standard_and_its_chart_marks_the_change(lang: str) -> None:
     figures = load_year(2023)
-    frame = poverty.district_frame(figures, 2023)
+    frame = poverty_districts.district_frame(figures, 2023, "A Lưới")
     assert 2015 in frame.attrs["periods"]  # a year under the 2016–2020 standard is in the table
     sentence = poverty_findings.district_sentence(frame, 2023, lang)
     assert ("49,98% năm 2021" if lang == "vi" else "49.98% in 2021") in sentence
     assert "35" not in sentence and "2015" not in sentence
-    fig = poverty.district_chart(frame, lang)
+    fig = poverty_districts.district_chart(frame, lang)
     ax = fig.axes[0]
     dashed = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
     ticks = {t.get_text(): y for t, y in zip(ax.yaxis.get_ticklabels(), ax.yaxis.get_ticklocs(), strict=True)}
     assert [line.get_ydata()[0] for line in dashed] == [(ticks["2015"] + ticks["2021"]) / 2]
     assert poverty.T("new_standard", lang) in [t.get_text() for t in ax.texts]
-    assert fig.caption_values["note"] == poverty.T("a_luoi_vs_province.break", lang, first=2021)
+    assert fig.caption_values["note"] == poverty.T("district_vs_area.break", lang, first=2021)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -287,3 +293,43 @@ def test_an_average_is_per_one_unit_in_english() -> None:
     )
     assert poverty_programmes.per_unit("credit_amount", "credit_households", "en") == "million VND per household loan"
     assert poverty_programmes.per_unit("credit_amount", "credit_households", "vi") == "triệu đồng/lượt hộ"
+
+
+TWO_DISTRICTS = figures_frame(  # invented figures of an invented area, for the rule alone
+    [
+        ("poverty_rate", 2023, "actual", "", 3.0, "3%"),
+        ("poverty_rate", 2023, "actual", "district=Sơn Thủy", 12.5, "12,5%"),
+        ("poor_households", 2023, "actual", "district=Đông Giang", 900, "900"),
+        ("poverty_rate", 2023, "actual", "district=Đông Giang", 9.0, "9%"),
+        ("poverty_rate", 2021, "actual", "district=Bắc Xuyên", 20.0, "20%"),  # no result for 2023: no part
+        ("poverty_rate", 2023, "target", "district=Bắc Xuyên", 15.0, "15%"),
+        ("poverty_rate", 2023, "actual", "household_group=poor", 1.0, "1%"),  # another dimension: no part
+    ]
+)
+
+
+def test_every_district_with_a_result_of_the_year_gets_its_comparison_and_no_other() -> None:
+    assert poverty.an.districts(TWO_DISTRICTS, 2023) == ["Sơn Thủy", "Đông Giang"]  # unlabelled: by code point
+    assert poverty.an.districts(TWO_DISTRICTS, 2021) == ["Bắc Xuyên"]
+    assert poverty.an.districts(TWO_DISTRICTS, 2022) == []
+    frames = poverty_districts.district_frames(TWO_DISTRICTS, 2023)
+    assert list(frames) == ["Sơn Thủy", "Đông Giang"]
+    sentences = [poverty_findings.district_sentence(f, 2023, "vi", BREAKS) for f in frames.values()]
+    assert sentences == [
+        "Sơn Thủy: tỷ lệ hộ nghèo 12,5% (2023), gấp 4,2 lần mức chung toàn tỉnh (3%).",
+        "Đông Giang: tỷ lệ hộ nghèo 9% (2023), gấp 3,0 lần mức chung toàn tỉnh (3%).",
+    ]
+    assert [poverty_districts.district_id(d) for d in frames] == ["son_thuy", "dong_giang"]
+    assert poverty_districts.district_id("A Lưới") == "a_luoi"  # the 2023 appendix keeps its file names
+    assert poverty_districts.district_id("Thành phố Huế (trước 2021)") == "thanh_pho_hue_truoc_2021"
+
+
+def test_the_districts_are_listed_in_the_order_the_labels_declare() -> None:
+    rows = figures_frame(
+        [
+            ("poverty_rate", 2023, "actual", "district=Phú Vang", 5.0, "5%"),
+            ("poverty_rate", 2023, "actual", "district=Hương Thủy", 4.0, "4%"),
+            ("poverty_rate", 2023, "actual", "district=Xã Mới", 4.0, "4%"),  # not in breakdown_labels.csv: last
+        ]
+    )
+    assert poverty.an.districts(rows, 2023) == ["Hương Thủy", "Phú Vang", "Xã Mới"]

@@ -1,5 +1,5 @@
-"""The poverty section's frames (notebook 01): the rate's change, households, a district beside the
-province, sources that disagree, a count and an amount by household group. Frames in, frames out:
+"""The poverty section's frames (notebook 01): the rate's change, households, each district beside the
+whole area, sources that disagree, a count and an amount by household group. Frames in, frames out:
 no language, no formatting. The poverty standard changes at the end of 2021 (data/series_breaks.csv):
 no change is computed across it.
 """
@@ -11,12 +11,12 @@ from collections.abc import Sequence
 import pandas as pd
 
 from helpers.analysis.series import breaks_of, current_result, goal_series, same_definition
-from helpers.data.query import figure_row, parts, select
+from helpers.data.loading import load_breakdown_labels
+from helpers.data.query import cut_off, figure_row, parts, preferred, select
 
 RATE, POOR, NEAR_POOR, NEAR_POOR_RATE = "poverty_rate", "poor_households", "near_poor_households", "near_poor_rate"
 HOUSEHOLD_INDICATORS = (POOR, RATE, NEAR_POOR, NEAR_POOR_RATE)
-DISTRICT = "A Lưới"
-DISTRICT_BREAKDOWN = f"district={DISTRICT}"
+DISTRICT_DIMENSION = "district"  # the breakdown dimension of the area's districts (data/dimensions.csv)
 DISTRICT_INDICATORS = (RATE, POOR, NEAR_POOR_RATE, NEAR_POOR)
 GROUP = "household_group"
 
@@ -138,13 +138,42 @@ def _values(record: dict, row: pd.Series | None, period: int) -> None:
     record[f"source_{period}"] = None if row is None else str(row["source_id"])
 
 
-def district_frame(figures: pd.DataFrame, year: int, breakdown: str = DISTRICT_BREAKDOWN) -> pd.DataFrame | None:
-    """A district's poverty figures by period up to ``year``, with the province's rate beside them.
+def district_breakdown(district: str) -> str:
+    """The breakdown cell of a district: ``district=<code>``, the code as the figures files write it."""
+    return f"{DISTRICT_DIMENSION}={district}"
 
-    Columns: indicator_id, scope ("district" or "province"), ``value_<period>``,
-    ``printed_<period>``, ``source_<period>``; ``attrs["periods"]`` lists the periods,
-    ``attrs["source_ids"]`` the sources and ``attrs["year"]`` the year asked for. None when the district has no figure.
+
+def districts(figures: pd.DataFrame, year: int) -> list[str]:
+    """The districts that have a result of their own for ``year`` (a full-year ``actual`` of a household indicator
+    with breakdown ``district=…``), in the order data/breakdown_labels.csv lists them (then by code).
+
+    Districts are a breakdown like any other: which ones the appendix compares with the whole area is what the
+    figures hold, none when they hold none. A district whose latest figure is older than ``year`` is left out: its
+    comparison would not be the year's.
     """
+    rows = preferred(figures)
+    rows = rows[
+        rows["indicator_id"].isin(DISTRICT_INDICATORS)
+        & (rows["kind"] == "actual")
+        & (rows["period"] == year)
+        & rows["breakdown"].str.startswith(f"{DISTRICT_DIMENSION}=")
+        & (cut_off(rows) == "")
+    ]
+    found = {b.split("=", 1)[1] for b in rows["breakdown"]}
+    labels = load_breakdown_labels()
+    listed = [str(v) for v in labels.loc[labels["dimension"] == DISTRICT_DIMENSION, "value"] if v in found]
+    return listed + sorted(found - set(listed))
+
+
+def district_frame(figures: pd.DataFrame, year: int, district: str) -> pd.DataFrame | None:
+    """A district's poverty figures by period up to ``year``, with the whole area's rate beside them.
+
+    Columns: indicator_id, scope ("district" or "province": the whole area), ``value_<period>``,
+    ``printed_<period>``, ``source_<period>``; ``attrs["periods"]`` lists the periods,
+    ``attrs["source_ids"]`` the sources, ``attrs["year"]`` the year asked for and ``attrs["district"]`` the
+    district's code. None when the district has no figure.
+    """
+    breakdown = district_breakdown(district)
     rows = pd.concat([select(figures, i, breakdown=breakdown) for i in DISTRICT_INDICATORS])
     rows = rows[rows["period"] <= year]
     if rows.empty:
@@ -165,7 +194,7 @@ def district_frame(figures: pd.DataFrame, year: int, breakdown: str = DISTRICT_B
             sources.add(str(r["source_id"]))
     records.append(province)
     frame = pd.DataFrame.from_records(records)
-    frame.attrs.update(periods=periods, source_ids=sorted(sources), year=int(year))
+    frame.attrs.update(periods=periods, source_ids=sorted(sources), year=int(year), district=district)
     return frame
 
 
