@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers.build.publish import build
+from helpers.text import say
 from tests.data.other_area import AREA_EN, AREA_VI, DISTRICTS, REAL_PLACES, YEAR, add_other_area
 
 BUILD = pytest.mark.xdist_group("build")  # as tests/build/test_build.py: one worker builds
@@ -49,5 +50,7 @@ def test_an_invented_area_builds_and_no_output_names_a_place_of_the_real_data(
     assert not named, sorted(named)
     doc = texts["appendix.html"]
     assert (AREA_VI if lang == "vi" else AREA_EN) in doc  # the area of the data, on the cover
+    share = say("employment:abroad.share", lang)  # workers abroad among jobs created: Huế's relation, not this area's
+    assert share not in doc
     for vi, en in DISTRICTS.values():  # each district with figures gets its part, named from breakdown_labels.csv
         assert f'class="appendix-heading">{vi if lang == "vi" else f"{en} district"}</h' in doc

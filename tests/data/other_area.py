@@ -4,8 +4,8 @@ its own and a subset of the indicators.
 Everything below is a test fixture, invented for the tests and labelled as such: no such province, department,
 district or figure exists. The copy keeps the catalogue, units and code lists (they are the contract, not the
 place) and replaces the place's own files: ``reports.csv`` holds the invented year alone, ``figures/`` its one
-file, ``breakdown_labels.csv`` gains the invented districts. An appendix built from it must name no place of the
-real data (the names the real data give are in ``REAL_PLACES``).
+file, ``relations.csv`` declares no relation, ``breakdown_labels.csv`` gains the invented districts. An appendix
+built from it must name no place of the real data (the names the real data give are in ``REAL_PLACES``).
 """
 
 from __future__ import annotations
@@ -64,6 +64,9 @@ def add_other_area(data: Path) -> Path:
     )
     reports = read_rows(data / "reports.csv")
     write_rows(data / "reports.csv", [reports[0], [REPORT_ROW[c] for c in reports[0]]])
+
+    relations = read_rows(data / "relations.csv")  # this area's reports are not known to count abroad inside jobs
+    write_rows(data / "relations.csv", relations[:1])
 
     labels = read_rows(data / "breakdown_labels.csv")
     write_rows(data / "breakdown_labels.csv", labels + [["district", c, vi, en] for c, (vi, en) in DISTRICTS.items()])

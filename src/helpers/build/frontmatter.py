@@ -27,6 +27,7 @@ from helpers.data.loading import (
     load_sources,
     load_year,
 )
+from helpers.data.relations import load_relations
 from helpers.paths import data_dir as default_data_dir
 from helpers.text.formatting import check_lang
 from helpers.text.templates import Texts, load, say, texts_for
@@ -138,6 +139,7 @@ def gather(year: int, lang: str, data_dir: Path | None = None) -> FrontMatter:
     root = Path(data_dir or default_data_dir())
     report = load_report_meta(year, root)
     figures = load_year(year, root)
+    load_relations(root)  # validated here too, so that a bad relation is refused before any notebook runs
     vintage = []
     for file_year, path in sorted(figures_files(root).items()):
         if file_year <= year:

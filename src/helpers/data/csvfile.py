@@ -61,11 +61,12 @@ class _CheckedReader:
             raise DataError(self._shown, problem, row=line) from None
 
 
-def read_table(path: Path, columns: list[str]) -> pd.DataFrame:
+def read_table(path: Path, columns: list[str], rows_required: bool = True) -> pd.DataFrame:
     """Read a contract CSV as text cells, indexed by line number (header = line 1).
 
     Refuses a file that is missing, empty, not UTF-8, lacks or adds columns,
-    or has a line with the wrong number of fields.
+    or has a line with the wrong number of fields; and, unless ``rows_required`` is False (a file whose rows
+    may rightly be none, such as data/relations.csv), a header without rows.
     """
     shown = shown_path(path)
     if not path.is_file():
@@ -108,7 +109,7 @@ def read_table(path: Path, columns: list[str]) -> pd.DataFrame:
             lines.append(start)
     except csv.Error as exc:
         raise DataError(shown, f"the line cannot be read as CSV ({exc})", row=line + 1) from None
-    if not rows:
+    if not rows and rows_required:
         raise DataError(shown, "the file has a header but no rows")
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(lines, name="line"), dtype=str)
     return frame[columns]
