@@ -276,7 +276,7 @@ def test_every_household_count_the_2023_chart_draws_is_in_its_table(lang: str) -
 def test_a_programme_column_names_its_unit_once(lang: str) -> None:
     """Review item 24: "(household-times) (household loans)" — a name that already ends in what it counts gets no
     second parenthesis; every other column names its unit."""
-    for key, ids in poverty_programmes.PROGRAMMES.items():
+    for key, ids in poverty_programmes.programmes().items():
         for indicator_id in ids:
             heading = poverty_programmes.column_heading(indicator_id, lang)
             assert ") (" not in heading, (key, heading)

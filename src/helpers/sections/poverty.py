@@ -20,8 +20,6 @@ from matplotlib.figure import Figure
 from helpers.analysis import poverty as an
 from helpers.analysis.attainment import scorecard
 from helpers.analysis.poverty import (  # noqa: F401  (the analysis frames, for notebooks and tests)
-    DISTRICT_DIMENSION,
-    DISTRICT_INDICATORS,
     GROUP,
     NEAR_POOR,
     NEAR_POOR_RATE,

@@ -13,8 +13,6 @@ from matplotlib.figure import Figure
 
 from helpers.analysis import poverty as an
 from helpers.analysis.poverty import (
-    DISTRICT_DIMENSION,
-    DISTRICT_INDICATORS,
     RATE,
     alternatives,
     district_frame,
@@ -35,7 +33,7 @@ from helpers.text.vocabulary import area_words, publisher_names
 
 def place(lang: str, district: str) -> str:
     """The district's name in ``lang``, from data/breakdown_labels.csv."""
-    return category_label(DISTRICT_DIMENSION, district, lang)
+    return category_label(an.district_dimension(), district, lang)
 
 
 def district_id(district: str) -> str:
@@ -174,7 +172,7 @@ def disagreement_sentences(figures: pd.DataFrame, year: int, lang: str, district
     """One sentence for each figure of ``district`` up to ``year`` on which sources disagree."""
     publishers, breakdown, where = publisher_names(lang), an.district_breakdown(district), place(lang, district)
     sentences = []
-    for indicator in DISTRICT_INDICATORS:
+    for indicator in an.district_indicators():
         rows = figures[
             (figures["indicator_id"] == indicator)
             & (figures["breakdown"] == breakdown)

@@ -26,7 +26,7 @@ from helpers.sections.poverty import (
     times_province,
 )
 from helpers.sections.poverty_districts import TIMES_DECIMALS, district_frames, place
-from helpers.sections.poverty_programmes import group_frame, per_unit
+from helpers.sections.poverty_programmes import group_frame, per_unit, programme_indicators
 from helpers.sections.social_common import qualified, unit_name
 from helpers.text.formatting import fmt_number, fmt_printed, fmt_ratio
 from helpers.text.vocabulary import area_words
@@ -213,6 +213,7 @@ def credit_sentence(frame: pd.DataFrame | None, year: int, lang: str) -> str | N
     if pd.isna(total["count"]) or pd.isna(total["amount"]) or pd.isna(total["average"]):
         return None
     groups = frame[(frame["code"] != "total") & frame["share"].notna()]
+    count_id, amount_id = programme_indicators("credit")
     lead = ""
     if not groups.empty:
         top = groups.loc[groups["share"].idxmax()]
@@ -223,9 +224,9 @@ def credit_sentence(frame: pd.DataFrame | None, year: int, lang: str) -> str | N
         y=year,
         n=qualified(total["count"], "households", lang, total["count_printed"]),
         amount=qualified(total["amount"], "million_vnd", lang, total["amount_printed"]),
-        unit=unit_label("credit_amount", lang),
+        unit=unit_label(amount_id, lang),
         avg=fmt_number(total["average"], lang, 2),
-        per=per_unit("credit_amount", "credit_households", lang),
+        per=per_unit(amount_id, count_id, lang),
         lead=lead,
     )
 
