@@ -7,8 +7,8 @@ where the data declare the part as part of the whole, for the years the declarat
 
 Columns: ``relation`` (``part_of``: every unit ``indicator_id`` counts is also counted by ``of``, for the same
 period), ``indicator_id``, ``of`` (catalogue ids of the same unit), ``from_year`` and ``to_year`` (the periods it
-holds for; empty: no bound), ``note`` (where the reports say so). A file with its header alone declares none. Bad input is refused once, in one sentence naming
-the file, the line and the column.
+holds for; empty: no bound), ``note`` (where the reports say so). A file with its header alone declares none.
+Bad input is refused once, in one sentence naming the file, the line and the column.
 """
 
 from __future__ import annotations
