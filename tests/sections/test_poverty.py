@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,7 +13,7 @@ from matplotlib.figure import Figure
 from helpers.data.loading import load_year
 from helpers.paths import PROJECT_ROOT
 from helpers.sections import poverty, poverty_districts, poverty_findings, poverty_programmes
-from tests.conftest import figures_frame
+from tests.conftest import figures_frame, read_rows, write_rows
 
 BREAKS = [2021]
 SMALL = figures_frame(
@@ -191,11 +192,14 @@ def test_every_section_runs_for_every_year(year: int) -> None:
     # One part per district with a result of its own for the year (data/figures), none for a year without one.
     districts = poverty.an.districts(space["rep"].figures, year)
     assert districts == DISTRICTS_BY_YEAR.get(year, [])
-    assert kinds.count("heading") == 9 + len(districts)
+    # The year's other poverty figures (none declared by a block) get a part of their own only when there are some.
+    other = poverty.other_table(space["rep"].figures, year, space["lang"])
+    assert (other is not None) == (year == 2023)
+    assert kinds.count("heading") == 9 + len(districts) + (other is not None)
     if year < 2023:
         assert any("appendix-nodata" in s.html for s in space["rep"].shown)
     else:
-        assert kinds.count("figure") == 5 and kinds.count("table") == 9
+        assert kinds.count("figure") == 5 and kinds.count("table") == 10
 
 
 def test_the_notebook_shows_its_work_in_short_cells_without_prose_in_one_language() -> None:
@@ -333,3 +337,40 @@ def test_the_districts_are_listed_in_the_order_the_labels_declare() -> None:
         ]
     )
     assert poverty.an.districts(rows, 2023) == ["Hương Thủy", "Phú Vang", "Xã Mới"]
+
+
+def test_a_new_poverty_indicator_shows_in_the_part_without_a_code_change(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its catalogue row and its figure arrive (an invented indicator and figure, for the test): the part's
+    other figures show it, beside the year's poverty figures no block declares, and nothing a block shows."""
+    rows = read_rows(data_copy / "indicators.csv")
+    head = rows[0]
+    new = dict.fromkeys(head, "") | {
+        "indicator_id": "poverty_test_new_indicator",
+        "domain": "poverty",
+        "name_vi": "Chỉ tiêu mới (thử)",
+        "name_en": "New indicator (test)",
+        "unit": "households",
+        "polarity": "neutral",
+        "scope": "province",
+    }
+    write_rows(data_copy / "indicators.csv", rows + [[new[c] for c in head]])
+    figures = read_rows(data_copy / "figures" / "2023.csv")
+    cells = dict.fromkeys(figures[0], "") | {
+        "indicator_id": "poverty_test_new_indicator",
+        "period": "2023",
+        "kind": "actual",
+        "value": "123",
+        "printed": "123",
+        "source_id": "sldtbxh_2023_report",
+        "locator": "test",
+    }
+    write_rows(data_copy / "figures" / "2023.csv", figures + [[cells[c] for c in figures[0]]])
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    table = poverty.other_table(load_year(2023), 2023, "vi")
+    shown = list(table.frame.iloc[:, 0])
+    assert shown[-1] == "Chỉ tiêu mới (thử)" and list(table.frame.iloc[-1, 1:2]) == ["123"]
+    assert "Số hộ nghèo không có khả năng lao động" in shown
+    shown_elsewhere = {"Tỷ lệ hộ nghèo", "Số hộ nghèo", "Mức thay đổi tỷ lệ hộ nghèo so với năm trước"}
+    assert not shown_elsewhere & set(shown)  # what a block declares (or a rule states) is not said twice

@@ -31,7 +31,9 @@ from helpers.analysis.poverty import (  # noqa: F401  (the analysis frames, for 
     rate_change,
     times_province,
 )
+from helpers.analysis.report_parts import domain_indicators
 from helpers.analysis.series import RESULT_KINDS
+from helpers.data import content
 from helpers.data.loading import load_catalogue
 from helpers.data.query import figure_row, indicator_name, unit_label
 from helpers.present import charts
@@ -285,3 +287,31 @@ def pace_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | Non
     if frame is None:
         return None
     return pg.pace_chart(frame, RATE, lang, source_line(pace_table(frame, lang).source_ids, lang, year))
+
+
+# The year's other figures ----------------------------------------------------------
+
+
+def other_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
+    """One line per figure of ``year`` of the domains the part's ``domain`` row names (data/content.csv) that no
+    block of any part declares, in the report's order; None when there is none. A new poverty indicator shows here
+    as soon as its figures and its catalogue row arrive, without a code change."""
+    declared = tuple(sorted(set().union(*(content.declared(p) for p in set(content.load_content()[0]["part"])))))
+    rows = content.rows(an.PART, "other")
+    ids = [
+        i
+        for d in rows.loc[rows["role"] == "domain", "domain"]
+        for i in domain_indicators(figures, d, year, exclude=declared)
+    ]
+    return lines_table([figure_line(figures, i, year, lang) for i in ids], lang)
+
+
+def other_figures(rep: Report) -> pd.DataFrame | None:
+    """Section: the year's other poverty figures (:func:`other_table`) under their heading; nothing at all, not even
+    the heading, when there are none. Returns the table's raw numbers, for the notebook to show."""
+    table = other_table(rep.figures, rep.year, rep.lang)
+    if table is None:
+        return None
+    rep.section("other")
+    rep.table(table, "other_figures")
+    return table.raw
