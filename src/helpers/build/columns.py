@@ -19,7 +19,7 @@ Kinds of column:
 ``number``    a number, rounded as the appendix shows it (at most ``decimals``)
 ``year``      a year (a whole number)
 ``indicator`` an indicator id, shown as the catalogue's name
-``breakdown`` a breakdown (``district=A Lưới``), shown as its category's name
+``breakdown`` a breakdown (``household_group=near_poor``), shown as its category's name
 ``kind``, ``domain``, ``dimension``
               a code of the data, shown by its name in ``data/kinds.csv``, ``data/domains.csv``…
 ``bound``, ``status``, ``method``, ``scope``, ``demand``

@@ -1,7 +1,7 @@
 """Indicators that are the sum of others: ``data/components.csv``.
 
-The multidimensional poverty rate (tỷ lệ nghèo đa chiều) is the poverty rate plus the near-poor rate; Kế hoạch
-343/KH-UBND sets A Lưới's 36,91% "trong đó" 24,91% and 12,0%. The relation is declared here, not in code: a row
+The multidimensional poverty rate (tỷ lệ nghèo đa chiều) is the poverty rate plus the near-poor rate; a plan may set
+it "trong đó" a poverty rate and a near-poor rate. The relation is declared here, not in code: a row
 names the indicator (``indicator_id``) and the indicators it adds up (``parts``, joined by ``+``). The analysis uses
 it twice: a goal set for the sum together with goals for its parts (same year, breakdown, kind and instrument) is one
 goal judged on each of them (:func:`helpers.analysis.attainment.scorecard`), and the sum's result, where no source

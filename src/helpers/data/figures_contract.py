@@ -82,7 +82,7 @@ def figures_schema(
             "breakdown": text_column(
                 pattern(
                     r"^$|^[a-z][a-z0-9_]*=[^=\s](?:[^=]*[^=\s])?$",
-                    "empty for a total, else dimension=value (e.g. district=A Lưới)",
+                    "empty for a total, else dimension=value (e.g. household_group=near_poor)",
                 ),
                 pa.Check(
                     lambda s: (s == "") | s.isin(set(labels)),

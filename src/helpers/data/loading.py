@@ -302,15 +302,13 @@ def load_revisions(year: int, data_dir: Path | None = None) -> pd.DataFrame:
 class ReportMeta:
     """The report a year's appendix accompanies (a row of ``data/reports.csv``).
 
-    ``issuer_*`` is the issuing body's full name ("Sở Nội vụ thành phố Huế"),
-    ``issuer_short_*`` the short form for source lines ("Sở LĐTBXH tỉnh Thừa
-    Thiên Huế"), ``area_*`` the province or city as a cover names it ("Tỉnh
-    Thừa Thiên Huế", "Thành phố Huế"), ``area_kind`` what it is (``province`` or ``city``: the
-    appendix says "toàn tỉnh" or "toàn thành phố" by it), ``place_*`` the place of the dateline
-    ("Huế, ngày … tháng … năm …", see :func:`helpers.build.frontmatter.dateline`), ``issued`` the report's date as
-    printed (``YYYY-MM-DD``, ``YYYY-MM`` when the day is blank, or ``""``), and
-    ``source_id`` the report in ``data/sources.csv`` (``""`` when the report
-    itself is not one of the sources).
+    ``issuer_*`` is the issuing body's full name ("Sở Nội vụ thành phố <X>"),
+    ``issuer_short_*`` the short form for source lines ("Sở LĐTBXH tỉnh <X>"),
+    ``area_*`` the province or city as a cover names it ("Tỉnh <X>", "Thành phố <X>"), ``area_kind`` what it is
+    (``province`` or ``city``: the appendix says "toàn tỉnh" or "toàn thành phố" by it), ``place_*`` the place of
+    the dateline ("<X>, ngày … tháng … năm …", see :func:`helpers.build.frontmatter.dateline`), ``issued`` the
+    report's date as printed (``YYYY-MM-DD``, ``YYYY-MM`` when the day is blank, or ``""``), and ``source_id`` the
+    report in ``data/sources.csv`` (``""`` when the report itself is not one of the sources).
     """
 
     year: int

@@ -24,6 +24,7 @@ from helpers.analysis.employment import (  # noqa: F401  (the analysis frames, f
     result_row,
     results_against_goals,
 )
+from helpers.analysis.relations import part_of
 from helpers.data.query import figure_row, indicator_name, unit_label
 from helpers.present import charts
 from helpers.present.report import Report, source_line
@@ -173,7 +174,10 @@ def period_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
 
 
 def abroad_share_line(figures: pd.DataFrame, year: int, lang: str) -> Line | None:
-    """The share of workers sent abroad among all jobs created in ``year`` (the report counts them "trong đó")."""
+    """The share of workers sent abroad among all jobs created in ``year``, where data/relations.csv declares that
+    the area's reports count them inside jobs created ("trong đó"); None otherwise."""
+    if not part_of(ABROAD, JOBS, year):
+        return None
     return ratio_line(figures, ABROAD, JOBS, year, lang, T("abroad.share", lang), unit="percent", scale=100)
 
 

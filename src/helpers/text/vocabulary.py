@@ -94,7 +94,8 @@ def yes_no(flag: bool | None, lang: str) -> str:
 
 
 def breakdown_text(breakdown: str, lang: str) -> str:
-    """A breakdown cell as a reader sees it: "Huyện A Lưới" for ``district=A Lưới``, "" for a total."""
+    """A breakdown cell as a reader sees it: "Hộ cận nghèo" for ``household_group=near_poor`` (its label in
+    data/breakdown_labels.csv), "" for a total."""
     if not breakdown:
         return ""
     dimension, _, code = breakdown.partition("=")
@@ -102,7 +103,7 @@ def breakdown_text(breakdown: str, lang: str) -> str:
 
 
 def indicator_text(name: str, breakdown: str, lang: str) -> str:
-    """An indicator's catalogue name with its breakdown's category: "Tỷ lệ hộ nghèo – Huyện A Lưới"."""
+    """An indicator's catalogue name with its breakdown's category: "Số hộ được vay vốn – Hộ cận nghèo"."""
     part = breakdown_text(breakdown, lang)
     return f"{name} – {part}" if part else name
 
