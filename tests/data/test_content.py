@@ -85,7 +85,7 @@ def test_a_bad_block_is_refused(data_copy: Path, set_cell, line: int, column: st
         (2, "breakdown", "district=Atlantis", r"content\.csv, line 2, column 'breakdown': expected empty, dimension="),
         (2, "unit", "percent", r"content\.csv, line 2, column 'unit': only a computed row has a unit"),
         (11, "denominator", "", r"content\.csv, line 11, column 'denominator': a ratio or percent needs a denominator"),
-        (11, "unit", "", r"content\.csv, line 11, column 'unit': a computed row needs either a unit"),
+        (11, "unit", "", r"content\.csv, line 11, column 'unit': a computed row needs a unit"),
         (11, "numerator", "jobs+nothing", r"content\.csv, line 11, column 'numerator': expected indicator ids"),
         (11, "label", "", r"content\.csv, line 11, column 'label': a computed row needs its label"),
     ],

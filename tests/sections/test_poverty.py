@@ -185,10 +185,10 @@ def test_every_section_runs_for_every_year(year: int) -> None:
             exec("".join(cell["source"]), space)
     kinds = [s.kind for s in space["rep"].shown]
     assert kinds[:2] == ["heading", "findings"]
-    assert kinds.count("heading") == 10
-    if year < 2023:
-        assert any("appendix-nodata" in s.html for s in space["rep"].shown)
+    if year < 2023:  # a thin year is short: a section with nothing to show is left out, heading and all
+        assert kinds.count("heading") < 10
     else:
+        assert kinds.count("heading") == 10
         assert kinds.count("figure") == 5 and kinds.count("table") == 9
 
 

@@ -13,7 +13,8 @@ each block shows, in order, one row each, by role:
   a/b×100, ``sum`` a+b+…; ``numerator``/``denominator`` indicator ids, several joined by ``+`` and added), labelled
   by the text key ``label`` of the part's text file, or by the catalogue's name of ``indicator_id`` when it
   recomputes an indicator (a printed figure of it then shows with the recomputation beside it); ``unit`` is a unit
-  of ``units.csv`` or ``per`` (the numerator's unit per the denominator's), else ``unit_label`` a text key;
+  of ``units.csv`` or ``per`` (the numerator's unit per the denominator's), and/or ``unit_label`` a text key
+  naming the unit the reader sees (``người/lớp`` beside the code ``persons``);
   ``decimals`` (default 2) the decimals shown;
 - ``series``: an indicator whose results, plans and targets by year the block's ``goals`` chart draws;
 - ``parts``: an indicator's breakdown (``dimension=*``), its table of shares and its ``parts`` chart;
@@ -198,8 +199,8 @@ def content_schema(
     rules.append(
         RowRule(
             "unit",
-            lambda df: (df["role"] != "computed") | ((df["unit"] == "") != (df["unit_label"] == "")),
-            lambda row: "a computed row needs either a unit (data/units.csv or 'per') or a unit_label text key, not both",
+            lambda df: (df["role"] != "computed") | (df["unit"] != "") | (df["unit_label"] != ""),
+            lambda row: "a computed row needs a unit (data/units.csv or 'per') or a unit_label text key, or both",
         )
     )
     return schema, rules
