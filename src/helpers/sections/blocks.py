@@ -14,7 +14,7 @@ that of a ``parts`` block one row per category (:func:`~helpers.sections.social_
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -150,7 +150,10 @@ def table(data: pd.DataFrame | None, part: str, name: str, year: int, lang: str)
     if block["table_kind"] == "parts":
         row = content.rows(part, name).query("role == 'parts'").iloc[0]
         dimension = row["breakdown"].removesuffix("=*")
-        return parts_frame_table(data, row["indicator_id"], dimension, lang)
+        table = parts_frame_table(data, row["indicator_id"], dimension, lang)
+        # a parts table may share its chart's caption, whose {note} says what a zero means: the table says it
+        # in its cells, so its caption's note is empty
+        return None if table is None else replace(table, values={"note": ""})
     if block["table_kind"] == "lines":
         return lines_frame_table(data, lang)
     raise ValueError(f"block '{name}' of part '{part}' makes its {block['table_kind']} table in its own code")
@@ -165,7 +168,9 @@ def chart(data: pd.DataFrame | None, part: str, name: str, year: int, lang: str)
     if block["chart_kind"] == "parts":
         indicator_id = rows.loc[rows["role"] == "parts", "indicator_id"].iloc[0]
         unit = unit_label(indicator_id, lang)
-        return section_parts_chart(data, title=ct.ranking_title(data, unit, lang), unit_text=unit, lang=lang, year=year)
+        fig = section_parts_chart(data, title=ct.ranking_title(data, unit, lang), unit_text=unit, lang=lang, year=year)
+        zeros = bool(data["zero_in_words"].any())  # a part printed in words ("chưa có"), drawn as 0
+        return charts.captioned(fig, note=say("social_common:parts.zero_note", lang) if zeros else "")
     if block["chart_kind"] == "goals":
         indicator_id = rows.loc[rows["role"] == "series", "indicator_id"].iloc[0]
         name_text = indicator_name(indicator_id, lang)
@@ -212,19 +217,30 @@ def series_words(part: str, name: str, lang: str) -> dict[str, object]:
     }
 
 
+def is_heading_only(block: pd.Series) -> bool:
+    """A block with neither table nor chart: a heading above the blocks that follow it ("Ma túy")."""
+    return not block["table"] and not block["chart"]
+
+
 def show(rep: Report, name: str, **values: object) -> pd.DataFrame | None:
-    """Block ``name``'s heading and its frame (None, and no heading, when the year has nothing for it)."""
+    """Block ``name``'s heading and its frame (None, and no heading, when the year has nothing for it). The
+    heading of a heading-only block is shown once something follows it (:meth:`Report.section`)."""
+    block = content.block(part_of(rep), name)
+    if is_heading_only(block):
+        _shown(rep).add(name)
+        rep.section(name, level=int(block["level"]), **values)
+        return None
     data = frame(rep.figures, part_of(rep), name, rep.year, rep.lang)
     return heading(rep, name, data, **{**series_words(part_of(rep), name, rep.lang), **values})
 
 
 def hand_off(rep: Report, name: str, data: pd.DataFrame | None, fig: Figure | None = None) -> None:
-    """Hand block ``name``'s table (made from ``data``) and chart ``fig`` to the appendix."""
+    """Hand block ``name``'s chart ``fig`` and its table (made from ``data``) to the appendix."""
     block = content.block(part_of(rep), name)
-    if block["table_kind"] in GENERIC_TABLES:
-        rep.table(table(data, part_of(rep), name, rep.year, rep.lang), block["table"])
     if fig is not None:
         rep.figure(fig, block["chart"])
+    if block["table_kind"] in GENERIC_TABLES:
+        rep.table(table(data, part_of(rep), name, rep.year, rep.lang), block["table"])
 
 
 def show_rest(rep: Report, until: str | None = None) -> list[str]:
@@ -236,7 +252,8 @@ def show_rest(rep: Report, until: str | None = None) -> list[str]:
         declared = declared[declared["order"] < content.block(part, until)["order"]]
     names = []
     for block in declared.itertuples():
-        if block.block in done or block.table_kind not in GENERIC_TABLES:
+        generic = block.table_kind in GENERIC_TABLES or is_heading_only(pd.Series(block._asdict()))
+        if block.block in done or not generic:
             continue
         data = show(rep, block.block)
         hand_off(rep, block.block, data, chart(data, part, block.block, rep.year, rep.lang))
