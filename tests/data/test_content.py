@@ -34,22 +34,26 @@ def test_every_domain_of_the_catalogue_has_a_part_that_shows_its_undeclared_figu
     assert {d: content.part_of_domain(d) for d in domains if content.part_of_domain(d) is None} == {}
 
 
-# Blocks whose words are still in a text file of their own module (sections/<block's module>.yml)
-OWN_TEXT_FILE = {"children_gifts_events", "people_with_merit", "gender_equality", "administration"}
-OWN_TEXT_FILE |= {"international_cooperation"}
-
-
 def test_every_text_key_the_declarations_name_is_in_the_parts_text_file() -> None:
     blocks, rows = content.load_content()
     for row in blocks.itertuples():
         texts = Texts(row.part)
-        if not pd_isna(row.level) and row.block not in OWN_TEXT_FILE:
+        if not pd_isna(row.level):
             assert texts.has(f"{row.block}.heading"), (row.part, row.block)
+        for name in (row.table, row.chart):
+            if name:
+                assert texts.has(f"{name}.caption"), (row.part, row.block, name)
     for row in rows.itertuples():
         texts = Texts(row.part)
         for key in (row.label, row.unit_label):
-            if key and row.block not in OWN_TEXT_FILE:
+            if key:
                 assert texts.has(key), (row.part, row.block, key)
+
+
+def test_a_domain_falls_back_to_one_block_only() -> None:
+    rows = content.load_content()[1]
+    fallbacks = rows[rows["role"] == "domain"]
+    assert not fallbacks["domain"].duplicated().any()
 
 
 def pd_isna(value: object) -> bool:

@@ -217,16 +217,16 @@ def series_words(part: str, name: str, lang: str) -> dict[str, object]:
     }
 
 
-def is_heading_only(block: pd.Series) -> bool:
-    """A block with neither table nor chart: a heading above the blocks that follow it ("Ma túy")."""
-    return not block["table"] and not block["chart"]
+def is_heading_only(part: str, block: pd.Series) -> bool:
+    """A block with neither table nor chart nor rows: a heading above the blocks that follow it ("Ma túy")."""
+    return not block["table"] and not block["chart"] and content.rows(part, block["block"]).empty
 
 
 def show(rep: Report, name: str, **values: object) -> pd.DataFrame | None:
     """Block ``name``'s heading and its frame (None, and no heading, when the year has nothing for it). The
     heading of a heading-only block is shown once something follows it (:meth:`Report.section`)."""
     block = content.block(part_of(rep), name)
-    if is_heading_only(block):
+    if is_heading_only(part_of(rep), block):
         _shown(rep).add(name)
         rep.section(name, level=int(block["level"]), **values)
         return None
@@ -252,7 +252,7 @@ def show_rest(rep: Report, until: str | None = None) -> list[str]:
         declared = declared[declared["order"] < content.block(part, until)["order"]]
     names = []
     for block in declared.itertuples():
-        generic = block.table_kind in GENERIC_TABLES or is_heading_only(pd.Series(block._asdict()))
+        generic = block.table_kind in GENERIC_TABLES or is_heading_only(part, pd.Series(block._asdict()))
         if block.block in done or not generic:
             continue
         data = show(rep, block.block)

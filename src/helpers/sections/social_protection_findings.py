@@ -23,7 +23,8 @@ from helpers.sections.social_protection import (
     special_sentence,
 )
 from helpers.sections.social_protection_gifts import (
-    MERIT_GIFTS,
+    holiday_pair,
+    merit_pairs,
     ambiguous,
     gift_total,
     merit_gift_rows,
@@ -167,7 +168,7 @@ def finding_merit_gifts(figures: pd.DataFrame, year: int, lang: str) -> str | No
     text = T("finding.merit", lang, pieces="; ".join(pieces))
     unclear = [
         T(f"finding.merit.{items_id}", lang)
-        for items_id, amount_id in MERIT_GIFTS
+        for items_id, amount_id in merit_pairs()
         if ambiguous(figure_row(figures, amount_id, year))
     ]
     if unclear:
@@ -187,7 +188,7 @@ def finding_vulnerable_gifts(figures: pd.DataFrame, year: int, lang: str) -> str
     if total is not None:
         items, amount, _ = total.texts(lang)
         sentence += T(
-            "finding.vulnerable.total", lang, items=items, amount=amount, unit=unit_label("holiday_gifts_amount", lang)
+            "finding.vulnerable.total", lang, items=items, amount=amount, unit=unit_label(holiday_pair()[1], lang)
         )
     return sentence + T(
         "finding.vulnerable.range",
