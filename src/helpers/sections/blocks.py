@@ -104,10 +104,16 @@ def computed(figures: pd.DataFrame, row: pd.Series, part: str, year: int, lang: 
     return line
 
 
-def declared_anywhere() -> tuple[str, ...]:
-    """Every indicator some block of some part names: those a ``domain`` row leaves to their blocks."""
-    blocks = content.load_content()[0]
-    return tuple(sorted(set().union(*(content.declared(p) for p in set(blocks["part"])))))
+def shown_elsewhere(figures: pd.DataFrame, year: int) -> tuple[str, ...]:
+    """The indicators some block of some part shows for ``year``, which a ``domain`` row leaves to it: those of a
+    line, a series or a recomputation, and those of a breakdown whose parts the year holds. An indicator named only as the input
+    of a computation, or a breakdown's total without its parts, is left to the domain's row, so that it shows."""
+    rows = content.load_content()[1]
+    shown = set(rows.loc[rows["role"].isin(["line", "series", "computed"]), "indicator_id"])  # a recomputed one too
+    for row in rows[rows["role"] == "parts"].itertuples():
+        if not parts(figures, row.indicator_id, row.breakdown.removesuffix("=*"), year).empty:
+            shown.add(row.indicator_id)
+    return tuple(sorted(shown - {""}))
 
 
 def _lines(figures: pd.DataFrame, row: pd.Series, part: str, year: int, lang: str) -> list[Line | None]:
@@ -115,7 +121,7 @@ def _lines(figures: pd.DataFrame, row: pd.Series, part: str, year: int, lang: st
     if role == "computed":
         return [computed(figures, row, part, year, lang)]
     if role == "domain":
-        ids = domain_indicators(figures, row["domain"], year, exclude=declared_anywhere())
+        ids = domain_indicators(figures, row["domain"], year, exclude=shown_elsewhere(figures, year))
         return [figure_line(figures, i, year, lang) for i in ids]
     if role != "line":
         return []

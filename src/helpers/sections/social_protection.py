@@ -156,9 +156,11 @@ def change_lines(figures: pd.DataFrame, indicator_id: str, change_id: str | None
 
 
 def changes_table(figures: pd.DataFrame, name: str, year: int, lang: str) -> Table | None:
-    """Block ``name``'s figures last year and this year, each with its change (the pairs its lines declare)."""
+    """Block ``name``'s figures last year and this year, each with its change (the pairs its lines declare); a
+    figure the year lacks is left out (last year's alone says nothing of the year)."""
     ids = content.indicators(PART, name, "line")
-    lines = [line for i, change_id in zip(ids[::2], ids[1::2], strict=True) for line in change_lines(figures, i, change_id, year, lang)]
+    pairs = [(i, change_id) for i, change_id in zip(ids[::2], ids[1::2], strict=True) if value(figures, i, year) is not None]
+    lines = [line for i, change_id in pairs for line in change_lines(figures, i, change_id, year, lang)]
     return dated(lines_table(lines, lang), year)
 
 
