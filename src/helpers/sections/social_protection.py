@@ -64,14 +64,14 @@ def show(rep: Report, name: str, table: Table | None) -> Table | None:
 # Monthly assistance: the block's lines are the beneficiaries, then the monthly amount ---------------------------
 
 
-def _assistance_ids() -> tuple[str, str]:
+def assistance_ids() -> tuple[str, str]:
     persons, amount = content.indicators(PART, "assistance", "line")[:2]
     return persons, amount
 
 
 def assistance_average(figures: pd.DataFrame, year: int) -> tuple[float, str | None] | None:
     """The average monthly allowance per beneficiary in đồng, with its qualifier ("hơn" from "hơn 32 tỷ")."""
-    persons_id, amount_id = _assistance_ids()
+    persons_id, amount_id = assistance_ids()
     average = average_vnd(
         value(figures, amount_id, year), unit_of(amount_id), value(figures, persons_id, year)
     )
@@ -82,7 +82,7 @@ def assistance_average(figures: pd.DataFrame, year: int) -> tuple[float, str | N
 
 def assistance_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Beneficiaries of monthly social assistance, the monthly spending, and the average per person."""
-    persons_id, amount_id = _assistance_ids()
+    persons_id, amount_id = assistance_ids()
     persons, amount = value(figures, persons_id, year), value(figures, amount_id, year)
     unit = unit_of(amount_id)
     average = assistance_average(figures, year)
