@@ -7,13 +7,14 @@ before its frame, :func:`hand_off` hands the table and the chart to the appendix
 block of a lines or parts kind the notebook has not shown itself, so that a block added to the data appears
 without a code change. A block with nothing to show for a year is left out, heading and all.
 
-The frame of a ``lines`` block has one row per line (:class:`~helpers.sections.social_common.Line`'s fields);
-that of a ``parts`` block one row per category (:func:`~helpers.sections.social_common.parts_frame`); that of a
+The frame of a ``lines`` block has one row per line (:class:`~helpers.present.lines.Line`'s fields);
+that of a ``parts`` block one row per category (:func:`~helpers.present.lines.parts_frame`); that of a
 ``goals`` block the results, plans and targets by year of its series (:func:`helpers.analysis.series.goal_series`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 
 import pandas as pd
@@ -27,7 +28,7 @@ from helpers.present.report import Report, source_line
 from helpers.present.tables import Table
 from helpers.sections import chart_titles as ct
 from helpers.sections import progress as pg
-from helpers.sections.social_common import (
+from helpers.present.lines import (
     Line,
     computed_line,
     figure_line,
@@ -176,7 +177,7 @@ def chart(data: pd.DataFrame | None, part: str, name: str, year: int, lang: str)
         unit = unit_label(indicator_id, lang)
         fig = section_parts_chart(data, title=ct.ranking_title(data, unit, lang), unit_text=unit, lang=lang, year=year)
         zeros = bool(data["zero_in_words"].any())  # a part printed in words ("chưa có"), drawn as 0
-        return charts.captioned(fig, note=say("social_common:parts.zero_note", lang) if zeros else "")
+        return charts.captioned(fig, note=say("lines:parts.zero_note", lang) if zeros else "")
     if block["chart_kind"] == "goals":
         indicator_id = rows.loc[rows["role"] == "series", "indicator_id"].iloc[0]
         name_text = indicator_name(indicator_id, lang)
@@ -267,13 +268,24 @@ def show_rest(rep: Report, until: str | None = None) -> list[str]:
     return names
 
 
+MAX_FINDINGS = 6
+
+
+def collect_findings(
+    functions: Sequence[Callable[[pd.DataFrame, int, str], str | None]], figures: pd.DataFrame, year: int, lang: str
+) -> list[str]:
+    """The sentences of those ``functions`` that the year's data support, in order (at most six)."""
+    sentences = [f(figures, year, lang) for f in functions]
+    return [s for s in sentences if s][:MAX_FINDINGS]
+
+
 def notes(figures: pd.DataFrame, part: str, name: str, year: int, lang: str) -> list[str]:
     """The computed rows of a block without a table of lines, each as a sentence ("label: value (how).")."""
     if content.block(part, name)["table_kind"] == "lines":
         return []
     rows = content.rows(part, name)
     found = [computed(figures, row, part, year, lang) for _, row in rows[rows["role"] == "computed"].iterrows()]
-    return [say("social_common:line_sentence", lang, label=f.label, value=f.text, note=f.note) for f in found if f]
+    return [say("lines:line_sentence", lang, label=f.label, value=f.text, note=f.note) for f in found if f]
 
 
 def line_of(data: pd.DataFrame | None, indicator_id: str = "", label: str = "") -> Line | None:

@@ -13,7 +13,7 @@ import pandas as pd
 from helpers.analysis.attainment import assess, goal_bound, goal_ends
 from helpers.analysis.series import GOAL_KINDS, drawn
 from helpers.data.loading import load_catalogue
-from helpers.sections.social_common import qualified, unit_name, unit_of
+from helpers.present.lines import qualified, unit_name, unit_of
 from helpers.text.formatting import fmt_number, fmt_points
 from helpers.text.templates import texts_for
 from helpers.text.vocabulary import KIND_LABELS, label

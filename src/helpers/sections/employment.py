@@ -18,7 +18,7 @@ from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.sections import blocks
 from helpers.sections import progress as pg
-from helpers.sections.social_common import qualified
+from helpers.present.lines import qualified
 from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_ratio
 

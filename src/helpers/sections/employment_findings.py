@@ -18,7 +18,7 @@ from helpers.sections.chart_titles import verdict_word
 from helpers.sections.employment import PART, T, _missing, cap, low, series_of, short_name
 from helpers.sections.employment_trained import BLOCK as TRAINED_BLOCK
 from helpers.sections.employment_trained import rate_of, trained_pace
-from helpers.sections.social_common import qualified, unit_name, unit_of
+from helpers.present.lines import qualified, unit_name, unit_of
 from helpers.text.formatting import fmt_ratio
 
 

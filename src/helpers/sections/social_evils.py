@@ -23,7 +23,7 @@ from helpers.data.query import indicator_name, value
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.sections import blocks
-from helpers.sections.social_common import unit_name, unit_of, wrap
+from helpers.present.lines import unit_name, unit_of, wrap
 from helpers.sections.social_targets import Reference, targets_table
 from helpers.text import texts_for
 from helpers.text.formatting import fmt_value

@@ -29,7 +29,7 @@ from helpers.data.query import figure_row, indicator_name, unit_label, value
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.sections import blocks
-from helpers.sections.social_common import (
+from helpers.present.lines import (
     Line,
     computed_line,
     computed_text,

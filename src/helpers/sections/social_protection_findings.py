@@ -7,9 +7,9 @@ import pandas as pd
 
 from helpers.analysis import social_protection as an
 from helpers.data import content
+from helpers.sections.blocks import collect_findings
 from helpers.data.query import figure_row, unit_label, value
-from helpers.sections.social_common import (
-    collect_findings,
+from helpers.present.lines import (
     computed_text,
     figure_text,
     lower_first,

@@ -16,7 +16,7 @@ from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.sections import blocks
 from helpers.sections import chart_titles as ct
-from helpers.sections.social_common import (
+from helpers.present.lines import (
     computed_text,
     prefixed,
     qualifier,
@@ -67,7 +67,7 @@ class GiftRow:
 
     def average_text(self, lang: str) -> str:
         """The average by the one precision rule: whole đồng from exact prints, "khoảng 347 nghìn" from a
-        qualified one (:func:`helpers.sections.social_common.computed_text`)."""
+        qualified one (:func:`helpers.text.computed.computed_text`)."""
         return computed_text(self.average, lang, self.amount_printed, self.items_printed)
 
     def average_shown(self) -> float | None:

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers.present.report import Report
-from helpers.sections import social_common as sc
+from helpers.present import lines as sc
 from helpers.sections import social_targets as st
 from tests.conftest import figures_frame
 
@@ -199,7 +199,7 @@ def test_unit_and_print_lookups() -> None:
 
 
 def test_collect_findings_keeps_supported_sentences_in_order_and_at_most_six() -> None:
-    from helpers.sections.social_common import collect_findings
+    from helpers.sections.blocks import collect_findings
 
     def says(text):
         return lambda figures, year, lang: text
