@@ -88,7 +88,12 @@ def test_a_bad_block_is_refused(data_copy: Path, set_cell, line: int, column: st
         (2, "role", "pie", r"content\.csv, line 2, column 'role': expected one of"),
         (2, "breakdown", "district=Atlantis", r"content\.csv, line 2, column 'breakdown': expected empty, dimension="),
         (2, "unit", "percent", r"content\.csv, line 2, column 'unit': only a computed row has a unit"),
-        (0, "denominator", "", r"content\.csv, line {line}, column 'denominator': a ratio or percent needs a denominator"),
+        (
+            0,
+            "denominator",
+            "",
+            r"content\.csv, line {line}, column 'denominator': a ratio or percent needs a denominator",
+        ),
         (0, "unit", "", r"content\.csv, line {line}, column 'unit': a computed row needs a unit"),
         (0, "numerator", "jobs+nothing", r"content\.csv, line {line}, column 'numerator': expected indicator ids"),
         (0, "label", "", r"content\.csv, line {line}, column 'label': a computed row needs its label"),

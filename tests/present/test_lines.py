@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.present.report import Report
 from helpers.present import lines as sc
+from helpers.present.report import Report
 from helpers.sections import social_targets as st
 from tests.conftest import figures_frame
 

@@ -1,4 +1,4 @@
-"""Notebook 04's gifts and events for children (the own block children_gifts_events of sections/social_protection.py)."""
+"""Notebook 04's gifts and events for children (the own block children_gifts_events, sections/social_protection.py)."""
 
 from __future__ import annotations
 

@@ -11,8 +11,8 @@ import pytest
 
 from helpers.data.loading import load_year
 from helpers.paths import PROJECT_ROOT
-from helpers.sections import chart_titles as ct
 from helpers.sections import blocks, employment, employment_trained
+from helpers.sections import chart_titles as ct
 from helpers.sections import employment_findings as ef
 from helpers.sections import progress as pg
 from tests.conftest import figures_frame
@@ -139,7 +139,9 @@ def test_ratio_lines_carry_qualifiers() -> None:
 
 
 def test_fact_tables() -> None:
-    credit = blocks.table(blocks.frame(SMALL, "employment", "job_credit", 2023, "vi"), "employment", "job_credit", 2023, "vi")
+    credit = blocks.table(
+        blocks.frame(SMALL, "employment", "job_credit", 2023, "vi"), "employment", "job_credit", 2023, "vi"
+    )
     values = credit.raw.set_index("label")["value"]
     assert values[employment.T("job_credit.per_job", "vi")] == pytest.approx(288598 / 5282)
     assert values[employment.T("job_credit.jobs_share", "vi")] == pytest.approx(5282 / 17034 * 100)

@@ -1,4 +1,5 @@
-"""Notebook 04's last parts: direction and administration, international cooperation (blocks of data/content.csv, each every figure of its domain)."""
+"""Notebook 04's last parts: direction and administration, international cooperation (blocks of data/content.csv,
+each every figure of its domain)."""
 
 from __future__ import annotations
 

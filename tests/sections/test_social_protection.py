@@ -11,8 +11,8 @@ import pytest
 from matplotlib.figure import Figure
 
 from helpers.analysis import social_protection as an
-from helpers.paths import PROJECT_ROOT
 from helpers.data.query import indicator_name
+from helpers.paths import PROJECT_ROOT
 from helpers.sections import blocks
 from helpers.sections import social_protection as sp
 from helpers.sections import social_protection_findings as spf

@@ -45,7 +45,13 @@ def thin_2024(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     add_rows(
         data_copy,
         [
-            {"indicator_id": "social_evil_venues", "period": "2024", "kind": "actual", "value": "981", "printed": "981"},
+            {
+                "indicator_id": "social_evil_venues",
+                "period": "2024",
+                "kind": "actual",
+                "value": "981",
+                "printed": "981",
+            },
             {"indicator_id": NEW_ID, "period": "2024", "kind": "actual", "value": "1234", "printed": "1.234"},
         ],
     )

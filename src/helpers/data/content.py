@@ -85,7 +85,9 @@ def blocks_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
             "part": text_column(snake),
             "block": text_column(snake),
             "order": text_column(pattern(WHOLE, "a whole number from 1")),
-            "level": text_column(one_of(["", "2", "3"], "heading levels (empty: no heading of its own)"), required=False),
+            "level": text_column(
+                one_of(["", "2", "3"], "heading levels (empty: no heading of its own)"), required=False
+            ),
             "table": text_column(snake_or_empty, required=False),
             "table_kind": text_column(one_of(["", *TABLE_KINDS], "table kinds"), required=False),
             "chart": text_column(snake_or_empty, required=False),
@@ -120,7 +122,12 @@ def _breakdown_ok(dimensions: set[str], labels: set[str]) -> Callable[[str], boo
 
 
 def content_schema(
-    blocks: pd.DataFrame, indicators: set[str], domains: set[str], dimensions: set[str], labels: set[str], units: set[str]
+    blocks: pd.DataFrame,
+    indicators: set[str],
+    domains: set[str],
+    dimensions: set[str],
+    labels: set[str],
+    units: set[str],
 ) -> tuple[pa.DataFrameSchema, list[RowRule]]:
     """Schema of ``data/content.csv`` against the blocks, the catalogue, domains, breakdowns and units."""
     known_blocks = set(zip(blocks["part"], blocks["block"], strict=True))
@@ -155,7 +162,9 @@ def content_schema(
                 ),
                 required=False,
             ),
-            "decimals": text_column(pattern(r"^$|^[0-9]$", "a whole number of decimals (0-9) or empty"), required=False),
+            "decimals": text_column(
+                pattern(r"^$|^[0-9]$", "a whole number of decimals (0-9) or empty"), required=False
+            ),
             "label": text_column(pattern(TEXT_KEY, "a text key of the part's .yml file or empty"), required=False),
             "unit": text_column(one_of(["", PER, *units], "data/units.csv or 'per'"), required=False),
             "unit_label": text_column(pattern(TEXT_KEY, "a text key of the part's .yml file or empty"), required=False),
@@ -165,7 +174,9 @@ def content_schema(
     rules = [
         RowRule(
             "block",
-            lambda df: pd.Series([(p, b) in known_blocks for p, b in zip(df["part"], df["block"], strict=True)], df.index),
+            lambda df: pd.Series(
+                [(p, b) in known_blocks for p, b in zip(df["part"], df["block"], strict=True)], df.index
+            ),
             lambda row: f"'{row['part']}, {row['block']}' is no block of data/{BLOCKS_FILE}",
         ),
         _unique_within(["part", "block", "order"], "block"),
@@ -179,7 +190,9 @@ def content_schema(
         RowRule(
             "label",
             lambda df: (df["role"] != "computed") | (df["label"] != "") | (df["indicator_id"] != ""),
-            lambda row: "a computed row needs its label (a text key of the part's .yml file) or the indicator it computes",
+            lambda row: (
+                "a computed row needs its label (a text key of the part's .yml file) or the indicator it computes"
+            ),
         )
     )
     rules.append(

@@ -19,7 +19,6 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers.analysis.attainment import goal_bound
-from helpers.analysis.report_parts import domain_indicators
 from helpers.analysis.social import (  # noqa: F401  (the numbers, for the sections that call them from here)
     APPROXIMATE,
     QUALIFIER_READINGS,
@@ -268,16 +267,6 @@ def lines_frame_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
 def lines_table(lines: list[Line | None], lang: str) -> Table | None:
     """The table of the lines that exist; None when no line comes from the data (:func:`lines_frame`)."""
     return lines_frame_table(lines_frame(lines), lang)
-
-
-def domain_table(
-    figures: pd.DataFrame, domain: str, year: int, lang: str, exclude: tuple[str, ...] = ()
-) -> Table | None:
-    """One line per figure of ``domain`` for ``year`` (the catalogue decides what belongs), in the report's order,
-    leaving out ``exclude``; None when the year has none. A new figure of the domain shows without a code change."""
-    return lines_table(
-        [figure_line(figures, i, year, lang) for i in domain_indicators(figures, domain, year, exclude=exclude)], lang
-    )
 
 
 def parts_frame(

@@ -24,10 +24,6 @@ from helpers.analysis.report_parts import domain_indicators
 from helpers.data import content
 from helpers.data.query import figure_row, indicator_name, parts, unit_label
 from helpers.present import charts
-from helpers.present.report import Report, source_line
-from helpers.present.tables import Table
-from helpers.sections import chart_titles as ct
-from helpers.sections import progress as pg
 from helpers.present.lines import (
     Line,
     computed_line,
@@ -41,6 +37,10 @@ from helpers.present.lines import (
     unit_of,
     with_recomputed,
 )
+from helpers.present.report import Report, source_line
+from helpers.present.tables import Table
+from helpers.sections import chart_titles as ct
+from helpers.sections import progress as pg
 from helpers.text import Texts, say
 from helpers.text.formatting import fmt_value
 
@@ -85,7 +85,11 @@ def computed(figures: pd.DataFrame, row: pd.Series, part: str, year: int, lang: 
     if num is None or (row["method"] != "sum" and (den is None or not den[0])):
         return None
     if row["method"] == "sum":
-        found, how, prints = num[0], " + ".join(_reference(figures, i, year, lang)[1] for i in _ids(row["numerator"])), num[2]
+        found, how, prints = (
+            num[0],
+            " + ".join(_reference(figures, i, year, lang)[1] for i in _ids(row["numerator"])),
+            num[2],
+        )
     else:
         found = num[0] * (100 if row["method"] == "percent" else 1) / den[0]  # as the sections always computed it
         how, prints = f"{num[1]} / {den[1]}", num[2] + den[2]
@@ -106,9 +110,10 @@ def computed(figures: pd.DataFrame, row: pd.Series, part: str, year: int, lang: 
 
 
 def shown_elsewhere(figures: pd.DataFrame, year: int) -> tuple[str, ...]:
-    """The indicators some block of some part shows for ``year``, which a ``domain`` row leaves to it: those of a
-    line, a series or a recomputation, and those of a breakdown whose parts the year holds. An indicator named only as the input
-    of a computation, or a breakdown's total without its parts, is left to the domain's row, so that it shows."""
+    """The indicators some block of some part shows for ``year``, which a ``domain`` row leaves to it: those of
+    a line, a series or a recomputation, and those of a breakdown whose parts the year holds. An indicator named
+    only as the input of a computation, or a breakdown's total without its parts, is left to the domain's row,
+    so that it shows."""
     rows = content.load_content()[1]
     shown = set(rows.loc[rows["role"].isin(["line", "series", "computed"]), "indicator_id"])  # a recomputed one too
     for row in rows[rows["role"] == "parts"].itertuples():
@@ -299,5 +304,3 @@ def line_of(data: pd.DataFrame | None, indicator_id: str = "", label: str = "") 
         return None
     record = found.iloc[0].to_dict()
     return Line(**{k: record[k] for k in LINE_FIELDS})
-
-

@@ -9,16 +9,15 @@ beside this module (``T(key, lang)``) or from the catalogue in ``data/``.
 from __future__ import annotations
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from helpers.analysis.employment import results_against_goals
 from helpers.data import content
 from helpers.data.query import indicator_name
+from helpers.present.lines import qualified
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.sections import blocks
 from helpers.sections import progress as pg
-from helpers.present.lines import qualified
 from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_ratio
 

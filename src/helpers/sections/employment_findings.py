@@ -4,13 +4,14 @@ Words from ``employment.yml``."""
 
 from __future__ import annotations
 
-import pandas as pd
-
 from collections.abc import Callable
+
+import pandas as pd
 
 from helpers.analysis.employment import results_against_goals
 from helpers.data import content
 from helpers.data.printed import parse_printed
+from helpers.present.lines import qualified, unit_name, unit_of
 from helpers.present.report import Report
 from helpers.sections import blocks
 from helpers.sections import progress as pg
@@ -18,7 +19,6 @@ from helpers.sections.chart_titles import verdict_word
 from helpers.sections.employment import PART, T, _missing, cap, low, series_of, short_name
 from helpers.sections.employment_trained import BLOCK as TRAINED_BLOCK
 from helpers.sections.employment_trained import rate_of, trained_pace
-from helpers.present.lines import qualified, unit_name, unit_of
 from helpers.text.formatting import fmt_ratio
 
 
@@ -121,7 +121,8 @@ def exchange_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None
     ``job_exchange`` block's frame holds them."""
     data = blocks.frame(figures, PART, "job_exchange", year, lang)
     lines = [
-        blocks.line_of(data, i) for i in ("job_exchange_sessions", "job_exchange_participants", "job_exchange_vacancies")
+        blocks.line_of(data, i)
+        for i in ("job_exchange_sessions", "job_exchange_participants", "job_exchange_vacancies")
     ]
     ratio = blocks.line_of(data, label=T("job_exchange.per_participant", lang))
     if any(line is None for line in lines) or ratio is None:

@@ -12,9 +12,9 @@ from helpers.data.query import indicator_name
 from helpers.present import charts
 from helpers.present.report import Report, source_line
 from helpers.present.tables import Table
+from helpers.sections import blocks
 from helpers.sections import chart_titles as ct
 from helpers.sections import progress as pg
-from helpers.sections import blocks
 from helpers.sections.employment import PART, T, series_of
 
 BLOCK = "trained"
@@ -23,6 +23,7 @@ BLOCK = "trained"
 def rate_of() -> str:
     """The rate the block draws: its ``series`` row in ``data/content.csv``."""
     return series_of(BLOCK)
+
 
 # The trained-labour rate and its path to the targets ----------------------------------------
 

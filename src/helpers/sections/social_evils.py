@@ -20,10 +20,10 @@ from helpers.analysis import social as an
 from helpers.analysis.social import rate, rehab_total
 from helpers.data import content
 from helpers.data.query import indicator_name, value
+from helpers.present.lines import unit_name, unit_of, wrap
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.sections import blocks
-from helpers.present.lines import unit_name, unit_of, wrap
 from helpers.sections.social_targets import Reference, targets_table
 from helpers.text import texts_for
 from helpers.text.formatting import fmt_value

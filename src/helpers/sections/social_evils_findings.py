@@ -13,9 +13,9 @@ import pandas as pd
 
 from helpers.analysis.social import largest_part, rate, rehab_targets, rehab_total
 from helpers.data.query import value
+from helpers.present.lines import figure_text, pct
 from helpers.sections import blocks
 from helpers.sections.blocks import collect_findings
-from helpers.present.lines import figure_text, pct
 from helpers.sections.social_evils import PART, T, post_rehab_districts
 from helpers.text.formatting import fmt_number, fmt_value
 from helpers.text.vocabulary import area_words

@@ -26,9 +26,6 @@ from helpers.analysis.social import derived_qualifier
 from helpers.analysis.social_protection import average_vnd, special_share
 from helpers.data import content
 from helpers.data.query import figure_row, indicator_name, unit_label, value
-from helpers.present.report import Report
-from helpers.present.tables import Table
-from helpers.sections import blocks
 from helpers.present.lines import (
     Line,
     computed_line,
@@ -41,6 +38,9 @@ from helpers.present.lines import (
     printed_of,
     unit_of,
 )
+from helpers.present.report import Report
+from helpers.present.tables import Table
+from helpers.sections import blocks
 from helpers.sections.social_targets import Reference, targets_table
 from helpers.text import texts_for
 from helpers.text.formatting import fmt_value
@@ -72,9 +72,7 @@ def assistance_ids() -> tuple[str, str]:
 def assistance_average(figures: pd.DataFrame, year: int) -> tuple[float, str | None] | None:
     """The average monthly allowance per beneficiary in đồng, with its qualifier ("hơn" from "hơn 32 tỷ")."""
     persons_id, amount_id = assistance_ids()
-    average = average_vnd(
-        value(figures, amount_id, year), unit_of(amount_id), value(figures, persons_id, year)
-    )
+    average = average_vnd(value(figures, amount_id, year), unit_of(amount_id), value(figures, persons_id, year))
     if average is None:
         return None
     return average, derived_qualifier(printed_of(figures, amount_id, year), printed_of(figures, persons_id, year))
@@ -96,8 +94,7 @@ def assistance_table(figures: pd.DataFrame, year: int, lang: str) -> Table | Non
             average[0],
             "vnd_per_month",
             lang,
-            f"{fmt_value(amount, unit, lang)} {unit_label(amount_id, lang)} / "
-            f"{fmt_value(persons, 'persons', lang)}",
+            f"{fmt_value(amount, unit, lang)} {unit_label(amount_id, lang)} / {fmt_value(persons, 'persons', lang)}",
             unit_text=T("assistance.per_person_unit", lang),
             text=computed_text(
                 average[0],
@@ -159,7 +156,9 @@ def changes_table(figures: pd.DataFrame, name: str, year: int, lang: str) -> Tab
     """Block ``name``'s figures last year and this year, each with its change (the pairs its lines declare); a
     figure the year lacks is left out (last year's alone says nothing of the year)."""
     ids = content.indicators(PART, name, "line")
-    pairs = [(i, change_id) for i, change_id in zip(ids[::2], ids[1::2], strict=True) if value(figures, i, year) is not None]
+    pairs = [
+        (i, change_id) for i, change_id in zip(ids[::2], ids[1::2], strict=True) if value(figures, i, year) is not None
+    ]
     lines = [line for i, change_id in pairs for line in change_lines(figures, i, change_id, year, lang)]
     return dated(lines_table(lines, lang), year)
 

@@ -7,7 +7,6 @@ import pandas as pd
 
 from helpers.analysis import social_protection as an
 from helpers.data import content
-from helpers.sections.blocks import collect_findings
 from helpers.data.query import figure_row, unit_label, value
 from helpers.present.lines import (
     computed_text,
@@ -17,20 +16,21 @@ from helpers.present.lines import (
     pct,
     printed_of,
 )
+from helpers.sections.blocks import collect_findings
 from helpers.sections.social_protection import (
     PART,
     T,
-    assistance_ids,
     assistance_average,
+    assistance_ids,
     deaths_by_cause,
     special_sentence,
 )
 from helpers.sections.social_protection_gifts import (
-    holiday_pair,
-    merit_pairs,
     ambiguous,
     gift_total,
+    holiday_pair,
     merit_gift_rows,
+    merit_pairs,
     vulnerable_gift_rows,
 )
 from helpers.text.formatting import fmt_ratio, fmt_value
@@ -51,9 +51,7 @@ def finding_assistance(figures: pd.DataFrame, year: int, lang: str) -> str | Non
     amount = figure_text(figures, amount_id, year, lang)
     found = assistance_average(figures, year)
     if amount is not None:
-        sentence += T(
-            "finding.assistance.amount", lang, amount=amount, unit=unit_label(amount_id, lang)
-        )
+        sentence += T("finding.assistance.amount", lang, amount=amount, unit=unit_label(amount_id, lang))
         if found is not None:
             sentence += T(
                 "finding.assistance.average",

@@ -10,8 +10,8 @@ import pandas as pd
 from helpers.analysis.attainment import next_year_targets
 from helpers.analysis.social import against_goal
 from helpers.data.query import indicator_name
-from helpers.present.tables import Table
 from helpers.present.lines import T, goal_text, qualified, unit_name
+from helpers.present.tables import Table
 from helpers.text.formatting import fmt_value
 
 
