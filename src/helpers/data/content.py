@@ -301,16 +301,6 @@ def indicators(part: str, name: str, role: str | None = None, data_dir: Path | N
     return list(dict.fromkeys(i for i in frame["indicator_id"] if i))
 
 
-def declared(part: str, data_dir: Path | None = None) -> set[str]:
-    """Every indicator a block of ``part`` names, as a line, series, breakdown or in a computation: those the
-    part's ``domain`` rows leave to their blocks."""
-    frame = load_content(data_dir)[1]
-    frame = frame[frame["part"] == part]
-    ids = set(frame["indicator_id"])
-    ids |= {p for column in ("numerator", "denominator") for cell in frame[column] for p in cell.split("+")}
-    return ids - {""}
-
-
 def part_of_domain(domain: str, data_dir: Path | None = None) -> str | None:
     """The part whose ``domain`` row shows the figures of ``domain`` no block declares; None when no part does."""
     frame = load_content(data_dir)[1]
