@@ -2,9 +2,9 @@
 
 The year is invented for the test in a copy of the data (``tests/data/year_2024.py``: a test source, labelled
 as such; no figure here is a published one): the poverty rate and poor households, a count of venues prone to
-social evils, and a figure of a new employment indicator added to the catalogue. Notebooks 02–04 run on it; no
-block may say only that there is no data, no heading may stand with nothing under it, and every figure of the
-year must show in its domain's part.
+social evils, a figure of a new employment indicator added to the catalogue, and one district's workers abroad.
+Notebooks 02–04 run on it; no block may say only that there is no data, no heading may stand with nothing under
+it, and every figure of the year must show in its domain's part.
 """
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ def thin_2024(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                 "printed": "981",
             },
             {"indicator_id": NEW_ID, "period": "2024", "kind": "actual", "value": "1234", "printed": "1.234"},
+            {"indicator_id": "workers_abroad", "period": "2024", "kind": "actual", "breakdown": "district=Nam Đông"}
+            | {"value": "12", "printed": "12"},
         ],
     )
     monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
@@ -93,6 +95,8 @@ def test_a_thin_year_is_short_and_shows_every_figure_in_its_part(thin_2024: Path
     name = "Số lượt khách tham quan sàn việc làm (thử)" if lang == "vi" else "Job fair visitors (test)"
     assert html.escape(name) in text and ("1.234" if lang == "vi" else "1,234") in text
     assert "02_employment_other_figures" in [s.name for s in employment if s.kind == "table"]
+    # So does a district's figure that no block declares (workers abroad from one district, without the total).
+    assert ("Huyện Nam Đông" if lang == "vi" else "Nam Dong") in text
     # The venues' count shows in the social-evils part, although no breakdown by type came with it.
     evils = " ".join(s.html for s in social_evils)
     assert "981" in evils and sum(s.kind == "table" for s in social_evils) == 1

@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 
 from helpers.analysis.report_parts import domain_indicators
 from helpers.data import content
-from helpers.data.query import figure_row, indicator_name, parts, unit_label
+from helpers.data.query import cut_off, figure_row, indicator_name, parts, preferred, unit_label
 from helpers.present import charts
 from helpers.present.lines import (
     Line,
@@ -122,13 +122,36 @@ def shown_elsewhere(figures: pd.DataFrame, year: int) -> tuple[str, ...]:
     return tuple(sorted(shown - {""}))
 
 
+def unshown_parts(figures: pd.DataFrame, row: pd.Series, year: int) -> list[tuple[str, str]]:
+    """The year's breakdown figures of a ``domain`` row's domain that no block shows (a district or category no
+    row declares, of a dimension no breakdown row declares), as (indicator, breakdown), in the data's order."""
+    rows = content.load_content()[1]
+    declared = {(r.indicator_id, r.breakdown) for r in rows.itertuples() if r.breakdown}
+    whole = {(i, b.removesuffix("=*")) for i, b in declared if b.endswith("=*")}
+    data = preferred(figures)
+    data = data[
+        (data["domain"] == row["domain"])
+        & (data["period"] == year)
+        & (data["kind"] == "actual")
+        & (data["breakdown"] != "")
+        & (cut_off(data) == "")
+    ]
+    found = []
+    for indicator_id, breakdown in zip(data["indicator_id"], data["breakdown"], strict=True):
+        dimension = breakdown.split("=", 1)[0]
+        if (indicator_id, breakdown) not in declared and (indicator_id, dimension) not in whole:
+            found.append((str(indicator_id), str(breakdown)))
+    return list(dict.fromkeys(found))
+
+
 def _lines(figures: pd.DataFrame, row: pd.Series, part: str, year: int, lang: str) -> list[Line | None]:
     role, breakdown = row["role"], row["breakdown"]
     if role == "computed":
         return [computed(figures, row, part, year, lang)]
     if role == "domain":
         ids = domain_indicators(figures, row["domain"], year, exclude=shown_elsewhere(figures, year))
-        return [figure_line(figures, i, year, lang) for i in ids]
+        totals = [figure_line(figures, i, year, lang) for i in ids]
+        return totals + [figure_line(figures, i, year, lang, breakdown=b) for i, b in unshown_parts(figures, row, year)]
     if role != "line":
         return []
     if breakdown.endswith("=*"):
