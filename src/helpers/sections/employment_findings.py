@@ -11,11 +11,11 @@ import pandas as pd
 from helpers.analysis.employment import results_against_goals
 from helpers.data import content
 from helpers.data.printed import parse_printed
+from helpers.present.chart_titles import verdict_word
 from helpers.present.lines import qualified, unit_name, unit_of
 from helpers.present.report import Report
 from helpers.sections import blocks
 from helpers.sections import progress as pg
-from helpers.sections.chart_titles import verdict_word
 from helpers.sections.employment import PART, T, _missing, cap, low, series_of, short_name
 from helpers.sections.employment_trained import BLOCK as TRAINED_BLOCK
 from helpers.sections.employment_trained import rate_of, trained_pace
@@ -58,7 +58,7 @@ VERDICT_KEYS = {"exceeded": "rate.exceeded", "met": "rate.met", "missed": "rate.
 
 
 def _verdict(r: object) -> str:
-    """The one rule of met and exceeded (:func:`helpers.sections.chart_titles.verdict_word`, also the chart
+    """The one rule of met and exceeded (:func:`helpers.present.chart_titles.verdict_word`, also the chart
     titles'): past a floor or a plain goal is "vượt", on it or under a ceiling "đạt"."""
     parsed = parse_printed(r.goal_printed) if isinstance(r.goal_printed, str) else None
     low, high = sorted(float(v) for v in parsed.readings()) if parsed is not None and parsed.is_range else (None, None)

@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from helpers.data import content
 from helpers.data.printed import computed_significance, is_ambiguous, parse_printed
 from helpers.data.query import category_label, figure_row, indicator_name, parts, unit_label, value
+from helpers.present import chart_titles as ct
 from helpers.present.lines import (
     computed_text,
     prefixed,
@@ -22,7 +23,6 @@ from helpers.present.lines import (
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.sections import blocks
-from helpers.sections import chart_titles as ct
 from helpers.sections.social_protection import PART, T, average_vnd
 from helpers.text import say
 from helpers.text.formatting import fmt_number, fmt_value, round_significant
