@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from helpers.analysis.relations import part_of
+from helpers.data import content
 from helpers.data.relations import load_relations
 from helpers.errors import DataError
-from helpers.sections import employment
+from helpers.sections import blocks
+from helpers.text import say
 from tests.conftest import read_rows, write_rows
 
 HEADER = ["relation", "indicator_id", "of", "from_year", "to_year", "note"]
@@ -94,8 +96,11 @@ def test_the_share_of_workers_abroad_among_jobs_created_follows_the_declaration(
     from helpers.data.loading import load_year
 
     figures = load_year(2023)
-    assert employment.abroad_share_line(figures, 2023, "vi").text == "13,65%"  # 2.325 / 17.034, as Huế counts
+    share = content.rows("employment", "abroad")
+    share = share[share["method"] == "share"].iloc[0]  # workers abroad as a share of jobs created (data/content.csv)
+    assert blocks.computed(figures, share, "employment", 2023, "vi").text == "13,65%"  # 2.325 / 17.034, as Huế counts
     write_rows(data_copy / "relations.csv", read_rows(data_copy / "relations.csv")[:1])  # an area that does not
     monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
-    assert employment.abroad_share_line(figures, 2023, "vi") is None
-    assert employment.abroad_share_notes(figures, 2023, "vi") == []
+    assert blocks.computed(figures, share, "employment", 2023, "vi") is None
+    label = say("employment:abroad.share", "vi")
+    assert label not in blocks.frame(figures, "employment", "abroad", 2023, "vi").to_string()

@@ -221,10 +221,10 @@ def test_every_section_runs_for_every_year(year: int) -> None:
     # The year's other poverty figures (none declared by a block) get a part of their own only when there are some.
     other = poverty.other_table(space["rep"].figures, year, space["lang"])
     assert (other is not None) == (year == 2023)
-    assert kinds.count("heading") == 9 + len(districts) + (other is not None)
-    if year < 2023:
-        assert any("appendix-nodata" in s.html for s in space["rep"].shown)
+    if year < 2023:  # a thin year is short: a section with nothing to show is left out, heading and all
+        assert kinds.count("heading") < 9 + len(districts) + (other is not None)
     else:
+        assert kinds.count("heading") == 9 + len(districts) + (other is not None)
         assert kinds.count("figure") == 5 and kinds.count("table") == 10
 
 

@@ -10,10 +10,13 @@ each block shows, in order, one row each, by role:
 - ``line``: one figure of the year as a line of the block's table (``breakdown`` empty for the total, one
   ``dimension=value``, or ``dimension=*`` for every category the year's data hold);
 - ``computed``: a value the appendix computes from declared figures (``method`` ``ratio`` a/b, ``percent``
-  a/b×100, ``sum`` a+b+…; ``numerator``/``denominator`` indicator ids, several joined by ``+`` and added), labelled
+  a/b×100, ``share`` a/b×100 of a part in its whole, shown only for a year where ``data/relations.csv`` declares a
+  ``part_of`` b (an area's reports may not count a inside b), ``sum`` a+b+…; ``numerator``/``denominator``
+  indicator ids, several joined by ``+`` and added), labelled
   by the text key ``label`` of the part's text file, or by the catalogue's name of ``indicator_id`` when it
   recomputes an indicator (a printed figure of it then shows with the recomputation beside it); ``unit`` is a unit
-  of ``units.csv`` or ``per`` (the numerator's unit per the denominator's), else ``unit_label`` a text key;
+  of ``units.csv`` or ``per`` (the numerator's unit per the denominator's), and/or ``unit_label`` a text key
+  naming the unit the reader sees (``người/lớp`` beside the code ``persons``);
   ``decimals`` (default 2) the decimals shown;
 - ``series``: an indicator whose results, plans and targets by year the block's ``goals`` chart draws;
 - ``parts``: an indicator's breakdown (``dimension=*``), its table of shares and its ``parts`` chart;
@@ -50,7 +53,7 @@ CONTENT_COLUMNS += ["method", "numerator", "denominator", "decimals", "label", "
 TABLE_KINDS = ("lines", "parts", "goals", "targets", "own")
 CHART_KINDS = ("goals", "parts", "own")  # results beside plans and targets by year; bars of a breakdown; own code
 ROLES = ("line", "computed", "series", "parts", "domain", "targets")
-METHODS = ("ratio", "percent", "sum")
+METHODS = ("ratio", "percent", "share", "sum")
 PER = "per"  # a computed unit: the numerator's unit per the denominator's ("triệu đồng/người")
 WHOLE = r"^[1-9][0-9]*$"
 TEXT_KEY = r"^$|^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
@@ -84,7 +87,9 @@ def blocks_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
             "part": text_column(snake),
             "block": text_column(snake),
             "order": text_column(pattern(WHOLE, "a whole number from 1")),
-            "level": text_column(one_of(["", "2", "3"], "heading levels (empty: no heading of its own)"), required=False),
+            "level": text_column(
+                one_of(["", "2", "3"], "heading levels (empty: no heading of its own)"), required=False
+            ),
             "table": text_column(snake_or_empty, required=False),
             "table_kind": text_column(one_of(["", *TABLE_KINDS], "table kinds"), required=False),
             "chart": text_column(snake_or_empty, required=False),
@@ -119,7 +124,12 @@ def _breakdown_ok(dimensions: set[str], labels: set[str]) -> Callable[[str], boo
 
 
 def content_schema(
-    blocks: pd.DataFrame, indicators: set[str], domains: set[str], dimensions: set[str], labels: set[str], units: set[str]
+    blocks: pd.DataFrame,
+    indicators: set[str],
+    domains: set[str],
+    dimensions: set[str],
+    labels: set[str],
+    units: set[str],
 ) -> tuple[pa.DataFrameSchema, list[RowRule]]:
     """Schema of ``data/content.csv`` against the blocks, the catalogue, domains, breakdowns and units."""
     known_blocks = set(zip(blocks["part"], blocks["block"], strict=True))
@@ -154,7 +164,9 @@ def content_schema(
                 ),
                 required=False,
             ),
-            "decimals": text_column(pattern(r"^$|^[0-9]$", "a whole number of decimals (0-9) or empty"), required=False),
+            "decimals": text_column(
+                pattern(r"^$|^[0-9]$", "a whole number of decimals (0-9) or empty"), required=False
+            ),
             "label": text_column(pattern(TEXT_KEY, "a text key of the part's .yml file or empty"), required=False),
             "unit": text_column(one_of(["", PER, *units], "data/units.csv or 'per'"), required=False),
             "unit_label": text_column(pattern(TEXT_KEY, "a text key of the part's .yml file or empty"), required=False),
@@ -164,7 +176,9 @@ def content_schema(
     rules = [
         RowRule(
             "block",
-            lambda df: pd.Series([(p, b) in known_blocks for p, b in zip(df["part"], df["block"], strict=True)], df.index),
+            lambda df: pd.Series(
+                [(p, b) in known_blocks for p, b in zip(df["part"], df["block"], strict=True)], df.index
+            ),
             lambda row: f"'{row['part']}, {row['block']}' is no block of data/{BLOCKS_FILE}",
         ),
         _unique_within(["part", "block", "order"], "block"),
@@ -178,7 +192,9 @@ def content_schema(
         RowRule(
             "label",
             lambda df: (df["role"] != "computed") | (df["label"] != "") | (df["indicator_id"] != ""),
-            lambda row: "a computed row needs its label (a text key of the part's .yml file) or the indicator it computes",
+            lambda row: (
+                "a computed row needs its label (a text key of the part's .yml file) or the indicator it computes"
+            ),
         )
     )
     rules.append(
@@ -192,14 +208,14 @@ def content_schema(
         RowRule(
             "denominator",
             lambda df: (df["role"] != "computed") | ((df["method"] == "sum") == (df["denominator"] == "")),
-            lambda row: "a ratio or percent needs a denominator, a sum none",
+            lambda row: "a ratio or percent needs a denominator (a share too), a sum none",
         )
     )
     rules.append(
         RowRule(
             "unit",
-            lambda df: (df["role"] != "computed") | ((df["unit"] == "") != (df["unit_label"] == "")),
-            lambda row: "a computed row needs either a unit (data/units.csv or 'per') or a unit_label text key, not both",
+            lambda df: (df["role"] != "computed") | (df["unit"] != "") | (df["unit_label"] != ""),
+            lambda row: "a computed row needs a unit (data/units.csv or 'per') or a unit_label text key, or both",
         )
     )
     return schema, rules
@@ -285,16 +301,6 @@ def indicators(part: str, name: str, role: str | None = None, data_dir: Path | N
     if role is not None:
         frame = frame[frame["role"] == role]
     return list(dict.fromkeys(i for i in frame["indicator_id"] if i))
-
-
-def declared(part: str, data_dir: Path | None = None) -> set[str]:
-    """Every indicator a block of ``part`` names, as a line, series, breakdown or in a computation: those the
-    part's ``domain`` rows leave to their blocks."""
-    frame = load_content(data_dir)[1]
-    frame = frame[frame["part"] == part]
-    ids = set(frame["indicator_id"])
-    ids |= {p for column in ("numerator", "denominator") for cell in frame[column] for p in cell.split("+")}
-    return ids - {""}
 
 
 def part_of_domain(domain: str, data_dir: Path | None = None) -> str | None:

@@ -1,7 +1,7 @@
 """What a notebook shows, and what the appendix build collects from it.
 
 A notebook makes one :class:`Report` and hands everything to the appendix through it:
-``rep.section("trend", data)`` (the heading, or a "no data" sentence when ``data`` is None),
+``rep.section("trend", data)`` (the heading, or nothing at all when ``data`` is None: a thin year is short),
 ``rep.figure(fig, "poverty_rate_trend")``, ``rep.table(table, "poverty_rate_by_year")``,
 ``rep.notes(sentences)``, ``rep.findings(sentences)``. Headings and captions come by name
 from the section's text file (``sections/<section>.yml``, :mod:`helpers.text`). Each shows as
@@ -191,6 +191,9 @@ class Report:
     lang: str = "vi"
     output_dir: str | Path = ""
     shown: list[Shown] = field(default_factory=list)
+    # Headings shown without data of their own ("drugs" above its subsections): (level, anchor, html), shown
+    # only once something follows them, so that a heading with nothing under it is left out.
+    pending: list[tuple[int, str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         check_parameters(self.year, self.lang, self.output_dir)
@@ -214,6 +217,10 @@ class Report:
     # Showing --------------------------------------------------------------
 
     def _show(self, kind: str, name: str, body: str) -> None:
+        waiting, self.pending = self.pending, []
+        for _, anchor, heading in waiting:  # the headings above what is shown now
+            self.shown.append(Shown("heading", anchor, heading))
+            display(HTML(heading))
         self.shown.append(Shown(kind, name, body))
         display(HTML(body))
 
@@ -226,32 +233,36 @@ class Report:
         part: str = "",
         **values: object,
     ) -> object:
-        """Show the heading ``<name>.heading``; when ``data`` is None, also say that the year has no figures
-        on ``<name>.what``. Returns ``data``, so a notebook cell can show it on the next line.
+        """Show the heading ``<name>.heading`` before ``data``, and return ``data`` so that a notebook cell can show
+        it on the next line. A year with nothing to show leaves the section out: with ``data`` None, no heading.
+        Without ``data`` (a heading above subsections), the heading waits until something is shown under it, and
+        is dropped when a heading of its level or above comes first (a part whose sections are all empty shows
+        nothing, not even its title).
 
         The anchor is made from the English heading (filled with ``anchor_values`` when the values are words).
         ``part="front"`` asks the appendix to put the section (this heading and what follows it up to the next
         heading) at the front, before the key findings (:mod:`helpers.build.assemble`).
         """
+        if data is None:
+            return None
         key = self.texts.key(f"{name}.heading")
         english = say(key, "en", **{"year": self.year, **(values if anchor_values is None else anchor_values)})
         text = self.say(f"{name}.heading", **values)
         anchor = f"{self.notebook}-{slug(english)}"
         marked = f' data-part="{html.escape(part, quote=True)}"' if part else ""
-        self._show(
-            "heading",
-            anchor,
-            f'<h{level} id="{anchor}" class="appendix-heading"{marked}>{html.escape(text)}</h{level}>',
-        )
-        if data is None:
-            self.no_data(self.say(f"{name}.what", **values))
-        return None if data is _SHOW else data  # a heading alone shows nothing more (not the marker's address)
+        body = f'<h{level} id="{anchor}" class="appendix-heading"{marked}>{html.escape(text)}</h{level}>'
+        self.pending = [p for p in self.pending if p[0] < level]  # a heading ends the sections at its level
+        if data is _SHOW:
+            self.pending.append((level, anchor, body))
+            return None
+        self._show("heading", anchor, body)
+        return data
 
     def findings(self, sentences: list[str]) -> None:
-        """The notebook's key findings as a list of sentences (already in the report's language);
-        none: that the year has no figures on ``title.what``."""
-        if not sentences and self.texts.has("title.what"):
-            sentences = [say("common:no_data", self.lang, what=self.say("title.what"), year=self.year)]
+        """The notebook's key findings as a list of sentences (already in the report's language); nothing when
+        there are none (the coverage table of 05_data_quality says what the year lacks)."""
+        if not sentences:
+            return
         title = say("common:findings.title", self.lang)
         items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
         body = (

@@ -98,7 +98,8 @@ def scorecard_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
     first = headline_sentence(figures, year, judged, lang, rest) or T(
         "findings.score", lang, year=year, met=int(judged["met"].sum()), judged=len(judged), rest=rest
     )
-    # A goal set with its components (a multidimensional poverty rate "trong đó" its parts) is said with its count, each component judged.
+    # A goal set with its components (a multidimensional poverty rate "trong đó" its parts) is said with its count,
+    # each component judged.
     first += "".join(" " + _components_sentence(card, r, lang) for _, r in counted.iterrows() if _has_parts(card, r))
     others = card[~card["headline"].astype(bool) & card["met"].notna() & card["ratio"].notna() & card["goal_of"].eq("")]
     if not others.empty:

@@ -36,12 +36,9 @@ from helpers.analysis.series import RESULT_KINDS
 from helpers.data import content
 from helpers.data.loading import load_catalogue
 from helpers.data.query import figure_row, indicator_name, unit_label
+from helpers.present import chart_titles as ct
 from helpers.present import charts
-from helpers.present.report import Report, source_line
-from helpers.present.tables import Table
-from helpers.sections import chart_titles as ct
-from helpers.sections import progress as pg
-from helpers.sections.social_common import (
+from helpers.present.lines import (
     Line,
     axis_label,
     computed_line,
@@ -50,6 +47,10 @@ from helpers.sections.social_common import (
     qualified,
     with_recomputed,
 )
+from helpers.present.report import Report, source_line
+from helpers.present.tables import Table
+from helpers.sections import blocks
+from helpers.sections import progress as pg
 from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_value
 
@@ -296,7 +297,7 @@ def other_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """One line per figure of ``year`` of the domains the part's ``domain`` row names (data/content.csv) that no
     block of any part declares, in the report's order; None when there is none. A new poverty indicator shows here
     as soon as its figures and its catalogue row arrive, without a code change."""
-    declared = tuple(sorted(set().union(*(content.declared(p) for p in set(content.load_content()[0]["part"])))))
+    declared = blocks.shown_elsewhere(figures, year)  # what a block of some part shows, as every part's "other"
     rows = content.rows(an.PART, "other")
     ids = [
         i

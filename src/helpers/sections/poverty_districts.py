@@ -19,13 +19,13 @@ from helpers.analysis.poverty import (
     times_province,
 )
 from helpers.data.query import category_label, indicator_name, unit_label
+from helpers.present import chart_titles as ct
 from helpers.present import charts
+from helpers.present.lines import axis_label, qualified
 from helpers.present.report import Report, source_line
 from helpers.present.tables import Table
-from helpers.sections import chart_titles as ct
 from helpers.sections import progress as pg
 from helpers.sections.poverty import T, _breaks, _name, select_unit
-from helpers.sections.social_common import axis_label, qualified
 from helpers.text import say
 from helpers.text.formatting import fmt_number
 from helpers.text.vocabulary import area_words, publisher_names

@@ -9,6 +9,7 @@ import pandas as pd
 
 from helpers.analysis.series import same_definition
 from helpers.data.query import figure_row, unit_label
+from helpers.present.lines import qualified, unit_name
 from helpers.sections import progress as pg
 from helpers.sections.poverty import (
     NEAR_POOR,
@@ -27,7 +28,6 @@ from helpers.sections.poverty import (
 )
 from helpers.sections.poverty_districts import TIMES_DECIMALS, district_frames, place
 from helpers.sections.poverty_programmes import group_frame, per_unit, programme_indicators
-from helpers.sections.social_common import qualified, unit_name
 from helpers.text.formatting import fmt_number, fmt_printed, fmt_ratio
 from helpers.text.vocabulary import area_words
 

@@ -11,12 +11,9 @@ from helpers.analysis import poverty as an
 from helpers.analysis.poverty import GROUP
 from helpers.data import content
 from helpers.data.query import category_label, indicator_name, unit_label
+from helpers.present import chart_titles as ct
 from helpers.present import charts
-from helpers.present.report import Report, source_line
-from helpers.present.tables import Table
-from helpers.sections import chart_titles as ct
-from helpers.sections.poverty import T, select_unit
-from helpers.sections.social_common import (
+from helpers.present.lines import (
     Line,
     axis_label,
     computed_line,
@@ -25,6 +22,9 @@ from helpers.sections.social_common import (
     qualified,
     wrap,
 )
+from helpers.present.report import Report, source_line
+from helpers.present.tables import Table
+from helpers.sections.poverty import T, select_unit
 from helpers.text import say
 
 

@@ -1,8 +1,8 @@
-"""The one precision rule for values the appendix computes from printed figures (helpers.sections.computed)."""
+"""The one precision rule for values the appendix computes from printed figures (helpers.text.computed)."""
 
 from __future__ import annotations
 
-from helpers.sections import computed as sc
+from helpers.text import computed as sc
 
 
 def test_computed_text_follows_the_one_precision_rule() -> None:

@@ -2,7 +2,7 @@
 
 A print's qualifier ("hơn 71.571") leads the figure it qualifies; a value computed from printed figures keeps the
 precision they allow: from exact prints the caller's decimals, from a qualified one a rounded, approximate value
-("khoảng 530 nghìn"). The words of the qualifiers are in ``social_common.yml`` (``qualifier.*``).
+("khoảng 530 nghìn"). The words of the qualifiers are in ``text/lines.yml`` (``qualifier.*``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def prefixed(text: str, qualifier_key: str | None, lang: str) -> str:
     """``text`` led by the reading of a print qualifier ("hơn" → "hơn"/"over"); unchanged for None or "–"."""
     if qualifier_key not in QUALIFIER_READINGS or text == "–":
         return text
-    return f"{say(f'social_common:qualifier.{QUALIFIER_READINGS[qualifier_key]}', lang)} {text}"
+    return f"{say(f'lines:qualifier.{QUALIFIER_READINGS[qualifier_key]}', lang)} {text}"
 
 
 def computed_text(

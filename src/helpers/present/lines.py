@@ -1,25 +1,24 @@
-"""Building blocks shared by the social-evils (03) and social-protection (04) sections.
+"""Tables of "lines", shared by every notebook part (moved here from ``sections/social_common.py``, issue 14 item 7).
 
 A section is shown as small tables of "lines": one line per figure the data
 hold (its catalogue name, its value formatted as the report printed it, with
 the printed qualifier such as "hơn"), plus lines the appendix computes (rates,
-averages, changes), each saying how it was computed. Every builder returns
-``None`` when the data hold nothing for the year, so that the section shows
-``rep.no_data`` instead of raising.
+averages, changes), each saying how it was computed; a breakdown as a table of its parts and shares, or as bars.
+Every builder returns ``None`` when the data hold nothing for the year, so that the section is left out. The
+words are in ``text/lines.yml``.
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields, replace
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers.analysis.attainment import goal_bound
-from helpers.analysis.report_parts import domain_indicators
 from helpers.analysis.social import (  # noqa: F401  (the numbers, for the sections that call them from here)
     APPROXIMATE,
     QUALIFIER_READINGS,
@@ -30,15 +29,15 @@ from helpers.analysis.social import (  # noqa: F401  (the numbers, for the secti
     rate,
     ratio,
 )
-from helpers.data.loading import load_catalogue
+from helpers.data.loading import code_names, load_catalogue
 from helpers.data.loading import unit_name as data_unit_name
 from helpers.data.printed import FLOOR_QUALIFIERS, ZERO_WORDS, computed_significance, is_ambiguous
 from helpers.data.query import category_label, figure_row, indicator_name, unit_label
 from helpers.present import charts
 from helpers.present.report import source_line
 from helpers.present.tables import Table
-from helpers.sections.computed import computed_text, prefixed  # noqa: F401  (re-exported for the sections)
 from helpers.text import say, texts_for
+from helpers.text.computed import computed_text, prefixed  # noqa: F401  (re-exported for the sections)
 from helpers.text.formatting import (
     fmt_number,
     fmt_printed,
@@ -227,15 +226,21 @@ def computed_line(
     )
 
 
-def lines_table(lines: list[Line | None], lang: str) -> Table | None:
-    """The table of the lines that exist; None when no line comes from the data.
-
-    Computed lines alone (without any figure) make no table: a rate with nothing to stand on is not shown.
-    """
+def lines_frame(lines: list[Line | None]) -> pd.DataFrame | None:
+    """The lines that exist as a frame (one column per field of :class:`Line`); None when no line comes from the
+    data. Computed lines alone (without any figure) make no frame: a rate with nothing to stand on is not shown."""
     kept = [line for line in lines if line is not None]
     if not any(not line.computed for line in kept):
         return None
-    frame = pd.DataFrame(
+    return pd.DataFrame([asdict(line) for line in kept], columns=[f.name for f in fields(Line)], dtype=object)
+
+
+def lines_frame_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
+    """The reader's table of a :func:`lines_frame` (label, value as printed, unit, note) with its raw numbers."""
+    if frame is None:
+        return None
+    kept = [Line(**record) for record in frame.to_dict("records")]
+    shown = pd.DataFrame(
         {
             T("header.label", lang): [line.label for line in kept],
             T("header.value", lang): [line.text for line in kept],
@@ -256,17 +261,12 @@ def lines_table(lines: list[Line | None], lang: str) -> Table | None:
         }
     )
     sources = sorted({line.source_id for line in kept if line.source_id})
-    return Table(frame, raw, sources)
+    return Table(shown, raw, sources)
 
 
-def domain_table(
-    figures: pd.DataFrame, domain: str, year: int, lang: str, exclude: tuple[str, ...] = ()
-) -> Table | None:
-    """One line per figure of ``domain`` for ``year`` (the catalogue decides what belongs), in the report's order,
-    leaving out ``exclude``; None when the year has none. A new figure of the domain shows without a code change."""
-    return lines_table(
-        [figure_line(figures, i, year, lang) for i in domain_indicators(figures, domain, year, exclude=exclude)], lang
-    )
+def lines_table(lines: list[Line | None], lang: str) -> Table | None:
+    """The table of the lines that exist; None when no line comes from the data (:func:`lines_frame`)."""
+    return lines_frame_table(lines_frame(lines), lang)
 
 
 def parts_frame(
@@ -292,21 +292,28 @@ def parts_table(
     lang: str,
     category_header: str | None = None,
 ) -> Table | None:
-    """A breakdown as a table: one row per part with its share, then the total; None without parts.
-
-    The total is the printed one when the data hold it; otherwise the sum of the
-    parts, marked as computed. Shares are computed by code (two decimals). ``category_header`` is the
-    first column's header: a text key (``"social_evils:column.type"``); by default "Loại"/"Category".
-    """
+    """A breakdown as a table (:func:`parts_frame_table` of :func:`parts_frame`); None without parts."""
     frame = parts_frame(figures, indicator_id, dimension, period, lang)
+    return parts_frame_table(frame, indicator_id, dimension, lang, category_header)
+
+
+def parts_frame_table(
+    frame: pd.DataFrame | None, indicator_id: str, dimension: str, lang: str, category_header: str | None = None
+) -> Table | None:
+    """A breakdown's frame (:func:`parts_frame`) as a table: one row per part with its share, then the total.
+
+    The total is the printed one when the data hold it; otherwise the sum of the parts, marked as computed.
+    Shares are computed by code (two decimals). The first column's header is the dimension's name
+    (``data/dimensions.csv``) unless ``category_header`` (a text key) is given.
+    """
     if frame is None:
         return None
-    unit = str(figures.loc[figures["indicator_id"] == indicator_id, "unit"].iloc[0])
+    unit = unit_of(indicator_id)
     total, printed, total_source = (frame.attrs[k] for k in ("total", "total_printed", "total_source_id"))
     total_text = qualified(total, unit, lang, printed)
     total_label = say("common:total", lang) if printed is not None else T("parts.total_computed", lang)
     notes = [T("note.zero_in_words", lang) if z else "" for z in frame["zero_in_words"]]
-    header = T(category_header or "parts.category", lang)
+    header = T(category_header, lang) if category_header else code_names("dimension", lang)[dimension]
     shown = pd.DataFrame(
         {
             header: list(frame["category"]) + [total_label],
@@ -360,19 +367,6 @@ def section_parts_chart(
         return None
     source = source_line(frame["source_id"], lang, year)
     return parts_chart(frame, title=title, unit_text=unit_text, source=source, lang=lang, sort=sort)
-
-
-# Showing ------------------------------------------------------------------
-
-MAX_FINDINGS = 6
-
-
-def collect_findings(
-    functions: Sequence[Callable[[pd.DataFrame, int, str], str | None]], figures: pd.DataFrame, year: int, lang: str
-) -> list[str]:
-    """The sentences of those ``functions`` that the year's data support, in order (at most six)."""
-    sentences = [f(figures, year, lang) for f in functions]
-    return [s for s in sentences if s][:MAX_FINDINGS]
 
 
 def with_recomputed(printed: Line | None, recomputed: Line | None, lang: str) -> Line | None:

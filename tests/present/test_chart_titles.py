@@ -13,8 +13,8 @@ from matplotlib.figure import Figure
 from helpers.analysis.attainment import assess, goal_bound
 from helpers.data.loading import load_reference
 from helpers.paths import PROJECT_ROOT
+from helpers.present import chart_titles as ct
 from helpers.present.report import Report
-from helpers.sections import chart_titles as ct
 from tests.present.test_charts import title_of
 
 NAN = float("nan")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from helpers.present import lines as sc
 from helpers.present.report import Report
-from helpers.sections import social_common as sc
 from helpers.sections import social_targets as st
 from tests.conftest import figures_frame
 
@@ -167,19 +167,26 @@ def test_targets_table_with_a_reference_value() -> None:
     assert st.targets_table(rows, 2023, ("poverty",), "vi") is None
 
 
-def test_no_data_sentences_are_in_the_report_language() -> None:
+def test_no_data_sentences_are_in_the_report_language_and_no_findings_show_nothing() -> None:
     rep = Report("03_social_evils", 2016, "en")
-    rep.no_data(rep.say("rehab_chart.what"))
-    rep.findings([])
-    assert [s.kind for s in rep.shown] == ["text", "findings"]
+    rep.no_data(rep.say("title.what"))
+    rep.findings([])  # a year without findings shows no list and no "no data" line (issue 14, item 3)
+    assert [s.kind for s in rep.shown] == ["text"]
     assert "There are no figures on" in rep.shown[0].html and "for 2016" in rep.shown[0].html
-    assert "There are no figures on" in rep.shown[1].html
 
 
-def test_a_heading_alone_is_shown_once_and_returns_nothing_to_display() -> None:
+def test_a_heading_alone_waits_for_what_follows_it_and_returns_nothing_to_display() -> None:
     rep = Report("03_social_evils", 2023, "vi")
     assert rep.section("title", level=1) is None  # a cell ending with it shows no object address
-    assert [s.kind for s in rep.shown] == ["heading"]
+    assert rep.shown == []  # nothing under it yet
+    rep.section("drugs")  # a sub-heading with nothing under it either
+    assert rep.section("rehab", None, level=3) is None and rep.shown == []  # a section without data: left out
+    rep.text("…")
+    assert [s.kind for s in rep.shown] == ["heading", "heading", "text"]  # both headings, once, then the text
+    rep.section("prostitution")
+    rep.section("trafficking", "data")  # a heading of the same level drops the one with nothing under it
+    assert [s.kind for s in rep.shown] == ["heading", "heading", "text", "heading"]
+    assert "Phòng, chống mua bán người" in rep.shown[-1].html
 
 
 def test_unit_and_print_lookups() -> None:
@@ -192,7 +199,7 @@ def test_unit_and_print_lookups() -> None:
 
 
 def test_collect_findings_keeps_supported_sentences_in_order_and_at_most_six() -> None:
-    from helpers.sections.social_common import collect_findings
+    from helpers.sections.blocks import collect_findings
 
     def says(text):
         return lambda figures, year, lang: text
