@@ -244,7 +244,7 @@ def _goals(rows: list[tuple[str, str]]) -> pd.DataFrame:
 
 
 def test_the_precedence_never_depends_on_file_order() -> None:
-    from helpers.analysis.attainment import counts
+    from helpers.analysis.precedence import counts
 
     # Invented instruments: an annual plan, two programmes issued at different times, one with no known date.
     instruments = _instruments(

@@ -101,7 +101,7 @@ def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[st
     records = []
     for indicator in indicators:
         result = result_row(figures, indicator, year)
-        # The goal that counts (attainment.counts, the one precedence) first, the others after it.
+        # The goal that counts (precedence.counts, the one precedence) first, the others after it.
         goals = card[card["indicator_id"] == indicator].sort_values(["headline", "goal_kind"], ascending=[False, True])
         if result is None and goals.empty:
             continue

@@ -89,7 +89,7 @@ def _result(figures: pd.DataFrame, indicator_id: str, year: int) -> pd.Series | 
 
 def _goal(card: pd.DataFrame, indicator_id: str) -> dict[str, object]:
     """The year's goal of an indicator as the scorecard judges it: the goal that counts
-    (:func:`helpers.analysis.attainment.counts`, the one written precedence); empty fields when there is none."""
+    (:func:`helpers.analysis.precedence.counts`, the one written precedence); empty fields when there is none."""
     goals = card[(card["indicator_id"] == indicator_id) & (card["breakdown"] == "")]
     if goals.empty:
         return {f: None for f in GOAL_FIELDS} | {"goals": 0}

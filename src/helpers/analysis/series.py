@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from helpers.analysis.precedence import counts
 from helpers.data.loading import load_series_breaks
 from helpers.data.printed import parse_printed
 from helpers.data.query import cut_off, select
@@ -48,7 +49,7 @@ def goal_series(
     ``value`` alone), printed, source_id, instrument (ordered by period, then kind). Where two
     instruments set a goal of the same kind for the same period (the annual plan's 66% and the 2011-2020
     plan's 85% for 2020), both rows are kept, the one that counts first
-    (:func:`helpers.analysis.attainment.counts`); a chart draws it and its caption names the other.
+    (:func:`helpers.analysis.precedence.counts`); a chart draws it and its caption names the other.
     """
     rows = select(figures, indicator_id, kind=None, breakdown=breakdown)
     rows = rows[rows["kind"].isin(kinds) & (rows["period"] <= up_to)]
@@ -56,7 +57,6 @@ def goal_series(
         return None
     if "instrument" not in rows.columns:
         rows = rows.assign(instrument="")
-    from helpers.analysis.attainment import counts  # attainment reads this module's GOAL_KINDS
 
     # Within a period and kind, the goal that counts (the one judge) comes first: it is the one a chart draws.
     goal = rows["kind"].isin(GOAL_KINDS)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analysis.attainment import assess, counts, goal_bound, goal_ends
+from helpers.analysis.attainment import assess, goal_bound, goal_ends
+from helpers.analysis.precedence import counts
 from helpers.analysis.series import GOAL_KINDS, drawn
 from helpers.data.loading import load_catalogue
 from helpers.present.lines import qualified, unit_name, unit_of
@@ -58,7 +59,7 @@ def verdict_word(actual: float, goal: pd.Series, polarity: str) -> str | None:
 
 
 def _counted(goals: pd.DataFrame, indicator_id: str) -> pd.Series:
-    """The goal that counts among one period's goals (:func:`helpers.analysis.attainment.counts`, the one judge)."""
+    """The goal that counts among one period's goals (:func:`helpers.analysis.precedence.counts`, the one judge)."""
     keyed = goals.assign(indicator_id=indicator_id, breakdown="")
     if "instrument" not in keyed.columns:
         keyed = keyed.assign(instrument="")
@@ -69,7 +70,7 @@ def trend_title(data: pd.DataFrame, indicator_id: str, lang: str, name: str, yea
     """The message of a chart of one indicator's results and goals over the years (``goal_series`` rows):
     "Tỷ lệ hộ nghèo giảm còn 2,27% năm 2023, vượt chỉ tiêu". ``name`` when the chart has no result.
 
-    The goal judged is the one that counts (:func:`helpers.analysis.attainment.counts`) for the latest result's
+    The goal judged is the one that counts (:func:`helpers.analysis.precedence.counts`) for the latest result's
     year, among the goal rows or, for a chart of results only, the goal rows (records) in ``data.attrs["goals"]``.
     With ``year``, a chart whose latest result is of an earlier year says that ``year`` has none yet, rather than
     letting an earlier year's result pass for the year's."""
