@@ -30,7 +30,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypedDict, Unpack
 
-from helpers.build import export, frontmatter, word
+from helpers.build import export, frontmatter, word, workbook
 from helpers.build.assemble import Appendix, assemble
 from helpers.build.execute import (
     NotebookFailure,
@@ -174,17 +174,17 @@ def finish(
     if "xlsx" in formats:
         _phase(progress, target.label, PHASES["xlsx"])
         title = say("frontmatter:title", target.lang, year=target.year)
-        export.write_xlsx(
+        workbook.write_xlsx(
             appendix.tables,
             work / "tables",
             work / "appendix.xlsx",
             target.lang,
             title,
             stamp=datetime(target.year, 12, 31),
-            printed=export.printed_lookup(load_year(target.year)),
+            printed=workbook.printed_lookup(load_year(target.year)),
         )
     if "csv" in formats:
-        export.write_tables_readme(work / "tables", target.lang, target.year)
+        workbook.write_tables_readme(work / "tables", target.lang, target.year)
     else:
         shutil.rmtree(work / "tables", ignore_errors=True)
     return appendix
