@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from helpers.build import assemble
 from helpers.errors import DataError, UsageError
 from helpers.paths import PROJECT_ROOT
-from helpers.present import charts, report
+from helpers.present import charts, house, report
 from helpers.present.fingerprint import chart_title, describe, fingerprint
 from helpers.present.handoff import FIGURE_MIME, HANDOFF_TAG
 
@@ -49,8 +49,8 @@ def test_importing_helpers_leaves_matplotlibs_settings_alone() -> None:
 
 def test_the_house_style_is_the_projects_charts_own() -> None:
     fig = _trend()
-    title = fig.findobj(lambda a: getattr(a, "get_gid", lambda: None)() == charts.TITLE_GID)[0]
-    assert title.get_fontsize() == charts.house_rc()["axes.titlesize"] and title.get_fontweight() == "bold"
+    title = fig.findobj(lambda a: getattr(a, "get_gid", lambda: None)() == house.TITLE_GID)[0]
+    assert title.get_fontsize() == house.house_rc()["axes.titlesize"] and title.get_fontweight() == "bold"
     mine = Figure().subplots()  # an analyst's chart after the project's: matplotlib's defaults
     mine.set_title("Của tôi")
     assert mine.title.get_fontweight() == matplotlib.rcParamsDefault["axes.titleweight"] == "normal"
