@@ -31,7 +31,8 @@ from helpers.build import export
 from helpers.build import publish as build_module
 from helpers.build.columns import column, is_code_name
 from helpers.build.execute import find_notebooks
-from helpers.build.publish import BuildFailed, build
+from helpers.build.failures import BuildFailed
+from helpers.build.publish import build
 from helpers.data.loading import available_years
 from helpers.paths import notebooks_dir
 
