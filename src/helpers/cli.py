@@ -126,7 +126,8 @@ def _formats(text: str) -> tuple[str, ...]:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from helpers.build.publish import BuildFailed, build, resolve_years, written_files
+    from helpers.build.failures import BuildFailed
+    from helpers.build.publish import build, resolve_years, written_files
     from helpers.paths import display_path
     from helpers.text.formatting import check_lang
 
@@ -161,7 +162,8 @@ def _version() -> str:
 
 
 def cmd_refresh_notebooks(args: argparse.Namespace) -> int:
-    from helpers.build.publish import BuildFailed, refresh_notebooks
+    from helpers.build.failures import BuildFailed
+    from helpers.build.publish import refresh_notebooks
 
     try:
         refresh_notebooks(args.notebooks_dir, jobs=args.jobs)

@@ -31,7 +31,8 @@ from helpers.build import export
 from helpers.build import publish as build_module
 from helpers.build.columns import column, is_code_name
 from helpers.build.execute import find_notebooks
-from helpers.build.publish import BuildFailed, build
+from helpers.build.failures import BuildFailed
+from helpers.build.publish import build
 from helpers.data.loading import available_years
 from helpers.paths import notebooks_dir
 
@@ -226,7 +227,7 @@ def test_workbook_holds_every_table(all_builds: Path) -> None:
 def table_of_sheet(folder: Path) -> dict[str, str]:
     """Each table sheet's CSV name (the tables in the appendix's order, named as the workbook names them)."""
     from helpers.build.assemble import Caption
-    from helpers.build.export import sheet_names
+    from helpers.build.workbook import sheet_names
 
     text = (folder / "appendix.html").read_text(encoding="utf-8")
     names = re.findall(r'<div class="appendix-table-block" id="[^"]*" data-name="([^"]+)"', text)

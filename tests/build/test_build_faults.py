@@ -20,8 +20,9 @@ import pytest
 
 from helpers import cli
 from helpers.build.execute import NotebookFailure, NotebookJob, open_files_needed
+from helpers.build.failures import keep_failed
 from helpers.build.outputs import BuildLocked, OutputsError, Target, recover, work_folder
-from helpers.build.publish import build, keep_failed
+from helpers.build.publish import build
 from tests.build.test_build import BUILD, outputs, tiny_notebooks, write_notebook  # noqa: F401  (fixtures)
 from tests.build.test_publish import HERE, contents, message_lines, run_cli, running_cell, wait_for
 

@@ -15,7 +15,8 @@ import pytest
 from openpyxl import load_workbook
 
 from helpers.build.assemble import Caption
-from helpers.build.export import FIXED_ZIP_TIME, normalise_zip, sheet_names, write_pdf, write_xlsx
+from helpers.build.export import FIXED_ZIP_TIME, normalise_zip, write_pdf
+from helpers.build.workbook import sheet_names, write_xlsx
 
 
 def pdf_objects(data: bytes) -> bytes:

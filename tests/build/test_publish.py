@@ -282,7 +282,7 @@ def test_a_full_disk_during_assembly_ends_in_one_sentence_and_keeps_the_previous
     def full(tables: object, csv_dir: Path, target: Path, *args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
 
-    monkeypatch.setattr(build_module.export, "write_xlsx", full)
+    monkeypatch.setattr(build_module.workbook, "write_xlsx", full)
     assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 2
     err = message_lines(capsys.readouterr().err)
     assert len(err) == 1

@@ -19,7 +19,8 @@ from openpyxl import load_workbook
 from helpers.build import columns
 from helpers.build.assemble import Caption
 from helpers.build.columns import UnknownColumn, column
-from helpers.build.export import Shown, as_printed, sheet_names, write_xlsx
+from helpers.build.workbook import sheet_names, write_xlsx
+from helpers.build.workbook_cells import Shown, as_printed
 from helpers.errors import DataError
 from helpers.present.report import Report, write_table
 from helpers.text import templates
@@ -261,7 +262,7 @@ def test_no_code_is_shown_as_a_value_and_words_are_the_workbooks_language(tmp_pa
 def test_the_tables_readme_reads_a_csv_so_that_printed_figures_stay_text(
     tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from helpers.build.export import write_tables_readme
+    from helpers.build.workbook import write_tables_readme
 
     write_table(scorecard(), tmp_path, "00_overview_scorecard")
     readme = write_tables_readme(tmp_path, lang, 2023).read_text(encoding="utf-8")
@@ -277,7 +278,7 @@ def test_the_tables_readme_reads_a_csv_so_that_printed_figures_stay_text(
 
 def test_a_reported_value_keeps_its_print_and_qualifier_beside_it(tmp_path: Path) -> None:
     """Issue 15: "hơn 22.762" became a bare 22762 in 34 of 47 tables; the print now stands beside the value."""
-    from helpers.build.export import printed_lookup
+    from helpers.build.workbook import printed_lookup
 
     figures = pd.DataFrame(
         {

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from lxml import etree
 
-from helpers.present import charts
+from helpers.present import charts, house
 from helpers.present.goal_charts import actual_vs_target_chart
 from helpers.present.sparklines import Spark, sparklines
 from tests.present.test_goal_charts import DATA, KINDS
@@ -87,7 +87,7 @@ def test_no_printed_chart_text_is_under_9_pt_and_values_are_10_pt(svgs: dict[str
     assert sizes, "no text found in the SVG"
     small = [(owner, round(size, 2)) for owner, size in sizes if size < 9 - 1e-6]
     assert small == []
-    values = [size for owner, size in sizes if owner.startswith(charts.VALUE_GID)]
+    values = [size for owner, size in sizes if owner.startswith(house.VALUE_GID)]
     assert values and min(values) >= 10 - 1e-6
 
 

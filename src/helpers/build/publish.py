@@ -9,7 +9,7 @@ and exported (:mod:`helpers.build.export`) in a temporary folder beside its fina
 place, which replaces the previous folder only when every step has succeeded.
 A failed or interrupted build leaves the previous appendix as it was, removes
 its temporary folders and keeps the failed executed notebooks in
-``outputs/.failed/<year>/``. Every step reads one snapshot of ``data/``
+``outputs/.failed/<year>/`` (:mod:`helpers.build.failures`). Every step reads one snapshot of ``data/``
 (:mod:`helpers.build.snapshot`), and nothing is published if ``data/`` changed
 while the build ran.
 
@@ -19,18 +19,14 @@ Publishing is crash-safe and one build at a time per folder (:mod:`helpers.build
 from __future__ import annotations
 
 import contextlib
-import json
 import shutil
-import signal
 import sys
-import threading
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TypedDict, Unpack
 
-from helpers.build import export, frontmatter, word
+from helpers.build import export, frontmatter, word, workbook
 from helpers.build.assemble import Appendix, assemble
 from helpers.build.execute import (
     NotebookFailure,
@@ -39,6 +35,14 @@ from helpers.build.execute import (
     ensure_open_files,
     find_notebooks,
     run_notebooks,
+)
+from helpers.build.failures import (
+    FAILED_DIR,
+    BuildFailed,
+    failed_headline,
+    keep_failed,
+    terminate_as_interrupt,
+    unchanged,
 )
 from helpers.build.normalise import normalise_committed, normalise_executed
 from helpers.build.outputs import (
@@ -60,7 +64,6 @@ from helpers.paths import outputs_dir as default_outputs_dir
 from helpers.text import say
 from helpers.text.formatting import check_lang
 
-FAILED_DIR = ".failed"
 # The renderings a build can write (``--formats``); the HTML is always assembled, since the PDF and the Word file are
 # made from it, but appendix.html is kept only when asked for; "csv" is the tables/ folder.
 FORMATS = ("html", "pdf", "docx", "xlsx", "csv")
@@ -88,22 +91,6 @@ def _phase(progress: bool, label: str, name: str) -> None:
         tqdm.write(f"{label}: {name}…", file=sys.stderr)  # above the notebooks' bar while it is still drawn
 
 
-class BuildFailed(AppendixError):
-    """One or more notebooks failed; ``str()`` is the few lines the command prints."""
-
-    def __init__(self, failures: Sequence[NotebookFailure], headline: str) -> None:
-        self.failures = list(failures)
-        super().__init__("\n".join([headline, *(f.message() for f in failures)]))
-
-
-class Interrupted(KeyboardInterrupt):
-    """The build was stopped by Ctrl-C or SIGTERM (``signum`` says which)."""
-
-    def __init__(self, signum: int = signal.SIGINT) -> None:
-        self.signum = signum
-        super().__init__(signal.Signals(signum).name)
-
-
 def resolve_years(year: int | str | None = "latest", all_years: bool = False) -> list[int]:
     """The years to build: every year with data, the latest, or the one asked for (refused if it has none)."""
     years = available_years()
@@ -116,23 +103,6 @@ def resolve_years(year: int | str | None = "latest", all_years: bool = False) ->
     if int(year) not in years:
         raise MissingYearError(int(year), years, display_path(data_dir() / "figures"))
     return [int(year)]
-
-
-@contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """While building, let SIGTERM unwind like Ctrl-C so that the temporary folders are removed."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise Interrupted(signum)
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _jobs(target: Target, work: Path, notebooks: Sequence[Path]) -> list[NotebookJob]:
@@ -174,17 +144,17 @@ def finish(
     if "xlsx" in formats:
         _phase(progress, target.label, PHASES["xlsx"])
         title = say("frontmatter:title", target.lang, year=target.year)
-        export.write_xlsx(
+        workbook.write_xlsx(
             appendix.tables,
             work / "tables",
             work / "appendix.xlsx",
             target.lang,
             title,
             stamp=datetime(target.year, 12, 31),
-            printed=export.printed_lookup(load_year(target.year)),
+            printed=workbook.printed_lookup(load_year(target.year)),
         )
     if "csv" in formats:
-        export.write_tables_readme(work / "tables", target.lang, target.year)
+        workbook.write_tables_readme(work / "tables", target.lang, target.year)
     else:
         shutil.rmtree(work / "tables", ignore_errors=True)
     return appendix
@@ -197,64 +167,6 @@ def written_files(folder: Path) -> list[tuple[Path, int]]:
         if (folder / sub).is_dir():
             found.append((folder / sub, sum(f.stat().st_size for f in (folder / sub).rglob("*") if f.is_file())))
     return found
-
-
-def keep_failed(target: Target, failures: Sequence[NotebookFailure]) -> list[NotebookFailure]:
-    """Move the failed executed notebooks to ``outputs/.failed/<name>/``; the failures now point there.
-
-    A notebook that cannot be kept does not hide its failure: one that was not
-    written in full (a full disk truncates it, often to 0 bytes) is not kept,
-    and one that cannot be moved (``outputs/.failed`` is a file, the disk is
-    full) stays unkept; either way its failure says why, beside the error.
-    """
-    failed_root = target.root / FAILED_DIR
-    folder = failed_root / target.name
-    if folder.is_dir() and not folder.is_symlink():
-        shutil.rmtree(folder, ignore_errors=True)
-    kept = []
-    for failure in failures:
-        if failure.kept_at is not None and failure.kept_at.exists():
-            if not _whole_notebook(failure.kept_at):
-                failure = replace(failure, kept_at=None, not_kept="it was not written in full (is the disk full?)")
-            else:
-                destination = folder / failure.kept_at.name
-                try:
-                    folder.mkdir(parents=True, exist_ok=True)
-                    shutil.move(str(failure.kept_at), destination)
-                except OSError as exc:
-                    reason = (
-                        f"{display_path(failed_root)} is not a folder"
-                        if failed_root.exists() and not failed_root.is_dir()
-                        else f"{exc.strerror or exc} ({display_path(destination)})"
-                    )
-                    failure = replace(failure, kept_at=None, not_kept=reason)
-                else:
-                    failure = replace(failure, kept_at=destination)
-        kept.append(failure)
-    return kept
-
-
-def _whole_notebook(path: Path) -> bool:
-    """Whether ``path`` holds a whole notebook (JSON with its cells), not what a failed write left of one."""
-    try:
-        return "cells" in json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-
-
-def _unchanged(target: Target) -> str:
-    """What a failed build left of ``target``'s appendix, e.g. ``outputs/2023 is unchanged``."""
-    state = "is unchanged" if target.folder.exists() else "was not created"
-    return f"{display_path(target.folder)} {state}"
-
-
-def _headline(failed: Sequence[Target]) -> str:
-    parts = []
-    for target in failed:
-        state = "is unchanged" if target.folder.exists() else "was not created"
-        parts.append(f"the appendix for {target.label} was not built ({display_path(target.folder)} {state})")
-    sentence = "; ".join(parts)
-    return sentence[:1].upper() + sentence[1:] + "."
 
 
 class BuildOptions(TypedDict, total=False):
@@ -312,7 +224,7 @@ def build_many(
             raise MissingYearError(year, known, display_path(data_dir() / "figures"))
     root = Path(outputs_dir or default_outputs_dir()).resolve()
     check_root(root)
-    with _terminate_as_interrupt(), contextlib.ExitStack() as stack:  # SIGTERM, too, removes the snapshot
+    with terminate_as_interrupt(), contextlib.ExitStack() as stack:  # SIGTERM, too, removes the snapshot
         try:
             data = stack.enter_context(data_snapshot())
         except OSError as exc:  # the snapshot could not be taken (a full or unwritable temporary disk)
@@ -374,10 +286,10 @@ def _build_from(
                     for path in executed:
                         normalise_executed(path, work)
                     finish(target, work, executed, formats, progress)
-                    data.check(_unchanged(target))  # what was built is still what data/ holds
+                    data.check(unchanged(target))  # what was built is still what data/ holds
                     publish(work, target.folder)
                 except OSError as exc:
-                    raise OutputsError.from_os_error(exc, root, _unchanged(target)) from exc
+                    raise OutputsError.from_os_error(exc, root, unchanged(target)) from exc
                 shutil.rmtree(target.root / FAILED_DIR / target.name, ignore_errors=True)
                 done[target] = target.folder
 
@@ -397,7 +309,7 @@ def _build_from(
                 (root / FAILED_DIR).rmdir()  # only when empty
     if failed:
         failures = [f for t in targets for f in failed.get(t, [])]
-        raise BuildFailed(failures, _headline([t for t in targets if t in failed]))
+        raise BuildFailed(failures, failed_headline([t for t in targets if t in failed]))
     return [done[t] for t in targets]
 
 

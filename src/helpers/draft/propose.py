@@ -3,12 +3,12 @@
 The tokens are the audit's (``helpers.data.audit.number_tokens``: its tokenizer and its skip rules, whose reasons
 the sheet repeats); a print is read by the printed grammar (``helpers.data.printed``), so a proposal's value is
 always the print's own reading. Kinds, periods, cut-offs, instruments, units and breakdowns come from the rules of
-``draft_rules.yml``; the indicator from ``matching``. Nothing here writes to data/.
+``draft_rules.yml``, read around each number by ``sentence_rules``; the indicator from ``matching``. Nothing here
+writes to data/.
 """
 
 from __future__ import annotations
 
-import calendar
 import csv
 import io
 import re
@@ -22,6 +22,7 @@ from helpers.data import contract
 from helpers.data.audit import number_tokens
 from helpers.data.loading import figures_files, load_reference, read_figures_file
 from helpers.data.printed import NEGATING_QUALIFIERS, QUALIFIERS, VI_NUMBER, parse_printed, read_vi_number
+from helpers.draft import sentence_rules as rules
 from helpers.draft.matching import Catalogue, near_words
 from helpers.draft.segments import RULES, Sentence, sentence_at, sentences
 
@@ -41,21 +42,11 @@ _QUALIFIER_AT_END = re.compile(
     r"(?:^|(?<=[\s(:]))(?P<q>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r") ?$"
 )
 _RANGE_AFTER = re.compile(rf"^(?P<dash> ?[-–] ?)(?P<second>{VI_NUMBER})(?P<pct>%?)")
-_KINDS = [
-    (re.compile(k["pattern"]), k["kind"], re.compile(k["with_right"]) if "with_right" in k else None)
-    for k in RULES["kinds"]
-]
-_CLAUSE_CUT = re.compile(r"[;()]")
 _RESTATED = re.compile(r"[^;()]*\(\s*")  # from the previous figure to an opening bracket, no other bracket or ';'
 
 _PAIR_FIRST = re.compile(RULES["pair"]["first"])
 _PAIR_SECOND = re.compile(RULES["pair"]["second"])
-_PERIODS = [{**p, "re": re.compile(p["pattern"])} for p in RULES["periods"]]
-_AS_OF = [{**a, "re": re.compile(a["pattern"])} for a in RULES["as_of"]]
-_INSTRUMENTS = [(re.compile(i["pattern"]), i["label"]) for i in RULES["instruments"]]
 _CHANGE = re.compile(RULES["change_words"])
-_SEPARATORS = re.compile(RULES["item_separators"])
-_JOINER = re.compile(RULES["label_list_joiner"])
 _BRACKETED = re.compile(r"\([^()]*\)")
 DIGITS_RE = re.compile(r"\d+(?:[.,/]\d+)*%?")
 _PASS_OVER = {name: (re.compile(r["pattern"]), r["reason"]) for name, r in RULES["pass_over"].items() if r["pattern"]}
@@ -116,8 +107,8 @@ def draft_text(
     if learned is None:
         learned = learned_figures(data_dir)
     catalogue = Catalogue.build(ref.indicators, learned)
-    unit_words = _unit_words(ref.units)
-    labels = _labels(ref.labels)
+    unit_words = rules.unit_words(ref.units)
+    labels = rules.breakdown_labels(ref.labels)
     found = sentences(text)
     tokens = number_tokens(text)
     extra_spans = [(m.start(), m.end(), reason) for rx, reason in _PASS_OVER.values() for m in rx.finditer(text)]
@@ -152,23 +143,6 @@ def draft_text(
 
 def _passed(token: str, line: str, where: str, context: str, reason: str) -> dict[str, str]:
     return {"printed": token, "locator": where, "sentence": context, "text_line": line, "passed_over": reason}
-
-
-def _unit_words(units: pd.DataFrame) -> list[tuple[str, set[str]]]:
-    words: dict[str, set[str]] = {}
-    for unit, name in zip(units["unit"], units["name_vi"], strict=True):
-        words.setdefault(name.lower(), set()).add(unit)
-    for word, listed in RULES["unit_words"].items():
-        words.setdefault(word.lower(), set()).update(listed)
-    return sorted(words.items(), key=lambda w: -len(w[0]))
-
-
-def _labels(labels: pd.DataFrame) -> list[tuple[str, str, str]]:
-    """(words, dimension, value) of every breakdown label, longest first."""
-    out = [
-        (lv.lower(), d, v) for d, v, lv in zip(labels["dimension"], labels["value"], labels["label_vi"], strict=True)
-    ]
-    return sorted(out, key=lambda x: -len(x[0]))
 
 
 def _propose(
@@ -235,14 +209,14 @@ def _propose(
     # The words nearest the number: before it, less parenthesised asides and other numbers ("cho 72.219 lượt hộ
     # nghèo (…) với kinh phí 60.447" speaks of what comes before the brackets); after it, up to the item's end.
     before = DIGITS_RE.sub(" ", _BRACKETED.sub(" ", left))
-    after_words = re.split(r"\d", _SEPARATORS.split(re.sub(r"^\s*/\s*\d+", "", right))[0])[0].split()[:10]
+    after_words = re.split(r"\d", rules.SEPARATORS.split(re.sub(r"^\s*/\s*\d+", "", right))[0])[0].split()[:10]
     near = near_words(before) + " " + " ".join(after_words)
     whole = f"{s.heading} {s.carried} {left} {' '.join(right.split()[:10])}"
     # A number followed by a count's noun ("05 Nghị quyết", "17.034 người") is no percentage.
     if named and not parsed.percent and not named & set(RULES["percent_units"]):
         units = {u for u in (units or set(catalogue.units.values())) if u not in RULES["percent_units"]}
     # A number in brackets after "so với năm 2022 (" is that year's level, not a change.
-    if any(r.get("level") and r["re"].search(left) for r in _PERIODS):
+    if any(r.get("level") and r["re"].search(left) for r in rules.PERIODS):
         units = {u for u in (units or set(catalogue.units.values())) if not _is_change(u)}
     favoured = _amount_of_count(named, m, s, heads, catalogue)
     after_text = " ".join(after_words)
@@ -264,7 +238,7 @@ def _propose(
     # sentence (or of the sentence its footnote mark ends) that is broken down by the label's dimension and
     # counts in the same unit.
     inherited = None
-    if _item_label(text, m, s, set().union(*catalogue.dimensions.values()), labels):
+    if rules.item_label(text, m, s, set().union(*catalogue.dimensions.values()), labels):
         for h in reversed(heads):
             same_sentence = h.sentence is s and h.start < m.start()
             # Across sentences of a paragraph, only a part whose label leads it ("; Hộ cận nghèo: 6.123 …") is a
@@ -275,7 +249,7 @@ def _propose(
             if not (same_sentence or same_list) or not h.indicator or not catalogue.dimensions.get(h.indicator):
                 continue
             dims = catalogue.dimensions[h.indicator]
-            if not _item_label(text, m, s, dims, labels, before_only=not same_sentence):
+            if not rules.item_label(text, m, s, dims, labels, before_only=not same_sentence):
                 continue
             # Same kind of unit: money with money, counts with counts ("66 trường hợp (trong đó: … 27 người").
             if named is None or (h.units is not None and bool(named & MONEY_UNITS) == bool(h.units & MONEY_UNITS)):
@@ -324,17 +298,17 @@ def _propose(
             confidence=f"{max(0, min(best[1], 50 + margin * 5, 100)) / 100:.2f}",
             alternatives=_alternatives(ranked[1:4]),
         )
-    when = _when(left, right, s, year, indicator, catalogue)
+    when = rules.when(left, right, s, year, indicator, catalogue)
     # "giảm còn 3,56% vào cuối năm 2022 (11.735 hộ)": a number in brackets right after a figure restates it in
     # another unit, at the same time and of the same kind (unless the brackets follow "so với năm …").
-    if not any(r.get("level") and r["re"].search(left) for r in _PERIODS):
+    if not any(r.get("level") and r["re"].search(left) for r in rules.PERIODS):
         restated = next((h for h in reversed(heads) if h.sentence is s and h.start < m.start()), None)
         if restated is not None and _RESTATED.fullmatch(text[restated.start : m.start()]):
             when = {**when, **dict(restated.when)}
             if when["kind"] in ("actual", "estimate"):
                 when["instrument"] = ""
     row.update(when)
-    row["breakdown"] = _breakdown(text, m, s, indicator, catalogue, labels)
+    row["breakdown"] = rules.breakdown(text, m, s, indicator, catalogue, labels)
     head = Head(m.start(), s, indicator, frozenset(named) if named else None, tuple(when.items()))
     return row, second_at, head
 
@@ -380,83 +354,6 @@ def _plain(number: Decimal) -> str:
     """A value as the figures file writes it: dot decimal, no exponent, no trailing zeros."""
     text = format(number, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _when(left: str, right: str, s: Sentence, year: int, indicator: str, catalogue: Catalogue) -> dict[str, str]:
-    """Kind, period, cut-off and instrument by the rules."""
-    clause = _CLAUSE_CUT.split(left)[-1] if left else ""
-    period, shift = year, False
-    kind = next((k for rx, k, also in _KINDS if rx.search(clause) and (also is None or also.search(right))), "actual")
-    for rule in _PERIODS:
-        m = rule["re"].search(left if rule["side"] == "left" else right)
-        if m:
-            period, shift = int(m[1]) + rule["offset"], bool(rule.get("shift_as_of"))
-            break
-    if s.goal_year is not None:
-        kind, period = "target", s.goal_year
-    if kind == "actual" and period > year:  # a result is published after its year: a later year's figure is a goal
-        kind = "target"
-    as_of = ""
-    for rule in _AS_OF:
-        if m := rule["re"].search(s.carried + " " + left):
-            parts = dict(zip(rule["groups"], m.groups(), strict=True))
-            y = int(parts.get("year") or period)
-            month = int(parts["month"])
-            day = int(parts.get("day") or calendar.monthrange(y, month)[1])
-            as_of = f"{period if shift else y}-{month:02d}-{day:02d}"
-            if not shift:
-                period = y
-            break
-    instrument = ""
-    if kind in ("target", "plan"):
-        pct_of_plan = RULES["plan_when_catalogue_has"].format(indicator_id=indicator)
-        if indicator and pct_of_plan in catalogue.units and catalogue.units[indicator] not in RULES["percent_units"]:
-            kind = "plan"
-        named = next(((label, m) for rx, label in _INSTRUMENTS if (m := rx.search(s.text))), None)
-        instrument = named[0].format(*named[1].groups()) if named else RULES["default_instrument"].format(period=period)
-    return {"kind": kind, "period": str(period), "as_of": as_of, "instrument": instrument}
-
-
-def _breakdown(text: str, m: re.Match[str], s: Sentence, indicator: str, catalogue: Catalogue, labels) -> str:
-    """``dimension=value`` when a label of a dimension the indicator is broken down by shares the number's item."""
-    if not indicator or not catalogue.dimensions.get(indicator):
-        return ""
-    pick = _item_label(text, m, s, catalogue.dimensions[indicator], labels)
-    return f"{pick[0]}={pick[1]}" if pick else ""
-
-
-def _item_label(
-    text: str, m: re.Match[str], s: Sentence, dims: set[str], labels, before_only: bool = False
-) -> tuple[str, str] | None:
-    """The (dimension, value) of the breakdown label of ``dims`` in the number's item, if any."""
-    body = text[s.start : s.end]
-    low = body.lower()
-    taken = [False] * len(low)
-    found: list[tuple[int, int, str, str]] = []
-    for words, dim, value in labels:
-        if dim not in dims:
-            continue
-        for hit in re.finditer(r"(?<!\w)" + re.escape(words) + r"(?!\w)", low):
-            if not any(taken[hit.start() : hit.end()]):
-                taken[hit.start() : hit.end()] = [True] * (hit.end() - hit.start())
-                found.append((hit.start(), hit.end(), dim, value))
-    found.sort()
-    listed = set()
-    for a, b in zip(found, found[1:], strict=False):
-        if a[2] == b[2] and _JOINER.match(low[a[1] : b[0]]):
-            listed.update({a, b})
-    found = [f for f in found if f not in listed]
-    pos = m.start() - s.start
-    cuts = [0, *[c.start() for c in _SEPARATORS.finditer(body)], len(body)]
-    lo = max(c for c in cuts if c <= pos)
-    hi = min(c for c in cuts if c > pos) if any(c > pos for c in cuts) else len(body)
-    before = [f for f in found if lo < f[1] <= pos]  # a label belongs to the item it ends in ("nhà nghỉ, nhà trọ")
-    after = [f for f in found if pos < f[0] and f[1] <= hi]
-    if before_only:  # a list's part: the label leads the number ("Hộ cận nghèo: 6.123", "khách sạn 236")
-        # (or leads its pair "Hộ nghèo: 1.480 lượt hộ vay/73.607 triệu đồng")
-        before = [f for f in before if re.fullmatch(r"\s*:?\s*(?:[\d.,]+ [^\d;,()/]{0,25}/)?", low[f[1] : pos])]
-    pick = before[-1] if before else (after[0] if after and not before_only else None)
-    return (pick[2], pick[3]) if pick else None
 
 
 def write_sheet(draft: Draft, path: Path) -> Path:

@@ -8,20 +8,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from helpers.present.charts import (
-    ACTUAL_COLOUR,
-    FIGSIZE,
-    PALETTE,
-    PLAN_COLOUR,
-    TARGET_COLOUR,
-    finish,
-    new_figure,
-    number_axis,
-    ranged_rows,
-    styled,
-    value_text,
-    year_axis,
-)
+from helpers.present.charts import finish, number_axis, ranged_rows, value_text, year_axis
+from helpers.present.house import ACTUAL_COLOUR, FIGSIZE, PALETTE, PLAN_COLOUR, TARGET_COLOUR, new_figure, styled
 from helpers.text import say
 from helpers.text.formatting import fmt_number
 
@@ -68,7 +56,7 @@ def _goal_labels(
 def _clear(label: Text, ax: Axes, fig: Figure) -> None:
     """Move a goal label up until it overlaps no text written before it (at print size a year's slot is narrower
     than two 10 pt values side by side, so a goal's label may meet the next year's result)."""
-    renderer = fig._get_renderer()  # the Figure has no canvas of its own (charts.new_figure): matplotlib's own helper
+    renderer = fig._get_renderer()  # the Figure has no canvas of its own (house.new_figure): matplotlib's own helper
     others = [t.get_window_extent(renderer) for t in ax.texts if t is not label and t.get_text()]
     for _ in range(20):
         box = label.get_window_extent(renderer)

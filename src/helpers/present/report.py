@@ -33,7 +33,7 @@ from matplotlib.figure import Figure
 
 from helpers.data.loading import load_report_meta, load_year
 from helpers.errors import UsageError
-from helpers.present import charts
+from helpers.present import charts, house
 from helpers.present.fingerprint import chart_title, fingerprint
 from helpers.present.handoff import FIGURE_MIME, HANDOFF_TAG
 from helpers.present.tables import Table
@@ -306,7 +306,7 @@ class Report:
         if self.output_dir:
             charts.save_figure(fig, Path(self.output_dir) / "figures", file_name)
         buffer = io.BytesIO()
-        with charts.house_style():  # the house's resolution, whatever the analyst set since
+        with house.house_style():  # the house's resolution, whatever the analyst set since
             fig.savefig(buffer, format="png", metadata={"Software": None})
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
         alt = html.escape(caption, quote=True)

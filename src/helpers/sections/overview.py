@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 
 from helpers.analysis.attainment import GOAL_COLUMNS, next_year_targets, scorecard
 from helpers.data.printed import parse_printed
-from helpers.present import charts
+from helpers.present import charts, house
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.text import say, texts_for
@@ -227,7 +227,7 @@ def attainment_chart(data: pd.DataFrame, year: int, lang: str, source: str) -> F
         lang=lang,
         decimals=RATIO_DECIMALS,  # as the tables print the ratio: 100,20, not 100,2
     )
-    fig.axes[0].axvline(100, color=charts.BREAK_COLOUR, linestyle="--", linewidth=1)
+    fig.axes[0].axvline(100, color=house.BREAK_COLOUR, linestyle="--", linewidth=1)
     return fig
 
 

@@ -22,7 +22,7 @@ from helpers.data.query import category_label, indicator_name, unit_label
 from helpers.present import chart_titles as ct
 from helpers.present import charts
 from helpers.present.lines import axis_label, qualified
-from helpers.present.report import Report, source_line
+from helpers.present.report import Report, display, source_line
 from helpers.present.tables import Table
 from helpers.sections import progress as pg
 from helpers.sections.poverty import T, _breaks, _name, select_unit
@@ -60,6 +60,7 @@ def district_part(rep: Report, frame: pd.DataFrame) -> None:
     rep.notes(disagreement_sentences(rep.figures, rep.year, rep.lang, district))
     fig = district_chart(frame, rep.lang)
     if fig is not None:
+        display(fig)  # each district's chart shown once in the notebook, as a cell that returns a Figure shows it
         caption = rep.say("district_vs_area.caption", **fig.caption_values).strip()
         rep.figure(fig, f"{name}_vs_province", caption=caption)
 
