@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from helpers.present import charts, house
 from helpers.text import say
 
-PANEL_HEIGHT = 1.45  # inches per panel; four panels to a row fill the printed width (house.PRINT_WIDTH_IN)
+PANEL_HEIGHT = 1.3  # inches per panel; four panels to a row fill the printed width (house.PRINT_WIDTH_IN)
 TITLE_WRAP = 17  # characters of a panel title per line, at 9 pt bold (a quarter of the printed width)
 SOURCE_WRAP = charts.SOURCE_WRAP
 FEW_POINTS = 3  # a panel with fewer results is a comparison of those years, not a trend over the whole axis
