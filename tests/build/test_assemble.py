@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -20,8 +21,11 @@ from helpers.build.assemble import (
     toc_html,
     unique_ids,
 )
+from helpers.build.execute import find_notebooks
 from helpers.build.frontmatter import BreakNote, FrontMatter, SourceEntry, VintageFile, gather
 from helpers.data.loading import ReportMeta
+from helpers.errors import AppendixError
+from helpers.paths import notebooks_dir
 
 FIGURE = (
     '<figure class="appendix-figure" id="01_p_{n}" data-name="01_p_{n}"><img alt="a" src="data:image/png;base64,iVBO"/>'
@@ -163,9 +167,12 @@ def test_compose_gives_one_document_with_frame_and_escaped_data() -> None:
     doc = appendix.html
     assert doc.startswith('<!DOCTYPE html>\n<html lang="vi">')
     assert "Phụ lục phân tích kết quả công tác lao động, người có công và xã hội năm 2023" in doc
-    assert "Tỉnh Thừa Thiên Huế" in doc and "0123456789ab" in doc
-    # The issuer comes from data/reports.csv, escaped, without the area the cover names above it.
-    assert '<p class="cover-issuer">Kèm theo báo cáo của Sở &lt;b&gt;A&lt;/b&gt;</p>' in doc
+    assert "TỈNH THỪA THIÊN HUẾ NĂM 2023" in doc and "0123456789ab" not in doc  # the checksums are the annex's
+    # The report attached to comes from data/reports.csv, escaped; no number in the data: no "số".
+    assert (
+        '<p class="cover-attached">(Kèm theo Báo cáo ngày … tháng 12 năm 2023 của Sở &lt;b&gt;A&lt;/b&gt; tỉnh Thừa '
+        "Thiên Huế)</p>"
+    ) in doc
     # Data from sources.csv is escaped, in text and in the href; only web addresses become links.
     assert "<script>" not in doc and "Báo cáo &lt;script&gt;" in doc and "Sở &amp; Ban" in doc
     assert 'href="https://x.vn/a?b=1&amp;c=&quot;2&quot;"' in doc
@@ -190,8 +197,11 @@ def test_compose_in_english_has_english_fixed_texts() -> None:
     doc = compose(sections(), front("en")).html
     assert '<html lang="en">' in doc and "Contents" in doc and "Key findings" in doc and "Methods note" in doc
     assert "Figure 1. " in doc and "Table 1. " in doc and ">Page</p>" in doc
-    assert '<p class="cover-issuer">Accompanying the report of the Department &lt;b&gt;A&lt;/b&gt;</p>' in doc
-    assert '<p class="cover-province">Thừa Thiên Huế Province</p>' in doc
+    assert (
+        '<p class="cover-attached">(Attached to the report dated … December 2023 of the Department &lt;b&gt;A&lt;/b&gt;'
+        " of Thừa Thiên Huế Province)</p>"
+    ) in doc
+    assert '<p class="cover-label">Appendix</p>' in doc and "THỪA THIÊN HUẾ PROVINCE, 2023</h1>" in doc
     for vietnamese in ("Mục lục", "Những phát hiện chính", "Ghi chú phương pháp", "Nguồn số liệu", "Hình 1"):
         assert vietnamese not in doc.replace(FINDINGS, "")
 
@@ -206,29 +216,65 @@ def test_gather_reads_the_vintage_sources_and_breaks_of_the_real_data() -> None:
     assert [f.year for f in later.vintage][-1] == 2023 and len(later.sources) >= len(fm.sources)
 
 
-def test_cover_has_authority_place_date_and_vintage_and_the_checksums_are_in_the_methods() -> None:
-    from helpers.build.frontmatter import cover_html, methods_html
+def test_the_official_cover_is_a_phụ_lục_and_the_files_and_checksums_are_in_the_annex() -> None:
+    """Issue 16: the cover of Nghị định 30/2020 for a phụ lục, nothing else; files and checksums are for analysts."""
+    from helpers.build.frontmatter import annex_methods_html, cover_html, methods_html
 
     fm = front()
-    fm = replace(fm, report=replace(fm.report, issued="2023-12-31"))
+    fm = replace(fm, report=replace(fm.report, issued="2023-12-31", number="7/BC-SA"))
     cover = cover_html(fm)
-    for part in (
-        "UBND TỈNH THỪA THIÊN HUẾ",
-        "SỞ &lt;B&gt;A&lt;/B&gt;",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập – Tự do – Hạnh phúc",
-        "Huế, ngày 31 tháng 12 năm 2023",
-        "Năm 2023",
-        "1 tệp số liệu, 2023 (danh sách và mã kiểm tra SHA-256 ở Ghi chú phương pháp)",
-    ):
-        assert part in cover, part
-    assert "data/figures/2023.csv" not in cover and "data/figures/2023.csv" in methods_html(fm)
-    assert "0123456789ab" not in cover and "<table" not in cover
-    assert "0123456789ab" in methods_html(fm) and "SHA-256" in methods_html(fm)
+    assert cover == (
+        '<header class="cover" id="cover"><p class="cover-label">Phụ lục</p>'
+        '<h1 class="cover-title">PHÂN TÍCH SỐ LIỆU KẾT QUẢ CÔNG TÁC LAO ĐỘNG, NGƯỜI CÓ CÔNG VÀ XÃ HỘI TỈNH THỪA THIÊN '
+        'HUẾ NĂM 2023</h1><p class="cover-attached">(Kèm theo Báo cáo số 7/BC-SA ngày 31 tháng 12 năm 2023 của '
+        "Sở &lt;b&gt;A&lt;/b&gt; tỉnh Thừa Thiên Huế)</p></header>"
+    )
+    for gone in ("CỘNG HÒA", "Độc lập", "Năm 2023", "tệp số liệu", "SHA-256", "data/figures", "cover-province"):
+        assert gone not in cover, gone
+    note = methods_html(fm)
+    assert "data/figures/2023.csv" not in note and "0123456789ab" not in note and "SHA-256" not in note
+    method = annex_methods_html(fm)
+    assert "data/figures/2023.csv" in method and "0123456789ab" in method and "SHA-256" in method
     en = front("en")
-    english = cover_html(replace(en, report=replace(en.report, issued="2024-01-05")))
-    assert "Huế, 5 January 2024" in english and "SOCIALIST REPUBLIC OF VIETNAM" in english
-    assert "PEOPLE&#x27;S COMMITTEE OF THỪA THIÊN HUẾ PROVINCE" in english
+    english = cover_html(replace(en, report=replace(en.report, issued="2024-01-05", number="/BC-SA")))
+    assert "(Attached to Report No. …/BC-SA dated 5 January 2024 of the Department &lt;b&gt;A&lt;/b&gt;" in english
+    assert "SOCIALIST REPUBLIC" not in english
+
+
+def test_the_annex_is_composed_by_the_same_assembly_with_its_own_frame() -> None:
+    """The technical annex: its own cover (not attached to the report), the sources with their roles, the full method
+    with files and checksums; the official appendix has the plain list and the short note."""
+    fm = front()
+    fm = replace(fm, sources=(replace(fm.sources[0], role="secondary"), *fm.sources[1:]))
+    annex = compose(sections(), fm, assemble.annex_frame(fm)).html
+    official = compose(sections(), fm).html
+    assert "<title>Tài liệu kỹ thuật của phụ lục phân tích số liệu năm 2023</title>" in annex
+    assert '<h1 class="cover-title">TÀI LIỆU KỸ THUẬT</h1>' in annex and "Kèm theo" not in annex
+    assert "0123456789ab" in annex and "0123456789ab" not in official
+    assert 'class="source-role"' in annex and 'class="source-role"' not in official
+    toc = annex[annex.index('id="contents"') : annex.index("</nav>")]
+    assert ">Phương pháp chi tiết</a>" in toc and ">Ghi chú phương pháp</a>" not in toc
+    assert ">Ghi chú phương pháp</a>" in official[official.index('id="contents"') : official.index("</nav>")]
+
+
+def test_each_notebook_belongs_to_the_document_its_metadata_names(tmp_path: Path) -> None:
+    def notebook(name: str, metadata: dict) -> Path:
+        path = tmp_path / name
+        nbformat.write(nbformat.v4.new_notebook(metadata=metadata), str(path))
+        return path
+
+    plain = notebook("01_a.ipynb", {})
+    marked = notebook("05_q.ipynb", {"appendix": {"document": "annex"}})
+    assert assemble.split_documents([marked, plain]) == {"appendix": [plain], "annex": [marked]}
+    wrong = notebook("06_w.ipynb", {"appendix": {"document": "anex"}})
+    with pytest.raises(AppendixError, match=r"^06_w.ipynb: the notebook's metadata appendix.document is 'anex'"):
+        assemble.document_of(wrong)
+
+
+def test_the_committed_notebooks_put_the_data_checks_in_the_annex_and_the_analysis_in_the_appendix() -> None:
+    documents = assemble.split_documents(find_notebooks(notebooks_dir()))
+    assert [p.stem for p in documents["annex"]] == ["05_data_quality"]
+    assert "00_overview" in [p.stem for p in documents["appendix"]]
 
 
 def test_a_source_whose_title_no_page_shows_is_said_to_be_untitled_and_copies_are_said_by_their_role() -> None:

@@ -6,8 +6,9 @@ The notebooks show everything through :class:`helpers.present.report.Report`, wh
 code, markdown, stdout and anything else stay out), moves the key findings to the front, numbers figures and
 tables in document order ("Hình 1. " / "Bảng 1. "), builds the table of contents from the headings' ids, and wraps
 it all with the cover, the sources and the methods note (:mod:`helpers.build.frontmatter`) and a small stylesheet
-for screen and print. The markup is Report's own, so regular expressions on it are enough; nothing is fetched and
-nothing depends on the clock."""
+for screen and print. The same assembly makes the technical annex from the notebooks marked for it
+(:func:`split_documents`), with its own frame (:func:`annex_frame`). The markup is Report's own, so regular
+expressions on it are enough; nothing is fetched and nothing depends on the clock."""
 
 from __future__ import annotations
 
@@ -272,15 +273,20 @@ def _nested(entries: Sequence[tuple[int, str]]) -> str:
     return "".join(out)
 
 
+OFFICIAL_BACK = (("sources", "frontmatter:sources"), ("methods", "frontmatter:methods"))
+ANNEX_BACK = (("sources", "frontmatter:sources"), ("methods", "frontmatter:annex.methods"))
+
+
 def toc_html(
     headings: Iterable[Heading],
     lang: str,
     has_figures: bool,
     has_tables: bool,
     front_headings: Sequence[Heading] = (),
+    back: Sequence[tuple[str, str]] = OFFICIAL_BACK,
 ) -> str:
     """The table of contents: the front part's headings, the appendix's own parts and the notebooks' headings
-    (h1–h3), nested by level."""
+    (h1–h3), nested by level; ``back`` the parts after the sections, as (id, text key)."""
     shown = [h for h in headings if h.level <= TOC_DEPTH]
     top = min((h.level for h in shown), default=1)
     front_entries = [(top, _link(h.element_id, h.html)) for h in front_headings if h.level <= TOC_DEPTH]
@@ -289,7 +295,6 @@ def toc_html(
         front.append(("figures-list", "frontmatter:figures_list"))
     if has_tables:
         front.append(("tables-list", "frontmatter:tables_list"))
-    back = [("sources", "frontmatter:sources"), ("methods", "frontmatter:methods")]
     entries = front_entries + [(top, _link(target, _e(say(key, lang)))) for target, key in front]
     entries += [(max(h.level, top), _link(h.element_id, h.html)) for h in shown]
     entries += [(top, _link(target, _e(say(key, lang)))) for target, key in back]
@@ -327,9 +332,43 @@ def findings_html(sections: Sequence[Section], titles: dict[str, Heading], lang:
     )
 
 
-def compose(sections: Sequence[Section], fm: FrontMatter) -> Appendix:
-    """The whole document: cover, contents, key findings, lists, the notebooks' sections, sources, methods."""
+@dataclass(frozen=True)
+class Frame:
+    """What one document puts around its notebooks' sections: its title, its cover and the parts after the
+    sections (their HTML, and their (id, text key) for the contents)."""
+
+    title: str
+    cover: str
+    back: tuple[str, ...]
+    back_toc: tuple[tuple[str, str], ...]
+
+
+def official_frame(fm: FrontMatter) -> Frame:
+    """The official appendix's frame: the cover of Nghị định 30/2020, the plain source list, the short methods note."""
+    return Frame(
+        say("frontmatter:title", fm.lang, year=fm.year),
+        frontmatter.cover_html(fm),
+        (frontmatter.sources_html(fm), frontmatter.methods_html(fm)),
+        OFFICIAL_BACK,
+    )
+
+
+def annex_frame(fm: FrontMatter) -> Frame:
+    """The technical annex's frame: its own cover, the source list with roles, the full method with files and
+    checksums (:mod:`helpers.build.frontmatter`)."""
+    return Frame(
+        say("frontmatter:annex.title", fm.lang, year=fm.year),
+        frontmatter.annex_cover_html(fm),
+        (frontmatter.sources_html(fm, roles=True), frontmatter.annex_methods_html(fm)),
+        ANNEX_BACK,
+    )
+
+
+def compose(sections: Sequence[Section], fm: FrontMatter, frame: Frame | None = None) -> Appendix:
+    """The whole document: cover, contents, key findings, lists, the notebooks' sections, sources, methods;
+    ``frame`` the cover and back parts (the official appendix's by default, :func:`annex_frame` for the annex)."""
     lang = fm.lang
+    frame = frame or official_frame(fm)
     seen: set[str] = set(FRAME_IDS) | {f"source-{s.source_id}" for s in fm.sources}
     counts = {"figure": 0, "table": 0}
     bodies, figures, tables, headings = [], [], [], []
@@ -357,7 +396,7 @@ def compose(sections: Sequence[Section], fm: FrontMatter) -> Appendix:
             titles[section.notebook] = found[0]
         opening = f'<section class="notebook" id="{_e(section_id)}" data-notebook="{_e(section.notebook)}">'
         bodies.append(f"{opening}\n{body}\n</section>")
-    title = say("frontmatter:title", lang, year=fm.year)
+    title = frame.title
     document = "\n".join(
         [
             "<!DOCTYPE html>",
@@ -370,8 +409,8 @@ def compose(sections: Sequence[Section], fm: FrontMatter) -> Appendix:
             f"<style>{stylesheet(lang)}</style>",
             "</head>",
             "<body>",
-            frontmatter.cover_html(fm),
-            toc_html(headings, lang, bool(figures), bool(tables), front_headings),
+            frame.cover,
+            toc_html(headings, lang, bool(figures), bool(tables), front_headings, frame.back_toc),
             front_html,
             findings_html(sections, titles, lang),
             captions_html(figures, "figure", lang),
@@ -379,8 +418,7 @@ def compose(sections: Sequence[Section], fm: FrontMatter) -> Appendix:
             '<main class="sections">',
             *bodies,
             "</main>",
-            frontmatter.sources_html(fm),
-            frontmatter.methods_html(fm),
+            *frame.back,
             "</body>",
             "</html>",
             "",
@@ -395,6 +433,35 @@ def stylesheet(lang: str) -> str:
     return STYLESHEET.read_text(encoding="utf-8")
 
 
-def assemble(executed: Sequence[Path], fm: FrontMatter) -> Appendix:
-    """Read the executed notebooks (in the given order) and compose the appendix."""
-    return compose([read_section(path) for path in executed], fm)
+def assemble(executed: Sequence[Path], fm: FrontMatter, frame: Frame | None = None) -> Appendix:
+    """Read the executed notebooks (in the given order) and compose the appendix (``frame``: see :func:`compose`)."""
+    return compose([read_section(path) for path in executed], fm, frame)
+
+
+# The two documents a build makes of the notebooks: the official appendix the director signs, and the technical
+# annex for analysts. A notebook says which it belongs to in its metadata ("appendix": {"document": "annex"}); a
+# notebook that says nothing is part of the official appendix.
+DOCUMENTS = ("appendix", "annex")
+
+
+def document_of(path: Path) -> str:
+    """The document the notebook at ``path`` belongs to (:data:`DOCUMENTS`), from its metadata; an unknown name
+    is refused in one sentence naming the notebook."""
+    from helpers.errors import AppendixError
+
+    metadata = nbformat.read(str(path), as_version=4).metadata.get("appendix", {})
+    document = metadata.get("document", DOCUMENTS[0]) if isinstance(metadata, dict) else None
+    if document not in DOCUMENTS:
+        raise AppendixError(
+            f"{Path(path).name}: the notebook's metadata appendix.document is {document!r}; "
+            f"it must be one of {', '.join(DOCUMENTS)}."
+        )
+    return str(document)
+
+
+def split_documents(executed: Sequence[Path]) -> dict[str, list[Path]]:
+    """The executed notebooks of each document, in the given order."""
+    found: dict[str, list[Path]] = {name: [] for name in DOCUMENTS}
+    for path in executed:
+        found[document_of(path)].append(path)
+    return found

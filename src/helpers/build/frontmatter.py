@@ -34,15 +34,18 @@ from helpers.text.templates import Texts, load, say, texts_for
 from helpers.text.vocabulary import publisher_names
 
 T = texts_for(__name__)  # build/frontmatter.yml: the cover, the contents, the sources list
-METHODS = Texts("methods")  # build/methods.yml: the methods note, one entry per paragraph
-_METHODS_PLACED = {"vintage", "breaks", "break_item"}  # placed by methods_html beside their tables and lists
+METHODS = Texts("methods")  # build/methods.yml: the technical annex's full method, one entry per paragraph
+NOTE = Texts("methods_note")  # build/methods_note.yml: the official appendix's short methods note
+_METHODS_PLACED = {"vintage", "breaks", "break_item"}  # placed by annex_methods_html beside their tables and lists
+ABBREVIATION = "abbreviation."  # methods_note.yml's keys of the abbreviations, listed under the note's last paragraph
 
 
-def _paragraph(key: str, lang: str, **values: object) -> str:
+def _paragraph(key: str, lang: str, texts: Texts = METHODS, **values: object) -> str:
     """A methods paragraph whose first sentence (its topic) is set in bold; ``values`` fill its placeholders (the
     year's report and area, so that no paragraph types a place's name)."""
-    lead, _, rest = METHODS(key, lang, **values).partition(". ")
-    return f"<p><strong>{_e(lead)}.</strong> {_e(rest)}</p>"
+    lead, _, rest = texts(key, lang, **values).partition(". ")
+    lead = lead.removesuffix(".")
+    return f"<p><strong>{_e(lead)}.</strong> {_e(rest)}</p>" if rest else f"<p><strong>{_e(lead)}.</strong></p>"
 
 
 @dataclass(frozen=True)
@@ -178,37 +181,63 @@ def _e(value: object) -> str:
 
 
 def cover_html(fm: FrontMatter) -> str:
-    """The cover in the form of Nghị định 30/2020: issuing authority, national name and motto, place and date,
-    then the title, the year and the data vintage (how many files, of which years; the list and checksums are in the
-    methods note)."""
+    """The official appendix's cover in the form Nghị định 30/2020/NĐ-CP gives a phụ lục: "Phụ lục", the title in
+    bold capitals, and the italic line naming the report it is attached to (:func:`attachment`); nothing else
+    (the data files, their checksums and the sources are the technical annex's)."""
     lang = fm.lang
-    who = issuer(fm.report, lang)
     return (
         '<header class="cover" id="cover">'
-        '<div class="cover-head">'
-        f'<div class="cover-authority"><p class="cover-parent">{_e(who.parent)}</p>'
-        f'<p class="cover-authority-name">{_e(who.name)}</p></div>'
-        f'<div class="cover-nation"><p class="cover-nation-name">{_e(T("nation", lang))}</p>'
-        f'<p class="cover-motto">{_e(T("motto", lang))}</p></div>'
-        "</div>"
-        f'<p class="cover-place-date">{_e(who.place_date)}</p>'
-        f'<p class="cover-province">{_e(fm.report.area(lang))}</p>'
-        f'<h1 class="cover-title">{_e(T("title", lang, year=fm.year))}</h1>'
-        f'<p class="cover-year">{_e(T("year_line", lang, year=fm.year))}</p>'
-        f'<p class="cover-issuer">{_e(T("issuer", lang, issuer=issuer_name(fm.report, lang)))}</p>'
-        '<div class="cover-vintage">'
-        f"<p><strong>{_e(T('vintage', lang))}.</strong> {_e(T('vintage_rule', lang, year=fm.year))} "
-        f"{_e(vintage_files(fm))}.</p>"
-        "</div></header>"
+        f'<p class="cover-label">{_e(T("cover_label", lang))}</p>'
+        f'<h1 class="cover-title">{_e(cover_title(fm))}</h1>'
+        f'<p class="cover-attached">{_e(attachment(fm))}</p>'
+        "</header>"
     )
 
 
-def vintage_files(fm: FrontMatter) -> str:
-    """The cover's words for the vintage: how many figures files and which years ("8 tệp số liệu, 2015–2023"), with
-    where the list and checksums are; a reader of the cover needs no file names."""
-    years = sorted(f.year for f in fm.vintage)
-    span = "" if not years else str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
-    return T("vintage_files", fm.lang, n=len(fm.vintage), years=span)
+def annex_cover_html(fm: FrontMatter) -> str:
+    """The technical annex's cover: what it is, which appendix it documents, and who it is for; it is not attached to
+    the report, so it carries no "Kèm theo" line."""
+    lang = fm.lang
+    title = T("cover_title", lang, area=fm.report.area(lang), year=fm.year)
+    return (
+        '<header class="cover annex-cover" id="cover">'
+        f'<h1 class="cover-title">{_e(T("annex.label", lang).upper())}</h1>'
+        f'<p class="cover-annex-of">{_e(T("annex.of", lang, title=title))}</p>'
+        f'<p class="cover-annex-readers">{_e(T("annex.readers", lang))}</p>'
+        "</header>"
+    )
+
+
+def cover_title(fm: FrontMatter) -> str:
+    """The cover's title in capitals, with the report's area (data/reports.csv) and year: Nghị định 30/2020 sets
+    a phụ lục's title in bold capitals, and Python's upper() keeps the Vietnamese tone marks."""
+    return T("cover_title", fm.lang, area=fm.report.area(fm.lang), year=fm.year).upper()
+
+
+def report_number(report: ReportMeta) -> str:
+    """The report's number and symbol as the cover prints them: a number the print leaves blank ("/BC-SLĐTBXH")
+    shows as "…/BC-SLĐTBXH", the way the report itself is cited before it is numbered; "" when unknown."""
+    number = report.number
+    return f"…{number}" if number.startswith("/") else number
+
+
+def report_date(report: ReportMeta, lang: str) -> str:
+    """The report's date as the "Kèm theo" line says it: "ngày 05 tháng 02 năm 2025", "ngày … tháng 12 năm 2023"
+    (a day left blank), "ngày …" (no date in data/reports.csv); "dated 5 February 2025", "dated … December 2023"."""
+    if not report.issued:
+        return T("report_date.unknown", lang)
+    year, month, *day = (int(p) for p in report.issued.split("-"))
+    values = {"month": T(f"month.{month}", lang), "year": year}
+    return T("report_date.day", lang, day=day[0], **values) if day else T("report_date.month", lang, **values)
+
+
+def attachment(fm: FrontMatter) -> str:
+    """The cover's italic line: "(Kèm theo Báo cáo số …/BC-SLĐTBXH ngày … tháng 12 năm 2023 của Sở …)", from the
+    year's row of data/reports.csv (number, issued, issuer); without a number "(Kèm theo Báo cáo ngày … của …)"."""
+    lang, report = fm.lang, fm.report
+    values = {"date": report_date(report, lang), "issuer": report.issuer(lang)}
+    number = report_number(report)
+    return T("attached", lang, number=number, **values) if number else T("attached.no_number", lang, **values)
 
 
 def vintage_table_html(fm: FrontMatter) -> str:
@@ -235,8 +264,10 @@ def _link(url: str) -> str:
     return _e(url)
 
 
-def sources_html(fm: FrontMatter) -> str:
-    """The numbered list of sources the year's figures cite, with publisher, date and address."""
+def sources_html(fm: FrontMatter, roles: bool = False) -> str:
+    """The numbered list of sources the year's figures cite, with publisher, date and address; with ``roles`` (the
+    technical annex's list) also each source's role (secondary, mirror) and what a source published after the report
+    gives."""
     lang = fm.lang
     items = []
     for s in fm.sources:
@@ -247,9 +278,9 @@ def sources_html(fm: FrontMatter) -> str:
         if s.note:
             parts.append(_e(s.note.rstrip(".")))
         line = ". ".join(parts) + "."
-        if s.role != "primary":
+        if roles and s.role != "primary":
             line += f' <span class="source-role">{_e(T(f"role.{s.role}", lang))}</span>'
-        if s.later:
+        if roles and s.later:
             shown = ", ".join(T(f"later.{k}", lang, n=n, year=fm.year) for k, n in s.later if n)
             line += f' <span class="source-later">{_e(T("later.item", lang, items=shown))}</span>'
         if s.url:
@@ -257,7 +288,7 @@ def sources_html(fm: FrontMatter) -> str:
         items.append(f'<li id="source-{_e(s.source_id)}">{line}</li>')
     n_later = sum(1 for s in fm.sources if s.later)
     later = ""
-    if n_later:
+    if roles and n_later:
         issued = when(fm.report.issued, lang)
         later = f"<p>{_e(T('later.intro', lang, n=n_later, issued=issued, year=fm.year))}</p>"
     return (
@@ -279,8 +310,30 @@ def when(date: str, lang: str) -> str:
 
 
 def methods_html(fm: FrontMatter) -> str:
-    """The methods note: the vintage rule and its files' checksums, the changes of definition, how attainment is
-    judged, number style."""
+    """The official appendix's methods note (methods_note.yml, at most two printed pages): sources, the changes of
+    the poverty standard (data/series_breaks.csv), how targets are judged, numbers and rounding, abbreviations. No
+    file, column or checksum: those are the technical annex's (:func:`annex_methods_html`)."""
+    lang = fm.lang
+    values = {"year": fm.year, "issuer": fm.report.issuer(lang), "area": fm.report.area(lang)}
+    parts = [_paragraph("sources", lang, NOTE, **values)]
+    breaks = "".join(
+        f"<li>{_e(NOTE('break_item', lang, label=b.label, names=', '.join(b.names)))}</li>" for b in fm.breaks
+    )
+    if breaks:
+        parts.append(f"{_paragraph('breaks', lang, NOTE)}<ul>{breaks}</ul>")
+    parts += [_paragraph(key, lang, NOTE) for key in ("attainment", "rounding", "abbreviations")]
+    abbreviations = "".join(
+        f"<li><strong>{_e(key.removeprefix(ABBREVIATION))}</strong>: {_e(NOTE(key, lang))}</li>"
+        for key in load("methods_note")
+        if key.startswith(ABBREVIATION)
+    )
+    parts.append(f'<ul class="abbreviations">{abbreviations}</ul>')
+    return f'<section class="methods" id="methods"><h1>{_e(T("methods", lang))}</h1>{"".join(parts)}</section>'
+
+
+def annex_methods_html(fm: FrontMatter) -> str:
+    """The technical annex's full method: the vintage rule and its files' checksums, the changes of definition, and
+    every rule of methods.yml (how attainment is judged, number style, sources and their roles…)."""
     lang = fm.lang
     breaks = "".join(
         f"<li>{_e(METHODS('break_item', lang, label=b.label, first=b.first_period, names=', '.join(b.names)))}</li>"
@@ -293,4 +346,4 @@ def methods_html(fm: FrontMatter) -> str:
     whole = say(f"common:area.whole.{fm.report.area_kind}", lang)  # as area_words says it, from the report read
     area = {"year": fm.year, "area": fm.report.area(lang), "whole": whole}
     parts += [_paragraph(key, lang, **area) for key in load("methods") if key not in _METHODS_PLACED]
-    return f'<section class="methods" id="methods"><h1>{_e(T("methods", lang))}</h1>{"".join(parts)}</section>'
+    return f'<section class="methods" id="methods"><h1>{_e(T("annex.methods", lang))}</h1>{"".join(parts)}</section>'

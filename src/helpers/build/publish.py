@@ -1,9 +1,10 @@
 """Build the appendix: run the notebooks, assemble, export, and publish only when all of it worked.
 
 One build makes, for each year asked for, the folder ``outputs/<year>``
-(``outputs/<year>-en`` for English) holding ``appendix.html`` (self-contained),
-``appendix.pdf``, ``appendix.docx``, ``appendix.xlsx``, ``figures/``, ``tables/`` and the executed
-``notebooks/``. The notebooks of every year asked for run in one parallel pool
+(``outputs/<year>-en`` for English) holding the official appendix ``appendix.html`` (self-contained),
+``appendix.pdf``, ``appendix.docx``, ``appendix.xlsx``, the technical annex ``annex.html`` and ``annex.pdf``
+(the notebooks marked for it: the data checks, the full method, the sources with their roles), ``figures/``,
+``tables/`` and the executed ``notebooks/``. The notebooks of every year asked for run in one parallel pool
 (:mod:`helpers.build.execute`); each year is then assembled (:mod:`helpers.build.assemble`)
 and exported (:mod:`helpers.build.export`) in a temporary folder beside its final
 place, which replaces the previous folder only when every step has succeeded.
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import TypedDict, Unpack
 
 from helpers.build import export, frontmatter, word, workbook
-from helpers.build.assemble import Appendix, assemble
+from helpers.build.assemble import Appendix, annex_frame, assemble, split_documents
 from helpers.build.execute import (
     NotebookFailure,
     NotebookJob,
@@ -117,10 +118,13 @@ def finish(
     ``progress``, a line on stderr as each phase begins."""
     fm = frontmatter.gather(target.year, target.lang)
     _phase(progress, target.label, PHASES["html"])
-    appendix = assemble(executed, fm)
+    documents = split_documents(executed)
+    appendix = assemble(documents["appendix"], fm)
+    annex = write_annex(documents["annex"], fm, work, formats)
     if "html" in formats:
         (work / "appendix.html").write_bytes(appendix.html.encode("utf-8"))
-    missing = [t.name for t in appendix.tables if not (work / "tables" / f"{t.name}.csv").is_file()]
+    shown = appendix.tables + (annex.tables if annex else ())
+    missing = [t.name for t in shown if not (work / "tables" / f"{t.name}.csv").is_file()]
     if missing:
         raise AppendixError(
             f"The tables {', '.join(missing)} were shown without a CSV file in tables/; show tables with Report.table."
@@ -160,9 +164,26 @@ def finish(
     return appendix
 
 
+def write_annex(
+    executed: Sequence[Path], fm: frontmatter.FrontMatter, work: Path, formats: Sequence[str]
+) -> Appendix | None:
+    """The technical annex of the notebooks marked for it, beside the appendix: ``annex.html`` and ``annex.pdf``
+    when those formats are asked for (its readers are analysts on screen or paper; its tables are already in
+    ``tables/`` as CSV, so it has no Word file or workbook of its own); None when no notebook is marked for it."""
+    if not executed:
+        return None
+    annex = assemble(executed, fm, annex_frame(fm))
+    if "html" in formats:
+        (work / "annex.html").write_bytes(annex.html.encode("utf-8"))
+    if "pdf" in formats:
+        export.write_pdf(annex.html, work / "annex.pdf", base_url=work, figures_dir=work / "figures")
+    return annex
+
+
 def written_files(folder: Path) -> list[tuple[Path, int]]:
     """What a build wrote into ``folder``: each appendix file, then each folder as a whole, with its size in bytes."""
-    found = [(p, p.stat().st_size) for p in sorted(folder.glob("appendix.*")) if p.is_file()]
+    documents = sorted([*folder.glob("appendix.*"), *folder.glob("annex.*")])
+    found = [(p, p.stat().st_size) for p in documents if p.is_file()]
     for sub in ("figures", "tables", "notebooks"):
         if (folder / sub).is_dir():
             found.append((folder / sub, sum(f.stat().st_size for f in (folder / sub).rglob("*") if f.is_file())))

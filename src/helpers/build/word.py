@@ -8,8 +8,8 @@ tables) into real Word structures with the styles of a reference document
 in about a second; python-docx would mean writing that HTML-to-Word walk by
 hand. What pandoc cannot make from HTML is written here as a little OpenXML:
 
-* the cover, in the form of Nghị định 30/2020 (issuing authority and the
-  national motto side by side, place and date, title, year, data vintage),
+* the cover, in the form of Nghị định 30/2020 for a phụ lục ("Phụ lục", the
+  title in capitals, the italic line naming the report it is attached to),
   made from the :class:`~helpers.build.frontmatter.FrontMatter`, not parsed back;
 * the contents as a Word TOC field (Word fills in the page numbers when it
   opens the file); until then it shows the headings without numbers;
@@ -40,7 +40,7 @@ from xml.sax.saxutils import escape
 
 from helpers.build.assemble import TOC_DEPTH, Heading, plain
 from helpers.build.export import figure_files, normalise_zip
-from helpers.build.frontmatter import FrontMatter, issuer, issuer_name, vintage_files
+from helpers.build.frontmatter import FrontMatter, attachment, cover_title
 from helpers.build.word_tables import lay_out_tables
 from helpers.text import say
 
@@ -84,55 +84,23 @@ def _run(runs: str, style: str) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs}</w:p>'
 
 
-def _text(value: str, bold: bool = False, underline: bool = False) -> str:
-    props = ("<w:b/><w:bCs/>" if bold else "") + ('<w:u w:val="single"/>' if underline else "")
+def _text(value: str, bold: bool = False, underline: bool = False, italic: bool = False) -> str:
+    props = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
+    props += '<w:u w:val="single"/>' if underline else ""
     props = f"<w:rPr>{props}</w:rPr>" if props else ""
     return f'<w:r>{props}<w:t xml:space="preserve">{escape(value)}</w:t></w:r>'
 
 
-def _cell(paragraphs: Sequence[str], width: int) -> str:
-    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{"".join(paragraphs)}</w:tc>'
-
-
 def cover_xml(fm: FrontMatter) -> str:
-    """The cover as OpenXML: a borderless two-column head (authority | nation and motto), then place and date,
-    title, year, issuer and the data vintage, and a page break. Styles: Cover Head, Cover Place Date, Cover Title,
-    Cover Note."""
-    lang = fm.lang
-    who = issuer(fm.report, lang)
-    left = [
-        _run(_text(who.parent), "CoverHead"),
-        _run(_text(who.name, bold=True), "CoverHead"),
-        _run(_text("――――――"), "CoverHead"),
-    ]
-    right = [
-        _run(_text(say("frontmatter:nation", lang), bold=True), "CoverHead"),
-        _run(_text(say("frontmatter:motto", lang), bold=True, underline=True), "CoverHead"),
-    ]
-    widths = (3800, 5550)  # twips: the 165 mm text width; the national name must fit on one line
-    none = "".join(f'<w:{edge} w:val="nil"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    head = (
-        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{none}</w:tblBorders>'
-        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
-        f'<w:tblGrid><w:gridCol w:w="{widths[0]}"/><w:gridCol w:w="{widths[1]}"/></w:tblGrid>'
-        f"<w:tr>{_cell(left, widths[0])}{_cell(right, widths[1])}</w:tr></w:tbl>"
-    )
-    vintage = _text(f"{say('frontmatter:vintage', lang)}. ", bold=True) + _text(
-        f"{say('frontmatter:vintage_rule', lang, year=fm.year)} {vintage_files(fm)}."
-    )
+    """The cover as OpenXML, as the HTML cover (:func:`~helpers.build.frontmatter.cover_html`): "Phụ lục", the title
+    in bold capitals and the italic line naming the report, then a page break. Styles: Cover Title, Cover Head."""
     blank = _run("", "CoverHead")
     return "".join(
         [
-            head,
-            _run(_text(who.place_date), "CoverPlaceDate"),
-            blank * 6,
-            _run(_text(fm.report.area(lang)), "CoverHead"),
-            _run(_text(say("frontmatter:title", lang, year=fm.year).upper()), "CoverTitle"),
-            _run(_text(say("frontmatter:year_line", lang, year=fm.year)), "CoverTitle"),
-            _run(_text(say("frontmatter:issuer", lang, issuer=issuer_name(fm.report, lang))), "CoverHead"),
             blank * 8,
-            _run(vintage, "CoverNote"),
+            _run(_text(say("frontmatter:cover_label", fm.lang), bold=True), "CoverTitle"),
+            _run(_text(cover_title(fm), bold=True), "CoverTitle"),
+            _run(_text(attachment(fm), italic=True), "CoverHead"),
         ]
     )
 
