@@ -115,14 +115,19 @@ def finish(
     target: Target, work: Path, executed: Sequence[Path], formats: Sequence[str] = FORMATS, progress: bool = False
 ) -> Appendix:
     """Assemble and export one appendix in its work folder, in ``formats`` (HTML, PDF, DOCX, XLSX, CSV); with
-    ``progress``, a line on stderr as each phase begins."""
+    ``progress``, a line on stderr as each phase begins. The technical annex (the notebooks marked for it,
+    :func:`~helpers.build.assemble.split_documents`) is written beside it as ``annex.html`` and ``annex.pdf`` when
+    those formats are asked for: its readers are analysts on screen or paper, and its tables are already in
+    ``tables/`` as CSV, so it has no Word file or workbook of its own."""
     fm = frontmatter.gather(target.year, target.lang)
     _phase(progress, target.label, PHASES["html"])
     documents = split_documents(executed)
     appendix = assemble(documents["appendix"], fm)
-    annex = write_annex(documents["annex"], fm, work, formats)
+    annex = assemble(documents["annex"], fm, annex_frame(fm)) if documents["annex"] else None
     if "html" in formats:
         (work / "appendix.html").write_bytes(appendix.html.encode("utf-8"))
+        if annex:
+            (work / "annex.html").write_bytes(annex.html.encode("utf-8"))
     shown = appendix.tables + (annex.tables if annex else ())
     missing = [t.name for t in shown if not (work / "tables" / f"{t.name}.csv").is_file()]
     if missing:
@@ -132,6 +137,8 @@ def finish(
     if "pdf" in formats:
         _phase(progress, target.label, PHASES["pdf"])
         export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work, figures_dir=work / "figures")
+        if annex:
+            export.write_pdf(annex.html, work / "annex.pdf", base_url=work, figures_dir=work / "figures")
     if "docx" in formats:
         _phase(progress, target.label, PHASES["docx"])
         word.write_docx(
@@ -162,22 +169,6 @@ def finish(
     else:
         shutil.rmtree(work / "tables", ignore_errors=True)
     return appendix
-
-
-def write_annex(
-    executed: Sequence[Path], fm: frontmatter.FrontMatter, work: Path, formats: Sequence[str]
-) -> Appendix | None:
-    """The technical annex of the notebooks marked for it, beside the appendix: ``annex.html`` and ``annex.pdf``
-    when those formats are asked for (its readers are analysts on screen or paper; its tables are already in
-    ``tables/`` as CSV, so it has no Word file or workbook of its own); None when no notebook is marked for it."""
-    if not executed:
-        return None
-    annex = assemble(executed, fm, annex_frame(fm))
-    if "html" in formats:
-        (work / "annex.html").write_bytes(annex.html.encode("utf-8"))
-    if "pdf" in formats:
-        export.write_pdf(annex.html, work / "annex.pdf", base_url=work, figures_dir=work / "figures")
-    return annex
 
 
 def written_files(folder: Path) -> list[tuple[Path, int]]:

@@ -191,6 +191,8 @@ def derivations_table(figures: pd.DataFrame, derivations: pd.DataFrame, year: in
             stated_text(v, u, p, lang)
             for v, u, p in zip(found["stated"], found["unit"], found["stated_printed"], strict=False)
         ],
+        # who stated it: the report or a newspaper, so that no source's figure is taken for another's
+        "source": [_source_names(lang).get(s, s) for s in found["source_id"]],
         "formula": [formula_text(r, lang) for _, r in found.iterrows()],
         "recomputed": [  # a computed percentage has two decimals, as everywhere (fmt_ratio)
             fmt_ratio(v, lang) if u in PERCENT_UNITS else fmt_value(v, u, lang)
