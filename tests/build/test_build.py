@@ -180,6 +180,9 @@ def test_html_is_one_self_contained_file(all_builds: Path, year: int) -> None:
     assert "TỈNH THỪA THIÊN HUẾ" in text and f"data/figures/{year}.csv" not in text  # the files are the annex's
     annex = (all_builds / str(year) / "annex.html").read_text(encoding="utf-8")
     assert f"data/figures/{year}.csv" in annex and 'id="methods"' in annex and 'id="sources"' in annex
+    # The data checks are the annex's part, not the official appendix's (issue 16).
+    assert 'data-notebook="05_data_quality"' in annex and 'data-notebook="05_data_quality"' not in text
+    assert 'data-notebook="00_overview"' in text and 'data-notebook="00_overview"' not in annex
     # No external resource: no stylesheet or script files, images only as data URIs.
     assert not re.search(r"<(script|link)\b[^>]*\b(src|href)=\"(?!data:)", text)
     assert not re.search(r"<img\b[^>]*\bsrc=\"(?!data:image/png;base64,)", text)
@@ -346,6 +349,9 @@ def test_english_build_is_in_english_beside_the_vietnamese_one(all_builds: Path)
     text = (all_builds / "2023-en" / "appendix.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in text
     assert "Analytical appendix" in text and "Contents" in text and "Methods note" in text
+    annex = (all_builds / "2023-en" / "annex.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in annex and "TECHNICAL ANNEX" in annex and ">Full method</a>" in annex
+    assert 'data-notebook="05_data_quality"' in annex and "SHA-256" in annex
     assert "Mục lục" not in text and "Ghi chú phương pháp" not in text
     assert re.search(r'<span class="caption-label">Figure 1\. </span>', text)
     assert re.search(r'<span class="caption-label">Table 1\. </span>', text)
