@@ -315,6 +315,10 @@ def test_pdf_is_in_the_state_format_with_page_numbers_and_diacritics(all_builds:
         front = next(i for i, t in enumerate(texts) if "Các chỉ tiêu chính năm 2023 Bảng 1." in t)
         assert "Hình 1." in texts[front] and "Bảng 2." not in texts[front]
         assert texts[front + 1].split()[1:4] == ["Những", "phát", "hiện"]  # after the page number
+        # The methods note, last, begins a page of its own and takes at most two (issue 16).
+        note = max(i for i, t in enumerate(texts) if t.split()[1:5] == ["Ghi", "chú", "phương", "pháp"])
+        assert len(texts) - note <= 2
+        check_state_format(all_builds / "2023" / "annex.pdf")  # the technical annex in the same page form
 
 
 @BUILD
