@@ -160,7 +160,7 @@ def test_a_differing_derivation_is_named_in_the_findings() -> None:
     wrong = SMALL.assign(value=SMALL["value"].where(~is_share, 97.0), printed=SMALL["printed"].where(~is_share, "97%"))
     sentence = dqf.derivation_findings(wrong, RULES, 2023, "en", report_source="report")[0]
     assert sentence == (
-        "1 of the 4 derived figures the report states agree when recomputed; "
+        "1 of the 4 derived figures the report states agrees when recomputed; "
         "1 differ (share: stated 97%, recomputed 96.29%); 2 cannot be recomputed for want of an input."
     )
     assert dq.derivations_table(wrong, RULES, 2023, "vi").frame.set_index("Chỉ tiêu").at["share", "Đối chiếu"] == "Lệch"

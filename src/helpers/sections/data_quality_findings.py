@@ -54,7 +54,8 @@ def _derivation_sentence(found: pd.DataFrame, figures: pd.DataFrame, who: str, l
     if cannot:
         rest += T("findings.derived_cannot", lang, n=cannot)
     agree = int((found["status"] == rec.AGREES).sum())
-    return T(_every("findings.derived", agree, len(found)), lang, agree=agree, n=len(found), who=who, rest=rest)
+    key = _every("findings.derived", agree, len(found))
+    return T(key, lang, count=agree, agree=agree, n=len(found), who=who, rest=rest)  # "1 of the 2 … agrees"
 
 
 def _every(key: str, good: int, n: int) -> str:
