@@ -21,7 +21,14 @@ import pandas as pd
 from helpers.data import contract
 from helpers.data.audit import number_tokens
 from helpers.data.loading import figures_files, load_reference, read_figures_file
-from helpers.data.printed import NEGATING_QUALIFIERS, QUALIFIERS, VI_NUMBER, parse_printed, read_vi_number
+from helpers.data.printed import (
+    MULTIPLIERS,
+    NEGATING_QUALIFIERS,
+    QUALIFIERS,
+    VI_NUMBER,
+    parse_printed,
+    read_vi_number,
+)
 from helpers.draft import sentence_rules as rules
 from helpers.draft.matching import Catalogue, near_words
 from helpers.draft.segments import RULES, Sentence, sentence_at, sentences
@@ -42,6 +49,12 @@ _QUALIFIER_AT_END = re.compile(
     r"(?:^|(?<=[\s(:]))(?P<q>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r") ?$"
 )
 _RANGE_AFTER = re.compile(rf"^(?P<dash> ?[-–] ?)(?P<second>{VI_NUMBER})(?P<pct>%?)")
+# A multiplier word of the printed grammar right after the number ("trên 23 nghìn suất quà" is 23000), unless a unit
+# word starting with it follows ("149 tỷ đồng", "1,2 triệu người": the unit names the multiplier and the grammar takes
+# the number without the word).
+_MULTIPLIER_AFTER = re.compile(
+    r"^ (?P<word>" + "|".join(re.escape(w) for w in sorted(MULTIPLIERS, key=len, reverse=True)) + r")(?!\w)"
+)
 _RESTATED = re.compile(r"[^;()]*\(\s*")  # from the previous figure to an opening bracket, no other bracket or ';'
 
 _PAIR_FIRST = re.compile(RULES["pair"]["first"])
@@ -101,9 +114,14 @@ def draft_text(
     data_dir: Path | None = None,
     source_id: str = "",
     learned: pd.DataFrame | None = None,
+    published: str | None = None,
 ) -> Draft:
-    """Draft the figures of ``text``, a report of ``year``: a sheet row for every number token."""
+    """Draft the figures of ``text``, a report of ``year``: a sheet row for every number token. ``published`` is
+    the text's date (``YYYY-MM…``), by default its source's in data/sources.csv."""
     ref = load_reference(data_dir)
+    if published is None:
+        dates = dict(zip(ref.sources["source_id"], ref.sources["published"], strict=True))
+        published = str(dates.get(source_id, "") or "")
     if learned is None:
         learned = learned_figures(data_dir)
     catalogue = Catalogue.build(ref.indicators, learned)
@@ -131,7 +149,7 @@ def draft_text(
         at = found.index(sentence)
         following = found[at + 1] if at + 1 < len(found) else None
         row, second, head = _propose(
-            text, m, sentence, year, source_id, catalogue, unit_words, labels, tokens, heads, following
+            text, m, sentence, year, source_id, catalogue, unit_words, labels, tokens, heads, following, published
         )
         heads.append(head)
         if second is not None:
@@ -157,6 +175,7 @@ def _propose(
     tokens: list,
     heads: list[Head],
     following: Sentence | None = None,
+    published: str = "",
 ) -> tuple[dict[str, str], int | None, Head]:
     left = text[s.start : m.start()]
     right = text[m.end() : s.end]
@@ -176,6 +195,10 @@ def _propose(
     elif right.startswith("%"):
         printed += "%"
         right = right[1:]
+    x = _MULTIPLIER_AFTER.match(right)
+    if x and not printed.endswith("%") and not any(right[1:].lower().startswith(w) for w, _ in unit_words):
+        printed += x.group()
+        right = right[x.end() :]
     if q:
         printed = f"{q['q']} {printed}" if q["q"] not in "<>" else f"{q['q']}{printed}"
     parsed = parse_printed(printed)
@@ -211,6 +234,16 @@ def _propose(
     before = DIGITS_RE.sub(" ", _BRACKETED.sub(" ", left))
     after_words = re.split(r"\d", rules.SEPARATORS.split(re.sub(r"^\s*/\s*\d+", "", right))[0])[0].split()[:10]
     near = near_words(before) + " " + " ".join(after_words)
+    # "giảm còn 3,56% vào cuối năm 2022 (11.735 hộ)": a number in brackets right after a figure restates it in
+    # another unit, at the same time and of the same kind (unless the brackets follow "so với năm …"); it speaks of
+    # what that figure's indicator names, so the indicator's name counts among its near words.
+    restated = None
+    if not any(r.get("level") and r["re"].search(left) for r in rules.PERIODS):
+        restated = next((h for h in reversed(heads) if h.sentence is s and h.start < m.start()), None)
+        if restated is not None and not _RESTATED.fullmatch(text[restated.start : m.start()]):
+            restated = None
+    if restated is not None and restated.indicator:
+        near = catalogue.wordings[restated.indicator][0] + " " + near
     whole = f"{s.heading} {s.carried} {left} {' '.join(right.split()[:10])}"
     # A number followed by a count's noun ("05 Nghị quyết", "17.034 người") is no percentage.
     if named and not parsed.percent and not named & set(RULES["percent_units"]):
@@ -298,15 +331,11 @@ def _propose(
             confidence=f"{max(0, min(best[1], 50 + margin * 5, 100)) / 100:.2f}",
             alternatives=_alternatives(ranked[1:4]),
         )
-    when = rules.when(left, right, s, year, indicator, catalogue)
-    # "giảm còn 3,56% vào cuối năm 2022 (11.735 hộ)": a number in brackets right after a figure restates it in
-    # another unit, at the same time and of the same kind (unless the brackets follow "so với năm …").
-    if not any(r.get("level") and r["re"].search(left) for r in rules.PERIODS):
-        restated = next((h for h in reversed(heads) if h.sentence is s and h.start < m.start()), None)
-        if restated is not None and _RESTATED.fullmatch(text[restated.start : m.start()]):
-            when = {**when, **dict(restated.when)}
-            if when["kind"] in ("actual", "estimate"):
-                when["instrument"] = ""
+    when = rules.when(left, right, s, year, indicator, catalogue, published)
+    if restated is not None:
+        when = {**when, **dict(restated.when)}
+        if when["kind"] in ("actual", "estimate"):
+            when["instrument"] = ""
     row.update(when)
     row["breakdown"] = rules.breakdown(text, m, s, indicator, catalogue, labels)
     head = Head(m.start(), s, indicator, frozenset(named) if named else None, tuple(when.items()))

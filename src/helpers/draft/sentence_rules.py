@@ -14,7 +14,12 @@ from helpers.draft.matching import Catalogue
 from helpers.draft.segments import RULES, Sentence
 
 _KINDS = [
-    (re.compile(k["pattern"]), k["kind"], re.compile(k["with_right"]) if "with_right" in k else None)
+    (
+        re.compile(k["pattern"]),
+        k["kind"],
+        re.compile(k["with_right"]) if "with_right" in k else None,
+        bool(k.get("not_before_year")),
+    )
     for k in RULES["kinds"]
 ]
 _CLAUSE_CUT = re.compile(r"[;()]")
@@ -42,15 +47,31 @@ def breakdown_labels(labels: pd.DataFrame) -> list[tuple[str, str, str]]:
     return sorted(out, key=lambda x: -len(x[0]))
 
 
-def when(left: str, right: str, s: Sentence, year: int, indicator: str, catalogue: Catalogue) -> dict[str, str]:
-    """Kind, period, cut-off and instrument by the rules."""
+def _kind(clause: str, right: str, year: int) -> str:
+    for rx, kind, also, not_before_year in _KINDS:
+        m = rx.search(clause)
+        if not m or (also is not None and not also.search(right)):
+            continue
+        if not_before_year and int(m[1]) < year:
+            continue
+        return kind
+    return "actual"
+
+
+def when(
+    left: str, right: str, s: Sentence, year: int, indicator: str, catalogue: Catalogue, published: str = ""
+) -> dict[str, str]:
+    """Kind, period, cut-off and instrument by the rules; ``published`` is the text's date (``YYYY-MM…``) when
+    known."""
     clause = _CLAUSE_CUT.split(left)[-1] if left else ""
     period, shift = year, False
-    kind = next((k for rx, k, also in _KINDS if rx.search(clause) and (also is None or also.search(right))), "actual")
+    kind = _kind(clause, right, year)
+    named = False
     for rule in PERIODS:
         m = rule["re"].search(left if rule["side"] == "left" else right)
         if m:
             period, shift = int(m[1]) + rule["offset"], bool(rule.get("shift_as_of"))
+            named = True
             break
     if s.goal_year is not None:
         kind, period = "target", s.goal_year
@@ -66,7 +87,10 @@ def when(left: str, right: str, s: Sentence, year: int, indicator: str, catalogu
             as_of = f"{period if shift else y}-{month:02d}-{day:02d}"
             if not shift:
                 period = y
+            named = True
             break
+    if not named and kind == "actual" and s.goal_year is None and _reports_year_before(published, year):
+        period = year - 1
     instrument = ""
     if kind in ("target", "plan"):
         pct_of_plan = RULES["plan_when_catalogue_has"].format(indicator_id=indicator)
@@ -75,6 +99,12 @@ def when(left: str, right: str, s: Sentence, year: int, indicator: str, catalogu
         named = next(((label, m) for rx, label in _INSTRUMENTS if (m := rx.search(s.text))), None)
         instrument = named[0].format(*named[1].groups()) if named else RULES["default_instrument"].format(period=period)
     return {"kind": kind, "period": str(period), "as_of": as_of, "instrument": instrument}
+
+
+def _reports_year_before(published: str, year: int) -> bool:
+    """A text published early in the draft's year reports the year before (``results_published_by_month``)."""
+    m = re.match(r"((?:19|20)\d\d)-(\d\d)", published or "")
+    return bool(m) and int(m[1]) == year and int(m[2]) <= RULES["results_published_by_month"]
 
 
 def breakdown(text: str, m: re.Match[str], s: Sentence, indicator: str, catalogue: Catalogue, labels) -> str:
