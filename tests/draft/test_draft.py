@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers.cli import main
-from helpers.data.loading import figures_files, load_year
+from helpers.data.loading import figures_files, load_reference, load_year
 from helpers.draft.accept import accept_draft
 from helpers.draft.formats import write_docx, write_pdf
 from helpers.draft.propose import SHEET_COLUMNS, draft_report, draft_text, write_sheet
@@ -272,3 +272,48 @@ def test_a_bracketed_restatement_shares_its_figures_time_but_a_comparisons_brack
         "2022",
         "social_facility_residents",
     )
+
+
+def test_a_multiplier_word_after_the_number_is_part_of_the_print_unless_the_unit_names_it() -> None:
+    draft = draft_text("1. Người có công\n\nĐã có trên 23 nghìn suất quà được trao tặng, với kinh phí 149 tỷ đồng.\n", 2018)
+    assert _row(draft, "trên 23 nghìn")["value"] == "23000"
+    assert _row(draft, "149")["value"] == "149"  # 'tỷ đồng' is the unit (billion_vnd), not a multiplier
+
+
+def test_a_span_of_years_is_filed_under_its_last_year_but_a_programmes_name_is_not_a_period() -> None:
+    span = draft_text("1. Đào tạo\n\nTrong giai đoạn 2014 - 2018, toàn tỉnh có 102.989 lao động được đào tạo nghề.\n", 2019)
+    assert _row(span, "102.989")["period"] == "2018"
+    name = draft_text("1. Thể chế\n\nBan hành Đề án giảm nghèo giai đoạn 2021-2025. 05 Nghị quyết được thông qua.\n", 2023)
+    assert (_row(name, "05")["period"], _row(name, "05")["kind"]) == ("2023", "actual")
+
+
+def test_a_level_to_reach_by_the_end_of_a_year_not_yet_over_is_a_goal_but_one_reached_is_a_result() -> None:
+    goal = draft_text("1. Đào tạo\n\nTỷ lệ lao động qua đào tạo đến cuối năm 2023 đạt 70%.\n", 2023)
+    assert (_row(goal, "70%")["kind"], _row(goal, "70%")["period"]) == ("target", "2023")
+    done = draft_text("1. Giảm nghèo\n\nTỷ lệ hộ nghèo đến cuối năm 2019 đã giảm xuống 4,17%.\n", 2020)
+    assert (_row(done, "4,17%")["kind"], _row(done, "4,17%")["period"]) == ("actual", "2019")
+
+
+def test_a_text_published_early_in_a_year_reports_the_year_before_unless_a_period_is_named() -> None:
+    text = "1. Giảm nghèo\n\nTổng số hộ nghèo ở tỉnh còn 7.540 hộ, tỷ lệ 2,27%. Phấn đấu năm 2024 giảm còn 1,5%.\n"
+    early = draft_text(text, 2024, published="2024-01-06")
+    assert (_row(early, "7.540")["period"], _row(early, "2,27%")["period"]) == ("2023", "2023")
+    assert (_row(early, "1,5%")["kind"], _row(early, "1,5%")["period"]) == ("target", "2024")
+    late = draft_text(text, 2024, published="2024-11-28")
+    assert _row(late, "7.540")["period"] == "2024"
+
+
+def test_a_number_inside_a_name_is_passed_over_and_ti_dong_names_billions() -> None:
+    draft = draft_text("1. Hỗ trợ\n\nHỗ trợ 182.180 lượt đối tượng ảnh hưởng dịch COVID-19, kinh phí 136 tỉ đồng.\n", 2022)
+    covid = draft.passed_over[draft.passed_over["printed"] == "19"]
+    assert "COVID-19" in covid["passed_over"].iloc[0]
+    money = _row(draft, "136")
+    units = load_reference().indicators.set_index("indicator_id")["unit"]
+    assert (units[money["indicator_id"]] if money["indicator_id"] else money["new_indicator_unit"]) == "billion_vnd"
+
+
+def test_a_bracketed_restatement_speaks_of_what_its_figures_indicator_names() -> None:
+    # The fragment names no "hộ nghèo": the restated figure's indicator (poverty_rate) lends its name.
+    draft = draft_text("giảm còn 3,56% vào cuối năm 2022 (11.735 hộ)", 2025)
+    assert _row(draft, "3,56%")["indicator_id"] == "poverty_rate"
+    assert _row(draft, "11.735")["indicator_id"] == "poor_households"
