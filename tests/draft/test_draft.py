@@ -317,3 +317,25 @@ def test_a_bracketed_restatement_speaks_of_what_its_figures_indicator_names() ->
     draft = draft_text("giảm còn 3,56% vào cuối năm 2022 (11.735 hộ)", 2025)
     assert _row(draft, "3,56%")["indicator_id"] == "poverty_rate"
     assert _row(draft, "11.735")["indicator_id"] == "poor_households"
+
+
+def test_a_clause_opening_on_a_verb_that_moves_a_rate_is_a_goal_but_not_the_level_it_starts_from() -> None:
+    goal = draft_text("nâng tỷ lệ lao động qua đào tạo đạt trên 67%", 2021)
+    assert (_row(goal, "trên 67%")["indicator_id"], _row(goal, "trên 67%")["kind"]) == ("trained_labour_rate", "target")
+    start = draft_text("giảm tỷ lệ hộ nghèo từ 2,59% theo kết quả tổng điều tra cuối năm 2015 xuống còn 1,5%", 2016)
+    assert (_row(start, "2,59%")["kind"], _row(start, "2,59%")["period"]) == ("actual", "2015")
+
+
+def test_a_unit_in_brackets_before_a_rows_numbers_makes_them_percents() -> None:
+    draft = draft_text("Tỷ lệ lao động qua đào tạo nghề (%) 66,8 68 68", 2022)
+    assert set(draft.proposals["indicator_id"]) == {"trained_labour_rate"}
+
+
+def test_a_yearly_average_goes_to_an_indicator_named_so_or_to_a_new_catalogue_row() -> None:
+    jobs = draft_text("giải quyết việc làm mới cho 1.500 – 1.700 lao động/năm", 2016)
+    row = _row(jobs, "1.500 – 1.700")
+    assert (row["indicator_id"], row["value"]) == ("", "1700")  # the catalogue has no yearly average of jobs
+    assert row["new_indicator_name_vi"]
+    fall = draft_text("hộ nghèo giảm trong 3 năm trên 1.500 hộ, bình quân mỗi năm giảm 4,51%", 2019)
+    row = _row(fall, "4,51%")  # the indicator's name says "giảm": the fall's size, printed without the word
+    assert (row["indicator_id"], row["value"]) == ("poverty_rate_reduction_average", "4.51")

@@ -60,6 +60,11 @@ _RESTATED = re.compile(r"[^;()]*\(\s*")  # from the previous figure to an openin
 _PAIR_FIRST = re.compile(RULES["pair"]["first"])
 _PAIR_SECOND = re.compile(RULES["pair"]["second"])
 _CHANGE = re.compile(RULES["change_words"])
+_PERCENT_HEADER = re.compile(RULES["percent_header"])
+_PER_YEAR_RIGHT = re.compile(RULES["per_year"]["right"])
+_PER_YEAR_LEFT = re.compile(RULES["per_year"]["left"])
+_PER_YEAR_NAME = re.compile(RULES["per_year"]["names"])
+_FALL_NAME = re.compile(RULES["fall_named_by"])
 _BRACKETED = re.compile(r"\([^()]*\)")
 DIGITS_RE = re.compile(r"\d+(?:[.,/]\d+)*%?")
 _PASS_OVER = {name: (re.compile(r["pattern"]), r["reason"]) for name, r in RULES["pass_over"].items() if r["pattern"]}
@@ -204,21 +209,14 @@ def _propose(
     parsed = parse_printed(printed)
     if parsed is None:  # a qualifier the grammar cannot join: the bare number
         printed, parsed = m.group(), parse_printed(m.group())
-    readings = sorted(parsed.readings())
-    low = high = ""
-    if parsed.is_range:
-        ends = [(-1 if parsed.qualifier in NEGATING_QUALIFIERS else 1) * read_vi_number(n) for n in parsed.numbers]
-        low, high = _plain(ends[0]), _plain(ends[1])
-        value = high
-    else:
-        value = _plain(readings[0])
+    value, low, high = _reading(parsed)
     # The unit named after the number.
     after = re.sub(r"^/\d+", "", right).lstrip().lower()
     # A unit word ("người", "triệu đồng") prefers the indicators of its units; '%' and a change word ("giảm",
     # "tăng", "vượt") decide them.
     named = next((u for w, u in unit_words if after.startswith(w) and not after[len(w) : len(w) + 1].isalpha()), None)
     units = None
-    if parsed.percent:
+    if parsed.percent or _PERCENT_HEADER.search(left):
         units = set(RULES["percent_units"])
         if not _CHANGE.search(left[: q.start()] if q else left) and not (q and _CHANGE.search(q["q"])):
             units = units - {"percentage_points"}
@@ -253,8 +251,12 @@ def _propose(
         units = {u for u in (units or set(catalogue.units.values())) if not _is_change(u)}
     favoured = _amount_of_count(named, m, s, heads, catalogue)
     after_text = " ".join(after_words)
-    ranked = catalogue.rank(near, whole, units, preferred=named, after=after_text, favoured=favoured)
-    if not ranked and units is not None:
+    # A yearly average ("lao động/năm", "bình quân mỗi năm giảm …") is ranked among the indicators whose name says
+    # so; with none, no indicator is near enough and a new catalogue row is proposed.
+    per_year = bool(_PER_YEAR_RIGHT.match(right) or _PER_YEAR_LEFT.search(left))
+    only = {i for i, w in catalogue.wordings.items() if _PER_YEAR_NAME.search(w[0])} if per_year else None
+    ranked = catalogue.rank(near, whole, units, preferred=named, after=after_text, favoured=favoured, only=only)
+    if not ranked and units is not None and not per_year:
         ranked = catalogue.rank(near, whole, None, preferred=named, after=after_text, favoured=favoured)
     best = ranked[0] if ranked else ("", 0.0)
     # "17/17 chỉ tiêu", "04/04 chỉ tiêu": a part over its whole. Of the two best indicators of one unit, the part is
@@ -331,6 +333,13 @@ def _propose(
             confidence=f"{max(0, min(best[1], 50 + margin * 5, 100)) / 100:.2f}",
             alternatives=_alternatives(ranked[1:4]),
         )
+    # "bình quân mỗi năm giảm 4,51%" of "Mức giảm tỷ lệ hộ nghèo bình quân …": the indicator's name holds the fall
+    # (draft_rules.yml, `fall_named_by`), so the figure is the size of the fall, printed without the word.
+    if indicator and q and q["q"] in NEGATING_QUALIFIERS and _FALL_NAME.search(catalogue.wordings[indicator][0]):
+        bare = parse_printed(printed[len(q["q"]) :].strip())
+        if bare is not None:
+            row["printed"] = printed[len(q["q"]) :].strip()
+            row["value"], row["low"], row["high"] = _reading(bare)
     when = rules.when(left, right, s, year, indicator, catalogue, published)
     if restated is not None:
         when = {**when, **dict(restated.when)}
@@ -340,6 +349,14 @@ def _propose(
     row["breakdown"] = rules.breakdown(text, m, s, indicator, catalogue, labels)
     head = Head(m.start(), s, indicator, frozenset(named) if named else None, tuple(when.items()))
     return row, second_at, head
+
+
+def _reading(parsed) -> tuple[str, str, str]:
+    """A print's value, low and high as the figures file writes them (a range's value is its upper end)."""
+    if parsed.is_range:
+        ends = [(-1 if parsed.qualifier in NEGATING_QUALIFIERS else 1) * read_vi_number(n) for n in parsed.numbers]
+        return _plain(ends[1]), _plain(ends[0]), _plain(ends[1])
+    return _plain(sorted(parsed.readings())[0]), "", ""
 
 
 def _is_change(unit: str) -> bool:

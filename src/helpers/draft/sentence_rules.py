@@ -18,6 +18,7 @@ _KINDS = [
         re.compile(k["pattern"]),
         k["kind"],
         re.compile(k["with_right"]) if "with_right" in k else None,
+        re.compile(k["unless_right"]) if "unless_right" in k else None,
         bool(k.get("not_before_year")),
     )
     for k in RULES["kinds"]
@@ -48,9 +49,9 @@ def breakdown_labels(labels: pd.DataFrame) -> list[tuple[str, str, str]]:
 
 
 def _kind(clause: str, right: str, year: int) -> str:
-    for rx, kind, also, not_before_year in _KINDS:
+    for rx, kind, also, unless, not_before_year in _KINDS:
         m = rx.search(clause)
-        if not m or (also is not None and not also.search(right)):
+        if not m or (also is not None and not also.search(right)) or (unless is not None and unless.search(right)):
             continue
         if not_before_year and int(m[1]) < year:
             continue
