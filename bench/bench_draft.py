@@ -113,9 +113,13 @@ def report_2023() -> list[str]:
 
 def _period(text: str) -> tuple[str, str]:
     """The answer files' period as (period, as_of): 2016 → 2016; 2016-H1 → 2016, 2016-06-30; 2016-05 → the month's end;
-    2016-2020 → 2020 (a span's last year)."""
+    2016-2020 → 2020 (a span's last year); 2016-start → 2015 (a baseline printed at a period's start is the survey
+    of the year before, data/README.md). Others ("2018-partial", "undated …") have no reading in the contract's terms
+    and cannot be proposed entirely right."""
     if re.fullmatch(r"\d{4}", text):
         return text, ""
+    if m := re.fullmatch(r"(\d{4})-start", text):
+        return str(int(m[1]) - 1), ""
     if m := re.fullmatch(r"(\d{4})-H1", text):
         return m[1], f"{m[1]}-06-30"
     if m := re.fullmatch(r"(\d{4})-(\d{2})", text):

@@ -339,3 +339,14 @@ def test_a_yearly_average_goes_to_an_indicator_named_so_or_to_a_new_catalogue_ro
     fall = draft_text("hộ nghèo giảm trong 3 năm trên 1.500 hộ, bình quân mỗi năm giảm 4,51%", 2019)
     row = _row(fall, "4,51%")  # the indicator's name says "giảm": the fall's size, printed without the word
     assert (row["indicator_id"], row["value"]) == ("poverty_rate_reduction_average", "4.51")
+
+
+def test_a_goal_its_clause_calls_a_target_stays_a_target_though_the_catalogue_has_its_pct_of_plan() -> None:
+    said = draft_text("Phấn đấu đưa từ 1.800 - 2.000 lao động đi làm việc ở nước ngoài theo hợp đồng", 2020)
+    assert (_row(said, "1.800 - 2.000")["indicator_id"], _row(said, "1.800 - 2.000")["kind"]) == ("workers_abroad", "target")
+
+
+def test_a_count_in_thousands_at_a_lines_start_is_no_heading_number() -> None:
+    draft = draft_text("2.000 lao động được đưa đi làm việc ở nước ngoài\n\n2.1. Việc làm\n", 2023)
+    assert _row(draft, "2.000")["indicator_id"] == "workers_abroad"
+    assert draft.passed_over["printed"].tolist() == ["2.1"]

@@ -65,6 +65,7 @@ _PER_YEAR_RIGHT = re.compile(RULES["per_year"]["right"])
 _PER_YEAR_LEFT = re.compile(RULES["per_year"]["left"])
 _PER_YEAR_NAME = re.compile(RULES["per_year"]["names"])
 _FALL_NAME = re.compile(RULES["fall_named_by"])
+_THOUSANDS = re.compile(RULES["count_not_heading"]["number"])
 _BRACKETED = re.compile(r"\([^()]*\)")
 DIGITS_RE = re.compile(r"\d+(?:[.,/]\d+)*%?")
 _PASS_OVER = {name: (re.compile(r["pattern"]), r["reason"]) for name, r in RULES["pass_over"].items() if r["pattern"]}
@@ -143,6 +144,8 @@ def draft_text(
         sentence = sentence_at(found, m.start())
         where = sentence.locator if sentence else ""
         context = " ".join(text[max(0, m.start() - 60) : m.end() + 60].split())
+        if skip is not None and skip.name in RULES["count_not_heading"]["rules"] and _count_at_line_start(m, text, unit_words):
+            skip = None
         reason = skip.reason if skip else next((r for s, e, r in extra_spans if s <= m.start() and m.end() <= e), None)
         if m.start() in consumed:
             reason = RANGE_END_REASON
@@ -162,6 +165,17 @@ def draft_text(
         rows.append({**row, "text_line": line})
     sheet = pd.DataFrame.from_records(rows, columns=SHEET_COLUMNS).astype(object).fillna("").astype(str)
     return Draft(sheet, year)
+
+
+def _count_at_line_start(m: re.Match[str], text: str, unit_words: list[tuple[str, set[str]]]) -> bool:
+    """"2.000 lao động được đưa đi …" at a line's start is a count, not a heading "2.1." (draft_rules.yml,
+    ``count_not_heading``): thousands groups followed by a unit word."""
+    if not _THOUSANDS.fullmatch(m.group()):
+        return False
+    after = text[m.end() : m.end() + 40].lstrip().lower()
+    return text[m.end() : m.end() + 1] == " " and any(
+        after.startswith(w) and not after[len(w) : len(w) + 1].isalpha() for w, _ in unit_words
+    )
 
 
 def _passed(token: str, line: str, where: str, context: str, reason: str) -> dict[str, str]:

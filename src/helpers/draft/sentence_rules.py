@@ -24,6 +24,7 @@ _KINDS = [
     for k in RULES["kinds"]
 ]
 _CLAUSE_CUT = re.compile(r"[;()]")
+_SAID_TARGET = re.compile(RULES["target_said_by"])
 PERIODS = [{**p, "re": re.compile(p["pattern"])} for p in RULES["periods"]]
 _AS_OF = [{**a, "re": re.compile(a["pattern"])} for a in RULES["as_of"]]
 _INSTRUMENTS = [(re.compile(i["pattern"]), i["label"]) for i in RULES["instruments"]]
@@ -95,7 +96,13 @@ def when(
     instrument = ""
     if kind in ("target", "plan"):
         pct_of_plan = RULES["plan_when_catalogue_has"].format(indicator_id=indicator)
-        if indicator and pct_of_plan in catalogue.units and catalogue.units[indicator] not in RULES["percent_units"]:
+        said_target = kind == "target" and _SAID_TARGET.search(clause)
+        if (
+            indicator
+            and pct_of_plan in catalogue.units
+            and catalogue.units[indicator] not in RULES["percent_units"]
+            and not said_target
+        ):
             kind = "plan"
         named = next(((label, m) for rx, label in _INSTRUMENTS if (m := rx.search(s.text))), None)
         instrument = named[0].format(*named[1].groups()) if named else RULES["default_instrument"].format(period=period)
