@@ -275,15 +275,21 @@ def test_a_bracketed_restatement_shares_its_figures_time_but_a_comparisons_brack
 
 
 def test_a_multiplier_word_after_the_number_is_part_of_the_print_unless_the_unit_names_it() -> None:
-    draft = draft_text("1. Người có công\n\nĐã có trên 23 nghìn suất quà được trao tặng, với kinh phí 149 tỷ đồng.\n", 2018)
+    draft = draft_text(
+        "1. Người có công\n\nĐã có trên 23 nghìn suất quà được trao tặng, với kinh phí 149 tỷ đồng.\n", 2018
+    )
     assert _row(draft, "trên 23 nghìn")["value"] == "23000"
     assert _row(draft, "149")["value"] == "149"  # 'tỷ đồng' is the unit (billion_vnd), not a multiplier
 
 
 def test_a_span_of_years_is_filed_under_its_last_year_but_a_programmes_name_is_not_a_period() -> None:
-    span = draft_text("1. Đào tạo\n\nTrong giai đoạn 2014 - 2018, toàn tỉnh có 102.989 lao động được đào tạo nghề.\n", 2019)
+    span = draft_text(
+        "1. Đào tạo\n\nTrong giai đoạn 2014 - 2018, toàn tỉnh có 102.989 lao động được đào tạo nghề.\n", 2019
+    )
     assert _row(span, "102.989")["period"] == "2018"
-    name = draft_text("1. Thể chế\n\nBan hành Đề án giảm nghèo giai đoạn 2021-2025. 05 Nghị quyết được thông qua.\n", 2023)
+    name = draft_text(
+        "1. Thể chế\n\nBan hành Đề án giảm nghèo giai đoạn 2021-2025. 05 Nghị quyết được thông qua.\n", 2023
+    )
     assert (_row(name, "05")["period"], _row(name, "05")["kind"]) == ("2023", "actual")
 
 
@@ -304,7 +310,9 @@ def test_a_text_published_early_in_a_year_reports_the_year_before_unless_a_perio
 
 
 def test_a_number_inside_a_name_is_passed_over_and_ti_dong_names_billions() -> None:
-    draft = draft_text("1. Hỗ trợ\n\nHỗ trợ 182.180 lượt đối tượng ảnh hưởng dịch COVID-19, kinh phí 136 tỉ đồng.\n", 2022)
+    draft = draft_text(
+        "1. Hỗ trợ\n\nHỗ trợ 182.180 lượt đối tượng ảnh hưởng dịch COVID-19, kinh phí 136 tỉ đồng.\n", 2022
+    )
     covid = draft.passed_over[draft.passed_over["printed"] == "19"]
     assert "COVID-19" in covid["passed_over"].iloc[0]
     money = _row(draft, "136")
@@ -343,10 +351,20 @@ def test_a_yearly_average_goes_to_an_indicator_named_so_or_to_a_new_catalogue_ro
 
 def test_a_goal_its_clause_calls_a_target_stays_a_target_though_the_catalogue_has_its_pct_of_plan() -> None:
     said = draft_text("Phấn đấu đưa từ 1.800 - 2.000 lao động đi làm việc ở nước ngoài theo hợp đồng", 2020)
-    assert (_row(said, "1.800 - 2.000")["indicator_id"], _row(said, "1.800 - 2.000")["kind"]) == ("workers_abroad", "target")
+    assert (_row(said, "1.800 - 2.000")["indicator_id"], _row(said, "1.800 - 2.000")["kind"]) == (
+        "workers_abroad",
+        "target",
+    )
 
 
 def test_a_count_in_thousands_at_a_lines_start_is_no_heading_number() -> None:
     draft = draft_text("2.000 lao động được đưa đi làm việc ở nước ngoài\n\n2.1. Việc làm\n", 2023)
     assert _row(draft, "2.000")["indicator_id"] == "workers_abroad"
     assert draft.passed_over["printed"].tolist() == ["2.1"]
+
+
+def test_a_change_from_is_a_change_unless_a_level_it_goes_to_follows() -> None:
+    change = draft_text("tỷ lệ hộ nghèo chung toàn tỉnh giảm từ 0,8-1%", 2022)
+    assert (_row(change, "0,8-1%")["indicator_id"], _row(change, "0,8-1%")["value"]) == ("poverty_rate_reduction", "1")
+    level = draft_text("tỷ lệ hộ nghèo giảm từ 4,5% (năm 2021) xuống còn 3,56%", 2022)
+    assert _row(level, "4,5%")["indicator_id"] == "poverty_rate"

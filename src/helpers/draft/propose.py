@@ -60,6 +60,8 @@ _RESTATED = re.compile(r"[^;()]*\(\s*")  # from the previous figure to an openin
 _PAIR_FIRST = re.compile(RULES["pair"]["first"])
 _PAIR_SECOND = re.compile(RULES["pair"]["second"])
 _CHANGE = re.compile(RULES["change_words"])
+_CHANGE_FROM = re.compile(RULES["change_from"]["pattern"])
+_CHANGE_FROM_UNLESS = re.compile(RULES["change_from"]["unless_right"])
 _PERCENT_HEADER = re.compile(RULES["percent_header"])
 _PER_YEAR_RIGHT = re.compile(RULES["per_year"]["right"])
 _PER_YEAR_LEFT = re.compile(RULES["per_year"]["left"])
@@ -144,7 +146,8 @@ def draft_text(
         sentence = sentence_at(found, m.start())
         where = sentence.locator if sentence else ""
         context = " ".join(text[max(0, m.start() - 60) : m.end() + 60].split())
-        if skip is not None and skip.name in RULES["count_not_heading"]["rules"] and _count_at_line_start(m, text, unit_words):
+        not_heading = skip is not None and skip.name in RULES["count_not_heading"]["rules"]
+        if not_heading and _count_at_line_start(m, text, unit_words):
             skip = None
         reason = skip.reason if skip else next((r for s, e, r in extra_spans if s <= m.start() and m.end() <= e), None)
         if m.start() in consumed:
@@ -168,7 +171,7 @@ def draft_text(
 
 
 def _count_at_line_start(m: re.Match[str], text: str, unit_words: list[tuple[str, set[str]]]) -> bool:
-    """"2.000 lao động được đưa đi …" at a line's start is a count, not a heading "2.1." (draft_rules.yml,
+    """ "2.000 lao động được đưa đi …" at a line's start is a count, not a heading "2.1." (draft_rules.yml,
     ``count_not_heading``): thousands groups followed by a unit word."""
     if not _THOUSANDS.fullmatch(m.group()):
         return False
@@ -232,9 +235,12 @@ def _propose(
     units = None
     if parsed.percent or _PERCENT_HEADER.search(left):
         units = set(RULES["percent_units"])
-        if not _CHANGE.search(left[: q.start()] if q else left) and not (q and _CHANGE.search(q["q"])):
-            units = units - {"percentage_points"}
-    if (q and _CHANGE.search(q["q"])) or _CHANGE.search(left):
+    # "giảm từ 0,8-1%" is a change by that much; "giảm từ 52,9% … xuống còn 36,91%" starts from a level.
+    change_from = bool(_CHANGE_FROM.search(left)) and not _CHANGE_FROM_UNLESS.match(right)
+    said_change = _CHANGE.search(left[: q.start()] if q else left) or (q and _CHANGE.search(q["q"])) or change_from
+    if units is not None and not said_change:
+        units = units - {"percentage_points"}
+    if (q and _CHANGE.search(q["q"])) or _CHANGE.search(left) or change_from:
         changes = {
             u
             for u in (units or named or set(catalogue.units.values()))
