@@ -368,3 +368,15 @@ def test_a_change_from_is_a_change_unless_a_level_it_goes_to_follows() -> None:
     assert (_row(change, "0,8-1%")["indicator_id"], _row(change, "0,8-1%")["value"]) == ("poverty_rate_reduction", "1")
     level = draft_text("tỷ lệ hộ nghèo giảm từ 4,5% (năm 2021) xuống còn 3,56%", 2022)
     assert _row(level, "4,5%")["indicator_id"] == "poverty_rate"
+
+
+def test_a_tie_goes_to_the_indicator_whose_catalogue_name_is_nearest() -> None:
+    # Both rates' wordings hold "hộ cận nghèo"; the near-poor rate's own name is the nearer.
+    draft = draft_text("hộ cận nghèo là 15,65% (2.253 hộ)", 2023)
+    assert _row(draft, "15,65%")["indicator_id"] == "near_poor_rate"
+
+
+def test_a_province_wide_average_is_no_yearly_average() -> None:
+    draft = draft_text("Phấn đấu đến cuối năm 2025, tỷ lệ hộ nghèo bình quân toàn tỉnh giảm còn 2,0 - 2,2%.", 2022)
+    row = _row(draft, "2,0 - 2,2%")
+    assert (row["indicator_id"], row["kind"], row["period"]) == ("poverty_rate", "target", "2025")

@@ -101,8 +101,13 @@ class Catalogue:
             )
             score += UNIT_BONUS if preferred and self.units[indicator] in preferred else 0
             score += ORDER_BONUS if indicator == favoured else 0
-            scored.append((indicator, round(score, 1)))
-        return sorted(scored, key=lambda s: (-s[1], s[0]))
+            # A tie (two indicators whose wordings the words hold alike) goes to the one whose own catalogue name is
+            # nearest the near words (the share of the words of both that they have in common, as token_set_ratio
+            # scores any name whose words the text holds at 100), then by id, never by the catalogue's row order.
+            name = set(wordings[0].split())
+            nearest = len(name & near_set) / len(name | near_set) if name | near_set else 0.0
+            scored.append((indicator, round(score, 1), nearest))
+        return [(i, s) for i, s, _ in sorted(scored, key=lambda s: (-s[1], -s[2], s[0]))]
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:
