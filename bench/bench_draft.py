@@ -11,7 +11,9 @@
    the source's publication year from data/sources.csv where its address is listed, else the answer's first year),
    learning from every figures file less the rows of that source: the same shares, against each file's answer.
 
-Each proposal answers at most one row. Run: ``python bench/bench_draft.py`` (``make bench`` runs it).
+Each proposal answers at most one row. Run: ``python bench/bench_draft.py`` (``make bench`` runs it); for each quote
+set it also counts the misses by what differs from the answer (the indicator, kind, period, as_of, or the value not
+proposed at all), and ``--misses`` lists each missed quote with its cause.
 """
 
 from __future__ import annotations
@@ -59,6 +61,17 @@ def score(truth: list[dict], proposals: list[dict]) -> tuple[int, int]:
         return hits
 
     return matched(full), matched(("indicator_id", "value"))
+
+
+def why_missed(row: dict, proposals: list[dict]) -> str:
+    """Why an answer is not proposed entirely right: the fields in which the nearest proposal of its value differs
+    (indicator, kind, period, as_of), or that its value is not proposed at all."""
+    same = [p for p in proposals if _num(p["value"]) == _num(row["value"])]
+    if not same:
+        return "value"
+    fields = ("indicator_id", "kind", "period", "as_of")
+    nearest = min(same, key=lambda p: sum(str(p[k]) != str(row[k]) for k in fields))
+    return "+".join(k.replace("indicator_id", "indicator") for k in fields if str(nearest[k]) != str(row[k]))
 
 
 def wrong_values(proposals: list[dict]) -> int:
@@ -142,7 +155,7 @@ def _catalogue_reading(row: dict, source_id: str, catalogue: set[str], filed: li
     return held.pop() if len(held) == 1 else ""
 
 
-def quotes(name: str) -> list[str]:
+def quotes(name: str, verbose: bool = False) -> list[str]:
     ref = load_reference()
     dates = {u: p for u, p in zip(ref.sources["url"], ref.sources["published"], strict=True) if u and p}
     source_of = {u: s for u, s in zip(ref.sources["url"], ref.sources["source_id"], strict=True) if u}
@@ -152,6 +165,8 @@ def quotes(name: str) -> list[str]:
     full = vi = held = tokens = wrong = 0
     as_written = [0, 0]
     renamed: list[str] = []
+    causes: Counter = Counter()
+    misses: list[str] = []
     for row in rows:
         period, as_of = _period(row["period"])
         found = re.search(r"(?:19|20)\d\d", row["period"])  # an undated row is drafted as of the latest report
@@ -169,7 +184,14 @@ def quotes(name: str) -> list[str]:
         reading = _catalogue_reading(row, hide[0] if hide else "", catalogue, filed)
         if reading != row["indicator"]:
             renamed.append(f"{row['indicator']} → {reading or 'a new catalogue row'}")
-            f, v = score([{**truth, "indicator_id": reading}], proposals)
+            truth = {**truth, "indicator_id": reading}
+            f, v = score([truth], proposals)
+        if not f:
+            cause = why_missed(truth, proposals)
+            causes[cause] += 1
+            misses.append(
+                f"    {cause:22s} {reading or '(new row)'} {row['kind']} {row['period']}: {row['quote'][:90]}"
+            )
         full, vi, wrong = full + f, vi + v, wrong + wrong_values(proposals)
         h, t = accounted(row["quote"], draft.sheet)
         held, tokens = held + h, tokens + t
@@ -184,6 +206,9 @@ def quotes(name: str) -> list[str]:
             f"as a new catalogue row ({'; '.join(sorted(set(renamed)))}); against the answers as written: "
             f"{as_written[0]}/{n} entirely right, {as_written[1]}/{n} value and indicator right"
         )
+    lines.append("  misses by what differs: " + ", ".join(f"{c} {n}" for c, n in causes.most_common()))
+    if verbose:
+        lines += misses
     return lines
 
 
@@ -194,7 +219,7 @@ def main() -> int:
     for line in report_2023():
         print(line)
     for name in ("other-years.csv", "other-years-2.csv"):
-        for line in quotes(name):
+        for line in quotes(name, verbose="--misses" in sys.argv):
             print(line)
     return 0
 

@@ -380,3 +380,12 @@ def test_a_province_wide_average_is_no_yearly_average() -> None:
     draft = draft_text("Phấn đấu đến cuối năm 2025, tỷ lệ hộ nghèo bình quân toàn tỉnh giảm còn 2,0 - 2,2%.", 2022)
     row = _row(draft, "2,0 - 2,2%")
     assert (row["indicator_id"], row["kind"], row["period"]) == ("poverty_rate", "target", "2025")
+
+
+def test_a_part_in_brackets_takes_its_wholes_kind() -> None:
+    text = (
+        "Phấn đấu tỷ lệ nghèo đa chiều giảm từ 52,9% (trong đó: tỷ lệ hộ nghèo là 38,2%) xuống còn 36,91% "
+        "(trong đó: tỷ lệ hộ nghèo là 24,91%)"
+    )
+    draft = draft_text(text, 2023)
+    assert _row(draft, "24,91%")["kind"] == "target"

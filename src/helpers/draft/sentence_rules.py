@@ -25,6 +25,8 @@ _KINDS = [
 ]
 _CLAUSE_CUT = re.compile(r"[;()]")
 _SAID_TARGET = re.compile(RULES["target_said_by"])
+_PART_IN_BRACKETS = re.compile(RULES["part_in_brackets"])
+_CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
 PERIODS = [{**p, "re": re.compile(p["pattern"])} for p in RULES["periods"]]
 _AS_OF = [{**a, "re": re.compile(a["pattern"])} for a in RULES["as_of"]]
 _INSTRUMENTS = [(re.compile(i["pattern"]), i["label"]) for i in RULES["instruments"]]
@@ -66,6 +68,10 @@ def when(
     """Kind, period, cut-off and instrument by the rules; ``published`` is the text's date (``YYYY-MM…``) when
     known."""
     clause = _CLAUSE_CUT.split(left)[-1] if left else ""
+    # A part in brackets ("xuống còn 36,91% (trong đó: tỷ lệ hộ nghèo là 24,91%") is of its whole's kind: the
+    # words that say the kind are those of the clause before the bracket (less other brackets closed before it).
+    if part := _PART_IN_BRACKETS.search(left):
+        clause = _CLAUSE_CUT.split(_CLOSED_BRACKETS.sub(" ", left[: part.start()]))[-1]
     period, shift = year, False
     kind = _kind(clause, right, year)
     named = False
