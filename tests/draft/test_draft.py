@@ -389,3 +389,8 @@ def test_a_part_in_brackets_takes_its_wholes_kind() -> None:
     )
     draft = draft_text(text, 2023)
     assert _row(draft, "24,91%")["kind"] == "target"
+
+
+def test_a_baseline_at_a_periods_start_holds_for_the_clause_it_opens() -> None:
+    draft = draft_text("đầu năm 2016, toàn huyện có 12.276 hộ, tương ứng 49.582 khẩu, hộ nghèo 4.337 hộ", 2019)
+    assert _row(draft, "4.337")["period"] == "2015"  # the end-2015 survey (data/README.md)
