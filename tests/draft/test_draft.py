@@ -394,3 +394,15 @@ def test_a_part_in_brackets_takes_its_wholes_kind() -> None:
 def test_a_baseline_at_a_periods_start_holds_for_the_clause_it_opens() -> None:
     draft = draft_text("đầu năm 2016, toàn huyện có 12.276 hộ, tương ứng 49.582 khẩu, hộ nghèo 4.337 hộ", 2019)
     assert _row(draft, "4.337")["period"] == "2015"  # the end-2015 survey (data/README.md)
+
+
+def test_a_zero_in_words_is_proposed_once_for_each_place_its_clause_lists() -> None:
+    text = (
+        "1. Cai nghiện\n\nSố người quản lý sau cai nghiện: huyện Phong Điền 05, riêng huyện Nam Đông, Quảng Điền và "
+        "thị xã Hương Trà chưa có người quản lý sau cai nghiện.\n"
+    )
+    zeros = draft_text(text, 2023).proposals.query("printed == 'chưa có'")
+    assert set(zeros["value"]) == {"0"} and set(zeros["indicator_id"]) == {"post_rehab_management"}
+    assert sorted(zeros["breakdown"]) == ["district=Hương Trà", "district=Nam Đông", "district=Quảng Điền"]
+    # Words the catalogue cannot place draft nothing.
+    assert draft_text("1. Khác\n\nCây xanh không còn chỗ trồng.\n", 2023).proposals.empty

@@ -26,6 +26,7 @@ from helpers.data.printed import (
     NEGATING_QUALIFIERS,
     QUALIFIERS,
     VI_NUMBER,
+    ZERO_WORDS,
     parse_printed,
     read_vi_number,
 )
@@ -68,6 +69,10 @@ _PER_YEAR_LEFT = re.compile(RULES["per_year"]["left"])
 _PER_YEAR_NAME = re.compile(RULES["per_year"]["names"])
 _FALL_NAME = re.compile(RULES["fall_named_by"])
 _THOUSANDS = re.compile(RULES["count_not_heading"]["number"])
+_ZERO_WORDS = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(z) for z in sorted(ZERO_WORDS, key=len, reverse=True)) + r")(?!\w)"
+)
+_ZERO_CLAUSE = re.compile(r"[;()]|\d")  # the places a zero lists follow the last number before it
 _BRACKETED = re.compile(r"\([^()]*\)")
 DIGITS_RE = re.compile(r"\d+(?:[.,/]\d+)*%?")
 _PASS_OVER = {name: (re.compile(r["pattern"]), r["reason"]) for name, r in RULES["pass_over"].items() if r["pattern"]}
@@ -141,7 +146,9 @@ def draft_text(
     consumed: set[int] = set()
     heads: list[Head] = []
     rows: list[dict[str, str]] = []
+    offsets: list[int] = []
     for m, skip in tokens:
+        offsets.append(m.start())
         line = str(text.count("\n", 0, m.start()) + 1)
         sentence = sentence_at(found, m.start())
         where = sentence.locator if sentence else ""
@@ -166,8 +173,67 @@ def draft_text(
         if second is not None:
             consumed.add(second)
         rows.append({**row, "text_line": line})
+    for at, row in _zeros_in_words(text, found, year, source_id, catalogue, ref.labels, published):
+        offsets.append(at)
+        rows.append(row)
+    rows = [r for _, r in sorted(zip(offsets, rows, strict=True), key=lambda x: x[0])]  # stable: text order
     sheet = pd.DataFrame.from_records(rows, columns=SHEET_COLUMNS).astype(object).fillna("").astype(str)
     return Draft(sheet, year)
+
+
+def _zeros_in_words(
+    text: str,
+    found: list[Sentence],
+    year: int,
+    source_id: str,
+    catalogue: Catalogue,
+    labels: pd.DataFrame,
+    published: str,
+) -> list[tuple[int, dict[str, str]]]:
+    """A zero the printed grammar reads in words ("chưa có người quản lý sau cai nghiện", "không còn các hộ …") is a
+    figure no number token shows: proposed with value 0, its indicator from the words after it, one row per place
+    the clause before it lists ("riêng huyện Nam Đông, Quảng Điền và thị xã Hương Trà chưa có …": three)."""
+    out = []
+    for m in _ZERO_WORDS.finditer(text):
+        s = sentence_at(found, m.start())
+        if s is None:
+            continue
+        left, right = text[s.start : m.start()], text[m.end() : s.end]
+        after = " ".join(rules.SEPARATORS.split(right)[0].split()[:12])
+        near = near_words(DIGITS_RE.sub(" ", _BRACKETED.sub(" ", left)), 6) + " " + after
+        ranked = catalogue.rank(near, f"{s.heading} {s.carried} {left} {after}", None, after=after)
+        best = ranked[0] if ranked else ("", 0.0)
+        if (
+            best[1] < RULES["new_indicator_below"]
+            or catalogue.shared_phrases(best[0], near) < RULES["new_indicator_phrases"]
+        ):
+            continue  # words the catalogue cannot place ("không còn khả năng …"): no figure is drafted from them
+        indicator = best[0]
+        clause = _ZERO_CLAUSE.split(left)[-1].lower()
+        places = []
+        for dim, value in zip(labels["dimension"], labels["value"], strict=True):
+            if dim in catalogue.dimensions.get(indicator, set()):
+                hit = re.search(r"(?<!\w)" + re.escape(str(value).lower()) + r"(?!\w)", clause)
+                if hit:
+                    places.append((hit.start(), f"{dim}={value}"))
+        when = rules.when(left, right, s, year, indicator, catalogue, published)
+        for _, breakdown in sorted(places) or [(0, "")]:
+            row = {
+                "decision": "",
+                "printed": m.group(),
+                "value": "0",
+                "source_id": source_id,
+                "locator": s.locator,
+                "sentence": " ".join((s.carried + " … " + s.text if s.carried else s.text).split()),
+                "indicator_id": indicator,
+                "breakdown": breakdown,
+                "confidence": f"{min(best[1], 90) / 100:.2f}",  # words, not a number: never quite sure
+                "alternatives": _alternatives(ranked[1:4]),
+                "text_line": str(text.count("\n", 0, m.start()) + 1),
+                **when,
+            }
+            out.append((m.start(), row))
+    return out
 
 
 def _count_at_line_start(m: re.Match[str], text: str, unit_words: list[tuple[str, set[str]]]) -> bool:
