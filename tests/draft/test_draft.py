@@ -11,7 +11,7 @@ from helpers.cli import main
 from helpers.data.loading import figures_files, load_reference, load_year
 from helpers.draft.accept import accept_draft
 from helpers.draft.formats import write_docx, write_pdf
-from helpers.draft.propose import SHEET_COLUMNS, draft_report, draft_text, write_sheet
+from helpers.draft.propose import SHEET_COLUMNS, draft_report, draft_text, learned_figures, write_sheet
 from helpers.draft.reading import read_report
 from helpers.draft.segments import RULES, sentences
 from helpers.errors import DataError, UsageError
@@ -406,3 +406,18 @@ def test_a_zero_in_words_is_proposed_once_for_each_place_its_clause_lists() -> N
     assert sorted(zeros["breakdown"]) == ["district=Hương Trà", "district=Nam Đông", "district=Quảng Điền"]
     # Words the catalogue cannot place draft nothing.
     assert draft_text("1. Khác\n\nCây xanh không còn chỗ trồng.\n", 2023).proposals.empty
+
+
+def test_a_round_figure_set_against_the_plan_is_an_estimate_but_a_round_count_alone_is_not() -> None:
+    estimate = draft_text("giải quyết việc làm cho khoảng 17.000 người (đạt 101,1% kế hoạch)", 2022)
+    assert _row(estimate, "khoảng 17.000")["kind"] == "estimate"
+    count = draft_text("tổ chức 5 lớp tập huấn cho khoảng 600 cán bộ cơ sở tham gia", 2023)
+    assert _row(count, "khoảng 600")["kind"] == "actual"
+
+
+def test_a_common_term_is_read_as_the_catalogue_words_it_and_the_years_first_months_set_a_cut_off() -> None:
+    draft = draft_text("xuất khẩu lao động 10 tháng đi 833 người", 2018, learned=learned_figures(hide_years=(2018,)))
+    row = _row(draft, "833")
+    assert (row["indicator_id"], row["as_of"]) == ("workers_abroad", "2018-10-31")
+    duration = draft_text("hỗ trợ 6 tháng tuổi cho 120 trẻ em", 2023)
+    assert _row(duration, "120")["as_of"] == ""

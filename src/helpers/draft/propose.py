@@ -337,6 +337,7 @@ def _propose(
         units = {u for u in (units or set(catalogue.units.values())) if not _is_change(u)}
     favoured = _amount_of_count(named, m, s, heads, catalogue)
     after_text = " ".join(after_words)
+    near, whole, after_text = rules.synonyms(near), rules.synonyms(whole), rules.synonyms(after_text)
     # A yearly average ("lao động/năm", "bình quân mỗi năm giảm …") is ranked among the indicators whose name says
     # so; with none, no indicator is near enough and a new catalogue row is proposed.
     per_year = bool(_PER_YEAR_RIGHT.match(right) or _PER_YEAR_LEFT.search(left))

@@ -34,6 +34,18 @@ SEPARATORS = re.compile(RULES["item_separators"])
 _JOINER = re.compile(RULES["label_list_joiner"])
 
 
+_SYNONYMS = [
+    (re.compile(r"(?<!\w)" + re.escape(k) + r"(?!\w)", re.IGNORECASE), v) for k, v in RULES["synonyms"].items()
+]
+
+
+def synonyms(text: str) -> str:
+    """``text`` with the common terms of ``synonyms`` written as the catalogue words them, before matching."""
+    for rx, words in _SYNONYMS:
+        text = rx.sub(words, text)
+    return text
+
+
 def unit_words(units: pd.DataFrame) -> list[tuple[str, set[str]]]:
     words: dict[str, set[str]] = {}
     for unit, name in zip(units["unit"], units["name_vi"], strict=True):
