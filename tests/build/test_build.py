@@ -394,6 +394,7 @@ def test_two_builds_are_byte_identical(all_builds: Path, second_2023: Path) -> N
         *(f"tables/{p.name}" for p in (first / "tables").glob("*.csv")),
         *(f"tables/{p.name}" for p in (first / "tables").glob("*.json")),
         *(f"notebooks/{p.name}" for p in (first / "notebooks").glob("*.ipynb")),
+        *(f"record/{p.name}" for p in (first / "record").glob("*.jsonl")),
     ]:
         assert (first / part).read_bytes() == (second_2023 / part).read_bytes(), part
     for office in ("appendix.xlsx", "appendix.docx"):

@@ -127,11 +127,11 @@ def finish(
         )
     if "pdf" in formats:
         _phase(progress, target.label, PHASES["pdf"])
-        export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work, figures_dir=work / "figures")
+        export.write_pdf(appendix.with_figures("svg"), work / "appendix.pdf", base_url=work)
     if "docx" in formats:
         _phase(progress, target.label, PHASES["docx"])
         word.write_docx(
-            appendix.html,
+            appendix.with_figures("png", word=True),
             fm,
             appendix.headings,
             work / "appendix.docx",
@@ -163,7 +163,7 @@ def finish(
 def written_files(folder: Path) -> list[tuple[Path, int]]:
     """What a build wrote into ``folder``: each appendix file, then each folder as a whole, with its size in bytes."""
     found = [(p, p.stat().st_size) for p in sorted(folder.glob("appendix.*")) if p.is_file()]
-    for sub in ("figures", "tables", "notebooks"):
+    for sub in ("figures", "tables", "record", "notebooks"):
         if (folder / sub).is_dir():
             found.append((folder / sub, sum(f.stat().st_size for f in (folder / sub).rglob("*") if f.is_file())))
     return found

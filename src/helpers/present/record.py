@@ -266,9 +266,10 @@ def _cell(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("  ", "&nbsp;&nbsp;")
 
 
-def table_markup(table: Table) -> str:
-    """The ``<table>`` of a table item."""
-    out = ['<table class="dataframe appendix-table">', "  <thead>", '    <tr style="text-align: right;">']
+def table_markup(table: Table, caption: str = "") -> str:
+    """The ``<table>`` of a table item; ``caption`` (HTML) goes in its ``<caption>`` (the Word file's caption)."""
+    out = ['<table class="dataframe appendix-table">', *([f"  <caption>{caption}</caption>"] if caption else [])]
+    out += ["  <thead>", '    <tr style="text-align: right;">']
     out += [f"      <th>{_cell(h)}</th>" for h in table.header]
     out += ["    </tr>", "  </thead>", "  <tbody>"]
     for row in table.rows:
@@ -278,12 +279,19 @@ def table_markup(table: Table) -> str:
 
 
 def item_html(
-    item: Item, label: str = "", attributes: str = "", element_id: str | None = None, image: str | None = None
+    item: Item,
+    label: str = "",
+    attributes: str = "",
+    element_id: str | None = None,
+    image: str | None = None,
+    word: bool = False,
 ) -> str:
     """The HTML of one item, as the notebook shows it and the appendix prints it. ``label`` fills a figure's or
     table's caption label ("Hình 1. "), ``attributes`` are added to a table block's tag (``data-keep``…),
     ``element_id`` replaces the item's id (the appendix keeps every anchor unique), ``image`` is the address of a
-    figure's image instead of its embedded screen PNG (the print's SVG file)."""
+    figure's image instead of its embedded screen PNG (the print's SVG file). ``word`` writes the markup pandoc
+    makes a Word caption of: the label in bold, a table's caption in its ``<caption>``, its source line in the
+    "Table Source" style (:mod:`helpers.build.word`)."""
     e = html.escape
     if isinstance(item, Heading):
         marked = f' data-part="{e(item.part, quote=True)}"' if item.part else ""
@@ -294,6 +302,8 @@ def item_html(
     if isinstance(item, Paragraph):
         return f'<p class="appendix-{item.style}">{e(item.text)}</p>'
     caption_label = f'<span class="caption-label">{e(label) + " " if label else ""}</span>'
+    if word:
+        caption_label = f"<strong>{e(label)}</strong> " if label else ""
     anchor = element_id or item.id
     if isinstance(item, Figure):
         source = e(image, quote=True) if image is not None else f"data:image/png;base64,{item.screen_png}"
@@ -301,6 +311,12 @@ def item_html(
             f'<figure class="appendix-figure" id="{anchor}" data-name="{item.id}">'
             f'<img alt="{e(item.alt, quote=True)}" src="{source}"/>'
             f"<figcaption>{caption_label}{e(item.caption)}</figcaption></figure>"
+        )
+    if word:
+        return (
+            f'<div class="appendix-table-block" id="{anchor}" data-name="{item.id}"{attributes}>'
+            f"{table_markup(item, caption_label + e(item.caption))}"
+            f'<div data-custom-style="Table Source"><p>{e(item.source)}</p></div></div>'
         )
     return (
         f'<div class="appendix-table-block" id="{anchor}" data-name="{item.id}"{attributes}>'
