@@ -213,15 +213,16 @@ def test_workbook_holds_every_table(all_builds: Path) -> None:
     folder = all_builds / "2023"
     workbook = load_workbook(folder / "appendix.xlsx")
     csvs = sorted((folder / "tables").glob("*.csv"))
-    assert workbook.sheetnames[0] == "Mục lục" and workbook.sheetnames[-2:] == ["Giá trị đầy đủ", "Cột"]
-    assert len(workbook.sheetnames) == len(csvs) + 3
+    assert workbook.sheetnames[0] == "Mục lục"
+    assert workbook.sheetnames[-3:] == ["Như trong phụ lục", "Giá trị đầy đủ", "Cột"]
+    assert len(workbook.sheetnames) == len(csvs) + 4
     assert len(set(n.lower() for n in workbook.sheetnames)) == len(workbook.sheetnames)
     assert all(len(n) <= 31 for n in workbook.sheetnames)
     # Each sheet has its CSV's columns under the readers' titles, never the code names.
     # (a table of reported values without their print gains the print beside each value: workbook.with_printed)
     heads = [with_printed([next(csv.reader(p.open(encoding="utf-8")))], {})[0] for p in csvs]
     headers = {tuple(column(h).heading("vi") for h in head) for head in heads}
-    sheet_headers = {tuple(c.value for c in ws[1]) for ws in workbook.worksheets[1:-2]}
+    sheet_headers = {tuple(c.value for c in ws[1]) for ws in workbook.worksheets[1:-3]}
     assert sheet_headers == headers
     assert not [h for hs in sheet_headers for h in hs if is_code_name(h)]
     contents = [row for row in workbook["Mục lục"].iter_rows(min_row=4, values_only=True)]

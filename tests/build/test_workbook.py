@@ -318,3 +318,57 @@ def test_a_reported_value_keeps_its_print_and_qualifier_beside_it(tmp_path: Path
         "(không có trong CSV: số in lấy từ data/figures)",
         "string",
     ] in columns
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value", "number_format"),
+    [
+        ("vi", "100,20", 100.2, "#,##0.00"),
+        ("vi", "14.966", 14966, "#,##0"),
+        ("vi", "70,25%", 70.25, '#,##0.00"%"'),
+        ("vi", "-4.195", -4195, "#,##0"),
+        ("vi", "+0,52", 0.52, "+#,##0.00;-#,##0.00;#,##0.00"),
+        ("en", "1,234.5", 1234.5, "#,##0.0"),
+        ("en", "−0.80%", -0.8, '#,##0.00"%"'),
+    ],
+)
+def test_a_bare_printed_figure_is_a_number_with_its_printed_decimals(
+    lang: str, text: str, value: float, number_format: str
+) -> None:
+    from helpers.build.workbook_cells import printed_cell
+
+    shown = printed_cell(text, lang)
+    assert shown.value == value and type(shown.value) is type(value) and shown.number_format == number_format
+
+
+@pytest.mark.parametrize("text", ["hơn 22.762", "khoảng 347 nghìn", "–", "7–9 điểm phần trăm", "1.2.3", "Có"])
+def test_a_figure_with_words_or_no_figure_stays_text(text: str) -> None:
+    from helpers.build.workbook_cells import printed_cell
+
+    assert printed_cell(text, "vi") == Shown(text)
+
+
+def test_the_tables_as_printed_are_on_a_sheet_of_their_own(tmp_path: Path) -> None:
+    from helpers.present.record import Table
+
+    write_table(scorecard(), tmp_path, "00_o_scorecard")
+    shown = Table(
+        "00_o_scorecard",
+        "Kết quả",
+        "Nguồn: Sở",
+        ("Chỉ tiêu", "Mục tiêu", "Chỉ số đạt"),
+        (("Việc làm", "hơn 16.500", "103,24"), ("Xuất khẩu lao động", "2.050", "113,41")),
+    )
+    target = write_xlsx([caption(1, "00_o_scorecard")], tmp_path, tmp_path / "a.xlsx", "vi", "T", as_shown=[shown])
+    book = load_workbook(target)
+    assert book.sheetnames[-3:] == ["Như trong phụ lục", "Giá trị đầy đủ", "Cột"]
+    sheet = book["Như trong phụ lục"]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["Bảng 1. Chú thích", None, None],
+        ["Chỉ tiêu", "Mục tiêu", "Chỉ số đạt"],
+        ["Việc làm", "hơn 16.500", 103.24],
+        ["Xuất khẩu lao động", 2050, 113.41],
+        ["Nguồn: Sở", None, None],
+    ]
+    assert sheet["C3"].number_format == "#,##0.00" and sheet["B4"].number_format == "#,##0"
+    assert "Như trong phụ lục" in book["Mục lục"]["A2"].value

@@ -85,6 +85,11 @@ class Appendix:
     sections: tuple[Section, ...] = ()  # what it was composed from
     front: FrontMatter | None = None
 
+    def table_items(self) -> list[record.Table]:
+        """The record of each numbered table, in the order of :attr:`tables` (the document's)."""
+        found = {i.id: i for s in self.sections for i in s.items if isinstance(i, record.Table)}
+        return [found[c.name] for c in self.tables]
+
     def with_figures(self, figures: str, word: bool = False) -> str:
         """The same document with each chart shown as ``figures`` says (:data:`FIGURE_FORMS`): ``"svg"`` for
         print; ``"png"`` and ``word`` for the Word file (:func:`compose`)."""

@@ -152,6 +152,7 @@ def finish(
             title,
             stamp=datetime(target.year, 12, 31),
             printed=workbook.printed_lookup(load_year(target.year)),
+            as_shown=appendix.table_items(),
         )
     if "csv" in formats:
         workbook.write_tables_readme(work / "tables", target.lang, target.year)

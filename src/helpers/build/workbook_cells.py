@@ -6,6 +6,7 @@ the sheets themselves are written by :mod:`helpers.build.workbook`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -137,3 +138,29 @@ def as_printed(shown: Shown, raw: str, printed: str) -> Shown:
     if not places:
         return shown
     return Shown(float(shown.full if shown.full is not None else shown.value), "#,##0." + "0" * places)
+
+
+# A figure as the appendix prints it in each language ("1.234,56" / "1,234.56"; a sign, a per cent sign), the whole
+# cell. Written here because helpers.data.printed reads the sources' Vietnamese prints only (with their words:
+# "hơn", "tỷ"), while the appendix prints English numbers too; a cell with words stays text.
+READER_NUMBER = {
+    "vi": re.compile(r"^([+\-−]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(%?)$"),
+    "en": re.compile(r"^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)$"),
+}
+
+
+def printed_cell(text: str, lang: str) -> Shown:
+    """A table cell as the appendix printed it (:class:`helpers.present.record.Table`): a bare figure ("100,20",
+    "-4.195", "+0,52", "70,25%") as a number whose format shows the same decimals, sign and per cent sign; anything
+    else ("hơn 22.762", "khoảng 347 nghìn", "–", a name) as the same text."""
+    found = READER_NUMBER[lang].match(text.strip())
+    if not found:
+        return Shown(text or None)
+    sign, whole, fraction, percent = found[1], found[2], found[3] or "", found[4]
+    number = Decimal(f"{whole.replace('.' if lang == 'vi' else ',', '')}.{fraction or '0'}")
+    value: int | float = float(-number if sign in ("-", "−") else number)
+    if not fraction:
+        value = int(value)
+    body = "#,##0" + ("." + "0" * len(fraction) if fraction else "") + ('"%"' if percent else "")
+    fmt = f"+{body};-{body};{body}" if sign == "+" else body
+    return Shown(value, fmt)
