@@ -21,7 +21,16 @@ from typing import Any
 from helpers.build.assemble import Caption
 from helpers.build.columns import column
 from helpers.build.export import normalise_zip
-from helpers.build.workbook_cells import Labels, Shown, as_printed, printed_cell, shown_cell
+from helpers.build.workbook_cells import (
+    Labels,
+    Precision,
+    Shown,
+    as_in_appendix,
+    as_printed,
+    printed_cell,
+    printed_precision,
+    shown_cell,
+)
 from helpers.data.csvfile import MAX_CELL_CHARS as EXCEL_CELL_MAX  # characters an Excel cell holds
 from helpers.paths import display_path
 from helpers.present.record import Table
@@ -193,7 +202,7 @@ def write_xlsx(
     for k, (caption, name) in enumerate(zip(tables, names, strict=False), 4):
         path = csv_dir / f"{caption.name}.csv"
         rows = read_csv_rows(path)
-        if as_shown:  # the record says each column's type (the CSVW file beside the CSV says the same)
+        if as_shown and as_shown[k - 4].columns:  # the record says each column's type (as the CSVW file beside it)
             declared = {c.name: c.datatype for c in as_shown[k - 4].columns}
             datatypes = [declared.get(h, "string") for h in (rows[0] if rows else [])]
         else:
@@ -218,7 +227,13 @@ def write_xlsx(
         printed_of = {
             j: head.index(p) for j, h in enumerate(head) if (p := "printed" if h == "value" else f"{h}_printed") in head
         }
+        # The table as the appendix printed it, row for row (the record's rows are the CSV's): a computed value is
+        # rounded as its row printed it ("khoảng 347 nghìn": 347.000; "10,7": 10.7), not to the đồng.
+        printed_rows: list[list[Precision | None]] = []
+        if as_shown and len(as_shown[k - 4].rows) == len(rows) - 1:
+            printed_rows = [[printed_precision(c, lang) for c in row] for row in as_shown[k - 4].rows]
         for r, row in enumerate(rows[1:], 2):
+            printed_row = printed_rows[r - 2] if printed_rows else None
             decimals = labels.decimals(row[unit_at]) if unit_at is not None and unit_at < len(row) else None
             for j, raw in enumerate(row, 1):
                 if len(raw) > EXCEL_CELL_MAX:
@@ -234,8 +249,11 @@ def write_xlsx(
                 else:
                     meaning = meanings[j - 1]
                     shown = shown_cell(raw, meaning, datatypes[j - 1], labels, decimals if meaning.in_unit else None)
-                    if j - 1 in printed_of and printed_of[j - 1] < len(row):
-                        shown = as_printed(shown, raw, row[printed_of[j - 1]])
+                    own = row[printed_of[j - 1]] if j - 1 in printed_of and printed_of[j - 1] < len(row) else ""
+                    if own:  # a reported value: the decimals of its source's print
+                        shown = as_printed(shown, raw, own)
+                    elif printed_row is not None and datatypes[j - 1] == "number":
+                        shown = as_in_appendix(shown, raw, printed_row)
                 cell = _put(sheet, r, j, shown.value, shown.number_format)
                 if shown.full is not None:
                     full_rows.append(
