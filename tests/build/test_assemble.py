@@ -43,6 +43,16 @@ def test_the_build_reads_each_notebook_from_its_record_beside_it(tmp_path) -> No
         assemble.read_section(tmp_path / "notebooks" / "02_q.ipynb")
 
 
+def test_the_build_reads_every_record_of_the_run_in_name_order_whatever_the_notebooks_are_called(tmp_path) -> None:  # noqa: ANN001
+    (tmp_path / "notebooks").mkdir()
+    for name, text in (("01_p", "P"), ("00_overview", "O")):  # 00_tiny.ipynb made Report("00_overview", …)
+        record.append_item(record.start_record(tmp_path, name, 2023, "vi"), H(1, name, text))
+    executed = [tmp_path / "notebooks" / n for n in ("00_tiny.ipynb", "01_p.ipynb", "02_quiet.ipynb")]
+    assert [p.name for p in assemble.records_of(executed)] == ["00_overview.jsonl", "01_p.jsonl"]
+    appendix = assemble.assemble(executed, front())
+    assert [h.element_id for h in appendix.headings] == ["00_overview", "01_p"]
+
+
 def test_the_findings_are_taken_out_of_the_flow() -> None:
     section = section_of(Record("01_p", 2023, "vi", (H(1, "t", "T"), FINDINGS, Paragraph("x"))))
     assert section.findings == ["Một <b>", "Hai"]

@@ -355,6 +355,16 @@ def stylesheet(lang: str) -> str:
     return STYLESHEET.read_text(encoding="utf-8")
 
 
+def records_of(executed: Sequence[Path]) -> list[Path]:
+    """The records the executed notebooks wrote, in the notebooks' order: every Report of the build wrote one into the
+    (fresh) record folder beside them, named after itself (``Report("01_poverty", …)`` → ``record/01_poverty.jsonl``),
+    as the notebooks are named; a notebook that hands nothing to the appendix writes none, and a Report named
+    otherwise than its notebook (a test's tiny notebook) still counts. Sorted by name, as the notebooks run."""
+    folders = dict.fromkeys(record_of(Path(path)).parent for path in executed)
+    return sorted((p for folder in folders for p in folder.glob(f"*{record.RECORD_SUFFIX}")), key=lambda p: p.name)
+
+
 def assemble(executed: Sequence[Path], fm: FrontMatter) -> Appendix:
-    """Read the executed notebooks' records (in the given order) and compose the appendix."""
-    return compose([read_section(path) for path in executed], fm)
+    """Read the records of the executed notebooks (:func:`records_of`) and compose the appendix."""
+    found = [read_record(p, shown_as=f"{record.RECORD_DIR}/{p.name}") for p in records_of(executed)]
+    return compose([section_of(r) for r in found], fm)
