@@ -222,15 +222,16 @@ def test_workbook_holds_every_table(all_builds: Path) -> None:
     workbook = load_workbook(folder / "appendix.xlsx")
     shown = re.findall(r'data-name="([^"]+)"', (folder / "appendix.html").read_text(encoding="utf-8"))
     csvs = sorted(p for p in (folder / "tables").glob("*.csv") if p.stem in shown)  # the official appendix's
-    assert workbook.sheetnames[0] == "Mục lục" and workbook.sheetnames[-2:] == ["Giá trị đầy đủ", "Cột"]
-    assert len(workbook.sheetnames) == len(csvs) + 3
+    assert workbook.sheetnames[0] == "Mục lục"
+    assert workbook.sheetnames[-3:] == ["Như trong phụ lục", "Giá trị đầy đủ", "Cột"]
+    assert len(workbook.sheetnames) == len(csvs) + 4
     assert len(set(n.lower() for n in workbook.sheetnames)) == len(workbook.sheetnames)
     assert all(len(n) <= 31 for n in workbook.sheetnames)
     # Each sheet has its CSV's columns under the readers' titles, never the code names.
     # (a table of reported values without their print gains the print beside each value: workbook.with_printed)
     heads = [with_printed([next(csv.reader(p.open(encoding="utf-8")))], {})[0] for p in csvs]
     headers = {tuple(column(h).heading("vi") for h in head) for head in heads}
-    sheet_headers = {tuple(c.value for c in ws[1]) for ws in workbook.worksheets[1:-2]}
+    sheet_headers = {tuple(c.value for c in ws[1]) for ws in workbook.worksheets[1:-3]}
     assert sheet_headers == headers
     assert not [h for hs in sheet_headers for h in hs if is_code_name(h)]
     contents = [row for row in workbook["Mục lục"].iter_rows(min_row=4, values_only=True)]
@@ -413,6 +414,7 @@ def test_two_builds_are_byte_identical(all_builds: Path, second_2023: Path) -> N
         *(f"tables/{p.name}" for p in (first / "tables").glob("*.csv")),
         *(f"tables/{p.name}" for p in (first / "tables").glob("*.json")),
         *(f"notebooks/{p.name}" for p in (first / "notebooks").glob("*.ipynb")),
+        *(f"record/{p.name}" for p in (first / "record").glob("*.jsonl")),
     ]:
         assert (first / part).read_bytes() == (second_2023 / part).read_bytes(), part
     for office in ("appendix.xlsx", "appendix.docx"):

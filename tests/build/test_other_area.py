@@ -15,7 +15,7 @@ from helpers.text import say
 from tests.data.other_area import AREA_EN, AREA_VI, DISTRICTS, REAL_PLACES, YEAR, add_other_area
 
 BUILD = pytest.mark.xdist_group("build")  # as tests/build/test_build.py: one worker builds
-TEXT_SUFFIXES = {".html", ".csv", ".json", ".svg", ".ipynb", ".md", ".txt"}
+TEXT_SUFFIXES = {".html", ".csv", ".json", ".jsonl", ".svg", ".ipynb", ".md", ".txt"}
 ENCODED = re.compile(r"[A-Za-z0-9+/=]{40,}")  # an embedded image's base64, where "Hue" may occur by chance
 
 

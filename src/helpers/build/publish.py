@@ -122,8 +122,10 @@ def finish(
     fm = frontmatter.gather(target.year, target.lang)
     _phase(progress, target.label, PHASES["html"])
     documents = split_documents(executed)
-    appendix = assemble(documents["appendix"], fm)
-    annex = assemble(documents["annex"], fm, annex_frame(fm)) if documents["annex"] else None
+    appendix = assemble(documents["appendix"], fm, others=documents["annex"])
+    annex = (
+        assemble(documents["annex"], fm, annex_frame(fm), others=documents["appendix"]) if documents["annex"] else None
+    )
     if "html" in formats:
         (work / "appendix.html").write_bytes(appendix.html.encode("utf-8"))
         if annex:
@@ -136,13 +138,13 @@ def finish(
         )
     if "pdf" in formats:
         _phase(progress, target.label, PHASES["pdf"])
-        export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work, figures_dir=work / "figures")
+        export.write_pdf(appendix.with_figures("svg"), work / "appendix.pdf", base_url=work)
         if annex:
-            export.write_pdf(annex.html, work / "annex.pdf", base_url=work, figures_dir=work / "figures")
+            export.write_pdf(annex.with_figures("svg"), work / "annex.pdf", base_url=work)
     if "docx" in formats:
         _phase(progress, target.label, PHASES["docx"])
         word.write_docx(
-            appendix.html,
+            appendix.with_figures("png", word=True),
             fm,
             appendix.headings,
             work / "appendix.docx",
@@ -163,6 +165,7 @@ def finish(
             title,
             stamp=datetime(target.year, 12, 31),
             printed=workbook.printed_lookup(load_year(target.year)),
+            as_shown=appendix.table_items(),
         )
     if "csv" in formats:
         workbook.write_tables_readme(work / "tables", target.lang, target.year)
@@ -175,7 +178,7 @@ def written_files(folder: Path) -> list[tuple[Path, int]]:
     """What a build wrote into ``folder``: each appendix file, then each folder as a whole, with its size in bytes."""
     documents = sorted([*folder.glob("appendix.*"), *folder.glob("annex.*")])
     found = [(p, p.stat().st_size) for p in documents if p.is_file()]
-    for sub in ("figures", "tables", "notebooks"):
+    for sub in ("figures", "tables", "record", "notebooks"):
         if (folder / sub).is_dir():
             found.append((folder / sub, sum(f.stat().st_size for f in (folder / sub).rglob("*") if f.is_file())))
     return found
