@@ -14,14 +14,18 @@ from helpers.analysis.series import breaks_of, change_bound, current_result, goa
 from helpers.data import content
 from helpers.data.loading import load_breakdown_labels
 from helpers.data.query import cut_off, figure_row, parts, preferred, select
+from helpers.data.slots import slot
 
-# The rules below that need one indicator by name: the poverty rate (its change, never across a change of standard;
-# a district's rate as a multiple of the whole area's), and the poor and near-poor households with the near-poor
-# rate (the households finding says the change of the first and sets the rate beside the near-poor count). What the
-# part shows is declared in data/content.csv (part "poverty"): read by the functions after these.
-RATE, POOR, NEAR_POOR, NEAR_POOR_RATE = "poverty_rate", "poor_households", "near_poor_households", "near_poor_rate"
-PART = "poverty"  # this part's rows of data/content_blocks.csv and data/content.csv
+PART = "poverty"  # this part's rows of data/content_blocks.csv, data/content.csv and data/slots.csv
 GROUP = "household_group"
+
+
+def named(name: str) -> str:
+    """The indicator that fills slot ``name`` of the poverty part (data/slots.csv): the rules below that need one
+    indicator by what it means (``rate``: its change, never across a change of standard; a district's rate as a
+    multiple of the whole area's; ``poor``, ``near_poor``, ``near_rate``: the households finding). An empty
+    string when the data declare none, which no figure has, so that the rule finds nothing."""
+    return slot(PART, name) or ""
 
 
 def household_indicators() -> list[str]:
@@ -39,8 +43,8 @@ def district_dimension() -> str:
     return str(content.rows(PART, "district")["breakdown"].iloc[0]).removesuffix("=*")
 
 
-def _breaks(breaks: Sequence[int] | None, indicator_id: str = RATE) -> list[int]:
-    return list(breaks_of(indicator_id) if breaks is None else breaks)
+def _breaks(breaks: Sequence[int] | None, indicator_id: str = "") -> list[int]:
+    return list(breaks_of(indicator_id or named("rate")) if breaks is None else breaks)
 
 
 def rate_change(
@@ -54,7 +58,7 @@ def rate_change(
     change_bound ("ceiling"/"floor" when the change is only a bound, :func:`helpers.analysis.series.change_bound`).
     None when there is no rate.
     """
-    current = current_result(figures, RATE, year, breakdown)
+    current = current_result(figures, named("rate"), year, breakdown)
     if current is None:
         return None
     period = int(current["period"])
@@ -65,7 +69,7 @@ def rate_change(
         "printed": current["printed"],
         "source_id": current["source_id"],
     }
-    before = current_result(figures, RATE, period - 1, breakdown)
+    before = current_result(figures, named("rate"), period - 1, breakdown)
     if before is not None:
         comparable = same_definition(int(before["period"]), period, _breaks(breaks))
         # A bound stays a bound: from "dưới 1,2%" the fall is "more than" (``change_bound``); two bounds that pull
@@ -109,7 +113,7 @@ def households_frame(
     missing or the standard changed between them), source_ids. None when
     ``year`` holds no household count.
     """
-    if all(figure_row(figures, i, year, breakdown=breakdown) is None for i in (POOR, NEAR_POOR)):
+    if all(figure_row(figures, i, year, breakdown=breakdown) is None for i in (named("poor"), named("near_poor"))):
         return None
     periods = [
         p
@@ -139,7 +143,7 @@ def households_frame(
 def household_counts(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
     """Poor and near-poor household counts up to ``year`` (column indicator_id); None under two points."""
     frames = []
-    for indicator in (POOR, NEAR_POOR):
+    for indicator in (named("poor"), named("near_poor")):
         rows = goal_series(figures, indicator, year, kinds=("actual",))
         if rows is not None:
             frames.append(rows.assign(indicator_id=indicator))
@@ -210,9 +214,9 @@ def district_frame(figures: pd.DataFrame, year: int, district: str) -> pd.DataFr
             _values(record, figure_row(figures, indicator, p, breakdown=breakdown), p)
         if any(record[f"value_{p}"] is not None for p in periods):
             records.append(record)
-    province = {"indicator_id": RATE, "scope": "province"}
+    province = {"indicator_id": named("rate"), "scope": "province"}
     for p in periods:
-        r = figure_row(figures, RATE, p)
+        r = figure_row(figures, named("rate"), p)
         _values(province, r, p)
         if r is not None:
             sources.add(str(r["source_id"]))
@@ -321,7 +325,7 @@ def group_frame(
 
 def times_province(frame: pd.DataFrame, period: int) -> float | None:
     """The district's poverty rate as a multiple of the province's in ``period`` (computed); None without both."""
-    rates = frame[frame["indicator_id"] == RATE].set_index("scope")
+    rates = frame[frame["indicator_id"] == named("rate")].set_index("scope")
     if "district" not in rates.index or "province" not in rates.index:
         return None
     local, whole = rates.at["district", f"value_{period}"], rates.at["province", f"value_{period}"]

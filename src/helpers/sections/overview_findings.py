@@ -7,6 +7,7 @@ import pandas as pd
 
 from helpers.analysis.attainment import counted_goals
 from helpers.data.query import figure_row
+from helpers.data.slots import slot
 from helpers.sections.overview import (
     T,
     _goal_rows,
@@ -19,7 +20,7 @@ from helpers.sections.overview import (
 from helpers.text.formatting import fmt_number, fmt_printed, fmt_ratio
 from helpers.text.vocabulary import instrument_name
 
-REPORT_SE = ("socioeconomic_targets_achieved", "socioeconomic_targets_total")  # the report's "04/04 chỉ tiêu"
+PART = "overview"  # its slots (data/slots.csv): the report's own headline, "17/17 nhiệm vụ", "04/04 chỉ tiêu"
 NEUTRAL = ("higher", "lower", "same")  # a neutral indicator's goal beside its result (helpers.analysis.attainment)
 
 
@@ -49,8 +50,10 @@ def _pair_list(card: pd.DataFrame, lang: str, value_col: str, key: str, **fmt: o
 def headline_sentence(figures: pd.DataFrame, year: int, judged: pd.DataFrame, lang: str, rest: str) -> str | None:
     """The report's own headline (17/17 tasks, 04/04 socio-economic targets) reconciled with the goals the data
     let the appendix judge; None when the data hold no such headline."""
-    done, total = (figure_row(figures, i, year) for i in ("sector_targets_completed", "sector_targets_total"))
-    se_done, se_total = (figure_row(figures, i, year) for i in REPORT_SE)
+    done, total, se_done, se_total = (
+        figure_row(figures, slot(PART, name) or "", year)
+        for name in ("tasks_done", "tasks_total", "socio_done", "socio_total")
+    )
     if done is None or total is None:
         return None
     met = int(judged["met"].sum())
