@@ -302,10 +302,10 @@ def scorecard_frame(rep: Report) -> pd.DataFrame | None:
 
 
 def attainment(rep: Report) -> Figure | None:
-    """The chart of attainment (result as % of goal) of the goals that can be judged; says so when there are none."""
+    """The chart of attainment (result as % of goal) of the goals that can be judged; None (the chart left out)
+    when there are none."""
     data = attainment_data(rep.figures, rep.year, rep.lang)
     if data is None:
-        rep.no_data(rep.say("attainment.what"))
         return None
     sources = sorted({s for ids in data["source_ids"] for s in ids})
     return attainment_chart(data, rep.year, rep.lang, rep.source_line(sources))

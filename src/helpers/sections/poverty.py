@@ -284,8 +284,6 @@ def targets(rep: Report) -> pd.DataFrame | None:
     statements, frame = statements_table(rep.figures, rep.year, rep.lang), target_progress(rep.figures, rep.year)
     rep.section("targets", frame if frame is not None else statements)
     rep.table(statements, "poverty_result_vs_goal")
-    if frame is None and statements is not None:
-        rep.no_data(rep.say("targets.what_ahead"))
     return frame
 
 
