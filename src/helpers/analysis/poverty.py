@@ -12,6 +12,7 @@ import pandas as pd
 
 from helpers.analysis.series import breaks_of, change_bound, current_result, goal_series, same_definition
 from helpers.data import content
+from helpers.data.derivations import load_derivations
 from helpers.data.loading import load_breakdown_labels
 from helpers.data.query import cut_off, figure_row, parts, preferred, select
 from helpers.data.slots import slot
@@ -109,8 +110,9 @@ def households_frame(
     that a table shows every year its chart does), with the change from ``year - 1``.
 
     One row per indicator the data hold for any of those years: indicator_id, unit,
-    ``value_<period>``, ``printed_<period>``, change (None when a year is
-    missing or the standard changed between them), source_ids. None when
+    ``value_<period>``, ``printed_<period>``, change (the printed change from the year before where a year is
+    missing, else None when a year is missing or the standard changed between them), ``change_printed`` (its
+    print when the change is the printed one), source_ids. None when
     ``year`` holds no household count.
     """
     if all(figure_row(figures, i, year, breakdown=breakdown) is None for i in (named("poor"), named("near_poor"))):
@@ -120,7 +122,7 @@ def households_frame(
         for p in range(min(year - 1, year if first is None else first), year + 1)
         if any(figure_row(figures, i, p, breakdown=breakdown) is not None for i in household_indicators())
     ]
-    records = []
+    records, printed_change = [], printed_change_rules()
     for indicator in household_indicators():
         rows = {p: figure_row(figures, indicator, p, breakdown=breakdown) for p in periods}
         if all(r is None for r in rows.values()):
@@ -133,11 +135,45 @@ def households_frame(
         both = prev is not None and now is not None
         comparable = both and same_definition(year - 1, year, _breaks(breaks, indicator))
         record["change"] = (float(now["value"]) - float(prev["value"])) if comparable else None
-        record["source_ids"] = sorted({str(r["source_id"]) for r in rows.values() if r is not None})
+        sources = {str(r["source_id"]) for r in rows.values() if r is not None}
+        # The change the reports print stands in where the appendix cannot compute it (no figure of the year before);
+        # computed, it is the same figure, said once (05_data_quality sets the two side by side).
+        stated = figure_row(figures, printed_change.get(indicator, ""), year, breakdown=breakdown)
+        record["change_printed"] = None
+        if stated is not None and record["change"] is None:
+            record["change"], record["change_printed"] = float(stated["value"]), str(stated["printed"])
+        if stated is not None:
+            sources.add(str(stated["source_id"]))
+        record["source_ids"] = sorted(sources)
         records.append(record)
     frame = pd.DataFrame.from_records(records)
     frame.attrs["periods"] = periods
     return frame
+
+
+def printed_change_rules() -> dict[str, str]:
+    """Each indicator whose change from the year before the reports print, and that change's indicator: the
+    ``difference`` rules of data/derivations.csv of an indicator minus itself a year earlier ("giảm 4.195 hộ")."""
+    rules = load_derivations()
+    rules = rules[
+        (rules["method"] == "difference")
+        & (rules["numerator"] == rules["denominator"])
+        & (rules["numerator_period_offset"].fillna(0) == 0)
+        & (rules["denominator_period_offset"] == -1)
+    ]
+    return dict(zip(rules["numerator"], rules["indicator_id"], strict=True))
+
+
+def printed_changes(figures: pd.DataFrame, year: int, breakdown: str = "") -> list[str]:
+    """The printed changes from the year before of the households lines that ``year`` holds: the households table
+    shows each in its change column (the appendix's own difference, or the printed one where it cannot compute
+    it), so that no other block says it again."""
+    rules = printed_change_rules()
+    return [
+        rules[i]
+        for i in household_indicators()
+        if i in rules and figure_row(figures, rules[i], year, breakdown=breakdown) is not None
+    ]
 
 
 def household_counts(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:

@@ -188,8 +188,9 @@ def households_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
             qualified(v, u, lang, pr) if v is not None and not pd.isna(v) else "–"
             for v, u, pr in zip(frame[f"value_{p}"], frame["unit"], frame[f"printed_{p}"], strict=False)
         ]
-    if periods[-2:] == [periods[-1] - 1, periods[-1]]:  # the change from the year before, named
-        shown[T("households.change", lang, prev=periods[-2])] = [
+    stated = "change_printed" in frame and frame["change_printed"].notna().any()  # a change the reports print
+    if periods[-2:] == [periods[-1] - 1, periods[-1]] or stated:  # the change from the year before, named
+        shown[T("households.change", lang, prev=periods[-1] - 1)] = [
             "–" if c is None or pd.isna(c) else pg.change_text(c, u, lang)
             for c, u in zip(frame["change"], frame["unit"], strict=False)
         ]
@@ -305,8 +306,10 @@ def pace_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | Non
 def other_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """One line per figure of ``year`` of the domains the part's ``domain`` row names (data/content.csv) that no
     block of any part declares, in the report's order; None when there is none. A new poverty indicator shows here
-    as soon as its figures and its catalogue row arrive, without a code change."""
+    as soon as its figures and its catalogue row arrive, without a code change. A printed change of a households line
+    is in the households table's change column, not here."""
     declared = blocks.shown_elsewhere(figures, year)  # what a block of some part shows, as every part's "other"
+    declared += tuple(an.printed_changes(figures, year))  # the households table's change column shows them
     rows = content.rows(an.PART, "other")
     ids = [
         i
