@@ -75,7 +75,7 @@ def test_a_sentence_whose_slots_the_data_leave_out_says_nothing(
     data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from helpers.data.loading import load_year
-    from helpers.sections import social_evils_findings as f
+    from helpers.findings import social_evils as f
 
     figures = load_year(2023)
     assert f.finding_drugs(figures, 2023, "vi") is not None

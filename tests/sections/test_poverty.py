@@ -11,8 +11,9 @@ import pytest
 from matplotlib.figure import Figure
 
 from helpers.data.loading import load_year
+from helpers.findings import poverty as poverty_findings
 from helpers.paths import PROJECT_ROOT
-from helpers.sections import poverty, poverty_districts, poverty_findings, poverty_programmes
+from helpers.sections import poverty, poverty_districts, poverty_programmes
 from tests.conftest import figures_frame, read_rows, write_rows
 
 BREAKS = [2021]

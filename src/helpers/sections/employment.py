@@ -2,7 +2,7 @@
 ``data/content_blocks.csv`` and ``data/content.csv`` (part ``employment``) and shown by :mod:`blocks`; this module
 holds the one table of its own, the scorecard of the year's main results against their goals (the results come
 from :mod:`helpers.analysis.employment`, judged by the one scorecard). The trained-labour path and pace are in
-:mod:`employment_trained`, the sentences in :mod:`employment_findings`. Every word comes from ``employment.yml``
+:mod:`employment_trained`, the sentences in :mod:`helpers.findings.employment`. Every word comes from ``employment.yml``
 beside this module (``T(key, lang)``) or from the catalogue in ``data/``.
 """
 

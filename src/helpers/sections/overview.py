@@ -281,21 +281,6 @@ def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
 # The notebook's sections ------------------------------------------------------
 
 
-def findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
-    """The overview's key findings for ``year`` in ``lang`` (empty when the year has no goals at all)."""
-    from helpers.sections.overview_findings import next_year_findings, scorecard_findings
-
-    return scorecard_findings(figures, year, lang) + next_year_findings(figures, year, lang)
-
-
-def title_findings(rep: Report) -> list[str]:
-    """The key findings; when the year has no goals at all, findings that say so."""
-    return findings(rep.figures, rep.year, rep.lang) or [
-        rep.say("findings.no_goals"),
-        rep.say("findings.no_next", next=rep.year + 1),
-    ]
-
-
 def scorecard_frame(rep: Report) -> pd.DataFrame | None:
     """Section: its heading, and every goal of the year against its result (None, said as "no data", without goals)."""
     return rep.section("scorecard", scorecard_rows(rep.figures, rep.year, rep.lang))

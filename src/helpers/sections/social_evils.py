@@ -7,7 +7,7 @@ reach; other figures of the domain; next year's targets) is declared in ``data/c
 say by themselves: rehabilitation by modality beside next year's targets (a sentence), the districts printed
 "chưa có", and the targets table with the appendix's reference values. Numbers from :mod:`helpers.analysis.social`;
 words from ``social_evils.yml`` beside this module or from the catalogue in ``data/``. The key findings are in
-:mod:`social_evils_findings`.
+:mod:`helpers.findings.social_evils`.
 """
 
 from __future__ import annotations

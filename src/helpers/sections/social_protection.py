@@ -8,7 +8,7 @@ a cost per child in đồng (a money unit over a count), a figure beside the yea
 share of children in special circumstances beside next year's ceiling, the deaths by cause to the injuries'
 cut-off, and the targets table with the appendix's reference values. Where a rule reads its indicators from the
 declaration, its docstring says in which order. Gifts are in :mod:`helpers.sections.social_protection_gifts`, the
-key findings in :mod:`helpers.sections.social_protection_findings`. Numbers come from
+key findings in :mod:`helpers.findings.social_protection`. Numbers come from
 :mod:`helpers.analysis.social_protection`; every word from ``social_protection.yml`` beside this module
 (``T(key, lang)``) or from the catalogue in ``data/``.
 """

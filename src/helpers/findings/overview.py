@@ -8,6 +8,7 @@ import pandas as pd
 from helpers.analysis.attainment import counted_goals
 from helpers.data.query import figure_row
 from helpers.data.slots import slot
+from helpers.present.report import Report
 from helpers.sections.overview import (
     T,
     _goal_rows,
@@ -237,3 +238,16 @@ def next_year_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
     elif no_current:
         sentences.append(T("findings.no_current", lang, n=no_current, total=len(counted), **fmt))
     return sentences
+
+
+def findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
+    """The overview's key findings for ``year`` in ``lang`` (empty when the year has no goals at all)."""
+    return scorecard_findings(figures, year, lang) + next_year_findings(figures, year, lang)
+
+
+def title_findings(rep: Report) -> list[str]:
+    """The key findings; when the year has no goals at all, findings that say so."""
+    return findings(rep.figures, rep.year, rep.lang) or [
+        rep.say("findings.no_goals"),
+        rep.say("findings.no_next", next=rep.year + 1),
+    ]
