@@ -88,7 +88,7 @@ def test_the_converted_sections_have_no_vietnamese_literals() -> None:
         "analysis/poverty.py",
         "present/report.py",
         "present/charts.py",
-        "sections/progress.py",
+        "present/progress.py",
         "analysis/progress.py",
         "sections/overview.py",
         "sections/social_protection.py",

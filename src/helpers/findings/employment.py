@@ -12,11 +12,11 @@ from helpers.analysis.employment import results_against_goals
 from helpers.data import content
 from helpers.data.printed import parse_printed
 from helpers.data.slots import slot
+from helpers.present import progress as pg
 from helpers.present.chart_titles import verdict_word
 from helpers.present.lines import qualified, unit_name, unit_of
 from helpers.present.report import Report
 from helpers.sections import blocks
-from helpers.sections import progress as pg
 from helpers.sections.employment import PART, T, _missing, cap, low, series_of, short_name
 from helpers.sections.employment_trained import BLOCK as TRAINED_BLOCK
 from helpers.sections.employment_trained import rate_of, trained_pace

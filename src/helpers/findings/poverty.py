@@ -10,8 +10,8 @@ import pandas as pd
 from helpers.analysis import poverty as an
 from helpers.analysis.series import same_definition
 from helpers.data.query import figure_row, unit_label
+from helpers.present import progress as pg
 from helpers.present.lines import qualified, unit_name
-from helpers.sections import progress as pg
 from helpers.sections.poverty import (
     T,
     _breaks,

@@ -13,11 +13,11 @@ import pandas as pd
 from helpers.analysis.employment import results_against_goals
 from helpers.data import content
 from helpers.data.query import indicator_name
+from helpers.present import progress as pg
 from helpers.present.lines import qualified
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.sections import blocks
-from helpers.sections import progress as pg
 from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_ratio
 from helpers.text.vocabulary import part_year_text, verdict_text

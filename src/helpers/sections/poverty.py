@@ -34,6 +34,7 @@ from helpers.data.loading import load_catalogue
 from helpers.data.query import figure_row, indicator_name, unit_label
 from helpers.present import chart_titles as ct
 from helpers.present import charts
+from helpers.present import progress as pg
 from helpers.present.lines import (
     Line,
     axis_label,
@@ -46,7 +47,6 @@ from helpers.present.lines import (
 from helpers.present.report import Report, source_line
 from helpers.present.tables import Table
 from helpers.sections import blocks
-from helpers.sections import progress as pg
 from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_value
 

@@ -20,10 +20,10 @@ from helpers.analysis.poverty import (
 from helpers.data.query import category_label, indicator_name, unit_label
 from helpers.present import chart_titles as ct
 from helpers.present import charts
+from helpers.present import progress as pg
 from helpers.present.lines import axis_label, qualified
 from helpers.present.report import Report, display, source_line
 from helpers.present.tables import Table
-from helpers.sections import progress as pg
 from helpers.sections.poverty import T, _breaks, _name, select_unit
 from helpers.text import say
 from helpers.text.formatting import fmt_number
