@@ -25,7 +25,7 @@ def test_report_writes_every_thing_shown_in_order_and_reads_back_the_same(
     rep.section("title")
     rep.findings(["Một câu <có> dấu.", "Hai."])
     rep.text("Một đoạn.")
-    rep.no_data("số liệu")
+    rep.notes(["Ghi chú."])
     frame = pd.DataFrame({"Chỉ tiêu": ["Hộ nghèo", None], "Giá trị": ["14.966", "70,25%"]})
     raw = pd.DataFrame({"indicator_id": ["poor_households", "x"], "value": [14966, 70.25]})
     rep.table(frame, "households", caption="Bảng hộ", source_ids=["sldtbxh_2023_report"], raw=raw)
@@ -94,7 +94,7 @@ HEAD = {"schema": record.SCHEMA, "notebook": "01_p", "year": 2023, "lang": "vi"}
         ({"kind": "heading", "level": 2, "text": "A"}, r"line 2: field 'id' is missing from a heading\.$"),
         ({"kind": "text", "text": "A", "colour": "red"}, r"line 2: field 'colour' is not a field of a text\.$"),
         ({"kind": "text", "text": 3}, r"line 2: field 'text' must be text, not int\.$"),
-        ({"kind": "text", "text": "A", "style": "loud"}, r"line 2: field 'style' is 'loud', not one of nodata, text"),
+        ({"kind": "text", "text": "A", "style": "loud"}, r"line 2: field 'style' is 'loud', not one of text"),
         (
             {"kind": "table", "id": "t", "caption": "c", "source": "s", "header": ["a", "b"], "rows": [["1"]]},
             r"line 2: field 'rows' has a row of 1 cells under a header of 2\.$",

@@ -7,9 +7,9 @@ import pytest
 
 from helpers.analysis import reconciliation as rec
 from helpers.data.loading import load_revisions, load_year
+from helpers.findings import data_quality as dqf
 from helpers.present.report import Report
 from helpers.sections import data_quality as dq
-from helpers.sections import data_quality_findings as dqf
 from tests.analysis.test_reconciliation import figures, rules
 
 SMALL = figures(

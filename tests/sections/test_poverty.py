@@ -11,8 +11,9 @@ import pytest
 from matplotlib.figure import Figure
 
 from helpers.data.loading import load_year
+from helpers.findings import poverty as poverty_findings
 from helpers.paths import PROJECT_ROOT
-from helpers.sections import poverty, poverty_districts, poverty_findings, poverty_programmes
+from helpers.sections import poverty, poverty_districts, poverty_programmes
 from tests.conftest import figures_frame, read_rows, write_rows
 
 BREAKS = [2021]
@@ -399,4 +400,21 @@ def test_a_new_poverty_indicator_shows_in_the_part_without_a_code_change(
     assert shown[-1] == "Chỉ tiêu mới (thử)" and list(table.frame.iloc[-1, 1:2]) == ["123"]
     assert "Số hộ nghèo không có khả năng lao động" in shown
     shown_elsewhere = {"Tỷ lệ hộ nghèo", "Số hộ nghèo", "Mức thay đổi tỷ lệ hộ nghèo so với năm trước"}
+    # the printed changes of a households line are in the households table's change column (issue 14, item 4)
+    shown_elsewhere |= {"Thay đổi số hộ nghèo so với năm trước", "Mức thay đổi tỷ lệ hộ cận nghèo so với năm trước"}
     assert not shown_elsewhere & set(shown)  # what a block declares (or a rule states) is not said twice
+
+
+def test_each_change_of_a_household_line_is_shown_once_in_the_households_table() -> None:
+    figures = load_year(2023)
+    frame = poverty.households_frame(figures, 2023, first=poverty.an.first_count_period(figures, 2023))
+    table = poverty.households_table(frame, "vi")
+    change = table.frame.set_index("Chỉ tiêu")["Thay đổi so với 2022"]
+    assert change["Số hộ nghèo"] == "-4.195 hộ"  # computed, the same figure as the printed "giảm 4.195 hộ"
+    assert change["Tỷ lệ hộ cận nghèo"] == "-0,59 điểm phần trăm"  # printed: no near-poor rate for 2022 to compute from
+    assert change["Số hộ cận nghèo"] == "–"  # nothing printed as a difference of it, nothing computed
+    other = list(poverty.other_table(figures, 2023, "vi").frame.iloc[:, 0])
+    assert not {"Thay đổi số hộ nghèo so với năm trước", "Mức thay đổi tỷ lệ hộ cận nghèo so với năm trước"} & set(
+        other
+    )
+    assert "danviet_2024_giam_ngheo" in table.source_ids

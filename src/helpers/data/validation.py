@@ -22,6 +22,7 @@ from helpers.data.loading import (
     load_report_meta,
     load_year,
 )
+from helpers.data.slots import load_slots
 from helpers.paths import data_dir as default_data_dir
 
 
@@ -32,7 +33,7 @@ def validate_all(data_dir: Path | None = None) -> None:
     In order: the reference tables (units, sources, catalogue, breakdown labels, series breaks, reports, the names
     of domains, kinds and dimensions), every figures file (those of every year, through the latest year's load),
     a report row for each year with figures, ``instruments.csv`` (every instrument a figures file names),
-    ``headline.csv``, ``derivations.csv``, ``comparable_results.csv`` and ``components.csv``."""
+    ``headline.csv``, ``derivations.csv``, ``comparable_results.csv``, ``components.csv`` and ``slots.csv``."""
     root = Path(data_dir or default_data_dir())
     load_reference(root)
     load_year(latest_year(root), root)  # every figures file, each checked against the reference tables
@@ -43,3 +44,4 @@ def validate_all(data_dir: Path | None = None) -> None:
     load_derivations(root)
     load_comparable_results(root)
     load_components(root)
+    load_slots(root)

@@ -55,7 +55,7 @@ class Findings:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A sentence of narrative (``style="text"``) or the sentence that a section has no data (``"nodata"``)."""
+    """A sentence of narrative (``style="text"``, the one style since a part with nothing to show is left out)."""
 
     kind: ClassVar[str] = "text"
     text: str
@@ -103,7 +103,7 @@ class Table:
 Item = Heading | Findings | Paragraph | Figure | Table
 ITEM_TYPES: dict[str, type] = {t.kind: t for t in (Heading, Findings, Paragraph, Figure, Table)}
 DATATYPES = frozenset({"boolean", "integer", "number", "string"})
-STYLES = frozenset({"text", "nodata"})
+STYLES = frozenset({"text"})
 
 
 @dataclass(frozen=True)

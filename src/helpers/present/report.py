@@ -300,12 +300,6 @@ class Report:
         for sentence in sentences:
             self.text(sentence)
 
-    def no_data(self, what: str) -> None:
-        """Say that a section has no data for this year, instead of raising; ``what`` is already in the report's
-        language (a section's ``<name>.what``)."""
-        sentence = say("common:no_data", self.lang, what=what, year=self.year)
-        self._show("text", "", record.Paragraph(sentence, "nodata"))
-
     def figure(self, fig: Figure | None, name: str, caption: str | None = None, **values: object) -> None:
         """Hand a chart to the appendix with its caption; write it as PNG and SVG when there is an output folder.
 

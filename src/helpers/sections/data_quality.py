@@ -3,7 +3,7 @@
 Tables and sentences built on :mod:`helpers.analysis.reconciliation`: derived figures
 recomputed, breakdowns against totals, revisions across vintages, sources that
 disagree, ambiguous prints and coverage. ``*_table`` (and ``findings``, in
-:mod:`data_quality_findings`) are pure functions of the figures; :func:`section` shows
+:mod:`helpers.findings.data_quality`) are pure functions of the figures; :func:`section` shows
 a section's heading and returns its rows for the notebook, :func:`table` the reader's
 table. Every word comes from ``data_quality.yml`` beside this module or from the names
 of :mod:`helpers.text.vocabulary`.
