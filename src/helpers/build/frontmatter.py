@@ -38,6 +38,7 @@ METHODS = Texts("methods")  # build/methods.yml: the technical annex's full meth
 NOTE = Texts("methods_note")  # build/methods_note.yml: the official appendix's short methods note
 _METHODS_PLACED = {"vintage", "breaks", "break_item"}  # placed by annex_methods_html beside their tables and lists
 ABBREVIATION = "abbreviation."  # methods_note.yml's keys of the abbreviations, listed under the note's last paragraph
+TERM = "term."  # methods_note.yml's keys of the terms a reader may take otherwise, listed under "Giải thích từ ngữ"
 
 
 def _paragraph(key: str, lang: str, texts: Texts = METHODS, **values: object) -> str:
@@ -46,6 +47,12 @@ def _paragraph(key: str, lang: str, texts: Texts = METHODS, **values: object) ->
     lead, _, rest = texts(key, lang, **values).partition(". ")
     lead = lead.removesuffix(".")
     return f"<p><strong>{_e(lead)}.</strong> {_e(rest)}</p>" if rest else f"<p><strong>{_e(lead)}.</strong></p>"
+
+
+def _term(text: str) -> str:
+    """A term's entry with the term (up to the first ": ") in bold, as the abbreviations are listed."""
+    term, _, meaning = text.partition(": ")
+    return f"<strong>{_e(term)}</strong>: {_e(meaning)}" if meaning else _e(text)
 
 
 @dataclass(frozen=True)
@@ -321,7 +328,10 @@ def methods_html(fm: FrontMatter) -> str:
     )
     if breaks:
         parts.append(f"{_paragraph('breaks', lang, NOTE)}<ul>{breaks}</ul>")
-    parts += [_paragraph(key, lang, NOTE) for key in ("attainment", "rounding", "abbreviations")]
+    parts += [_paragraph(key, lang, NOTE) for key in ("attainment", "rounding", "terms")]
+    # Each term's text opens with the term itself ("Người có công: …"), so the list shows the text as it is written.
+    terms = "".join(f"<li>{_term(NOTE(key, lang))}</li>" for key in load("methods_note") if key.startswith(TERM))
+    parts.append(f'<ul class="terms">{terms}</ul>{_paragraph("abbreviations", lang, NOTE)}')
     abbreviations = "".join(
         f"<li><strong>{_e(key.removeprefix(ABBREVIATION))}</strong>: {_e(NOTE(key, lang))}</li>"
         for key in load("methods_note")
