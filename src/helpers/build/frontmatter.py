@@ -16,6 +16,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from helpers.analysis.provenance import REASONS, later_sources
 from helpers.data.loading import (
@@ -266,9 +267,23 @@ def _link(url: str) -> str:
     # The shown address may wrap after each slash, dot, hyphen, ? & = or _ (a zero-width space: WeasyPrint ignores
     # <wbr> there), not in the middle of a word; the link itself is the address unchanged.
     if url.startswith(("https://", "http://")):
-        shown = "\u200b".join(_e(piece) for piece in re.split(r"(?<=[/.?&=_-])(?=[^/])", url))
+        shown = "\u200b".join(_e(piece) for piece in re.split(r"(?<=[/.?&=_-])(?=[^/])", _readable(url)))
         return f'<a href="{_e(url)}">{shown}</a>'
     return _e(url)
+
+
+def _readable(url: str) -> str:
+    """The address as a reader types it: percent-escaped UTF-8 letters ("Trang-ch%e1%bb%a7") shown as the letters
+    ("Trang-chủ"), which browsers also show; escapes of ASCII (%2F, %20…) and invalid UTF-8 stay as written, so the
+    shown address still names the same page."""
+
+    def letters(match: re.Match[str]) -> str:
+        try:
+            return unquote(match.group(0), errors="strict")
+        except UnicodeDecodeError:
+            return match.group(0)
+
+    return re.sub(r"(?:%[89a-fA-F][0-9a-fA-F])+", letters, url)
 
 
 def sources_html(fm: FrontMatter, roles: bool = False) -> str:
