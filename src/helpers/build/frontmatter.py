@@ -333,7 +333,8 @@ def when(date: str, lang: str) -> str:
 
 def methods_html(fm: FrontMatter) -> str:
     """The official appendix's methods note (methods_note.yml, at most two printed pages): sources, the changes of
-    the poverty standard (data/series_breaks.csv), how targets are judged, numbers and rounding, abbreviations. No
+    the poverty standard (data/series_breaks.csv), how targets are judged, numbers and rounding, the terms a reader
+    may take otherwise (methods_note.yml's ``term.*``), abbreviations. No
     file, column or checksum: those are the technical annex's (:func:`annex_methods_html`)."""
     lang = fm.lang
     values = {"year": fm.year, "issuer": fm.report.issuer(lang), "area": fm.report.area(lang)}
