@@ -405,6 +405,11 @@ def test_a_source_stays_on_one_page_and_its_address_wraps_after_slashes_not_in_w
     assert ">https://\u200betime.\u200bdanviet.\u200bvn/\u200btt-\u200bhue-" in shown
     assert "tieu?\u200bid=\u200b1&amp;\u200bx=\u200b2</a>" in shown
     assert "\u200b" not in re.sub(r"[/.?&=_;-]\u200b", "", shown)  # only after a separator
+    # A portal's address in percent escapes is shown in its letters (the link is unchanged); an escaped slash is not.
+    portal = "https://hue.gov.vn/Trang-ch%e1%bb%a7/a%2Fb/x%ff"
+    shown = _link(portal)
+    assert f'href="{portal}"' in shown and ">https://\u200bhue.\u200bgov.\u200bvn/\u200bTrang-\u200bchủ/" in shown
+    assert "a%2Fb/\u200bx%ff</a>" in shown
     css = assemble.stylesheet("vi")
     assert ".sources li { break-inside: avoid; }" in css and "word-break: break-all" not in css
 

@@ -54,3 +54,27 @@ def test_the_methods_note_speaks_to_the_reader_of_a_state_document(lang: str) ->
     assert fm.report.issuer(lang) in text  # the issuer from data/reports.csv, no name typed in the note
     assert all(b.label in text for b in fm.breaks)  # the changes of definition from data/series_breaks.csv
     assert "UBND" in text and "LĐTBXH" in text
+
+
+def test_the_english_edition_explains_its_vietnamese_terms_and_names_people_with_merit_one_way() -> None:
+    """Issue 16's English reader: a glossary (people with merit, social evils, near-poor, poverty standard, Tết, DOLISA
+    spelled out, "jobs created" as a gross count), and one English name for người có công on the title and cover."""
+    from helpers.text.templates import say
+
+    fm = frontmatter.gather(2023, "en")
+    text = assemble.plain(frontmatter.methods_html(fm))
+    for term in (
+        "People with merit (người có công)",
+        "Social evils (tệ nạn xã hội)",
+        "Near-poor households (hộ cận nghèo)",
+        "Poverty standard (chuẩn nghèo)",
+        "Tết:",
+        "DOLISA: Department of Labour, Invalids and Social Affairs",
+        "not net job creation",
+    ):
+        assert term in text, term
+    assert "Giải thích từ ngữ" in assemble.plain(frontmatter.methods_html(frontmatter.gather(2023, "vi")))
+    for shown in (say("frontmatter:title", "en", year=2023), frontmatter.cover_title(fm), text):
+        assert "meritorious" not in shown.lower()
+    assert "people with merit" in say("frontmatter:title", "en", year=2023)
+    assert "PEOPLE WITH MERIT" in frontmatter.cover_title(fm)

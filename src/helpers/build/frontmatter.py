@@ -16,6 +16,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from helpers.analysis.provenance import REASONS, later_sources
 from helpers.data.loading import (
@@ -38,6 +39,7 @@ METHODS = Texts("methods")  # build/methods.yml: the technical annex's full meth
 NOTE = Texts("methods_note")  # build/methods_note.yml: the official appendix's short methods note
 _METHODS_PLACED = {"vintage", "breaks", "break_item"}  # placed by annex_methods_html beside their tables and lists
 ABBREVIATION = "abbreviation."  # methods_note.yml's keys of the abbreviations, listed under the note's last paragraph
+TERM = "term."  # methods_note.yml's keys of the terms a reader may take otherwise, listed under "Giải thích từ ngữ"
 
 
 def _paragraph(key: str, lang: str, texts: Texts = METHODS, **values: object) -> str:
@@ -46,6 +48,12 @@ def _paragraph(key: str, lang: str, texts: Texts = METHODS, **values: object) ->
     lead, _, rest = texts(key, lang, **values).partition(". ")
     lead = lead.removesuffix(".")
     return f"<p><strong>{_e(lead)}.</strong> {_e(rest)}</p>" if rest else f"<p><strong>{_e(lead)}.</strong></p>"
+
+
+def _term(text: str) -> str:
+    """A term's entry with the term (up to the first ": ") in bold, as the abbreviations are listed."""
+    term, _, meaning = text.partition(": ")
+    return f"<strong>{_e(term)}</strong>: {_e(meaning)}" if meaning else _e(text)
 
 
 @dataclass(frozen=True)
@@ -259,9 +267,23 @@ def _link(url: str) -> str:
     # The shown address may wrap after each slash, dot, hyphen, ? & = or _ (a zero-width space: WeasyPrint ignores
     # <wbr> there), not in the middle of a word; the link itself is the address unchanged.
     if url.startswith(("https://", "http://")):
-        shown = "\u200b".join(_e(piece) for piece in re.split(r"(?<=[/.?&=_-])(?=[^/])", url))
+        shown = "\u200b".join(_e(piece) for piece in re.split(r"(?<=[/.?&=_-])(?=[^/])", _readable(url)))
         return f'<a href="{_e(url)}">{shown}</a>'
     return _e(url)
+
+
+def _readable(url: str) -> str:
+    """The address as a reader types it: percent-escaped UTF-8 letters ("Trang-ch%e1%bb%a7") shown as the letters
+    ("Trang-chủ"), which browsers also show; escapes of ASCII (%2F, %20…) and invalid UTF-8 stay as written, so the
+    shown address still names the same page."""
+
+    def letters(match: re.Match[str]) -> str:
+        try:
+            return unquote(match.group(0), errors="strict")
+        except UnicodeDecodeError:
+            return match.group(0)
+
+    return re.sub(r"(?:%[89a-fA-F][0-9a-fA-F])+", letters, url)
 
 
 def sources_html(fm: FrontMatter, roles: bool = False) -> str:
@@ -311,7 +333,8 @@ def when(date: str, lang: str) -> str:
 
 def methods_html(fm: FrontMatter) -> str:
     """The official appendix's methods note (methods_note.yml, at most two printed pages): sources, the changes of
-    the poverty standard (data/series_breaks.csv), how targets are judged, numbers and rounding, abbreviations. No
+    the poverty standard (data/series_breaks.csv), how targets are judged, numbers and rounding, the terms a reader
+    may take otherwise (methods_note.yml's ``term.*``), abbreviations. No
     file, column or checksum: those are the technical annex's (:func:`annex_methods_html`)."""
     lang = fm.lang
     values = {"year": fm.year, "issuer": fm.report.issuer(lang), "area": fm.report.area(lang)}
@@ -321,7 +344,10 @@ def methods_html(fm: FrontMatter) -> str:
     )
     if breaks:
         parts.append(f"{_paragraph('breaks', lang, NOTE)}<ul>{breaks}</ul>")
-    parts += [_paragraph(key, lang, NOTE) for key in ("attainment", "rounding", "abbreviations")]
+    parts += [_paragraph(key, lang, NOTE) for key in ("attainment", "rounding", "terms")]
+    # Each term's text opens with the term itself ("Người có công: …"), so the list shows the text as it is written.
+    terms = "".join(f"<li>{_term(NOTE(key, lang))}</li>" for key in load("methods_note") if key.startswith(TERM))
+    parts.append(f'<ul class="terms">{terms}</ul>{_paragraph("abbreviations", lang, NOTE)}')
     abbreviations = "".join(
         f"<li><strong>{_e(key.removeprefix(ABBREVIATION))}</strong>: {_e(NOTE(key, lang))}</li>"
         for key in load("methods_note")
