@@ -32,6 +32,7 @@ from helpers.build import publish as build_module
 from helpers.build.columns import column, is_code_name
 from helpers.build.execute import find_notebooks
 from helpers.build.failures import BuildFailed
+from helpers.build.pdf_worker import PdfWorker
 from helpers.build.publish import build
 from helpers.data.loading import available_years
 from helpers.paths import notebooks_dir
@@ -450,11 +451,21 @@ def test_an_interrupted_build_leaves_the_previous_appendix(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module.export, "write_pdf", interrupted)
+    # Interrupted while the PDF worker renders (helpers.build.pdf_worker): the worker is stopped too.
+    workers: list[PdfWorker] = []
+
+    class Recorded(PdfWorker):
+        def __init__(self) -> None:
+            super().__init__()
+            workers.append(self)
+
+    monkeypatch.setattr(build_module, "PdfWorker", Recorded)
+    monkeypatch.setattr(build_module.word, "write_docx", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build([2023, 2019], "vi", notebooks_dir=tiny_notebooks, progress=False)
     assert (outputs / "2023" / "appendix.html").read_bytes() == before
     assert sorted(p.name for p in outputs.iterdir()) == ["2023"]
+    assert len(workers) == 1 and workers[0]._process.poll() is not None
 
 
 @BUILD

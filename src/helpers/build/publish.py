@@ -54,6 +54,7 @@ from helpers.build.outputs import (
     work_folder,
     year_lock,
 )
+from helpers.build.pdf_worker import PdfJob, PdfWorker
 from helpers.build.snapshot import Snapshot, data_snapshot
 from helpers.data.loading import available_years, latest_year, load_year
 from helpers.data.validation import validate_all
@@ -111,10 +112,16 @@ def _jobs(target: Target, work: Path, notebooks: Sequence[Path]) -> list[Noteboo
 
 
 def finish(
-    target: Target, work: Path, executed: Sequence[Path], formats: Sequence[str] = FORMATS, progress: bool = False
+    target: Target,
+    work: Path,
+    executed: Sequence[Path],
+    formats: Sequence[str] = FORMATS,
+    progress: bool = False,
+    pdf_worker: PdfWorker | None = None,
 ) -> Appendix:
     """Assemble and export one appendix in its work folder, in ``formats`` (HTML, PDF, DOCX, XLSX, CSV); with
-    ``progress``, a line on stderr as each phase begins."""
+    ``progress``, a line on stderr as each phase begins. With a ``pdf_worker`` the PDF is rendered there while
+    this process writes the Word file and the workbook (:mod:`helpers.build.pdf_worker`); else here, first."""
     fm = frontmatter.gather(target.year, target.lang)
     _phase(progress, target.label, PHASES["html"])
     appendix = assemble(executed, fm)
@@ -125,9 +132,13 @@ def finish(
         raise AppendixError(
             f"The tables {', '.join(missing)} were shown without a CSV file in tables/; show tables with Report.table."
         )
+    pdf: PdfJob | None = None
     if "pdf" in formats:
         _phase(progress, target.label, PHASES["pdf"])
-        export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work, figures_dir=work / "figures")
+        if pdf_worker is not None:
+            pdf = pdf_worker.submit(appendix.html, work / "appendix.pdf", base_url=work, figures_dir=work / "figures")
+        else:
+            export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work, figures_dir=work / "figures")
     if "docx" in formats:
         _phase(progress, target.label, PHASES["docx"])
         word.write_docx(
@@ -153,6 +164,8 @@ def finish(
             stamp=datetime(target.year, 12, 31),
             printed=workbook.printed_lookup(load_year(target.year)),
         )
+    if pdf is not None:
+        pdf.wait()
     if "csv" in formats:
         workbook.write_tables_readme(work / "tables", target.lang, target.year)
     else:
@@ -252,6 +265,24 @@ def _build_from(
     notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
     ensure_open_files(effective_jobs(jobs, len(notebooks) * len(dict.fromkeys(requests))))
     targets = list(dict.fromkeys(Target(int(year), lang, root) for year, lang in requests))
+    with contextlib.ExitStack() as stack:
+        # Started now, so that the worker's start-up overlaps the notebooks; stopped at once on an error.
+        pdf_worker = stack.enter_context(PdfWorker()) if "pdf" in formats else None
+        return _run_and_publish(data, targets, root, notebooks, jobs, progress, reuse_kernels, formats, pdf_worker)
+
+
+def _run_and_publish(
+    data: Snapshot,
+    targets: Sequence[Target],
+    root: Path,
+    notebooks: Sequence[Path],
+    jobs: int | None,
+    progress: bool,
+    reuse_kernels: bool,
+    formats: Sequence[str],
+    pdf_worker: PdfWorker | None,
+) -> list[Path]:
+    """Run every notebook of ``targets`` in one pool; finish and publish each appendix as its notebooks end."""
     works: dict[Target, Path] = {}
     done: dict[Target, Path] = {}
     failed: dict[Target, list[NotebookFailure]] = {}
@@ -285,7 +316,7 @@ def _build_from(
                 try:
                     for path in executed:
                         normalise_executed(path, work)
-                    finish(target, work, executed, formats, progress)
+                    finish(target, work, executed, formats, progress, pdf_worker)
                     data.check(unchanged(target))  # what was built is still what data/ holds
                     publish(work, target.folder)
                 except OSError as exc:
@@ -303,6 +334,8 @@ def _build_from(
                 reuse_kernels=reuse_kernels,
             )
         finally:
+            if pdf_worker is not None:  # idle after a success; after an error it may still be writing a work folder
+                pdf_worker.close(abort=True)
             for work in works.values():
                 shutil.rmtree(work, ignore_errors=True)
             with contextlib.suppress(OSError):
