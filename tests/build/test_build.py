@@ -684,3 +684,26 @@ def test_an_invented_2025_year_with_estimates_and_part_year_figures_builds_and_s
     assert "Chưa đạt (dưới 1,2%)" in front  # the year's own goal counts, not the 2021–2025 band
     assert "đạt 67,98% kế hoạch năm" in doc  # the report's percent of the year's plan, at the same cut-off
     assert "+583" not in doc  # a first-half split is never set against a first-quarter total
+
+
+@BUILD
+def test_the_pdf_copies_of_the_charts_are_used_and_not_published(tiny_notebooks: Path, outputs: Path) -> None:
+    """A chart's PDF copy (text as text, helpers.present.handoff.PRINT_SVG_DIR) is what the PDF prints; the
+    published folder keeps figures/ only."""
+    from helpers.present.handoff import PRINT_SVG_DIR
+    from tests.build.test_export import pdf_objects
+
+    write_notebook(
+        tiny_notebooks / "01_chart.ipynb",
+        [
+            "from helpers.present.report import Report\nfrom helpers.present import charts\nimport pandas as pd\n"
+            'rep = Report("01_poverty", year, lang, output_dir)',
+            'fig = charts.bar_chart(pd.DataFrame({"category": ["Huyện A Lưới"], "value": [3.0]}), title="T", '
+            'x_label="x", source="S", lang=lang)',
+            'rep.figure(fig, "tiny_chart", "Hình nhỏ")',
+        ],
+    )
+    (folder,) = build([2023], "vi", notebooks_dir=tiny_notebooks, progress=False)
+    assert (folder / "figures" / "01_poverty_tiny_chart.svg").is_file()
+    assert not (folder / PRINT_SVG_DIR).exists()
+    assert re.search(rb"/BaseFont /[A-Z]+\+DejaVu-?Sans", pdf_objects((folder / "appendix.pdf").read_bytes()))

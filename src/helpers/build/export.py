@@ -26,21 +26,28 @@ FIGURE_IMG_RE = re.compile(
 
 
 def figure_files(document: str, figures_dir: Path | None, suffix: str) -> str:
-    """``document`` with each figure's data URI replaced by its file ``figures/<name><suffix>`` where that file
-    exists in ``figures_dir`` (a path relative to its parent folder); a figure without a file keeps its data URI."""
+    """``document`` with each figure's data URI replaced by its file ``<folder>/<name><suffix>`` where that file
+    exists in ``figures_dir`` (a path relative to its parent folder, named by the folder's name, e.g. ``figures``);
+    a figure without a file keeps its data URI."""
     if figures_dir is None:
         return document
 
     def to_file(match: re.Match[str]) -> str:
         name = html.unescape(match[2])
         if (figures_dir / f"{name}{suffix}").is_file():
-            return f"{match[1]}{html.escape(f'figures/{name}{suffix}')}{match[3]}"
+            return f"{match[1]}{html.escape(f'{figures_dir.name}/{name}{suffix}')}{match[3]}"
         return match[0]
 
     return FIGURE_IMG_RE.sub(to_file, document)
 
 
-def write_pdf(document: str, target: Path, base_url: Path | None = None, figures_dir: Path | None = None) -> Path:
+def write_pdf(
+    document: str,
+    target: Path,
+    base_url: Path | None = None,
+    figures_dir: Path | None = None,
+    print_dir: Path | None = None,
+) -> Path:
     """Render the appendix HTML to an A4 PDF with WeasyPrint, set in the project's Tinos.
 
     Page size, margins and page numbers come from the document's print CSS;
@@ -48,18 +55,21 @@ def write_pdf(document: str, target: Path, base_url: Path | None = None, figures
     are added here only, so that the HTML stays one self-contained file and
     the PDF never depends on the fonts a machine has installed. The charts are
     printed from their SVG files in ``figures_dir`` (vector, sharp at any
-    zoom and in print), not from the HTML's PNG data URIs.
+    zoom and in print), not from the HTML's PNG data URIs: from ``print_dir`` where a chart has its PDF copy
+    there (text kept as text, :data:`helpers.present.handoff.PRINT_SVG_DIR`, a sibling of ``figures_dir``), set in
+    the charts' own font, which is declared here too.
     """
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from helpers.build.fonts import font_face_css
+    from helpers.build.fonts import chart_font_face_css, font_face_css
 
-    if figures_dir is not None:
-        document = figure_files(document, figures_dir, ".svg")
-        base_url = base_url or figures_dir.parent
+    for folder in (print_dir, figures_dir):
+        if folder is not None:
+            document = figure_files(document, folder, ".svg")
+            base_url = base_url or folder.parent
     fonts = FontConfiguration()
-    faces = CSS(string=font_face_css(), font_config=fonts)
+    faces = CSS(string=f"{font_face_css()}\n{chart_font_face_css()}", font_config=fonts)
     HTML(string=document, base_url=str(base_url or target.parent)).write_pdf(
         str(target), stylesheets=[faces], font_config=fonts
     )

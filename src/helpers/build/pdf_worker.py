@@ -67,7 +67,12 @@ class PdfWorker:
         self._lock = threading.Lock()
 
     def submit(
-        self, document: str, target: Path, base_url: Path | None = None, figures_dir: Path | None = None
+        self,
+        document: str,
+        target: Path,
+        base_url: Path | None = None,
+        figures_dir: Path | None = None,
+        print_dir: Path | None = None,
     ) -> PdfJob:
         """Start rendering ``document`` to ``target`` (the arguments of :func:`helpers.build.export.write_pdf`)."""
         request = {
@@ -75,6 +80,7 @@ class PdfWorker:
             "target": str(target),
             "base_url": str(base_url) if base_url else None,
             "figures_dir": str(figures_dir) if figures_dir else None,
+            "print_dir": str(print_dir) if print_dir else None,
         }
         assert self._process.stdin is not None
         with self._lock:
@@ -126,6 +132,9 @@ def _serve() -> int:
     import weasyprint.text.fonts  # noqa: F401  (while the notebooks run)
 
     from helpers.build.export import write_pdf
+    from helpers.build.fonts import chart_font_face_css
+
+    chart_font_face_css()  # finds the charts' font files with matplotlib, once
 
     replies, sys.stdout = sys.stdout, sys.stderr  # stdout carries the replies only, whatever a library prints
     for line in sys.stdin:
@@ -136,6 +145,7 @@ def _serve() -> int:
                 Path(request["target"]),
                 base_url=Path(request["base_url"]) if request["base_url"] else None,
                 figures_dir=Path(request["figures_dir"]) if request["figures_dir"] else None,
+                print_dir=Path(request["print_dir"]) if request["print_dir"] else None,
             )
             reply: dict[str, object] = {"written": request["target"]}
         except Exception as exc:  # noqa: BLE001  (sent to the build, which raises it there)

@@ -62,6 +62,7 @@ from helpers.errors import AppendixError, MissingYearError
 from helpers.paths import data_dir, display_path
 from helpers.paths import notebooks_dir as default_notebooks_dir
 from helpers.paths import outputs_dir as default_outputs_dir
+from helpers.present.handoff import PRINT_SVG_DIR
 from helpers.text import say
 from helpers.text.formatting import check_lang
 
@@ -135,10 +136,11 @@ def finish(
     pdf: PdfJob | None = None
     if "pdf" in formats:
         _phase(progress, target.label, PHASES["pdf"])
+        folders = {"base_url": work, "figures_dir": work / "figures", "print_dir": work / PRINT_SVG_DIR}
         if pdf_worker is not None:
-            pdf = pdf_worker.submit(appendix.html, work / "appendix.pdf", base_url=work, figures_dir=work / "figures")
+            pdf = pdf_worker.submit(appendix.html, work / "appendix.pdf", **folders)
         else:
-            export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work, figures_dir=work / "figures")
+            export.write_pdf(appendix.html, work / "appendix.pdf", **folders)
     if "docx" in formats:
         _phase(progress, target.label, PHASES["docx"])
         word.write_docx(
@@ -166,6 +168,7 @@ def finish(
         )
     if pdf is not None:
         pdf.wait()
+    shutil.rmtree(work / PRINT_SVG_DIR, ignore_errors=True)  # the PDF's copies of the charts, read by now
     if "csv" in formats:
         workbook.write_tables_readme(work / "tables", target.lang, target.year)
     else:
