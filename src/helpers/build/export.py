@@ -25,17 +25,17 @@ FIGURE_IMG_RE = re.compile(
 )
 
 
-def figure_files(document: str, figures_dir: Path | None, suffix: str) -> str:
+def figure_files(document: str, figures_dir: Path | None, suffix: str, folder: str = "figures") -> str:
     """``document`` with each figure's data URI replaced by its file ``<folder>/<name><suffix>`` where that file
-    exists in ``figures_dir`` (a path relative to its parent folder, named by the folder's name, e.g. ``figures``);
-    a figure without a file keeps its data URI."""
+    exists in ``figures_dir`` (a path relative to the folder the document is read from); a figure without a file
+    keeps its data URI."""
     if figures_dir is None:
         return document
 
     def to_file(match: re.Match[str]) -> str:
         name = html.unescape(match[2])
         if (figures_dir / f"{name}{suffix}").is_file():
-            return f"{match[1]}{html.escape(f'{figures_dir.name}/{name}{suffix}')}{match[3]}"
+            return f"{match[1]}{html.escape(f'{folder}/{name}{suffix}')}{match[3]}"
         return match[0]
 
     return FIGURE_IMG_RE.sub(to_file, document)
@@ -64,10 +64,11 @@ def write_pdf(
 
     from helpers.build.fonts import chart_font_face_css, font_face_css
 
-    for folder in (print_dir, figures_dir):
-        if folder is not None:
-            document = figure_files(document, folder, ".svg")
-            base_url = base_url or folder.parent
+    if print_dir is not None:  # a sibling of figures/ (its charts' copies first; figures/ for any without one)
+        document = figure_files(document, print_dir, ".svg", folder=print_dir.name)
+    if figures_dir is not None:
+        document = figure_files(document, figures_dir, ".svg")
+        base_url = base_url or figures_dir.parent
     fonts = FontConfiguration()
     faces = CSS(string=f"{font_face_css()}\n{chart_font_face_css()}", font_config=fonts)
     HTML(string=document, base_url=str(base_url or target.parent)).write_pdf(
