@@ -111,13 +111,6 @@ def against_goal(goal: float, goal_printed: str, achieved: float, polarity: str)
 REHAB_IDS = ("drug_rehab_community", "drug_rehab_compulsory_admissions")
 
 
-def rehab_total(figures: pd.DataFrame, year: int) -> float | None:
-    """Persons in rehabilitation in ``year``: community plus new compulsory admissions (None unless both are known)."""
-    community = value(figures, "drug_rehab_community", year)
-    compulsory = value(figures, "drug_rehab_compulsory_admissions", year)
-    return None if community is None or compulsory is None else community + compulsory
-
-
 def rehab_vs_target(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
     """Rehabilitation by modality: ``year``'s results beside the targets for ``year + 1``.
 

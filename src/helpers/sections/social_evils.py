@@ -17,25 +17,20 @@ from dataclasses import replace
 import pandas as pd
 
 from helpers.analysis import social as an
-from helpers.analysis.social import rate, rehab_total
+from helpers.analysis.social import rate
 from helpers.data import content
 from helpers.data.query import indicator_name, value
 from helpers.present.lines import unit_name, unit_of, wrap
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.sections import blocks
-from helpers.sections.social_targets import Reference, targets_table
+from helpers.sections.social_targets import targets_table
 from helpers.text import texts_for
 from helpers.text.formatting import fmt_value
 
 T = texts_for(__name__)
 PART = "social_evils"  # the notebook part whose blocks data/content_blocks.csv declares
 
-
-def _how(
-    a: float | None, b: float | None, lang: str, op: str = "/", a_unit: str = "persons", b_unit: str = "persons"
-) -> str:
-    return f"{fmt_value(a, a_unit, lang)} {op} {fmt_value(b, b_unit, lang)}"
 
 
 # Drugs: rehabilitation by modality beside next year's targets ----------------------------------------------
@@ -108,47 +103,10 @@ def post_rehab_notes(frame: pd.DataFrame | None, lang: str) -> list[str]:
 
 
 # Next year's targets ------------------------------------------------------------
-# The two references below name their indicators: each computes, for one target the report gives no result
-# for, the value that stands beside it (data/comparable_results.csv says whether it is the same measure), with
-# a caveat worded for that target.
-
-
-def voluntary_share_reference(figures: pd.DataFrame, year: int, lang: str) -> Reference | None:
-    """The voluntary (home/community) share of all rehabilitation in ``year``, to stand beside its target."""
-    community = value(figures, "drug_rehab_community", year)
-    total = rehab_total(figures, year)
-    share = rate(community, total)
-    if share is None:
-        return None
-    managed = value(figures, "drug_users_managed", year)
-    alt = rate(community, managed)
-    caveat = (
-        ""
-        if alt is None
-        else T(
-            "caveat.voluntary",
-            lang,
-            managed=fmt_value(managed, "persons", lang),
-            alt=fmt_value(alt, "percent", lang, 2),
-        )
-    )
-    return Reference(share, _how(community, total, lang), caveat)
-
-
-def service_access_reference(figures: pd.DataFrame, year: int, lang: str) -> Reference | None:
-    """Persons in rehabilitation per registered drug user in ``year``: a floor for the service-access rate."""
-    total = rehab_total(figures, year)
-    managed = value(figures, "drug_users_managed", year)
-    share = rate(total, managed)
-    if share is None:
-        return None
-    return Reference(share, _how(total, managed, lang), T("caveat.access", lang))
-
-
-REFERENCES = {
-    "voluntary_rehab_share": voluntary_share_reference,
-    "drug_users_service_access_rate": service_access_reference,
-}
+# No reference value stands beside the rehabilitation targets: the only candidates added persons in community
+# rehabilitation (a count over the year) to new compulsory admissions (a flow), a total the report never gives
+# (issue 16), so those targets show no result.
+REFERENCES: dict = {}
 
 
 def targets(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
