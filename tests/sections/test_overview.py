@@ -256,7 +256,10 @@ def test_real_2023_overview(figures_2023: pd.DataFrame) -> None:
     assert not any(" against 17,034" in s or "17,034; Jobs created" in s for s in sentences)  # never twice
     vi = overview.findings(figures_2023, 2023, "vi")
     # Issue 16: the 21 goals for 2024 said by the instrument that set each; the 21st is from another plan.
-    assert "13 trong 21 chỉ tiêu năm 2024 (1 theo KH 121/KH-UBND, 7 theo KH năm 2024, 13 theo Chỉ tiêu phấn đấu của Ngành năm 2024)" in vi[-1]
+    assert (
+        "13 trong 21 chỉ tiêu năm 2024 (1 theo KH 121/KH-UBND, 7 theo KH năm 2024, "
+        "13 theo Chỉ tiêu phấn đấu của Ngành năm 2024)" in vi[-1]
+    )
     assert "Số lao động được giải quyết việc làm: mục tiêu năm 2024 là 17.000, năm 2023 đã đạt 17.034" in vi[2]
     assert "đạt chỉ tiêu tỷ lệ hộ nghèo (kết quả 24,4%, mục tiêu 24,91%), chưa đạt chỉ tiêu tỷ lệ hộ cận nghèo" in vi[0]
     assert "mục tiêu chưa đạt. Bên cạnh kế hoạch" in vi[0]

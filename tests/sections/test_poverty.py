@@ -153,7 +153,8 @@ def test_targets_and_reduction_goal() -> None:
     sentences = poverty.target_sentences(poverty.target_progress(SMALL, 2023, BREAKS), "vi")
     assert sentences == [
         "Để đạt chỉ tiêu năm 2024 (dưới 1,76%), tỷ lệ hộ nghèo cần giảm hơn 0,51 điểm phần trăm trong năm 2024, "
-        "thấp hơn mức giảm bình quân 1,33 điểm phần trăm mỗi năm đã đạt giai đoạn 2021–2023 (tính từ mức 4,93% năm 2021)."
+        "thấp hơn mức giảm bình quân 1,33 điểm phần trăm mỗi năm đã đạt giai đoạn 2021–2023"
+        " (tính từ mức 4,93% năm 2021)."
     ]
     assert poverty_findings.reduction_goal_sentence(SMALL, 2022, "vi", BREAKS) == (
         "Mức giảm 1,37 điểm phần trăm của tỷ lệ hộ nghèo năm 2022 vượt chỉ tiêu giảm 0,8–1 điểm phần trăm."

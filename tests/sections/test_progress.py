@@ -105,7 +105,9 @@ def test_pace_words_in_both_languages() -> None:
     assert pg.pace_chart_data(frame, "vi")["category"].iloc[-1] == "Đã đạt bình quân 2021–2023"
     sentence = pg.pace_sentences(frame, "poverty_rate", "en")[0]
     # Issue 9 (review item 17): "dưới 1,76%" is met only strictly below it, so the fall needed is more than the gap.
-    assert "needs the poverty rate to fall by more than 0.51 percentage points in 2024, slower than the 1.33" in sentence
+    assert (
+        "needs the poverty rate to fall by more than 0.51 percentage points in 2024, slower than the 1.33" in sentence
+    )
     assert "cần giảm hơn 0,51 điểm phần trăm trong năm 2024" in pg.pace_sentences(frame, "poverty_rate", "vi")[0]
     # A goal two years away keeps the yearly pace (the 2025 band below).
     assert "percentage points a year" in pg.pace_sentences(frame, "poverty_rate", "en")[1]

@@ -11,8 +11,21 @@ from helpers.data.loading import load_headline, load_series_breaks, load_watch
 from helpers.data.query import figure_row, select
 
 GOALS_AHEAD_COLUMNS = ["indicator_id", "goal_period", "goal", "goal_printed", "instrument", "unit", "status"]
-WATCH_COLUMNS = ["indicator_id", "breakdown", "measure", "of", "bears_on", "period", "value", "printed", "unit",
-                 "base_period", "base", "base_printed", "share"]
+WATCH_COLUMNS = [
+    "indicator_id",
+    "breakdown",
+    "measure",
+    "of",
+    "bears_on",
+    "period",
+    "value",
+    "printed",
+    "unit",
+    "base_period",
+    "base",
+    "base_printed",
+    "share",
+]
 
 
 def status(row: object) -> str:
@@ -67,6 +80,21 @@ def watched(figures: pd.DataFrame, year: int) -> pd.DataFrame:
             continue
         value, base_value = float(now["value"]), float(base["value"])
         share = value / base_value * 100 if w.measure == "share" and base_value else None
-        rows.append([w.indicator_id, w.breakdown, w.measure, w.of, w.bears_on, year, value, now["printed"], now["unit"],
-                     base_period, base_value, base["printed"], share])
+        rows.append(
+            [
+                w.indicator_id,
+                w.breakdown,
+                w.measure,
+                w.of,
+                w.bears_on,
+                year,
+                value,
+                now["printed"],
+                now["unit"],
+                base_period,
+                base_value,
+                base["printed"],
+                share,
+            ]
+        )
     return pd.DataFrame(rows, columns=WATCH_COLUMNS)

@@ -15,12 +15,12 @@ from matplotlib.figure import Figure
 
 from helpers.analysis.attainment import GOAL_COLUMNS, next_year_targets, scorecard
 from helpers.analysis.social import QUALIFIER_READINGS, qualifier
-from helpers.text.computed import prefixed
 from helpers.data.printed import parse_printed
 from helpers.present import charts, house
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.text import say, texts_for
+from helpers.text.computed import prefixed
 from helpers.text.formatting import RATIO_DECIMALS, fmt_number, fmt_printed, fmt_value
 from helpers.text.vocabulary import (
     DOMAIN_LABELS,

@@ -241,5 +241,7 @@ def _by_instrument(counted: pd.DataFrame, lang: str) -> str:
     """How many of the counted goals each instrument sets ("13 theo Chỉ tiêu phấn đấu của Ngành năm 2024, 7 theo
     KH năm 2024, 1 theo KH 121/KH-UBND"), so that a goal from another plan is not read as the report's."""
     sizes = counted["instrument"].fillna("").value_counts(sort=False)
-    items = [T("findings.by_instrument", lang, n=int(n), instrument=instrument_name(i, lang)) for i, n in sizes.items() if i]
+    items = [
+        T("findings.by_instrument", lang, n=int(n), instrument=instrument_name(i, lang)) for i, n in sizes.items() if i
+    ]
     return T("findings.by", lang, items=T("findings.join", lang).join(items)) if items else ""

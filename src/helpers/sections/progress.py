@@ -386,7 +386,7 @@ def _needed_sentence(r: object, name: str, level: str, lang: str, again: bool = 
 
 
 def _when_text(r: object, lang: str) -> str:
-    """"trong năm 2024" for a goal one year after the latest result, "mỗi năm" for one further away."""
+    """ "trong năm 2024" for a goal one year after the latest result, "mỗi năm" for one further away."""
     if int(r.goal_period) - int(r.current_period) == 1:
         return T("pace.when.within", lang, year=int(r.goal_period))
     return T("pace.when.yearly", lang)

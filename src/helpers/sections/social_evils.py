@@ -17,9 +17,8 @@ from dataclasses import replace
 import pandas as pd
 
 from helpers.analysis import social as an
-from helpers.analysis.social import rate
 from helpers.data import content
-from helpers.data.query import indicator_name, value
+from helpers.data.query import indicator_name
 from helpers.present.lines import unit_name, unit_of, wrap
 from helpers.present.report import Report
 from helpers.present.tables import Table
@@ -30,7 +29,6 @@ from helpers.text.formatting import fmt_value
 
 T = texts_for(__name__)
 PART = "social_evils"  # the notebook part whose blocks data/content_blocks.csv declares
-
 
 
 # Drugs: rehabilitation by modality beside next year's targets ----------------------------------------------
