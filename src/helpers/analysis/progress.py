@@ -76,7 +76,7 @@ def progress(
         return None
     now_period, now = int(current["period"]), float(current["value"])
     actuals = rows[(rows["kind"] == "actual") & (rows["period"] <= now_period)].set_index("period")
-    actuals = actuals[[same_definition(int(p), now_period, breaks) for p in actuals.index]]
+    actuals = actuals.loc[[same_definition(int(p), now_period, breaks) for p in actuals.index]]  # rows, even none
     results = actuals["value"]
     start = int(results.index.min()) if len(results) else now_period
     achieved = (now - float(results[start])) / (now_period - start) if start < now_period else None
