@@ -401,3 +401,12 @@ def test_a_new_poverty_indicator_shows_in_the_part_without_a_code_change(
     assert "Số hộ nghèo không có khả năng lao động" in shown
     shown_elsewhere = {"Tỷ lệ hộ nghèo", "Số hộ nghèo", "Mức thay đổi tỷ lệ hộ nghèo so với năm trước"}
     assert not shown_elsewhere & set(shown)  # what a block declares (or a rule states) is not said twice
+
+
+def test_a_district_table_across_a_change_of_standard_says_so(figures_2023: pd.DataFrame) -> None:
+    # Issue 16: Table 6's 2015 column is under the 2016–2020 standard; the note says so in the declared words.
+    frame = next(iter(poverty_districts.district_frames(figures_2023, 2023).values()))
+    [note] = poverty_districts.district_break_notes(frame, "vi")
+    assert note.startswith("Các cột trước năm 2021 đo theo chuẩn nghèo trước đó")
+    assert "Quyết định 59/2015/QĐ-TTg" in note and "trong cùng một năm" in note
+    assert "earlier poverty standard" in poverty_districts.district_break_notes(frame, "en")[0]
