@@ -192,7 +192,7 @@ def _zeros_in_words(
 ) -> list[tuple[int, dict[str, str]]]:
     """A zero the printed grammar reads in words ("chưa có người quản lý sau cai nghiện", "không còn các hộ …") is a
     figure no number token shows: proposed with value 0, its indicator from the words after it, one row per place
-    the clause before it lists ("riêng huyện Nam Đông, Quảng Điền và thị xã Hương Trà chưa có …": three)."""
+    the clause before it lists ("riêng huyện A, B và thị xã C chưa có …": three)."""
     out = []
     for m in _ZERO_WORDS.finditer(text):
         s = sentence_at(found, m.start())
