@@ -85,13 +85,13 @@ def test_data_edited_during_a_build_are_not_seen_and_the_build_is_refused_in_one
     assert os.environ["APPENDIX_DATA_DIR"] == str(data_copy)  # the snapshot's variable is put back
     assert list(temp.glob("appendix-data-*")) == []  # and the snapshot removed
 
-    # Built again, the appendix carries the new figures file's checksum in the methods note.
+    # Built again, the technical annex carries the new figures file's checksum in its full method.
     (tiny_notebooks / "01_edit.ipynb").unlink()
     build([2023], "vi", notebooks_dir=tiny_notebooks, progress=False)
     import hashlib
 
     digest = hashlib.sha256(figures.read_bytes()).hexdigest()[:12]
-    assert digest in (outputs / "2023" / "appendix.html").read_text(encoding="utf-8")
+    assert digest in (outputs / "2023" / "annex.html").read_text(encoding="utf-8")
 
 
 def test_the_snapshot_compares_the_data_files_not_the_editors_working_files(

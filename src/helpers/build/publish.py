@@ -122,9 +122,9 @@ def finish(
     pdf_worker: PdfWorker | None = None,
 ) -> Appendix:
     """Assemble and export one appendix in its work folder, in ``formats`` (HTML, PDF, DOCX, XLSX, CSV); with
-    ``progress``, a line on stderr as each phase begins. The technical annex (the notebooks marked for it,
-    :func:`~helpers.build.assemble.split_documents`) is written beside it as ``annex.html`` and ``annex.pdf`` when
-    those formats are asked for: its readers are analysts on screen or paper, and its tables are already in
+    ``progress``, a line on stderr as each phase begins. The technical annex (the full method, the sources
+    with their roles, and the notebooks marked for it, :func:`~helpers.build.assemble.split_documents`) is written
+    beside it as ``annex.html`` and ``annex.pdf`` when those formats are asked for: its readers are analysts on screen or paper, and its tables are already in
     ``tables/`` as CSV, so it has no Word file or workbook of its own. With a ``pdf_worker`` the PDFs are rendered
     there while this process writes the Word file and the workbook (:mod:`helpers.build.pdf_worker`); else here,
     first."""
@@ -132,14 +132,13 @@ def finish(
     _phase(progress, target.label, PHASES["html"])
     documents = split_documents(executed)
     appendix = assemble(documents["appendix"], fm, others=documents["annex"])
-    annex = (
-        assemble(documents["annex"], fm, annex_frame(fm), others=documents["appendix"]) if documents["annex"] else None
-    )
+    # The annex is written for every build: its full method (files, checksums) and its sources with their roles are
+    # what an analyst checks the appendix by, whichever notebooks (if any) are marked for it.
+    annex = assemble(documents["annex"], fm, annex_frame(fm), others=documents["appendix"])
     if "html" in formats:
         (work / "appendix.html").write_bytes(appendix.html.encode("utf-8"))
-        if annex:
-            (work / "annex.html").write_bytes(annex.html.encode("utf-8"))
-    shown = appendix.tables + (annex.tables if annex else ())
+        (work / "annex.html").write_bytes(annex.html.encode("utf-8"))
+    shown = appendix.tables + annex.tables
     missing = [t.name for t in shown if not (work / "tables" / f"{t.name}.csv").is_file()]
     if missing:
         raise AppendixError(
@@ -148,8 +147,7 @@ def finish(
     pdfs: list[PdfJob] = []
     if "pdf" in formats:
         _phase(progress, target.label, PHASES["pdf"])
-        printed = [(appendix, work / "appendix.pdf"), *([(annex, work / "annex.pdf")] if annex else [])]
-        for document, pdf_path in printed:
+        for document, pdf_path in ((appendix, work / "appendix.pdf"), (annex, work / "annex.pdf")):
             if pdf_worker is not None:
                 pdfs.append(pdf_worker.submit(document.with_figures("print"), pdf_path, base_url=work))
             else:
