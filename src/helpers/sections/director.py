@@ -9,8 +9,8 @@ import pandas as pd
 from helpers.analysis import watch
 from helpers.data.query import figure_row, indicator_name
 from helpers.present.lines import qualified
-from helpers.present.report import Report
 from helpers.present.progress import change_text, goal_level_text, low
+from helpers.present.report import Report
 from helpers.text.formatting import fmt_value
 from helpers.text.templates import texts_for
 from helpers.text.vocabulary import breakdown_text, instrument_name
