@@ -75,7 +75,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
     if not args.report:
         print("error: 'draft' needs --report FILE (or --accept DRAFT.csv).", file=sys.stderr)
         return 2
-    from helpers.draft.propose import default_sheet_path, draft_report, write_sheet
+    from helpers.draft.propose import draft_report
+    from helpers.draft.sheet import default_sheet_path, write_sheet
 
     draft = draft_report(Path(args.report), year, source_id=args.source)
     path = write_sheet(draft, Path(args.out) if args.out else default_sheet_path(year))

@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers.build import assemble
+from helpers.build import assemble, documents
 from helpers.build.assemble import Heading, Section, compose, render_items, section_of, toc_html
 from helpers.build.execute import find_notebooks
 from helpers.build.frontmatter import BreakNote, FrontMatter, SourceEntry, VintageFile, gather
@@ -53,7 +53,7 @@ def test_the_build_reads_every_record_of_the_run_in_name_order_whatever_the_note
     for name, text in (("01_p", "P"), ("00_overview", "O")):  # 00_tiny.ipynb made Report("00_overview", …)
         record.append_item(record.start_record(tmp_path, name, 2023, "vi"), H(1, name, text))
     executed = [tmp_path / "notebooks" / n for n in ("00_tiny.ipynb", "01_p.ipynb", "02_quiet.ipynb")]
-    assert [p.name for p in assemble.records_of(executed)] == ["00_overview.jsonl", "01_p.jsonl"]
+    assert [p.name for p in documents.records_of(executed)] == ["00_overview.jsonl", "01_p.jsonl"]
     appendix = assemble.assemble(executed, front())
     assert [h.element_id for h in appendix.headings] == ["00_overview", "01_p"]
 
@@ -243,7 +243,7 @@ def test_the_annex_is_composed_by_the_same_assembly_with_its_own_frame() -> None
     with files and checksums; the official appendix has the plain list and the short note."""
     fm = front()
     fm = replace(fm, sources=(replace(fm.sources[0], role="secondary"), *fm.sources[1:]))
-    annex = compose(sections(), fm, assemble.annex_frame(fm)).html
+    annex = compose(sections(), fm, documents.annex_frame(fm)).html
     official = compose(sections(), fm).html
     assert "<title>Tài liệu kỹ thuật của phụ lục phân tích số liệu năm 2023</title>" in annex
     assert '<h1 class="cover-title">TÀI LIỆU KỸ THUẬT</h1>' in annex and "Kèm theo" not in annex
@@ -262,16 +262,16 @@ def test_each_notebook_belongs_to_the_document_its_metadata_names(tmp_path: Path
 
     plain = notebook("01_a.ipynb", {})
     marked = notebook("05_q.ipynb", {"appendix": {"document": "annex"}})
-    assert assemble.split_documents([marked, plain]) == {"appendix": [plain], "annex": [marked]}
+    assert documents.split_documents([marked, plain]) == {"appendix": [plain], "annex": [marked]}
     wrong = notebook("06_w.ipynb", {"appendix": {"document": "anex"}})
     with pytest.raises(AppendixError, match=r"^06_w.ipynb: the notebook's metadata appendix.document is 'anex'"):
-        assemble.document_of(wrong)
+        documents.document_of(wrong)
 
 
 def test_the_committed_notebooks_put_the_data_checks_in_the_annex_and_the_analysis_in_the_appendix() -> None:
-    documents = assemble.split_documents(find_notebooks(notebooks_dir()))
-    assert [p.stem for p in documents["annex"]] == ["05_data_quality"]
-    assert "00_overview" in [p.stem for p in documents["appendix"]]
+    split = documents.split_documents(find_notebooks(notebooks_dir()))
+    assert [p.stem for p in split["annex"]] == ["05_data_quality"]
+    assert "00_overview" in [p.stem for p in split["appendix"]]
 
 
 def test_a_source_whose_title_no_page_shows_is_said_to_be_untitled_and_copies_are_said_by_their_role() -> None:

@@ -11,9 +11,10 @@ from helpers.cli import main
 from helpers.data.loading import figures_files, load_reference, load_year
 from helpers.draft.accept import accept_draft
 from helpers.draft.formats import write_docx, write_pdf
-from helpers.draft.propose import SHEET_COLUMNS, draft_report, draft_text, learned_figures, write_sheet
+from helpers.draft.propose import draft_report, draft_text, learned_figures
 from helpers.draft.reading import read_report
 from helpers.draft.segments import RULES, sentences
+from helpers.draft.sheet import SHEET_COLUMNS, write_sheet
 from helpers.errors import DataError, UsageError
 from tests.conftest import read_rows, write_rows
 

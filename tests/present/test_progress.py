@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis.series import same_definition
+from helpers.present import pace
 from helpers.present import progress as pg
 from tests.conftest import figures_frame
 
@@ -61,7 +62,7 @@ def test_progress_flags_a_goal_that_needs_a_faster_pace() -> None:
     assert frame["on_track"].tolist() == [False] and pg.assessment_key(frame.iloc[0]) == "off_track"
     chart = pg.pace_chart_data(frame, "vi")
     assert list(chart["value"]) == pytest.approx([2.25, 1.725])
-    sentence = pg.pace_sentences(frame, "trained_labour_rate", "vi")[0]
+    sentence = pace.pace_sentences(frame, "trained_labour_rate", "vi")[0]
     # A plain goal: exactly the gap, needed within 2024 since the goal is one year after the result (issue 16).
     assert "cần tăng 2,25 điểm phần trăm trong năm 2024, cao hơn" in sentence
 
@@ -103,14 +104,14 @@ def test_pace_words_in_both_languages() -> None:
         "Achieved on average 2021–2023",
     ]
     assert pg.pace_chart_data(frame, "vi")["category"].iloc[-1] == "Đã đạt bình quân 2021–2023"
-    sentence = pg.pace_sentences(frame, "poverty_rate", "en")[0]
+    sentence = pace.pace_sentences(frame, "poverty_rate", "en")[0]
     # Issue 9 (review item 17): "dưới 1,76%" is met only strictly below it, so the fall needed is more than the gap.
     assert (
         "needs the poverty rate to fall by more than 0.51 percentage points in 2024, slower than the 1.33" in sentence
     )
-    assert "cần giảm hơn 0,51 điểm phần trăm trong năm 2024" in pg.pace_sentences(frame, "poverty_rate", "vi")[0]
+    assert "cần giảm hơn 0,51 điểm phần trăm trong năm 2024" in pace.pace_sentences(frame, "poverty_rate", "vi")[0]
     # A goal two years away keeps the yearly pace (the 2025 band below).
-    assert "percentage points a year" in pg.pace_sentences(frame, "poverty_rate", "en")[1]
+    assert "percentage points a year" in pace.pace_sentences(frame, "poverty_rate", "en")[1]
     table = pg.progress_table(frame, "en")
     assert list(table.frame.columns)[-1] == "Assessment"
     assert table.frame["Assessment"].iloc[0] == "Within reach at the pace achieved"
@@ -120,14 +121,14 @@ def test_a_band_goal_gives_the_pace_to_both_ends_in_words(figures_2023: pd.DataF
     # Issue 9: "cần giảm 0,03 điểm phần trăm mỗi năm" judged the 2–2,2% band by its lenient end alone.
     frame = pg.progress(figures_2023, "poverty_rate", 2023, pg.breaks_of("poverty_rate"))
     band = frame[frame["goal_period"] == 2025].iloc[0]
-    sentence = pg.pace_sentences(frame, "poverty_rate", "vi")[1]
+    sentence = pace.pace_sentences(frame, "poverty_rate", "vi")[1]
     # (2,27 − 2,2) / 2 = 0,035 and (2,27 − 2) / 2 = 0,135, each rounded half up as by hand.
     assert abs(band["required"]) == pytest.approx(0.035) and abs(band["required_far"]) == pytest.approx(0.135)
     near, far = "0,04", "0,14"
     assert f"cần giảm {near}–{far} điểm phần trăm mỗi năm" in sentence
     # Review VI23: which end each pace reaches, in plain words.
     assert f"({near} nếu chỉ cần về mức 2,2%; {far} để về mức 2%)" in sentence
-    english = pg.pace_sentences(frame, "poverty_rate", "en")[1]
+    english = pace.pace_sentences(frame, "poverty_rate", "en")[1]
     assert f"({near.replace(',', '.')} to reach just 2.2%; {far.replace(',', '.')} to reach 2%)" in english
 
 
@@ -144,14 +145,14 @@ def test_margins_share_one_sign_with_the_scorecard(figures_2023: pd.DataFrame) -
 def test_one_goal_set_by_two_instruments_is_one_sentence(figures_2023: pd.DataFrame) -> None:
     frame = pg.progress(figures_2023, "poverty_rate", 2023, pg.breaks_of("poverty_rate"))
     assert (frame["goal_period"] == 2025).sum() == 2  # the five-year plan and Kế hoạch 121, both 2–2,2%
-    sentences = pg.pace_sentences(frame, "poverty_rate", "vi", limit=len(frame))
+    sentences = pace.pace_sentences(frame, "poverty_rate", "vi", limit=len(frame))
     assert len(sentences) == len(set(sentences)) == 2
 
 
 def test_the_pace_achieved_is_said_once_across_the_goals_ahead(figures_2023: pd.DataFrame) -> None:
     # Issue 9: "the same clause about 1,33 points twice on one page" — the second goal only compares with it.
     frame = pg.progress(figures_2023, "poverty_rate", 2023, pg.breaks_of("poverty_rate"))
-    sentences = pg.pace_sentences(frame, "poverty_rate", "vi")
+    sentences = pace.pace_sentences(frame, "poverty_rate", "vi")
     assert len(sentences) == 2
     assert sum("1,33 điểm phần trăm" in s for s in sentences) == 1
     assert "cũng thấp hơn mức giảm đã đạt nêu trên" in sentences[1]
@@ -191,8 +192,8 @@ def test_a_band_already_reached_says_the_result_is_inside_it(figures_2023: pd.Da
     band = frame[frame["goal_low"].notna()].iloc[[0]]
     far = f"{band['goal_high'].iloc[0]:g}"
     gap = f"{band['gap_far'].iloc[0]:.2f}".replace(".", ",")
-    sentence = pg.pace_sentences(band, "trained_labour_rate", "vi")[0]
+    sentence = pace.pace_sentences(band, "trained_labour_rate", "vi")[0]
     assert sentence.endswith(
         f"Kết quả đã nằm trong khoảng mục tiêu, còn cách mức {far}% của khoảng {gap} điểm phần trăm."
     )
-    assert "The result is inside the band" in pg.pace_sentences(band, "trained_labour_rate", "en")[0]
+    assert "The result is inside the band" in pace.pace_sentences(band, "trained_labour_rate", "en")[0]

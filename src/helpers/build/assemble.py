@@ -11,18 +11,17 @@ nothing depends on the clock.
 
 The document is made twice from the same record: for the screen (``appendix.html``: each chart's PNG embedded) and
 for print (the PDF: each chart from its SVG file, :func:`compose` with ``figures="svg"``). The same assembly makes
-the technical annex from the notebooks marked for it (:func:`split_documents`), with its own frame
-(:func:`annex_frame`)."""
+the technical annex from the notebooks marked for it (:func:`helpers.build.documents.split_documents`),
+with its own frame (:func:`helpers.build.documents.annex_frame`)."""
 
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.build import frontmatter
+from helpers.build.documents import OFFICIAL_BACK, Frame, official_frame, record_of, records_of
 from helpers.build.frontmatter import FrontMatter
 from helpers.present import record
 from helpers.present.handoff import PRINT_SVG_DIR
@@ -117,13 +116,8 @@ def section_of(found: Record) -> Section:
     return Section(found.notebook, items, findings)
 
 
-def record_of(executed: Path) -> Path:
-    """The record of an executed notebook (``<work>/notebooks/NN_x.ipynb`` → ``<work>/record/NN_x.jsonl``)."""
-    return executed.parent.parent / record.RECORD_DIR / f"{executed.stem}{record.RECORD_SUFFIX}"
-
-
 def read_section(path: Path) -> Section:
-    """The :class:`Section` of an executed notebook, from its record (:func:`record_of`)."""
+    """The :class:`Section` of an executed notebook, from its record (:func:`~helpers.build.documents.record_of`)."""
     where = record_of(Path(path))
     return section_of(read_record(where, shown_as=f"{record.RECORD_DIR}/{where.name}"))
 
@@ -239,10 +233,6 @@ def _nested(entries: Sequence[tuple[int, str]]) -> str:
     return "".join(out)
 
 
-OFFICIAL_BACK = (("sources", "frontmatter:sources"), ("methods", "frontmatter:methods"))
-ANNEX_BACK = (("sources", "frontmatter:sources"), ("methods", "frontmatter:annex.methods"))
-
-
 def toc_html(
     headings: Iterable[Heading],
     lang: str,
@@ -298,38 +288,6 @@ def findings_html(sections: Sequence[Section], titles: dict[str, Heading], lang:
     )
 
 
-@dataclass(frozen=True)
-class Frame:
-    """What one document puts around its notebooks' sections: its title, its cover and the parts after the
-    sections (their HTML, and their (id, text key) for the contents)."""
-
-    title: str
-    cover: str
-    back: tuple[str, ...]
-    back_toc: tuple[tuple[str, str], ...]
-
-
-def official_frame(fm: FrontMatter) -> Frame:
-    """The official appendix's frame: the cover of Nghị định 30/2020, the plain source list, the short methods note."""
-    return Frame(
-        say("frontmatter:title", fm.lang, year=fm.year),
-        frontmatter.cover_html(fm),
-        (frontmatter.sources_html(fm), frontmatter.methods_html(fm)),
-        OFFICIAL_BACK,
-    )
-
-
-def annex_frame(fm: FrontMatter) -> Frame:
-    """The technical annex's frame: its own cover, the source list with roles, the full method with files and
-    checksums (:mod:`helpers.build.frontmatter`)."""
-    return Frame(
-        say("frontmatter:annex.title", fm.lang, year=fm.year),
-        frontmatter.annex_cover_html(fm),
-        (frontmatter.sources_html(fm, roles=True), frontmatter.annex_methods_html(fm)),
-        ANNEX_BACK,
-    )
-
-
 def compose(
     sections: Sequence[Section],
     fm: FrontMatter,
@@ -339,7 +297,8 @@ def compose(
     word: bool = False,
 ) -> Appendix:
     """The whole document: cover, contents, key findings, lists, the notebooks' sections, sources, methods;
-    ``frame`` the cover and back parts (the official appendix's by default, :func:`annex_frame` for the annex).
+    ``frame`` the cover and back parts (the official appendix's by default,
+    :func:`~helpers.build.documents.annex_frame` for the annex).
     ``figures`` says how each chart is shown (:data:`FIGURE_FORMS`): embedded by default. ``word`` makes the
     document pandoc reads for the Word file: no stylesheet, cover or contents (:mod:`helpers.build.word` writes
     its own) and no ``<main>`` (pandoc would read nothing else), Word's captions."""
@@ -428,52 +387,10 @@ def stylesheet(lang: str) -> str:
     return STYLESHEET.read_text(encoding="utf-8")
 
 
-def records_of(executed: Sequence[Path], others: Sequence[Path] = ()) -> list[Path]:
-    """The records the executed notebooks wrote, in the notebooks' order: every Report of the build wrote one into the
-    (fresh) record folder beside them, named after itself (``Report("01_poverty", …)`` → ``record/01_poverty.jsonl``),
-    as the notebooks are named; a notebook that hands nothing to the appendix writes none, and a Report named
-    otherwise than its notebook (a test's tiny notebook) still counts. The records of ``others`` (the notebooks of
-    the other document, :func:`split_documents`) are left out. Sorted by name, as the notebooks run."""
-    folders = dict.fromkeys(record_of(Path(path)).parent for path in executed)
-    skip = {record_of(Path(path)).name for path in others}
-    found = (p for folder in folders for p in folder.glob(f"*{record.RECORD_SUFFIX}") if p.name not in skip)
-    return sorted(found, key=lambda p: p.name)
-
-
 def assemble(
     executed: Sequence[Path], fm: FrontMatter, frame: Frame | None = None, others: Sequence[Path] = ()
 ) -> Appendix:
-    """Read the records of the executed notebooks (:func:`records_of`, without those of ``others``) and compose the
-    document (``frame``: see :func:`compose`)."""
+    """Read the records of the executed notebooks (:func:`~helpers.build.documents.records_of`, without those of
+    ``others``) and compose the document (``frame``: see :func:`compose`)."""
     found = [read_record(p, shown_as=f"{record.RECORD_DIR}/{p.name}") for p in records_of(executed, others)]
     return compose([section_of(r) for r in found], fm, frame)
-
-
-# The two documents a build makes of the notebooks: the official appendix the director signs, and the technical
-# annex for analysts. A notebook says which it belongs to in its metadata ("appendix": {"document": "annex"}); a
-# notebook that says nothing is part of the official appendix.
-DOCUMENTS = ("appendix", "annex")
-
-
-def document_of(path: Path) -> str:
-    """The document the notebook at ``path`` belongs to (:data:`DOCUMENTS`), from its metadata; an unknown name
-    is refused in one sentence naming the notebook."""
-    from helpers.errors import AppendixError
-
-    # The notebook's JSON is read directly: only its metadata is needed, and nbformat's validation costs time.
-    metadata = json.loads(Path(path).read_text(encoding="utf-8")).get("metadata", {}).get("appendix", {})
-    document = metadata.get("document", DOCUMENTS[0]) if isinstance(metadata, dict) else None
-    if document not in DOCUMENTS:
-        raise AppendixError(
-            f"{Path(path).name}: the notebook's metadata appendix.document is {document!r}; "
-            f"it must be one of {', '.join(DOCUMENTS)}."
-        )
-    return str(document)
-
-
-def split_documents(executed: Sequence[Path]) -> dict[str, list[Path]]:
-    """The executed notebooks of each document, in the given order."""
-    found: dict[str, list[Path]] = {name: [] for name in DOCUMENTS}
-    for path in executed:
-        found[document_of(path)].append(path)
-    return found

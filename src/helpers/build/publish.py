@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import TypedDict, Unpack
 
 from helpers.build import export, frontmatter, word, workbook
-from helpers.build.assemble import Appendix, annex_frame, assemble, split_documents
+from helpers.build.assemble import Appendix, assemble
+from helpers.build.documents import annex_frame, split_documents
 from helpers.build.execute import (
     NotebookFailure,
     NotebookJob,
@@ -122,9 +123,10 @@ def finish(
     pdf_worker: PdfWorker | None = None,
 ) -> Appendix:
     """Assemble and export one appendix in its work folder, in ``formats`` (HTML, PDF, DOCX, XLSX, CSV); with
-    ``progress``, a line on stderr as each phase begins. The technical annex (the full method, the sources
-    with their roles, and the notebooks marked for it, :func:`~helpers.build.assemble.split_documents`) is written
-    beside it as ``annex.html`` and ``annex.pdf`` when those formats are asked for: its readers are analysts on screen or paper, and its tables are already in
+    ``progress``, a line on stderr as each phase begins. The technical annex (the full method, the sources with
+    their roles, and the notebooks marked for it, :func:`~helpers.build.documents.split_documents`) is written
+    beside it as ``annex.html`` and ``annex.pdf`` when those formats are asked for: its readers are analysts on
+    screen or paper, and its tables are already in
     ``tables/`` as CSV, so it has no Word file or workbook of its own. With a ``pdf_worker`` the PDFs are rendered
     there while this process writes the Word file and the workbook (:mod:`helpers.build.pdf_worker`); else here,
     first."""

@@ -20,8 +20,8 @@ from helpers.data import contract
 from helpers.data.audit import AuditResult, audit_report
 from helpers.data.csvfile import read_table, shown_path
 from helpers.data.loading import load_instruments, load_reference, read_figures_file
-from helpers.draft.propose import DECISIONS, SHEET_COLUMNS
 from helpers.draft.reading import read_report
+from helpers.draft.sheet import DECISIONS, SHEET_COLUMNS
 from helpers.errors import DataError
 from helpers.paths import data_dir as default_data_dir
 from helpers.paths import display_path

@@ -18,6 +18,8 @@ from rapidfuzz import fuzz, utils
 
 QUOTE = re.compile(r"quote: \"(.*)\"$|\"([^\"]{8,})\"")
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*%?")
+_ASIDE = re.compile(r"\([^()]*\)")  # a closed bracket
+_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*%?")  # a number as a sentence prints it, "1/2" included
 NEAR_WORDS = 14
 SHARED_WORD_BONUS = 1.5
 UNIT_BONUS = 15
@@ -123,3 +125,14 @@ def _covered(words: set[str], wording: str) -> float:
 def near_words(text: str, n: int = NEAR_WORDS) -> str:
     """The last ``n`` words of ``text``."""
     return " ".join(text.split()[-n:])
+
+
+def without_asides(text: str) -> str:
+    """``text`` less its parenthesised asides and its numbers: the words before a number that speak of it ("cho
+    72.219 lượt hộ nghèo (…) với kinh phí 60.447" speaks of what comes before the brackets)."""
+    return _NUMBER.sub(" ", _ASIDE.sub(" ", text))
+
+
+def alternatives_cell(ranked: list[tuple[str, float]]) -> str:
+    """The runners-up of a ranking as the review sheet's ``alternatives`` cell: "id (score); id (score)"."""
+    return "; ".join(f"{i} ({score:.0f})" for i, score in ranked)

@@ -3,14 +3,12 @@
 The tokens are the audit's (``helpers.data.audit.number_tokens``: its tokenizer and its skip rules, whose reasons
 the sheet repeats); a print is read by the printed grammar (``helpers.data.printed``), so a proposal's value is
 always the print's own reading. Kinds, periods, cut-offs, instruments, units and breakdowns come from the rules of
-``draft_rules.yml``, read around each number by ``sentence_rules``; the indicator from ``matching``. Nothing here
-writes to data/.
+``draft_rules.yml``, read around each number by ``sentence_rules``; the indicator from ``matching``; zeros said in
+words by ``zeros``. The rows fill the review sheet of ``sheet``. Nothing here writes to data/.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -26,25 +24,14 @@ from helpers.data.printed import (
     NEGATING_QUALIFIERS,
     QUALIFIERS,
     VI_NUMBER,
-    ZERO_WORDS,
     parse_printed,
     read_vi_number,
 )
 from helpers.draft import sentence_rules as rules
-from helpers.draft.matching import Catalogue, near_words
+from helpers.draft.matching import Catalogue, alternatives_cell, near_words, without_asides
 from helpers.draft.segments import RULES, Sentence, sentence_at, sentences
-
-EXTRA_COLUMNS = [
-    "confidence",
-    "alternatives",
-    "new_indicator_name_vi",
-    "new_indicator_unit",
-    "sentence",
-    "text_line",
-    "passed_over",
-]
-SHEET_COLUMNS = ["decision", *contract.FIGURES_COLUMNS, *EXTRA_COLUMNS]
-DECISIONS = ("", "accepted", "corrected", "rejected")
+from helpers.draft.sheet import SHEET_COLUMNS, Draft
+from helpers.draft.zeros import zeros_in_words
 
 _QUALIFIER_AT_END = re.compile(
     r"(?:^|(?<=[\s(:]))(?P<q>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r") ?$"
@@ -68,13 +55,6 @@ _PER_YEAR_RIGHT = re.compile(RULES["per_year"]["right"])
 _PER_YEAR_LEFT = re.compile(RULES["per_year"]["left"])
 _PER_YEAR_NAME = re.compile(RULES["per_year"]["names"])
 _FALL_NAME = re.compile(RULES["fall_named_by"])
-_THOUSANDS = re.compile(RULES["count_not_heading"]["number"])
-_ZERO_WORDS = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(z) for z in sorted(ZERO_WORDS, key=len, reverse=True)) + r")(?!\w)"
-)
-_ZERO_CLAUSE = re.compile(r"[;()]|\d")  # the places a zero lists follow the last number before it
-_BRACKETED = re.compile(r"\([^()]*\)")
-DIGITS_RE = re.compile(r"\d+(?:[.,/]\d+)*%?")
 _PASS_OVER = {name: (re.compile(r["pattern"]), r["reason"]) for name, r in RULES["pass_over"].items() if r["pattern"]}
 RANGE_END_REASON = RULES["pass_over"]["range_end"]["reason"]
 UNREADABLE_REASON = RULES["pass_over"]["unreadable"]["reason"]
@@ -90,22 +70,6 @@ class Head:
     indicator: str
     units: frozenset[str] | None
     when: tuple[tuple[str, str], ...] = ()  # its kind, period, as_of and instrument
-
-
-@dataclass(frozen=True)
-class Draft:
-    """A draft's review sheet (one row per number token, proposed or passed over) and how it was made."""
-
-    sheet: pd.DataFrame
-    year: int
-
-    @property
-    def proposals(self) -> pd.DataFrame:
-        return self.sheet[self.sheet["passed_over"] == ""]
-
-    @property
-    def passed_over(self) -> pd.DataFrame:
-        return self.sheet[self.sheet["passed_over"] != ""]
 
 
 def learned_figures(
@@ -154,7 +118,7 @@ def draft_text(
         where = sentence.locator if sentence else ""
         context = " ".join(text[max(0, m.start() - 60) : m.end() + 60].split())
         not_heading = skip is not None and skip.name in RULES["count_not_heading"]["rules"]
-        if not_heading and _count_at_line_start(m, text, unit_words):
+        if not_heading and rules.count_at_line_start(m, text, unit_words):
             skip = None
         reason = skip.reason if skip else next((r for s, e, r in extra_spans if s <= m.start() and m.end() <= e), None)
         if m.start() in consumed:
@@ -173,78 +137,12 @@ def draft_text(
         if second is not None:
             consumed.add(second)
         rows.append({**row, "text_line": line})
-    for at, row in _zeros_in_words(text, found, year, source_id, catalogue, ref.labels, published):
+    for at, row in zeros_in_words(text, found, year, source_id, catalogue, ref.labels, published):
         offsets.append(at)
         rows.append(row)
     rows = [r for _, r in sorted(zip(offsets, rows, strict=True), key=lambda x: x[0])]  # stable: text order
     sheet = pd.DataFrame.from_records(rows, columns=SHEET_COLUMNS).astype(object).fillna("").astype(str)
     return Draft(sheet, year)
-
-
-def _zeros_in_words(
-    text: str,
-    found: list[Sentence],
-    year: int,
-    source_id: str,
-    catalogue: Catalogue,
-    labels: pd.DataFrame,
-    published: str,
-) -> list[tuple[int, dict[str, str]]]:
-    """A zero the printed grammar reads in words ("chưa có người quản lý sau cai nghiện", "không còn các hộ …") is a
-    figure no number token shows: proposed with value 0, its indicator from the words after it, one row per place
-    the clause before it lists ("riêng huyện A, B và thị xã C chưa có …": three)."""
-    out = []
-    for m in _ZERO_WORDS.finditer(text):
-        s = sentence_at(found, m.start())
-        if s is None:
-            continue
-        left, right = text[s.start : m.start()], text[m.end() : s.end]
-        after = " ".join(rules.SEPARATORS.split(right)[0].split()[:12])
-        near = near_words(DIGITS_RE.sub(" ", _BRACKETED.sub(" ", left)), 6) + " " + after
-        ranked = catalogue.rank(near, f"{s.heading} {s.carried} {left} {after}", None, after=after)
-        best = ranked[0] if ranked else ("", 0.0)
-        if (
-            best[1] < RULES["new_indicator_below"]
-            or catalogue.shared_phrases(best[0], near) < RULES["new_indicator_phrases"]
-        ):
-            continue  # words the catalogue cannot place ("không còn khả năng …"): no figure is drafted from them
-        indicator = best[0]
-        clause = _ZERO_CLAUSE.split(left)[-1].lower()
-        places = []
-        for dim, value in zip(labels["dimension"], labels["value"], strict=True):
-            if dim in catalogue.dimensions.get(indicator, set()):
-                hit = re.search(r"(?<!\w)" + re.escape(str(value).lower()) + r"(?!\w)", clause)
-                if hit:
-                    places.append((hit.start(), f"{dim}={value}"))
-        when = rules.when(left, right, s, year, indicator, catalogue, published)
-        for _, breakdown in sorted(places) or [(0, "")]:
-            row = {
-                "decision": "",
-                "printed": m.group(),
-                "value": "0",
-                "source_id": source_id,
-                "locator": s.locator,
-                "sentence": " ".join((s.carried + " … " + s.text if s.carried else s.text).split()),
-                "indicator_id": indicator,
-                "breakdown": breakdown,
-                "confidence": f"{min(best[1], 90) / 100:.2f}",  # words, not a number: never quite sure
-                "alternatives": _alternatives(ranked[1:4]),
-                "text_line": str(text.count("\n", 0, m.start()) + 1),
-                **when,
-            }
-            out.append((m.start(), row))
-    return out
-
-
-def _count_at_line_start(m: re.Match[str], text: str, unit_words: list[tuple[str, set[str]]]) -> bool:
-    """ "2.000 lao động được đưa đi …" at a line's start is a count, not a heading "2.1." (draft_rules.yml,
-    ``count_not_heading``): thousands groups followed by a unit word."""
-    if not _THOUSANDS.fullmatch(m.group()):
-        return False
-    after = text[m.end() : m.end() + 40].lstrip().lower()
-    return text[m.end() : m.end() + 1] == " " and any(
-        after.startswith(w) and not after[len(w) : len(w) + 1].isalpha() for w, _ in unit_words
-    )
 
 
 def _passed(token: str, line: str, where: str, context: str, reason: str) -> dict[str, str]:
@@ -315,7 +213,7 @@ def _propose(
         units = changes or units
     # The words nearest the number: before it, less parenthesised asides and other numbers ("cho 72.219 lượt hộ
     # nghèo (…) với kinh phí 60.447" speaks of what comes before the brackets); after it, up to the item's end.
-    before = DIGITS_RE.sub(" ", _BRACKETED.sub(" ", left))
+    before = without_asides(left)
     after_words = re.split(r"\d", rules.SEPARATORS.split(re.sub(r"^\s*/\s*\d+", "", right))[0])[0].split()[:10]
     near = near_words(before) + " " + " ".join(after_words)
     # "giảm còn 3,56% vào cuối năm 2022 (11.735 hộ)": a number in brackets right after a figure restates it in
@@ -398,7 +296,7 @@ def _propose(
         row.update(
             indicator_id=indicator,
             confidence=f"{min(best[1], 90) / 100:.2f}",  # it rests on the list's shape: never quite sure
-            alternatives=_alternatives([r for r in ranked if r[0] != indicator][:3]),
+            alternatives=alternatives_cell([r for r in ranked if r[0] != indicator][:3]),
         )
     elif (
         best[1] < RULES["new_indicator_below"]
@@ -409,7 +307,7 @@ def _propose(
             new_indicator_name_vi=near_words(left, 8).strip(" :;,(-"),
             new_indicator_unit=";".join(sorted(units)) if units else "",
             confidence=f"{best[1] / 100:.2f}",
-            alternatives=_alternatives(ranked[:3]),
+            alternatives=alternatives_cell(ranked[:3]),
         )
         indicator = ""
     else:
@@ -418,7 +316,7 @@ def _propose(
         row.update(
             indicator_id=indicator,
             confidence=f"{max(0, min(best[1], 50 + margin * 5, 100)) / 100:.2f}",
-            alternatives=_alternatives(ranked[1:4]),
+            alternatives=alternatives_cell(ranked[1:4]),
         )
     # "bình quân mỗi năm giảm 4,51%" of "Mức giảm tỷ lệ hộ nghèo bình quân …": the indicator's name holds the fall
     # (draft_rules.yml, `fall_named_by`), so the figure is the size of the fall, printed without the word.
@@ -479,23 +377,10 @@ def _amount_of_count(named, m: re.Match[str], s: Sentence, heads: list[Head], ca
     return best
 
 
-def _alternatives(ranked: list[tuple[str, float]]) -> str:
-    return "; ".join(f"{i} ({score:.0f})" for i, score in ranked)
-
-
 def _plain(number: Decimal) -> str:
     """A value as the figures file writes it: dot decimal, no exponent, no trailing zeros."""
     text = format(number, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def write_sheet(draft: Draft, path: Path) -> Path:
-    """Write the review sheet as CSV UTF-8 (no byte-order mark), every cell quoted where needed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    out = io.StringIO()
-    draft.sheet.to_csv(out, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    path.write_text(out.getvalue(), encoding="utf-8")
-    return path
 
 
 def draft_report(report: Path, year: int, data_dir: Path | None = None, source_id: str | None = None) -> Draft:
@@ -510,10 +395,3 @@ def draft_report(report: Path, year: int, data_dir: Path | None = None, source_i
         listed = reports.loc[reports["year"] == str(year), "source_id"]
         source_id = listed.iloc[0] if len(listed) else ""
     return draft_text(read_report(report), year, data_dir=data_dir, source_id=source_id)
-
-
-def default_sheet_path(year: int) -> Path:
-    """Where a draft's review sheet goes by default: outputs/drafts/<year>-draft.csv, never inside data/."""
-    from helpers.paths import outputs_dir
-
-    return outputs_dir() / "drafts" / f"{year}-draft.csv"

@@ -1,6 +1,7 @@
 """What the rules of ``draft_rules.yml`` read around one number in its sentence: its kind, period, cut-off and
 instrument (:func:`when`), its breakdown (:func:`breakdown`, :func:`item_label`), and the words of units and
-breakdown labels a sentence may use. The proposing itself is :mod:`helpers.draft.propose`.
+breakdown labels a sentence may use, and whether a number at a line's start is a count rather than a heading
+(:func:`count_at_line_start`). The proposing itself is :mod:`helpers.draft.propose`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ PERIODS = [{**p, "re": re.compile(p["pattern"])} for p in RULES["periods"]]
 _AS_OF = [{**a, "re": re.compile(a["pattern"])} for a in RULES["as_of"]]
 _INSTRUMENTS = [(re.compile(i["pattern"]), i["label"]) for i in RULES["instruments"]]
 SEPARATORS = re.compile(RULES["item_separators"])
+_THOUSANDS = re.compile(RULES["count_not_heading"]["number"])
 _JOINER = re.compile(RULES["label_list_joiner"])
 
 
@@ -173,3 +175,14 @@ def item_label(
         before = [f for f in before if re.fullmatch(r"\s*:?\s*(?:[\d.,]+ [^\d;,()/]{0,25}/)?", low[f[1] : pos])]
     pick = before[-1] if before else (after[0] if after and not before_only else None)
     return (pick[2], pick[3]) if pick else None
+
+
+def count_at_line_start(m: re.Match[str], text: str, unit_words: list[tuple[str, set[str]]]) -> bool:
+    """ "2.000 lao động được đưa đi …" at a line's start is a count, not a heading "2.1." (draft_rules.yml,
+    ``count_not_heading``): thousands groups followed by a unit word."""
+    if not _THOUSANDS.fullmatch(m.group()):
+        return False
+    after = text[m.end() : m.end() + 40].lstrip().lower()
+    return text[m.end() : m.end() + 1] == " " and any(
+        after.startswith(w) and not after[len(w) : len(w) + 1].isalpha() for w, _ in unit_words
+    )

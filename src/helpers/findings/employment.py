@@ -12,6 +12,7 @@ from helpers.analysis.employment import results_against_goals
 from helpers.data import content
 from helpers.data.printed import parse_printed
 from helpers.data.slots import slot
+from helpers.present import pace
 from helpers.present import progress as pg
 from helpers.present.chart_titles import verdict_word
 from helpers.present.lines import qualified, unit_name, unit_of
@@ -188,7 +189,7 @@ def findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
         if name != "scorecard":
             sentences += [result_sentence(figures, i, year, lang) for i in content.indicators(PART, name, "series")]
         if name == TRAINED_BLOCK:
-            sentences += pg.pace_sentences(trained_pace(figures, year), rate_of(), lang, limit=1)
+            sentences += pace.pace_sentences(trained_pace(figures, year), rate_of(), lang, limit=1)
         if name in BLOCK_SENTENCES:
             sentences.append(BLOCK_SENTENCES[name](figures, year, lang))
     return [s for s in sentences if s][:6]

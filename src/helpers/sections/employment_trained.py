@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from helpers.analysis.employment import goal_series_span
 from helpers.data.query import indicator_name
 from helpers.present import chart_titles as ct
-from helpers.present import charts
+from helpers.present import charts, pace
 from helpers.present import progress as pg
 from helpers.present.report import Report, source_line
 from helpers.present.tables import Table
@@ -86,4 +86,4 @@ def trained_pace_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figu
 
 def trained_pace_notes(frame: pd.DataFrame | None, lang: str) -> list[str]:
     """One sentence per goal ahead: met already, or the pace it needs against the pace achieved."""
-    return [] if frame is None else pg.pace_sentences(frame, rate_of(), lang, limit=len(frame))
+    return [] if frame is None else pace.pace_sentences(frame, rate_of(), lang, limit=len(frame))

@@ -33,7 +33,7 @@ from helpers.data import content
 from helpers.data.loading import load_catalogue
 from helpers.data.query import figure_row, indicator_name, unit_label
 from helpers.present import chart_titles as ct
-from helpers.present import charts
+from helpers.present import charts, pace
 from helpers.present import progress as pg
 from helpers.present.lines import (
     Line,
@@ -226,7 +226,7 @@ def target_progress(figures: pd.DataFrame, year: int, breaks: Sequence[int] | No
 
 def target_sentences(frame: pd.DataFrame | None, lang: str, limit: int | None = 2) -> list[str]:
     """Findings on the poverty-rate goals ahead: met already, or the pace needed against the pace achieved."""
-    return pg.pace_sentences(
+    return pace.pace_sentences(
         frame, an.named("rate"), lang, len(frame) if limit is None and frame is not None else (limit or 0)
     )
 
