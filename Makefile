@@ -11,6 +11,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 YEAR   ?=
 LANG_  ?= vi
 JOBS   ?=
+AS_OF  ?=
 # JupyterLab refuses to run as root unless told, and in a container one usually is root. Inside a
 # container it listens on every interface so that a published port reaches it; elsewhere on localhost only.
 LAB_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -49,8 +50,8 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(DEV_STAMP)
 
-appendix: $(STAMP)  ## Build the appendix for YEAR (default: the latest year with data)
-	$(PY) -m helpers build $(if $(YEAR),--year $(YEAR)) --lang $(LANG_) $(if $(JOBS),--jobs $(JOBS))
+appendix: $(STAMP)  ## Build the appendix for YEAR (default: the latest year with data); AS_OF=YYYY-MM-DD: the revised edition
+	$(PY) -m helpers build $(if $(YEAR),--year $(YEAR)) --lang $(LANG_) $(if $(JOBS),--jobs $(JOBS)) $(if $(AS_OF),--as-of '$(AS_OF)')
 
 all-years: $(STAMP)  ## Build the appendix for every year with data
 	$(PY) -m helpers build --all --lang $(LANG_) $(if $(JOBS),--jobs $(JOBS))

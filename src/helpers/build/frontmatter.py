@@ -14,13 +14,19 @@ import hashlib
 import html
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pandas as pd
+
 from helpers.analysis.provenance import REASONS, later_sources
+from helpers.data import contract, editions
+from helpers.data.editions import Edition
 from helpers.data.loading import (
     ReportMeta,
+    code_names,
     figures_files,
+    load_breakdown_labels,
     load_catalogue,
     load_report_meta,
     load_series_breaks,
@@ -68,6 +74,16 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
+class Difference:
+    """A figure a revised edition shows otherwise than the edition as issued: revised, or added."""
+
+    what: str  # the indicator's name, with its breakdown, year and kind
+    old: str  # as printed in the edition as issued ("" when added)
+    new: str  # as printed in the revised edition
+    source: str  # the revised edition's source (publisher, year)
+
+
+@dataclass(frozen=True)
 class BreakNote:
     """A change of definition and the series it affects (data/series_breaks.csv)."""
 
@@ -95,6 +111,9 @@ class FrontMatter:
     sources: tuple[SourceEntry, ...]
     breaks: tuple[BreakNote, ...]
     report: ReportMeta  # the report the appendix accompanies: issuer, area, place, date (data/reports.csv)
+    as_of: str = ""  # a revised edition's date; then ``report`` holds the authority competent on it, dated as_of
+    differences: tuple[Difference, ...] = ()  # a revised edition: what differs from the edition as issued
+    revises: ReportMeta | None = None  # a revised edition: the report the edition as issued accompanies
 
 
 def dateline(report: ReportMeta, lang: str) -> str | None:
@@ -131,12 +150,17 @@ def issuer(report: ReportMeta, lang: str) -> Issuer:
     )
 
 
-def gather(year: int, lang: str, data_dir: Path | None = None) -> FrontMatter:
-    """Read the year's report (issuer, area), vintage files, cited sources and series breaks from the data folder."""
+def gather(year: int, lang: str, data_dir: Path | None = None, as_of: str = "") -> FrontMatter:
+    """Read the year's report (issuer, area), vintage files, cited sources and series breaks from the data folder,
+    for the edition as issued, or the revised edition ``as_of`` a date (:mod:`helpers.data.editions`)."""
     check_lang(lang)
     root = Path(data_dir or default_data_dir())
     report = load_report_meta(year, root)
-    figures = load_year(year, root)
+    edition = Edition(as_of)
+    figures = load_year(year, root, edition=edition)
+    differences: tuple[Difference, ...] = ()
+    if edition.revised:
+        differences = _differences(load_year(year, root, edition=Edition()), figures, lang, root)
     vintage = []
     for file_year, path in sorted(figures_files(root).items()):
         if file_year <= year:
@@ -167,7 +191,35 @@ def gather(year: int, lang: str, data_dir: Path | None = None) -> FrontMatter:
     notes = []
     for (label, first), group in breaks.groupby([f"label_{lang}", "first_period"], sort=False):
         notes.append(BreakNote(str(label), int(first), tuple(str(names.get(i, i)) for i in group["indicator_id"])))
-    return FrontMatter(year, lang, tuple(vintage), entries, tuple(notes), report)
+    revises = None
+    if edition.revised:  # issued on its own date by the authority competent then, not with the old report
+        revises, report = report, replace(report, issued=as_of, **editions.authority_on(as_of, root))
+    return FrontMatter(year, lang, tuple(vintage), entries, tuple(notes), report, as_of, differences, revises)
+
+
+def _differences(issued: pd.DataFrame, revised: pd.DataFrame, lang: str, root: Path) -> tuple[Difference, ...]:
+    """The figures (as the analysis uses them: the preferred source of each) that the revised edition has with
+    another value than the edition as issued, or that only it has, in the revised edition's order."""
+    key = contract.FIGURE_KEY
+    old = issued[issued["preferred"]].drop_duplicates(key).set_index(key)
+    new = revised[revised["preferred"]].drop_duplicates(key)
+    labels = load_breakdown_labels(root)
+    label = dict(zip(labels["dimension"] + "=" + labels["value"], labels[f"label_{lang}"], strict=True))
+    kinds = code_names("kind", lang, root)
+    publishers = publisher_names(lang, with_year=True, data_dir=root)
+    found = []
+    for row in new.itertuples(index=False):
+        at = tuple(getattr(row, c) for c in key)
+        before = old.loc[at] if at in old.index else None
+        if before is not None and before["value"] == row.value:
+            continue
+        part = f" – {label.get(row.breakdown, row.breakdown)}" if row.breakdown else ""
+        when = f", {T('edition.as_at', lang, date=row.as_of)}" if row.as_of else ""
+        what = f"{getattr(row, f'name_{lang}')}{part} ({row.period}{when}; {kinds[row.kind]})"
+        found.append(
+            Difference(what, "" if before is None else str(before["printed"]), row.printed, publishers[row.source_id])
+        )
+    return tuple(found)
 
 
 def _e(value: object) -> str:
@@ -192,11 +244,46 @@ def cover_html(fm: FrontMatter) -> str:
         f'<p class="cover-province">{_e(fm.report.area(lang))}</p>'
         f'<h1 class="cover-title">{_e(T("title", lang, year=fm.year))}</h1>'
         f'<p class="cover-year">{_e(T("year_line", lang, year=fm.year))}</p>'
-        f'<p class="cover-issuer">{_e(T("issuer", lang, issuer=issuer_name(fm.report, lang)))}</p>'
+        f"{_edition_line(fm)}"
         '<div class="cover-vintage">'
         f"<p><strong>{_e(T('vintage', lang))}.</strong> {_e(T('vintage_rule', lang, year=fm.year))} "
         f"{_e(vintage_files(fm))}.</p>"
         "</div></header>"
+    )
+
+
+def edition_words(fm: FrontMatter) -> str:
+    """The cover's words under the year: the report the edition as issued accompanies; for a revised edition, that
+    it is an update with data to its date (it accompanies no report: the old one was issued by another date)."""
+    if fm.as_of:
+        return T("edition.revised", fm.lang, date=when(fm.as_of, fm.lang))
+    return T("issuer", fm.lang, issuer=issuer_name(fm.report, fm.lang))
+
+
+def _edition_line(fm: FrontMatter) -> str:
+    kind = "cover-edition" if fm.as_of else "cover-issuer"
+    return f'<p class="{kind}">{_e(edition_words(fm))}</p>'
+
+
+def differences_html(fm: FrontMatter) -> str:
+    """A revised edition's list of what differs from the edition as issued: each figure revised or added, with its
+    value in both editions and its source; "" for the edition as issued."""
+    lang = fm.lang
+    if not fm.as_of:
+        return ""
+    head = f"<h2>{_e(T('edition.differences', lang))}</h2>"
+    if not fm.differences:
+        return f'<section class="differences">{head}<p>{_e(T("edition.no_differences", lang))}</p></section>'
+    cells = "".join(
+        f"<tr><td>{_e(d.what)}</td><td>{_e(d.old or T('edition.added', lang))}</td><td>{_e(d.new)}</td>"
+        f"<td>{_e(d.source)}</td></tr>"
+        for d in fm.differences
+    )
+    columns = "".join(f"<th>{_e(T(f'edition.column.{c}', lang))}</th>" for c in ("what", "old", "new", "source"))
+    intro = T("edition.differences_intro", lang, n=len(fm.differences), date=when(fm.as_of, lang))
+    return (
+        f'<section class="differences">{head}<p>{_e(intro)}</p>'
+        f'<table class="differences-table"><thead><tr>{columns}</tr></thead><tbody>{cells}</tbody></table></section>'
     )
 
 
@@ -255,7 +342,7 @@ def sources_html(fm: FrontMatter) -> str:
     n_later = sum(1 for s in fm.sources if s.later)
     later = ""
     if n_later:
-        issued = when(fm.report.issued, lang)
+        issued = when((fm.revises or fm.report).issued, lang)  # "published after the report": its own date
         later = f"<p>{_e(T('later.intro', lang, n=n_later, issued=issued, year=fm.year))}</p>"
     return (
         '<section class="sources" id="sources">'
@@ -288,4 +375,5 @@ def methods_html(fm: FrontMatter) -> str:
         parts.append(f"{_paragraph('breaks', lang)}<ul>{breaks}</ul>")
     # Every other entry of methods.yml is a rule paragraph, in the file's order: a new rule is a new entry.
     parts += [_paragraph(key, lang) for key in load("methods") if key not in _METHODS_PLACED]
+    parts.append(differences_html(fm))
     return f'<section class="methods" id="methods"><h1>{_e(T("methods", lang))}</h1>{"".join(parts)}</section>'

@@ -39,6 +39,7 @@ from helpers.build.outputs import (
     work_folder,
     year_lock,
 )
+from helpers.data.editions import check_as_of
 from helpers.data.loading import available_years, latest_year
 from helpers.data.validation import validate_all
 from helpers.errors import AppendixError, MissingYearError
@@ -99,13 +100,13 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
 
 def _jobs(target: Target, work: Path, notebooks: Sequence[Path]) -> list[NotebookJob]:
-    parameters = {"year": target.year, "lang": target.lang, "output_dir": str(work)}
+    parameters = {"year": target.year, "lang": target.lang, "output_dir": str(work), "as_of": target.as_of}
     return [NotebookJob(nb, work / "notebooks" / nb.name, parameters, target.label) for nb in notebooks]
 
 
 def finish(target: Target, work: Path, executed: Sequence[Path]) -> Appendix:
     """Assemble and export one appendix in its work folder (HTML, XLSX, PDF, DOCX)."""
-    fm = frontmatter.gather(target.year, target.lang)
+    fm = frontmatter.gather(target.year, target.lang, as_of=target.as_of)
     appendix = assemble(executed, fm)
     (work / "appendix.html").write_bytes(appendix.html.encode("utf-8"))
     missing = [t.name for t in appendix.tables if not (work / "tables" / f"{t.name}.csv").is_file()]
@@ -175,6 +176,7 @@ class BuildOptions(TypedDict, total=False):
     jobs: int | None
     progress: bool
     reuse_kernels: bool
+    as_of: str
 
 
 def build(years: Sequence[int], lang: str = "vi", **options: Unpack[BuildOptions]) -> list[Path]:
@@ -197,6 +199,7 @@ def build_many(
     jobs: int | None = None,
     progress: bool = True,
     reuse_kernels: bool = True,
+    as_of: str = "",
 ) -> list[Path]:
     """Build several appendices, each a (year, lang), with all their notebooks in one parallel pool.
 
@@ -204,8 +207,11 @@ def build_many(
     are done, while the pool goes on with the others. Returns the finished
     folders in the order asked (``reuse_kernels=False``: a new kernel for every
     notebook, see :mod:`helpers.build.execute`); raises :class:`BuildFailed` at the end if any
-    notebook failed (the appendices that worked are published all the same).
+    notebook failed (the appendices that worked are published all the same). ``as_of``: build the revised
+    editions as of that date (``YYYY-MM-DD``, :mod:`helpers.data.editions`), each into its own folder.
     """
+    if as_of:
+        check_as_of(as_of)
     known = available_years()
     for year, lang in requests:
         check_lang(lang)
@@ -215,11 +221,11 @@ def build_many(
     for year, lang in dict.fromkeys(requests):
         # Validate the data once, here, before any notebook starts: bad data is refused
         # with its one sentence instead of failing every notebook with the same error.
-        frontmatter.gather(int(year), lang)
+        frontmatter.gather(int(year), lang, as_of=as_of)
     notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
     root = Path(outputs_dir or default_outputs_dir()).resolve()
     check_root(root)
-    targets = list(dict.fromkeys(Target(int(year), lang, root) for year, lang in requests))
+    targets = list(dict.fromkeys(Target(int(year), lang, root, as_of) for year, lang in requests))
     works: dict[Target, Path] = {}
     done: dict[Target, Path] = {}
     failed: dict[Target, list[NotebookFailure]] = {}

@@ -37,7 +37,7 @@ from xml.sax.saxutils import escape
 
 from helpers.build.assemble import TOC_DEPTH, Heading, plain
 from helpers.build.export import normalise_zip
-from helpers.build.frontmatter import FrontMatter, issuer, issuer_name, vintage_files
+from helpers.build.frontmatter import FrontMatter, edition_words, issuer, vintage_files
 from helpers.text import say
 
 REFERENCE_DOCX = Path(__file__).resolve().parent / "templates" / "reference.docx"
@@ -135,7 +135,7 @@ def cover_xml(fm: FrontMatter) -> str:
             _run(_text(fm.report.area(lang)), "CoverHead"),
             _run(_text(say("frontmatter:title", lang, year=fm.year).upper()), "CoverTitle"),
             _run(_text(say("frontmatter:year_line", lang, year=fm.year)), "CoverTitle"),
-            _run(_text(say("frontmatter:issuer", lang, issuer=issuer_name(fm.report, lang))), "CoverHead"),
+            _run(_text(edition_words(fm)), "CoverHead"),
             blank * 8,
             _run(vintage, "CoverNote"),
         ]

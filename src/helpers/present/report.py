@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
+from helpers.data.editions import Edition
 from helpers.data.loading import load_report_meta, load_year
 from helpers.present import charts
 from helpers.present.tables import Table
@@ -134,7 +135,7 @@ class Shown:
 
 @dataclass
 class Report:
-    """The context of one notebook run: year, language, data, and where to write outputs.
+    """The context of one notebook run: year, language, edition, data, and where to write outputs.
 
     ``notebook`` is the notebook's short name (``"01_poverty"``); it prefixes
     anchors and file names so that the appendix's parts never collide.
@@ -144,13 +145,15 @@ class Report:
     year: int
     lang: str = "vi"
     output_dir: str | Path = ""
+    as_of: str = ""  # a revised edition's date (YYYY-MM-DD); "" the edition issued with the report
     shown: list[Shown] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         check_lang(self.lang)
         self.year = int(self.year)
         self.meta = load_report_meta(self.year)  # the report the appendix accompanies (data/reports.csv)
-        self.figures = load_year(self.year)
+        self.edition = Edition(str(self.as_of or ""))  # which sources, by publication date (helpers.data.editions)
+        self.figures = load_year(self.year, edition=self.edition)
         self.texts = Texts(section_of(self.notebook))
         self.area = area_words(self.year, self.lang)  # "toàn tỉnh" or "toàn thành phố", by data/reports.csv
 
