@@ -1,0 +1,206 @@
+"""Editions by date (helpers.data.editions, issue 16): the edition as issued takes only sources published by the
+report's date; a revised edition takes what was published up to its own date."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers.analysis.provenance import published_after
+from helpers.build import frontmatter
+from helpers.cli import main
+from helpers.data.editions import Edition, authority_on, check_as_of
+from helpers.data.loading import load_report_meta, load_revisions, load_sources, load_year
+from helpers.errors import DataError, UsageError
+from tests.conftest import DATA, append_source, read_rows, write_rows
+
+LATER_2023 = {"danviet_2024_giam_ngheo", "hue_gov_2024_ktxh", "nld_2025_ho_ngheo"}  # published after 2023-12
+
+
+def _published() -> dict[str, str]:
+    sources = load_sources()
+    return dict(zip(sources["source_id"], sources["published"], strict=True))
+
+
+def test_the_2023_edition_as_issued_cites_no_source_published_after_the_report() -> None:
+    issued = load_report_meta(2023).issued
+    figures = load_year(2023, edition=Edition())
+    published = _published()
+    cited = set(figures["source_id"])
+    assert cited and all(published[s] for s in cited)  # every source it cites has a date ...
+    assert not [s for s in cited if published_after(published[s], issued)]  # ... none after the report's
+    assert not cited & LATER_2023 and set(load_year(2023)["source_id"]) >= LATER_2023
+    revisions = load_revisions(2023, edition=Edition())
+    assert not (set(revisions["source_id"]) | set(revisions["new_source_id"].dropna())) & LATER_2023
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_2023_edition_as_issued_lists_no_later_source_and_accompanies_the_report(lang: str) -> None:
+    fm = frontmatter.gather(2023, lang)
+    listed = dict(re.findall(r'<li id="source-([^"]+)">(.*?)</li>', frontmatter.sources_html(fm)))
+    published = _published()
+    assert listed and not [s for s in listed if published_after(published[s], "2023-12")]
+    assert 'class="source-later"' not in frontmatter.sources_html(fm)
+    cover = frontmatter.cover_html(fm)
+    accompanies = {"vi": "Kèm theo báo cáo của Sở Lao động", "en": "Accompanying the report of the Department"}[lang]
+    assert accompanies in cover and 'class="cover-edition"' not in cover
+    assert {"vi": "Thừa Thiên Huế, ngày … tháng 12 năm 2023", "en": "Thừa Thiên Huế, December 2023"}[lang] in cover
+    assert frontmatter.differences_html(fm) == ""
+
+
+def test_a_revised_edition_takes_what_was_published_up_to_its_date() -> None:
+    published = _published()
+    on_2024_06 = set(load_year(2023, edition=Edition("2024-06-30"))["source_id"])
+    assert "danviet_2024_giam_ngheo" in on_2024_06 and not on_2024_06 & {"hue_gov_2024_ktxh", "nld_2025_ho_ngheo"}
+    on_2026 = set(load_year(2023, edition=Edition("2026-06-30"))["source_id"])
+    assert on_2026 >= LATER_2023 and on_2026 == set(load_year(2023)["source_id"])
+    assert all(not published_after(published[s], "2024-06-30") for s in on_2024_06)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_revised_edition_has_its_own_cover_issuer_and_list_of_differences(lang: str) -> None:
+    fm = frontmatter.gather(2023, lang, as_of="2026-06-30")
+    cover = frontmatter.cover_html(fm)
+    words = {
+        "vi": (
+            "SỞ NỘI VỤ",
+            "UBND THÀNH PHỐ HUẾ",
+            "Huế, ngày 30 tháng 6 năm 2026",
+            "Bản cập nhật, số liệu công bố đến ngày 30 tháng 6 năm 2026",
+        ),
+        "en": (
+            "DEPARTMENT OF HOME AFFAIRS",
+            "PEOPLE&#x27;S COMMITTEE OF HUẾ CITY",
+            "Huế, 30 June 2026",
+            "Updated edition, with data published up to 30 June 2026",
+        ),
+    }[lang]
+    assert all(w in cover for w in words), cover
+    assert 'class="cover-issuer"' not in cover and "Kèm theo" not in cover and "Accompanying" not in cover
+    # What differs is computed from the two editions' figures: the 2023 poor households of Dân Việt are added.
+    added = {d.what: d for d in fm.differences if d.old == ""}
+    households = {"vi": "Số hộ nghèo (2023;", "en": "Poor households (2023;"}[lang]
+    found = [d for what, d in added.items() if what.startswith(households)]
+    assert [d.new for d in found] == ["7.540"] and "Dân Việt" in found[0].source
+    assert len(fm.differences) == len(
+        set(
+            map(
+                tuple,
+                load_year(2023, edition=Edition("2026-06-30"))[
+                    ["indicator_id", "period", "as_of", "kind", "instrument", "breakdown"]
+                ].to_numpy(),
+            )
+        )
+        - set(
+            map(
+                tuple,
+                load_year(2023, edition=Edition())[
+                    ["indicator_id", "period", "as_of", "kind", "instrument", "breakdown"]
+                ].to_numpy(),
+            )
+        )
+    )  # today every difference is an added figure: no value of the edition as issued was revised
+    table = frontmatter.differences_html(fm)
+    assert table.count("<tr>") == len(fm.differences) + 1 and "7.540" in table
+
+
+def test_a_value_revised_by_a_later_source_is_listed_with_both_values(data_copy: Path) -> None:
+    figures = data_copy / "figures" / "2023.csv"
+    rows = read_rows(figures)
+    head = rows[0]
+    rate = next(
+        r
+        for r in rows[1:]
+        if r[head.index("indicator_id")] == "poverty_rate"
+        and not r[head.index("breakdown")]
+        and r[head.index("kind")] == "actual"
+        and r[head.index("period")] == "2023"
+    )
+    append_source(
+        data_copy,
+        {"source_id": "later_revision", "title": "Revised", "publisher": "Cục Thống kê", "published": "2025-03-01"},
+    )
+    sources = read_rows(data_copy / "sources.csv")
+    sources[-1][sources[0].index("priority")] = "1"  # preferred over the report once published
+    for row in sources[1:-1]:
+        row[sources[0].index("priority")] = str(int(row[sources[0].index("priority")]) + 1)
+    write_rows(data_copy / "sources.csv", sources)
+    revised = list(rate)
+    revised[head.index("value")], revised[head.index("printed")] = "2.3", "2,3%"
+    revised[head.index("source_id")], revised[head.index("locator")] = "later_revision", 'quote: "2,3%"'
+    revised[head.index("note")] = ""
+    write_rows(figures, rows + [revised])
+    fm = frontmatter.gather(2023, "vi", data_dir=data_copy, as_of="2025-06-30")
+    changed = [d for d in fm.differences if d.old]
+    assert [(d.old, d.new) for d in changed] == [(rate[head.index("printed")], "2,3%")]
+    assert frontmatter.gather(2023, "vi", data_dir=data_copy).differences == ()
+
+
+def test_a_source_without_a_date_is_refused_naming_it_unless_declared(data_copy: Path) -> None:
+    declared = read_rows(data_copy / "undated_sources.csv")
+    write_rows(data_copy / "undated_sources.csv", [r for r in declared if r[0] != "trenitaila_viec_lam_2021_2025"])
+    with pytest.raises(DataError) as err:
+        load_year(2023, data_copy, edition=Edition())
+    line = 1 + next(i for i, r in enumerate(read_rows(data_copy / "sources.csv")) if r[0].startswith("trenitaila"))
+    assert str(err.value).startswith(
+        f"data/sources.csv, line {line}, column 'published': trenitaila_viec_lam_2021_2025 "
+        "has no publication date, so the edition as issued"
+    )
+    assert str(err.value).endswith("declare it in data/undated_sources.csv with the reason.") and ". " not in str(
+        err.value
+    )
+    load_year(2023, data_copy)  # the data checks, which take every figure the files hold, do not need the date
+    load_year(2020, data_copy)  # a year whose report has no date has one edition, as its files hold it
+    with pytest.raises(DataError, match="trenitaila_viec_lam_2021_2025 has no publication date, so the revised"):
+        load_year(2023, data_copy, edition=Edition("2026-06-30"))
+
+
+def test_a_declared_undated_source_is_left_out_as_issued_and_kept_when_revised() -> None:
+    declared = {r[0] for r in read_rows(DATA / "undated_sources.csv")[1:]}
+    assert declared and not declared & set(load_year(2023, edition=Edition())["source_id"])
+    assert declared & set(load_year(2023, edition=Edition("2026-06-30"))["source_id"])
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("2026-6-30", "written YYYY-MM-DD"),
+        ("2026-02-30", "not a day of the calendar"),
+        ("30/06/2026", "YYYY-MM-DD"),
+        ("", "YYYY-MM-DD"),
+    ],
+)
+def test_a_malformed_date_is_refused_in_one_sentence(text: str, why: str, capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(UsageError, match=why):
+        check_as_of(text)
+    assert main(["build", "--year", "2023", "--as-of", text]) == 2
+    err = capsys.readouterr().err
+    assert why in err and "YYYY-MM-DD" in err and "Traceback" not in err
+
+
+def test_a_revised_edition_before_the_report_is_refused() -> None:
+    with pytest.raises(UsageError, match="on or after the report's issue date 2023-12"):
+        load_year(2023, edition=Edition("2023-11-30"))
+    load_year(2023, edition=Edition("2023-12-31"))  # the report's month, day unknown: not surely before
+
+
+@pytest.mark.parametrize(
+    ("date", "issuer"),
+    [
+        ("2024-12-31", "Sở Lao động – Thương binh và Xã hội tỉnh Thừa Thiên Huế"),
+        ("2025-03-01", "Sở Nội vụ thành phố Huế"),
+        ("2026-06-30", "Sở Nội vụ thành phố Huế"),
+    ],
+)
+def test_the_authority_competent_on_a_date_comes_from_the_data(date: str, issuer: str) -> None:
+    assert authority_on(date, DATA)["issuer_vi"] == issuer
+
+
+def test_overlapping_authorities_are_refused(data_copy: Path) -> None:
+    rows = read_rows(data_copy / "authorities.csv")
+    rows[2][0] = "2024-12-01"
+    write_rows(data_copy / "authorities.csv", rows)
+    with pytest.raises(DataError, match="data/authorities.csv, line 3: the periods of lines 2 and 3 overlap"):
+        authority_on("2024-12-15", data_copy)
