@@ -13,9 +13,14 @@ from helpers.present.report import Report
 from helpers.sections import headline
 
 
+REVISED = "2026-06-30"  # the page as the data know it today (helpers.data.editions)
+
+
 @pytest.fixture(scope="module", params=["vi", "en"])
 def page(request: pytest.FixtureRequest) -> tuple[str, pd.DataFrame, Report]:
-    rep = Report("00_overview", 2023, request.param)
+    # The revised edition: the 2023 poor households (Báo Dân Việt, 2024) and the 2022 results (Báo Người Lao Động,
+    # 2025) were published after the report, so the edition as issued has neither (test below).
+    rep = Report("00_overview", 2023, request.param, as_of=REVISED)
     return request.param, headline.frame(rep), rep
 
 
@@ -125,3 +130,19 @@ def test_an_early_year_lists_every_indicator_even_without_figures(year: int) -> 
     shown = headline.table(data, year, "en").frame
     assert len(shown) == len(load_headline())
     assert (shown.iloc[:, 1] == "–").any()  # an indicator without a result that year shows "–", not an error
+
+
+AS_ISSUED = {
+    "vi": (["2,27%", "–", "17.034 người"], "Không có kết quả cả năm trước đó để so sánh"),
+    "en": (["2.27%", "–", "17,034 people"], "No earlier full-year result to compare with"),
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_page_as_issued_shows_only_what_was_published_by_the_report(lang: str) -> None:
+    """The 2023 poor households and the 2022 poverty rate were published after the report (2024, 2025): the edition
+    as issued shows no value and no change for them, where the revised edition shows 7.540 and 3,56%."""
+    frame = headline.table(headline.frame(Report("00_overview", 2023, lang)), 2023, lang).frame
+    values, no_change = AS_ISSUED[lang]
+    assert frame.iloc[:3, 1].tolist() == values
+    assert frame.iloc[:2, 2].tolist() == [no_change, no_change]
