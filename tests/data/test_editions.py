@@ -13,6 +13,7 @@ from helpers.build import frontmatter
 from helpers.cli import main
 from helpers.data.editions import Edition, authority_on, check_as_of
 from helpers.data.loading import load_report_meta, load_revisions, load_sources, load_year
+from helpers.data.validation import validate_all
 from helpers.errors import DataError, UsageError
 from tests.conftest import DATA, append_source, read_rows, write_rows
 
@@ -202,5 +203,15 @@ def test_overlapping_authorities_are_refused(data_copy: Path) -> None:
     rows = read_rows(data_copy / "authorities.csv")
     rows[2][0] = "2024-12-01"
     write_rows(data_copy / "authorities.csv", rows)
-    with pytest.raises(DataError, match="data/authorities.csv, line 3: the periods of lines 2 and 3 overlap"):
+    with pytest.raises(DataError, match="data/authorities.csv, line 3: the periods of lines 2 and 3 overlap."):
         authority_on("2024-12-15", data_copy)
+    with pytest.raises(DataError, match="overlap"):
+        validate_all(data_copy)  # every build checks the file, whatever the edition
+
+
+def test_an_undated_declaration_of_a_dated_source_is_refused(data_copy: Path) -> None:
+    write_rows(data_copy / "undated_sources.csv", [["source_id", "reason"], ["danviet_2024_giam_ngheo", "x"]])
+    with pytest.raises(
+        DataError, match=r"undated_sources.csv, line 2, column 'source_id': danviet_2024_giam_ngheo has"
+    ):
+        validate_all(data_copy)

@@ -172,11 +172,11 @@ AUTHORITY_COLUMNS = [
 _DAY_RE = re.compile(r"^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
-def authority_on(date: str, root: Path) -> dict[str, str]:
+def authority_on(date: str, root: Path, check_only: bool = False) -> dict[str, str]:
     """The body competent to issue the appendix on ``date`` (``YYYY-MM-DD``), from ``data/authorities.csv``: its
     row's ``issuer_*``, ``area_*``, ``place_*`` columns (the same as data/reports.csv's). ``from`` and ``to`` are
     the first and last day of its competence, empty for open; periods must not overlap. A date no row covers is
-    refused with one sentence."""
+    refused with one sentence. ``check_only``: check the file and return ``{}``."""
     path = root / AUTHORITIES_FILE
     shown = shown_path(path)
     frame = read_table(path, AUTHORITY_COLUMNS)
@@ -191,15 +191,20 @@ def authority_on(date: str, root: Path) -> dict[str, str]:
         for column in AUTHORITY_COLUMNS[2:]:
             if not row[column].strip():
                 raise DataError(shown, "the cell is empty", row=line, column=column)
+    rows = list(frame.iterrows())
+    for i, (first, a) in enumerate(rows):
+        for second, b in rows[i + 1 :]:
+            if (not a["to"] or not b["from"] or b["from"] <= a["to"]) and (
+                not b["to"] or not a["from"] or a["from"] <= b["to"]
+            ):
+                raise DataError(shown, f"the periods of lines {first} and {second} overlap", row=second)
+    if check_only:  # the file's own checks only (helpers.data.validation)
+        return {}
     found = [
         (line, row)
         for line, row in frame.iterrows()
         if (not row["from"] or row["from"] <= date) and (not row["to"] or date <= row["to"])
     ]
-    if len(found) > 1:
-        raise DataError(
-            shown, f"the periods of lines {found[0][0]} and {found[1][0]} overlap on {date}", row=found[1][0]
-        )
     if not found:
         raise DataError(shown, f"no row covers {date}, so the appendix does not know who issues it on that date")
     return {c: found[0][1][c] for c in AUTHORITY_COLUMNS[2:]}
