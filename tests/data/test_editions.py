@@ -211,7 +211,17 @@ def test_overlapping_authorities_are_refused(data_copy: Path) -> None:
 
 def test_an_undated_declaration_of_a_dated_source_is_refused(data_copy: Path) -> None:
     write_rows(data_copy / "undated_sources.csv", [["source_id", "reason"], ["danviet_2024_giam_ngheo", "x"]])
-    with pytest.raises(
-        DataError, match=r"undated_sources.csv, line 2, column 'source_id': danviet_2024_giam"
-    ):
+    with pytest.raises(DataError, match=r"undated_sources.csv, line 2, column 'source_id': danviet_2024_giam"):
         validate_all(data_copy)
+
+
+def test_a_revised_edition_goes_into_its_own_folder_and_passes_its_date_to_every_notebook(tmp_path: Path) -> None:
+    from helpers.build.outputs import Target
+    from helpers.build.publish import _jobs
+
+    assert Target(2023, "vi", tmp_path).name == "2023" and Target(2023, "en", tmp_path).name == "2023-en"
+    revised = Target(2023, "en", tmp_path, "2026-06-30")
+    assert revised.name == "2023-rev-2026-06-30-en" and revised.label == "2023 as of 2026-06-30, en"
+    notebooks = [tmp_path / "00_a.ipynb", tmp_path / "01_b.ipynb"]
+    assert {j.parameters["as_of"] for j in _jobs(revised, tmp_path / "work", notebooks)} == {"2026-06-30"}
+    assert {j.parameters["as_of"] for j in _jobs(Target(2023, "vi", tmp_path), tmp_path, notebooks)} == {""}
