@@ -6,7 +6,7 @@ no change is computed across it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -77,16 +77,25 @@ def households_frame(
     breaks: Sequence[int] | None = None,
     breakdown: str = "",
     first: int | None = None,
+    stated_change: Mapping[str, str] | None = None,
 ) -> pd.DataFrame | None:
     """Poor and near-poor households (counts and rates) in ``year - 1`` and ``year`` (from ``first`` when given, so
     that a table shows every year its chart does), with the change from ``year - 1``.
 
+    ``stated_change`` maps an indicator to the indicator of its change on the year before as a source states it
+    (data/derivations.csv: ``poverty_rate`` → ``poverty_rate_change``): that stated change is shown when the data
+    hold no value for ``year - 1`` (the 2023 edition as issued has the report's "giảm 1,29%" but not the 2022 rate,
+    which was published later).
+
     One row per indicator the data hold for any of those years: indicator_id, unit,
     ``value_<period>``, ``printed_<period>``, change (None when a year is
-    missing or the standard changed between them), source_ids. None when
-    ``year`` holds no household count.
+    missing, and no change is stated, or the standard changed between them), source_ids. None when
+    ``year`` holds no household count and no stated change.
     """
-    if all(figure_row(figures, i, year, breakdown=breakdown) is None for i in (POOR, NEAR_POOR)):
+    said = [figure_row(figures, c, year, breakdown=breakdown) for c in (stated_change or {}).values()]
+    if all(figure_row(figures, i, year, breakdown=breakdown) is None for i in (POOR, NEAR_POOR)) and all(
+        r is None for r in said
+    ):
         return None
     periods = [
         p
@@ -106,6 +115,13 @@ def households_frame(
         both = prev is not None and now is not None
         comparable = both and same_definition(year - 1, year, _breaks(breaks, indicator))
         record["change"] = (float(now["value"]) - float(prev["value"])) if comparable else None
+        stated = (stated_change or {}).get(indicator)
+        said = (
+            figure_row(figures, stated, year, breakdown=breakdown) if stated and now is not None and not both else None
+        )
+        if said is not None:
+            record["change"] = float(said["value"])
+            rows = {**rows, "stated": said}  # its source is named with the others
         record["source_ids"] = sorted({str(r["source_id"]) for r in rows.values() if r is not None})
         records.append(record)
     frame = pd.DataFrame.from_records(records)

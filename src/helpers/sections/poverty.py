@@ -35,6 +35,7 @@ from helpers.analysis.poverty import (  # noqa: F401  (the analysis frames, for 
     times_province,
 )
 from helpers.analysis.series import RESULT_KINDS
+from helpers.data.derivations import load_derivations
 from helpers.data.loading import load_catalogue
 from helpers.data.query import category_label, figure_row, indicator_name, unit_label
 from helpers.present import charts
@@ -170,7 +171,15 @@ def trend_notes(data: pd.DataFrame | None, lang: str) -> list[str]:
 def households(rep: Report) -> pd.DataFrame | None:
     """Section: its heading, and poor and near-poor households this year beside last year."""
     first = an.first_count_period(rep.figures, rep.year)  # the table shows every year its chart does
-    return rep.section("households", households_frame(rep.figures, rep.year, first=first))
+    rules = load_derivations()
+    year_on_year = rules[
+        (rules["method"] == "difference")
+        & (rules["numerator"] == rules["denominator"])
+        & (rules["numerator_period_offset"] == 0)
+        & (rules["denominator_period_offset"] == -1)
+    ]
+    stated = dict(zip(year_on_year["numerator"], year_on_year["indicator_id"], strict=True))
+    return rep.section("households", households_frame(rep.figures, rep.year, first=first, stated_change=stated))
 
 
 def households_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
@@ -187,8 +196,8 @@ def households_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
             qualified(v, u, lang, pr) if v is not None and not pd.isna(v) else "–"
             for v, u, pr in zip(frame[f"value_{p}"], frame["unit"], frame[f"printed_{p}"], strict=False)
         ]
-    if periods[-2:] == [periods[-1] - 1, periods[-1]]:  # the change from the year before, named
-        shown[T("households.change", lang, prev=periods[-2])] = [
+    if periods[-2:] == [periods[-1] - 1, periods[-1]] or frame["change"].notna().any():  # the change, named
+        shown[T("households.change", lang, prev=periods[-1] - 1)] = [
             "–" if c is None or pd.isna(c) else pg.change_text(c, u, lang)
             for c, u in zip(frame["change"], frame["unit"], strict=False)
         ]
