@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.data.contract import REPORTS_COLUMNS
 from helpers.data.csvfile import read_table, shown_path
 from helpers.errors import DataError, UsageError
 
@@ -156,18 +157,11 @@ def in_edition(
 
 
 AUTHORITIES_FILE = "authorities.csv"
+# who issues, for which area, where: the columns of data/reports.csv between source_id and issued
 AUTHORITY_COLUMNS = [
     "from",
     "to",
-    "issuer_vi",
-    "issuer_en",
-    "issuer_short_vi",
-    "issuer_short_en",
-    "area_vi",
-    "area_en",
-    "area_kind",
-    "place_vi",
-    "place_en",
+    *REPORTS_COLUMNS[REPORTS_COLUMNS.index("issuer_vi") : REPORTS_COLUMNS.index("issued")],
 ]
 _DAY_RE = re.compile(r"^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
