@@ -12,7 +12,6 @@ from helpers.data.loading import load_headline
 from helpers.present.report import Report
 from helpers.sections import headline
 
-
 REVISED = "2026-06-30"  # the page as the data know it today (helpers.data.editions)
 
 
