@@ -89,7 +89,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             notebooks_dir=args.notebooks_dir,
             jobs=args.jobs,
             reuse_kernels=not args.fresh_kernels,
-            as_of=args.as_of,
+            as_of=args.as_of or "",
         )
     except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -175,7 +175,7 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
     p.add_argument(
         "--as-of",
         type=_as_of,
-        default="",
+        default=None,  # not "": argparse would pass a string default through _as_of
         metavar="YYYY-MM-DD",
         help="build the revised edition with what was published up to that date, into outputs/<year>-rev-<date>/ "
         "(default: the edition as issued with the report, from sources published by its date)",

@@ -225,3 +225,10 @@ def test_a_revised_edition_goes_into_its_own_folder_and_passes_its_date_to_every
     notebooks = [tmp_path / "00_a.ipynb", tmp_path / "01_b.ipynb"]
     assert {j.parameters["as_of"] for j in _jobs(revised, tmp_path / "work", notebooks)} == {"2026-06-30"}
     assert {j.parameters["as_of"] for j in _jobs(Target(2023, "vi", tmp_path), tmp_path, notebooks)} == {""}
+
+
+def test_the_command_line_builds_the_edition_as_issued_unless_given_a_date() -> None:
+    from helpers.cli import build_parser
+
+    assert not build_parser().parse_args(["build", "--year", "2023"]).as_of
+    assert build_parser().parse_args(["build", "--as-of", "2026-06-30"]).as_of == "2026-06-30"
