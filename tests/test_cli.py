@@ -63,3 +63,93 @@ def test_the_installed_command_and_python_m_helpers_are_the_same_program() -> No
     assert by_name.stdout == by_module.stdout == f"{latest_year()}\n"
     usage = subprocess.run([sys.executable, "-m", "helpers", "build", "--lang", "de"], capture_output=True, text=True)
     assert usage.returncode == 2 and usage.stderr.startswith("usage: python -m helpers build")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("missing.txt", None, "There is no file {path}; give --report the report's text file."),
+        ("folder", "dir", "{path} is a folder, not a report; give --report the report's text file."),
+        (
+            "utf16.txt",
+            "Tỷ lệ hộ nghèo 2,27%".encode("utf-16"),
+            "{path} is UTF-16 text, not UTF-8; save the report as UTF-8 text and audit again.",
+        ),
+        (
+            "utf16-no-bom.txt",
+            "Tỷ lệ hộ nghèo 2,27%".encode("utf-16-le"),
+            "{path} is UTF-16 text, not UTF-8; save the report as UTF-8 text and audit again.",
+        ),
+        (
+            "report.docx",
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00",
+            "{path} is not a text file (it holds a zero byte at byte 5); save the report as UTF-8 text and audit "
+            "again.",
+        ),
+        (
+            "latin1.txt",
+            "Báo cáo 2,27%".encode("latin-1"),
+            "{path} is not UTF-8 text (byte 0xe1 at byte 1 is not UTF-8); save the report as UTF-8 text and audit "
+            "again.",
+        ),
+    ],
+)
+def test_audit_refuses_a_report_that_is_not_utf8_text_in_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes | str | None, said: str
+) -> None:
+    path = tmp_path / name
+    if content == "dir":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    assert cli.main(["audit", "--year", "2023", "--report", str(path)]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"error: {said.format(path=path)}"]
+
+
+def test_audit_reads_a_utf8_report_with_a_byte_order_mark(tmp_path: Path) -> None:
+    from helpers.data.audit import read_report
+
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffTỷ lệ 2,27%".encode())
+    assert read_report(path) == "Tỷ lệ 2,27%"
+
+
+def test_a_file_the_system_refuses_is_one_sentence_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from helpers.build import publish
+
+    folder = tmp_path / "notebooks"
+
+    def refused(path: Path) -> list[Path]:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
+
+    monkeypatch.setattr(publish, "find_notebooks", refused)
+    assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(folder)]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"error: {folder}: permission denied."]
+
+    def too_many(path: Path) -> list[Path]:
+        raise OSError(errno.EMFILE, os.strerror(errno.EMFILE))
+
+    monkeypatch.setattr(publish, "find_notebooks", too_many)
+    assert cli.main(["build", "--year", "2023"]) == 2
+    assert capsys.readouterr().err.splitlines() == ["error: Too many open files."]
+
+
+def test_version_names_the_program_and_its_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"phu-luc {version('helpers')}"
+
+
+def test_an_unknown_format_is_refused_naming_the_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["build", "--formats", "pdf,odt"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err == (
+        "phu-luc build: error: argument --formats: Unknown format 'odt'; "
+        "choose among html, pdf, docx, xlsx, csv, separated by commas."
+    )

@@ -1,8 +1,9 @@
 """The command line, ``phu-luc`` or ``python -m helpers``: it only parses arguments and calls the library.
 
 Every error the helpers raise on purpose is printed as its one sentence, with
-exit status 2; Ctrl-C and SIGTERM print one line, with status 130 and 143 (the
-shell's 128 + signal number). Nothing else is caught.
+exit status 2, and so is an OSError (a file the system refused, named); Ctrl-C
+and SIGTERM print one line, with status 130 and 143 (the shell's 128 + signal
+number). Nothing else is caught: anything else is a bug, and its traceback says where.
 """
 
 from __future__ import annotations
@@ -41,12 +42,51 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from helpers.data.audit import audit_report, format_result
+    from helpers.data.audit import audit_quotes, audit_report, format_quote_result, format_result
 
+    if args.quotes:
+        quotes = audit_quotes()
+        print(format_quote_result(quotes))
+        if args.year is None and args.report is None:
+            return 0 if quotes.ok else 1
+    if args.year is None or args.report is None:
+        raise SystemExit("phu-luc audit: error: --year and --report go together (or give --quotes alone)")
     year = _resolve_year(args.year)
     result = audit_report(year, Path(args.report), source_id=args.source)
     print(format_result(result, year))
-    return 0 if result.ok else 1
+    return 0 if result.ok and (not args.quotes or quotes.ok) else 1
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    from helpers.paths import display_path
+
+    year = _resolve_year(args.year)
+    if args.accept:
+        from helpers.data.audit import format_result
+        from helpers.draft.accept import accept_draft
+
+        done = accept_draft(Path(args.accept), year, report=Path(args.report) if args.report else None)
+        print(f"{display_path(done.path)}: {done.added} reviewed rows added.")
+        if done.audit is None:
+            print("No --report given: run 'audit' on the report to list what is still missing.")
+            return 0
+        print(format_result(done.audit, year))
+        return 0 if done.audit.ok else 1
+    if not args.report:
+        print("error: 'draft' needs --report FILE (or --accept DRAFT.csv).", file=sys.stderr)
+        return 2
+    from helpers.draft.propose import default_sheet_path, draft_report, write_sheet
+
+    draft = draft_report(Path(args.report), year, source_id=args.source)
+    path = write_sheet(draft, Path(args.out) if args.out else default_sheet_path(year))
+    for reason, count in draft.passed_over["passed_over"].value_counts().sort_index().items():
+        print(f"  passed over {count:3d} × {reason}")
+    print(
+        f"{display_path(path)}: {len(draft.proposals)} figures proposed, {len(draft.passed_over)} numbers passed "
+        "over (each with its reason). Mark rows accepted, corrected or rejected, then run "
+        f"'draft --accept {display_path(path)} --year {year} --report {args.report}'."
+    )
+    return 0
 
 
 def _as_of(text: str) -> str:
@@ -75,8 +115,28 @@ def _add_jobs(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _size(n: int) -> str:
+    """A file size as people read it: 870 KB, 1.2 MB."""
+    for unit in ("B", "KB", "MB"):
+        if n < 1000 or unit == "MB":
+            return f"{n:.0f} {unit}" if unit == "B" or n >= 100 else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n:.1f} GB"  # pragma: no cover
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    from helpers.build.publish import check_formats
+    from helpers.errors import UsageError
+
+    try:
+        return check_formats([f.strip() for f in text.split(",") if f.strip()])
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    from helpers.build.publish import BuildFailed, build, resolve_years
+    from helpers.build.failures import BuildFailed
+    from helpers.build.publish import build, resolve_years, written_files
     from helpers.paths import display_path
     from helpers.text.formatting import check_lang
 
@@ -89,18 +149,31 @@ def cmd_build(args: argparse.Namespace) -> int:
             notebooks_dir=args.notebooks_dir,
             jobs=args.jobs,
             reuse_kernels=not args.fresh_kernels,
+            formats=args.formats,
             as_of=args.as_of or "",
         )
     except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    for folder in folders:
-        print(display_path(folder / "appendix.html"))
+    for folder in folders:  # what was written, with sizes; the paths on stdout, one a line, for scripts
+        for path, size in written_files(folder):
+            shown = display_path(path) + ("/" if path.is_dir() else "")
+            print(f"{shown}\t{_size(size)}")
     return 0
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("helpers")
+    except PackageNotFoundError:  # run from a source tree without installing it
+        return "unknown (not installed)"
+
+
 def cmd_refresh_notebooks(args: argparse.Namespace) -> int:
-    from helpers.build.publish import BuildFailed, refresh_notebooks
+    from helpers.build.failures import BuildFailed
+    from helpers.build.publish import refresh_notebooks
 
     try:
         refresh_notebooks(args.notebooks_dir, jobs=args.jobs)
@@ -129,7 +202,9 @@ EXAMPLES = [
     ("build --all", "every year with data"),
     ("build --year 2023 --as-of 2026-06-30", "the 2023 appendix revised with data to 30/06/2026"),
     ("audit --year 2023 --report report.txt", "is every number of the report in the data?"),
+    ("audit --quotes", "is every number of every quote in the data held by a figure?"),
     ("summary --year 2023", "check the 2023 figures and count them"),
+    ("draft --year 2024 --report report.docx", "propose 2024's figures rows from the report, for review"),
 ]
 
 
@@ -150,6 +225,7 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog, description=DESCRIPTION, epilog=_examples(prog), formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("--version", action="version", version=f"{prog} {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, title="commands", metavar="<command>")
 
     p = _command(
@@ -157,7 +233,9 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
         "build",
         "build the appendix for a year (or every year)",
         "Build the appendix into outputs/<year>/ (in English: outputs/<year>-en/): appendix.html,\n"
-        "appendix.pdf, appendix.xlsx, the figures, the tables as CSV and the executed notebooks.\n"
+        "appendix.pdf, appendix.docx, appendix.xlsx, the figures, the tables as CSV and the executed\n"
+        "notebooks (--formats picks among them). After the notebooks, each phase is named on stderr;\n"
+        "at the end every file written is listed with its size.\n"
         "The previous appendix is replaced only when every step succeeds; a failing notebook is\n"
         "named with its cell and kept in outputs/.failed/<year>/.",
     )
@@ -186,6 +264,14 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
         action="store_true",
         help="start a new Python kernel for every notebook: slower, for when a build misbehaves",
     )
+    p.add_argument(
+        "--formats",
+        type=_formats,
+        default="html,pdf,docx,xlsx,csv",
+        metavar="LIST",
+        help="the renderings to write, separated by commas, among html, pdf, docx, xlsx and csv "
+        "(the tables/ folder) (default: %(default)s)",
+    )
     p.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_build)
 
@@ -195,10 +281,17 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
         "check that a report's every number is in the data",
         "Read a report saved as UTF-8 text and list every number in it that the year's figures\n"
         "do not hold, and every figure that the report does not print. Use it after typing in a\n"
-        "new year's report. The exit status is 1 when anything is missing.",
+        "new year's report. With --quotes, check every quoted sentence of data/figures (a locator\n"
+        "'quote: \"…\"'): each of its numbers must be held by a figure of its source or passed over by\n"
+        "a rule of audit_skip_rules.yml. The exit status is 1 when anything is missing.",
     )
-    p.add_argument("--year", type=_year, required=True, help="the year of the report, e.g. 2023")
-    p.add_argument("--report", required=True, metavar="FILE", help="the report as UTF-8 text")
+    p.add_argument("--year", type=_year, default=None, help="the year of the report, e.g. 2023")
+    p.add_argument("--report", default=None, metavar="FILE", help="the report as UTF-8 text")
+    p.add_argument(
+        "--quotes",
+        action="store_true",
+        help="check every number of every quote in data/figures (alone, or with --year and --report)",
+    )
     p.add_argument(
         "--source",
         default=None,
@@ -206,6 +299,25 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
         help="the report's source_id in data/sources.csv (default: the year's main report)",
     )
     p.set_defaults(func=cmd_audit)
+
+    p = _command(
+        sub,
+        "draft",
+        "propose a year's figures rows from its report, then file the reviewed ones",
+        "Read a report (.txt, .docx or .pdf) and write a review sheet (CSV, default\n"
+        "outputs/drafts/<year>-draft.csv): every number of the text proposed as a figures row, with\n"
+        "its sentence and a confidence, or passed over with the reason. Mark rows accepted, corrected\n"
+        "or rejected in the 'decision' column, then '--accept' adds them to data/figures/<year>.csv\n"
+        "(never replacing a figure) and audits the report. Nothing is written to data/ before.",
+    )
+    p.add_argument("--year", type=_year, required=True, help="the year of the report, e.g. 2024")
+    p.add_argument("--report", default=None, metavar="FILE", help="the report as .txt (UTF-8), .docx or .pdf")
+    p.add_argument("--out", default=None, metavar="DRAFT.csv", help="where to write the review sheet")
+    p.add_argument(
+        "--source", default=None, metavar="SOURCE_ID", help="the report's source_id (default: the year's, reports.csv)"
+    )
+    p.add_argument("--accept", default=None, metavar="DRAFT.csv", help="file the reviewed rows of this sheet")
+    p.set_defaults(func=cmd_draft)
 
     p = _command(
         sub,
@@ -234,6 +346,16 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
     return parser
 
 
+def _os_error(exc: OSError) -> str:
+    """``exc`` as one sentence: what the system said, and about which file."""
+    from helpers.paths import display_path
+
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename:
+        return f"{display_path(Path(exc.filename))}: {reason[:1].lower() + reason[1:]}."
+    return f"{reason[:1].upper() + reason[1:]}."
+
+
 def main(argv: Sequence[str] | None = None, prog: str = "phu-luc") -> int:
     """Run the command line; returns the exit status (2 for a usage error, 0 after --help)."""
     try:
@@ -244,6 +366,11 @@ def main(argv: Sequence[str] | None = None, prog: str = "phu-luc") -> int:
         return args.func(args)
     except AppendixError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        # The machine refused a file the helpers do not check for themselves (a folder they cannot read, too
+        # many open files): its one sentence, naming the file, rather than a traceback.
+        print(f"error: {_os_error(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as exc:
         signum = getattr(exc, "signum", signal.SIGINT)

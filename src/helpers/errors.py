@@ -6,6 +6,10 @@ from __future__ import annotations
 class AppendixError(Exception):
     """Base class of every error the helpers raise on purpose."""
 
+    def _render_traceback_(self) -> list[str]:
+        """In a notebook, IPython shows this instead of a traceback: the one sentence, as on the command line."""
+        return [f"{type(self).__name__}: {self}"]
+
 
 class DataError(AppendixError):
     """Input data broke the data contract.

@@ -6,11 +6,12 @@ import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR_ENV = "APPENDIX_DATA_DIR"  # a build points it at its snapshot of data/ (helpers.build.snapshot)
 
 
 def data_dir() -> Path:
     """The data folder: ``$APPENDIX_DATA_DIR`` if set, else ``<project>/data``."""
-    return Path(os.environ.get("APPENDIX_DATA_DIR", PROJECT_ROOT / "data"))
+    return Path(os.environ.get(DATA_DIR_ENV, PROJECT_ROOT / "data"))
 
 
 def outputs_dir() -> Path:

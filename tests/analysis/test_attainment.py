@@ -148,7 +148,11 @@ def test_one_goal_per_indicator_is_counted(figures_2023: pd.DataFrame) -> None:
     card = scorecard(figures_2023, 2023)
     counted = card[card["headline"]]
     assert not counted.duplicated(["indicator_id", "breakdown"]).any()
-    assert set(counted["indicator_id"] + counted["breakdown"]) == set(card["indicator_id"] + card["breakdown"])
+    # Every goal is counted once: on its own row, or (a component of a goal set with its parts) on its sum's row.
+    alone = card[card["goal_of"] == ""]
+    assert set(counted["indicator_id"] + counted["breakdown"]) == set(alone["indicator_id"] + alone["breakdown"])
+    parts = card[card["goal_of"] != ""]
+    assert set(parts["goal_of"] + parts["breakdown"]) <= set(counted["indicator_id"] + counted["breakdown"])
     jobs = card[card["indicator_id"] == "jobs_created"].set_index("goal_kind")["headline"]
     assert jobs["plan"] and not jobs["target"]  # the annual plan is the headline, the programme's target apart
     poverty = card[(card["indicator_id"] == "poverty_rate") & (card["breakdown"] == "")].iloc[0]
@@ -193,3 +197,118 @@ def test_the_comparable_results_file_is_checked(tmp_path) -> None:
     )
     with pytest.raises(DataError, match="same_measure must be yes or no"):
         load_comparable_results(tmp_path)
+
+
+# Issue 14, item 5: one judge, one written precedence (data/README.md, "Which goal counts") ------------------
+
+
+@pytest.fixture
+def judged_2025(data_copy, monkeypatch) -> pd.DataFrame:
+    """The invented 2025 year of tests/data/judged_2025.py (test fixtures, not published figures), loaded."""
+    from helpers.data.loading import load_year
+    from tests.data.judged_2025 import add_judged_2025
+
+    add_judged_2025(data_copy)
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    return load_year(2025, data_copy)
+
+
+def test_the_years_own_goal_beats_an_older_programmes_band(judged_2025: pd.DataFrame) -> None:
+    # 2025: the year's own target "dưới 1,2%" (an annual instrument) against the 2021–2025 band "2 - 2,2%" of two
+    # older programmes, filed earlier; the result 1,25% meets the band and misses the year's own goal.
+    card = scorecard(judged_2025, 2025)
+    poverty = card[(card["indicator_id"] == "poverty_rate") & (card["breakdown"] == "")]
+    assert len(poverty) == 3 and poverty["headline"].sum() == 1
+    counted = poverty[poverty["headline"]].iloc[0]
+    assert counted["goal_printed"] == "dưới 1,2%" and counted["met"] is False
+    assert poverty.loc[~poverty["headline"], "met"].tolist() == [True, True]  # shown apart, never counted
+
+
+def test_the_first_page_judges_the_goal_that_counts(judged_2025: pd.DataFrame) -> None:
+    from helpers.analysis.headline import headline as first_page
+    from helpers.data.loading import load_headline
+
+    row = first_page(judged_2025, 2025, load_headline()).set_index("indicator_id").loc["poverty_rate"]
+    assert row["goal_printed"] == "dưới 1,2%" and row["met"] is False and row["goals"] == 3
+
+
+def _instruments(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["instrument", "span", "issued"]).assign(name_en="x")
+
+
+def _goals(rows: list[tuple[str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [("poverty_rate", "", 2025, kind, instrument) for kind, instrument in rows],
+        columns=["indicator_id", "breakdown", "period", "kind", "instrument"],
+    )
+
+
+def test_the_precedence_never_depends_on_file_order() -> None:
+    from helpers.analysis.precedence import counts
+
+    # Invented instruments: an annual plan, two programmes issued at different times, one with no known date.
+    instruments = _instruments(
+        [
+            ("annual", "2025", ""),
+            ("old programme", "2021-2025", "2020"),
+            ("new programme", "2022-2025", "2022-03-25"),
+            ("undated programme", "2016-2025", ""),
+        ]
+    )
+    goals = _goals([("target", "old programme"), ("target", "new programme"), ("target", "annual")])
+    assert counts(goals, instruments) == [False, False, True]  # the year's own instrument first
+    assert counts(goals.iloc[::-1], instruments) == [True, False, False]  # whatever the order
+    two = _goals([("target", "old programme"), ("target", "new programme")])
+    assert counts(two, instruments) == [False, True]  # among equals, the most recently issued
+    assert counts(two.iloc[::-1], instruments) == [True, False]
+    # An unknown date decides nothing: then a plan before a target, then the label, never the row's place.
+    undated = _goals([("target", "undated programme"), ("plan", "old programme")])
+    assert counts(undated, instruments) == [False, True]
+    same_kind = _goals([("target", "undated programme"), ("target", "old programme")])
+    assert counts(same_kind, instruments) == counts(same_kind.iloc[::-1], instruments)[::-1] == [False, True]
+    # Partial dates compare as far as both are known: 2022 ties with 2022-03-25, so the plan decides.
+    tie = _instruments([("a", "2021-2025", "2022"), ("b", "2021-2025", "2022-03-25")])
+    assert counts(_goals([("target", "b"), ("plan", "a")]), tie) == [False, True]
+
+
+def test_every_instrument_has_a_span_and_an_issue_date_it_can_have() -> None:
+    from helpers.data.loading import load_instruments
+
+    instruments = load_instruments()
+    assert instruments["span"].str.fullmatch(r"\d{4}(-\d{4})?").all()
+    # An instrument is issued at the latest in the last year it sets goals for.
+    last = instruments["span"].str[-4:].astype(int)
+    issued = instruments["issued"].str[:4].replace("", "0").astype(int)
+    assert (issued <= last).all()
+
+
+def test_a_goal_with_components_is_judged_on_each(figures_2023: pd.DataFrame) -> None:
+    """KH 343/KH-UBND: A Lưới's multidimensional poverty rate to 36,91%, "trong đó" 24,91% poor and 12,0% near-poor.
+    The poor share (24,4%) met its part; the near-poor share (15,65%) and the sum (40,05%, computed) did not; the
+    goal counts once, as not met."""
+    from helpers.analysis.attainment import counted_goals
+
+    card = scorecard(figures_2023, 2023)
+    a_luoi = card[(card["breakdown"] == "district=A Lưới") & (card["instrument"] == "KH 343/KH-UBND")]
+    rows = a_luoi.set_index("indicator_id")
+    assert set(rows.index) == {"multidimensional_poverty_rate", "poverty_rate", "near_poor_rate"}
+    assert rows.at["poverty_rate", "met"] and not rows.at["near_poor_rate", "met"]
+    total = rows.loc["multidimensional_poverty_rate"]
+    assert total["actual"] == pytest.approx(40.05) and total["actual_computed"] and not total["met"]
+    assert list(rows["goal_of"]) == ["multidimensional_poverty_rate" if i != total.name else "" for i in rows.index]
+    assert not any(rows["goal_met"])  # every row of the goal carries the goal's verdict
+    counted = counted_goals(card)
+    assert list(counted.loc[counted["breakdown"] == "district=A Lưới", "indicator_id"]).count("poverty_rate") == 0
+    goal = counted[counted["indicator_id"] == "multidimensional_poverty_rate"].iloc[0]
+    assert goal["met"] is False or goal["met"] == False  # noqa: E712 (a bool of an object column)
+    judged = counted[counted["met"].notna()]
+    assert (len(judged), int(judged["met"].astype(bool).sum())) == (6, 5)
+
+
+def test_a_goal_with_components_is_met_only_when_every_component_is() -> None:
+    from helpers.analysis.attainment import _all_met
+
+    assert _all_met([True, True, True]) is True
+    assert _all_met([True, False, True]) is False
+    assert _all_met([True, None]) is None
+    assert _all_met([None, False]) is False

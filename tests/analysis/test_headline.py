@@ -108,5 +108,47 @@ def test_the_trend_starts_at_a_change_of_definition(figures: pd.DataFrame) -> No
 
 def test_a_year_without_a_result_keeps_the_row_empty(figures: pd.DataFrame) -> None:
     rows = headline(figures, 2022, load_headline()).set_index("indicator_id")
-    assert pd.isna(rows.at["jobs_created", "value"]) and pd.isna(rows.at["jobs_created", "printed"])
+    assert pd.isna(rows.at["workers_abroad", "value"]) and pd.isna(rows.at["workers_abroad", "printed"])
+    assert pd.isna(rows.at["workers_abroad", "value_kind"]) and rows.at["workers_abroad", "value_as_of"] == ""
     assert rows.at["poverty_rate", "value"] == 3.56 and rows.at["poverty_rate", "previous_year"] == 2021
+
+
+def test_an_estimate_is_shown_as_an_estimate_and_judged_as_everywhere(figures: pd.DataFrame) -> None:
+    # Issue 14: 2022 jobs are only "khoảng 17.000", an estimate: shown (marked) and judged by the one scorecard.
+    rows = headline(figures, 2022, load_headline()).set_index("indicator_id")
+    jobs = rows.loc["jobs_created"]
+    assert jobs["value"] == 17000 and jobs["printed"] == "khoảng 17.000" and jobs["value_kind"] == "estimate"
+    card = scorecard(figures, 2022)
+    counted = card[(card["indicator_id"] == "jobs_created") & card["headline"]].iloc[0]
+    assert counted["actual_kind"] == "estimate" and jobs["met"] == counted["met"] and jobs["goal"] == counted["goal"]
+    assert rows.at["poverty_rate", "value_kind"] == "actual"
+
+
+def test_a_part_year_count_is_shown_with_its_cut_off_and_never_judged() -> None:
+    # 2020 jobs: only January–May (2.607 to 31/5/2020) against a year's plan of 16.800 - 17.000.
+    from helpers.data.loading import load_year
+
+    rows = headline(load_year(2020), 2020, load_headline()).set_index("indicator_id")
+    jobs = rows.loc["jobs_created"]
+    assert jobs["value"] == 2607 and jobs["value_as_of"] == "2020-05-31"
+    assert jobs["met"] is None and pd.isna(jobs["change"]) and jobs["goal_printed"] == "16.800 - 17.000"
+    assert math.isnan(dict(jobs["trend"])[2020])  # the trend line holds no part-year point
+
+
+@pytest.mark.parametrize(
+    ("printed", "previous", "bound"),
+    [
+        ("dưới 1,2%", "1,4%", "ceiling"),  # the fall is more than 0,2 points
+        ("hơn 17.000", "16.000", "floor"),
+        ("1,4%", "trên 1,6%", "ceiling"),  # from "above 1,6%" to 1,4%: the fall is more than 0,2
+        ("1,4%", "dưới 1,6%", "floor"),
+        ("dưới 1,2%", "trên 1,6%", "ceiling"),
+        ("dưới 1,2%", "dưới 1,6%", "invalid"),  # two ceilings: the change is unknown
+        ("1,4%", "1,6%", None),
+        ("khoảng 17.000", "16.000", None),  # "about" is not a bound
+    ],
+)
+def test_a_change_from_a_bound_is_a_bound(printed: str, previous: str, bound: str | None) -> None:
+    from helpers.analysis.series import change_bound
+
+    assert change_bound(printed, previous) == bound

@@ -411,7 +411,7 @@ def test_coverage_counts_by_domain_and_kind() -> None:
 
 def test_real_coverage_counts_every_row_of_the_2023_file(figures_2023: pd.DataFrame) -> None:
     out = rec.coverage(figures_2023, 2023)
-    assert out["total"].sum() == 216  # 193 rows of the report, 23 from other sources
+    assert out["total"].sum() == 218  # 193 rows of the report, 25 from other sources (KH 343: 36,91% and 12,0%)
     assert len(out) == 10
 
 
@@ -430,3 +430,39 @@ def test_two_instruments_goals_are_one_input_only_when_they_agree() -> None:
     agreeing = frame.assign(value=[2.27, 2.79, 2.79, 0.52])
     out = rec.reconcile_derivations(agreeing, rule, 2023).set_index("indicator_id")
     assert out.at["margin", "status"] == rec.AGREES
+
+
+# Issue 14, item 4: part-year figures are compared only with figures of the same cut-off ---------------------
+
+
+@pytest.fixture
+def judged_2025(data_copy, monkeypatch) -> pd.DataFrame:
+    """The invented 2025 year of tests/data/judged_2025.py (test fixtures, not published figures), loaded."""
+    from helpers.data.loading import load_year
+    from tests.data.judged_2025 import add_judged_2025
+
+    add_judged_2025(data_copy)
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    return load_year(2025, data_copy)
+
+
+def test_a_first_half_split_is_never_set_against_a_first_quarter_total(judged_2025: pd.DataFrame) -> None:
+    # Invented: 1.144 + 168 by district at 30/6, a total of 729 at 31/3. Not "+583, exceeds total".
+    assert rec.breakdown_checks(judged_2025, 2025).empty
+    # With a total at the same cut-off the split is checked against it, and only against it.
+    quarter = (judged_2025["indicator_id"] == "workers_abroad") & (judged_2025["breakdown"] == "")
+    same_day = judged_2025[quarter].assign(as_of="2025-06-30", value=1400.0, printed="1.400")
+    checked = rec.breakdown_checks(pd.concat([judged_2025, same_day], ignore_index=True), 2025)
+    assert len(checked) == 1
+    row = checked.iloc[0]
+    assert row["as_of"] == "2025-06-30" and row["total"] == 1400 and row["parts_sum"] == 1312
+    assert row["status"] == rec.WITHIN_TOTAL
+
+
+def test_a_part_year_percent_of_plan_is_recomputed_against_the_years_plan(judged_2025: pd.DataFrame) -> None:
+    # Invented: "67,98%" at 31/7 = 11.556 jobs to 31/7 over the year's plan 17.000 (a plan has no cut-off).
+    out = rec.reconcile_derivations(judged_2025, derivations.load_derivations(), 2025).set_index("indicator_id")
+    row = out.loc["jobs_created_pct_of_plan"]
+    assert row["as_of"] == "2025-07-31" and row["status"] == rec.AGREES
+    assert row["numerator_value"] == 11556 and row["denominator_value"] == 17000
+    assert row["recomputed"] == pytest.approx(11556 / 17000 * 100)

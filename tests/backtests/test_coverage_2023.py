@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from helpers.data.loading import load_report_meta, load_year
-from helpers.sections.social_common import figure_text
+from helpers.present.lines import figure_text
 
 YEAR = 2023
 BUILD = pytest.mark.xdist_group("build")

@@ -31,7 +31,8 @@ from helpers.build import export
 from helpers.build import publish as build_module
 from helpers.build.columns import column, is_code_name
 from helpers.build.execute import find_notebooks
-from helpers.build.publish import BuildFailed, build
+from helpers.build.failures import BuildFailed
+from helpers.build.publish import build
 from helpers.data.loading import available_years
 from helpers.paths import notebooks_dir
 
@@ -207,6 +208,8 @@ def test_figures_and_tables_are_numbered_in_order_with_their_files(all_builds: P
 
 @BUILD
 def test_workbook_holds_every_table(all_builds: Path) -> None:
+    from helpers.build.workbook import with_printed
+
     folder = all_builds / "2023"
     workbook = load_workbook(folder / "appendix.xlsx")
     csvs = sorted((folder / "tables").glob("*.csv"))
@@ -215,7 +218,9 @@ def test_workbook_holds_every_table(all_builds: Path) -> None:
     assert len(set(n.lower() for n in workbook.sheetnames)) == len(workbook.sheetnames)
     assert all(len(n) <= 31 for n in workbook.sheetnames)
     # Each sheet has its CSV's columns under the readers' titles, never the code names.
-    headers = {tuple(column(h).heading("vi") for h in next(csv.reader(p.open(encoding="utf-8")))) for p in csvs}
+    # (a table of reported values without their print gains the print beside each value: workbook.with_printed)
+    heads = [with_printed([next(csv.reader(p.open(encoding="utf-8")))], {})[0] for p in csvs]
+    headers = {tuple(column(h).heading("vi") for h in head) for head in heads}
     sheet_headers = {tuple(c.value for c in ws[1]) for ws in workbook.worksheets[1:-2]}
     assert sheet_headers == headers
     assert not [h for hs in sheet_headers for h in hs if is_code_name(h)]
@@ -224,14 +229,16 @@ def test_workbook_holds_every_table(all_builds: Path) -> None:
 
 
 def table_of_sheet(folder: Path) -> dict[str, str]:
-    """Each table sheet's CSV name (the tables in the appendix's order, named as the workbook names them)."""
-    from helpers.build.assemble import Caption
-    from helpers.build.export import sheet_names
-
+    """Each table sheet's CSV name: the workbook names a sheet after its table's number and caption ("Bảng 4 – …"),
+    the tables numbered in the appendix's order."""
     text = (folder / "appendix.html").read_text(encoding="utf-8")
     names = re.findall(r'<div class="appendix-table-block" id="[^"]*" data-name="([^"]+)"', text)
-    captions = [Caption("table", i, "", n, n, "", "") for i, n in enumerate(names, 1)]
-    return dict(zip(sheet_names(captions, "vi"), names, strict=False))
+    numbered = {}
+    for title in load_workbook(folder / "appendix.xlsx", read_only=True).sheetnames:
+        found = re.match(r"^\S+ (\d+)(?: – |$)", title)
+        if found:
+            numbered[title] = names[int(found[1]) - 1]
+    return numbered
 
 
 @BUILD
@@ -315,7 +322,9 @@ def test_docx_holds_the_whole_appendix(all_builds: Path) -> None:
     assert [c.split(" ", 2)[0] + " " + c.split(" ", 2)[1] for c in paragraphs(body, "ImageCaption")] == figures
     assert [c.split(" ", 2)[0] + " " + c.split(" ", 2)[1] for c in paragraphs(body, "TableCaption")] == tables
     assert len(paragraphs(body, "TableSource")) == len(tables)
-    assert len(list(body.iter(BLIP))) == len(figures) == len(media)
+    # each figure a PNG with its SVG beside it (Office's svgBlip), so that Word prints vectors
+    pngs, svgs = [n for n in media if n.endswith(".png")], [n for n in media if n.endswith(".svg")]
+    assert len(list(body.iter(BLIP))) == len(figures) == len(pngs) == len(svgs) and len(media) == 2 * len(figures)
     assert len(body.findall(f".//{W}tbl")) == len(tables) + 2  # + the cover's head and the vintage table
     heading_1 = paragraphs(body, "Heading1")
     # The first page (the headline indicators) comes before the key findings, as in the HTML and the PDF.
@@ -379,7 +388,7 @@ def test_the_vietnamese_appendix_holds_no_english_sentence(all_builds: Path, yea
 @BUILD
 def test_two_builds_are_byte_identical(all_builds: Path, second_2023: Path) -> None:
     first = all_builds / "2023"
-    parts = ["appendix.html", "appendix.xlsx", "appendix.docx", "appendix.pdf"]
+    parts = ["appendix.html", "appendix.xlsx", "appendix.docx", "appendix.pdf", "tables/README.md"]
     for part in [
         *parts,
         *(f"tables/{p.name}" for p in (first / "tables").glob("*.csv")),
@@ -628,5 +637,39 @@ def test_a_2024_appendix_shows_the_poverty_rate_with_the_decimals_it_was_printed
     drawn = (folder / "figures" / "01_poverty_poverty_rate_trend.svg").read_text(encoding="utf-8")
     assert "<!-- 1,40 -->" in drawn  # the chart's label
     book = load_workbook(folder / "appendix.xlsx")
-    (sheet,) = [s for s in book.worksheets if s.title.endswith("poverty_rate_by_year")]
+    (sheet,) = [book[name] for name, table in table_of_sheet(folder).items() if table.endswith("poverty_rate_by_year")]
     assert [c.number_format for row in sheet.iter_rows() for c in row if c.value == 1.4] == ["#,##0.00"]
+
+
+@BUILD
+def test_a_build_names_each_phase_and_lists_what_it_wrote_in_the_formats_asked(
+    tiny_notebooks: Path, outputs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks), "--formats", "pdf,xlsx"]) == 0
+    captured = capsys.readouterr()
+    phases = [line for line in captured.err.splitlines() if line.startswith("2023, vi: ")]
+    assert phases == ["2023, vi: HTML…", "2023, vi: PDF…", "2023, vi: Excel…"]
+    folder = outputs / "2023"
+    assert sorted(p.name for p in folder.glob("appendix.*")) == ["appendix.pdf", "appendix.xlsx"]
+    assert not (folder / "tables").exists()  # csv not asked for
+    listed = dict(line.split("\t") for line in captured.out.splitlines())
+    pdf = next(k for k in listed if k.endswith("appendix.pdf"))
+    assert re.fullmatch(r"[0-9.]+ (B|KB|MB)", listed[pdf]) and any(k.endswith("notebooks/") for k in listed)
+
+
+def test_an_invented_2025_year_with_estimates_and_part_year_figures_builds_and_says_what_they_are(
+    data_copy: Path, outputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # tests/data/judged_2025.py: invented figures (test fixtures), for issue 14 items 3–5.
+    from tests.data.judged_2025 import add_judged_2025
+
+    add_judged_2025(data_copy)
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    (folder,) = build([2025], "vi", outputs_dir=outputs, progress=False)
+    doc = (folder / "appendix.html").read_text(encoding="utf-8")
+    front = doc[: doc.index('id="key-findings"')]
+    assert "tính đến 31/7/2025: 11.556 người" in front  # a part-year count as part-year
+    assert "ước 74,5%" in front and "Ước đạt (74%)" in front  # an estimate marked and judged as everywhere
+    assert "Chưa đạt (dưới 1,2%)" in front  # the year's own goal counts, not the 2021–2025 band
+    assert "đạt 67,98% kế hoạch năm" in doc  # the report's percent of the year's plan, at the same cut-off
+    assert "+583" not in doc  # a first-half split is never set against a first-quarter total

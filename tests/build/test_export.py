@@ -15,7 +15,8 @@ import pytest
 from openpyxl import load_workbook
 
 from helpers.build.assemble import Caption
-from helpers.build.export import FIXED_ZIP_TIME, normalise_zip, sheet_names, write_pdf, write_xlsx
+from helpers.build.export import FIXED_ZIP_TIME, normalise_zip, write_pdf
+from helpers.build.workbook import sheet_names, write_xlsx
 
 
 def pdf_objects(data: bytes) -> bytes:
@@ -42,7 +43,11 @@ def test_sheet_names_are_short_unique_and_valid() -> None:
     )
     assert all(len(n) <= 31 for n in names)
     assert len({n.lower() for n in names}) == 3
-    assert names[0].startswith("Bảng 1 households_by")
+    assert names[:2] == ["Bảng 1 – Chú thích 1", "Bảng 2 – Chú thích 2"]
+    long = Caption("table", 29, "Bảng 29.", "x", "04_x_monthly", "Trợ cấp hằng tháng tại cộng đồng, năm 2023")
+    twice = Caption("table", 29, "Bảng 29.", "x", "04_x_monthly_2", "Trợ cấp hằng tháng tại cộng đồng, năm 2022")
+    assert sheet_names([long, twice], "vi") == ["Bảng 29 – Trợ cấp hằng tháng", "Bảng 29 – Trợ cấp hằng (2)"]
+    assert sheet_names([Caption("table", 3, "Table 3.", "x", "01_p_jobs", "")], "en") == ["Table 3 – jobs"]
     assert not any(re.search(r"[\[\]:*?/\\]", n) for n in names)
 
 
@@ -65,19 +70,28 @@ def test_workbook_has_contents_and_one_sheet_per_table(tmp_path: Path) -> None:
     tables = write_tables(tmp_path / "tables")
     target = write_xlsx(tables, tmp_path / "tables", tmp_path / "a.xlsx", "vi", "Phụ lục 2023")
     workbook = load_workbook(target)
-    assert workbook.sheetnames == ["Mục lục", "Bảng 1 a", "Bảng 2 b", "Giá trị đầy đủ", "Cột"]
+    assert workbook.sheetnames == ["Mục lục", "Bảng 1 – Chú thích 1", "Bảng 2 – Chú thích 2", "Giá trị đầy đủ", "Cột"]
     contents = workbook["Mục lục"]
     assert contents["A1"].value == "Phụ lục 2023"
-    assert [c.value for c in contents[4]] == ["Bảng 1.", "Chú thích 1", "Nguồn: Sở", "Bảng 1 a"]
-    assert contents["D4"].hyperlink.location == "'Bảng 1 a'!A1" or "Bảng 1 a" in contents["D4"].hyperlink.target
-    sheet = workbook["Bảng 1 a"]
+    assert [c.value for c in contents[4]] == ["Bảng 1.", "Chú thích 1", "Nguồn: Sở", "Bảng 1 – Chú thích 1"]
+    assert (
+        contents["D4"].hyperlink.location == "'Bảng 1 a'!A1"
+        or "Bảng 1 – Chú thích 1" in contents["D4"].hyperlink.target
+    )
+    sheet = workbook["Bảng 1 – Chú thích 1"]
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [
         ["Chỉ tiêu", "Giá trị", "Ghi chú"],
         ["Hộ nghèo", 2.27, None],
         ["Việc làm", 17034, "x"],
     ]
     english = load_workbook(write_xlsx(tables, tmp_path / "tables", tmp_path / "en.xlsx", "en", "Appendix"))
-    assert english.sheetnames == ["Contents", "Table 1 a", "Table 2 b", "Full values", "Columns"]
+    assert english.sheetnames == [
+        "Contents",
+        "Table 1 – Chú thích 1",
+        "Table 2 – Chú thích 2",
+        "Full values",
+        "Columns",
+    ]
 
 
 def test_workbook_bytes_do_not_depend_on_the_clock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -197,3 +211,29 @@ def test_pdf_is_a4_in_the_state_format_with_vietnamese_text_in_tinos(tmp_path: P
     # Body 13 pt: a line of text is about 13 pt high in the word boxes.
     heights = [w[3] - w[1] for w in pages[0]]
     assert 13 <= min(heights) <= 16
+
+
+def test_pdf_prints_charts_from_their_svg_files_as_vectors(tmp_path: Path) -> None:
+    import base64
+
+    import pandas as pd
+
+    from helpers.present import charts
+
+    fig = charts.bar_chart(
+        pd.DataFrame({"category": ["a", "b", "c"], "value": [1.0, 2.0, 3.0]}),
+        title="T",
+        x_label="x",
+        source="S",
+        lang="vi",
+    )
+    png, _svg = charts.save_figure(fig, tmp_path / "figures", "01_p_chart")
+    uri = "data:image/png;base64," + base64.b64encode(png.read_bytes()).decode("ascii")
+    doc = (
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"></head><body>'
+        f'<figure class="appendix-figure" id="01_p_chart" data-name="01_p_chart"><img alt="a" src="{uri}"/>'
+        "<figcaption>Hình 1</figcaption></figure></body></html>"
+    )
+    vector = pdf_objects(write_pdf(doc, tmp_path / "v.pdf", figures_dir=tmp_path / "figures").read_bytes())
+    raster = pdf_objects(write_pdf(doc, tmp_path / "r.pdf").read_bytes())
+    assert b"/Subtype /Image" in raster and b"/Subtype /Image" not in vector

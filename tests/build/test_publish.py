@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -65,8 +66,13 @@ def run_cli(args: list[str], root: Path, **env: str) -> subprocess.Popen[str]:
 
 
 def message_lines(stderr: str) -> list[str]:
-    """What the command said, without the progress bar's lines."""
-    return [line for line in stderr.replace("\r", "\n").splitlines() if line.strip() and "Notebooks" not in line]
+    """What the command said, without the progress: the notebooks' bar and the phases after it ("2023, vi: PDF…")."""
+    phase = re.compile(r"^\d{4}, (vi|en): \w+…$")
+    return [
+        line
+        for line in stderr.replace("\r", "\n").splitlines()
+        if line.strip() and "Notebooks" not in line and not phase.match(line)
+    ]
 
 
 def running_cell(started: Path, gate: Path | None = None, seconds: int = 120) -> str:
@@ -247,8 +253,13 @@ def test_an_outputs_that_cannot_be_written_is_refused_in_one_sentence(
     code: int,
     said: str,
 ) -> None:
-    # The tests run as root, for whom chmod 555 changes nothing: the refusal the kernel would give is raised instead.
-    def refused(*args: object, **kwargs: object) -> str:
+    # The tests run as root, for whom chmod 555 changes nothing: the refusal the kernel would give is raised instead,
+    # for the outputs folder only (the build's copy of data/ goes to the temporary folder, which stays writable).
+    mkdtemp = outputs_module.tempfile.mkdtemp
+
+    def refused(*args: object, dir: str | None = None, **kwargs: object) -> str:  # noqa: A002  (mkdtemp's name)
+        if dir is None:
+            return mkdtemp(*args, **kwargs)  # type: ignore[arg-type]
         raise OSError(code, os.strerror(code), str(outputs / ".build-2023-x"))
 
     monkeypatch.setattr(outputs_module.tempfile, "mkdtemp", refused)
@@ -271,7 +282,7 @@ def test_a_full_disk_during_assembly_ends_in_one_sentence_and_keeps_the_previous
     def full(tables: object, csv_dir: Path, target: Path, *args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
 
-    monkeypatch.setattr(build_module.export, "write_xlsx", full)
+    monkeypatch.setattr(build_module.workbook, "write_xlsx", full)
     assert cli.main(["build", "--year", "2023", "--notebooks-dir", str(tiny_notebooks)]) == 2
     err = message_lines(capsys.readouterr().err)
     assert len(err) == 1

@@ -177,3 +177,24 @@ def test_the_contents_list_the_first_page_before_the_key_findings() -> None:
     lines = [line for line in lines if line]
     assert lines[:4] == ["Mục lục", "Các chỉ tiêu chính năm 2023", "Những phát hiện chính", "Giảm nghèo"]
     assert lines.count("Các chỉ tiêu chính năm 2023") == 1
+
+
+def test_a_figure_with_an_svg_file_is_embedded_as_a_vector_beside_its_png(tmp_path: Path) -> None:
+    figures = tmp_path / "figures"
+    figures.mkdir()
+    for n in (1, 3):
+        buffer = io.BytesIO()
+        Image.new("RGB", (40, 20), (11, 95, 165)).save(buffer, format="PNG")
+        (figures / f"01_p_{n}.png").write_bytes(buffer.getvalue())
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40pt" height="20pt"><rect width="40" height="20"/></svg>'
+    (figures / "01_p_1.svg").write_text(svg, encoding="utf-8")  # 01_p_3 has a PNG only
+    fm = front()
+    appendix = compose(sections(), fm)
+    docx = write_docx(appendix.html, fm, appendix.headings, tmp_path / "a.docx", figures_dir=figures)
+    archive, body = read_docx(docx)
+    svg_blips = list(body.iter("{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"))
+    assert len(svg_blips) == 1 and len(list(body.iter(BLIP))) == 2  # every picture keeps its PNG
+    rels = {r.get("Id"): r.get("Target") for r in ET.fromstring(archive.read("word/_rels/document.xml.rels"))}
+    target = rels[svg_blips[0].get(f"{R}embed")]
+    assert archive.read(f"word/{target}").decode("utf-8") == svg
+    assert 'Extension="svg" ContentType="image/svg+xml"' in archive.read("[Content_Types].xml").decode("utf-8")

@@ -19,7 +19,8 @@ from openpyxl import load_workbook
 from helpers.build import columns
 from helpers.build.assemble import Caption
 from helpers.build.columns import UnknownColumn, column
-from helpers.build.export import Shown, as_printed, write_xlsx
+from helpers.build.workbook import sheet_names, write_xlsx
+from helpers.build.workbook_cells import Shown, as_printed
 from helpers.errors import DataError
 from helpers.present.report import Report, write_table
 from helpers.text import templates
@@ -92,7 +93,7 @@ def test_a_tables_csv_has_whole_counts_and_its_html_is_unchanged(tmp_path: Path)
 def test_printed_figures_stay_text_and_headers_are_the_readers(tmp_path: Path) -> None:
     write_table(scorecard(), tmp_path, "00_overview_scorecard")
     target = write_xlsx([caption(1, "00_overview_scorecard")], tmp_path, tmp_path / "a.xlsx", "vi", "Phụ lục")
-    rows = sheet_values(target, "Bảng 1 scorecard")
+    rows = sheet_values(target, "Bảng 1 – Chú thích")
     assert rows[0] == [
         "Chỉ tiêu",
         "Loại mục tiêu",
@@ -105,12 +106,12 @@ def test_printed_figures_stay_text_and_headers_are_the_readers(tmp_path: Path) -
     ]
     assert rows[1] == ["Số lao động được giải quyết việc làm", "Chỉ tiêu", 16500, "16.500", 17034, 103.24, "Đạt", 2023]
     assert rows[2][1:] == ["Kế hoạch", 2050, "2.050", 2325, 113.41, "Chưa đạt", 2023]
-    sheet = load_workbook(target)["Bảng 1 scorecard"]
+    sheet = load_workbook(target)["Bảng 1 – Chú thích"]
     assert sheet["D2"].data_type == "s" and sheet["C2"].data_type == "n"
     assert (sheet["C2"].number_format, sheet["F2"].number_format) == ("#,##0", "#,##0.00")
 
     english = write_xlsx([caption(1, "00_overview_scorecard")], tmp_path, tmp_path / "en.xlsx", "en", "Appendix")
-    rows = sheet_values(english, "Table 1 scorecard")
+    rows = sheet_values(english, "Table 1 – Chú thích")
     assert rows[0][:4] == ["Indicator", "Kind of goal", "Goal", "Goal – as printed"]
     assert (rows[1][1], rows[1][6], rows[2][6]) == ("Target", "Met", "Not met")
 
@@ -121,12 +122,12 @@ def test_rounded_numbers_keep_their_full_value_on_a_sheet_of_their_own(tmp_path:
     rows = sheet_values(target, "Giá trị đầy đủ")
     assert rows[0] == ["Bảng", "Trang tính", "Ô", "Cột", "Giá trị trong bảng", "Giá trị đầy đủ"]
     assert [r[:5] for r in rows[1:]] == [
-        ["Bảng 1.", "Bảng 1 scorecard", "F2", "Tỷ lệ so với mục tiêu (%)", 103.24],
-        ["Bảng 1.", "Bảng 1 scorecard", "F3", "Tỷ lệ so với mục tiêu (%)", 113.41],
+        ["Bảng 1.", "Bảng 1 – Chú thích", "F2", "Tỷ lệ so với mục tiêu (%)", 103.24],
+        ["Bảng 1.", "Bảng 1 – Chú thích", "F3", "Tỷ lệ so với mục tiêu (%)", 113.41],
     ]
     assert math.isclose(rows[1][5], 103.23636363636363, rel_tol=1e-15)
     columns = sheet_values(target, "Cột")
-    assert columns[4] == ["Bảng 1.", "Bảng 1 scorecard", "Mục tiêu – số in", "goal_printed", "string"]
+    assert columns[4] == ["Bảng 1.", "Bảng 1 – Chú thích", "Mục tiêu – số in", "goal_printed", "string"]
 
 
 def test_no_cell_is_ever_a_formula(tmp_path: Path) -> None:
@@ -140,7 +141,7 @@ def test_no_cell_is_ever_a_formula(tmp_path: Path) -> None:
     workbook = load_workbook(target)
     cells = [c for ws in workbook.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
-    assert [r[:2] for r in sheet_values(target, "Bảng 1 injected")[1:]] == [[t, t] for t in INJECTED]
+    assert [r[:2] for r in sheet_values(target, sheet_names(tables, "vi")[0])[1:]] == [[t, t] for t in INJECTED]
     assert workbook["Mục lục"]["A1"].value == INJECTED[4] and workbook["Mục lục"]["B4"].value == INJECTED[0]
 
 
@@ -198,7 +199,7 @@ def test_a_rows_unit_decides_its_decimals_as_in_the_appendix(tmp_path: Path) -> 
     )
     write_table(frame, tmp_path, "04_x_units")
     target = write_xlsx([caption(1, "04_x_units")], tmp_path, tmp_path / "a.xlsx", "vi", "T")
-    assert [r[1:] for r in sheet_values(target, "Bảng 1 units")[1:]] == [
+    assert [r[1:] for r in sheet_values(target, "Bảng 1 – Chú thích")[1:]] == [
         [526022, "đồng/tháng"],
         [1.52, "%"],
         [7540, "hộ"],
@@ -214,3 +215,106 @@ def test_a_value_cell_keeps_the_decimals_of_its_print() -> None:
     assert as_printed(Shown(24.4, "#,##0.0"), "24.4", "24,4%") == Shown(24.4, "#,##0.0")
     assert as_printed(Shown(18173, "#,##0"), "18173", "hơn 18,173") == Shown(18173, "#,##0")  # ambiguous: as read
     assert as_printed(Shown("x"), "x", "1,40%") == Shown("x")
+
+
+def test_decimals_are_the_columns_and_a_rows_unit_rounds_only_the_values_in_it(tmp_path: Path) -> None:
+    """Issue 15: a ratio in a row of people was rounded to 100 (reads as exactly on plan); the PDF prints 100,20."""
+    frame = scorecard().assign(unit=["persons", "persons"], margin=[534.4, 275.0], ratio=[100.2, 113.414])
+    write_table(frame, tmp_path, "00_overview_scorecard")
+    target = write_xlsx([caption(1, "00_overview_scorecard")], tmp_path, tmp_path / "a.xlsx", "vi", "T")
+    rows = sheet_values(target, "Bảng 1 – Chú thích")
+    head = rows[0]
+    ratio, margin = head.index("Tỷ lệ so với mục tiêu (%)"), head.index(column("margin").heading("vi"))
+    assert [r[ratio] for r in rows[1:]] == [100.2, 113.41]  # the column's two decimals
+    sheet = load_workbook(target)["Bảng 1 – Chú thích"]
+    letter = chr(ord("A") + ratio)
+    assert {sheet[f"{letter}{r}"].number_format for r in (2, 3)} == {"#,##0.00"}  # 100,20 stays 100,20
+    assert [r[margin] for r in rows[1:]] == [534, 275]  # in the row's unit: people are whole
+
+
+def test_no_code_is_shown_as_a_value_and_words_are_the_workbooks_language(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "indicator_id": ["jobs_created", "poor_households_rate"],
+            "scope": ["province", "times_province"],
+            "domain": ["employment", "all"],
+            "demand": ["easier", "harder"],
+            "instrument": ["KH năm 2023", "KH năm 2024"],
+            "locator": ["Phần I, mục 4.a, chú thích 2", 'quote: "giảm còn 2,27%"'],
+            "missing": ["jobs_created|plan@2023", "unlisted; unlisted"],
+        }
+    )
+    write_table(frame, tmp_path, "05_x_codes")
+    for lang in ("vi", "en"):
+        target = write_xlsx([caption(1, "05_x_codes")], tmp_path, tmp_path / f"{lang}.xlsx", lang, "T")
+        cells = [c for row in sheet_values(target, sheet_names([caption(1, "05_x_codes")], lang)[0])[1:] for c in row]
+        codes = {"times_province", "all", "easier", "harder", "unlisted", "employment", "jobs_created", "province"}
+        assert not codes & {str(c) for c in cells}, lang
+        assert not [c for c in cells if "@" in str(c) or "|" in str(c)], lang
+    english = sheet_values(tmp_path / "en.xlsx", "Table 1 – Chú thích")[1:]
+    assert english[0][4:6] == ["Annual Plan 2023", "Part I, section 4.a, note 2"]
+    assert english[1][5] == 'quote: "giảm còn 2,27%"'  # a quotation of the source stays as printed
+    assert english[1][6] == "Not in the data; Not in the data"
+    assert english[0][6].endswith("(Plan, 2023)")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_tables_readme_reads_a_csv_so_that_printed_figures_stay_text(
+    tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helpers.build.workbook import write_tables_readme
+
+    write_table(scorecard(), tmp_path, "00_overview_scorecard")
+    readme = write_tables_readme(tmp_path, lang, 2023).read_text(encoding="utf-8")
+    assert "2023" in readme and "dtype=text" in readme
+    code = re.search(r"```python\n(.*?)```", readme, re.S)[1]
+    monkeypatch.chdir(tmp_path)
+    scope: dict[str, object] = {}
+    exec(code, scope)  # the README's own snippet, as a data user would run it
+    table = scope["table"]
+    assert table["goal_printed"].tolist() == ["16.500", "2.050"]  # not 16.5
+    assert table["goal"].tolist() == [16500, 2050]
+
+
+def test_a_reported_value_keeps_its_print_and_qualifier_beside_it(tmp_path: Path) -> None:
+    """Issue 15: "hơn 22.762" became a bare 22762 in 34 of 47 tables; the print now stands beside the value."""
+    from helpers.build.workbook import printed_lookup
+
+    figures = pd.DataFrame(
+        {
+            "indicator_id": ["jobs_created", "social_assistance_monthly_amount"],
+            "breakdown": [None, None],
+            "period": [2023, 2023],
+            "source_id": ["s1", "s1"],
+            "value": [22762.0, 7.0],
+            "printed": ["hơn 22.762", "gần 7 tỷ"],
+        }
+    )
+    frame = pd.DataFrame(
+        {
+            "indicator_id": ["jobs_created", "social_assistance_monthly_amount", ""],
+            "breakdown": ["", "", ""],
+            "period": [2023, 2023, 2023],
+            "label": ["Việc làm", "Kinh phí", "Bình quân"],
+            "value": [22762.0, 7.0, 526021.6],
+            "unit": ["persons", "billion_vnd", "vnd_per_month"],
+            "computed": [False, False, True],
+            "source_id": ["s1", "s1", ""],
+        }
+    )
+    write_table(frame, tmp_path, "04_x_facts")
+    target = write_xlsx(
+        [caption(1, "04_x_facts")], tmp_path, tmp_path / "a.xlsx", "vi", "T", printed=printed_lookup(figures)
+    )
+    rows = sheet_values(target, "Bảng 1 – Chú thích")
+    at = rows[0].index("Giá trị")
+    assert rows[0][at + 1] == "Số in"
+    assert [r[at : at + 2] for r in rows[1:]] == [[22762, "hơn 22.762"], [7, "gần 7 tỷ"], [526022, None]]
+    columns = sheet_values(target, "Cột")
+    assert [
+        "Bảng 1.",
+        "Bảng 1 – Chú thích",
+        "Số in",
+        "(không có trong CSV: số in lấy từ data/figures)",
+        "string",
+    ] in columns

@@ -67,3 +67,82 @@ def test_rules_pass_over_dates_documents_and_headings_but_not_counts() -> None:
 def test_cli_audit_exit_status(capsys) -> None:
     assert main(["audit", "--year", "2023", "--report", str(REPORT_2023)]) == 0
     assert "OK: every number is accounted for." in capsys.readouterr().out
+
+
+# --- the quotes of the data (issue 16) ----------------------------------------------------------------------------
+
+QUOTE_RULES = (
+    "months_counted",
+    "month_year",
+    "span_length",
+    "age_bound",
+    "policy_groups",
+    "english_year",
+    "english_months",
+    "share_of_unprinted_plan",
+    "rate_without_base",
+    "unnamed_columns",
+    "ethnic_minority_areas",
+)
+
+
+def test_every_number_of_every_quote_is_held_or_passed_over() -> None:
+    from helpers.data.audit import audit_quotes, format_quote_result
+
+    result = audit_quotes()
+    assert result.ok, format_quote_result(result)
+    assert result.quotes >= 70 and result.held >= 100  # the audit read the data's quotes, not nothing
+    assert "OK: every number of every quote is accounted for." in format_quote_result(result)
+
+
+def test_a_component_of_a_quoted_goal_left_out_is_reported(data_copy: Path) -> None:
+    """KH 343/KH-UBND's quote holds 36,91%, 24,91% and 12,0%: dropping the near-poor part's row is caught."""
+    from helpers.data.audit import audit_quotes, format_quote_result
+
+    path = data_copy / "figures" / "2023.csv"
+    rows = read_rows(path)
+    write_rows(path, [r for r in rows if not (r[0] == "near_poor_rate" and r[4] == "KH 343/KH-UBND")])
+    result = audit_quotes(data_copy)
+    assert [(n.token, n.source_id) for n in result.unheld] == [("12,0", "sldtbxh_2023_a_luoi_ke_hoach")]
+    report = format_quote_result(result)
+    assert "NOT HELD '12,0' of source 'sldtbxh_2023_a_luoi_ke_hoach'" in report
+    assert "2023.csv line" in report and report.endswith("FAILED: 1 numbers of the quotes are not held by a figure.")
+
+
+def test_a_number_held_only_by_another_source_is_not_held(data_copy: Path, set_cell) -> None:
+    """A figure counts for a quote only when it is of the quote's source: Dân Việt prints A Lưới's 24,4%; a
+    Nông nghiệp Việt Nam quote of 24,4% is not held by it."""
+    from helpers.data.audit import audit_quotes
+
+    path = data_copy / "figures" / "2023.csv"
+    line = next(i for i, r in enumerate(read_rows(path), 1) if r[10] == "nongnghiep_a_luoi_thoat_ngheo")
+    set_cell(path, line, "locator", 'quote: "giảm xuống còn 24,4% vào cuối năm 2023"')
+    unheld = audit_quotes(data_copy).unheld
+    assert [(n.token, n.source_id) for n in unheld] == [("24,4", "nongnghiep_a_luoi_thoat_ngheo")]
+
+
+def test_the_quote_rules_pass_over_periods_and_left_out_figures_but_not_figures() -> None:
+    text = (
+        "Trong 5 tháng đầu năm 2016, giải quyết việc làm cho 8.173 lao động; xuất khẩu lao động 10 tháng đi 833 "
+        "người; tính tới hết tháng 11.2018; hộ nghèo giảm trong 3 năm trên 1.500 hộ; lao động từ 15 tuổi trở lên; "
+        "149 tỷ đồng cho 4 nhóm đối tượng; In 2022, 16 workers; in the first 10 months of 2023, 57 workers; "
+        "đạt 94% kế hoạch; (đạt tỷ lệ 84.52%); | 70,25 | 72,5 | 72,5 | Đạt; "
+        "vùng đồng bào dân tộc thiểu số mỗi năm giảm trên 3%; 6 tháng tuổi"
+    )
+    kept, skipped = number_occurrences(text)
+    assert [o.token for o in kept] == ["8.173", "833", "1.500", "149", "16", "57", "70,25", "6"]
+    assert set(QUOTE_RULES) <= set(skipped)
+
+
+@needs_report
+def test_the_quote_rules_pass_over_nothing_of_the_2023_report() -> None:
+    _, skipped = number_occurrences(REPORT_2023.read_text(encoding="utf-8"))
+    assert not set(QUOTE_RULES) & set(skipped)
+
+
+def test_cli_audit_quotes(capsys) -> None:
+    assert main(["audit", "--quotes"]) == 0
+    assert "OK: every number of every quote is accounted for." in capsys.readouterr().out
+    with pytest.raises(SystemExit) as info:
+        main(["audit", "--year", "2023"])
+    assert "--year and --report go together" in str(info.value)

@@ -846,3 +846,23 @@ def test_an_instrument_named_twice_is_refused(data_copy: Path) -> None:
     write_rows(data_copy / "instruments.csv", rows + [rows[1]])
     with pytest.raises(DataError, match=r"^data/instruments\.csv, line \d+, column 'instrument'.*already used"):
         load_instruments(data_copy)
+
+
+@pytest.mark.parametrize(
+    ("column", "text", "says"),
+    [
+        ("span", "2025-2021", "first year is before its last"),
+        ("span", "2021–2025", "one year \\(2024\\) or first-last"),
+        ("span", "", "non-empty"),
+        ("issued", "25/3/2022", "YYYY-MM-DD, YYYY-MM or YYYY"),
+        ("issued", "2022-02-30", "real calendar date"),
+    ],
+)
+def test_an_instruments_span_and_issue_date_are_checked(
+    data_copy: Path, set_cell, column: str, text: str, says: str
+) -> None:
+    from helpers.data.loading import load_instruments
+
+    set_cell(data_copy / "instruments.csv", 2, column, text)
+    with pytest.raises(DataError, match=rf"^data/instruments\.csv, line 2, column '{column}'.*{says}"):
+        load_instruments(data_copy)

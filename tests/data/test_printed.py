@@ -133,3 +133,61 @@ def test_computed_significance_is_none_from_exact_prints_and_the_fewest_figures_
     assert computed_significance("khoảng 600", "5") == 2  # never fewer than 2
     assert computed_significance("hơn 18,173", "hơn 62.513") == 3
     assert computed_significance(None, "hơn 5") == 2 and computed_significance(None, None) is None
+
+
+# Issue 14, item 6: numbers printed with words ("gần 14 nghìn") -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("printed", "value", "qualifier", "bound", "decimals"),
+    [
+        ("gần 14 nghìn", Decimal(14000), "gần", None, -3),  # about 14.000, known to thousands
+        ("hơn 1,8 nghìn", Decimal(1800), "hơn", "floor", -2),  # more than 1.800, known to hundreds
+        ("9,5 nghìn", Decimal(9500), None, None, -2),
+        ("16 ngàn", Decimal(16000), None, None, -3),
+        ("trên 2,5 triệu", Decimal(2500000), "trên", "floor", -5),
+        ("1,2 tỷ", Decimal(1200000000), None, None, -8),
+        ("781.965", Decimal(781965), None, None, 0),  # no multiplier: as before
+    ],
+)
+def test_a_multiplier_word_multiplies_and_sets_the_precision(
+    printed: str, value: Decimal, qualifier: str | None, bound: str | None, decimals: int
+) -> None:
+    parsed = parse_printed(printed)
+    assert parsed is not None and parsed.readings() == {value}
+    assert parsed.qualifier == qualifier and parsed.bound == bound and parsed.decimals() == decimals
+    assert check_printed_value(printed, format(value, "f"), "") is None  # kept as printed, value is the product
+    assert shown_decimals(printed, float(value)) == 0  # 9.500, never 9.500,0
+
+
+def test_a_range_with_a_multiplier_and_the_value_it_must_take() -> None:
+    from helpers.data.printed import check_range
+
+    assert parse_printed("1,5 - 2 nghìn").readings() == {Decimal(1500), Decimal(2000)}
+    assert check_range("1,5 - 2 nghìn", "2000", "1500", "2000") is None
+    assert check_printed_value("9,5 nghìn", "9.5", "") == "printed '9,5 nghìn' reads as 9500 but value is 9.5"
+    assert significant_digits("9,5") == 2  # so a value computed from it keeps two figures
+
+
+def test_reconciliation_compares_at_the_precision_of_a_multiplied_print() -> None:
+    from helpers.analysis.reconciliation import agrees_at_print_precision, printed_decimals, printed_place
+
+    assert printed_place("9,5 nghìn") == -2 and printed_place("100,20%") == 2
+    assert printed_decimals("9,5 nghìn") == 0 and printed_decimals("100,20%") == 2  # decimals shown
+    assert agrees_at_print_precision(9468, 9500, "9,5 nghìn")  # 9.468 rounds to 9,5 nghìn
+    assert not agrees_at_print_precision(9440, 9500, "9,5 nghìn")
+
+
+@pytest.mark.parametrize(
+    ("printed", "advice"),
+    [
+        ("trên 23 nghìn suất", "as printed 'trên 23 nghìn' with value 23000, and the words left out ('suất')"),
+        ("16 ngàn lao động", "record it as printed '16 ngàn' with value 16000, and the words left out ('lao động')"),
+        ("14966 hộ", "record it as printed '14966' with value 14966, and the words left out ('hộ') in 'note'"),
+        ("chưa rõ", "write the number the words stand for in 'value' and the words in 'note'"),
+    ],
+)
+def test_a_refused_print_says_how_to_record_it(printed: str, advice: str) -> None:
+    problem = check_printed_value(printed, "1", "")
+    assert problem is not None and problem.startswith("expected a figure as printed") and advice in problem
+    assert "\n" not in problem  # one line, as every refusal

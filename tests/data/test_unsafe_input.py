@@ -44,8 +44,8 @@ def test_a_district_typed_in_decomposed_unicode_reads_as_the_composed_name(data_
     # the district's part of the appendix is built from these figures as from the composed ones
     from helpers.analysis.poverty import district_frame
 
-    built = district_frame(figures, 2023)
-    assert built is not None and built.equals(district_frame(load_year(2023), 2023))
+    built = district_frame(figures, 2023, "A Lưới")
+    assert built is not None and built.equals(district_frame(load_year(2023), 2023, "A Lưới"))
 
 
 def test_a_district_with_a_zero_width_space_is_refused_naming_the_character(data_copy: Path) -> None:
@@ -154,7 +154,7 @@ def test_two_instruments_spelt_alike_are_refused(data_copy: Path) -> None:
     path = data_copy / "instruments.csv"
     rows = read_rows(path)
     line = next(i for i, r in enumerate(rows, start=1) if r[0] == "KH năm 2023")
-    write_rows(path, rows + [["KH Năm 2023", "Annual plan of 2023"]])
+    write_rows(path, rows + [["KH Năm 2023", "Annual plan of 2023", "2023", ""]])
     with pytest.raises(DataError) as info:
         load_instruments(data_copy)
     assert str(info.value) == (
@@ -291,7 +291,8 @@ def test_an_instrument_holding_the_separator_of_instruments_is_refused(data_copy
         r"got 'KH năm 2024; bổ sung'\.$",
     )
     rows = read_rows(data_copy / "instruments.csv")
-    write_rows(data_copy / "instruments.csv", rows + [["KH năm 2024; bổ sung", "Annual Plan 2024, amended"]])
+    amended = ["KH năm 2024; bổ sung", "Annual Plan 2024, amended", "2024", ""]
+    write_rows(data_copy / "instruments.csv", rows + [amended])
     with pytest.raises(DataError, match=rf"^data/instruments\.csv, line {len(rows) + 1}, column 'instrument': "):
         load_instruments(data_copy)
 

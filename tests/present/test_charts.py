@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from helpers.present import charts
+from helpers.present import charts, house
 
 
 def _drawn(fig: Figure):
@@ -19,7 +19,7 @@ def _drawn(fig: Figure):
 
 
 def title_of(fig: Figure) -> Text:
-    [title] = fig.findobj(lambda artist: isinstance(artist, Text) and artist.get_gid() == charts.TITLE_GID)
+    [title] = fig.findobj(lambda artist: isinstance(artist, Text) and artist.get_gid() == house.TITLE_GID)
     return title
 
 

@@ -1,4 +1,4 @@
-"""Notebook 04's gifts and events for children (helpers/sections/children_gifts.py)."""
+"""Notebook 04's gifts and events for children (the own block children_gifts_events, sections/social_protection.py)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import pandas as pd
 import pytest
 
 from helpers.present.report import Report
-from helpers.sections import children_gifts
+from helpers.sections import social_protection as sp
 from tests.conftest import figures_frame
 
 
 def test_2023_shows_the_reports_prints_and_the_cost_per_child(figures_2023: pd.DataFrame) -> None:
-    table = children_gifts.gifts_events_table(figures_2023, 2023, "vi")
+    table = sp.gifts_events_table(figures_2023, 2023, "vi")
     assert table.frame["Giá trị"].tolist() == [
         "hơn 5.000",
         "trên 3.000",
@@ -25,7 +25,7 @@ def test_2023_shows_the_reports_prints_and_the_cost_per_child(figures_2023: pd.D
     assert table.raw["value"].iloc[-1] == pytest.approx(600_000)
     assert table.frame["Ghi chú"].iloc[-1] == "Phụ lục tính: khoảng 600 triệu đồng / 1.000"
     assert table.source_ids == ["sldtbxh_2023_report"]
-    english = children_gifts.gifts_events_table(figures_2023, 2023, "en").frame
+    english = sp.gifts_events_table(figures_2023, 2023, "en").frame
     assert english["Value"].tolist()[-2:] == ["about 600", "about 600,000"]
 
 
@@ -33,18 +33,17 @@ def test_the_cost_per_child_carries_no_qualifier_when_neither_print_has_one() ->
     figures = figures_frame(
         [("midautumn_children", 2023, "actual", "", 500, "500"), ("midautumn_cost", 2023, "actual", "", 100, "100")]
     )
-    table = children_gifts.gifts_events_table(figures, 2023, "vi")
+    table = sp.gifts_events_table(figures, 2023, "vi")
     assert table.frame["Giá trị"].tolist() == ["500", "100", "200.000"]
 
 
 def test_no_cost_per_child_without_the_children() -> None:
     figures = figures_frame([("midautumn_cost", 2023, "actual", "", 100, "100")])
-    assert children_gifts.gifts_events_table(figures, 2023, "vi").frame["Giá trị"].tolist() == ["100"]
+    assert sp.gifts_events_table(figures, 2023, "vi").frame["Giá trị"].tolist() == ["100"]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_a_year_without_the_figures_says_so(lang: str) -> None:
+def test_a_year_without_the_figures_leaves_the_block_out(lang: str) -> None:
     rep = Report("04_social_protection", 2016, lang)
-    assert children_gifts.gifts_events(rep) is None
-    assert [s.kind for s in rep.shown] == ["heading", "text"] and "appendix-nodata" in rep.shown[1].html
-    assert rep.texts("children_gifts:children_gifts_events.what", lang) in rep.shown[1].html
+    assert sp.show(rep, "children_gifts_events", sp.gifts_events_table(rep.figures, 2016, lang)) is None
+    assert rep.shown == []

@@ -226,3 +226,17 @@ def test_english_plural_forms() -> None:
     assert dq.T("findings.ambiguous", "en", n=2, items="x") == "2 figures printed ambiguously: x."
     assert dq.T("rounded", "en", count=1, d=1) == "agrees when rounded to 1 decimal as printed"
     assert dq.T("findings.coverage", "en", count=1, year=2023, n=5, k=2, d=1, s=1).endswith("from 1 source.")
+
+
+def test_a_part_year_row_shows_its_cut_off_and_is_checked_only_against_its_own(figures_2023: pd.DataFrame) -> None:
+    # Issue 14: the A Lưới workers abroad to 31/10/2023 (57) are no part of the full-year 2.325 check, and a
+    # part-year row of the checks reads as part-year.
+    from helpers.analysis import reconciliation as rec
+    from helpers.sections import data_quality as dq
+
+    checked = rec.breakdown_checks(figures_2023, 2023)
+    assert "workers_abroad" not in set(checked["indicator_id"])
+    table = dq.breakdowns_table(figures_2023, 2023, "vi")
+    part_year = [p for p in table.frame.iloc[:, 1] if "tính đến" in p]
+    assert part_year == ["2023 (tính đến 15/11/2023)"] and list(checked["as_of"]).count("2023-11-15") == 1
+    assert "2023 (as of 15/11/2023)" in list(dq.breakdowns_table(figures_2023, 2023, "en").frame.iloc[:, 1])

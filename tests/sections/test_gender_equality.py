@@ -1,4 +1,4 @@
-"""Notebook 04's gender equality (helpers/sections/gender_equality.py)."""
+"""Notebook 04's gender equality: a block of data/content.csv showing every figure of its domain."""
 
 from __future__ import annotations
 
@@ -6,12 +6,17 @@ import pandas as pd
 import pytest
 
 from helpers.present.report import Report
-from helpers.sections import gender_equality
+from helpers.sections import blocks
 from tests.conftest import figures_frame
 
 
+def activities_table(figures: pd.DataFrame, year: int, lang: str):  # noqa: ANN201
+    data = blocks.frame(figures, "social_protection", "gender_equality", year, lang)
+    return blocks.table(data, "social_protection", "gender_equality", year, lang)
+
+
 def test_2023_shows_every_gender_figure_of_the_report(figures_2023: pd.DataFrame) -> None:
-    table = gender_equality.activities_table(figures_2023, 2023, "vi")
+    table = activities_table(figures_2023, 2023, "vi")
     assert table.raw["indicator_id"].tolist() == [
         "gender_quiz_participants",
         "gbv_model_communes_inspected",
@@ -19,7 +24,7 @@ def test_2023_shows_every_gender_figure_of_the_report(figures_2023: pd.DataFrame
     ]
     assert table.frame["Giá trị"].tolist() == ["hơn 3.000", "6", "5"]
     assert table.source_ids == ["sldtbxh_2023_report"]
-    assert gender_equality.activities_table(figures_2023, 2023, "en").frame["Value"].tolist()[0] == "over 3,000"
+    assert activities_table(figures_2023, 2023, "en").frame["Value"].tolist()[0] == "over 3,000"
 
 
 def test_a_new_figure_of_the_domain_shows_without_a_code_change() -> None:
@@ -29,11 +34,10 @@ def test_a_new_figure_of_the_domain_shows_without_a_code_change() -> None:
             ("gender_quiz_participants", 2023, "actual", "", 3000, "hơn 3.000"),
         ]
     )
-    assert gender_equality.activities_table(figures, 2024, "vi").frame["Giá trị"].tolist() == ["4.000"]
+    assert activities_table(figures, 2024, "vi").frame["Giá trị"].tolist() == ["4.000"]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_a_year_without_the_figures_says_so(lang: str) -> None:
+def test_a_year_without_the_figures_leaves_the_block_out(lang: str) -> None:
     rep = Report("04_social_protection", 2016, lang)
-    assert gender_equality.activities(rep) is None
-    assert [s.kind for s in rep.shown] == ["heading", "text"] and "appendix-nodata" in rep.shown[1].html
+    assert blocks.show(rep, "gender_equality") is None and rep.shown == []

@@ -46,7 +46,7 @@ WORDS = {
         "unemployment": ("Đạt (dưới 2,1%)", "chỉ tiêu theo KH năm 2023"),
         "jobs": ("Đạt (trên 17.000)", "kế hoạch theo KH năm 2023", "thêm 1 mục tiêu khác"),
         "poverty": ("Đạt (2,79%)", "tốt hơn mục tiêu 0,52 điểm phần trăm", "chỉ tiêu theo KH 63/KH-UBND"),
-        "none": "Không có mục tiêu năm 2023 cùng thước đo",
+        "none": "Năm 2023 không giao chỉ tiêu",
         "values": ("2,27%", "7.540 hộ", "17.034 người", "2.325 người", "70,25%", "1,8%", "178 người", "976 cơ sở"),
         "change": ("-1,29 điểm phần trăm so với năm 2022 (3,56%)", "-4.195 hộ so với năm 2022 (11.735 hộ)"),
     },
@@ -54,7 +54,7 @@ WORDS = {
         "unemployment": ("Met (below 2.1%)", "target set by Annual Plan 2023"),
         "jobs": ("Met (above 17,000)", "plan set by Annual Plan 2023", "1 more goal"),
         "poverty": ("Met (2.79%)", "0.52 percentage points better than the goal", "target set by Plan 63/KH-UBND"),
-        "none": "No 2023 goal on the same measure",
+        "none": "No goal set for 2023",
         "values": (
             "2.27%",
             "7,540 households",
@@ -131,9 +131,75 @@ def test_an_early_year_lists_every_indicator_even_without_figures(year: int) -> 
     assert (shown.iloc[:, 1] == "–").any()  # an indicator without a result that year shows "–", not an error
 
 
+# Issue 14: estimates marked and judged as everywhere, part-year counts with their cut-off, bounds kept ----------
+
+
+def test_a_change_from_a_bound_stays_a_bound() -> None:
+    row = pd.Series(
+        {
+            "indicator_id": "poverty_rate",
+            "unit": "percent",
+            "change": -0.2,
+            "change_unit": "percentage_points",
+            "change_bound": "ceiling",
+            "previous": 1.4,
+            "previous_printed": "1,4%",
+            "previous_year": 2024,
+        }
+    )
+    assert headline.change_text(row, "vi") == "giảm hơn 0,2 điểm phần trăm so với năm 2024 (1,4%)"
+    assert headline.change_text(row, "en") == "down by more than 0.2 percentage points on 2024 (1.4%)"
+    up = pd.Series({**row, "change": 0.2})  # "dưới 1,6%" after 1,4%: a rise of less than 0,2, or a fall
+    assert headline.change_text(up, "vi").startswith("dưới +0,2 điểm phần trăm")
+    assert headline.change_text(pd.Series({**row, "change_bound": None}), "vi").startswith("-0,2 điểm phần trăm")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_thin_year_shows_its_estimates_and_part_year_counts(data_copy, monkeypatch, lang: str) -> None:
+    from tests.data.judged_2025 import add_judged_2025
+
+    add_judged_2025(data_copy)  # invented figures, labelled as test data there
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    from helpers.data.loading import load_year
+
+    data = headline.rows(load_year(2025, data_copy), 2025, lang)
+    shown = headline.table(data, 2025, lang).frame.set_index(data["indicator_id"])
+    value, status = shown.columns[1], shown.columns[3]
+    expected = {
+        "vi": {
+            "jobs_created": ("tính đến 31/7/2025: 11.556 người", "Không đánh giá được (17.000)"),
+            "trained_labour_rate": ("ước 74,5%", "Ước đạt (74%)"),
+            "urban_unemployment_rate": ("ước 1,9%", "Ước đạt (dưới 2,1%)"),
+            "poverty_rate": ("1,25%", "Chưa đạt (dưới 1,2%)"),
+        },
+        "en": {
+            "jobs_created": ("as of 31/7/2025: 11,556 people", "Not judgeable (17,000)"),
+            "trained_labour_rate": ("74.5% (estimate)", "Estimated to meet (74%)"),
+            "urban_unemployment_rate": ("1.9% (estimate)", "Estimated to meet (below 2.1%)"),
+            "poverty_rate": ("1.25%", "Not met (below 1.2%)"),
+        },
+    }[lang]
+    for indicator_id, (result, verdict) in expected.items():
+        assert shown.at[indicator_id, value] == result
+        assert shown.at[indicator_id, status].startswith(verdict)
+
+
+def test_the_trend_title_counts_results_not_estimates(data_copy, monkeypatch) -> None:
+    from helpers.data.loading import load_year
+    from tests.data.judged_2025 import add_judged_2025
+
+    add_judged_2025(data_copy)  # invented figures: poverty judged on a result, two goals only on estimates
+    monkeypatch.setenv("APPENDIX_DATA_DIR", str(data_copy))
+    data = headline.rows(load_year(2025, data_copy), 2025, "vi")
+    from tests.present.test_charts import title_of
+
+    title = " ".join(title_of(headline.trend_chart(data, 2025, "vi", "Nguồn: thử")).get_text().split())
+    assert title == "Năm 2025, 0 trong 1 chỉ tiêu chính có mục tiêu cùng thước đo đã đạt mục tiêu"
+
+
 AS_ISSUED = {
-    "vi": (["2,27%", "–", "17.034 người"], "Không có kết quả cả năm trước đó để so sánh"),
-    "en": (["2.27%", "–", "17,034 people"], "No earlier full-year result to compare with"),
+    "vi": (["2,27%", "–", "17.034 người"], "Chưa có số liệu năm trước"),
+    "en": (["2.27%", "–", "17,034 people"], "No figure for an earlier year"),
 }
 
 

@@ -5,24 +5,42 @@ plain goal by reaching it in the indicator's good direction. A range goal
 ("70 - 75%", stored with ``low`` and ``high``) is a band: it is met by a result
 inside the band or beyond it on the good side, and the margin is given to both
 ends. Neutral indicators get a ratio but no verdict. Only full-period results
-are judged (a part-year count is never set against a year's goal).
+are judged (a part-year count is never set against a year's goal); a year with
+no result but an estimate is judged by its estimate, the same way everywhere, and
+the frames say so (``actual_kind``), so that every reader-facing verdict says
+"ước đạt" / "estimated to meet".
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers.analysis.precedence import counts
 from helpers.analysis.series import GOAL_KINDS
 from helpers.data.comparable import load_comparable_results, parts
+from helpers.data.components import load_components
 from helpers.data.printed import parse_printed
 from helpers.data.query import cut_off, preferred, value
 
 # A goal as the frames below describe it, and its result (the columns next_year_targets has no use for).
 GOAL_COLUMNS = ("goal_kind", "instrument", "goal", "goal_low", "goal_high", "goal_printed")
-RESULT_COLUMNS = ("actual", "actual_printed", "actual_source_id", "ratio", "index", "margin", "margin_far", "met")
+RESULT_COLUMNS = (
+    "actual",
+    "actual_kind",
+    "actual_printed",
+    "actual_source_id",
+    "actual_computed",
+    "ratio",
+    "index",
+    "margin",
+    "margin_far",
+    "met",
+    "goal_met",
+)
 # How a goal for next year stands against this year's result (the words are the sections'): a goal the result
 # already meets asks for less than was achieved ("easier"), one it does not meet for more ("harder"); a neutral
 # indicator's goal is only "higher", "lower" than the result or the "same".
@@ -119,14 +137,12 @@ def demand(actual: float, goal: float, polarity: str, bound: str | None = None, 
     return "easier" if result.met else "harder"
 
 
-def headline(card: pd.DataFrame) -> list[bool]:
-    """One goal per indicator (and breakdown) for a tally: the year's plan where there is one, else the first
-    goal; an indicator's other goals (a programme's target beside the annual plan) are shown apart, never counted."""
-    order = card.assign(_plan=card["goal_kind"].ne("plan"), _row=range(len(card))).sort_values(
-        ["_plan", "_row"], kind="stable"
-    )
-    first = order.drop_duplicates(["indicator_id", "breakdown"])["_row"]
-    return [i in set(first) for i in range(len(card))]
+def headline(card: pd.DataFrame, year: int) -> list[bool]:
+    """One goal per indicator (and breakdown) of a scorecard for ``year`` to judge and tally, by :func:`counts`;
+    an indicator's other goals (a programme's target beside the annual plan) are shown apart, never counted."""
+    if card.empty:
+        return []
+    return counts(card.rename(columns={"goal_kind": "kind"}).assign(period=year))
 
 
 def computed_results(figures: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -169,20 +185,92 @@ def goal_bound(printed: str) -> str | None:
     return parsed.bound if parsed else None
 
 
-def scorecard(figures: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Every indicator with a plan or target for ``year`` against its actual for ``year``.
+def year_results(figures: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The full-period result of each (indicator, breakdown) for ``year``, indexed by them: the actual figure, else
+    the estimate (its ``kind`` says which). A part-year figure is never a year's result."""
+    rows = preferred(figures)
+    rows = rows[(cut_off(rows) == "") & (rows["period"] == year) & rows["kind"].isin(("actual", "estimate"))]
+    rows = rows.assign(estimated=rows["kind"] != "actual").sort_values("estimated", kind="stable")
+    return (
+        rows.drop_duplicates(["indicator_id", "breakdown"])
+        .drop(columns="estimated")
+        .set_index(["indicator_id", "breakdown"])
+    )
 
-    One row per (indicator, breakdown, goal kind). Rows without an actual
-    keep ``actual`` empty and ``met`` None, so that a missing result shows.
+
+def _sum_of_parts(actuals: pd.DataFrame, named: tuple[str, ...], breakdown: str) -> pd.Series | None:
+    """The result of a declared sum (``data/components.csv``) where no source prints it: the parts' results added,
+    with no print (the appendix computed it) and the source of the first part (the parts' sources are the same
+    in the data today; a table's source line names the goal's and the result's). None when a part has no result."""
+    found = [actuals.loc[[(part, breakdown)]].iloc[0] for part in named if (part, breakdown) in actuals.index]
+    if len(found) < len(named):
+        return None
+    # The sum carries the finest precision its parts were printed with (24,4 + 15,65 = 40,05), not a float's noise.
+    places = max(len(d) for f in found for d in [*re.findall(r",(\d+)", str(f["printed"])), ""])
+    total = round(sum(float(f["value"]) for f in found), places)
+    # A sum with an estimated part is an estimate.
+    kind = "estimate" if any(f["kind"] == "estimate" for f in found) else "actual"
+    return pd.Series({"value": total, "kind": kind, "printed": None, "source_id": found[0]["source_id"]})
+
+
+def _all_met(verdicts: list[object]) -> bool | None:
+    """A goal judged on each of its components: missed when one is missed, met when every one is met, else not
+    judged."""
+    if any(v is False for v in verdicts):
+        return False
+    return True if verdicts and all(v is True for v in verdicts) else None
+
+
+def component_goals(card: pd.DataFrame, components: dict[str, tuple[str, ...]]) -> tuple[list[str], list[object]]:
+    """For each scorecard row: the declared sum whose goal it is a component of (the goal for the poverty rate that
+    Kế hoạch 343/KH-UBND sets inside its 36,91% → ``multidimensional_poverty_rate``; empty for the sum's own row and
+    for a goal alone), and the verdict of the whole goal (``goal_met``): the sum's goal and its parts' goals of the
+    same breakdown, kind and instrument judged each, met only when all are met (:func:`_all_met`)."""
+    goal_of = [""] * len(card)
+    goal_met = list(card["met"])
+    key = ("breakdown", "goal_kind", "instrument")
+    for i, row in enumerate(card.itertuples()):
+        named = components.get(row.indicator_id)
+        if not named:
+            continue
+        same = (card[list(key)] == [getattr(row, k) for k in key]).all(axis=1)
+        members = [j for j in range(len(card)) if same.iloc[j] and card["indicator_id"].iloc[j] in named]
+        if not members:
+            continue
+        verdict = _all_met([card["met"].iloc[j] for j in [i, *members]])
+        goal_met[i] = verdict
+        for j in members:
+            goal_of[j], goal_met[j] = row.indicator_id, verdict
+    return goal_of, goal_met
+
+
+def counted_goals(card: pd.DataFrame) -> pd.DataFrame:
+    """The goals a tally counts, defined once for every count the appendix gives (the overview's sentence, its
+    chart's title, the report's "cả 6 đều đạt" checked): one goal per indicator and breakdown (``headline``), a goal
+    set with its components counted once, on its sum's row, with ``met`` the verdict on every component."""
+    counted = card[card["headline"].astype(bool)]
+    return counted.assign(met=counted["goal_met"].to_numpy())
+
+
+def scorecard(figures: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Every indicator with a plan or target for ``year`` against its result for ``year``.
+
+    One row per (indicator, breakdown, goal). The result is the actual figure, else the estimate
+    (:func:`year_results`; ``actual_kind`` is ``actual`` or ``estimate``). Rows without either keep ``actual``
+    empty and ``met`` None, so that a missing result shows.
     """
     rows = preferred(figures)
     rows = rows[cut_off(rows) == ""]
     goals = rows[(rows["period"] == year) & rows["kind"].isin(GOAL_KINDS)]
-    actuals = rows[(rows["period"] == year) & (rows["kind"] == "actual")].set_index(["indicator_id", "breakdown"])
+    actuals = year_results(figures, year)
+    components = load_components()
     records = []
     for goal in goals.itertuples():
         key = (goal.indicator_id, goal.breakdown)
         actual = actuals.loc[[key]].iloc[0] if key in actuals.index else None
+        computed = actual is None and goal.indicator_id in components
+        if computed:
+            actual = _sum_of_parts(actuals, components[goal.indicator_id], goal.breakdown)
         bound = goal_bound(goal.printed)
         low, high = goal_ends(goal)
         result = (
@@ -204,8 +292,10 @@ def scorecard(figures: pd.DataFrame, year: int) -> pd.DataFrame:
                 "goal_source_id": goal.source_id,
                 "bound": bound,
                 "actual": None if actual is None else float(actual["value"]),
+                "actual_kind": None if actual is None else actual["kind"],
                 "actual_printed": None if actual is None else actual["printed"],
                 "actual_source_id": None if actual is None else actual["source_id"],
+                "actual_computed": actual is not None and computed,
                 "ratio": None if result is None else result.ratio,
                 "index": None
                 if result is None
@@ -216,8 +306,11 @@ def scorecard(figures: pd.DataFrame, year: int) -> pd.DataFrame:
             }
         )
     columns = ["indicator_id", "breakdown", "domain", "unit", "polarity", *GOAL_COLUMNS, "goal_source_id", "bound"]
-    card = pd.DataFrame.from_records(records, columns=[*columns, *RESULT_COLUMNS])
-    return card.assign(headline=headline(card))
+    card = pd.DataFrame.from_records(records, columns=[*columns, *RESULT_COLUMNS[:-1]])
+    goal_of, goal_met = component_goals(card, components)
+    card = card.assign(goal_of=goal_of, goal_met=goal_met)
+    # A component of a goal is judged and shown, never counted apart from the goal it belongs to.
+    return card.assign(headline=[h and not g for h, g in zip(headline(card, year), goal_of, strict=True)])
 
 
 def next_year_targets(figures: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -259,5 +352,5 @@ def next_year_targets(figures: pd.DataFrame, year: int) -> pd.DataFrame:
         achieved_computed=by_appendix,
         below_achieved=below,
         demand=demands,
-        headline=headline(card),
+        headline=[h and not g for h, g in zip(headline(card, year + 1), card["goal_of"], strict=True)],
     )

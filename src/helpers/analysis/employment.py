@@ -1,8 +1,8 @@
 """Labour and employment (notebook 02): the year's results against plans and targets, judged by the one
 scorecard (:func:`helpers.analysis.attainment.scorecard`), with what the employment section adds to it.
 
-The section adds three things to the scorecard: a year with no actual figure is judged by its estimate
-(``result_kind`` says which), an indicator with a result but no goal keeps a row (goal empty), and beside
+The section adds two things to the scorecard (which judges a year with no actual figure by its estimate,
+``result_kind`` says which): an indicator with a result but no goal keeps a row (goal empty), and beside
 a plan stands the percent of plan the report itself printed (``report_pct``). Frames in, frames out.
 """
 
@@ -11,7 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis.attainment import GOAL_KINDS, scorecard
-from helpers.data.query import cut_off, figure_row, select
+from helpers.analysis.series import part_year_result
+from helpers.data.query import figure_row, select
 
 JOBS, ABROAD, TRAINED, UNEMPLOYMENT = "jobs_created", "workers_abroad", "trained_labour_rate", "urban_unemployment_rate"
 CORE = (JOBS, ABROAD, TRAINED, UNEMPLOYMENT)
@@ -24,6 +25,7 @@ SCORE_COLUMNS = [
     "polarity",
     "result",
     "result_kind",
+    "result_as_of",
     "result_printed",
     "result_source_id",
     "goal_kind",
@@ -42,23 +44,12 @@ SCORE_COLUMNS = [
 
 
 def result_row(figures: pd.DataFrame, indicator_id: str, year: int) -> pd.Series | None:
-    """The year's result of an indicator: the actual figure, else the estimate; None when neither exists."""
+    """The year's result of an indicator: the actual figure, else the estimate, else the latest part-year result
+    (its ``as_of`` says so; it is never judged against the year's goal); None when there is none."""
     row = figure_row(figures, indicator_id, year)
-    return row if row is not None else figure_row(figures, indicator_id, year, "estimate")
-
-
-def by_estimate(figures: pd.DataFrame, year: int, indicators: tuple[str, ...] = CORE) -> pd.DataFrame:
-    """``figures`` where an indicator of ``indicators`` with no actual for ``year`` has its estimate
-    standing as the actual, so that the scorecard judges the year by the estimate."""
-    missing = [i for i in indicators if figure_row(figures, i, year) is None]
-    stands_in = (
-        figures["indicator_id"].isin(missing)
-        & (figures["period"] == year)
-        & (figures["kind"] == "estimate")
-        & (figures["breakdown"] == "")
-        & (cut_off(figures) == "")
-    )
-    return figures.assign(kind=figures["kind"].where(~stands_in, "actual"))
+    if row is None:
+        row = figure_row(figures, indicator_id, year, "estimate")
+    return row if row is not None else part_year_result(figures, indicator_id, year)
 
 
 def indicator_unit(figures: pd.DataFrame, indicator_id: str) -> str:
@@ -78,9 +69,14 @@ def _near_end(goal: float, low: float | None, high: float | None, polarity: str)
     return float(high) if polarity == "lower_is_better" else float(low)
 
 
-def _plan_pct(figures: pd.DataFrame, indicator_id: str, goal_kind: str | None, year: int) -> dict[str, object]:
+def _plan_pct(
+    figures: pd.DataFrame, indicator_id: str, goal_kind: str | None, year: int, as_of: str = ""
+) -> dict[str, object]:
+    """The percent of plan the report printed, at the result's own cut-off (a part-year "đạt 67,98% kế hoạch năm"
+    beside the count to the same day)."""
     printed_pct = goal_kind == "plan" and indicator_id in PCT_OF_PLAN
-    row = figure_row(figures, PCT_OF_PLAN[indicator_id], year) if printed_pct else None
+    rows = select(figures, PCT_OF_PLAN[indicator_id], period=year, as_of=as_of) if printed_pct else None
+    row = rows.iloc[0] if rows is not None and len(rows) else None
     return {
         "report_pct": None if row is None else float(row["value"]),
         "report_pct_printed": None if row is None else str(row["printed"]),
@@ -96,15 +92,17 @@ def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[st
     empty. ``ratio`` is the result as a percent of the goal (count units only), ``difference`` the result
     minus the goal (a band's near end), ``margin`` the scorecard's margin (+ = better than the goal, whatever its
     polarity: the appendix's one sign convention for a result against a goal), ``report_pct`` the percent of
-    plan the report printed. The result
-    is the estimate when the year has no actual. None when the year has neither results nor goals.
+    plan the report printed (at the result's cut-off). The result is the estimate when the year has no actual,
+    else the latest part-year result (``result_as_of`` its cut-off, empty for a full-year result), shown but never
+    judged. None when the year has neither results nor goals.
     """
-    card = scorecard(by_estimate(figures, year, indicators), year)
+    card = scorecard(figures, year)  # judges the estimate of a year without an actual, as everywhere
     card = card[card["indicator_id"].isin(indicators) & (card["breakdown"] == "")]
     records = []
     for indicator in indicators:
         result = result_row(figures, indicator, year)
-        goals = card[card["indicator_id"] == indicator].sort_values("goal_kind", kind="stable")
+        # The goal that counts (precedence.counts, the one precedence) first, the others after it.
+        goals = card[card["indicator_id"] == indicator].sort_values(["headline", "goal_kind"], ascending=[False, True])
         if result is None and goals.empty:
             continue
         unit = indicator_unit(figures, indicator)
@@ -114,6 +112,7 @@ def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[st
             "polarity": str(figures.loc[figures["indicator_id"] == indicator, "polarity"].iloc[0]),
             "result": None if result is None else float(result["value"]),
             "result_kind": None if result is None else result["kind"],
+            "result_as_of": "" if result is None else str(result.get("as_of", "") or ""),
             "result_printed": None if result is None else str(result["printed"]),
             "result_source_id": None if result is None else str(result["source_id"]),
         }
@@ -130,12 +129,12 @@ def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[st
                     "difference": None,
                     "margin": None,
                     "met": None,
-                    **_plan_pct(figures, indicator, None, year),
+                    **_plan_pct(figures, indicator, None, year, base["result_as_of"]),
                 }
             )
             continue
         for goal in goals.itertuples():
-            judged = result is not None
+            judged = result is not None and not base["result_as_of"]  # a part-year count is never judged
             records.append(
                 {
                     **base,
@@ -152,7 +151,7 @@ def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[st
                     ),
                     "margin": goal.margin if judged else None,
                     "met": goal.met if judged else None,
-                    **_plan_pct(figures, indicator, goal.goal_kind, year),
+                    **_plan_pct(figures, indicator, goal.goal_kind, year, base["result_as_of"]),
                 }
             )
     return pd.DataFrame.from_records(records, columns=SCORE_COLUMNS) if records else None

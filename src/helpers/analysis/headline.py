@@ -1,10 +1,12 @@
 """The first page: the year's headline indicators (data/headline.csv) at a glance.
 
 For each indicator: the year's result as printed, the change on the previous result of the same definition
-(result minus previous; in percentage points for rates), the year's goal judged by
-:func:`helpers.analysis.attainment.scorecard` (the one judge: polarity, ceilings and floors, ranges as bands), and
-the results of the last :data:`TREND_YEARS` years for a trend line, a missing year kept as a gap. Only full-year
-results are used (a part-year count or an estimate is not a result). Frames in, frames out: no language.
+(result minus previous; in percentage points for rates; a bound when either print is one: from "dưới 1,2%" the
+fall is "more than"), the year's goal judged by :func:`helpers.analysis.attainment.scorecard` (the one judge:
+polarity, ceilings and floors, ranges as bands, the estimate of a year without a result), and the results of the
+last :data:`TREND_YEARS` years for a trend line, a missing year kept as a gap. The year's value is its full-year
+result, else its estimate (``value_kind``), else its latest part-year count (``value_as_of``, never judged, no
+change); the previous value and the trend use full-year results only. Frames in, frames out: no language.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import math
 import pandas as pd
 
 from helpers.analysis.attainment import scorecard
-from helpers.analysis.series import GOAL_KINDS, breaks_of
+from helpers.analysis.series import breaks_of, change_bound, part_year_result
 from helpers.data.loading import load_catalogue
 from helpers.data.query import select
 
@@ -44,8 +46,11 @@ COLUMNS = (
     "previous",
     "previous_printed",
     "previous_year",
+    "value_kind",
+    "value_as_of",
     "change",
     "change_unit",
+    "change_bound",
     *GOAL_FIELDS,
     "goals",
     "trend",
@@ -73,36 +78,48 @@ def _previous(figures: pd.DataFrame, indicator_id: str, year: int) -> pd.Series 
     return rows.iloc[-1] if len(rows) else None
 
 
+def _result(figures: pd.DataFrame, indicator_id: str, year: int) -> pd.Series | None:
+    """The year's result: the full-year actual, else the full-year estimate, else the latest part-year actual."""
+    for kind in ("actual", "estimate"):
+        rows = select(figures, indicator_id, kind=kind, period=year)
+        if len(rows):
+            return rows.iloc[0]
+    return part_year_result(figures, indicator_id, year)
+
+
 def _goal(card: pd.DataFrame, indicator_id: str) -> dict[str, object]:
-    """The year's goal of an indicator as judged by the scorecard: its annual plan where there is one, else its
-    target (:data:`helpers.analysis.series.GOAL_KINDS` order); empty fields when there is none."""
+    """The year's goal of an indicator as the scorecard judges it: the goal that counts
+    (:func:`helpers.analysis.precedence.counts`, the one written precedence); empty fields when there is none."""
     goals = card[(card["indicator_id"] == indicator_id) & (card["breakdown"] == "")]
     if goals.empty:
         return {f: None for f in GOAL_FIELDS} | {"goals": 0}
-    order = {k: i for i, k in enumerate(GOAL_KINDS)}
-    goals = goals.assign(_order=goals["goal_kind"].map(order)).sort_values("_order", kind="stable")
-    first = goals.iloc[0]
+    first = goals[goals["headline"].astype(bool)].iloc[0]
     return {f: first[f] for f in GOAL_FIELDS} | {"goals": len(goals)}
 
 
 def headline(figures: pd.DataFrame, year: int, indicators: pd.DataFrame) -> pd.DataFrame:
     """One row per indicator of ``indicators`` (columns ``indicator_id``, ``order``; data/headline.csv), in order.
 
-    ``value``/``printed``: the year's full-year result (empty when the data have none); ``previous``,
+    ``value``/``printed``: the year's result (empty when the data have none), ``value_kind`` ``actual`` or
+    ``estimate``, ``value_as_of`` the cut-off of a part-year count (else empty); ``previous``,
     ``previous_printed``, ``previous_year``: the latest earlier result of the same definition; ``change``:
-    ``value - previous`` in ``change_unit``; the goal fields as :func:`helpers.analysis.attainment.scorecard`
+    ``value - previous`` in ``change_unit`` (none from a part-year count), ``change_bound`` "ceiling"/"floor" when
+    the change is only a bound (:func:`change_bound`); the goal fields as :func:`helpers.analysis.attainment.scorecard`
     judges them (``goals``: how many goals the year has for it); ``trend``: :func:`trend`.
     """
     card = scorecard(figures, year)
     catalogue = load_catalogue().set_index("indicator_id")  # an indicator may have no figure in an early year
     records = []
     for row in indicators.sort_values("order", kind="stable").itertuples():
-        current = select(figures, row.indicator_id, period=year)
-        now = current.iloc[0] if len(current) else None
+        now = _result(figures, row.indicator_id, year)
+        as_of = "" if now is None else str(now.get("as_of", "") or "")
         before = _previous(figures, row.indicator_id, year)
         unit = catalogue.at[row.indicator_id, "unit"]
         value = None if now is None else float(now["value"])
         previous = None if before is None else float(before["value"])
+        # A part-year count has no change on a full year; a change between two bounds that pull apart is unknown.
+        bound = None if now is None or before is None else change_bound(now["printed"], before["printed"])
+        comparable = value is not None and previous is not None and not as_of and bound != "invalid"
         records.append(
             {
                 "order": row.order,
@@ -115,8 +132,11 @@ def headline(figures: pd.DataFrame, year: int, indicators: pd.DataFrame) -> pd.D
                 "previous": previous,
                 "previous_printed": None if before is None else before["printed"],
                 "previous_year": None if before is None else int(before["period"]),
-                "change": None if value is None or previous is None else value - previous,
+                "value_kind": None if now is None else now["kind"],
+                "value_as_of": as_of,
+                "change": value - previous if comparable else None,
                 "change_unit": change_unit(unit),
+                "change_bound": bound if comparable else None,
                 **_goal(card, row.indicator_id),
                 "trend": trend(figures, row.indicator_id, year),
             }

@@ -1,5 +1,5 @@
-"""The poverty section's frames (notebook 01): the rate's change, households, a district beside the
-province, sources that disagree, a count and an amount by household group. Frames in, frames out:
+"""The poverty section's frames (notebook 01): the rate's change, households, each district beside the
+whole area, sources that disagree, a count and an amount by household group. Frames in, frames out:
 no language, no formatting. The poverty standard changes at the end of 2021 (data/series_breaks.csv):
 no change is computed across it.
 """
@@ -10,15 +10,33 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from helpers.analysis.series import breaks_of, current_result, goal_series, same_definition
-from helpers.data.query import figure_row, parts, select
+from helpers.analysis.series import breaks_of, change_bound, current_result, goal_series, same_definition
+from helpers.data import content
+from helpers.data.loading import load_breakdown_labels
+from helpers.data.query import cut_off, figure_row, parts, preferred, select
 
+# The rules below that need one indicator by name: the poverty rate (its change, never across a change of standard;
+# a district's rate as a multiple of the whole area's), and the poor and near-poor households with the near-poor
+# rate (the households finding says the change of the first and sets the rate beside the near-poor count). What the
+# part shows is declared in data/content.csv (part "poverty"): read by the functions after these.
 RATE, POOR, NEAR_POOR, NEAR_POOR_RATE = "poverty_rate", "poor_households", "near_poor_households", "near_poor_rate"
-HOUSEHOLD_INDICATORS = (POOR, RATE, NEAR_POOR, NEAR_POOR_RATE)
-DISTRICT = "A Lưới"
-DISTRICT_BREAKDOWN = f"district={DISTRICT}"
-DISTRICT_INDICATORS = (RATE, POOR, NEAR_POOR_RATE, NEAR_POOR)
+PART = "poverty"  # this part's rows of data/content_blocks.csv and data/content.csv
 GROUP = "household_group"
+
+
+def household_indicators() -> list[str]:
+    """The indicators of the households table, in order (data/content.csv, block ``households``)."""
+    return content.indicators(PART, "households")
+
+
+def district_indicators() -> list[str]:
+    """The indicators each district is shown by, in order (data/content.csv, block ``district``)."""
+    return content.indicators(PART, "district")
+
+
+def district_dimension() -> str:
+    """The breakdown dimension of the area's districts: the ``dimension=*`` of block ``district``."""
+    return str(content.rows(PART, "district")["breakdown"].iloc[0]).removesuffix("=*")
 
 
 def _breaks(breaks: Sequence[int] | None, indicator_id: str = RATE) -> list[int]:
@@ -32,8 +50,9 @@ def rate_change(
 
     Keys: period, value, kind, printed, source_id; and when an earlier result
     exists: prev_period, prev_value, prev_printed, prev_kind, comparable (same poverty
-    standard) and change (percentage points, None across a break). None when
-    there is no rate.
+    standard), change (percentage points, None across a break or between two bounds that pull apart) and
+    change_bound ("ceiling"/"floor" when the change is only a bound, :func:`helpers.analysis.series.change_bound`).
+    None when there is no rate.
     """
     current = current_result(figures, RATE, year, breakdown)
     if current is None:
@@ -49,6 +68,9 @@ def rate_change(
     before = current_result(figures, RATE, period - 1, breakdown)
     if before is not None:
         comparable = same_definition(int(before["period"]), period, _breaks(breaks))
+        # A bound stays a bound: from "dưới 1,2%" the fall is "more than" (``change_bound``); two bounds that pull
+        # apart leave the change unknown.
+        bound = change_bound(current["printed"], before["printed"])
         info.update(
             prev_period=int(before["period"]),
             prev_value=float(before["value"]),
@@ -56,7 +78,8 @@ def rate_change(
             prev_kind=before["kind"],
             prev_source_id=before["source_id"],
             comparable=comparable,
-            change=info["value"] - float(before["value"]) if comparable else None,
+            change=info["value"] - float(before["value"]) if comparable and bound != "invalid" else None,
+            change_bound=bound if comparable and bound != "invalid" else None,
         )
     return info
 
@@ -100,10 +123,10 @@ def households_frame(
     periods = [
         p
         for p in range(min(year - 1, year if first is None else first), year + 1)
-        if any(figure_row(figures, i, p, breakdown=breakdown) is not None for i in HOUSEHOLD_INDICATORS)
+        if any(figure_row(figures, i, p, breakdown=breakdown) is not None for i in household_indicators())
     ]
     records = []
-    for indicator in HOUSEHOLD_INDICATORS:
+    for indicator in household_indicators():
         rows = {p: figure_row(figures, indicator, p, breakdown=breakdown) for p in periods}
         if all(r is None for r in rows.values()):
             continue
@@ -154,20 +177,50 @@ def _values(record: dict, row: pd.Series | None, period: int) -> None:
     record[f"source_{period}"] = None if row is None else str(row["source_id"])
 
 
-def district_frame(figures: pd.DataFrame, year: int, breakdown: str = DISTRICT_BREAKDOWN) -> pd.DataFrame | None:
-    """A district's poverty figures by period up to ``year``, with the province's rate beside them.
+def district_breakdown(district: str) -> str:
+    """The breakdown cell of a district: ``district=<code>``, the code as the figures files write it."""
+    return f"{district_dimension()}={district}"
 
-    Columns: indicator_id, scope ("district" or "province"), ``value_<period>``,
-    ``printed_<period>``, ``source_<period>``; ``attrs["periods"]`` lists the periods,
-    ``attrs["source_ids"]`` the sources and ``attrs["year"]`` the year asked for. None when the district has no figure.
+
+def districts(figures: pd.DataFrame, year: int) -> list[str]:
+    """The districts that have a result of their own for ``year`` (a full-year ``actual`` of a household indicator
+    with breakdown ``district=…``), in the order data/breakdown_labels.csv lists them (then by code).
+
+    Districts are a breakdown like any other: which ones the appendix compares with the whole area is what the
+    figures hold, none when they hold none. A district whose latest figure is older than ``year`` is left out: its
+    comparison would not be the year's.
     """
-    rows = pd.concat([select(figures, i, breakdown=breakdown) for i in DISTRICT_INDICATORS])
+    rows = preferred(figures)
+    rows = rows[
+        rows["indicator_id"].isin(district_indicators())
+        & (rows["kind"] == "actual")
+        & (rows["period"] == year)
+        & rows["breakdown"].str.startswith(f"{district_dimension()}=")
+        & (cut_off(rows) == "")
+    ]
+    found = {b.split("=", 1)[1] for b in rows["breakdown"]}
+    labels = load_breakdown_labels()
+    listed = [str(v) for v in labels.loc[labels["dimension"] == district_dimension(), "value"] if v in found]
+    return listed + sorted(found - set(listed))
+
+
+def district_frame(figures: pd.DataFrame, year: int, district: str) -> pd.DataFrame | None:
+    """A district's poverty figures by period up to ``year``, with the whole area's rate beside them.
+
+    Columns: indicator_id, scope ("district" or "province": the whole area), ``value_<period>``,
+    ``printed_<period>``, ``source_<period>``; ``attrs["periods"]`` lists the periods,
+    ``attrs["source_ids"]`` the sources, ``attrs["year"]`` the year asked for and ``attrs["district"]`` the
+    district's code. None when the district has no figure.
+    """
+    breakdown = district_breakdown(district)
+    indicators = district_indicators()
+    rows = pd.concat([select(figures, i, breakdown=breakdown) for i in indicators])
     rows = rows[rows["period"] <= year]
     if rows.empty:
         return None
     periods = sorted(int(p) for p in rows["period"].unique())
     records, sources = [], set(rows["source_id"])
-    for indicator in DISTRICT_INDICATORS:
+    for indicator in indicators:
         record = {"indicator_id": indicator, "scope": "district"}
         for p in periods:
             _values(record, figure_row(figures, indicator, p, breakdown=breakdown), p)
@@ -181,7 +234,7 @@ def district_frame(figures: pd.DataFrame, year: int, breakdown: str = DISTRICT_B
             sources.add(str(r["source_id"]))
     records.append(province)
     frame = pd.DataFrame.from_records(records)
-    frame.attrs.update(periods=periods, source_ids=sorted(sources), year=int(year))
+    frame.attrs.update(periods=periods, source_ids=sorted(sources), year=int(year), district=district)
     return frame
 
 

@@ -26,6 +26,7 @@ from helpers.data.printed import is_ambiguous, parse_printed
 from helpers.data.query import preferred, with_key_columns
 
 RECONCILED_KINDS = ("actual", "estimate")  # a goal is not recomputed from results
+GOAL_KINDS = ("plan", "target")  # a goal has no cut-off: it is set for its whole period
 
 AGREES, DIFFERS, CANNOT = "agrees", "differs", "cannot recompute"
 # Breakdown statuses: complete breakdowns (the parts make the total) and partial ones (parts within the total).
@@ -36,11 +37,15 @@ WITHIN_TOTAL, EXCEEDS_TOTAL = "within total", "exceeds total"
 
 
 def printed_decimals(printed: str) -> int:
-    """How many decimals a print shows: ``"96,3%"`` → 1, ``"100,20%"`` → 2, ``"tăng 67"`` → 0."""
+    """How many decimals a print shows: ``"96,3%"`` → 1, ``"100,20%"`` → 2, ``"tăng 67"`` → 0, ``"9,5 nghìn"`` → 0."""
+    return max(0, printed_place(printed))
+
+
+def printed_place(printed: str) -> int:
+    """The decimal place of a print's last digit, as :func:`printed_decimals` but negative for a print with a
+    multiplier word, known above the units (``"9,5 nghìn"`` → −2, to hundreds): the precision it is compared at."""
     parsed = parse_printed(printed)
-    if parsed is None or not parsed.numbers:
-        return 0
-    return max(len(n.partition(",")[2]) for n in parsed.numbers)
+    return 0 if parsed is None else parsed.decimals()
 
 
 def round_half_up(value: float, decimals: int) -> Decimal:
@@ -60,7 +65,7 @@ def agrees_at_print_precision(recomputed: float, stated: float, printed: str) ->
         return recomputed >= stated
     if bound == "ceiling":
         return recomputed <= stated
-    decimals = printed_decimals(printed)
+    decimals = printed_place(printed)
     return round_half_up(recomputed, decimals) == round_half_up(stated, decimals)
 
 
@@ -84,7 +89,9 @@ def reconcile_derivations(figures: pd.DataFrame, derivations: pd.DataFrame, year
     stated = preferred(year_rows(figures, year))
     stated = stated[stated["indicator_id"].isin(rules.index) & stated["kind"].isin(RECONCILED_KINDS)]
     # Inputs are full-period figures for a full-period figure; for a part-period one ("as of 15/11/2023"),
-    # figures cut off on the same day of their own year: part-year is compared only with part-year.
+    # results cut off on the same day of their own year: part-year is compared only with part-year. A goal is
+    # always the period's own (a plan is set for the year), so a part-year "% of plan" ("đạt 67,98% kế hoạch năm"
+    # at 31/7) is recomputed against the year's plan.
     figures = with_key_columns(figures)
     stated = with_key_columns(stated)
     lookup = preferred(figures)
@@ -115,7 +122,7 @@ def reconcile_derivations(figures: pd.DataFrame, derivations: pd.DataFrame, year
             key = None
             if ref is not None:
                 key = (*ref.resolve(row.kind, row.breakdown), int(row.period + rule[f"{part}_period_offset"]))
-            cut = f"{key[3]}{row.as_of[4:]}" if key is not None and row.as_of else ""
+            cut = f"{key[3]}{row.as_of[4:]}" if key is not None and row.as_of and key[1] not in GOAL_KINDS else ""
             hits = lookup.loc[[(*key, cut)]] if key is not None and (*key, cut) in lookup.index else None
             # Two instruments' goals for the same key (an annual plan and a programme's target of one kind are
             # never that, but two targets can be) are one input only when they agree.
@@ -198,23 +205,25 @@ def breakdown_checks(figures: pd.DataFrame, year: int) -> pd.DataFrame:
     partial breakdowns without a total are left out. Whole counts must add up
     exactly; other units within half a unit of the last printed digit per figure.
     """
-    rows = preferred(year_rows(figures, year))
-    rows = rows[rows["additive"].astype(bool)]
+    rows = with_key_columns(preferred(year_rows(figures, year)))
+    rows = rows[rows["additive"].astype(bool)].assign(as_of=lambda d: d["as_of"].fillna(""))
     parts = rows[rows["breakdown"] != ""].assign(dimension=lambda d: d["breakdown"].map(_dimension))
-    totals = rows[rows["breakdown"] == ""].set_index(["indicator_id", "period", "kind"])
+    # Parts are set only against the total of the same cut-off: a first-half split is never checked against a
+    # first-quarter total (issue 14).
+    totals = rows[rows["breakdown"] == ""].set_index(["indicator_id", "period", "kind", "as_of"])
     records = []
-    for (indicator_id, period, kind, dimension), group in parts.groupby(
-        ["indicator_id", "period", "kind", "dimension"], sort=False
+    for (indicator_id, period, kind, as_of, dimension), group in parts.groupby(
+        ["indicator_id", "period", "kind", "as_of", "dimension"], sort=False
     ):
         first = group.iloc[0]
         complete = dimension in str(first["complete_breakdowns"]).split(";")
-        key = (indicator_id, period, kind)
+        key = (indicator_id, period, kind, as_of)
         total = totals.loc[[key]].iloc[0] if key in totals.index else None
         if total is None and not complete:
             continue
         parts_sum = float(group["value"].sum())
         prints = list(group["printed"]) + ([] if total is None else [total["printed"]])
-        decimals = max(printed_decimals(p) for p in prints)
+        decimals = max(printed_place(p) for p in prints)
         whole = bool(first["whole"])
         tolerance = 0.0 if whole else 0.5 * 10**-decimals * len(prints)
         difference = None if total is None else parts_sum - float(total["value"])
@@ -234,6 +243,7 @@ def breakdown_checks(figures: pd.DataFrame, year: int) -> pd.DataFrame:
             {
                 "indicator_id": indicator_id,
                 "period": int(period),
+                "as_of": as_of,
                 "kind": kind,
                 "dimension": dimension,
                 "unit": first["unit"],
@@ -252,6 +262,7 @@ def breakdown_checks(figures: pd.DataFrame, year: int) -> pd.DataFrame:
     columns = [
         "indicator_id",
         "period",
+        "as_of",
         "kind",
         "dimension",
         "unit",

@@ -12,7 +12,7 @@ from helpers.data.printed import CEILING_QUALIFIERS, FLOOR_QUALIFIERS, ZERO_WORD
 from helpers.data.query import figure_row, parts, value
 
 APPROXIMATE = "khoảng"  # the qualifier of a value computed from two qualified prints
-# How each print qualifier reads: a code whose words are in social_common.yml (qualifier.<code>).
+# How each print qualifier reads: a code whose words are in text/lines.yml (qualifier.<code>).
 QUALIFIER_READINGS: dict[str, str] = {
     **{q: "above" for q in FLOOR_QUALIFIERS},
     "hơn": "more",

@@ -2,11 +2,12 @@
 
 The notebooks show everything through :class:`helpers.present.report.Report`, whose HTML carries known classes
 (``appendix-heading``, ``appendix-findings``, ``appendix-figure``, ``appendix-table-block``, ``appendix-text``,
-``appendix-nodata``). This module reads those outputs (text/html only; code, markdown, stdout and anything else
-stay out), moves the key findings to the front, numbers figures and tables in document order ("Hình 1. " /
-"Bảng 1. "), builds the table of contents from the headings' ids, and wraps it all with the cover, the sources and
-the methods note (:mod:`helpers.build.frontmatter`) and a small stylesheet for screen and print. The markup is
-Report's own, so regular expressions on it are enough; nothing is fetched and nothing depends on the clock."""
+``appendix-nodata``). This module reads those outputs (text/html, and a figure's HTML under its own MIME type;
+code, markdown, stdout and anything else stay out), moves the key findings to the front, numbers figures and
+tables in document order ("Hình 1. " / "Bảng 1. "), builds the table of contents from the headings' ids, and wraps
+it all with the cover, the sources and the methods note (:mod:`helpers.build.frontmatter`) and a small stylesheet
+for screen and print. The markup is Report's own, so regular expressions on it are enough; nothing is fetched and
+nothing depends on the clock."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ import nbformat  # noqa: E402
 
 from helpers.build import frontmatter  # noqa: E402
 from helpers.build.frontmatter import FrontMatter  # noqa: E402
+from helpers.present.handoff import FIGURE_MIME  # noqa: E402
 from helpers.text import say  # noqa: E402
 
 APPENDIX_CLASS_RE = re.compile(r'class="[^"]*\bappendix-(?:heading|findings|figure|table-block|text|nodata)\b')
@@ -102,7 +104,8 @@ def plain(fragment: str) -> str:
 
 
 def notebook_outputs(notebook: nbformat.NotebookNode) -> list[str]:
-    """The appendix outputs of an executed notebook: text/html outputs with Report's classes, in order."""
+    """The appendix outputs of an executed notebook: text/html outputs with Report's classes, and the figures
+    handed off under :data:`~helpers.present.handoff.FIGURE_MIME`, in order."""
     pieces = []
     for cell in notebook.cells:
         if cell.cell_type != "code":
@@ -110,7 +113,8 @@ def notebook_outputs(notebook: nbformat.NotebookNode) -> list[str]:
         for output in cell.get("outputs", []):
             if output.get("output_type") not in ("display_data", "execute_result"):
                 continue
-            body = output.get("data", {}).get("text/html")
+            data = output.get("data", {})
+            body = data.get(FIGURE_MIME) or data.get("text/html")
             if isinstance(body, list):
                 body = "".join(body)
             if body and APPENDIX_CLASS_RE.search(body):

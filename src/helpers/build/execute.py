@@ -7,11 +7,11 @@ notebooks done.
 Starting a kernel and importing pandas, matplotlib, seaborn and pandera costs
 about three seconds of CPU, more than many notebooks take to run, so by
 default each worker keeps its kernel from one notebook to the next
-(:class:`KernelPool`): before each notebook the kernel's namespace is wiped
+(:class:`~helpers.build.kernels.KernelPool`): before each notebook the kernel's namespace is wiped
 (``%reset -f``), its figures closed, its working folder set to the notebook's
 and its execution count restarted, so that the notebook sees what a fresh
 kernel would show it except for modules already imported. A kernel is
-replaced after a failure and after :data:`KERNEL_USES` notebooks.
+replaced after a failure and after :data:`~helpers.build.kernels.KERNEL_USES` notebooks.
 ``reuse_kernels=False`` gives every notebook a kernel of its own, as plain
 papermill does (``refresh-notebooks`` uses that).
 
@@ -23,13 +23,10 @@ come back as :class:`NotebookFailure` values naming the notebook, the cell
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
-import logging
 import os
 import re
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -39,33 +36,12 @@ from typing import Any
 from tqdm import tqdm
 
 from helpers.build import lean_imports  # noqa: F401  (before nbformat/papermill: skips a slow, unused import)
+from helpers.build.kernels import KERNEL_ARGUMENTS, KERNEL_NAME, START_TIMEOUT, KernelPool, register_engine
 from helpers.build.normalise import strip_clock_times
-from helpers.errors import UsageError
+from helpers.errors import AppendixError, UsageError
 from helpers.paths import display_path
 
-KERNEL_NAME = "python3"
 CELL_TIMEOUT = 600  # seconds one cell may run before the notebook counts as failed
-START_TIMEOUT = 120  # seconds a kernel may take to start (generous: several start at once)
-# ipykernel warns on every start that it talks over local TCP (and logs the interrupt
-# jupyter_client sends when it stops a kernel); the bar is clearer without them. No
-# history file: parallel kernels would otherwise share one SQLite database.
-# The build's kernels draw with matplotlib's inline backend, whatever MPLBACKEND the shell has: a cell
-# whose value is a Figure is kept in the executed notebook as image/png (helpers never chooses a backend).
-KERNEL_ARGUMENTS = [
-    "--IPKernelApp.log_level=CRITICAL",
-    "--HistoryManager.hist_file=:memory:",
-    "--IPKernelApp.matplotlib=inline",
-]
-KERNEL_USES = 12  # notebooks one kernel runs before it is replaced
-ENGINE_NAME = "appendix-reused-kernel"
-# Run in a kept kernel before each notebook: what a fresh kernel would look like.
-RESET_CODE = """
-import matplotlib.pyplot as _plt, os as _os
-_plt.close("all")
-_os.chdir({cwd!r})
-get_ipython().run_line_magic("reset", "-f")
-get_ipython().execution_count = 1
-"""
 NOTEBOOK_NAME_RE = re.compile(r"^\d{2}_[A-Za-z0-9_]+\.ipynb$")
 
 
@@ -98,6 +74,7 @@ class NotebookFailure:
     exec_count: int | None = None
     first_line: str = ""
     kept_at: Path | None = None  # where the executed notebook (with the error) can be read
+    not_kept: str = ""  # why the executed notebook could not be kept, when it could not
 
     def message(self) -> str:
         """A few lines for the terminal: notebook, cell, error, where to look."""
@@ -110,6 +87,8 @@ class NotebookFailure:
         lines.append(f"  {self.ename}: {evalue[0] if evalue else ''}".rstrip())
         if self.kept_at is not None:
             lines.append(f"  the executed notebook is kept at {display_path(self.kept_at)}")
+        elif self.not_kept:
+            lines.append(f"  the executed notebook could not be kept: {self.not_kept}")
         return "\n".join(lines)
 
 
@@ -144,123 +123,6 @@ def _cell_number(executed: Path, cell_index: int) -> int:
     return sum("injected-parameters" not in t for t in run[:cell_index]) + 1
 
 
-@functools.cache
-def _register_engine() -> str:
-    """Register with papermill (once) the engine that runs a notebook in a kernel it is given; its name."""
-    from papermill.clientwrap import PapermillNotebookClient
-    from papermill.engines import NBClientEngine, papermill_engines
-    from papermill.utils import remove_args
-
-    class ReusedKernelEngine(NBClientEngine):
-        """papermill's nbclient engine, for a kernel that outlives the notebook (passed as ``km``)."""
-
-        @classmethod
-        def execute_managed_notebook(
-            cls,
-            nb_man,
-            kernel_name,
-            log_output=False,
-            stdout_file=None,  # type: ignore[no-untyped-def]
-            stderr_file=None,
-            start_timeout=60,
-            execution_timeout=None,
-            **kwargs,
-        ):
-            kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
-            client = PapermillNotebookClient(
-                nb_man,
-                timeout=execution_timeout,
-                startup_timeout=start_timeout,
-                kernel_name=kernel_name,
-                log=logging.getLogger("papermill"),
-                log_output=log_output,
-                stdout_file=stdout_file,
-                stderr_file=stderr_file,
-                **kwargs,
-            )
-            try:
-                return client.execute()
-            finally:
-                if client.kc is not None:  # the kernel stays; this notebook's connection to it goes
-                    client.kc.stop_channels()
-
-    papermill_engines.register(ENGINE_NAME, ReusedKernelEngine)
-    return ENGINE_NAME
-
-
-class KernelPool:
-    """Kernels kept from one notebook to the next, one per worker thread."""
-
-    def __init__(self) -> None:
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._kernels: list[Any] = []
-
-    def _start(self, cwd: Path) -> Any:
-        from jupyter_client.manager import AsyncKernelManager
-        from jupyter_core.utils import run_sync
-
-        manager = AsyncKernelManager(kernel_name=KERNEL_NAME)
-        with self._lock:
-            self._kernels.append(manager)
-        run_sync(manager.start_kernel)(extra_arguments=KERNEL_ARGUMENTS, cwd=str(cwd))
-        self._local.uses = 0
-        return manager
-
-    def acquire(self, cwd: Path) -> Any:
-        """This thread's kernel, reset for a new notebook working in ``cwd`` (started if there is none)."""
-        from jupyter_client.blocking import BlockingKernelClient
-        from jupyter_core.utils import run_sync
-
-        manager = getattr(self._local, "manager", None)
-        if manager is not None and (self._local.uses >= KERNEL_USES or not run_sync(manager.is_alive)()):
-            self.discard()
-            manager = None
-        if manager is None:
-            self._local.manager = manager = self._start(cwd)  # a new kernel is fresh: no reset needed
-        elif self._local.uses:
-            client = BlockingKernelClient()
-            client.load_connection_info(manager.get_connection_info())
-            client.start_channels()
-            try:
-                client.wait_for_ready(timeout=START_TIMEOUT)
-                reply = client.execute_interactive(
-                    RESET_CODE.format(cwd=str(cwd)),
-                    store_history=False,
-                    timeout=START_TIMEOUT,
-                    output_hook=lambda msg: None,
-                )
-            finally:
-                client.stop_channels()
-            if reply["content"]["status"] != "ok":
-                self.discard()
-                self._local.manager = manager = self._start(cwd)
-        self._local.uses += 1
-        return manager
-
-    def discard(self) -> None:
-        """Stop this thread's kernel (after a failure: the next notebook gets a new one)."""
-        manager = getattr(self._local, "manager", None)
-        self._local.manager = None
-        if manager is not None:
-            self._stop(manager)
-
-    def _stop(self, manager: Any) -> None:
-        from jupyter_core.utils import run_sync
-
-        with self._lock:
-            if manager not in self._kernels:
-                return
-            self._kernels.remove(manager)
-        with contextlib.suppress(Exception):
-            run_sync(manager.shutdown_kernel)(now=True)
-
-    def close(self) -> None:
-        """Stop every kernel still running."""
-        for manager in list(self._kernels):
-            self._stop(manager)
-
-
 def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure | None:
     """Execute one notebook with papermill; None when it ran to the end.
 
@@ -280,7 +142,7 @@ def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure
     }
     try:
         if pool is not None:
-            options = {"engine_name": _register_engine(), "km": pool.acquire(job.source.parent)}
+            options = {"engine_name": register_engine(), "km": pool.acquire(job.source.parent)}
         pm.execute_notebook(
             str(job.source),
             str(job.output),
@@ -296,7 +158,8 @@ def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure
     except PapermillExecutionError as exc:
         if pool is not None:
             pool.discard()
-        strip_clock_times(job.output)
+        with contextlib.suppress(OSError):  # a full disk: the notebook is kept as papermill wrote it
+            strip_clock_times(job.output)
         return NotebookFailure(
             job,
             exc.ename,
@@ -312,13 +175,64 @@ def run_one(job: NotebookJob, pool: KernelPool | None = None) -> NotebookFailure
         return NotebookFailure(
             job, type(exc).__name__, str(exc) or repr(exc), kept_at=job.output if job.output.exists() else None
         )
-    strip_clock_times(job.output)
+    try:
+        strip_clock_times(job.output)
+    except OSError as exc:  # a full disk: the notebook ran, but its executed copy cannot be written
+        return NotebookFailure(job, type(exc).__name__, str(exc), kept_at=job.output)
     return None
 
 
 def default_jobs() -> int:
     """How many notebooks run at once by default: one per CPU."""
     return os.cpu_count() or 1
+
+
+def effective_jobs(n_jobs: int | None, count: int) -> int:
+    """How many of ``count`` notebooks run at once when ``n_jobs`` are asked for (None: the default)."""
+    return max(1, min(n_jobs or default_jobs(), count or 1))
+
+
+# Open files (descriptors) a build needs at once, measured on the 2023 build (issue 18) with margin: a kernel
+# peaked at 73 (its ZeroMQ sockets, matplotlib's fonts…), the build's own process at 7 + 28 per notebook run at
+# once (each kernel's connection is several sockets and pipes). Every kernel has the limit of the build's process.
+KERNEL_OPEN_FILES = 96
+OPEN_FILES_BASE = 16
+OPEN_FILES_PER_JOB = 32
+
+
+class TooFewOpenFiles(AppendixError):
+    """The limit on open files (``ulimit -n``) is below what the build needs."""
+
+
+def open_files_needed(n_jobs: int) -> int:
+    """How many open files a process of the build may need with ``n_jobs`` notebooks run at once."""
+    return max(KERNEL_OPEN_FILES, OPEN_FILES_BASE + OPEN_FILES_PER_JOB * n_jobs)
+
+
+def ensure_open_files(n_jobs: int) -> None:
+    """Make sure the build may open the files it needs with ``n_jobs`` notebooks at once, before anything runs.
+
+    A soft limit below the need is raised (up to the hard limit, as any process
+    may); when the hard limit itself is too low, TooFewOpenFiles says how many
+    are needed, instead of kernels dying mid-build with "Too many open files".
+    """
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    need = open_files_needed(n_jobs)
+    if soft == resource.RLIM_INFINITY or soft >= need:
+        return
+    if hard == resource.RLIM_INFINITY or hard >= need:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (need, hard))
+        return
+    fewer = ""
+    if n_jobs > 1 and hard >= open_files_needed(1):
+        fits = max(j for j in range(1, n_jobs) if open_files_needed(j) <= hard)
+        fewer = f", or build with --jobs {fits}"
+    raise TooFewOpenFiles(
+        f"The build needs up to {need} open files at once ({n_jobs} notebook{'s' if n_jobs != 1 else ''} at a time) "
+        f"but may open only {hard} here (ulimit -n); run 'ulimit -n {need}' and build again{fewer} (nothing was built)."
+    )
 
 
 def run_notebooks(
@@ -340,7 +254,7 @@ def run_notebooks(
     clean up after them. ``reuse_kernels`` keeps each worker's kernel between
     notebooks (see the module's docstring).
     """
-    n_jobs = max(1, min(n_jobs or default_jobs(), len(jobs) or 1))
+    n_jobs = effective_jobs(n_jobs, len(jobs))
     failures: dict[int, NotebookFailure] = {}
     pool = ThreadPoolExecutor(max_workers=n_jobs, thread_name_prefix="notebook")
     kernels = KernelPool() if reuse_kernels else None

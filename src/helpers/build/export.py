@@ -1,59 +1,63 @@
-"""The appendix in other formats: PDF (WeasyPrint, from the same HTML) and an Excel workbook of its tables.
+"""The appendix as a PDF (WeasyPrint, from the same HTML), and the reproducible Office zip.
 
-The workbook shows each table with the reader's headers and each column's cells as the column means them
-(:mod:`helpers.build.columns`); no cell is ever a formula.
-
-The workbook is made reproducible: openpyxl stamps the save time into
-``docProps/core.xml`` and into every zip entry, and :func:`normalise_zip`
-rewrites the file with fixed dates, so that the same tables give the same bytes.
+openpyxl and python-docx stamp the save time into ``docProps/core.xml`` and into every zip entry;
+:func:`normalise_zip` rewrites the file with fixed dates, so that the same tables give the same bytes
+(the workbook, :mod:`helpers.build.workbook`, and the Word file, :mod:`helpers.build.word`).
 """
 
 from __future__ import annotations
 
-import csv
+import html
 import io
-import json
 import re
 import zipfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any
-
-from helpers.build.assemble import Caption
-from helpers.build.columns import Column, column, flag_word
-from helpers.build.columns import code_names as own_code_names
-from helpers.data.csvfile import MAX_CELL_CHARS as EXCEL_CELL_MAX  # characters an Excel cell holds
-from helpers.data.printed import shown_decimals
-from helpers.paths import display_path
-from helpers.text import say
-from helpers.text.formatting import decimals_needed
-from helpers.text.templates import texts_for
-from helpers.text.vocabulary import publisher_names
-
-T = texts_for(__name__)  # build/export.yml: the workbook's own sheets
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
-SHEET_NAME_MAX = 31
-SHEET_FORBIDDEN_RE = re.compile(r"[\[\]:*?/\\]")
 CORE_TIME_RE = re.compile(r"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
 
 
-def write_pdf(document: str, target: Path, base_url: Path | None = None) -> Path:
+# A figure of the appendix HTML with its image as a data URI: (the tag up to src=", the figure's name, the closing ").
+FIGURE_IMG_RE = re.compile(
+    r'(<figure class="appendix-figure"[^<>]*\bdata-name="([^"]+)"[^<>]*>\s*<img\b[^<>]*?\bsrc=")data:[^"]*(")'
+)
+
+
+def figure_files(document: str, figures_dir: Path | None, suffix: str) -> str:
+    """``document`` with each figure's data URI replaced by its file ``figures/<name><suffix>`` where that file
+    exists in ``figures_dir`` (a path relative to its parent folder); a figure without a file keeps its data URI."""
+    if figures_dir is None:
+        return document
+
+    def to_file(match: re.Match[str]) -> str:
+        name = html.unescape(match[2])
+        if (figures_dir / f"{name}{suffix}").is_file():
+            return f"{match[1]}{html.escape(f'figures/{name}{suffix}')}{match[3]}"
+        return match[0]
+
+    return FIGURE_IMG_RE.sub(to_file, document)
+
+
+def write_pdf(document: str, target: Path, base_url: Path | None = None, figures_dir: Path | None = None) -> Path:
     """Render the appendix HTML to an A4 PDF with WeasyPrint, set in the project's Tinos.
 
     Page size, margins and page numbers come from the document's print CSS;
     the ``@font-face`` rules for the font files kept in :mod:`helpers.build.fonts`
     are added here only, so that the HTML stays one self-contained file and
-    the PDF never depends on the fonts a machine has installed.
+    the PDF never depends on the fonts a machine has installed. The charts are
+    printed from their SVG files in ``figures_dir`` (vector, sharp at any
+    zoom and in print), not from the HTML's PNG data URIs.
     """
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     from helpers.build.fonts import font_face_css
 
+    if figures_dir is not None:
+        document = figure_files(document, figures_dir, ".svg")
+        base_url = base_url or figures_dir.parent
     fonts = FontConfiguration()
     faces = CSS(string=font_face_css(), font_config=fonts)
     HTML(string=document, base_url=str(base_url or target.parent)).write_pdf(
@@ -62,288 +66,31 @@ def write_pdf(document: str, target: Path, base_url: Path | None = None) -> Path
     return target
 
 
-WHOLE_DONG_UNITS = frozenset({"vnd", "vnd_per_month", "vnd_per_item", "vnd_per_person"})  # no fraction of a đồng
-
-
-def read_csv_rows(path: Path) -> list[list[str]]:
-    """A CSV file as lists of cells, header first; a field over the reader's limit is a DataError naming the line."""
-    from helpers.errors import DataError
-
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        rows: list[list[str]] = []
-        try:
-            for row in reader:
-                rows.append(row)
-        except csv.Error as exc:
-            raise DataError(
-                display_path(path), f"the line cannot be read as CSV ({exc})", row=reader.line_num
-            ) from None
-    return rows
-
-
-def read_datatypes(csv_path: Path, header: Sequence[str]) -> list[str]:
-    """Each column's datatype from the table's ``.csv-metadata.json``; ``string`` for all when there is none."""
-    meta = csv_path.with_name(csv_path.name + "-metadata.json")
-    if not meta.is_file():
-        return ["string"] * len(header)
-    declared = {
-        c["name"]: c.get("datatype", "string")
-        for c in json.loads(meta.read_text(encoding="utf-8"))["tableSchema"]["columns"]
-    }
-    return [declared.get(name, "string") for name in header]
-
-
-class Labels:
-    """The names readers see for the data's codes, in one language (from the data folder and the vocabulary)."""
-
-    def __init__(self, lang: str) -> None:
-        from helpers.data.loading import NAMED_CODES, code_names, load_reference
-
-        ref = load_reference()
-        self.lang = lang
-        self.codes: dict[str, dict[str, str]] = {
-            "indicator": dict(zip(ref.indicators["indicator_id"], ref.indicators[f"name_{lang}"], strict=False)),
-            "unit": dict(zip(ref.units["unit"], ref.units[f"name_{lang}"], strict=False)),
-            "source": publisher_names(lang),
-            **{code: code_names(code, lang) for code in NAMED_CODES},
-            **own_code_names(lang),
-        }
-        self.whole_units = set(ref.units.loc[ref.units["whole"] == "true", "unit"])
-        self.categories = {
-            (r.dimension, r.value): getattr(r, f"label_{lang}") for r in ref.labels.itertuples(index=False)
-        }
-
-    def decimals(self, unit: str) -> int | None:
-        """Decimals the appendix shows for a figure in ``unit``: none for whole units and amounts in đồng."""
-        return 0 if unit in self.whole_units or unit in WHOLE_DONG_UNITS else None
-
-    def code(self, kind: str, raw: str) -> str:
-        return self.codes[kind].get(raw, raw)
-
-    def breakdown(self, raw: str) -> str:
-        dimension, _, code = raw.partition("=")
-        return self.categories.get((dimension, code), code or raw)
-
-    def flag(self, raw: str, kind: str = "flag") -> str:
-        """A True/False cell as Có/Không, or as Đạt/Chưa đạt in a verdict column; anything else as it is."""
-        return flag_word(raw == "True", kind, self.lang) if raw in ("True", "False") else raw
-
-
-@dataclass(frozen=True)
-class Shown:
-    """One cell as the workbook shows it: the value, its number format, and the full value when rounded."""
-
-    value: str | int | float | None
-    number_format: str = "General"
-    full: float | None = None
-
-
-def shown_cell(raw: str, col: Column, datatype: str, labels: Labels, decimals: int | None = None) -> Shown:
-    """What the workbook shows for the CSV cell ``raw`` of a column meaning ``col`` with ``datatype``.
-
-    Decided by the column, never by the look of the cell: a printed figure or
-    a text column stays text even when it reads like a number; a number column
-    holds numbers rounded as the appendix rounds them (at most ``col.decimals``,
-    or ``decimals`` when the row's unit says so, see :meth:`Labels.decimals`).
-    """
-    if raw == "":
-        return Shown(None)
-    kind = col.kind
-    if kind == "auto":
-        kind = {"number": "number", "integer": "number", "boolean": "flag"}.get(datatype, "text")
-    if kind in ("number", "year") and datatype in ("number", "integer"):
-        try:
-            number = float(raw)
-        except ValueError:
-            return Shown(raw)
-        if kind == "year" or (datatype == "integer" and number.is_integer()):
-            return Shown(int(number), "0" if kind == "year" else "#,##0")
-        most = col.decimals if decimals is None else min(decimals, col.decimals)
-        rounded = float(Decimal(raw).quantize(Decimal(1).scaleb(-most), rounding=ROUND_HALF_UP))
-        places = decimals_needed(rounded, most)
-        value: int | float = int(rounded) if places == 0 else rounded
-        fmt = "#,##0" + ("." + "0" * places if places else "")
-        return Shown(value, fmt, number if rounded != number else None)
-    if kind in ("flag", "verdict") or datatype == "boolean":
-        return Shown(labels.flag(raw, kind))
-    if kind == "breakdown":
-        return Shown(labels.breakdown(raw))
-    if kind in labels.codes:
-        return Shown(labels.code(kind, raw))
-    return Shown(raw)  # text, printed figures, codes of categories
-
-
-def as_printed(shown: Shown, raw: str, printed: str) -> Shown:
-    """A figure's value cell shown with the decimals its print has ("1,40%" shows 1.40, not 1.4)."""
-    if not isinstance(shown.value, (int, float)) or isinstance(shown.value, bool):
-        return shown
-    places = shown_decimals(printed, float(raw))
-    if not places:
-        return shown
-    return Shown(float(shown.full if shown.full is not None else shown.value), "#,##0." + "0" * places)
-
-
-def _put(sheet: Any, row: int, col: int, value: object, number_format: str = "General") -> Any:
-    """Write one cell; text is always text (type set explicitly), so ``=HYPERLINK(…)`` never becomes a formula."""
-    cell = sheet.cell(row=row, column=col)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-    if number_format != "General":
-        cell.number_format = number_format
-    return cell
-
-
-def sheet_names(captions: Sequence[Caption], lang: str) -> list[str]:
-    """One sheet name per table: "Bảng 3 <short name>", at most 31 characters, unique, no forbidden characters."""
-    names: list[str] = []
-    taken, table = {say("frontmatter:contents", lang).lower()}, say("frontmatter:table", lang)
-    for c in captions:
-        short = c.name.split("_", 2)[-1] if re.match(r"^\d{2}_", c.name) else c.name
-        base = SHEET_FORBIDDEN_RE.sub("_", f"{table} {c.number} {short}")[:SHEET_NAME_MAX].strip(" '")
-        name, k = base, 2
-        while name.lower() in taken:
-            suffix = f" ({k})"
-            name, k = base[: SHEET_NAME_MAX - len(suffix)] + suffix, k + 1
-        taken.add(name.lower())
-        names.append(name)
-    return names
-
-
-def write_xlsx(
-    tables: Sequence[Caption],
-    csv_dir: Path,
-    target: Path,
-    lang: str,
-    title: str,
+def normalise_zip(
+    path: Path,
     stamp: datetime = datetime(2000, 1, 1),
+    rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None,
+    add: Mapping[str, bytes] | None = None,
 ) -> Path:
-    """Write every table (``csv_dir/<name>.csv``) to its own sheet, after a contents sheet.
-
-    The contents sheet lists each table's label, caption, source and sheet (a
-    link). Each table's sheet has the reader's headers (:mod:`helpers.build.columns`)
-    and its cells shown as the column means them: printed figures and text as
-    text, codes by their names, flags as Có/Không or Đạt/Chưa đạt, numbers
-    rounded as in the appendix. The sheet "Giá trị đầy đủ" holds the full value
-    of every rounded number, the sheet "Cột" maps each header to the CSV's
-    column name. No cell is a formula. ``stamp`` is the date written as the
-    workbook's creation and modification time, so that nothing depends on the clock.
-    """
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    from helpers.errors import DataError
-
-    labels = Labels(lang)
-    full_values, columns = T("sheet.full_values", lang), T("sheet.columns", lang)
-    workbook = Workbook()
-    contents = workbook.active
-    contents.title = say("frontmatter:contents", lang)
-    _put(contents, 1, 1, title).font = Font(bold=True, size=12)
-    _put(contents, 2, 1, T("note", lang, full_values=full_values, columns=columns))
-    table, sheet_head = say("frontmatter:table", lang), T("head.sheet", lang)
-    header = [table, T("head.caption", lang), say("source", lang), sheet_head]
-    for j, value in enumerate(header, 1):
-        _put(contents, 3, j, value).font = Font(bold=True)
-    full_rows: list[list[object]] = []
-    column_rows: list[list[object]] = []
-    names = sheet_names(tables, lang)
-    for k, (caption, name) in enumerate(zip(tables, names, strict=False), 4):
-        path = csv_dir / f"{caption.name}.csv"
-        rows = read_csv_rows(path)
-        head = rows[0] if rows else []
-        meanings = [column(h, caption.name) for h in head]
-        datatypes = read_datatypes(path, head)
-        sheet = workbook.create_sheet(name)
-        widths = [len(m.heading(lang)) for m in meanings]
-        for j, (raw_name, meaning, datatype) in enumerate(zip(head, meanings, datatypes, strict=False), 1):
-            _put(sheet, 1, j, meaning.heading(lang)).font = Font(bold=True)
-            column_rows.append([caption.label, name, meaning.heading(lang), raw_name, datatype])
-        unit_at = head.index("unit") if "unit" in head else None
-        # A value column and the column holding its print: "value" and "printed", or "actual" and "actual_printed".
-        printed_of = {
-            j: head.index(p) for j, h in enumerate(head) if (p := "printed" if h == "value" else f"{h}_printed") in head
-        }
-        for r, row in enumerate(rows[1:], 2):
-            decimals = labels.decimals(row[unit_at]) if unit_at is not None and unit_at < len(row) else None
-            for j, raw in enumerate(row, 1):
-                if len(raw) > EXCEL_CELL_MAX:
-                    raise DataError(
-                        display_path(path),
-                        f"a cell holds {len(raw):,} characters, more than an Excel cell "
-                        f"can hold ({EXCEL_CELL_MAX:,}); shorten it",
-                        row=r,
-                        column=head[j - 1],
-                    )
-                if j > len(meanings):
-                    shown = Shown(raw or None)
-                else:
-                    shown = shown_cell(raw, meanings[j - 1], datatypes[j - 1], labels, decimals)
-                    if j - 1 in printed_of and printed_of[j - 1] < len(row):
-                        shown = as_printed(shown, raw, row[printed_of[j - 1]])
-                cell = _put(sheet, r, j, shown.value, shown.number_format)
-                if shown.full is not None:
-                    full_rows.append(
-                        [caption.label, name, cell.coordinate, meanings[j - 1].heading(lang), shown.value, shown.full]
-                    )
-                if j <= len(widths):
-                    widths[j - 1] = max(widths[j - 1], len(str(shown.value or "")))
-        sheet.freeze_panes = "A2"
-        for j, width in enumerate(widths, 1):
-            sheet.column_dimensions[get_column_letter(j)].width = min(max(width + 2, 8), 60)
-        for j, value in enumerate([caption.label, caption.caption, caption.source, name], 1):
-            link = _put(contents, k, j, value)
-        link.hyperlink = f"#'{name}'!A1"
-        link.style = "Hyperlink"
-    for column_letter, width in zip("ABCD", (10, 70, 45, 32), strict=False):
-        contents.column_dimensions[column_letter].width = width
-    column_head = T("head.column", lang)
-    full_head = (table, sheet_head, T("head.cell", lang), column_head, T("head.shown", lang), T("head.full", lang))
-    _data_sheet(workbook, full_values, full_rows, full_head, (10, 32, 6, 40, 18, 24))
-    columns_head = (table, sheet_head, column_head, T("head.csv_name", lang), T("head.csv_type", lang))
-    _data_sheet(workbook, columns, column_rows, columns_head, (10, 32, 40, 36, 16))
-    workbook.properties.creator = "helpers.build"
-    workbook.properties.created = stamp
-    workbook.properties.modified = stamp
-    workbook.save(str(target))
-    normalise_zip(target, stamp)
-    return target
-
-
-def _data_sheet(
-    workbook: Any, title: str, rows: list[list[object]], header: Sequence[str], widths: Sequence[int]
-) -> None:
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    sheet = workbook.create_sheet(title)
-    for j, value in enumerate(header, 1):
-        _put(sheet, 1, j, value).font = Font(bold=True)
-    for r, row in enumerate(rows, 2):
-        for j, value in enumerate(row, 1):
-            _put(sheet, r, j, value)
-    sheet.freeze_panes = "A2"
-    for j, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(j)].width = width
-
-
-def normalise_zip(path: Path, stamp: datetime = datetime(2000, 1, 1)) -> Path:
     """Rewrite an Office zip so that it has no save time in it: fixed entry dates and core properties.
 
     The entries keep the order they were written in (openpyxl's own, which is
     stable); their dates become 1980-01-01 and the workbook's created/modified
-    properties become ``stamp``.
+    properties become ``stamp``. ``rewrite`` maps an entry's name to a function
+    changing its bytes on the way (the Word tables' layout, :mod:`helpers.build.word_tables`); ``add``
+    holds new entries, written after the others in the order given.
     """
     iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     with zipfile.ZipFile(path) as source:
         entries = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    entries += list((add or {}).items())
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as target:
         for name, data in entries:
             if name == "docProps/core.xml":
                 data = CORE_TIME_RE.sub(lambda m: f"{m[1]}{iso}{m[3]}", data.decode("utf-8")).encode("utf-8")
+            if rewrite and name in rewrite:
+                data = rewrite[name](data)
             info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3

@@ -33,9 +33,10 @@ from helpers.data.loading import (
     load_sources,
     load_year,
 )
+from helpers.data.relations import load_relations
 from helpers.paths import data_dir as default_data_dir
 from helpers.text.formatting import check_lang
-from helpers.text.templates import Texts, load, texts_for
+from helpers.text.templates import Texts, load, say, texts_for
 from helpers.text.vocabulary import publisher_names
 
 T = texts_for(__name__)  # build/frontmatter.yml: the cover, the contents, the sources list
@@ -43,9 +44,10 @@ METHODS = Texts("methods")  # build/methods.yml: the methods note, one entry per
 _METHODS_PLACED = {"vintage", "breaks", "break_item"}  # placed by methods_html beside their tables and lists
 
 
-def _paragraph(key: str, lang: str) -> str:
-    """A methods paragraph whose first sentence (its topic) is set in bold."""
-    lead, _, rest = METHODS(key, lang).partition(". ")
+def _paragraph(key: str, lang: str, **values: object) -> str:
+    """A methods paragraph whose first sentence (its topic) is set in bold; ``values`` fill its placeholders (the
+    year's report and area, so that no paragraph types a place's name)."""
+    lead, _, rest = METHODS(key, lang, **values).partition(". ")
     return f"<p><strong>{_e(lead)}.</strong> {_e(rest)}</p>"
 
 
@@ -98,7 +100,7 @@ class Issuer:
 
     parent: str  # the body above the issuer, e.g. UBND TỈNH THỪA THIÊN HUẾ
     name: str  # the issuing authority, e.g. SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI
-    place_date: str  # "Thừa Thiên Huế, ngày … tháng 12 năm 2023", or the place alone
+    place_date: str  # "<place>, ngày … tháng 12 năm 2023" (data/reports.csv's place_*), or the place alone
 
 
 @dataclass(frozen=True)
@@ -119,8 +121,8 @@ class FrontMatter:
 def dateline(report: ReportMeta, lang: str) -> str | None:
     """The report's place and date as a state document prints them; None when ``issued`` is empty.
 
-    "Huế, ngày 05 tháng 02 năm 2025" (Nghị định 30/2020/NĐ-CP), "Huế, 5 February 2025"; a day left
-    blank: "Thừa Thiên Huế, ngày … tháng 12 năm 2023", "Thừa Thiên Huế, December 2023".
+    "<place>, ngày 05 tháng 02 năm 2025" (Nghị định 30/2020/NĐ-CP), "<place>, 5 February 2025"; a day left
+    blank: "<place>, ngày … tháng 12 năm 2023", "<place>, December 2023". The place is data/reports.csv's place_*.
     """
     if not report.issued:
         return None
@@ -132,8 +134,8 @@ def dateline(report: ReportMeta, lang: str) -> str | None:
 def issuer_name(report: ReportMeta, lang: str) -> str:
     """The issuer's name without the area it ends with, for a cover that names the area above it.
 
-    "Sở Nội vụ thành phố Huế" with area "Thành phố Huế" → "Sở Nội vụ";
-    "Department of Home Affairs of Huế City" with area "Huế City" → "Department of Home Affairs".
+    "Sở Nội vụ thành phố <X>" with area "Thành phố <X>" → "Sở Nội vụ";
+    "Department of Home Affairs of <X> City" with area "<X> City" → "Department of Home Affairs".
     A name that does not end with its area is returned whole.
     """
     name, ending = report.issuer(lang), T("issuer.area_ending", lang, area=report.area(lang))
@@ -161,6 +163,7 @@ def gather(year: int, lang: str, data_dir: Path | None = None, as_of: str = "") 
     differences: tuple[Difference, ...] = ()
     if edition.revised:
         differences = _differences(load_year(year, root, edition=Edition()), figures, lang, root)
+    load_relations(root)  # validated here too, so that a bad relation is refused before any notebook runs
     vintage = []
     for file_year, path in sorted(figures_files(root).items()):
         if file_year <= year:
@@ -374,6 +377,8 @@ def methods_html(fm: FrontMatter) -> str:
     if breaks:
         parts.append(f"{_paragraph('breaks', lang)}<ul>{breaks}</ul>")
     # Every other entry of methods.yml is a rule paragraph, in the file's order: a new rule is a new entry.
-    parts += [_paragraph(key, lang) for key in load("methods") if key not in _METHODS_PLACED]
+    whole = say(f"common:area.whole.{fm.report.area_kind}", lang)  # as area_words says it, from the report read
+    area = {"year": fm.year, "area": fm.report.area(lang), "whole": whole}
+    parts += [_paragraph(key, lang, **area) for key in load("methods") if key not in _METHODS_PLACED]
     parts.append(differences_html(fm))
     return f'<section class="methods" id="methods"><h1>{_e(T("methods", lang))}</h1>{"".join(parts)}</section>'

@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 CLOCK_KEYS = ("start_time", "end_time", "duration")
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Replace ``path`` by ``text`` all at once: a write that fails (a full disk) leaves the previous file whole.
+
+    Writing in place would truncate the notebook first, and a full disk would then leave a 0-byte file.
+    """
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def strip_clock_times(path: Path) -> None:
@@ -25,7 +40,7 @@ def strip_clock_times(path: Path) -> None:
             cell.metadata.get("papermill", {}).pop(key, None)
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.id = INJECTED_CELL_ID  # papermill gives it a random id
-    nbformat.write(notebook, path)
+    write_whole(path, _text(notebook))
 
 
 INJECTED_CELL_ID = "injected-parameters"
@@ -38,19 +53,22 @@ def normalise_executed(path: Path, work: Path) -> None:
     has a new random name every build; papermill records it in the injected
     parameters cell and in the notebook's metadata. Once published the notebook
     sits in ``<appendix>/notebooks/``, so its outputs are in ``..`` from where
-    it is: the work folder becomes ``..`` and the output path the notebook's own
-    name, so that the same inputs give the same bytes wherever the appendix is.
+    it is: the work folder becomes ``..`` and the input and output paths the
+    notebook's own name (as in the committed notebooks), so that the same inputs
+    give the same bytes wherever the appendix is, and the published notebook
+    does not carry the folder of the clone it was built in.
     """
     import nbformat
 
     notebook = nbformat.read(path, as_version=nbformat.NO_CONVERT)
     papermill = notebook.metadata.get("papermill", {})
-    if "output_path" in papermill:
-        papermill["output_path"] = path.name
-    text = nbformat.writes(notebook)
+    for key in ("input_path", "output_path"):
+        if key in papermill:
+            papermill[key] = path.name
+    text = _text(notebook)
     for form in (str(work), json.dumps(str(work))[1:-1]):
         text = text.replace(form, "..")
-    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    write_whole(path, text)
 
 
 def normalise_committed(path: Path) -> None:
@@ -64,4 +82,12 @@ def normalise_committed(path: Path) -> None:
     for key in ("input_path", "output_path"):
         if key in papermill:
             papermill[key] = path.name
-    nbformat.write(notebook, path)
+    write_whole(path, _text(notebook))
+
+
+def _text(notebook: object) -> str:
+    """The notebook as nbformat writes it, ending with a new line (as ``nbformat.write`` ends a file)."""
+    import nbformat
+
+    text = nbformat.writes(notebook)
+    return text if text.endswith("\n") else text + "\n"

@@ -3,7 +3,9 @@
 * one build at a time per folder: a build holds ``outputs/.lock-<name>``
   (``fcntl.flock``) from before its work folder exists until its folder is
   published; a second build of the same folder is refused with one sentence
-  (:class:`BuildLocked`);
+  (:class:`BuildLocked`). The work folder itself is locked too (``flock`` on
+  the folder), so that a build whose ``.lock-<name>`` was deleted under it is
+  still seen as running, and its work folder is not taken for a leftover;
 * the swap (:func:`publish`) is two renames, ``<name>`` → ``.old-<name>`` then the work folder →
   ``<name>``, with SIGINT/SIGTERM held back between them; a build killed
   between them leaves ``.old-<name>`` and no ``<name>``;
@@ -61,22 +63,37 @@ class OutputsError(AppendixError):
 
     @classmethod
     def from_os_error(cls, exc: OSError, root: Path, unchanged: str) -> OutputsError:
-        """One sentence for ``exc`` raised while writing under ``root``; ``unchanged`` says what is left as it was."""
-        where = display_path(root)
-        name = display_path(Path(exc.filename)) if exc.filename else where
+        """One sentence for ``exc`` raised while building into ``root``; ``unchanged`` says what is left as it was.
+
+        The folder blamed is the one the failed write was in: ``root``, or the
+        temporary folder (the build's copy of ``data/``, a library's scratch
+        file), or the written file's own folder; with no file named, none is.
+        """
         code = exc.errno
-        if code in (errno.ENOSPC, errno.EDQUOT):
-            text = (
-                f"The disk holding {where} is full (no space left while writing {name}); free some space and build "
-                "again"
-            )
-        elif code in (errno.ENOTDIR, errno.EEXIST) or (root.exists() and not root.is_dir()):
+        full = code in (errno.ENOSPC, errno.EDQUOT)
+        written = Path(exc.filename).resolve() if exc.filename else None
+        if written is None or written.is_relative_to(root):
+            folder = root
+        else:
+            temp = Path(tempfile.gettempdir()).resolve()
+            folder = temp if written.is_relative_to(temp) else written.parent
+        in_outputs = folder == root
+        where = display_path(folder)
+        name = display_path(written) if written is not None else where
+        if full:
+            if written is None:
+                text = "A disk is full (no space left on device); free some space and build again"
+            else:
+                text = (
+                    f"The disk holding {where} is full (no space left while writing {name}); free some space and "
+                    "build again"
+                )
+        elif in_outputs and (code in (errno.ENOTDIR, errno.EEXIST) or (root.exists() and not root.is_dir())):
             text = f"{where} is not a folder; move that file away or set APPENDIX_OUTPUTS_DIR to a folder"
         elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
-            text = (
-                f"{where} cannot be written to ({exc.strerror.lower() if exc.strerror else 'permission denied'}: "
-                f"{name}); make it writable or set APPENDIX_OUTPUTS_DIR to a folder you can write to"
-            )
+            reason = exc.strerror.lower() if exc.strerror else "permission denied"
+            remedy = "set APPENDIX_OUTPUTS_DIR to a folder you can write to" if in_outputs else "set TMPDIR to one"
+            text = f"{where} cannot be written to ({reason}: {name}); make it writable or {remedy}"
         else:
             text = f"Could not write {name} ({exc.strerror or exc}); check {where} and build again"
         return cls(f"{text} ({unchanged}).")
@@ -190,15 +207,36 @@ def recover(target: Target) -> None:
 
     When the appendix folder is missing but an ``.old-<name>`` is there (a build
     died between the two renames), the old appendix is put back; every other
-    ``.old-<name>`` and every ``.build-<name>-*`` work folder is removed.
+    ``.old-<name>`` and every ``.build-<name>-*`` work folder is removed. A work
+    folder whose build is still running (it holds the folder's lock: its
+    ``.lock-<name>`` was deleted under it) is not a leftover: BuildLocked, and
+    nothing is touched.
     """
     if not target.root.is_dir():
         return
     works, olds = _leftovers(target)
+    for work in works:
+        if held(work):
+            raise BuildLocked(target.label, work, "")
     if olds and not os.path.lexists(target.folder):
         olds.pop(0).rename(target.folder)
     for path in works + olds:
         remove(path)
+
+
+def held(folder: Path) -> bool:
+    """Whether a running build holds ``folder`` (``flock`` on the folder, see :func:`work_folder`)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # also releases the lock just taken
+    return False
 
 
 def remove(path: Path) -> None:
@@ -222,13 +260,26 @@ def check_root(root: Path) -> None:
             return
 
 
-def work_folder(target: Target) -> Path:
+@contextlib.contextmanager
+def work_folder(target: Target) -> Iterator[Path]:
+    """A new work folder for ``target``, locked (``flock`` on the folder itself) until the build leaves it.
+
+    The lock goes with the folder, not with a file beside it that someone may
+    delete: a second build's :func:`recover` sees that the folder is in use and
+    refuses rather than remove it. The kernel releases the lock when the build
+    ends, however it ends; the folder is removed (or published) by the build.
+    """
     target.root.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{target.name}-", dir=target.root))
-    work.chmod(0o755)
-    for sub in ("notebooks", "figures", "tables"):
-        (work / sub).mkdir()
-    return work
+    fd = os.open(work, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # a folder just made with a random name: nobody else holds it
+        work.chmod(0o755)
+        for sub in ("notebooks", "figures", "tables"):
+            (work / sub).mkdir()
+        yield work
+    finally:
+        os.close(fd)
 
 
 PUBLISH_STEPS = ("publish-start", "publish-old-moved", "publish-new-in-place")

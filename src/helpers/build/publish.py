@@ -9,7 +9,9 @@ and exported (:mod:`helpers.build.export`) in a temporary folder beside its fina
 place, which replaces the previous folder only when every step has succeeded.
 A failed or interrupted build leaves the previous appendix as it was, removes
 its temporary folders and keeps the failed executed notebooks in
-``outputs/.failed/<year>/``.
+``outputs/.failed/<year>/`` (:mod:`helpers.build.failures`). Every step reads one snapshot of ``data/``
+(:mod:`helpers.build.snapshot`), and nothing is published if ``data/`` changed
+while the build ran.
 
 Publishing is crash-safe and one build at a time per folder (:mod:`helpers.build.outputs`).
 """
@@ -18,17 +20,30 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import signal
-import threading
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
+import sys
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TypedDict, Unpack
 
-from helpers.build import export, frontmatter, word
+from helpers.build import export, frontmatter, word, workbook
 from helpers.build.assemble import Appendix, assemble
-from helpers.build.execute import NotebookFailure, NotebookJob, find_notebooks, run_notebooks
+from helpers.build.execute import (
+    NotebookFailure,
+    NotebookJob,
+    effective_jobs,
+    ensure_open_files,
+    find_notebooks,
+    run_notebooks,
+)
+from helpers.build.failures import (
+    FAILED_DIR,
+    BuildFailed,
+    failed_headline,
+    keep_failed,
+    terminate_as_interrupt,
+    unchanged,
+)
 from helpers.build.normalise import normalise_committed, normalise_executed
 from helpers.build.outputs import (
     OutputsError,
@@ -39,8 +54,9 @@ from helpers.build.outputs import (
     work_folder,
     year_lock,
 )
+from helpers.build.snapshot import Snapshot, data_snapshot
 from helpers.data.editions import check_as_of
-from helpers.data.loading import available_years, latest_year
+from helpers.data.loading import available_years, latest_year, load_year
 from helpers.data.validation import validate_all
 from helpers.errors import AppendixError, MissingYearError
 from helpers.paths import data_dir, display_path
@@ -49,23 +65,31 @@ from helpers.paths import outputs_dir as default_outputs_dir
 from helpers.text import say
 from helpers.text.formatting import check_lang
 
-FAILED_DIR = ".failed"
+# The renderings a build can write (``--formats``); the HTML is always assembled, since the PDF and the Word file are
+# made from it, but appendix.html is kept only when asked for; "csv" is the tables/ folder.
+FORMATS = ("html", "pdf", "docx", "xlsx", "csv")
+PHASES = {"html": "HTML", "pdf": "PDF", "docx": "Word", "xlsx": "Excel", "csv": "CSV"}
 
 
-class BuildFailed(AppendixError):
-    """One or more notebooks failed; ``str()`` is the few lines the command prints."""
+def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """The formats asked for, in the build's order; a UsageError naming any unknown one."""
+    from helpers.errors import UsageError
 
-    def __init__(self, failures: Sequence[NotebookFailure], headline: str) -> None:
-        self.failures = list(failures)
-        super().__init__("\n".join([headline, *(f.message() for f in failures)]))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise UsageError(
+            f"Unknown format {', '.join(repr(f) for f in unknown) or '(none given)'}; "
+            f"choose among {', '.join(FORMATS)}, separated by commas."
+        )
+    return tuple(f for f in FORMATS if f in formats)
 
 
-class Interrupted(KeyboardInterrupt):
-    """The build was stopped by Ctrl-C or SIGTERM (``signum`` says which)."""
+def _phase(progress: bool, label: str, name: str) -> None:
+    """One line on stderr as a phase after the notebooks begins (the notebooks have their own bar)."""
+    if progress:
+        from tqdm import tqdm
 
-    def __init__(self, signum: int = signal.SIGINT) -> None:
-        self.signum = signum
-        super().__init__(signal.Signals(signum).name)
+        tqdm.write(f"{label}: {name}…", file=sys.stderr)  # above the notebooks' bar while it is still drawn
 
 
 def resolve_years(year: int | str | None = "latest", all_years: bool = False) -> list[int]:
@@ -82,90 +106,68 @@ def resolve_years(year: int | str | None = "latest", all_years: bool = False) ->
     return [int(year)]
 
 
-@contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """While building, let SIGTERM unwind like Ctrl-C so that the temporary folders are removed."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise Interrupted(signum)
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def _jobs(target: Target, work: Path, notebooks: Sequence[Path]) -> list[NotebookJob]:
     parameters = {"year": target.year, "lang": target.lang, "output_dir": str(work), "as_of": target.as_of}
     return [NotebookJob(nb, work / "notebooks" / nb.name, parameters, target.label) for nb in notebooks]
 
 
-def finish(target: Target, work: Path, executed: Sequence[Path]) -> Appendix:
-    """Assemble and export one appendix in its work folder (HTML, XLSX, PDF, DOCX)."""
+def finish(
+    target: Target, work: Path, executed: Sequence[Path], formats: Sequence[str] = FORMATS, progress: bool = False
+) -> Appendix:
+    """Assemble and export one appendix in its work folder, in ``formats`` (HTML, PDF, DOCX, XLSX, CSV); with
+    ``progress``, a line on stderr as each phase begins."""
     fm = frontmatter.gather(target.year, target.lang, as_of=target.as_of)
+    _phase(progress, target.label, PHASES["html"])
     appendix = assemble(executed, fm)
-    (work / "appendix.html").write_bytes(appendix.html.encode("utf-8"))
+    if "html" in formats:
+        (work / "appendix.html").write_bytes(appendix.html.encode("utf-8"))
     missing = [t.name for t in appendix.tables if not (work / "tables" / f"{t.name}.csv").is_file()]
     if missing:
         raise AppendixError(
             f"The tables {', '.join(missing)} were shown without a CSV file in tables/; show tables with Report.table."
         )
-    title = say("frontmatter:title", target.lang, year=target.year)
-    export.write_xlsx(
-        appendix.tables,
-        work / "tables",
-        work / "appendix.xlsx",
-        target.lang,
-        title,
-        stamp=datetime(target.year, 12, 31),
-    )
-    export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work)
-    word.write_docx(
-        appendix.html,
-        fm,
-        appendix.headings,
-        work / "appendix.docx",
-        has_figures=bool(appendix.figures),
-        has_tables=bool(appendix.tables),
-        front_headings=appendix.front_headings,
-        figures_dir=work / "figures",
-        stamp=datetime(target.year, 12, 31),
-    )
+    if "pdf" in formats:
+        _phase(progress, target.label, PHASES["pdf"])
+        export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work, figures_dir=work / "figures")
+    if "docx" in formats:
+        _phase(progress, target.label, PHASES["docx"])
+        word.write_docx(
+            appendix.html,
+            fm,
+            appendix.headings,
+            work / "appendix.docx",
+            has_figures=bool(appendix.figures),
+            has_tables=bool(appendix.tables),
+            front_headings=appendix.front_headings,
+            figures_dir=work / "figures",
+            stamp=datetime(target.year, 12, 31),
+        )
+    if "xlsx" in formats:
+        _phase(progress, target.label, PHASES["xlsx"])
+        title = say("frontmatter:title", target.lang, year=target.year)
+        workbook.write_xlsx(
+            appendix.tables,
+            work / "tables",
+            work / "appendix.xlsx",
+            target.lang,
+            title,
+            stamp=datetime(target.year, 12, 31),
+            printed=workbook.printed_lookup(load_year(target.year)),
+        )
+    if "csv" in formats:
+        workbook.write_tables_readme(work / "tables", target.lang, target.year)
+    else:
+        shutil.rmtree(work / "tables", ignore_errors=True)
     return appendix
 
 
-def keep_failed(target: Target, failures: Sequence[NotebookFailure]) -> list[NotebookFailure]:
-    """Move the failed executed notebooks to ``outputs/.failed/<name>/``; the failures now point there."""
-    folder = target.root / FAILED_DIR / target.name
-    shutil.rmtree(folder, ignore_errors=True)
-    kept = []
-    for failure in failures:
-        if failure.kept_at is not None and failure.kept_at.exists():
-            folder.mkdir(parents=True, exist_ok=True)
-            destination = folder / failure.kept_at.name
-            shutil.move(str(failure.kept_at), destination)
-            failure = replace(failure, kept_at=destination)
-        kept.append(failure)
-    return kept
-
-
-def _unchanged(target: Target) -> str:
-    """What a failed build left of ``target``'s appendix, e.g. ``outputs/2023 is unchanged``."""
-    state = "is unchanged" if target.folder.exists() else "was not created"
-    return f"{display_path(target.folder)} {state}"
-
-
-def _headline(failed: Sequence[Target]) -> str:
-    parts = []
-    for target in failed:
-        state = "is unchanged" if target.folder.exists() else "was not created"
-        parts.append(f"the appendix for {target.label} was not built ({display_path(target.folder)} {state})")
-    sentence = "; ".join(parts)
-    return sentence[:1].upper() + sentence[1:] + "."
+def written_files(folder: Path) -> list[tuple[Path, int]]:
+    """What a build wrote into ``folder``: each appendix file, then each folder as a whole, with its size in bytes."""
+    found = [(p, p.stat().st_size) for p in sorted(folder.glob("appendix.*")) if p.is_file()]
+    for sub in ("figures", "tables", "notebooks"):
+        if (folder / sub).is_dir():
+            found.append((folder / sub, sum(f.stat().st_size for f in (folder / sub).rglob("*") if f.is_file())))
+    return found
 
 
 class BuildOptions(TypedDict, total=False):
@@ -176,6 +178,7 @@ class BuildOptions(TypedDict, total=False):
     jobs: int | None
     progress: bool
     reuse_kernels: bool
+    formats: Sequence[str]
     as_of: str
 
 
@@ -199,6 +202,7 @@ def build_many(
     jobs: int | None = None,
     progress: bool = True,
     reuse_kernels: bool = True,
+    formats: Sequence[str] = FORMATS,
     as_of: str = "",
 ) -> list[Path]:
     """Build several appendices, each a (year, lang), with all their notebooks in one parallel pool.
@@ -207,9 +211,17 @@ def build_many(
     are done, while the pool goes on with the others. Returns the finished
     folders in the order asked (``reuse_kernels=False``: a new kernel for every
     notebook, see :mod:`helpers.build.execute`); raises :class:`BuildFailed` at the end if any
-    notebook failed (the appendices that worked are published all the same). ``as_of``: build the revised
-    editions as of that date (``YYYY-MM-DD``, :mod:`helpers.data.editions`), each into its own folder.
+    notebook failed (the appendices that worked are published all the same). ``formats`` picks the
+    renderings (:data:`FORMATS`); ``progress`` shows the notebooks' bar and a line per phase after them. ``as_of``:
+    build the revised editions as of that date (``YYYY-MM-DD``, :mod:`helpers.data.editions`), each into its own
+    folder.
+
+    Everything the build reads of ``data/`` comes from one snapshot taken
+    before the first check (:mod:`helpers.build.snapshot`); an appendix whose
+    data changed in ``data/`` meanwhile is not published (DataChanged). Too low
+    a limit on open files is refused before anything runs (TooFewOpenFiles).
     """
+    formats = check_formats(formats)
     if as_of:
         check_as_of(as_of)
     known = available_years()
@@ -217,19 +229,41 @@ def build_many(
         check_lang(lang)
         if year not in known:
             raise MissingYearError(year, known, display_path(data_dir() / "figures"))
-    validate_all(data_dir())  # every file of data/, once, whatever the years and languages asked for
+    root = Path(outputs_dir or default_outputs_dir()).resolve()
+    check_root(root)
+    with terminate_as_interrupt(), contextlib.ExitStack() as stack:  # SIGTERM, too, removes the snapshot
+        try:
+            data = stack.enter_context(data_snapshot())
+        except OSError as exc:  # the snapshot could not be taken (a full or unwritable temporary disk)
+            raise OutputsError.from_os_error(exc, root, "nothing was built") from exc
+        return _build_from(data, requests, root, notebooks_dir, jobs, progress, reuse_kernels, formats, as_of)
+
+
+def _build_from(
+    data: Snapshot,
+    requests: Sequence[tuple[int, str]],
+    root: Path,
+    notebooks_dir: Path | None,
+    jobs: int | None,
+    progress: bool,
+    reuse_kernels: bool,
+    formats: Sequence[str],
+    as_of: str,
+) -> list[Path]:
+    """:func:`build_many` once ``data`` (the snapshot of ``data/`` every step reads) is taken: the data are checked
+    before the notebooks are looked for, and the limit on open files before any notebook runs."""
+    validate_all(data_dir())  # every file of the snapshot, once, whatever the years and languages asked for
     for year, lang in dict.fromkeys(requests):
         # Validate the data once, here, before any notebook starts: bad data is refused
         # with its one sentence instead of failing every notebook with the same error.
         frontmatter.gather(int(year), lang, as_of=as_of)
     notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
-    root = Path(outputs_dir or default_outputs_dir()).resolve()
-    check_root(root)
+    ensure_open_files(effective_jobs(jobs, len(notebooks) * len(dict.fromkeys(requests))))
     targets = list(dict.fromkeys(Target(int(year), lang, root, as_of) for year, lang in requests))
     works: dict[Target, Path] = {}
     done: dict[Target, Path] = {}
     failed: dict[Target, list[NotebookFailure]] = {}
-    with _terminate_as_interrupt(), contextlib.ExitStack() as locks:
+    with contextlib.ExitStack() as locks:
         try:
             try:
                 root.mkdir(parents=True, exist_ok=True)
@@ -237,7 +271,7 @@ def build_many(
                     locks.enter_context(year_lock(target))
                     recover(target)
                 for target in targets:
-                    works[target] = work_folder(target)
+                    works[target] = locks.enter_context(work_folder(target))
             except OSError as exc:
                 raise OutputsError.from_os_error(exc, root, "nothing was built") from exc
             all_jobs = [job for t in targets for job in _jobs(t, works[t], notebooks)]
@@ -252,20 +286,18 @@ def build_many(
                 if remaining[target]:
                     return
                 if target in failed:
-                    try:
-                        failed[target] = keep_failed(target, sorted(failed[target], key=lambda f: f.job.name))
-                    except OSError as exc:
-                        raise OutputsError.from_os_error(exc, root, _unchanged(target)) from exc
+                    failed[target] = keep_failed(target, sorted(failed[target], key=lambda f: f.job.name))
                     return
                 work = works[target]
                 executed = [work / "notebooks" / nb.name for nb in notebooks]
                 try:
                     for path in executed:
                         normalise_executed(path, work)
-                    finish(target, work, executed)
+                    finish(target, work, executed, formats, progress)
+                    data.check(unchanged(target))  # what was built is still what data/ holds
                     publish(work, target.folder)
                 except OSError as exc:
-                    raise OutputsError.from_os_error(exc, root, _unchanged(target)) from exc
+                    raise OutputsError.from_os_error(exc, root, unchanged(target)) from exc
                 shutil.rmtree(target.root / FAILED_DIR / target.name, ignore_errors=True)
                 done[target] = target.folder
 
@@ -285,7 +317,7 @@ def build_many(
                 (root / FAILED_DIR).rmdir()  # only when empty
     if failed:
         failures = [f for t in targets for f in failed.get(t, [])]
-        raise BuildFailed(failures, _headline([t for t in targets if t in failed]))
+        raise BuildFailed(failures, failed_headline([t for t in targets if t in failed]))
     return [done[t] for t in targets]
 
 
@@ -297,6 +329,7 @@ def refresh_notebooks(notebooks_dir: Path | None = None, jobs: int | None = None
     """
     notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
     jobs_ = [NotebookJob(nb, nb, {}, "in place") for nb in notebooks]
+    ensure_open_files(effective_jobs(jobs, len(jobs_)))
     failures = run_notebooks(jobs_, jobs, progress=progress, desc="Refreshing notebooks", reuse_kernels=False)
     if failures:
         raise BuildFailed(failures, f"{len(failures)} of {len(notebooks)} notebooks failed to run.")

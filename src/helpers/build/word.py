@@ -12,7 +12,9 @@ hand. What pandoc cannot make from HTML is written here as a little OpenXML:
   national motto side by side, place and date, title, year, data vintage),
   made from the :class:`~helpers.build.frontmatter.FrontMatter`, not parsed back;
 * the contents as a Word TOC field (Word fills in the page numbers when it
-  opens the file); until then it shows the headings without numbers.
+  opens the file); until then it shows the headings without numbers;
+* the tables' layout (full text width, columns measured from their content,
+  rows never split across pages), by :mod:`helpers.build.word_tables`.
 
 pandoc reads only ``<main>`` when a page has one, so the HTML is adapted
 first: ``<main>`` unwrapped, the cover and the HTML contents taken out, each
@@ -25,19 +27,21 @@ give the same bytes.
 from __future__ import annotations
 
 import calendar
-import html
 import json
 import os
 import re
 import subprocess
+import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from helpers.build.assemble import TOC_DEPTH, Heading, plain
-from helpers.build.export import normalise_zip
+from helpers.build.export import figure_files, normalise_zip
 from helpers.build.frontmatter import FrontMatter, edition_words, issuer, vintage_files
+from helpers.build.word_tables import lay_out_tables
 from helpers.text import say
 
 REFERENCE_DOCX = Path(__file__).resolve().parent / "templates" / "reference.docx"
@@ -48,9 +52,6 @@ COVER_RE = re.compile(r'<header class="cover"[^<>]*>.*?</header>', re.S)
 TOC_RE = re.compile(r'<nav class="toc"[^<>]*>.*?</nav>', re.S)
 STYLE_RE = re.compile(r"<style>.*?</style>", re.S)
 MAIN_RE = re.compile(r"</?main\b[^<>]*>")
-FIGURE_IMG_RE = re.compile(
-    r'(<figure class="appendix-figure"[^<>]*\bdata-name="([^"]+)"[^<>]*>\s*<img\b[^<>]*?\bsrc=")data:[^"]*(")'
-)
 LABEL_RE = re.compile(r'<span class="caption-label">(.*?)\s*</span>', re.S)
 TABLE_CAPTION_RE = re.compile(r'<p class="table-caption">(.*?)</p>\s*(<table\b[^<>]*>)', re.S)
 SOURCE_RE = re.compile(r'<p class="table-source">(.*?)</p>', re.S)
@@ -72,13 +73,7 @@ def word_html(document: str, figures_dir: Path | None = None) -> str:
     document = TOC_RE.sub("", document, count=1)
     document = MAIN_RE.sub("", document)
 
-    def to_file(match: re.Match[str]) -> str:
-        name = html.unescape(match[2])
-        if figures_dir is not None and (figures_dir / f"{name}.png").is_file():
-            return f"{match[1]}{html.escape(f'figures/{name}.png')}{match[3]}"
-        return match[0]  # no file: pandoc embeds the data URI itself
-
-    document = FIGURE_IMG_RE.sub(to_file, document)
+    document = figure_files(document, figures_dir, ".png")  # no file: pandoc embeds the data URI itself
     document = LABEL_RE.sub(r"<strong>\1</strong> ", document)
     document = TABLE_CAPTION_RE.sub(r"\2<caption>\1</caption>", document)
     document = PLAIN_ITEM_RE.sub(r"<li><p>\1</p></li>", document)
@@ -219,4 +214,71 @@ def write_docx(
         cwd=cwd,
         timeout=PANDOC_TIMEOUT,
     )
-    return normalise_zip(target, stamp)
+    svgs = svg_figures(target, figures_dir)
+    return normalise_zip(
+        target,
+        stamp,
+        rewrite={
+            "word/document.xml": lambda xml: lay_out_tables(svgs.document(xml)),
+            "word/_rels/document.xml.rels": svgs.relationships,
+            "[Content_Types].xml": svgs.content_types,
+        },
+        add=svgs.media,
+    )
+
+
+SVG_EXT_URI = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"  # Office 2016's extension of a picture by an SVG
+ASVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+PIC_RE = re.compile(r'(<pic:cNvPr descr="figures/([^"<>]+)\.png"[^<>]*/>.*?<a:blip r:embed="[^"]+")\s*(/>|>)', re.S)
+
+
+@dataclass
+class SvgFigures:
+    """Each figure's SVG beside its PNG in the DOCX (Office's svgBlip): Word shows the vector, and a reader that
+    does not know SVG pictures (LibreOffice 7.4 shows nothing for an SVG alone) shows the 300 dpi PNG.
+
+    pandoc embeds an SVG only with a PNG made by rsvg-convert, a system tool; the PNG files the charts already
+    have are used instead, and the SVG is added here."""
+
+    names: list[str]
+    media: dict[str, bytes]
+
+    def rel_id(self, name: str) -> str:
+        return f"rIdSvg{self.names.index(name) + 1}"
+
+    def document(self, xml: bytes) -> bytes:
+        def add(match: re.Match[str]) -> str:
+            if match[2] not in self.names:
+                return match[0]
+            svg = (
+                f'<a:extLst><a:ext uri="{SVG_EXT_URI}"><asvg:svgBlip xmlns:asvg="{ASVG_NS}" '
+                f'r:embed="{self.rel_id(match[2])}"/></a:ext></a:extLst>'
+            )
+            return f"{match[1]}>{svg}</a:blip>" if match[3] == "/>" else f"{match[1]}>{svg}"
+
+        if not self.names:
+            return xml
+        return PIC_RE.sub(add, xml.decode("utf-8")).encode("utf-8")
+
+    def relationships(self, xml: bytes) -> bytes:
+        rels = "".join(
+            f'<Relationship Id="{self.rel_id(n)}" Type="{IMAGE_REL}" Target="media/{n}.svg" />' for n in self.names
+        )
+        return xml.replace(b"</Relationships>", rels.encode("utf-8") + b"</Relationships>")
+
+    def content_types(self, xml: bytes) -> bytes:
+        if not self.names or b'Extension="svg"' in xml:
+            return xml
+        return xml.replace(b"<Default ", b'<Default Extension="svg" ContentType="image/svg+xml" /><Default ', 1)
+
+
+def svg_figures(docx: Path, figures_dir: Path | None) -> SvgFigures:
+    """The figures of ``docx`` (pictures made from ``figures/<name>.png``) that have an SVG in ``figures_dir``."""
+    if figures_dir is None:
+        return SvgFigures([], {})
+    with zipfile.ZipFile(docx) as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+    names = [n for n in dict.fromkeys(m[2] for m in PIC_RE.finditer(document)) if (figures_dir / f"{n}.svg").is_file()]
+    return SvgFigures(names, {f"word/media/{n}.svg": (figures_dir / f"{n}.svg").read_bytes() for n in names})

@@ -1,7 +1,7 @@
 """Reading one CSV file of the data as text, refusing what an editor or a spreadsheet can get wrong.
 
-Every cell is read as text (nothing coerced) and normalised to Unicode NFC, so that "A Lưới" typed with combining
-marks (as a macOS keyboard does) is the same text as the composed "A Lưới" the rest of the data and the code use.
+Every cell is read as text (nothing coerced) and normalised to Unicode NFC, so that "Lưới" typed with combining
+marks (as a macOS keyboard does) is the same text as the composed "Lưới" the rest of the data and the code use.
 A file is refused, in one sentence naming the file, the line and the column, when it cannot be read, is larger than
 :data:`MAX_FILE_BYTES` or empty, when a spreadsheet saved it with another separator, when a missing closing quote
 would swallow the lines after it, when a cell holds a control character, an invisible format or direction
@@ -135,11 +135,12 @@ class _CheckedReader:
             raise DataError(self._shown, problem, row=line) from None
 
 
-def read_table(path: Path, columns: list[str]) -> pd.DataFrame:
+def read_table(path: Path, columns: list[str], rows_required: bool = True) -> pd.DataFrame:
     """Read a contract CSV as text cells, indexed by line number (header = line 1).
 
     Refuses a file that is missing, empty, not UTF-8, lacks or adds columns,
-    or has a line with the wrong number of fields.
+    or has a line with the wrong number of fields; and, unless ``rows_required`` is False (a file whose rows
+    may rightly be none, such as data/relations.csv), a header without rows.
     """
     shown = shown_path(path)
     raw = read_bytes(path)
@@ -184,7 +185,7 @@ def read_table(path: Path, columns: list[str]) -> pd.DataFrame:
             lines.append(start)
     except csv.Error as exc:
         raise DataError(shown, f"the line cannot be read as CSV ({exc})", row=line + 1) from None
-    if not rows:
+    if not rows and rows_required:
         raise DataError(shown, "the file has a header but no rows")
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(lines, name="line"), dtype=str)
     return frame[columns]

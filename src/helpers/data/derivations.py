@@ -70,7 +70,7 @@ def parse_reference(text: str) -> Reference | None:
 
 
 def format_reference(indicator_id: str, kind: str, breakdown: str, period: int) -> str:
-    """A resolved input as text: ``"poverty_rate|target@2023"``, ``"poverty_rate|actual|district=A Lưới@2023"``."""
+    """A resolved input as text: ``"poverty_rate|target@2023"``, ``"poverty_rate|actual|household_group=poor@2023"``."""
     return f"{indicator_id}|{kind}{'|' + breakdown if breakdown else ''}@{period}"
 
 

@@ -82,7 +82,7 @@ def figures_schema(
             "breakdown": text_column(
                 pattern(
                     r"^$|^[a-z][a-z0-9_]*=[^=\s](?:[^=]*[^=\s])?$",
-                    "empty for a total, else dimension=value (e.g. district=A Lưới)",
+                    "empty for a total, else dimension=value (e.g. household_group=near_poor)",
                 ),
                 pa.Check(
                     lambda s: (s == "") | s.isin(set(labels)),
@@ -239,11 +239,37 @@ def figures_schema(
     return schema, rules
 
 
-INSTRUMENTS_COLUMNS = ["instrument", "name_en"]
+INSTRUMENTS_COLUMNS = ["instrument", "name_en", "span", "issued"]
+SPAN = r"^((19|20)[0-9]{2})(?:-((19|20)[0-9]{2}))?$"  # "2024" (one year) or "2021-2025"
+ISSUED = r"^$|^(19|20)[0-9]{2}(?:-(0[1-9]|1[0-2])(?:-[0-3][0-9])?)?$"  # YYYY, YYYY-MM, YYYY-MM-DD or empty
+
+
+def _span_ordered(span: str) -> bool:
+    first, _, last = span.partition("-")
+    return not last or first < last
 
 
 def instruments_schema() -> tuple[pa.DataFrameSchema, list[RowRule]]:
     """Schema of ``data/instruments.csv``: each goal's instrument (as the figures files write it) once, with the
-    English name the English appendix shows for it."""
-    schema = pa.DataFrameSchema({"instrument": instrument_label(), "name_en": text_column()}, strict=True)
+    English name the English appendix shows for it, the years it sets goals for (``span``) and when it was issued
+    (``issued``); the last two decide which goal counts (data/README.md, "Which goal counts")."""
+    schema = pa.DataFrameSchema(
+        {
+            "instrument": instrument_label(),
+            "name_en": text_column(),
+            "span": text_column(
+                pattern(SPAN, "the years the instrument sets goals for: one year (2024) or first-last (2021-2025)"),
+                pa.Check(lambda s: s.map(_span_ordered), error="a span whose first year is before its last"),
+            ),
+            "issued": text_column(
+                pattern(ISSUED, "the date it was issued as YYYY-MM-DD, YYYY-MM or YYYY, or empty when not printed"),
+                pa.Check(
+                    lambda s: s.map(lambda t: len(t) < 10 or real_date(t)),
+                    error="a real calendar date as YYYY-MM-DD (or YYYY-MM, YYYY), or empty",
+                ),
+                required=False,
+            ),
+        },
+        strict=True,
+    )
     return schema, [_unique("instrument"), one_spelling("instrument"), one_spelling("name_en")]

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.data import contract, editions, figures_contract
+from helpers.data import contract, editions, figures_contract, reference_contract
 from helpers.data.csvfile import read_table, shown_path
 from helpers.data.editions import Edition
+from helpers.data.languages import check_lang
 from helpers.errors import DataError, MissingYearError
 from helpers.paths import data_dir as default_data_dir
 
@@ -61,9 +62,9 @@ class Reference:
 
 def _names(root: Path, code: str, codes: tuple[str, ...] | None = None) -> pd.DataFrame:
     path = root / f"{code}s.csv"
-    frame = _validated(path, [code, *contract.NAMES_COLUMNS], contract.names_schema(code, codes))
+    frame = _validated(path, [code, *contract.NAMES_COLUMNS], reference_contract.names_schema(code, codes))
     if codes is not None:
-        contract.check_all_named(frame, shown_path(path), code, codes)
+        reference_contract.check_all_named(frame, shown_path(path), code, codes)
     return frame
 
 
@@ -74,20 +75,26 @@ def _reference_cached(root: Path, stamp: tuple) -> Reference:
         "kind": _names(root, "kind", contract.KINDS),
         "dimension": _names(root, "dimension"),
     }
-    units = _validated(root / "units.csv", contract.UNITS_COLUMNS, contract.units_schema())
-    sources = _validated(root / "sources.csv", contract.SOURCES_COLUMNS, contract.sources_schema())
+    units = _validated(root / "units.csv", contract.UNITS_COLUMNS, reference_contract.units_schema())
+    sources = _validated(root / "sources.csv", contract.SOURCES_COLUMNS, reference_contract.sources_schema())
     indicators = _validated(
         root / "indicators.csv",
         contract.INDICATORS_COLUMNS,
-        contract.indicators_schema(units["unit"], names["domain"]["domain"]),
+        reference_contract.indicators_schema(units["unit"], names["domain"]["domain"]),
     )
     labels = _validated(
-        root / "breakdown_labels.csv", contract.LABELS_COLUMNS, contract.labels_schema(names["dimension"]["dimension"])
+        root / "breakdown_labels.csv",
+        contract.LABELS_COLUMNS,
+        reference_contract.labels_schema(names["dimension"]["dimension"]),
     )
     breaks = _validated(
-        root / "series_breaks.csv", contract.BREAKS_COLUMNS, contract.breaks_schema(indicators["indicator_id"])
+        root / "series_breaks.csv",
+        contract.BREAKS_COLUMNS,
+        reference_contract.breaks_schema(indicators["indicator_id"]),
     )
-    reports = _validated(root / "reports.csv", contract.REPORTS_COLUMNS, contract.reports_schema(sources["source_id"]))
+    reports = _validated(
+        root / "reports.csv", contract.REPORTS_COLUMNS, reference_contract.reports_schema(sources["source_id"])
+    )
     return Reference(units, sources, indicators, labels, breaks, reports, names)
 
 
@@ -167,7 +174,7 @@ def _instruments_cached(root: Path, stamp: tuple) -> pd.DataFrame:
         for i in read_table(figures, contract.FIGURES_COLUMNS)["instrument"]
         if i
     ]
-    contract.check_all_named(frame, shown_path(path), "instrument", used)
+    reference_contract.check_all_named(frame, shown_path(path), "instrument", used)
     return frame.reset_index(drop=True)
 
 
@@ -186,7 +193,7 @@ def load_headline(data_dir: Path | None = None) -> pd.DataFrame:
     """The indicators of the first page (data/headline.csv), in their ``order`` (an integer)."""
     root = Path(data_dir or default_data_dir())
     indicators = load_reference(root).indicators["indicator_id"]
-    frame = _validated(root / "headline.csv", contract.HEADLINE_COLUMNS, contract.headline_schema(indicators))
+    frame = _validated(root / "headline.csv", contract.HEADLINE_COLUMNS, reference_contract.headline_schema(indicators))
     frame = frame.assign(order=frame["order"].astype(int))
     return frame.sort_values("order", kind="stable").reset_index(drop=True)
 
@@ -316,15 +323,13 @@ def load_revisions(year: int, data_dir: Path | None = None, edition: Edition | N
 class ReportMeta:
     """The report a year's appendix accompanies (a row of ``data/reports.csv``).
 
-    ``issuer_*`` is the issuing body's full name ("Sở Nội vụ thành phố Huế"),
-    ``issuer_short_*`` the short form for source lines ("Sở LĐTBXH tỉnh Thừa
-    Thiên Huế"), ``area_*`` the province or city as a cover names it ("Tỉnh
-    Thừa Thiên Huế", "Thành phố Huế"), ``area_kind`` what it is (``province`` or ``city``: the
-    appendix says "toàn tỉnh" or "toàn thành phố" by it), ``place_*`` the place of the dateline
-    ("Huế, ngày … tháng … năm …", see :func:`helpers.build.frontmatter.dateline`), ``issued`` the report's date as
-    printed (``YYYY-MM-DD``, ``YYYY-MM`` when the day is blank, or ``""``), and
-    ``source_id`` the report in ``data/sources.csv`` (``""`` when the report
-    itself is not one of the sources).
+    ``issuer_*`` is the issuing body's full name ("Sở Nội vụ thành phố <X>"),
+    ``issuer_short_*`` the short form for source lines ("Sở LĐTBXH tỉnh <X>"),
+    ``area_*`` the province or city as a cover names it ("Tỉnh <X>", "Thành phố <X>"), ``area_kind`` what it is
+    (``province`` or ``city``: the appendix says "toàn tỉnh" or "toàn thành phố" by it), ``place_*`` the place of
+    the dateline ("<X>, ngày … tháng … năm …", see :func:`helpers.build.frontmatter.dateline`), ``issued`` the
+    report's date as printed (``YYYY-MM-DD``, ``YYYY-MM`` when the day is blank, or ``""``), and ``source_id`` the
+    report in ``data/sources.csv`` (``""`` when the report itself is not one of the sources).
     """
 
     year: int
@@ -341,8 +346,6 @@ class ReportMeta:
     issued: str
 
     def _pick(self, name: str, lang: str) -> str:
-        from helpers.text.formatting import check_lang
-
         return getattr(self, f"{name}_{check_lang(lang)}")
 
     def issuer(self, lang: str) -> str:

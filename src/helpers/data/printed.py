@@ -25,15 +25,22 @@ FLOOR_QUALIFIERS = frozenset(GRAMMAR["qualifiers"]["floor"])
 NEGATING_QUALIFIERS = frozenset(GRAMMAR["qualifiers"]["negating"])
 QUALIFIERS: tuple[str, ...] = tuple(q for words in GRAMMAR["qualifiers"].values() for q in words)
 ZERO_WORDS = frozenset(GRAMMAR["zero_words"])
+MULTIPLIERS = {word: Decimal(factor) for word, factor in GRAMMAR["multipliers"].items()}
 AMBIGUOUS_NOTE_PREFIX = "Ambiguous:"
 
 # A Vietnamese number: either grouped thousands (781.965, 1.480,5) or plain digits (1000, 03, 70,25).
 VI_NUMBER = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?"
 _QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))  # longest first
 _RANGE_NOUN_RE = "|".join(re.escape(n) for n in GRAMMAR["range_nouns"])
+_MULTIPLIER_RE = "|".join(re.escape(m) for m in sorted(MULTIPLIERS, key=len, reverse=True))
 _PRINTED_RE = re.compile(
     rf"^(?:(?P<qualifier>{_QUALIFIER_RE}) ?)?(?P<first>{VI_NUMBER})"
-    rf"(?:(?: (?:{_RANGE_NOUN_RE}))?(?P<dash> ?[-–] ?)(?P<second>{VI_NUMBER}))?(?P<percent>%)?$"
+    rf"(?:(?: (?:{_RANGE_NOUN_RE}))?(?P<dash> ?[-–] ?)(?P<second>{VI_NUMBER}))?"
+    rf"(?: (?P<multiplier>{_MULTIPLIER_RE}))?(?P<percent>%)?$"
+)
+# A number anywhere in a cell, with the qualifier and multiplier around it: for a refusal that shows how to record it.
+_NUMBER_IN_TEXT_RE = re.compile(
+    rf"(?:(?P<qualifier>{_QUALIFIER_RE}) )?(?P<number>{VI_NUMBER})(?: (?P<multiplier>{_MULTIPLIER_RE}))?"
 )
 PLAIN_NUMBER_RE = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
 
@@ -47,6 +54,12 @@ class Printed:
     numbers: tuple[str, ...]  # the number tokens as printed
     percent: bool
     zero_in_words: bool = False
+    multiplier: str | None = None  # "nghìn", "triệu"… after the number(s): each reads times its factor
+
+    @property
+    def scale(self) -> Decimal:
+        """The factor the multiplier word stands for (1 without one): "9,5 nghìn" → 1000."""
+        return MULTIPLIERS.get(self.multiplier or "", Decimal(1))
 
     @property
     def is_range(self) -> bool:
@@ -69,7 +82,15 @@ class Printed:
         if self.zero_in_words:
             return {Decimal(0)}
         sign = -1 if self.qualifier in NEGATING_QUALIFIERS else 1
-        return {sign * read_vi_number(n) for n in self.numbers}
+        return {sign * read_vi_number(n) * self.scale for n in self.numbers}
+
+    def decimals(self) -> int:
+        """The decimal place of the last digit printed, negative above the units: "100,20%" → 2, "781.965" → 0,
+        "9,5 nghìn" → −2 (known to hundreds), "14 nghìn" → −3."""
+        if not self.numbers:
+            return 0
+        shown = max(len(n.partition(",")[2]) for n in self.numbers)
+        return shown - (len(str(self.scale)) - 1)  # a power of ten: its digits after the 1
 
     def alternative_readings(self) -> set[Decimal]:
         """Readings under the other convention (``,`` for thousands), for ambiguous prints."""
@@ -78,7 +99,7 @@ class Printed:
         for n in self.numbers:
             alt = n.replace(".", "").replace(",", "") if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", n) else None
             if alt is not None:
-                out.add(sign * Decimal(alt))
+                out.add(sign * Decimal(alt) * self.scale)
         return out
 
 
@@ -95,7 +116,7 @@ def parse_printed(text: str) -> Printed | None:
     if not m:
         return None
     numbers = (m["first"],) + ((m["second"],) if m["second"] else ())
-    return Printed(text, m["qualifier"], numbers, bool(m["percent"]))
+    return Printed(text, m["qualifier"], numbers, bool(m["percent"]), multiplier=m["multiplier"])
 
 
 def parse_plain_number(text: str) -> Decimal | None:
@@ -124,7 +145,10 @@ def check_printed_value(printed: str, value: str, note: str) -> str | None:
     """
     parsed = parse_printed(printed)
     if parsed is None:
-        return f"expected a figure as printed (e.g. '781.965', '70,25%', 'dưới 2,1%', 'chưa có'), got '{printed}'"
+        return (
+            f"expected a figure as printed (e.g. '781.965', '70,25%', 'dưới 2,1%', 'gần 14 nghìn', 'chưa có'), got "
+            f"'{printed}'; {how_to_record(printed)}"
+        )
     number = parse_plain_number(value)
     if number is None:
         return None  # the value column reports its own problem
@@ -132,8 +156,35 @@ def check_printed_value(printed: str, value: str, note: str) -> str | None:
         return None
     if note.startswith(AMBIGUOUS_NOTE_PREFIX) and number in parsed.alternative_readings():
         return None
-    readings = " or ".join(sorted(format(r, "f") for r in parsed.readings()))
+    readings = " or ".join(sorted(_plain(r) for r in parsed.readings()))
     return f"printed '{printed}' reads as {readings} but value is {value}"
+
+
+def how_to_record(printed: str) -> str:
+    """How to record a print the grammar cannot read, with an example made from the print itself: its number with
+    the qualifier and multiplier before and after it ("trên 23 nghìn suất" → printed 'trên 23 nghìn', value 23000,
+    the rest in the note)."""
+    found = _NUMBER_IN_TEXT_RE.search(printed)
+    if found is None:
+        return (
+            "write the number the words stand for in 'value' and the words in 'note' (a zero in words must be one "
+            f"of {', '.join(repr(z) for z in sorted(ZERO_WORDS))})"
+        )
+    kept = found.group(0)
+    reading = parse_printed(kept)
+    value = _plain(min(reading.readings())) if reading is not None else found["number"]
+    rest = (printed[: found.start()] + printed[found.end() :]).strip()
+    example = f"record it as printed '{kept}' with value {value}"
+    if rest:
+        example += f", and the words left out ('{rest}') in 'note'"
+    if found["multiplier"]:
+        example += " (a unit that names the multiplier, such as 'tỷ đồng', takes the number without the word)"
+    return example
+
+
+def _plain(number: Decimal) -> str:
+    """A reading as the ``value`` column writes it: 1800 (not 1800.0 or 1.8E+3), 2.27."""
+    return format(number.normalize(), "f")
 
 
 def check_range(printed: str, value: str, low: str, high: str) -> str | None:
@@ -160,9 +211,9 @@ def check_range(printed: str, value: str, low: str, high: str) -> str | None:
     if lo is None or hi is None:
         return None  # the low/high columns report their own problem
     sign = -1 if parsed.qualifier in NEGATING_QUALIFIERS else 1
-    ends = [sign * read_vi_number(n) for n in parsed.numbers]
+    ends = [sign * read_vi_number(n) * parsed.scale for n in parsed.numbers]
     if [lo, hi] != ends:
-        shown = " and ".join(format(e, "f") for e in ends)
+        shown = " and ".join(_plain(e) for e in ends)
         return f"printed '{printed}' has the ends {shown} but low is {low} and high is {high}"
     if not lo < hi:
         return f"a range's low end must be below its high end, got low {low} and high {high}"
@@ -201,8 +252,10 @@ def shown_decimals(printed: str | None, value: float | None) -> int | None:
     sign = -1 if parsed.qualifier in NEGATING_QUALIFIERS else 1
     target = Decimal(repr(float(value)))
     for token in parsed.numbers:
-        if sign * read_vi_number(token) == target or read_vi_number(token) == abs(target):
-            return len(token.partition(",")[2])
+        reading = read_vi_number(token) * parsed.scale
+        if sign * reading == target or reading == abs(target):
+            # "9,5 nghìn" is 9500, shown without decimals: its last digit stands for hundreds
+            return max(0, len(token.partition(",")[2]) - (len(str(parsed.scale)) - 1))
     return None
 
 

@@ -1,83 +1,49 @@
-"""Charts in one house style: one palette, whole-number year axes, units on the axes,
-labels in the reader's language, a source line on every chart, and reproducible files.
+"""Charts in one house style: whole-number year axes, units on the axes, labels in the reader's language,
+a source line on every chart, and reproducible files.
 
 Every chart is a :class:`matplotlib.figure.Figure` made without pyplot: it is shown once, where a
 notebook cell returns it, stays open until then, and needs no backend; whoever runs the kernel
 chooses the backend (the build's kernels set ``MPLBACKEND``); importing this module never does.
+
+The house style (palette, print sizes, the style context the chart functions run in) is
+:mod:`~helpers.present.house`: importing helpers leaves matplotlib's global settings, and so an
+analyst's own charts, as they were.
 """
 
 from __future__ import annotations
 
-import functools
-import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
-import matplotlib
 import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from helpers.present.house import (
+    ACTUAL_COLOUR,
+    BREAK_COLOUR,
+    FIGSIZE,
+    PALETTE,
+    PRINT_DPI,
+    TEXT_PT,
+    TITLE_GID,
+    VALUE_GID,
+    VALUE_PT,
+    new_figure,
+    styled,
+)
 from helpers.text import say
 from helpers.text.formatting import fmt_number
-
-# One palette for the whole appendix (colour-blind safe, from seaborn's "colorblind").
-PALETTE: list[str] = sns.color_palette("colorblind", 8).as_hex()
-ACTUAL_COLOUR, PLAN_COLOUR, TARGET_COLOUR = PALETTE[0], PALETTE[1], PALETTE[2]
-BREAK_COLOUR = "#777777"
-FIGSIZE = (7.5, 3.8)
-
-
-@functools.cache
-def _load_kernel_backend() -> None:
-    """In a Jupyter kernel, load the backend its runner chose (pyplot loads it only for its first own figure),
-    so that IPython shows a Figure a cell returns as an image; nothing is chosen here, and outside a kernel
-    nothing happens."""
-    if "ipykernel" not in sys.modules:
-        return
-    backend = str(matplotlib.rcParams["backend"])
-    if backend.startswith("module://") and backend.removeprefix("module://") not in sys.modules:
-        import matplotlib.pyplot as plt
-
-        plt.switch_backend(backend)
-
-
-def new_figure(figsize: tuple[float, float] = FIGSIZE) -> Figure:
-    """A Figure outside pyplot's care: shown where a notebook cell returns it, open until then."""
-    _load_kernel_backend()
-    return Figure(figsize=figsize)
-
-
-def apply_house_style() -> None:
-    """Set seaborn and matplotlib so that every chart looks alike and saves the same bytes each run."""
-    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE)
-    matplotlib.rcParams.update(
-        {
-            "font.family": "DejaVu Sans",  # carries every Vietnamese diacritic
-            "axes.titlesize": 11,
-            "axes.titleweight": "bold",
-            "axes.labelsize": 9,
-            "xtick.labelsize": 9,
-            "ytick.labelsize": 9,
-            "legend.fontsize": 8,
-            "legend.frameon": False,
-            "figure.dpi": 100,
-            "savefig.dpi": 150,
-            "svg.hashsalt": "phu-luc",  # fixed ids inside SVG files
-            "svg.fonttype": "path",
-        }
-    )
-
-
-apply_house_style()
 
 
 def number_axis(ax: Axes, lang: str, axis: str = "y") -> None:
     formatter = FuncFormatter(lambda v, _pos: fmt_number(v, lang, None if abs(v) < 100 else 0))
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(formatter)
+    if axis == "x":  # numbers side by side at 9 pt: few enough that they never touch
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
 
 
 def year_axis(ax: Axes) -> None:
@@ -85,10 +51,27 @@ def year_axis(ax: Axes) -> None:
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{int(round(v))}"))
 
 
-SOURCE_WRAP = 130  # characters of the source line that fit the chart's width at 7 pt
-TITLE_GID = "chart-title"  # how a test finds the title among the figure's texts
+SOURCE_WRAP = 92  # characters of the source line that fit the chart's width at 9 pt
+LABEL_CHAR_PT = 5.6  # the widest average width of a character of 9 pt text (DejaVu Sans)
+LABEL_SHARE = 0.38  # the most of a chart's width the category labels of a bar chart take before they wrap
 TITLE_CHAR_PT = 7.4  # the widest average width of a character of the bold 11 pt title (a test measures it)
 TOO_FEW_BARS = 2  # a chart of this many bars or fewer says less than a sentence (see too_few_bars)
+
+
+def value_text(text: object) -> None:
+    """Mark a text written on a chart as a value: 10 pt, and a gid "value-label-<n>" (unique in its axes, so the SVG's
+    ids stay unique and the same from run to run) by which the print test finds it."""
+    ax = text.axes  # type: ignore[attr-defined]
+    n = sum(1 for t in ax.texts if str(t.get_gid() or "").startswith(VALUE_GID)) if ax is not None else 0
+    text.set_fontsize(VALUE_PT)  # type: ignore[attr-defined]
+    where = f"{ax.figure.axes.index(ax)}-{n}" if ax is not None else "0"
+    text.set_gid(f"{VALUE_GID}-{where}")  # type: ignore[attr-defined]
+
+
+def wrap(text: str, points: float, size: float = TEXT_PT) -> str:
+    """``text`` wrapped to lines about ``points`` wide at ``size`` pt; its own line breaks are kept."""
+    chars = max(8, int(points / (LABEL_CHAR_PT * size / TEXT_PT)))
+    return "\n".join(line for part in str(text).split("\n") for line in (textwrap.wrap(part, chars) or [""]))
 
 
 def too_few_bars(count: int) -> bool:
@@ -102,8 +85,12 @@ def finish(fig: Figure, ax: Axes, title: str, source: str, lang: str) -> Figure:
     margin (long category labels push the axes right) and wraps rather than run past the right edge."""
     # A long list of sources wraps onto more lines instead of running off the right edge.
     lines = textwrap.wrap(f"{say('common:source', lang)}: {source}", SOURCE_WRAP) or [""]
-    fig.text(0.01, 0.01, "\n".join(lines), fontsize=7, color="#555555", ha="left", va="bottom")
-    rect = (0, 0.05 + 0.11 / fig.get_figheight() * (len(lines) - 1), 1, 1)  # ~8 pt per extra line
+    fig.text(0.01, 0.01, "\n".join(lines), fontsize=TEXT_PT, color="#555555", ha="left", va="bottom")
+    rect = (0, (0.06 + 0.155 * len(lines)) / fig.get_figheight(), 1, 1)  # ~11 pt a line
+    # An axis title longer than its axis wraps instead of being cut at the figure's edge.
+    width_pt, height_pt = 0.9 * fig.get_figwidth() * 72, 0.75 * fig.get_figheight() * 72
+    ax.set_xlabel(wrap(ax.get_xlabel(), width_pt))
+    ax.set_ylabel(wrap(ax.get_ylabel(), height_pt))
     room = 0.98 * fig.get_figwidth() * 72  # points from the figure's left margin to its right one
     text = ax.set_title("\n".join(textwrap.wrap(title, int(room / TITLE_CHAR_PT))) or title, loc="left")
     text.set_gid(TITLE_GID)
@@ -131,14 +118,15 @@ def _bands(ax: Axes, data: pd.DataFrame, colour: str, lang: str, half: float = 0
             lw=0,
             label=label if k == 0 else None,
         )
-        ax.annotate(
-            f"{fmt_number(row.low, lang)}–{fmt_number(row.high, lang)}",
-            (row.period, row.high),
-            textcoords="offset points",
-            xytext=(0, 3),
-            ha="center",
-            fontsize=7,
-            color=colour,
+        value_text(
+            ax.annotate(
+                f"{fmt_number(row.low, lang)}–{fmt_number(row.high, lang)}",
+                (row.period, row.high),
+                textcoords="offset points",
+                xytext=(0, 3),
+                ha="center",
+                color=colour,
+            )
         )
 
 
@@ -149,6 +137,7 @@ def ranged_rows(data: pd.DataFrame) -> pd.Series:
     return data["low"].notna() & data["high"].notna()
 
 
+@styled
 def line_chart(
     data: pd.DataFrame,
     *,
@@ -206,12 +195,12 @@ def line_chart(
                     o > y or (o == y and order[n] < i)
                     for o, n in zip(others["value"], others[series_col], strict=False)
                 )
-                place = {"xytext": (0, -8), "va": "top"} if under else {"xytext": (0, 6)}
+                place = {"xytext": (0, -9), "va": "top"} if under else {"xytext": (0, 6)}
                 label = fmt_number(y, lang, None if d is None or pd.isna(d) else int(d))
                 if (x, label) in written:
                     continue
                 written.add((x, label))
-                ax.annotate(label, (x, y), textcoords="offset points", ha="center", fontsize=7, **place)
+                value_text(ax.annotate(label, (x, y), textcoords="offset points", ha="center", **place))
     for k, name in enumerate(bands[series_col].drop_duplicates()):
         if name not in order:  # a series of ranges only: its band in a colour of its own
             colour = PALETTE[(len(order) + k) % len(PALETTE)]
@@ -223,7 +212,7 @@ def line_chart(
             0.97,
             label,
             transform=ax.get_xaxis_transform(),
-            fontsize=7,
+            fontsize=TEXT_PT,
             color=BREAK_COLOUR,
             va="top",
         )
@@ -244,6 +233,7 @@ def line_chart(
     return finish(fig, ax, title, source, lang)
 
 
+@styled
 def mark_category_break(fig: Figure, first: str, label: str) -> None:
     """On a bar chart of categories (years), a dashed line before category ``first`` (the first under a new
     definition), labelled as a line chart labels its breaks; nothing when ``first`` is not a category."""
@@ -259,9 +249,10 @@ def mark_category_break(fig: Figure, first: str, label: str) -> None:
     place = {"x": 0.99, "y": at, "transform": ax.get_yaxis_transform(), "ha": "right", "va": "bottom"}
     if not horizontal:
         place = {"x": at + 0.05, "y": 0.97, "transform": ax.get_xaxis_transform(), "va": "top"}
-    ax.text(s=label, fontsize=7, color=BREAK_COLOUR, **place)
+    ax.text(s=label, fontsize=TEXT_PT, color=BREAK_COLOUR, **place)
 
 
+@styled
 def bar_chart(
     data: pd.DataFrame,
     *,
@@ -284,10 +275,13 @@ def bar_chart(
     if sort:
         data = data.sort_values("value", ascending=False, kind="stable")
     keys = [category_col] + ([hue_col] if hue_col else [])
+    # Long category names wrap rather than squeeze the bars into a sliver.
+    data = data.assign(**{category_col: [wrap(c, LABEL_SHARE * FIGSIZE[0] * 72) for c in data[category_col]]})
     if data.duplicated(subset=keys).any():
         # seaborn would draw the mean of the duplicates with an error bar: a value nobody printed.
         raise ValueError(f"bar_chart: more than one value for the same bar ({', '.join(keys)}); name each bar apart")
-    height = max(2.4, 0.42 * len(data) + 1.2)
+    lines = sum(max(str(c).count("\n") + 1, 1) for c in data[category_col].drop_duplicates())
+    height = max(2.6, 0.3 * lines + 0.2 * len(data) + 1.4)
     fig = new_figure((FIGSIZE[0], min(height, 9)))
     ax = fig.subplots()
     sns.barplot(
@@ -313,7 +307,8 @@ def bar_chart(
             bar.set_x(min(start, end))
             bar.set_width(abs(end - start))
             labels = [f"{fmt_number(start, lang, decimals)}–{labels[0]}"]
-        ax.bar_label(container, labels=labels, padding=3, fontsize=7, rotation=0)
+        for text in ax.bar_label(container, labels=labels, padding=3, rotation=0):
+            value_text(text)
     number_axis(ax, lang, axis="x")
     ax.set_xlabel(x_label)
     ax.set_ylabel("")
@@ -329,10 +324,12 @@ def captioned(fig: Figure | None, **values: object) -> Figure | None:
     return fig
 
 
+@styled
 def save_figure(fig: Figure, folder: Path, name: str) -> list[Path]:
-    """Save ``fig`` as ``name``.png and .svg without timestamps, so the same inputs give the same bytes."""
+    """Save ``fig`` as ``name``.png (at print resolution) and .svg without timestamps, so the same inputs give the
+    same bytes."""
     folder.mkdir(parents=True, exist_ok=True)
     png, svg = folder / f"{name}.png", folder / f"{name}.svg"
-    fig.savefig(png, format="png", metadata={"Software": None})
+    fig.savefig(png, format="png", metadata={"Software": None}, dpi=PRINT_DPI)
     fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
     return [png, svg]

@@ -6,19 +6,10 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
-from helpers.present.charts import (
-    ACTUAL_COLOUR,
-    FIGSIZE,
-    PALETTE,
-    PLAN_COLOUR,
-    TARGET_COLOUR,
-    finish,
-    new_figure,
-    number_axis,
-    ranged_rows,
-    year_axis,
-)
+from helpers.present.charts import finish, number_axis, ranged_rows, value_text, year_axis
+from helpers.present.house import ACTUAL_COLOUR, FIGSIZE, PALETTE, PLAN_COLOUR, TARGET_COLOUR, new_figure, styled
 from helpers.text import say
 from helpers.text.formatting import fmt_number
 
@@ -26,12 +17,12 @@ RESULT_STYLE = {"actual": {"color": ACTUAL_COLOUR}, "estimate": {"color": PALETT
 GOAL_STYLE = {"plan": {"color": PLAN_COLOUR, "ls": "-"}, "target": {"color": TARGET_COLOUR, "ls": (0, (1.5, 1))}}
 INK = "#1f2933"  # a label shared by goals of two kinds
 HALF_SLOT = 0.27  # half the width of a year's bar and of its goal markers, in years
-LABEL_GAP_PT = 8  # the least vertical distance between two goal labels of one year
+LABEL_GAP_PT = 11  # the least vertical distance between two goal labels of one year
 
 
 def _goal_labels(
     ax: Axes, fig: Figure, items: list[tuple[float, float, str, str]], printed: set[tuple[float, str]]
-) -> None:
+) -> list[Text]:
     """Write goal values right of their markers, level, moved apart vertically where two would overlap. A value
     is written once a year: a plan and a target of the same level share one label, in the ink colour, and a goal
     equal to the year's result (``printed``: its (period, text) pairs) is shown by its marker at the bar's top."""
@@ -43,22 +34,41 @@ def _goal_labels(
             continue
         same = by_period.setdefault(x, {}).get(text)
         by_period[x][text] = (y, colour if same is None or same[1] == colour else INK)
+    written: list[Text] = []
     for x, labels in by_period.items():
         last = None
         for text, (y, colour) in sorted(labels.items(), key=lambda item: item[1][0]):
             at = y * points_per_unit if last is None else max(y * points_per_unit, last + LABEL_GAP_PT)
             last = at
-            ax.annotate(
+            label = ax.annotate(
                 text,
                 (x + HALF_SLOT, y),
                 textcoords="offset points",
                 xytext=(2, at - y * points_per_unit),
                 va="center",
-                fontsize=7,
                 color=colour,
             )
+            value_text(label)
+            written.append(label)
+    return written
 
 
+def _clear(label: Text, ax: Axes, fig: Figure) -> None:
+    """Move a goal label up until it overlaps no text written before it (at print size a year's slot is narrower
+    than two 10 pt values side by side, so a goal's label may meet the next year's result)."""
+    renderer = fig._get_renderer()  # the Figure has no canvas of its own (house.new_figure): matplotlib's own helper
+    others = [t.get_window_extent(renderer) for t in ax.texts if t is not label and t.get_text()]
+    for _ in range(20):
+        box = label.get_window_extent(renderer)
+        hit = [o for o in others if box.overlaps(o)]
+        if not hit:
+            return
+        rise = (max(o.y1 for o in hit) - box.y0) * 72 / fig.dpi + 1  # points
+        dx, dy = label.xyann
+        label.xyann = (dx, dy + rise)
+
+
+@styled
 def actual_vs_target_chart(
     data: pd.DataFrame,
     *,
@@ -89,13 +99,8 @@ def actual_vs_target_chart(
         widths = [HALF_SLOT if b else 2 * HALF_SLOT for b in both]
         bars = ax.bar(xs, part["value"], width=widths, label=kind_labels.get(kind, kind), edgecolor="white", **style)
         printed |= {(p, fmt_number(v, lang)) for p, v in zip(part["period"], part["value"], strict=True)}
-        ax.bar_label(
-            bars,
-            labels=[fmt_number(v, lang) for v in part["value"]],
-            padding=2,
-            fontsize=7,
-            rotation=0,
-        )
+        for text in ax.bar_label(bars, labels=[fmt_number(v, lang) for v in part["value"]], padding=2, rotation=0):
+            value_text(text)
     labels = []
     for kind, style in GOAL_STYLE.items():
         part = goals[goals["kind"] == kind]
@@ -134,11 +139,14 @@ def actual_vs_target_chart(
     periods = sorted(data["period"].unique())
     ax.set_xlim(periods[0] - 0.6, periods[-1] + 0.9)  # room right of the last year for its goals' labels
     ends = pd.concat([data["value"], bands["high"]]) if len(bands) else data["value"]
-    # One row of legend over headroom kept free of bars, markers and labels.
     handles, names = ax.get_legend_handles_labels()
     order = [kind_labels.get(k, k) for k in (*RESULT_STYLE, *GOAL_STYLE)]
     pairs = sorted(zip(handles, names, strict=True), key=lambda pair: order.index(pair[1]))
-    ax.legend([h for h, _ in pairs], [n for _, n in pairs], loc="upper left", ncol=4)
+    # Under the axes, not in the headroom, where the goals' labels may need to rise.
+    ax.legend([h for h, _ in pairs], [n for _, n in pairs], loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4)
     ax.set_ylim(bottom=0, top=max(float(ends.max()), 1e-9) * 1.3)
-    _goal_labels(ax, fig, labels, printed)
-    return finish(fig, ax, title, source, lang)
+    goal_labels = _goal_labels(ax, fig, labels, printed)
+    finish(fig, ax, title, source, lang)
+    for label in goal_labels:  # once the layout is final
+        _clear(label, ax, fig)
+    return fig

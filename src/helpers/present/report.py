@@ -1,11 +1,12 @@
 """What a notebook shows, and what the appendix build collects from it.
 
 A notebook makes one :class:`Report` and hands everything to the appendix through it:
-``rep.section("trend", data)`` (the heading, or a "no data" sentence when ``data`` is None),
+``rep.section("trend", data)`` (the heading, or nothing at all when ``data`` is None: a thin year is short),
 ``rep.figure(fig, "poverty_rate_trend")``, ``rep.table(table, "poverty_rate_by_year")``,
 ``rep.notes(sentences)``, ``rep.findings(sentences)``. Headings and captions come by name
 from the section's text file (``sections/<section>.yml``, :mod:`helpers.text`). Each shows as
-HTML in JupyterLab, carries the classes the appendix build looks for, and, when
+HTML in JupyterLab (a figure, already shown by its own cell, as one line of text: :meth:`Report.figure`),
+carries the classes the appendix build looks for, and, when
 the notebook runs with an ``output_dir``, is also written there (figures as PNG
 and SVG, tables as CSV) so the build can collect them. Text that comes from the
 data is HTML-escaped here, once.
@@ -16,6 +17,7 @@ analyst's), so every heading and sentence comes from here in the chosen language
 
 from __future__ import annotations
 
+import ast
 import base64
 import html
 import io
@@ -31,7 +33,10 @@ from matplotlib.figure import Figure
 
 from helpers.data.editions import Edition
 from helpers.data.loading import load_report_meta, load_year
-from helpers.present import charts
+from helpers.errors import UsageError
+from helpers.present import charts, house
+from helpers.present.fingerprint import chart_title, fingerprint
+from helpers.present.handoff import FIGURE_MIME, HANDOFF_TAG
 from helpers.present.tables import Table
 from helpers.text import Texts, say
 from helpers.text.formatting import check_lang
@@ -42,7 +47,7 @@ try:  # IPython is there in a kernel; tests may call without it
 except ImportError:  # pragma: no cover
     HTML = str  # type: ignore[assignment,misc]
 
-    def display(obj: object) -> None:  # type: ignore[misc]
+    def display(obj: object, **kwargs: object) -> None:  # type: ignore[misc]
         print(obj)
 
 
@@ -123,6 +128,47 @@ def section_of(notebook: str) -> str:
 
 _SHOW = object()  # rep.section(name) without data: the heading only
 
+PARAMETERS = ("year", "lang", "output_dir")  # each notebook's parameters cell, and Report's own arguments
+PAPERMILL_CELL = "# Parameters\n"  # how papermill's injected-parameters cell starts (its Python translator)
+
+
+def injected_parameters(history: list[str] | None = None) -> list[str]:
+    """The names papermill injected into this kernel (``-p name value``), from IPython's input history: the
+    latest cell that starts as papermill's does. None outside IPython or without papermill."""
+    if history is None:
+        try:
+            from IPython import get_ipython
+        except ImportError:  # pragma: no cover
+            return []
+        shell = get_ipython()
+        history = shell.user_ns.get("In", []) if shell is not None else []
+    for source in reversed(history):
+        if source.startswith(PAPERMILL_CELL):
+            assigned = (node.targets for node in ast.parse(source).body if isinstance(node, ast.Assign))
+            return [target.id for targets in assigned for target in targets if isinstance(target, ast.Name)]
+    return []
+
+
+def check_parameters(year: object, lang: object, output_dir: object, injected: list[str] | None = None) -> None:
+    """Refuse, in one sentence, a parameter a notebook does not take or a value of the wrong type
+    (``papermill … -p year abc``); papermill itself only warns about an unknown name and runs on."""
+    names = injected_parameters() if injected is None else injected
+    # papermill's own (--inject-paths: PAPERMILL_INPUT_PATH, PAPERMILL_OUTPUT_PATH) are not the user's to refuse
+    unknown = [name for name in names if name not in PARAMETERS and not name.startswith("PAPERMILL_")]
+    if unknown:
+        raise UsageError(
+            f"The notebooks take no parameter named '{unknown[0]}'; their parameters are {', '.join(PARAMETERS)}."
+        )
+    if isinstance(year, bool) or not (
+        isinstance(year, numbers.Integral) or (isinstance(year, str) and year.strip().isdigit())
+    ):
+        raise UsageError(f"The parameter year must be a whole number such as 2023, not {year!r}.")
+    if not isinstance(lang, str):
+        raise UsageError(f"The parameter lang must be a language code such as 'vi', not {lang!r}.")
+    check_lang(lang)
+    if not isinstance(output_dir, (str, Path)):
+        raise UsageError(f"The parameter output_dir must be a folder's path (or empty), not {output_dir!r}.")
+
 
 @dataclass
 class Shown:
@@ -147,9 +193,12 @@ class Report:
     output_dir: str | Path = ""
     as_of: str = ""  # a revised edition's date (YYYY-MM-DD); "" the edition issued with the report
     shown: list[Shown] = field(default_factory=list)
+    # Headings shown without data of their own ("drugs" above its subsections): (level, anchor, html), shown
+    # only once something follows them, so that a heading with nothing under it is left out.
+    pending: list[tuple[int, str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        check_lang(self.lang)
+        check_parameters(self.year, self.lang, self.output_dir)
         self.year = int(self.year)
         self.meta = load_report_meta(self.year)  # the report the appendix accompanies (data/reports.csv)
         self.edition = Edition(str(self.as_of or ""))  # which sources, by publication date (helpers.data.editions)
@@ -171,6 +220,10 @@ class Report:
     # Showing --------------------------------------------------------------
 
     def _show(self, kind: str, name: str, body: str) -> None:
+        waiting, self.pending = self.pending, []
+        for _, anchor, heading in waiting:  # the headings above what is shown now
+            self.shown.append(Shown("heading", anchor, heading))
+            display(HTML(heading))
         self.shown.append(Shown(kind, name, body))
         display(HTML(body))
 
@@ -183,32 +236,36 @@ class Report:
         part: str = "",
         **values: object,
     ) -> object:
-        """Show the heading ``<name>.heading``; when ``data`` is None, also say that the year has no figures
-        on ``<name>.what``. Returns ``data``, so a notebook cell can show it on the next line.
+        """Show the heading ``<name>.heading`` before ``data``, and return ``data`` so that a notebook cell can show
+        it on the next line. A year with nothing to show leaves the section out: with ``data`` None, no heading.
+        Without ``data`` (a heading above subsections), the heading waits until something is shown under it, and
+        is dropped when a heading of its level or above comes first (a part whose sections are all empty shows
+        nothing, not even its title).
 
         The anchor is made from the English heading (filled with ``anchor_values`` when the values are words).
         ``part="front"`` asks the appendix to put the section (this heading and what follows it up to the next
         heading) at the front, before the key findings (:mod:`helpers.build.assemble`).
         """
+        if data is None:
+            return None
         key = self.texts.key(f"{name}.heading")
         english = say(key, "en", **{"year": self.year, **(values if anchor_values is None else anchor_values)})
         text = self.say(f"{name}.heading", **values)
         anchor = f"{self.notebook}-{slug(english)}"
         marked = f' data-part="{html.escape(part, quote=True)}"' if part else ""
-        self._show(
-            "heading",
-            anchor,
-            f'<h{level} id="{anchor}" class="appendix-heading"{marked}>{html.escape(text)}</h{level}>',
-        )
-        if data is None:
-            self.no_data(self.say(f"{name}.what", **values))
-        return None if data is _SHOW else data  # a heading alone shows nothing more (not the marker's address)
+        body = f'<h{level} id="{anchor}" class="appendix-heading"{marked}>{html.escape(text)}</h{level}>'
+        self.pending = [p for p in self.pending if p[0] < level]  # a heading ends the sections at its level
+        if data is _SHOW:
+            self.pending.append((level, anchor, body))
+            return None
+        self._show("heading", anchor, body)
+        return data
 
     def findings(self, sentences: list[str]) -> None:
-        """The notebook's key findings as a list of sentences (already in the report's language);
-        none: that the year has no figures on ``title.what``."""
-        if not sentences and self.texts.has("title.what"):
-            sentences = [say("common:no_data", self.lang, what=self.say("title.what"), year=self.year)]
+        """The notebook's key findings as a list of sentences (already in the report's language); nothing when
+        there are none (the coverage table of 05_data_quality says what the year lacks)."""
+        if not sentences:
+            return
         title = say("common:findings.title", self.lang)
         items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
         body = (
@@ -239,6 +296,9 @@ class Report:
         carries (:func:`helpers.present.charts.captioned`) and ``values``. Nothing when ``fig`` is None.
         A name may name another text file (``"gender_equality:activities"``: the caption from
         ``gender_equality.yml``, the file ``<notebook>_activities``), for a section module with its own words.
+        The chart is not shown again: the notebook showed it where a cell returned it. What shows is one line,
+        the chart's name, fingerprint (:mod:`helpers.present.fingerprint`) and title, which nbval compares; the
+        appendix's HTML travels beside it under :data:`~helpers.present.handoff.FIGURE_MIME`.
         The figure is not closed: the notebook may still show it, and it is not held by pyplot.
         """
         if fig is None:
@@ -249,7 +309,8 @@ class Report:
         if self.output_dir:
             charts.save_figure(fig, Path(self.output_dir) / "figures", file_name)
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", metadata={"Software": None})
+        with house.house_style():  # the house's resolution, whatever the analyst set since
+            fig.savefig(buffer, format="png", metadata={"Software": None})
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
         alt = html.escape(caption, quote=True)
         body = (
@@ -257,7 +318,10 @@ class Report:
             f'<img alt="{alt}" src="data:image/png;base64,{data}"/>'
             f'<figcaption><span class="caption-label"></span>{html.escape(caption)}</figcaption></figure>'
         )
-        self._show("figure", file_name, body)
+        self.shown.append(Shown("figure", file_name, body))
+        # The chart is already on screen where its cell returned it (helpers.present.handoff).
+        text = f"{file_name} · {fingerprint(fig)} · {chart_title(fig)}"
+        display({FIGURE_MIME: body, "text/plain": text}, raw=True, metadata={"tags": [HANDOFF_TAG]})
 
     def table(
         self,

@@ -28,6 +28,7 @@ from helpers.text.vocabulary import (
     indicator_text,
     instrument_after,
     label,
+    part_year_text,
     publisher_names,
     yes_no,
 )
@@ -147,7 +148,11 @@ def _frame(
     return pd.DataFrame(
         {
             h["indicator"]: [_name(names, i, b, k, lang) for i, b, k in indicators],
-            h["period"]: found["period"].astype(str),
+            # A part-year figure is shown as one: "2023 (tính đến 15/11/2023)".
+            h["period"]: [
+                f"{p} ({part_year_text(a, lang)})" if isinstance(a, str) and a else str(p)
+                for p, a in zip(found["period"], found.get("as_of", pd.Series("", index=found.index)), strict=True)
+            ],
             **{h[k]: v for k, v in columns.items()},
         }
     )

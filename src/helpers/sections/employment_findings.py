@@ -4,29 +4,23 @@ Words from ``employment.yml``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
+from helpers.analysis.employment import results_against_goals
+from helpers.data import content
 from helpers.data.printed import parse_printed
+from helpers.present.chart_titles import verdict_word
+from helpers.present.lines import qualified, unit_name, unit_of
 from helpers.present.report import Report
+from helpers.sections import blocks
 from helpers.sections import progress as pg
-from helpers.sections.chart_titles import verdict_word
-from helpers.sections.employment import (
-    ABROAD,
-    JOBS,
-    SECTION_OF,
-    TRAINED,
-    UNEMPLOYMENT,
-    T,
-    _missing,
-    cap,
-    low,
-    results_against_goals,
-    short_name,
-    vacancies_per_participant,
-)
-from helpers.sections.employment_trained import trained_pace
-from helpers.sections.social_common import figure_line, qualified, unit_name
-from helpers.text.formatting import fmt_ratio
+from helpers.sections.employment import PART, T, _missing, cap, low, series_of, short_name
+from helpers.sections.employment_trained import BLOCK as TRAINED_BLOCK
+from helpers.sections.employment_trained import rate_of, trained_pace
+from helpers.text.formatting import PERCENT_UNITS, fmt_ratio
+from helpers.text.vocabulary import part_year_text
 
 
 def _result_rows(
@@ -44,12 +38,26 @@ def _result_rows(
     return rows, first, est, short_name(indicator_id, lang)
 
 
+def part_year_sentence(first: pd.Series, name: str, year: int, lang: str) -> str:
+    """A part-year result as part-year, never judged: "… tính đến 31/7/2025 là 11.556 người, đạt 67,98% kế hoạch
+    năm; chưa có kết quả cả năm 2025." (the percent of plan only as the report printed it, at the same cut-off)."""
+    value = qualified(first["result"], first["unit"], lang, first["result_printed"])
+    if first["unit"] not in PERCENT_UNITS:
+        value += f" {unit_name(first['unit'], lang, count=first['result'])}"
+    pct = first["report_pct"]
+    pct = "" if _missing(pct) else T("result.part_year_pct", lang, pct=qualified(pct, "percent_of_plan", lang))
+    when = part_year_text(first["result_as_of"], lang)
+    return cap(T("result.part_year_sentence", lang, name=name, when=when, v=value, pct=pct, y=year))
+
+
 def count_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lang: str) -> str | None:
     """A finding for a count result against its goals: "… là 17.034 người, bằng 100,2% kế hoạch (hơn 17.000) …"."""
     found = _result_rows(frame, indicator_id, lang)
     if found is None:
         return None
     rows, first, est, name = found
+    if first["result_as_of"]:
+        return part_year_sentence(first, name, year, lang)
     unit = unit_name(first["unit"], lang, count=first["result"])
     value = f"{qualified(first['result'], first['unit'], lang, first['result_printed'])} {unit}"
     items = []
@@ -65,7 +73,7 @@ VERDICT_KEYS = {"exceeded": "rate.exceeded", "met": "rate.met", "missed": "rate.
 
 
 def _verdict(r: object) -> str:
-    """The one rule of met and exceeded (:func:`helpers.sections.chart_titles.verdict_word`, also the chart
+    """The one rule of met and exceeded (:func:`helpers.present.chart_titles.verdict_word`, also the chart
     titles'): past a floor or a plain goal is "vượt", on it or under a ceiling "đạt"."""
     parsed = parse_printed(r.goal_printed) if isinstance(r.goal_printed, str) else None
     low, high = sorted(float(v) for v in parsed.readings()) if parsed is not None and parsed.is_range else (None, None)
@@ -82,6 +90,8 @@ def rate_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lang
     if found is None:
         return None
     rows, first, est, name = found
+    if first["result_as_of"]:
+        return part_year_sentence(first, name, year, lang)
     goals = ""
     for r in rows[rows["met"].notna()].itertuples():
         side = (r.difference > 0) - (r.difference < 0)
@@ -103,31 +113,35 @@ def rate_sentence(frame: pd.DataFrame | None, indicator_id: str, year: int, lang
     return cap(T("result.sentence", lang, est=est, name=low(name) if est else name, y=year, v=value, goals=goals))
 
 
-SENTENCE = {JOBS: count_sentence, ABROAD: count_sentence, TRAINED: rate_sentence, UNEMPLOYMENT: rate_sentence}
+RATE_UNITS = ("percent",)  # a result in these units is judged as a rate (points from the goal), else a count
 
 
 def result_sentence(figures: pd.DataFrame, indicator_id: str, year: int, lang: str) -> str | None:
     """The sentence on one main result of ``year`` against its goals; None without a result."""
-    return SENTENCE[indicator_id](results_against_goals(figures, year, (indicator_id,)), indicator_id, year, lang)
+    sentence = rate_sentence if unit_of(indicator_id) in RATE_UNITS else count_sentence
+    return sentence(results_against_goals(figures, year, (indicator_id,)), indicator_id, year, lang)
 
 
-def result_notes(rep: Report, data: pd.DataFrame | None, indicator_id: str) -> None:
-    """Below an indicator's chart: the sentence on its result, or (where the section says so) that the year
-    has none. Nothing when the section had no figures at all."""
-    sentence = result_sentence(rep.figures, indicator_id, rep.year, rep.lang)
+def result_notes(rep: Report, name: str) -> None:
+    """Below block ``name``'s chart: the sentence on its series' result against its goals, when there is one."""
+    sentence = result_sentence(rep.figures, series_of(name), rep.year, rep.lang)
     if sentence:
         rep.text(sentence)
-    elif data is not None and T.has(f"{SECTION_OF[indicator_id]}.no_result"):
-        rep.no_data(rep.say(f"{SECTION_OF[indicator_id]}.no_result", what=low(short_name(indicator_id, rep.lang))))
+
+
+# The two sentences below name their indicators: each says what one figure means ("sessions", "participants",
+# "vacancies"; a plan period's cumulative result), which no generic rule over a block's lines can word.
 
 
 def exchange_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None:
-    """The finding on job exchanges: sessions, participants, vacancies and vacancies per participant."""
+    """The finding on job exchanges: sessions, participants, vacancies and vacancies per participant, as the
+    ``job_exchange`` block's frame holds them."""
+    data = blocks.frame(figures, PART, "job_exchange", year, lang)
     lines = [
-        figure_line(figures, i, year, lang)
+        blocks.line_of(data, i)
         for i in ("job_exchange_sessions", "job_exchange_participants", "job_exchange_vacancies")
     ]
-    ratio = vacancies_per_participant(figures, year, lang, unit_text="")
+    ratio = blocks.line_of(data, label=T("job_exchange.per_participant", lang))
     if any(line is None for line in lines) or ratio is None:
         return None
     return T(
@@ -142,10 +156,11 @@ def exchange_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None
 
 def cumulative_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """The finding on jobs created over the plan period up to ``year``, when the data hold it."""
-    total = figure_line(figures, "jobs_created_cumulative", year, lang)
+    data = blocks.frame(figures, PART, "jobs_period", year, lang)
+    total = blocks.line_of(data, "jobs_created_cumulative")
     if total is None:
         return None
-    pct = figure_line(figures, "jobs_created_cumulative_pct_of_plan", year, lang)
+    pct = blocks.line_of(data, "jobs_created_cumulative_pct_of_plan")
     return T(
         "cumulative.sentence",
         lang,
@@ -156,16 +171,22 @@ def cumulative_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | No
     )
 
 
+BLOCK_SENTENCES: dict[str, Callable[[pd.DataFrame, int, str], str | None]] = {
+    "jobs_period": cumulative_sentence,
+    "job_exchange": exchange_sentence,
+}
+
+
 def findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
-    """Three to six key-finding sentences for ``year`` (fewer when the year has fewer figures)."""
-    frame = results_against_goals(figures, year)
-    sentences = [
-        count_sentence(frame, JOBS, year, lang),
-        cumulative_sentence(figures, year, lang),
-        count_sentence(frame, ABROAD, year, lang),
-        rate_sentence(frame, TRAINED, year, lang),
-        *pg.pace_sentences(trained_pace(figures, year), TRAINED, lang, limit=1),
-        rate_sentence(frame, UNEMPLOYMENT, year, lang),
-        exchange_sentence(figures, year, lang),
-    ]
+    """Three to six key-finding sentences for ``year`` (fewer when the year has fewer figures), in the order of
+    the part's blocks: each drawn series' result against its goals, the pace of the trained-labour block's rate,
+    and the sentences of the blocks that have one."""
+    sentences: list[str | None] = []
+    for name in content.blocks(PART)["block"]:
+        if name != "scorecard":
+            sentences += [result_sentence(figures, i, year, lang) for i in content.indicators(PART, name, "series")]
+        if name == TRAINED_BLOCK:
+            sentences += pg.pace_sentences(trained_pace(figures, year), rate_of(), lang, limit=1)
+        if name in BLOCK_SENTENCES:
+            sentences.append(BLOCK_SENTENCES[name](figures, year, lang))
     return [s for s in sentences if s][:6]

@@ -21,7 +21,7 @@ from helpers.present.tables import Table
 from helpers.sections.overview import goal_text
 from helpers.text import say, texts_for
 from helpers.text.formatting import PERCENT_UNITS, fmt_printed, fmt_value
-from helpers.text.vocabulary import KIND_LABELS, instrument_name, label
+from helpers.text.vocabulary import KIND_LABELS, instrument_name, label, part_year_text
 
 T = texts_for(__name__)
 NO_VALUE = "–"
@@ -41,13 +41,44 @@ def value_text(value: object, unit: str, indicator_id: str, lang: str, printed: 
     return T("value.unit", lang, value=number, unit=unit_label(indicator_id, lang, count=float(value)))
 
 
+def result_text(row: pd.Series, lang: str) -> str:
+    """The year's result as the first page shows it: the full-year figure, an estimate marked as one ("ước 1,5%"),
+    or a part-year count with its cut-off ("tính đến 31/7/2025: 11.556 người")."""
+    text = value_text(row["value"], row["unit"], row["indicator_id"], lang, row["printed"])
+    if _missing(row["value"]):
+        return text
+    if row.get("value_as_of"):
+        return T("value.part_year", lang, when=part_year_text(row["value_as_of"], lang), value=text)
+    return T("value.estimate", lang, value=text) if row.get("value_kind") == "estimate" else text
+
+
+def _signed_change(row: pd.Series, lang: str) -> str:
+    """The change with its unit; a bound stays a bound: from "dưới 1,2%" the fall is "giảm hơn 0,2 điểm"."""
+    change, unit, bound = float(row["change"]), row["change_unit"], row.get("change_bound")
+    words = unit not in PERCENT_UNITS and unit != "percentage_points"
+
+    def with_unit(number: str, count: float) -> str:
+        return (
+            T("value.unit", lang, value=number, unit=unit_label(row["indicator_id"], lang, count=count))
+            if words
+            else number
+        )
+
+    if bound == "ceiling" and change < 0:
+        return T("change.fell_more", lang, amount=with_unit(fmt_value(-change, unit, lang), -change))
+    if bound == "floor" and change > 0:
+        return T("change.rose_more", lang, amount=with_unit(fmt_value(change, unit, lang), change))
+    text = with_unit(fmt_value(change, unit, lang, signed=True), change)
+    if bound in ("ceiling", "floor"):
+        return T("change.below" if bound == "ceiling" else "change.above", lang, change=text)
+    return text
+
+
 def change_text(row: pd.Series, lang: str) -> str:
     """The change on the earlier result, signed, with the earlier year and value; or that there is none."""
     if _missing(row["change"]):
         return T("change.none", lang)
-    change = fmt_value(float(row["change"]), row["change_unit"], lang, signed=True)
-    if row["change_unit"] not in PERCENT_UNITS and row["change_unit"] != "percentage_points":
-        change = T("value.unit", lang, value=change, unit=unit_label(row["indicator_id"], lang, count=row["change"]))
+    change = _signed_change(row, lang)
     previous = value_text(row["previous"], row["unit"], row["indicator_id"], lang, row["previous_printed"])
     return T("change.text", lang, change=change, previous_year=int(row["previous_year"]), previous=previous)
 
@@ -75,6 +106,8 @@ def status_text(row: pd.Series, year: int, lang: str) -> str:
     bound = row["bound"] if isinstance(row["bound"], str) else None
     goal = goal_text(float(row["goal"]), row["unit"], bound, lang, row["goal_printed"])
     key = "status.not_judged" if _missing(row["met"]) else ("status.met" if row["met"] else "status.not_met")
+    if not _missing(row["met"]) and row.get("value_kind") == "estimate":
+        key += "_estimated"  # "Ước đạt", as every verdict on an estimate
     margin = "" if _missing(row["met"]) else margin_text(row, lang)
     kind = label(KIND_LABELS, row["goal_kind"], lang)
     instrument = row["instrument"] if isinstance(row["instrument"], str) and row["instrument"] else ""
@@ -105,23 +138,31 @@ def table(frame: pd.DataFrame, year: int, lang: str) -> Table:
     shown = pd.DataFrame(
         {
             say("common:column.indicator", lang): [f"{r.order}. {r.name}" for r in frame.itertuples()],
-            T("column.value", lang, year=year): [
-                value_text(r.value, r.unit, r.indicator_id, lang, r.printed) for r in frame.itertuples()
-            ],
+            T("column.value", lang, year=year): [result_text(r, lang) for _, r in frame.iterrows()],
             T("column.change", lang): [change_text(r, lang) for _, r in frame.iterrows()],
             T("column.goal", lang, year=year): [status_text(r, year, lang) for _, r in frame.iterrows()],
         }
     )
-    raw = frame.rename(columns={"previous": "previous_value", "previous_year": "previous_period"})[
+    # value_<year> columns are the trend's years: the result's kind and cut-off are named result_*.
+    renamed = {
+        "previous": "previous_value",
+        "previous_year": "previous_period",
+        "value_kind": "result_kind",
+        "value_as_of": "result_as_of",
+    }
+    raw = frame.rename(columns=renamed)[
         [
             "indicator_id",
             "unit",
             "value",
             "printed",
+            "result_kind",
+            "result_as_of",
             "previous_value",
             "previous_printed",
             "previous_period",
             "change",
+            "change_bound",
             "goal_kind",
             "instrument",
             "goal",
@@ -155,7 +196,10 @@ def trend_chart(frame: pd.DataFrame, year: int, lang: str, source: str) -> Figur
                 title=f"{r['order']}. {r['name']}",
                 points=r["trend"],
                 first_label=first_label,
-                last_label="" if _missing(r["value"]) else fmt_printed(r["value"], r["unit"], lang, r["printed"]),
+                # Only a full-year result is a point of the line (an estimate or a part-year count is in the table).
+                last_label=""
+                if _missing(r["value"]) or r.get("value_kind") != "actual" or r.get("value_as_of")
+                else fmt_printed(r["value"], r["unit"], lang, r["printed"]),
                 goal=None if _missing(r["goal"]) else float(r["goal"]),
                 goal_low=None if _missing(r["goal_low"]) else float(r["goal_low"]),
                 goal_high=None if _missing(r["goal_high"]) else float(r["goal_high"]),
@@ -163,7 +207,8 @@ def trend_chart(frame: pd.DataFrame, year: int, lang: str, source: str) -> Figur
             )
         )
     # The title states the message (how many of the goals were met); the caption says what is plotted.
-    judged = frame["met"].dropna().astype(bool)
+    # Only results count in the title: a verdict on an estimate reads "Ước đạt" in the table, never "met" here.
+    judged = frame.loc[frame["value_kind"] == "actual", "met"].dropna().astype(bool)
     key = "trend.title_none" if judged.empty else "trend.title_all" if judged.all() else "trend.title"
     title = T(key, lang, count=len(judged), first=first, year=year, met=int(judged.sum()), judged=len(judged))
     fig = sparklines(sparks, (first, year), title=title, source=source, lang=lang)

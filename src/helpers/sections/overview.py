@@ -15,12 +15,20 @@ from matplotlib.figure import Figure
 
 from helpers.analysis.attainment import GOAL_COLUMNS, next_year_targets, scorecard
 from helpers.data.printed import parse_printed
-from helpers.present import charts
+from helpers.present import charts, house
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.text import say, texts_for
 from helpers.text.formatting import RATIO_DECIMALS, fmt_number, fmt_printed, fmt_value
-from helpers.text.vocabulary import DOMAIN_LABELS, KIND_LABELS, NOT_JUDGED, indicator_text, instrument_name, label
+from helpers.text.vocabulary import (
+    DOMAIN_LABELS,
+    KIND_LABELS,
+    NOT_JUDGED,
+    indicator_text,
+    instrument_name,
+    label,
+    verdict_text,
+)
 
 T = texts_for(__name__)
 BOUNDS = ("ceiling", "floor")
@@ -68,11 +76,12 @@ def margin_text(margin: float | None, unit: str, lang: str) -> str:
     return fmt_value(margin, "percentage_points" if unit in PERCENT_LIKE else unit, lang, signed=True)
 
 
-def met_text(met: bool | None, lang: str) -> str:
-    """ "Đạt"/"Chưa đạt" ("Met"/"Not met", ``common.yml``), "–" when not judgeable."""
+def met_text(met: bool | None, lang: str, kind: object = "actual") -> str:
+    """ "Đạt"/"Chưa đạt" ("Met"/"Not met", ``common.yml``), "Ước đạt"/"Ước chưa đạt" for a year judged by its
+    estimate (:func:`helpers.text.vocabulary.verdict_text`, the same words everywhere), "–" when not judgeable."""
     if met is None or pd.isna(met):
         return NOT_JUDGED
-    return say("common:met" if met else "common:not_met", lang)
+    return verdict_text(met, lang, kind)
 
 
 def _lower_first(text: str) -> str:
@@ -99,6 +108,7 @@ def _named(card: pd.DataFrame, figures: pd.DataFrame, lang: str, numbers: tuple,
     names = figures.drop_duplicates("indicator_id").set_index("indicator_id")[f"name_{lang}"]
     return card.assign(
         name=[indicator_text(names[i], b, lang) for i, b in zip(card["indicator_id"], card["breakdown"], strict=False)],
+        plain_name=[names[i] for i in card["indicator_id"]],
         bound=card["bound"].map(_bound),
         **{c: card[c].map(_number) for c in numbers},
         **{c: [_flag(v) for v in card[c]] for c in flags},
@@ -127,9 +137,10 @@ def _headline_first(card: pd.DataFrame) -> pd.DataFrame:
     return card.sort_values("headline", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def group_text(headline: bool, lang: str) -> str:
-    """Whether a goal is its indicator's one counted goal or another goal shown apart."""
-    return T("group.headline" if headline else "group.other", lang)
+def group_text(headline: bool, lang: str, component: bool = False) -> str:
+    """Whether a goal is its indicator's one counted goal, a component of a counted goal (judged, counted with it)
+    or another goal shown apart."""
+    return T("group.headline" if headline else "group.component" if component else "group.other", lang)
 
 
 def scorecard_rows(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
@@ -151,19 +162,22 @@ def scorecard_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
             h["indicator"]: card["name"],
             **_goal_columns(card, lang, h["goal_kind"], h["goal"]),
             h["actual"]: [
-                fmt_printed(a, u, lang, p)
-                for a, u, p in zip(card["actual"], card["unit"], card["actual_printed"], strict=False)
+                fmt_printed(a, u, lang, p) + (T("demand.computed", lang) if c else "")
+                for a, u, p, c in zip(
+                    card["actual"], card["unit"], card["actual_printed"], card["actual_computed"], strict=False
+                )
             ],
             h["ratio"]: [fmt_number(r, lang, 2) if r is not None else NOT_JUDGED for r in card["index"]],
             h["margin"]: [
                 band_margin_text(m, f, u, lang)
                 for m, f, u in zip(card["margin"], card["margin_far"], card["unit"], strict=False)
             ],
-            h["met"]: [met_text(m, lang) for m in card["met"]],
-            h["group"]: [group_text(g, lang) for g in card["headline"]],
+            h["met"]: [met_text(m, lang, k) for m, k in zip(card["met"], card["actual_kind"], strict=True)],
+            h["group"]: [group_text(g, lang, bool(c)) for g, c in zip(card["headline"], card["goal_of"], strict=True)],
         }
     )
-    results = ["actual", "actual_printed", "ratio", "index", "margin", "margin_far", "met", "headline"]
+    results = ["actual", "actual_kind", "actual_printed", "actual_computed", "ratio", "index", "margin", "margin_far"]
+    results += ["met", "goal_of", "goal_met", "headline"]
     raw = card[["indicator_id", "breakdown", "domain", "unit", *GOAL_COLUMNS, "bound", *results]].reset_index(drop=True)
     sources = sorted(set(card["goal_source_id"]) | set(card["actual_source_id"].dropna()))
     return Table(frame, raw, sources)
@@ -183,11 +197,11 @@ def attainment_data(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame
         "\n".join(
             textwrap.wrap(n, 44)
             + [
-                f"({label(KIND_LABELS, k, lang).lower()}{' ' + i if isinstance(i, str) and i else ''}: "
-                f"{goal_text(g, u, b, lang, p)}) – {met_text(m, lang).lower()}"
+                f"({label(KIND_LABELS, k, lang).lower()}{(' ' + instrument_name(i, lang)).rstrip()}: "
+                f"{goal_text(g, u, b, lang, p)}) – {met_text(m, lang, a).lower()}"
             ]
         )
-        for n, k, i, g, u, b, p, m in _goal_rows(card, "met")
+        for n, k, i, g, u, b, p, m, a in _goal_rows(card, "met", "actual_kind")
     ]
     return pd.DataFrame(
         {
@@ -213,7 +227,7 @@ def attainment_chart(data: pd.DataFrame, year: int, lang: str, source: str) -> F
         lang=lang,
         decimals=RATIO_DECIMALS,  # as the tables print the ratio: 100,20, not 100,2
     )
-    fig.axes[0].axvline(100, color=charts.BREAK_COLOUR, linestyle="--", linewidth=1)
+    fig.axes[0].axvline(100, color=house.BREAK_COLOUR, linestyle="--", linewidth=1)
     return fig
 
 
@@ -249,7 +263,7 @@ def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
             h["demand"]: [
                 demand_text(d, c, lang) for d, c in zip(card["demand"], card["achieved_computed"], strict=False)
             ],
-            h["group"]: [group_text(g, lang) for g in card["headline"]],
+            h["group"]: [group_text(g, lang, bool(c)) for g, c in zip(card["headline"], card["goal_of"], strict=True)],
         }
     )
     results = ["achieved", "achieved_printed", "achieved_computed", "below_achieved", "demand", "headline"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.analysis.attainment import counted_goals
 from helpers.data.query import figure_row
 from helpers.sections.overview import (
     T,
@@ -83,7 +84,7 @@ def scorecard_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
     card = scorecard_rows(figures, year, lang)
     if card is None:
         return []
-    counted = card[card["headline"].astype(bool)]
+    counted = counted_goals(card)
     judged = counted[counted["met"].notna()]
     if judged.empty:
         return [T("findings.none_judged", lang, n=len(counted), year=year)]
@@ -97,7 +98,10 @@ def scorecard_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
     first = headline_sentence(figures, year, judged, lang, rest) or T(
         "findings.score", lang, year=year, met=int(judged["met"].sum()), judged=len(judged), rest=rest
     )
-    others = card[~card["headline"].astype(bool) & card["met"].notna() & card["ratio"].notna()]
+    # A goal set with its components (a multidimensional poverty rate "trong đó" its parts) is said with its count,
+    # each component judged.
+    first += "".join(" " + _components_sentence(card, r, lang) for _, r in counted.iterrows() if _has_parts(card, r))
+    others = card[~card["headline"].astype(bool) & card["met"].notna() & card["ratio"].notna() & card["goal_of"].eq("")]
     if not others.empty:
         # An indicator's other goals (a programme's target beside the annual plan) are said apart, not counted.
         first += "".join(" " + _other_sentence(r, counted, lang) for _, r in others.iterrows())
@@ -106,7 +110,11 @@ def scorecard_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
     if not upward.empty:
         best = upward.loc[upward["ratio"].idxmax()]
         sentences.append(_ratio_sentence("findings.best", best, lang))
-    missed = card[card["met"].notna() & ~card["met"].astype(bool)]
+    # A goal set with its components is said in its own sentence above, each component judged there.
+    alone = ~card["indicator_id"].isin(
+        counted.loc[[_has_parts(card, r) for _, r in counted.iterrows()], "indicator_id"]
+    )
+    missed = card[card["met"].notna() & ~card["met"].astype(bool) & card["goal_of"].eq("") & alone]
     if not missed.empty:
         items = "; ".join(
             T(
@@ -120,6 +128,55 @@ def scorecard_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
         )
         sentences.append(T("findings.missed", lang, items=items))
     return sentences
+
+
+def _parts(card: pd.DataFrame, row: pd.Series) -> pd.DataFrame:
+    """The component goals of a counted goal (:func:`helpers.analysis.attainment.component_goals`)."""
+    return card[
+        (card["goal_of"] == row["indicator_id"])
+        & (card["breakdown"] == row["breakdown"])
+        & (card["goal_kind"] == row["goal_kind"])
+        & (card["instrument"] == row["instrument"])
+    ]
+
+
+def _has_parts(card: pd.DataFrame, row: pd.Series) -> bool:
+    return not _parts(card, row).empty
+
+
+def _components_sentence(card: pd.DataFrame, row: pd.Series, lang: str) -> str:
+    """A goal set with its components, judged on each: "Mục tiêu tỷ lệ nghèo đa chiều … của KH 343/KH-UBND là
+    36,91%, trong đó tỷ lệ hộ nghèo 24,91%, tỷ lệ hộ cận nghèo 12,0%; đánh giá trên từng thành phần: đạt chỉ tiêu
+    tỷ lệ hộ nghèo (kết quả 24,4%), chưa đạt chỉ tiêu tỷ lệ hộ cận nghèo (…), …; mục tiêu chưa đạt."."""
+    parts = _parts(card, row)
+    plain = card.set_index("indicator_id")["plain_name"].to_dict()
+
+    def goal(r: pd.Series) -> str:
+        return goal_text(r["goal"], r["unit"], r["bound"], lang, r["goal_printed"])
+
+    def item(r: pd.Series) -> str:
+        actual = fmt_printed(r["actual"], r["unit"], lang, r["actual_printed"])
+        if bool(r.get("actual_computed", False)):  # the sum the appendix computed, shown with its terms
+            actual += " = " + " + ".join(
+                fmt_printed(p["actual"], p["unit"], lang, p["actual_printed"]) for _, p in parts.iterrows()
+            )
+        key = "findings.component_not_judged" if pd.isna(r["met"]) else f"findings.component_{bool(r['met'])}"
+        return T(key, lang, name=_lower_first(plain[r["indicator_id"]]), actual=actual, goal=goal(r))
+
+    return T(
+        f"findings.components_{'none' if pd.isna(row['met']) else bool(row['met'])}",
+        lang,
+        name=_lower_first(row["name"]),
+        instrument=instrument_name(row["instrument"], lang),
+        goal=goal(row),
+        parts=T("findings.component_join", lang).join(
+            T("findings.component_part", lang, name=_lower_first(plain[r["indicator_id"]]), goal=goal(r))
+            for _, r in parts.iterrows()
+        ),
+        items=T("findings.component_join", lang).join(
+            item(r) for _, r in pd.concat([parts, card.loc[[row.name]]]).iterrows()
+        ),
+    )
 
 
 def _kind_of(kind: str, instrument: object, lang: str) -> str:

@@ -1,7 +1,7 @@
 """Notebook 01 (giảm nghèo): the poverty rate over the years, poor and near-poor
-households, A Lưới district, the distance to the targets and the pace they need,
-and the support programmes (credit, health insurance, medical costs, electricity,
-housing; in :mod:`helpers.sections.poverty_programmes`).
+households, the distance to the targets and the pace they need; each district with figures beside the whole area
+is in :mod:`helpers.sections.poverty_districts`, the support programmes (credit, health insurance, medical costs,
+electricity, housing) in :mod:`helpers.sections.poverty_programmes`.
 
 For each section of the notebook: a function that computes its frame (raw numbers,
 from :mod:`helpers.analysis.poverty`), one that draws its chart (a Figure), one that
@@ -20,9 +20,6 @@ from matplotlib.figure import Figure
 from helpers.analysis import poverty as an
 from helpers.analysis.attainment import scorecard
 from helpers.analysis.poverty import (  # noqa: F401  (the analysis frames, for notebooks and tests)
-    DISTRICT,
-    DISTRICT_BREAKDOWN,
-    DISTRICT_INDICATORS,
     GROUP,
     NEAR_POOR,
     NEAR_POOR_RATE,
@@ -34,16 +31,15 @@ from helpers.analysis.poverty import (  # noqa: F401  (the analysis frames, for 
     rate_change,
     times_province,
 )
+from helpers.analysis.report_parts import domain_indicators
 from helpers.analysis.series import RESULT_KINDS
+from helpers.data import content
 from helpers.data.derivations import load_derivations
 from helpers.data.loading import load_catalogue
-from helpers.data.query import category_label, figure_row, indicator_name, unit_label
+from helpers.data.query import figure_row, indicator_name, unit_label
+from helpers.present import chart_titles as ct
 from helpers.present import charts
-from helpers.present.report import Report, source_line
-from helpers.present.tables import Table
-from helpers.sections import chart_titles as ct
-from helpers.sections import progress as pg
-from helpers.sections.social_common import (
+from helpers.present.lines import (
     Line,
     axis_label,
     computed_line,
@@ -52,9 +48,12 @@ from helpers.sections.social_common import (
     qualified,
     with_recomputed,
 )
+from helpers.present.report import Report, source_line
+from helpers.present.tables import Table
+from helpers.sections import blocks
+from helpers.sections import progress as pg
 from helpers.text import say, texts_for
-from helpers.text.formatting import fmt_number, fmt_value
-from helpers.text.vocabulary import area_words
+from helpers.text.formatting import fmt_value
 
 T = texts_for(__name__)
 _cap, _name = pg.cap, pg.short_name
@@ -71,11 +70,6 @@ def _pct(value: float, lang: str) -> str:
 def select_unit(indicator_id: str) -> str:
     """The unit code of an indicator from the catalogue."""
     return str(load_catalogue().set_index("indicator_id").at[indicator_id, "unit"])
-
-
-def place(lang: str, district: str = DISTRICT) -> str:
-    """The district's name in ``lang``, from data/breakdown_labels.csv."""
-    return category_label("district", district, lang)
 
 
 # The poverty rate over the years ------------------------------------------------
@@ -223,110 +217,6 @@ def households_chart(figures: pd.DataFrame, year: int, lang: str) -> Figure | No
     )
 
 
-# A Lưới district ----------------------------------------------------------------
-
-
-def a_luoi(rep: Report) -> pd.DataFrame | None:
-    """Section: its heading, a "no data" sentence when the district has no figure for the year, and its frame."""
-    frame = district_frame(rep.figures, rep.year)
-    here = None if frame is None or rep.year not in frame.attrs["periods"] else frame
-    rep.section("a_luoi", here, place=place(rep.lang), anchor_values={"place": place("en")})
-    return frame
-
-
-TIMES_DECIMALS = 1  # "gấp 10,7 lần": how many times the province's rate, one decimal in table and sentence
-
-
-def district_table(frame: pd.DataFrame | None, lang: str, district: str = DISTRICT) -> Table | None:
-    """The reader's table of :func:`district_frame`: district rows, the province's rate, and how many times the
-    province's rate the district's is (computed, when any period has both)."""
-    if frame is None:
-        return None
-    periods, area = frame.attrs["periods"], area_words(frame.attrs["year"], lang)
-    labels = [
-        T(
-            "a_luoi.row",
-            lang,
-            indicator=indicator_name(i, lang),
-            place=place(lang, district) if s == "district" else area["whole_label"],
-        )
-        for i, s in zip(frame["indicator_id"], frame["scope"], strict=False)
-    ]
-    shown = {
-        say("common:column.indicator", lang): labels,
-        say("common:column.unit", lang): [unit_label(i, lang) for i in frame["indicator_id"]],
-    }
-    units = [select_unit(i) for i in frame["indicator_id"]]
-    for p in periods:
-        shown[str(p)] = [
-            "–" if v is None or pd.isna(v) else qualified(v, u, lang, pr)
-            for v, u, pr in zip(frame[f"value_{p}"], units, frame[f"printed_{p}"], strict=False)
-        ]
-    raw = frame[["indicator_id", "scope"] + [f"value_{p}" for p in periods]]
-    times = {p: times_province(frame, p) for p in periods}
-    if any(t is not None for t in times.values()):
-        shown[say("common:column.indicator", lang)].append(
-            T("a_luoi.times_row", lang, place=place(lang, district), **area)
-        )
-        shown[say("common:column.unit", lang)].append(T("a_luoi.times_unit", lang))
-        for p in periods:
-            shown[str(p)].append("–" if times[p] is None else fmt_number(times[p], lang, TIMES_DECIMALS))
-        extra = {"indicator_id": "", "scope": "times_province"} | {f"value_{p}": times[p] for p in periods}
-        raw = pd.concat([raw, pd.DataFrame([extra])], ignore_index=True)
-    return Table(pd.DataFrame(shown), raw, frame.attrs["source_ids"], {"place": place(lang, district)})
-
-
-def district_chart(frame: pd.DataFrame | None, lang: str, district: str = DISTRICT) -> Figure | None:
-    """The district's and the province's poverty rate for the periods that have both; None when none has."""
-    if frame is None:
-        return None
-    rates = frame[frame["indicator_id"] == RATE].set_index("scope")
-    if "district" not in rates.index:
-        return None
-    legend, records = say("common:area", lang), []  # the hue column's name is the legend's title
-    area = area_words(frame.attrs["year"], lang)
-    for p in frame.attrs["periods"]:
-        local, whole = rates.at["district", f"value_{p}"], rates.at["province", f"value_{p}"]
-        if local is None or whole is None or pd.isna(local) or pd.isna(whole):
-            continue
-        records.append(
-            {
-                "category": str(p),
-                legend: place(lang, district),
-                "value": float(local),
-                "source_id": rates.at["district", f"source_{p}"],
-            }
-        )
-        records.append(
-            {
-                "category": str(p),
-                legend: area["whole_label"],
-                "value": float(whole),
-                "source_id": rates.at["province", f"source_{p}"],
-            }
-        )
-    if not records:
-        return None
-    data, year = pd.DataFrame(records), max(frame.attrs["periods"])
-    values = {"rate": _name(RATE, lang), "place": place(lang, district)}
-    local = data[data[legend] == place(lang, district)]
-    local = local.set_index(local["category"].astype(int))["value"]
-    fig = charts.bar_chart(
-        data[["category", legend, "value"]],
-        title=ct.series_title(local, T("a_luoi_vs_province.name", lang, **values), "percent", lang),
-        x_label=axis_label(unit_label(RATE, lang), lang),
-        source=source_line(data["source_id"], lang, year),
-        lang=lang,
-        hue_col=legend,
-    )
-    shown = sorted({int(c) for c in data["category"]})  # a change of standard between the years shown is marked
-    inside = pg.breaks_within(shown, _breaks(None))
-    for b in inside:
-        charts.mark_category_break(fig, str(min(p for p in shown if p >= b)), T("new_standard", lang))
-    note = " ".join(T("a_luoi_vs_province.break", lang, first=b) for b in inside)
-    return charts.captioned(fig, **values, note=note)
-
-
 # Targets and the pace they need ----------------------------------------------------
 
 
@@ -407,3 +297,31 @@ def pace_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | Non
     if frame is None:
         return None
     return pg.pace_chart(frame, RATE, lang, source_line(pace_table(frame, lang).source_ids, lang, year))
+
+
+# The year's other figures ----------------------------------------------------------
+
+
+def other_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
+    """One line per figure of ``year`` of the domains the part's ``domain`` row names (data/content.csv) that no
+    block of any part declares, in the report's order; None when there is none. A new poverty indicator shows here
+    as soon as its figures and its catalogue row arrive, without a code change."""
+    declared = blocks.shown_elsewhere(figures, year)  # what a block of some part shows, as every part's "other"
+    rows = content.rows(an.PART, "other")
+    ids = [
+        i
+        for d in rows.loc[rows["role"] == "domain", "domain"]
+        for i in domain_indicators(figures, d, year, exclude=declared)
+    ]
+    return lines_table([figure_line(figures, i, year, lang) for i in ids], lang)
+
+
+def other_figures(rep: Report) -> pd.DataFrame | None:
+    """Section: the year's other poverty figures (:func:`other_table`) under their heading; nothing at all, not even
+    the heading, when there are none. Returns the table's raw numbers, for the notebook to show."""
+    table = other_table(rep.figures, rep.year, rep.lang)
+    if table is None:
+        return None
+    rep.section("other")
+    rep.table(table, "other_figures")
+    return table.raw

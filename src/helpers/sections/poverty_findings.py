@@ -1,5 +1,5 @@
 """Notebook 01's key findings (giảm nghèo): the sentences on the poverty rate, the year's reduction goal,
-households, A Lưới district, the goals ahead and preferential credit. Words from ``poverty.yml``."""
+households, each district beside the whole area, the goals ahead and preferential credit. Words from ``poverty.yml``."""
 
 from __future__ import annotations
 
@@ -9,35 +9,27 @@ import pandas as pd
 
 from helpers.analysis.series import same_definition
 from helpers.data.query import figure_row, unit_label
+from helpers.present.lines import qualified, unit_name
 from helpers.sections import progress as pg
 from helpers.sections.poverty import (
-    DISTRICT,
-    DISTRICT_BREAKDOWN,
-    DISTRICT_INDICATORS,
     NEAR_POOR,
     NEAR_POOR_RATE,
     POOR,
     RATE,
-    TIMES_DECIMALS,
     T,
     _breaks,
     _cap,
     _name,
-    alternatives,
-    category_label,
-    district_frame,
     households_frame,
-    place,
     rate_change,
-    select_unit,
     target_progress,
     target_sentences,
     times_province,
 )
-from helpers.sections.poverty_programmes import group_frame, per_unit
-from helpers.sections.social_common import qualified, unit_name
+from helpers.sections.poverty_districts import TIMES_DECIMALS, district_frames, place
+from helpers.sections.poverty_programmes import group_frame, per_unit, programme_indicators
 from helpers.text.formatting import fmt_number, fmt_printed, fmt_ratio
-from helpers.text.vocabulary import area_words, publisher_names
+from helpers.text.vocabulary import area_words
 
 
 def rate_sentence(info: dict, lang: str, breaks: Sequence[int] | None = None) -> str:
@@ -55,12 +47,20 @@ def rate_sentence(info: dict, lang: str, breaks: Sequence[int] | None = None) ->
     if not info["comparable"]:
         brk = min(b_ for b_ in _breaks(breaks) if info["prev_period"] < b_ <= info["period"])
         return T("rate.across_break", lang, name=name, p1=info["period"], b=b, brk=brk, a=a, p0=info["prev_period"])
+    if info["change"] is None:  # two bounds that pull apart ("dưới …" after "dưới …"): no change can be stated
+        return _cap(T("rate.only", lang, est=est, name=name, p1=info["period"], b=b))
     change, years = info["change"], info["period"] - info["prev_period"]
-    avg = (
-        T("rate.average", lang, pace=pg.change_text(abs(change) / years, "percent", lang, signed=False))
-        if years > 1
-        else ""
-    )
+
+    def amount(points: float) -> str:
+        """A change in points; a bound stays a bound ("hơn 0,2 điểm phần trăm" from "dưới 1,2%")."""
+        text = pg.change_text(points, "percent", lang, signed=False)
+        bound = info.get("change_bound")
+        if bound is None:
+            return text
+        beyond = (bound == "ceiling") == (change <= 0)  # a fall from a ceiling, a rise to a floor: more than
+        return T("rate.more_than" if beyond else "rate.less_than", lang, d=text)
+
+    avg = T("rate.average", lang, pace=amount(abs(change) / years)) if years > 1 else ""
     return _cap(
         T(
             "rate.down" if change <= 0 else "rate.up",
@@ -71,7 +71,7 @@ def rate_sentence(info: dict, lang: str, breaks: Sequence[int] | None = None) ->
             p0=info["prev_period"],
             b=b,
             p1=info["period"],
-            d=pg.change_text(abs(change), "percent", lang, signed=False),
+            d=amount(abs(change)),
             avg=avg,
         )
     )
@@ -129,7 +129,7 @@ def households_sentence(frame: pd.DataFrame | None, year: int, lang: str) -> str
 
 
 def district_sentence(
-    frame: pd.DataFrame | None, year: int, lang: str, district: str = DISTRICT, breaks: Sequence[int] | None = None
+    frame: pd.DataFrame | None, year: int, lang: str, breaks: Sequence[int] | None = None
 ) -> str | None:
     """The finding on the district's poverty rate in ``year`` against the province's, and its change since the
     first year measured by the same poverty standard (never across a change of standard); None without it."""
@@ -150,7 +150,7 @@ def district_sentence(
         ""
         if whole is None or pd.isna(whole) or not whole
         else T(
-            "a_luoi.times",
+            "district.times",
             lang,
             k=fmt_number(times_province(frame, year), lang, TIMES_DECIMALS),
             p=shown[("province", year)],
@@ -166,15 +166,15 @@ def district_sentence(
     if earlier:
         x0 = float(rates.at["district", f"value_{earlier[0]}"])
         since = T(
-            "a_luoi.down_since" if x0 >= x else "a_luoi.up_since",
+            "district.down_since" if x0 >= x else "district.up_since",
             lang,
             x0=shown[("district", earlier[0])],
             p0=earlier[0],
         )
     return T(
-        "a_luoi.sentence",
+        "district.sentence",
         lang,
-        place=place(lang, district),
+        place=place(lang, frame.attrs["district"]),
         name=_name(RATE, lang),
         x=shown[("district", year)],
         y=year,
@@ -221,6 +221,7 @@ def credit_sentence(frame: pd.DataFrame | None, year: int, lang: str) -> str | N
     if pd.isna(total["count"]) or pd.isna(total["amount"]) or pd.isna(total["average"]):
         return None
     groups = frame[(frame["code"] != "total") & frame["share"].notna()]
+    count_id, amount_id = programme_indicators("credit")
     lead = ""
     if not groups.empty:
         top = groups.loc[groups["share"].idxmax()]
@@ -231,9 +232,9 @@ def credit_sentence(frame: pd.DataFrame | None, year: int, lang: str) -> str | N
         y=year,
         n=qualified(total["count"], "households", lang, total["count_printed"]),
         amount=qualified(total["amount"], "million_vnd", lang, total["amount_printed"]),
-        unit=unit_label("credit_amount", lang),
+        unit=unit_label(amount_id, lang),
         avg=fmt_number(total["average"], lang, 2),
-        per=per_unit("credit_amount", "credit_households", lang),
+        per=per_unit(amount_id, count_id, lang),
         lead=lead,
     )
 
@@ -245,45 +246,8 @@ def findings(figures: pd.DataFrame, year: int, lang: str, breaks: Sequence[int] 
         rate_sentence(info, lang, breaks) if info is not None else None,
         reduction_goal_sentence(figures, year, lang, breaks),
         households_sentence(households_frame(figures, year, breaks), year, lang),
-        district_sentence(district_frame(figures, year), year, lang),
+        *(district_sentence(f, year, lang, breaks) for f in district_frames(figures, year).values()),
         *target_sentences(target_progress(figures, year, breaks), lang),
         credit_sentence(group_frame(figures, "credit", year, lang), year, lang),
     ]
     return [s for s in sentences if s][:6]
-
-
-def disagreement_sentences(
-    figures: pd.DataFrame, year: int, lang: str, breakdown: str = DISTRICT_BREAKDOWN
-) -> list[str]:
-    """One sentence for each district figure up to ``year`` on which sources disagree."""
-    publishers = publisher_names(lang)
-    where = category_label("district", breakdown.split("=", 1)[1], lang)
-    sentences = []
-    for indicator in DISTRICT_INDICATORS:
-        rows = figures[
-            (figures["indicator_id"] == indicator)
-            & (figures["breakdown"] == breakdown)
-            & (figures["kind"] == "actual")
-            & (figures["period"] <= year)
-        ]
-        for period in sorted(rows["period"].unique()):
-            found = alternatives(figures, indicator, int(period), breakdown)
-            if found["value"].nunique() < 2:
-                continue
-            unit = select_unit(indicator)
-            items = "; ".join(
-                f"{qualified(r.value, unit, lang, r.printed)} ({publishers[r.source_id]})" for r in found.itertuples()
-            )
-            used = qualified(found.at[0, "value"], unit, lang, found.at[0, "printed"])
-            sentences.append(
-                T(
-                    "a_luoi.disagree",
-                    lang,
-                    p=int(period),
-                    name=_name(indicator, lang),
-                    place=where,
-                    items=items,
-                    used=used,
-                )
-            )
-    return sentences

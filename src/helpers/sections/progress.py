@@ -25,9 +25,8 @@ from helpers.analysis.series import (  # noqa: F401  (the other sections still c
 from helpers.data.loading import load_series_breaks
 from helpers.data.printed import parse_printed, read_vi_number, shown_decimals
 from helpers.data.query import indicator_name, unit_label
-from helpers.present import charts, goal_charts
-from helpers.sections import chart_titles
-from helpers.sections.social_common import Table, qualified, qualifier, unit_name
+from helpers.present import chart_titles, charts, goal_charts
+from helpers.present.lines import Table, qualified, qualifier, unit_name
 from helpers.text import vocabulary
 from helpers.text.formatting import fmt_number, fmt_points, fmt_printed, fmt_value
 from helpers.text.templates import texts_for

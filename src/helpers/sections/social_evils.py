@@ -1,13 +1,13 @@
 """Notebook 03: prevention of social evils (phòng, chống tệ nạn xã hội).
 
-Drugs (users under management, rehabilitation by modality against next year's targets, post-rehabilitation
-management by district, relapses and jobs, prevention classes), prostitution (venues and suspected venues by type,
-suspected persons by role, inspections and sanctions), anti-trafficking reach, and next year's targets of the domain.
-
-For each section of the notebook: a function that shows its heading and returns its frame (None, said as "no
-data", when the year has none), one that draws its chart (a Figure), and the reader's tables (``Table``, None
-without figures). The numbers come from :mod:`helpers.analysis.social`; every word from ``social_evils.yml``
-beside this module or from the catalogue in ``data/``. The key findings are in :mod:`social_evils_findings`.
+What its blocks show (drugs: registered users, rehabilitation by modality, post-rehabilitation management by
+district, prevention classes; prostitution: venues, suspected venues and persons, enforcement; anti-trafficking
+reach; other figures of the domain; next year's targets) is declared in ``data/content_blocks.csv`` and
+``data/content.csv`` (part ``social_evils``) and shown by :mod:`blocks`. This module holds what the blocks cannot
+say by themselves: rehabilitation by modality beside next year's targets (a sentence), the districts printed
+"chưa có", and the targets table with the appendix's reference values. Numbers from :mod:`helpers.analysis.social`;
+words from ``social_evils.yml`` beside this module or from the catalogue in ``data/``. The key findings are in
+:mod:`social_evils_findings`.
 """
 
 from __future__ import annotations
@@ -15,35 +15,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from helpers.analysis import social as an
-from helpers.analysis.social import REHAB_IDS, rate, ratio, rehab_total  # noqa: F401  (for notebooks and tests)
-from helpers.data.query import indicator_name, parts, unit_label, value
-from helpers.present import charts
+from helpers.analysis.social import rate, rehab_total
+from helpers.data import content
+from helpers.data.query import indicator_name, value
+from helpers.present.lines import unit_name, unit_of, wrap
 from helpers.present.report import Report
-from helpers.sections import chart_titles as ct
-from helpers.sections.social_common import (
-    Line,
-    Table,
-    computed_line,
-    figure_line,
-    lines_table,
-    parts_frame,
-    parts_table,
-    printed_of,
-    section_parts_chart,
-    unit_name,
-    unit_of,
-    wrap,
-)
+from helpers.present.tables import Table
+from helpers.sections import blocks
 from helpers.sections.social_targets import Reference, targets_table
 from helpers.text import texts_for
 from helpers.text.formatting import fmt_value
 
 T = texts_for(__name__)
-DOMAINS = ("social_evils",)
-LEGEND = " "  # the legend's title is the name of the hue column: none wanted
+PART = "social_evils"  # the notebook part whose blocks data/content_blocks.csv declares
 
 
 def _how(
@@ -52,30 +38,7 @@ def _how(
     return f"{fmt_value(a, a_unit, lang)} {op} {fmt_value(b, b_unit, lang)}"
 
 
-# Drugs: rehabilitation -----------------------------------------------------------
-
-
-def rehab_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Registered drug users, rehabilitation by modality, and the shares the appendix computes."""
-    managed = value(figures, "drug_users_managed", year)
-    community = value(figures, "drug_rehab_community", year)
-    compulsory = value(figures, "drug_rehab_compulsory_admissions", year)
-    total = rehab_total(figures, year)
-    lines = [
-        figure_line(figures, "drug_users_managed", year, lang),
-        figure_line(figures, "drug_rehab_community", year, lang),
-        figure_line(figures, "drug_rehab_compulsory_admissions", year, lang),
-        computed_line(
-            T("label.rehab_total", lang), total, "persons", lang, _how(community, compulsory, lang, "+"), decimals=None
-        ),
-        computed_line(
-            T("label.rehab_share_of_managed", lang), rate(total, managed), "percent", lang, _how(total, managed, lang)
-        ),
-        computed_line(
-            T("label.community_share", lang), rate(community, total), "percent", lang, _how(community, total, lang)
-        ),
-    ]
-    return lines_table(lines, lang)
+# Drugs: rehabilitation by modality beside next year's targets ----------------------------------------------
 
 
 def rehab_vs_target_frame(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
@@ -94,16 +57,6 @@ def rehab_vs_target_frame(figures: pd.DataFrame, year: int, lang: str) -> pd.Dat
     labelled = labelled[["category", "indicator_id", "series", "kind", "period", "value"]]
     labelled.attrs = dict(frame.attrs)
     return labelled
-
-
-def rehab(rep: Report) -> pd.DataFrame | None:
-    """Section: its heading ("no data" when the year has no rehabilitation figures), and the results by
-    modality beside next year's targets ("no data" again when there are neither)."""
-    rep.section("rehab", rehab_table(rep.figures, rep.year, rep.lang), level=3)
-    frame = rehab_vs_target_frame(rep.figures, rep.year, rep.lang)
-    if frame is None:
-        rep.no_data(rep.say("rehab_chart.what"))
-    return frame
 
 
 def rehab_notes(frame: pd.DataFrame | None, lang: str, year: int) -> list[str]:
@@ -131,27 +84,13 @@ def rehab_notes(frame: pd.DataFrame | None, lang: str, year: int) -> list[str]:
     return [T("rehab.sentence", lang, year=year, next=year + 1, items="; ".join(items))]
 
 
-# Drugs: after rehabilitation, prevention ------------------------------------------------
+# Drugs: after rehabilitation ----------------------------------------------------------------------------------
 
 
 def post_rehab_districts(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
-    """Persons under post-rehabilitation management by district, districts printed "chưa có" kept as 0."""
-    return parts_frame(figures, "post_rehab_management", "district", year, lang)
-
-
-def post_rehab(rep: Report) -> pd.DataFrame | None:
-    """Section: its heading, and persons under post-rehabilitation management by district (None: "no data")."""
-    return rep.section("post_rehab", post_rehab_districts(rep.figures, rep.year, rep.lang), level=3)
-
-
-def post_rehab_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
-    """Bars by district, largest first, zeros kept; the caption says what a zero means when there is one."""
-    if frame is None:
-        return None
-    unit = unit_label("post_rehab_management", lang)
-    fig = section_parts_chart(frame, title=ct.ranking_title(frame, unit, lang), unit_text=unit, lang=lang, year=year)
-    note = T("post_rehab_districts.zero_note", lang) if frame["zero_in_words"].any() else ""
-    return charts.captioned(fig, note=note)
+    """Persons under post-rehabilitation management by district (the ``post_rehab`` block's frame), districts
+    printed "chưa có" kept as 0."""
+    return blocks.frame(figures, PART, "post_rehab", year, lang)
 
 
 def districts_without_sentence(frame: pd.DataFrame | None, lang: str) -> str | None:
@@ -168,159 +107,10 @@ def post_rehab_notes(frame: pd.DataFrame | None, lang: str) -> list[str]:
     return [sentence] if sentence else []
 
 
-def post_rehab_districts_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Persons under post-rehabilitation management by district, with shares and the total."""
-    table = parts_table(
-        figures, "post_rehab_management", "district", year, lang, category_header="social_evils:column.district"
-    )
-    return None if table is None else replace(table, values={"note": ""})
-
-
-def post_rehab_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Post-rehabilitation management: persons, relapses, jobs, and the rates per person managed."""
-    managed = value(figures, "post_rehab_management", year)
-    relapses = value(figures, "post_rehab_relapses", year)
-    employed = value(figures, "post_rehab_employed", year)
-    lines = [
-        figure_line(figures, "post_rehab_management", year, lang),
-        figure_line(figures, "post_rehab_relapses", year, lang),
-        computed_line(
-            T("label.relapse_rate", lang), rate(relapses, managed), "percent", lang, _how(relapses, managed, lang)
-        ),
-        figure_line(figures, "post_rehab_employed", year, lang),
-        *[
-            figure_line(figures, "post_rehab_employed", year, lang, breakdown=f"district={code}")
-            for code in parts(figures, "post_rehab_employed", "district", year)["category"]
-        ],
-        computed_line(
-            T("label.employment_rate", lang), rate(employed, managed), "percent", lang, _how(employed, managed, lang)
-        ),
-    ]
-    return lines_table(lines, lang)
-
-
-def _per_class(
-    figures: pd.DataFrame, year: int, lang: str, label: str, persons_id: str, classes_id: str
-) -> Line | None:
-    persons, classes = value(figures, persons_id, year), value(figures, classes_id, year)
-    return computed_line(
-        T(label, lang),
-        ratio(persons, classes),
-        "persons",
-        lang,
-        _how(persons, classes, lang, b_unit="count"),
-        decimals=0,
-        unit_text=T("per_class", lang),
-        prints=(printed_of(figures, persons_id, year), printed_of(figures, classes_id, year)),
-    )
-
-
-def drug_prevention_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Drug prevention classes and trainees, with the average per class."""
-    return lines_table(
-        [
-            figure_line(figures, "drug_prevention_classes", year, lang),
-            figure_line(figures, "drug_prevention_trainees", year, lang),
-            _per_class(
-                figures, year, lang, "label.trainees_per_class", "drug_prevention_trainees", "drug_prevention_classes"
-            ),
-        ],
-        lang,
-    )
-
-
-# Prostitution ----------------------------------------------------------------
-
-
-def venues_frame(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
-    """Venues prone to social evils by type, with shares of the total."""
-    return parts_frame(figures, "social_evil_venues", "venue_type", year, lang)
-
-
-def venues(rep: Report) -> pd.DataFrame | None:
-    """Section: its heading, and the venues prone to social evils by type (None: "no data")."""
-    return rep.section("venues", venues_frame(rep.figures, rep.year, rep.lang), level=3)
-
-
-def venues_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
-    """Bars of the venues by type, largest first."""
-    if frame is None:
-        return None
-    unit = unit_label("social_evil_venues", lang)
-    return section_parts_chart(frame, title=ct.ranking_title(frame, unit, lang), unit_text=unit, lang=lang, year=year)
-
-
-def venues_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Venues prone to social evils by type, shares and total."""
-    return parts_table(
-        figures, "social_evil_venues", "venue_type", year, lang, category_header="social_evils:column.type"
-    )
-
-
-def suspected_venues_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Venues suspected of prostitution by type, shares and total."""
-    return parts_table(
-        figures, "suspected_prostitution_venues", "venue_type", year, lang, category_header="social_evils:column.type"
-    )
-
-
-def roles(rep: Report) -> pd.DataFrame | None:
-    """Section: its heading, and the persons suspected of prostitution activity by role (None: "no data")."""
-    return rep.section("roles", parts_frame(rep.figures, "prostitution_suspects", "role", rep.year, rep.lang), level=3)
-
-
-def roles_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Persons suspected of prostitution activity by role, shares and total."""
-    return parts_table(figures, "prostitution_suspects", "role", year, lang, category_header="social_evils:column.role")
-
-
-def enforcement_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Inspections, venues warned and sanctioned, suspected staff, training; the suspected venues' share."""
-    suspected = value(figures, "suspected_prostitution_venues", year)
-    venues_count = value(figures, "social_evil_venues", year)
-    lines = [
-        figure_line(figures, "prostitution_inspections", year, lang),
-        figure_line(figures, "venues_warned", year, lang),
-        figure_line(figures, "prostitution_venues_sanctioned", year, lang),
-        figure_line(figures, "suspected_prostitution_venues", year, lang),
-        computed_line(
-            T("label.suspected_share", lang),
-            rate(suspected, venues_count),
-            "percent",
-            lang,
-            _how(suspected, venues_count, lang, a_unit="count", b_unit="count"),
-        ),
-        figure_line(figures, "suspected_prostitution_staff", year, lang),
-        figure_line(figures, "prostitution_prevention_trainees", year, lang),
-    ]
-    return lines_table(lines, lang)
-
-
-# Anti-trafficking -------------------------------------------------------------
-
-
-def trafficking_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Anti-trafficking reach: officials trained, classes, participants, leaflets; participants per class."""
-    return lines_table(
-        [
-            figure_line(figures, "trafficking_training_officials", year, lang),
-            figure_line(figures, "trafficking_training_classes", year, lang),
-            figure_line(figures, "trafficking_training_participants", year, lang),
-            _per_class(
-                figures,
-                year,
-                lang,
-                "label.participants_per_class",
-                "trafficking_training_participants",
-                "trafficking_training_classes",
-            ),
-            figure_line(figures, "trafficking_leaflets", year, lang),
-        ],
-        lang,
-    )
-
-
 # Next year's targets ------------------------------------------------------------
+# The two references below name their indicators: each computes, for one target the report gives no result
+# for, the value that stands beside it (data/comparable_results.csv says whether it is the same measure), with
+# a caveat worded for that target.
 
 
 def voluntary_share_reference(figures: pd.DataFrame, year: int, lang: str) -> Reference | None:
@@ -362,6 +152,15 @@ REFERENCES = {
 
 
 def targets(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """The domain's targets for ``year + 1`` beside ``year``'s results (or the appendix's reference values)."""
-    table = targets_table(figures, year, DOMAINS, lang, REFERENCES)
+    """The goals for ``year + 1`` of the ``targets`` block's domains beside ``year``'s results (or the appendix's
+    reference values)."""
+    domains = tuple(content.rows(PART, "targets")["domain"])
+    table = targets_table(figures, year, domains, lang, REFERENCES)
     return None if table is None else replace(table, values={"next": year + 1})
+
+
+def show_targets(rep: Report) -> Table | None:
+    """The ``targets`` block: its heading and table (nothing when the year has no goal for the next year)."""
+    table = blocks.heading(rep, "targets", targets(rep.figures, rep.year, rep.lang), next=rep.year + 1)
+    rep.table(table, content.block(PART, "targets")["table"])
+    return table

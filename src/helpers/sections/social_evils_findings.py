@@ -1,6 +1,11 @@
 """Notebook 03's key findings (phòng, chống tệ nạn xã hội): drug users and rehabilitation, next year's
 rehabilitation targets, post-rehabilitation management, venues, suspected persons by role, inspections and
-anti-trafficking reach. Words from ``social_evils.yml``; numbers from :mod:`helpers.analysis.social`."""
+anti-trafficking reach. Words from ``social_evils.yml``; numbers from :mod:`helpers.analysis.social` and the
+breakdowns from the blocks' frames (:mod:`blocks`).
+
+Each sentence names the indicators it speaks of: its words say what each figure means ("registered", "relapsed",
+"warned", "sanctioned"…), which no rule over a block's lines can word; a figure these sentences do not name still
+shows in its block's table, and a new one in the part's "other figures" block."""
 
 from __future__ import annotations
 
@@ -8,12 +13,10 @@ import pandas as pd
 
 from helpers.analysis.social import largest_part, rate, rehab_targets, rehab_total
 from helpers.data.query import value
-from helpers.sections.social_common import collect_findings, figure_text, parts_frame, pct
-from helpers.sections.social_evils import (
-    T,
-    post_rehab_districts,
-    venues_frame,
-)
+from helpers.present.lines import figure_text, pct
+from helpers.sections import blocks
+from helpers.sections.blocks import collect_findings
+from helpers.sections.social_evils import PART, T, post_rehab_districts
 from helpers.text.formatting import fmt_number, fmt_value
 from helpers.text.vocabulary import area_words
 
@@ -88,7 +91,7 @@ def finding_venues(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     if total is None:
         return None
     sentence = T("finding.venues", lang, total=total)
-    frame = venues_frame(figures, year, lang)
+    frame = blocks.frame(figures, PART, "venues", year, lang)
     if frame is not None:
         top = largest_part(frame)
         sentence += T(
@@ -110,7 +113,7 @@ def finding_roles(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     total = figure_text(figures, "prostitution_suspects", year, lang)
     if total is None:
         return None
-    frame = parts_frame(figures, "prostitution_suspects", "role", year, lang)
+    frame = blocks.frame(figures, PART, "roles", year, lang)
     sentence = T("finding.roles", lang, total=total)
     if frame is not None:
         sentence += ": " + "; ".join(

@@ -1,11 +1,14 @@
-"""Notebook 04 (bảo trợ xã hội, trẻ em, người có công): monthly social assistance, care facilities and their
-residents, children (special circumstances against next year's ceiling), child injuries and deaths, and next
-year's targets. Gifts are in :mod:`helpers.sections.social_protection_gifts`, the key findings in
-:mod:`helpers.sections.social_protection_findings`.
+"""Notebook 04 (bảo trợ xã hội, trẻ em, người có công): what its blocks show (monthly social assistance, care
+facilities and their residents, children, child injuries and deaths, gifts and events, people with merit, gender
+equality, next year's targets, direction and cooperation, other figures) is declared in
+``data/content_blocks.csv`` and ``data/content.csv`` (part ``social_protection``) and shown by :mod:`blocks`.
 
-For each section of the notebook: a function that shows its heading and returns its data (a frame, or the
-reader's :class:`~helpers.present.tables.Table`; None, said as "no data", when the year has none), one that
-draws its chart (a Figure), and the tables it hands to the appendix. Numbers come from
+This module holds the blocks of kind ``own``, each a rule the generic lines cannot state: an average allowance and
+a cost per child in đồng (a money unit over a count), a figure beside the year before with its change, the
+share of children in special circumstances beside next year's ceiling, the deaths by cause to the injuries'
+cut-off, and the targets table with the appendix's reference values. Where a rule reads its indicators from the
+declaration, its docstring says in which order. Gifts are in :mod:`helpers.sections.social_protection_gifts`, the
+key findings in :mod:`helpers.sections.social_protection_findings`. Numbers come from
 :mod:`helpers.analysis.social_protection`; every word from ``social_protection.yml`` beside this module
 (``T(key, lang)``) or from the catalogue in ``data/``.
 """
@@ -15,36 +18,35 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from helpers.analysis import social_protection as an
 from helpers.analysis.attainment import assess, goal_bound
-from helpers.analysis.social_protection import average_vnd, special_share  # noqa: F401  (for notebooks and tests)
+from helpers.analysis.report_parts import cost_per_person
+from helpers.analysis.social import derived_qualifier
+from helpers.analysis.social_protection import average_vnd, special_share
+from helpers.data import content
 from helpers.data.query import figure_row, indicator_name, unit_label, value
-from helpers.present.report import Report
-from helpers.present.tables import Table
-from helpers.sections import chart_titles as ct
-from helpers.sections.social_common import (
+from helpers.present.lines import (
+    Line,
     computed_line,
     computed_text,
-    derived_qualifier,
     figure_line,
     goal_text,
     lines_table,
     parts_frame,
-    parts_table,
     pct,
     printed_of,
-    section_parts_chart,
     unit_of,
-    with_recomputed,
 )
+from helpers.present.report import Report
+from helpers.present.tables import Table
+from helpers.sections import blocks
 from helpers.sections.social_targets import Reference, targets_table
 from helpers.text import texts_for
 from helpers.text.formatting import fmt_value
 
 T = texts_for(__name__)
-DOMAINS = ("social_protection", "children", "people_with_merit")
+PART = "social_protection"  # the notebook part whose blocks data/content_blocks.csv declares
 
 
 def dated(table: Table | None, year: int) -> Table | None:
@@ -52,33 +54,39 @@ def dated(table: Table | None, year: int) -> Table | None:
     return None if table is None else replace(table, values={"prev": year - 1, "next": year + 1, **table.values})
 
 
-# Monthly assistance -------------------------------------------------------------
+def show(rep: Report, name: str, table: Table | None) -> Table | None:
+    """An ``own`` block: its heading (when it has a level) and its table, handed to the appendix."""
+    blocks.heading(rep, name, table, next=rep.year + 1)
+    rep.table(table, content.block(PART, name)["table"])
+    return table
+
+
+# Monthly assistance: the block's lines are the beneficiaries, then the monthly amount ---------------------------
+
+
+def assistance_ids() -> tuple[str, str]:
+    persons, amount = content.indicators(PART, "assistance", "line")[:2]
+    return persons, amount
 
 
 def assistance_average(figures: pd.DataFrame, year: int) -> tuple[float, str | None] | None:
     """The average monthly allowance per beneficiary in đồng, with its qualifier ("hơn" from "hơn 32 tỷ")."""
-    average = average_vnd(
-        value(figures, "social_assistance_monthly_amount", year),
-        unit_of("social_assistance_monthly_amount"),
-        value(figures, "social_assistance_beneficiaries", year),
-    )
+    persons_id, amount_id = assistance_ids()
+    average = average_vnd(value(figures, amount_id, year), unit_of(amount_id), value(figures, persons_id, year))
     if average is None:
         return None
-    return average, derived_qualifier(
-        printed_of(figures, "social_assistance_monthly_amount", year),
-        printed_of(figures, "social_assistance_beneficiaries", year),
-    )
+    return average, derived_qualifier(printed_of(figures, amount_id, year), printed_of(figures, persons_id, year))
 
 
 def assistance_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """Beneficiaries of monthly social assistance, the monthly spending, and the average per person."""
-    persons = value(figures, "social_assistance_beneficiaries", year)
-    amount = value(figures, "social_assistance_monthly_amount", year)
-    unit = unit_of("social_assistance_monthly_amount")
+    persons_id, amount_id = assistance_ids()
+    persons, amount = value(figures, persons_id, year), value(figures, amount_id, year)
+    unit = unit_of(amount_id)
     average = assistance_average(figures, year)
     lines = [
-        figure_line(figures, "social_assistance_beneficiaries", year, lang),
-        figure_line(figures, "social_assistance_monthly_amount", year, lang),
+        figure_line(figures, persons_id, year, lang),
+        figure_line(figures, amount_id, year, lang),
         None
         if average is None
         else computed_line(
@@ -86,45 +94,20 @@ def assistance_table(figures: pd.DataFrame, year: int, lang: str) -> Table | Non
             average[0],
             "vnd_per_month",
             lang,
-            f"{fmt_value(amount, unit, lang)} {unit_label('social_assistance_monthly_amount', lang)} / "
-            f"{fmt_value(persons, 'persons', lang)}",
+            f"{fmt_value(amount, unit, lang)} {unit_label(amount_id, lang)} / {fmt_value(persons, 'persons', lang)}",
             unit_text=T("assistance.per_person_unit", lang),
             text=computed_text(
                 average[0],
                 lang,
-                printed_of(figures, "social_assistance_monthly_amount", year),
-                printed_of(figures, "social_assistance_beneficiaries", year),
+                printed_of(figures, amount_id, year),
+                printed_of(figures, persons_id, year),
             ),
         ),
     ]
     return lines_table(lines, lang)
 
 
-def assistance(rep: Report) -> Table | None:
-    """Section: its heading, and beneficiaries, monthly spending and the average per person."""
-    return rep.section("assistance", assistance_table(rep.figures, rep.year, rep.lang))
-
-
-# Facilities -----------------------------------------------------------------------
-
-
-def facilities(rep: Report) -> pd.DataFrame | None:
-    """Section: its heading, and the facilities by ownership with their shares."""
-    return rep.section(
-        "facilities", parts_frame(rep.figures, "social_assistance_facilities", "ownership", rep.year, rep.lang)
-    )
-
-
-def facilities_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Social assistance facilities by ownership, with shares and the total."""
-    return parts_table(
-        figures,
-        "social_assistance_facilities",
-        "ownership",
-        year,
-        lang,
-        category_header="social_protection:facilities.ownership",
-    )
+# A figure beside the year before: the block's lines come in pairs, a figure then its printed change --------------
 
 
 def change_lines(figures: pd.DataFrame, indicator_id: str, change_id: str | None, year: int, lang: str) -> list:
@@ -169,63 +152,30 @@ def change_lines(figures: pd.DataFrame, indicator_id: str, change_id: str | None
     return lines
 
 
-def residents_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Residents of social assistance facilities last year and this year, with the change."""
-    lines = change_lines(figures, "social_facility_residents", "social_facility_residents_change", year, lang)
+def changes_table(figures: pd.DataFrame, name: str, year: int, lang: str) -> Table | None:
+    """Block ``name``'s figures last year and this year, each with its change (the pairs its lines declare); a
+    figure the year lacks is left out (last year's alone says nothing of the year)."""
+    ids = content.indicators(PART, name, "line")
+    pairs = [
+        (i, change_id) for i, change_id in zip(ids[::2], ids[1::2], strict=True) if value(figures, i, year) is not None
+    ]
+    lines = [line for i, change_id in pairs for line in change_lines(figures, i, change_id, year, lang)]
     return dated(lines_table(lines, lang), year)
 
 
-def residents(rep: Report) -> Table | None:
-    """Residents last year and this year (no heading of their own; "no data" when there are none)."""
-    table = residents_table(rep.figures, rep.year, rep.lang)
-    if table is None:
-        rep.no_data(rep.say("residents.what"))
-    return table
+def residents_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
+    """Residents of social assistance facilities last year and this year, with the change."""
+    return changes_table(figures, "residents", year, lang)
 
 
-# Children ---------------------------------------------------------------------------
+def injuries_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
+    """Child injuries and deaths, last year and this year, with the changes (all to the same cut-off)."""
+    return changes_table(an.injury_view(figures, year), "injuries", year, lang)
 
 
-def children_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Children, children in special circumstances with their share and support rate, and related counts."""
-    special = value(figures, "children_special_circumstances", year)
-    children = value(figures, "children_population", year)
-    supported = value(figures, "children_special_circumstances_supported", year)
-    lines = [
-        figure_line(figures, "children_population", year, lang),
-        figure_line(figures, "children_share_of_population", year, lang),
-        figure_line(figures, "male_children_share", year, lang),
-        figure_line(figures, "children_special_circumstances", year, lang),
-        computed_line(
-            indicator_name("children_special_circumstances_rate", lang),
-            special_share(figures, year),
-            "percent",
-            lang,
-            f"{fmt_value(special, 'persons', lang)} / {fmt_value(children, 'persons', lang)}",
-        ),
-        figure_line(figures, "children_special_circumstances_groups", year, lang),
-        figure_line(figures, "children_special_circumstances_supported", year, lang),
-        with_recomputed(
-            figure_line(figures, "children_special_circumstances_supported_rate", year, lang),
-            computed_line(
-                indicator_name("children_special_circumstances_supported_rate", lang),
-                an.share(supported, special),
-                "percent",
-                lang,
-                f"{fmt_value(supported, 'persons', lang)} / {fmt_value(special, 'persons', lang)}",
-            ),
-            lang,
-        ),
-        figure_line(figures, "children_in_poor_households", year, lang, breakdown="household_group=poor"),
-        figure_line(figures, "children_in_poor_households", year, lang, breakdown="household_group=near_poor"),
-        figure_line(figures, "children_in_facilities", year, lang),
-    ]
-    return lines_table(lines, lang)
-
-
-def children(rep: Report) -> Table | None:
-    """Section: its heading, and children with those in special circumstances."""
-    return rep.section("children", children_table(rep.figures, rep.year, rep.lang))
+# Children in special circumstances beside next year's ceiling --------------------------------------------------
+# These name their indicators: the share is computed from two counts and set against the target of a third (the
+# rate), a rule of these three figures (data/comparable_results.csv declares the same measure).
 
 
 def special_vs_target_frame(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
@@ -263,8 +213,8 @@ def special_vs_target_frame(figures: pd.DataFrame, year: int, lang: str) -> pd.D
 
 
 def special(rep: Report) -> pd.DataFrame | None:
-    """Section: its heading, and the computed share beside next year's target."""
-    return rep.section("special", special_vs_target_frame(rep.figures, rep.year, rep.lang), level=3)
+    """Block ``special``: its heading, and the computed share beside next year's target."""
+    return blocks.heading(rep, "special", special_vs_target_frame(rep.figures, rep.year, rep.lang))
 
 
 def special_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None:
@@ -298,52 +248,48 @@ def special_notes(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
     return [sentence] if sentence else []
 
 
-# Injuries ------------------------------------------------------------------------------
-
-
-def injuries_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Child injuries and deaths, last year and this year, with the changes (all to the same cut-off)."""
-    figures = an.injury_view(figures, year)
-    lines = change_lines(figures, "child_injuries", "child_injuries_change", year, lang) + change_lines(
-        figures, "child_deaths", "child_deaths_change", year, lang
-    )
-    return dated(lines_table(lines, lang), year)
-
-
-def injuries(rep: Report) -> Table | None:
-    """Section: its heading, and injuries and deaths against last year (to the same cut-off)."""
-    return rep.section("injuries", injuries_table(rep.figures, rep.year, rep.lang))
+# Deaths by cause, to the injuries' cut-off: the block's frame is its own, its table and chart the generic ones ------
 
 
 def deaths_by_cause(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:
-    """Child deaths from injuries by cause, with shares."""
-    return parts_frame(an.injury_view(figures, year), "child_deaths", "cause", year, lang)
+    """Child deaths from injuries by cause, with shares (to the same cut-off as the injuries)."""
+    row = content.rows(PART, "deaths").query("role == 'parts'").iloc[0]
+    dimension = row["breakdown"].removesuffix("=*")
+    return parts_frame(an.injury_view(figures, year), row["indicator_id"], dimension, year, lang)
 
 
-def deaths(rep: Report) -> pd.DataFrame | None:
-    """Child deaths by cause (no heading of their own; "no data" when there are none)."""
-    frame = deaths_by_cause(rep.figures, rep.year, rep.lang)
-    if frame is None:
-        rep.no_data(rep.say("deaths.what"))
-    return frame
+# Gifts and events for children: the block's lines, then the cost per child in đồng ------------------------------
 
 
-def deaths_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | None:
-    """Bars of child deaths by cause, largest first."""
-    if frame is None:
+def per_child_line(figures: pd.DataFrame, year: int, lang: str) -> Line | None:
+    """The cost of the block's event per child in đồng (its computed row: the cost over the children), carrying
+    the cost's "khoảng"; None without both."""
+    row = content.rows(PART, "children_gifts_events").query("role == 'computed'").iloc[0]
+    cost_id, children_id = row["numerator"], row["denominator"]
+    children, cost = figure_line(figures, children_id, year, lang), figure_line(figures, cost_id, year, lang)
+    found = cost_per_person(figures, cost_id, children_id, year)
+    if found is None or children is None or cost is None:
         return None
-    unit = unit_label("child_deaths", lang)
-    return section_parts_chart(frame, title=ct.ranking_title(frame, unit, lang), unit_text=unit, lang=lang, year=year)
-
-
-def deaths_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """Child deaths by cause with shares and the total (to the same cut-off as the injuries)."""
-    return parts_table(
-        an.injury_view(figures, year), "child_deaths", "cause", year, lang, "social_protection:deaths.cause"
+    qualifier = derived_qualifier(printed_of(figures, cost_id, year), printed_of(figures, children_id, year))
+    return computed_line(
+        T(row["label"], lang),
+        found,
+        "",
+        lang,
+        how=f"{cost.text} {cost.unit_text} / {children.text}",
+        decimals=0,
+        unit_text=T(row["unit_label"], lang),
+        qualifier_key=qualifier,
     )
 
 
-# Next year's targets ----------------------------------------------------------------------
+def gifts_events_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
+    """Gifts and scholarships to children, the Mid-Autumn programme and its cost per child; None without figures."""
+    lines = [figure_line(figures, i, year, lang) for i in content.indicators(PART, "children_gifts_events", "line")]
+    return lines_table([*lines, per_child_line(figures, year, lang)], lang)
+
+
+# Next year's targets -------------------------------------------------------------------------------------------
 
 
 def special_share_reference(figures: pd.DataFrame, year: int, lang: str) -> Reference | None:
@@ -362,10 +308,7 @@ REFERENCES = {"children_special_circumstances_rate": special_share_reference}
 
 
 def goals_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
-    """The domains' targets for ``year + 1`` beside ``year``'s results (or the appendix's reference values)."""
-    return dated(targets_table(figures, year, DOMAINS, lang, REFERENCES), year)
-
-
-def targets(rep: Report) -> Table | None:
-    """Section: its heading, and next year's targets beside this year's results."""
-    return rep.section("targets", goals_table(rep.figures, rep.year, rep.lang), next=rep.year + 1)
+    """The goals for ``year + 1`` of the ``targets`` block's domains beside ``year``'s results (or the appendix's
+    reference values)."""
+    domains = tuple(content.rows(PART, "targets")["domain"])
+    return dated(targets_table(figures, year, domains, lang, REFERENCES), year)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import social_protection as an
+from helpers.data import content
 from helpers.data.query import figure_row, unit_label, value
-from helpers.sections.social_common import (
-    collect_findings,
+from helpers.present.lines import (
     computed_text,
     figure_text,
     lower_first,
@@ -16,17 +16,21 @@ from helpers.sections.social_common import (
     pct,
     printed_of,
 )
+from helpers.sections.blocks import collect_findings
 from helpers.sections.social_protection import (
+    PART,
     T,
     assistance_average,
+    assistance_ids,
     deaths_by_cause,
     special_sentence,
 )
 from helpers.sections.social_protection_gifts import (
-    MERIT_GIFTS,
     ambiguous,
     gift_total,
+    holiday_pair,
     merit_gift_rows,
+    merit_pairs,
     vulnerable_gift_rows,
 )
 from helpers.text.formatting import fmt_ratio, fmt_value
@@ -39,16 +43,15 @@ def _cap(text: str) -> str:
 
 def finding_assistance(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """Monthly beneficiaries, spending and the average per person."""
-    persons = figure_text(figures, "social_assistance_beneficiaries", year, lang)
+    persons_id, amount_id = assistance_ids()  # the assistance block's lines
+    persons = figure_text(figures, persons_id, year, lang)
     if persons is None:
         return None
     sentence = T("finding.assistance", lang, year=year, persons=persons)
-    amount = figure_text(figures, "social_assistance_monthly_amount", year, lang)
+    amount = figure_text(figures, amount_id, year, lang)
     found = assistance_average(figures, year)
     if amount is not None:
-        sentence += T(
-            "finding.assistance.amount", lang, amount=amount, unit=unit_label("social_assistance_monthly_amount", lang)
-        )
+        sentence += T("finding.assistance.amount", lang, amount=amount, unit=unit_label(amount_id, lang))
         if found is not None:
             sentence += T(
                 "finding.assistance.average",
@@ -56,8 +59,8 @@ def finding_assistance(figures: pd.DataFrame, year: int, lang: str) -> str | Non
                 avg=computed_text(
                     found[0],
                     lang,
-                    printed_of(figures, "social_assistance_monthly_amount", year),
-                    printed_of(figures, "social_assistance_beneficiaries", year),
+                    printed_of(figures, amount_id, year),
+                    printed_of(figures, persons_id, year),
                 ),
             )
     return sentence + "."
@@ -65,15 +68,17 @@ def finding_assistance(figures: pd.DataFrame, year: int, lang: str) -> str | Non
 
 def finding_facilities(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """Facilities by ownership and residents against last year."""
-    facilities = figure_text(figures, "social_assistance_facilities", year, lang)
-    found = an.change(figures, "social_facility_residents", year)
+    parts_row = content.rows(PART, "facilities").query("role == 'parts'").iloc[0]  # the blocks' declarations
+    facilities_id, dimension = parts_row["indicator_id"], parts_row["breakdown"].removesuffix("=*")
+    facilities = figure_text(figures, facilities_id, year, lang)
+    found = an.change(figures, content.indicators(PART, "residents", "line")[0], year)
     now, prev = found["now"], found["prev"]
     if facilities is None and now is None:
         return None
     pieces = []
     if facilities is not None:
         piece = T("finding.facilities", lang, n=facilities, **area_words(year, lang))
-        own = parts_frame(figures, "social_assistance_facilities", "ownership", year, lang)
+        own = parts_frame(figures, facilities_id, dimension, year, lang)
         if own is not None:
             piece += (
                 " ("
@@ -99,7 +104,10 @@ def finding_facilities(figures: pd.DataFrame, year: int, lang: str) -> str | Non
 
 
 def finding_children(figures: pd.DataFrame, year: int, lang: str) -> str | None:
-    """Children in special circumstances: share against next year's ceiling, and the share supported."""
+    """Children in special circumstances: share against next year's ceiling, and the share supported.
+
+    It names its indicators, as :func:`special_sentence` does: the share supported is one count over another,
+    a rule of these two figures."""
     sentence = special_sentence(figures, year, lang)
     if sentence is None:
         return None
@@ -116,19 +124,20 @@ def finding_children(figures: pd.DataFrame, year: int, lang: str) -> str | None:
 def finding_injuries(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """Child injuries and deaths against last year (to the same cut-off), and the leading cause of death."""
     figures = an.injury_view(figures, year)
-    now = value(figures, "child_injuries", year)
+    injuries_id, deaths_id = content.indicators(PART, "injuries", "line")[::2][:2]  # the block's pairs' figures
+    now = value(figures, injuries_id, year)
     if now is None:
         return None
-    date = an.as_of(figure_row(figures, "child_injuries", year))
+    date = an.as_of(figure_row(figures, injuries_id, year))
     sentence = (T("finding.injuries.as_of", lang, d=date) if date else "") + T(
         "finding.injuries", lang, now=fmt_value(now, "cases", lang)
     )
-    prev = value(figures, "child_injuries", year - 1)
+    prev = value(figures, injuries_id, year - 1)
     if prev is not None:
         sentence += T("finding.previous", lang, py=year - 1, prev=fmt_value(prev, "cases", lang))
-    deaths = value(figures, "child_deaths", year)
+    deaths = value(figures, deaths_id, year)
     if deaths is not None:
-        deaths_prev = value(figures, "child_deaths", year - 1)
+        deaths_prev = value(figures, deaths_id, year - 1)
         sentence += T("finding.deaths", lang, n=fmt_value(deaths, "cases", lang))
         if deaths_prev is not None:
             sentence += T("finding.previous", lang, py=year - 1, prev=fmt_value(deaths_prev, "cases", lang))
@@ -160,14 +169,14 @@ def finding_merit_gifts(figures: pd.DataFrame, year: int, lang: str) -> str | No
                 occ=T(f"finding.merit.{r.code}", lang),
                 items=items,
                 amount=amount,
-                unit=unit_label("tet_gifts_amount", lang),
+                unit=unit_label(merit_pairs()[0][1], lang),
                 avg=average,
             )
         )
     text = T("finding.merit", lang, pieces="; ".join(pieces))
     unclear = [
         T(f"finding.merit.{items_id}", lang)
-        for items_id, amount_id in MERIT_GIFTS
+        for items_id, amount_id in merit_pairs()
         if ambiguous(figure_row(figures, amount_id, year))
     ]
     if unclear:
@@ -187,7 +196,7 @@ def finding_vulnerable_gifts(figures: pd.DataFrame, year: int, lang: str) -> str
     if total is not None:
         items, amount, _ = total.texts(lang)
         sentence += T(
-            "finding.vulnerable.total", lang, items=items, amount=amount, unit=unit_label("holiday_gifts_amount", lang)
+            "finding.vulnerable.total", lang, items=items, amount=amount, unit=unit_label(holiday_pair()[1], lang)
         )
     return sentence + T(
         "finding.vulnerable.range",

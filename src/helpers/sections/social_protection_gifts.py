@@ -9,26 +9,38 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
+from helpers.data import content
 from helpers.data.printed import computed_significance, is_ambiguous, parse_printed
 from helpers.data.query import category_label, figure_row, indicator_name, parts, unit_label, value
-from helpers.present.report import Report
-from helpers.present.tables import Table
-from helpers.sections import chart_titles as ct
-from helpers.sections.social_common import (
+from helpers.present import chart_titles as ct
+from helpers.present.lines import (
     computed_text,
     prefixed,
     qualifier,
     section_parts_chart,
     unit_of,
 )
-from helpers.sections.social_protection import (
-    T,
-    average_vnd,
-)
+from helpers.present.report import Report
+from helpers.present.tables import Table
+from helpers.sections import blocks
+from helpers.sections.social_protection import PART, T, average_vnd
 from helpers.text import say
 from helpers.text.formatting import fmt_number, fmt_value, round_significant
 
-MERIT_GIFTS = (("tet_gifts", "tet_gifts_amount"), ("july27_gifts", "july27_gifts_amount"))
+
+def merit_pairs() -> list[tuple[str, str]]:
+    """The gifts to people with merit by occasion: the ``merit_gifts`` block's lines, in pairs of the number of
+    gifts and their amount (``data/content.csv``)."""
+    ids = content.indicators(PART, "merit_gifts", "line")
+    return list(zip(ids[::2], ids[1::2], strict=True))
+
+
+def holiday_pair() -> tuple[str, str]:
+    """The holiday gifts by recipient group: the ``vulnerable_gifts`` block's two lines broken down by a dimension
+    (the number of gifts, then their amount)."""
+    rows = content.rows(PART, "vulnerable_gifts")
+    items, amount = rows.loc[rows["breakdown"].str.endswith("=*"), "indicator_id"].iloc[:2]
+    return str(items), str(amount)
 
 
 @dataclass(frozen=True)
@@ -56,7 +68,7 @@ class GiftRow:
 
     def average_text(self, lang: str) -> str:
         """The average by the one precision rule: whole đồng from exact prints, "khoảng 347 nghìn" from a
-        qualified one (:func:`helpers.sections.social_common.computed_text`)."""
+        qualified one (:func:`helpers.text.computed.computed_text`)."""
         return computed_text(self.average, lang, self.amount_printed, self.items_printed)
 
     def average_shown(self) -> float | None:
@@ -118,17 +130,19 @@ def merit_gift_rows(figures: pd.DataFrame, year: int, lang: str) -> list[GiftRow
     """Gifts to people with merit (Tết, War Invalids and Martyrs Day), one row per occasion."""
     rows = [
         gift_row(figures, year, lang, items_id, indicator_name(items_id, lang), items_id, amount_id)
-        for items_id, amount_id in MERIT_GIFTS
+        for items_id, amount_id in merit_pairs()
     ]
     return [r for r in rows if r is not None]
 
 
 def vulnerable_gift_rows(figures: pd.DataFrame, year: int, lang: str) -> list[GiftRow]:
     """Holiday gifts by recipient group (footnote 1 of the 2023 report), one row per group."""
+    items_id, amount_id = holiday_pair()
+    dimension = content.rows(PART, "vulnerable_gifts").query("indicator_id == @items_id")["breakdown"].iloc[0][:-2]
     codes = list(
         dict.fromkeys(
-            list(parts(figures, "holiday_gifts", "recipient_group", year)["category"])
-            + list(parts(figures, "holiday_gifts_amount", "recipient_group", year)["category"])
+            list(parts(figures, items_id, dimension, year)["category"])
+            + list(parts(figures, amount_id, dimension, year)["category"])
         )
     )
     rows = [
@@ -137,10 +151,10 @@ def vulnerable_gift_rows(figures: pd.DataFrame, year: int, lang: str) -> list[Gi
             year,
             lang,
             code,
-            category_label("recipient_group", code, lang),
-            "holiday_gifts",
-            "holiday_gifts_amount",
-            f"recipient_group={code}",
+            category_label(dimension, code, lang),
+            items_id,
+            amount_id,
+            f"{dimension}={code}",
         )
         for code in codes
     ]
@@ -182,8 +196,8 @@ def gift_table(rows: list[GiftRow], lang: str, label_header: str, with_total: bo
     frame = pd.DataFrame(
         {
             label_header: [r.label for r in shown],
-            T("gift.column.items", lang, unit=unit_label("holiday_gifts", lang)): [x[0] for x in texts],
-            T("gift.column.amount", lang, unit=unit_label("holiday_gifts_amount", lang)): [x[1] for x in texts],
+            T("gift.column.items", lang, unit=unit_label(holiday_pair()[0], lang)): [x[0] for x in texts],
+            T("gift.column.amount", lang, unit=unit_label(holiday_pair()[1], lang)): [x[1] for x in texts],
             T("gift.column.average", lang): [x[2] for x in texts],
             T("column.note", lang): [r.note for r in shown],
         }
@@ -210,14 +224,14 @@ def merit_gifts_table(figures: pd.DataFrame, year: int, lang: str) -> Table | No
 
 def merit_gifts(rep: Report) -> Table | None:
     """Section: the gifts heading, its sub-heading, and gifts to people with merit by occasion."""
-    rep.section("gifts")
-    return rep.section("merit_gifts", merit_gifts_table(rep.figures, rep.year, rep.lang), level=3)
+    blocks.show(rep, "gifts")  # a heading above the gift blocks, shown once something follows it
+    return blocks.heading(rep, "merit_gifts", merit_gifts_table(rep.figures, rep.year, rep.lang))
 
 
 def ambiguity_sentences(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
     """A note for each gift amount recorded under the other reading of an ambiguous print."""
     sentences = []
-    for items_id, amount_id in MERIT_GIFTS:
+    for items_id, amount_id in merit_pairs():
         row = figure_row(figures, amount_id, year)
         items = value(figures, items_id, year)
         if row is None or items is None or not ambiguous(row):
@@ -256,7 +270,7 @@ def vulnerable_gifts_table(figures: pd.DataFrame, year: int, lang: str) -> Table
 
 def vulnerable_gifts(rep: Report) -> Table | None:
     """Section: its heading, and holiday gifts by recipient group."""
-    return rep.section("vulnerable_gifts", vulnerable_gifts_table(rep.figures, rep.year, rep.lang), level=3)
+    return blocks.heading(rep, "vulnerable_gifts", vulnerable_gifts_table(rep.figures, rep.year, rep.lang))
 
 
 def gift_average_frame(figures: pd.DataFrame, year: int, lang: str) -> pd.DataFrame | None:

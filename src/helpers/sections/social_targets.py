@@ -1,4 +1,4 @@
-"""Next year's targets beside this year's results, for sections 03 and 04. Words from ``social_common.yml``."""
+"""Next year's targets beside this year's results, for sections 03 and 04. Words from ``text/lines.yml``."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pandas as pd
 from helpers.analysis.attainment import next_year_targets
 from helpers.analysis.social import against_goal
 from helpers.data.query import indicator_name
+from helpers.present.lines import T, goal_text, qualified, unit_name
 from helpers.present.tables import Table
-from helpers.sections.social_common import T, goal_text, qualified, unit_name
 from helpers.text.formatting import fmt_value
 
 

@@ -5,18 +5,11 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+from helpers.data.languages import LANGS as LANGS  # re-exported: the text layer's callers import it from here
+from helpers.data.languages import check_lang as check_lang
 from helpers.data.printed import shown_decimals
-from helpers.errors import UsageError
 
-LANGS = ("vi", "en")
 _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)
-
-
-def check_lang(lang: str) -> str:
-    """Return ``lang`` if it is a supported language, else raise a UsageError listing them."""
-    if lang not in LANGS:
-        raise UsageError(f"Unknown language '{lang}'; use one of: {', '.join(LANGS)}.")
-    return lang
 
 
 def decimals_needed(value: float, max_decimals: int = 2) -> int:

@@ -94,7 +94,8 @@ def yes_no(flag: bool | None, lang: str) -> str:
 
 
 def breakdown_text(breakdown: str, lang: str) -> str:
-    """A breakdown cell as a reader sees it: "Huyện A Lưới" for ``district=A Lưới``, "" for a total."""
+    """A breakdown cell as a reader sees it: "Hộ cận nghèo" for ``household_group=near_poor`` (its label in
+    data/breakdown_labels.csv), "" for a total."""
     if not breakdown:
         return ""
     dimension, _, code = breakdown.partition("=")
@@ -102,6 +103,23 @@ def breakdown_text(breakdown: str, lang: str) -> str:
 
 
 def indicator_text(name: str, breakdown: str, lang: str) -> str:
-    """An indicator's catalogue name with its breakdown's category: "Tỷ lệ hộ nghèo – Huyện A Lưới"."""
+    """An indicator's catalogue name with its breakdown's category: "Số hộ được vay vốn – Hộ cận nghèo"."""
     part = breakdown_text(breakdown, lang)
     return f"{name} – {part}" if part else name
+
+
+def part_year_text(as_of: str, lang: str) -> str:
+    """A part-year figure's cut-off in words ("tính đến 31/7/2025", "as of 31/7/2025"); "" for a full-year one."""
+    if not isinstance(as_of, str) or not as_of:
+        return ""
+    year, month, day = (int(p) for p in as_of.split("-"))
+    return say("common:part_year", lang, day=day, month=month, year=year)
+
+
+def verdict_text(met: object, lang: str, kind: object = "actual") -> str:
+    """The verdict on a goal, the same words everywhere: "Đạt"/"Chưa đạt", and for a year judged by its estimate
+    "Ước đạt"/"Ước chưa đạt" ("Estimated to meet"…); "–" when it is not judged."""
+    if met is None or (isinstance(met, float) and pd.isna(met)):
+        return NOT_JUDGED
+    estimated = "_estimated" if kind == "estimate" else ""
+    return say(f"common:{'met' if met else 'not_met'}{estimated}", lang)
