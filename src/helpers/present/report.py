@@ -128,7 +128,7 @@ def section_of(notebook: str) -> str:
 
 _SHOW = object()  # rep.section(name) without data: the heading only
 
-PARAMETERS = ("year", "lang", "output_dir")  # each notebook's parameters cell, and Report's own arguments
+PARAMETERS = ("year", "lang", "output_dir", "as_of")  # each notebook's parameters cell, and Report's own arguments
 PAPERMILL_CELL = "# Parameters\n"  # how papermill's injected-parameters cell starts (its Python translator)
 
 
@@ -149,7 +149,9 @@ def injected_parameters(history: list[str] | None = None) -> list[str]:
     return []
 
 
-def check_parameters(year: object, lang: object, output_dir: object, injected: list[str] | None = None) -> None:
+def check_parameters(
+    year: object, lang: object, output_dir: object, injected: list[str] | None = None, as_of: object = ""
+) -> None:
     """Refuse, in one sentence, a parameter a notebook does not take or a value of the wrong type
     (``papermill … -p year abc``); papermill itself only warns about an unknown name and runs on."""
     names = injected_parameters() if injected is None else injected
@@ -168,6 +170,8 @@ def check_parameters(year: object, lang: object, output_dir: object, injected: l
     check_lang(lang)
     if not isinstance(output_dir, (str, Path)):
         raise UsageError(f"The parameter output_dir must be a folder's path (or empty), not {output_dir!r}.")
+    if not isinstance(as_of, str):
+        raise UsageError(f"The parameter as_of must be a date written YYYY-MM-DD (or empty), not {as_of!r}.")
 
 
 @dataclass
@@ -198,7 +202,7 @@ class Report:
     pending: list[tuple[int, str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        check_parameters(self.year, self.lang, self.output_dir)
+        check_parameters(self.year, self.lang, self.output_dir, as_of=self.as_of)
         self.year = int(self.year)
         self.meta = load_report_meta(self.year)  # the report the appendix accompanies (data/reports.csv)
         self.edition = Edition(str(self.as_of or ""))  # which sources, by publication date (helpers.data.editions)
