@@ -209,6 +209,24 @@ def test_overlapping_authorities_are_refused(data_copy: Path) -> None:
         validate_all(data_copy)  # every build checks the file, whatever the edition
 
 
+def test_an_authority_says_what_establishes_its_period(data_copy: Path) -> None:
+    rows = read_rows(data_copy / "authorities.csv")
+    basis, source = rows[0].index("basis"), rows[0].index("source_id")
+    assert all(row[basis].strip() for row in rows[1:])  # held, or said not to be held
+    assert all(not row[source] for row in rows[1:])  # no source for the dates is held (../shared/sources)
+    rows[3][source] = "nghi_dinh_sap_nhap"
+    write_rows(data_copy / "authorities.csv", rows)
+    with pytest.raises(
+        DataError,
+        match=r"^data/authorities.csv, line 4, column 'source_id': 'nghi_dinh_sap_nhap' is not a source_id of data/",
+    ):
+        validate_all(data_copy)
+    rows[3][source], rows[2][basis] = "", " "
+    write_rows(data_copy / "authorities.csv", rows)
+    with pytest.raises(DataError, match=r"^data/authorities.csv, line 3, column 'basis': the cell is empty\.$"):
+        validate_all(data_copy)
+
+
 def test_an_undated_declaration_of_a_dated_source_is_refused(data_copy: Path) -> None:
     write_rows(data_copy / "undated_sources.csv", [["source_id", "reason"], ["danviet_2024_giam_ngheo", "x"]])
     with pytest.raises(DataError, match=r"undated_sources.csv, line 2, column 'source_id': danviet_2024_giam"):

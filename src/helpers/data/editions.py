@@ -158,19 +158,19 @@ def in_edition(
 
 AUTHORITIES_FILE = "authorities.csv"
 # who issues, for which area, where: the columns of data/reports.csv between source_id and issued
-AUTHORITY_COLUMNS = [
-    "from",
-    "to",
-    *REPORTS_COLUMNS[REPORTS_COLUMNS.index("issuer_vi") : REPORTS_COLUMNS.index("issued")],
-]
+ISSUER_COLUMNS = REPORTS_COLUMNS[REPORTS_COLUMNS.index("issuer_vi") : REPORTS_COLUMNS.index("issued")]
+# then what establishes the period: a source of data/sources.csv when one is held, and a note saying what it is
+AUTHORITY_COLUMNS = ["from", "to", *ISSUER_COLUMNS, "source_id", "basis"]
 _DAY_RE = re.compile(r"^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
-def authority_on(date: str, root: Path, check_only: bool = False) -> dict[str, str]:
+def authority_on(date: str, root: Path, check_only: bool = False, source_ids: set[str] | None = None) -> dict[str, str]:
     """The body competent to issue the appendix on ``date`` (``YYYY-MM-DD``), from ``data/authorities.csv``: its
     row's ``issuer_*``, ``area_*``, ``place_*`` columns (the same as data/reports.csv's). ``from`` and ``to`` are
-    the first and last day of its competence, empty for open; periods must not overlap. A date no row covers is
-    refused with one sentence. ``check_only``: check the file and return ``{}``."""
+    the first and last day of its competence, empty for open; periods must not overlap. ``basis`` says what
+    establishes the period (never empty); ``source_id``, when a source for it is held, names it in
+    data/sources.csv (checked against ``source_ids`` when given). A date no row covers is refused with one
+    sentence. ``check_only``: check the file and return ``{}``."""
     path = root / AUTHORITIES_FILE
     shown = shown_path(path)
     frame = read_table(path, AUTHORITY_COLUMNS)
@@ -182,9 +182,13 @@ def authority_on(date: str, root: Path, check_only: bool = False) -> dict[str, s
             raise DataError(
                 shown, f"the period ends ({row['to']}) before it begins ({row['from']})", row=line, column="to"
             )
-        for column in AUTHORITY_COLUMNS[2:]:
+        for column in [*ISSUER_COLUMNS, "basis"]:
             if not row[column].strip():
                 raise DataError(shown, "the cell is empty", row=line, column=column)
+        if source_ids is not None and row["source_id"] and row["source_id"] not in source_ids:
+            raise DataError(
+                shown, f"'{row['source_id'][:60]}' is not a source_id of data/sources.csv", row=line, column="source_id"
+            )
     rows = list(frame.iterrows())
     for i, (first, a) in enumerate(rows):
         for second, b in rows[i + 1 :]:
@@ -201,7 +205,7 @@ def authority_on(date: str, root: Path, check_only: bool = False) -> dict[str, s
     ]
     if not found:
         raise DataError(shown, f"no row covers {date}, so the appendix does not know who issues it on that date")
-    return {c: found[0][1][c] for c in AUTHORITY_COLUMNS[2:]}
+    return {c: found[0][1][c] for c in ISSUER_COLUMNS}
 
 
 def _is_day(text: str) -> bool:

@@ -47,4 +47,4 @@ def validate_all(data_dir: Path | None = None) -> None:
     load_components(root)
     load_undated(root, load_reference(root).sources)
     if (root / AUTHORITIES_FILE).exists():  # read only by a revised edition, checked for every build all the same
-        authority_on("0000-01-01", root, check_only=True)
+        authority_on("0000-01-01", root, check_only=True, source_ids=set(load_reference(root).sources["source_id"]))
