@@ -80,6 +80,9 @@ def test_a_revised_edition_has_its_own_cover_issuer_and_list_of_differences(lang
     }[lang]
     assert all(w in cover for w in words), cover
     assert 'class="cover-issuer"' not in cover and "Kèm theo" not in cover and "Accompanying" not in cover
+    sources = frontmatter.sources_html(fm)  # the later sources are named as the update's, not the report's
+    assert "kèm theo" not in sources.lower() and "accompanies" not in sources
+    assert {"vi": "Bản cập nhật trích dẫn 3 nguồn", "en": "This updated edition cites 3 sources"}[lang] in sources
     # What differs is computed from the two editions' figures: the 2023 poor households of Dân Việt are added.
     added = {d.what: d for d in fm.differences if d.old == ""}
     households = {"vi": "Số hộ nghèo (2023;", "en": "Poor households (2023;"}[lang]

@@ -346,7 +346,8 @@ def sources_html(fm: FrontMatter) -> str:
     later = ""
     if n_later:
         issued = when((fm.revises or fm.report).issued, lang)  # "published after the report": its own date
-        later = f"<p>{_e(T('later.intro', lang, n=n_later, issued=issued, year=fm.year))}</p>"
+        intro = "later.intro_revised" if fm.revises else "later.intro"  # an update accompanies no report
+        later = f"<p>{_e(T(intro, lang, n=n_later, issued=issued, year=fm.year))}</p>"
     return (
         '<section class="sources" id="sources">'
         f"<h1>{_e(T('sources', lang))}</h1>"
