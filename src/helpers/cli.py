@@ -233,8 +233,10 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
         "build",
         "build the appendix for a year (or every year)",
         "Build the appendix into outputs/<year>/ (in English: outputs/<year>-en/): appendix.html,\n"
-        "appendix.pdf, appendix.docx, appendix.xlsx, the figures, the tables as CSV and the executed\n"
-        "notebooks (--formats picks among them). After the notebooks, each phase is named on stderr;\n"
+        "appendix.pdf, appendix.docx, appendix.xlsx, the technical annex (annex.html, annex.pdf), the\n"
+        "figures, the tables as CSV (--formats picks among them), the notebooks' records (record/, which\n"
+        "every format is rendered from) and the executed notebooks. After the notebooks, each phase is\n"
+        "named on stderr;\n"
         "at the end every file written is listed with its size.\n"
         "The previous appendix is replaced only when every step succeeds; a failing notebook is\n"
         "named with its cell and kept in outputs/.failed/<year>/.",

@@ -83,7 +83,7 @@ def test_a_part_year_result_is_shown_with_its_cut_off_and_never_judged() -> None
         ],
         extra=("instrument", "as_of"),
     )
-    row = an.results_against_goals(figures, 2025, (an.JOBS,)).iloc[0]
+    row = an.results_against_goals(figures, 2025, ("jobs_created",)).iloc[0]
     assert row["result"] == 11556 and row["result_as_of"] == "2025-07-31" and row["result_kind"] == "actual"
     assert row["goal_kind"] == "plan" and row["goal"] == 17000
     assert pd.isna(row["met"]) and pd.isna(row["ratio"]) and pd.isna(row["difference"]) and pd.isna(row["margin"])

@@ -7,7 +7,7 @@ import pytest
 
 from helpers.analysis.progress import PROGRESS_COLUMNS, assessment_key, one_per_goal, pace_values, progress
 from tests.conftest import figures_frame
-from tests.sections.test_progress import RATES
+from tests.present.test_progress import RATES
 
 
 def test_progress_measures_pace_within_the_current_standard() -> None:

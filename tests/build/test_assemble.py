@@ -4,77 +4,75 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from helpers.build import assemble
-from helpers.build.assemble import (
-    Heading,
-    Section,
-    compose,
-    find_headings,
-    number_captions,
-    split_findings,
-    toc_html,
-    unique_ids,
-)
+from helpers.build.assemble import Heading, Section, compose, render_items, section_of, toc_html
+from helpers.build.execute import find_notebooks
 from helpers.build.frontmatter import BreakNote, FrontMatter, SourceEntry, VintageFile, gather
 from helpers.data.loading import ReportMeta
-
-FIGURE = (
-    '<figure class="appendix-figure" id="01_p_{n}" data-name="01_p_{n}"><img alt="a" src="data:image/png;base64,iVBO"/>'
-    '<figcaption><span class="caption-label"></span>Biểu đồ {n} &amp; chú thích</figcaption></figure>'
-)
-TABLE = (
-    '<div class="appendix-table-block" id="01_p_{n}" data-name="01_p_{n}">'
-    '<p class="table-caption"><span class="caption-label"></span>Bảng số {n}</p>'
-    '<table class="appendix-table"><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>'
-    '<p class="table-source">Nguồn: Sở &amp; Báo</p></div>'
-)
-FINDINGS = (
-    '<div class="appendix-findings" data-notebook="01_p"><p><strong>Những phát hiện chính</strong></p>'
-    "<ul><li>Một &lt;b&gt;</li><li>Hai</li></ul></div>"
-)
+from helpers.errors import AppendixError
+from helpers.paths import notebooks_dir
+from helpers.present import record
+from helpers.present.record import Findings, Paragraph, Record, RecordError, Table
 
 
-def html_output(body: str) -> nbformat.NotebookNode:
-    return new_output("display_data", data={"text/html": body, "text/plain": "<IPython.core.display.HTML object>"})
+def FIGURE(n: int) -> record.Figure:  # noqa: N802  (a fixture that reads as the constant it replaced)
+    files = f"figures/01_p_{n}"
+    return record.Figure(f"01_p_{n}", f"Biểu đồ {n} & chú thích", "a", f"{files}.svg", f"{files}.png", "iVBO")
 
 
-def test_notebook_outputs_keeps_only_the_appendix_html() -> None:
-    cell = new_code_cell("x")
-    cell.outputs = [
-        html_output('<h1 id="a" class="appendix-heading">A</h1>'),
-        new_output("stream", name="stdout", text="printed\n"),
-        html_output("<div>a stray DataFrame</div>"),
-        new_output("execute_result", data={"text/plain": "3"}, execution_count=1),
-        html_output('<p class="appendix-text">Câu.</p>'),
-    ]
-    notebook = new_notebook(cells=[new_markdown_cell("# not shown"), cell])
-    assert assemble.notebook_outputs(notebook) == [
-        '<h1 id="a" class="appendix-heading">A</h1>',
-        '<p class="appendix-text">Câu.</p>',
-    ]
+def TABLE(n: int, rows: int = 1, columns: int = 1) -> Table:  # noqa: N802
+    header = tuple("A" if k == 0 else f"h{k}" for k in range(columns))
+    return Table(f"01_p_{n}", f"Bảng số {n}", "Nguồn: Sở & Báo", header, tuple(("1",) * columns for _ in range(rows)))
 
 
-def test_split_findings_moves_the_items_out_of_the_flow() -> None:
-    section = split_findings(
-        "01_p", ['<h1 id="t" class="appendix-heading">T</h1>', FINDINGS, '<p class="appendix-text">x</p>']
-    )
-    assert section.findings == ["Một &lt;b&gt;", "Hai"]
-    assert section.pieces == ['<h1 id="t" class="appendix-heading">T</h1>', '<p class="appendix-text">x</p>']
+FINDINGS = Findings("Những phát hiện chính", ("Một <b>", "Hai"))
+
+
+def H(level: int, anchor: str, text: str, part: str = "") -> record.Heading:  # noqa: N802
+    return record.Heading(level, anchor, text, part)
+
+
+def test_the_build_reads_each_notebook_from_its_record_beside_it(tmp_path) -> None:  # noqa: ANN001
+    (tmp_path / "notebooks").mkdir()
+    path = record.start_record(tmp_path, "01_p", 2023, "vi")
+    for item in (H(1, "t", "T"), FINDINGS, Paragraph("Câu.")):
+        record.append_item(path, item)
+    section = assemble.read_section(tmp_path / "notebooks" / "01_p.ipynb")
+    assert section == Section("01_p", [H(1, "t", "T"), Paragraph("Câu.")], ["Một <b>", "Hai"])
+    with pytest.raises(RecordError, match=r"^The record record/02_q\.jsonl is missing: the notebook ran without"):
+        assemble.read_section(tmp_path / "notebooks" / "02_q.ipynb")
+
+
+def test_the_build_reads_every_record_of_the_run_in_name_order_whatever_the_notebooks_are_called(tmp_path) -> None:  # noqa: ANN001
+    (tmp_path / "notebooks").mkdir()
+    for name, text in (("01_p", "P"), ("00_overview", "O")):  # 00_tiny.ipynb made Report("00_overview", …)
+        record.append_item(record.start_record(tmp_path, name, 2023, "vi"), H(1, name, text))
+    executed = [tmp_path / "notebooks" / n for n in ("00_tiny.ipynb", "01_p.ipynb", "02_quiet.ipynb")]
+    assert [p.name for p in assemble.records_of(executed)] == ["00_overview.jsonl", "01_p.jsonl"]
+    appendix = assemble.assemble(executed, front())
+    assert [h.element_id for h in appendix.headings] == ["00_overview", "01_p"]
+
+
+def test_the_findings_are_taken_out_of_the_flow() -> None:
+    section = section_of(Record("01_p", 2023, "vi", (H(1, "t", "T"), FINDINGS, Paragraph("x"))))
+    assert section.findings == ["Một <b>", "Hai"]
+    assert section.items == [H(1, "t", "T"), Paragraph("x")]
 
 
 @pytest.mark.parametrize(("lang", "figure", "table"), [("vi", "Hình", "Bảng"), ("en", "Figure", "Table")])
-def test_number_captions_in_document_order_across_fragments(lang: str, figure: str, table: str) -> None:
+def test_figures_and_tables_are_numbered_in_document_order_across_runs(lang: str, figure: str, table: str) -> None:
     counts = {"figure": 0, "table": 0}
-    first, caps1 = number_captions(FIGURE.format(n=1) + TABLE.format(n=2) + FIGURE.format(n=3), lang, counts)
-    second, caps2 = number_captions(TABLE.format(n=4), lang, counts)
-    labels = re.findall(r'<span class="caption-label">([^<]*)</span>', first + second)
-    assert labels == [f"{figure} 1. ", f"{table} 1. ", f"{figure} 2. ", f"{table} 2. "]
-    captions = caps1 + caps2
+    first = render_items([FIGURE(1), TABLE(2), FIGURE(3)], lang, set(), counts)
+    second = render_items([TABLE(4)], lang, set(), counts)
+    labels = [c.label for c in first.captions + second.captions]
+    assert labels == [f"{figure} 1.", f"{table} 1.", f"{figure} 2.", f"{table} 2."]
+    assert f'<span class="caption-label">{figure} 2. </span>Biểu đồ 3 &amp; chú thích' in first.html
+    captions = first.captions + second.captions
     assert [(c.kind, c.number, c.name) for c in captions] == [
         ("figure", 1, "01_p_1"),
         ("table", 1, "01_p_2"),
@@ -85,19 +83,30 @@ def test_number_captions_in_document_order_across_fragments(lang: str, figure: s
     assert captions[1].caption == "Bảng số 2" and captions[1].source == "Nguồn: Sở & Báo"
 
 
-def test_unique_ids_renames_repeats_only() -> None:
+def test_a_repeated_id_is_renamed_and_headings_are_collected_with_their_escaped_text() -> None:
     seen = {"sources"}
-    out = unique_ids('<h2 id="a" class="x">A</h2><p id="a">b</p><div id="sources"></div><p>id="a"</p>', seen)
-    assert out == '<h2 id="a" class="x">A</h2><p id="a-2">b</p><div id="sources-2"></div><p>id="a"</p>'
-    assert {"a", "a-2", "sources-2"} <= seen
-
-
-def test_find_headings_reads_levels_ids_and_text() -> None:
-    fragment = (
-        '<h1 id="t" class="appendix-heading">Tiêu đề &amp; x</h1><h3 id="s" class="appendix-heading">S</h3><h2 '
-        'id="n">not ours</h2>'
+    body = render_items(
+        [H(1, "t", "Tiêu đề & x"), Paragraph("p"), H(3, "t", "S"), TABLE(9), H(2, "sources", "N")],
+        "vi",
+        seen,
+        {"figure": 0, "table": 0},
     )
-    assert find_headings(fragment) == [Heading(1, "t", "Tiêu đề &amp; x"), Heading(3, "s", "S")]
+    assert body.headings == [Heading(1, "t", "Tiêu đề &amp; x"), Heading(3, "t-2", "S"), Heading(2, "sources-2", "N")]
+    assert '<h3 id="t-2" class="appendix-heading">S</h3>' in body.html and 'id="01_p_9" data-name="01_p_9"' in body.html
+    assert {"t", "t-2", "sources-2", "01_p_9"} <= seen
+
+
+def test_figures_are_embedded_for_the_screen_and_by_their_files_for_print_and_word() -> None:
+    sections = [Section("01_p", [H(1, "t", "T"), FIGURE(1)])]
+    appendix = compose(sections, front())
+    assert 'src="data:image/png;base64,iVBO"' in appendix.html
+    assert appendix.with_figures("embed") == appendix.html
+    svg, png = appendix.with_figures("svg"), appendix.with_figures("png")
+    assert 'src="figures/01_p_1.svg"' in svg and "data:image/png" not in svg.split("</style>")[1]
+    assert 'src="figures/01_p_1.png"' in png
+    assert svg.replace("figures/01_p_1.svg", "") == png.replace("figures/01_p_1.png", "")
+    with pytest.raises(ValueError, match="figures must be one of embed, svg, png"):
+        compose(sections, front(), figures="jpeg")
 
 
 def test_toc_nests_by_level_and_links_every_heading() -> None:
@@ -145,16 +154,8 @@ def front(lang: str = "vi") -> FrontMatter:
 
 def sections() -> list[Section]:
     return [
-        split_findings(
-            "01_p",
-            [
-                '<h1 id="01_p-poverty" class="appendix-heading">Giảm nghèo</h1>',
-                FINDINGS,
-                FIGURE.format(n=1),
-                TABLE.format(n=2),
-            ],
-        ),
-        Section("02_q", ['<h1 id="01_p-poverty" class="appendix-heading">Trùng id</h1>', FIGURE.format(n=3)]),
+        section_of(Record("01_p", 2023, "vi", (H(1, "01_p-poverty", "Giảm nghèo"), FINDINGS, FIGURE(1), TABLE(2)))),
+        Section("02_q", [H(1, "01_p-poverty", "Trùng id"), FIGURE(3)]),
     ]
 
 
@@ -163,9 +164,12 @@ def test_compose_gives_one_document_with_frame_and_escaped_data() -> None:
     doc = appendix.html
     assert doc.startswith('<!DOCTYPE html>\n<html lang="vi">')
     assert "Phụ lục phân tích kết quả công tác lao động, người có công và xã hội năm 2023" in doc
-    assert "Tỉnh Thừa Thiên Huế" in doc and "0123456789ab" in doc
-    # The issuer comes from data/reports.csv, escaped, without the area the cover names above it.
-    assert '<p class="cover-issuer">Kèm theo báo cáo của Sở &lt;b&gt;A&lt;/b&gt;</p>' in doc
+    assert "TỈNH THỪA THIÊN HUẾ NĂM 2023" in doc and "0123456789ab" not in doc  # the checksums are the annex's
+    # The report attached to comes from data/reports.csv, escaped; no number in the data: no "số".
+    assert (
+        '<p class="cover-attached">(Kèm theo Báo cáo ngày … tháng 12 năm 2023 của Sở &lt;b&gt;A&lt;/b&gt; tỉnh Thừa '
+        "Thiên Huế)</p>"
+    ) in doc
     # Data from sources.csv is escaped, in text and in the href; only web addresses become links.
     assert "<script>" not in doc and "Báo cáo &lt;script&gt;" in doc and "Sở &amp; Ban" in doc
     assert 'href="https://x.vn/a?b=1&amp;c=&quot;2&quot;"' in doc
@@ -190,10 +194,13 @@ def test_compose_in_english_has_english_fixed_texts() -> None:
     doc = compose(sections(), front("en")).html
     assert '<html lang="en">' in doc and "Contents" in doc and "Key findings" in doc and "Methods note" in doc
     assert "Figure 1. " in doc and "Table 1. " in doc and ">Page</p>" in doc
-    assert '<p class="cover-issuer">Accompanying the report of the Department &lt;b&gt;A&lt;/b&gt;</p>' in doc
-    assert '<p class="cover-province">Thừa Thiên Huế Province</p>' in doc
+    assert (
+        '<p class="cover-attached">(Attached to the report dated … December 2023 of the Department &lt;b&gt;A&lt;/b&gt;'
+        " of Thừa Thiên Huế Province)</p>"
+    ) in doc
+    assert '<p class="cover-label">Appendix</p>' in doc and "THỪA THIÊN HUẾ PROVINCE, 2023</h1>" in doc
     for vietnamese in ("Mục lục", "Những phát hiện chính", "Ghi chú phương pháp", "Nguồn số liệu", "Hình 1"):
-        assert vietnamese not in doc.replace(FINDINGS, "")
+        assert vietnamese not in doc
 
 
 def test_gather_reads_the_vintage_sources_and_breaks_of_the_real_data() -> None:
@@ -206,29 +213,65 @@ def test_gather_reads_the_vintage_sources_and_breaks_of_the_real_data() -> None:
     assert [f.year for f in later.vintage][-1] == 2023 and len(later.sources) >= len(fm.sources)
 
 
-def test_cover_has_authority_place_date_and_vintage_and_the_checksums_are_in_the_methods() -> None:
-    from helpers.build.frontmatter import cover_html, methods_html
+def test_the_official_cover_is_a_phụ_lục_and_the_files_and_checksums_are_in_the_annex() -> None:
+    """Issue 16: the cover of Nghị định 30/2020 for a phụ lục, nothing else; files and checksums are for analysts."""
+    from helpers.build.frontmatter import annex_methods_html, cover_html, methods_html
 
     fm = front()
-    fm = replace(fm, report=replace(fm.report, issued="2023-12-31"))
+    fm = replace(fm, report=replace(fm.report, issued="2023-12-31", number="7/BC-SA"))
     cover = cover_html(fm)
-    for part in (
-        "UBND TỈNH THỪA THIÊN HUẾ",
-        "SỞ &lt;B&gt;A&lt;/B&gt;",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập – Tự do – Hạnh phúc",
-        "Huế, ngày 31 tháng 12 năm 2023",
-        "Năm 2023",
-        "1 tệp số liệu, 2023 (danh sách và mã kiểm tra SHA-256 ở Ghi chú phương pháp)",
-    ):
-        assert part in cover, part
-    assert "data/figures/2023.csv" not in cover and "data/figures/2023.csv" in methods_html(fm)
-    assert "0123456789ab" not in cover and "<table" not in cover
-    assert "0123456789ab" in methods_html(fm) and "SHA-256" in methods_html(fm)
+    assert cover == (
+        '<header class="cover" id="cover"><p class="cover-label">Phụ lục</p>'
+        '<h1 class="cover-title">PHÂN TÍCH SỐ LIỆU KẾT QUẢ CÔNG TÁC LAO ĐỘNG, NGƯỜI CÓ CÔNG VÀ XÃ HỘI TỈNH THỪA THIÊN '
+        'HUẾ NĂM 2023</h1><p class="cover-attached">(Kèm theo Báo cáo số 7/BC-SA ngày 31 tháng 12 năm 2023 của '
+        "Sở &lt;b&gt;A&lt;/b&gt; tỉnh Thừa Thiên Huế)</p></header>"
+    )
+    for gone in ("CỘNG HÒA", "Độc lập", "Năm 2023", "tệp số liệu", "SHA-256", "data/figures", "cover-province"):
+        assert gone not in cover, gone
+    note = methods_html(fm)
+    assert "data/figures/2023.csv" not in note and "0123456789ab" not in note and "SHA-256" not in note
+    method = annex_methods_html(fm)
+    assert "data/figures/2023.csv" in method and "0123456789ab" in method and "SHA-256" in method
     en = front("en")
-    english = cover_html(replace(en, report=replace(en.report, issued="2024-01-05")))
-    assert "Huế, 5 January 2024" in english and "SOCIALIST REPUBLIC OF VIETNAM" in english
-    assert "PEOPLE&#x27;S COMMITTEE OF THỪA THIÊN HUẾ PROVINCE" in english
+    english = cover_html(replace(en, report=replace(en.report, issued="2024-01-05", number="/BC-SA")))
+    assert "(Attached to Report No. …/BC-SA dated 5 January 2024 of the Department &lt;b&gt;A&lt;/b&gt;" in english
+    assert "SOCIALIST REPUBLIC" not in english
+
+
+def test_the_annex_is_composed_by_the_same_assembly_with_its_own_frame() -> None:
+    """The technical annex: its own cover (not attached to the report), the sources with their roles, the full method
+    with files and checksums; the official appendix has the plain list and the short note."""
+    fm = front()
+    fm = replace(fm, sources=(replace(fm.sources[0], role="secondary"), *fm.sources[1:]))
+    annex = compose(sections(), fm, assemble.annex_frame(fm)).html
+    official = compose(sections(), fm).html
+    assert "<title>Tài liệu kỹ thuật của phụ lục phân tích số liệu năm 2023</title>" in annex
+    assert '<h1 class="cover-title">TÀI LIỆU KỸ THUẬT</h1>' in annex and "Kèm theo" not in annex
+    assert "0123456789ab" in annex and "0123456789ab" not in official
+    assert 'class="source-role"' in annex and 'class="source-role"' not in official
+    toc = annex[annex.index('id="contents"') : annex.index("</nav>")]
+    assert ">Phương pháp chi tiết</a>" in toc and ">Ghi chú phương pháp</a>" not in toc
+    assert ">Ghi chú phương pháp</a>" in official[official.index('id="contents"') : official.index("</nav>")]
+
+
+def test_each_notebook_belongs_to_the_document_its_metadata_names(tmp_path: Path) -> None:
+    def notebook(name: str, metadata: dict) -> Path:
+        path = tmp_path / name
+        nbformat.write(nbformat.v4.new_notebook(metadata=metadata), str(path))
+        return path
+
+    plain = notebook("01_a.ipynb", {})
+    marked = notebook("05_q.ipynb", {"appendix": {"document": "annex"}})
+    assert assemble.split_documents([marked, plain]) == {"appendix": [plain], "annex": [marked]}
+    wrong = notebook("06_w.ipynb", {"appendix": {"document": "anex"}})
+    with pytest.raises(AppendixError, match=r"^06_w.ipynb: the notebook's metadata appendix.document is 'anex'"):
+        assemble.document_of(wrong)
+
+
+def test_the_committed_notebooks_put_the_data_checks_in_the_annex_and_the_analysis_in_the_appendix() -> None:
+    documents = assemble.split_documents(find_notebooks(notebooks_dir()))
+    assert [p.stem for p in documents["annex"]] == ["05_data_quality"]
+    assert "00_overview" in [p.stem for p in documents["appendix"]]
 
 
 def test_a_source_whose_title_no_page_shows_is_said_to_be_untitled_and_copies_are_said_by_their_role() -> None:
@@ -261,32 +304,22 @@ def test_the_cover_head_takes_place_and_date_from_the_data_and_never_the_clock()
 
 
 def test_short_tables_are_kept_whole_in_print_and_long_ones_may_break() -> None:
-    def block(rows: int) -> str:
-        body = "".join("<tr><td>1</td></tr>" for _ in range(rows))
-        return (
-            f'<div class="appendix-table-block" id="t{rows}" data-name="t{rows}"><p class="table-caption">c</p>'
-            f"<table><thead><tr><th>x</th></tr></thead><tbody>{body}</tbody></table>"
-            '<p class="table-source">s</p></div>'
-        )
-
-    marked = assemble.mark_short_tables(block(3) + block(40))
-    assert '<div class="appendix-table-block" id="t3" data-name="t3" data-keep="whole">' in marked
-    assert '<div class="appendix-table-block" id="t40" data-name="t40">' in marked
-    assert assemble.mark_short_tables(marked) == marked
+    body = render_items([TABLE(3, rows=3), TABLE(40, rows=40)], "vi", set(), {"figure": 0, "table": 0}).html
+    assert '<div class="appendix-table-block" id="01_p_3" data-name="01_p_3" data-keep="whole">' in body
+    assert '<div class="appendix-table-block" id="01_p_40" data-name="01_p_40">' in body
+    assert body.count("<tr>") == 3 + 40
     css = assemble.stylesheet("vi")
     assert '.appendix-table-block[data-keep="whole"] { break-inside: avoid; }' in css
     assert "thead { display: table-header-group; }" in css and ".table-source { break-before: avoid;" in css
 
 
 def test_a_front_part_goes_first_before_the_key_findings_and_is_numbered_first() -> None:
-    marked = '<h1 id="00_o-headline" class="appendix-heading" data-part="front">Chỉ tiêu chính</h1>'
-    overview = split_findings(
-        "00_o",
-        [marked, TABLE.format(n=9), FIGURE.format(n=8), '<h1 id="00_o-title" class="appendix-heading">Tổng quan</h1>'],
-    )
-    front_pieces, rest = assemble.split_front(overview)
-    assert front_pieces == [marked, TABLE.format(n=9), FIGURE.format(n=8)]
-    assert rest.pieces == ['<h1 id="00_o-title" class="appendix-heading">Tổng quan</h1>']
+    marked = H(1, "00_o-headline", "Chỉ tiêu chính", part="front")
+    title = H(1, "00_o-title", "Tổng quan")
+    overview = section_of(Record("00_o", 2023, "vi", (marked, TABLE(9), FIGURE(8), title)))
+    front_items, rest = assemble.split_front(overview)
+    assert front_items == [marked, TABLE(9), FIGURE(8)]
+    assert rest.items == [title]
     appendix = compose([overview, *sections()], front())
     doc = appendix.html
     assert doc.index('id="contents"') < doc.index('id="front-page"') < doc.index('id="key-findings"')
@@ -303,17 +336,10 @@ def test_without_a_front_part_the_document_has_no_front_page() -> None:
 
 
 def test_a_table_of_many_columns_is_marked_wide_and_a_narrow_one_is_not() -> None:
-    def block(columns: int) -> str:
-        cells = "".join(f"<th>h{k}</th>" for k in range(columns))
-        return (
-            f'<div class="appendix-table-block" id="c{columns}">'
-            f"<table><thead><tr>{cells}</tr></thead><tbody><tr><td>1</td></tr></tbody></table></div>"
-        )
-
-    marked = assemble.mark_short_tables(block(3) + block(assemble.WIDE_TABLE_COLUMNS + 1))
-    assert '<div class="appendix-table-block" id="c3" data-keep="whole">' in marked
-    assert f'id="c{assemble.WIDE_TABLE_COLUMNS + 1}" data-keep="whole" data-wide="wide">' in marked
-    assert assemble.mark_short_tables(marked) == marked
+    wide = assemble.WIDE_TABLE_COLUMNS + 1
+    body = render_items([TABLE(3, columns=3), TABLE(wide, columns=wide)], "vi", set(), {"figure": 0, "table": 0}).html
+    assert 'id="01_p_3" data-name="01_p_3" data-keep="whole">' in body
+    assert f'id="01_p_{wide}" data-name="01_p_{wide}" data-keep="whole" data-wide="wide">' in body
 
 
 # The widest table of the 2023 appendix (results against goals, in English): nine columns of long words.
@@ -349,15 +375,10 @@ def test_every_table_box_lies_within_the_printed_page_width(lang: str) -> None:
 
     from helpers.build.fonts import font_face_css
 
-    head = "".join(f"<th>{h}</th>" for h in WIDE_HEAD)
-    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in WIDE_ROW) + "</tr>" for _ in range(3))
-    block = (
-        f'<div class="appendix-table-block"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
-    )
-    document = (
-        f'<html lang="{lang}"><head><style>{assemble.stylesheet(lang)}</style></head>'
-        f"<body>{assemble.mark_short_tables(block)}</body></html>"
-    )
+    table = Table("t", "c", "s", WIDE_HEAD, (WIDE_ROW,) * 3)
+    block = render_items([table], lang, set(), {"figure": 0, "table": 0}).html
+    document = f'<html lang="{lang}"><head><style>{assemble.stylesheet(lang)}</style></head><body>{block}</body></html>'
+
     fonts = FontConfiguration()
     rendered = HTML(string=document).render(
         stylesheets=[CSS(string=font_face_css(), font_config=fonts)], font_config=fonts
@@ -384,6 +405,11 @@ def test_a_source_stays_on_one_page_and_its_address_wraps_after_slashes_not_in_w
     assert ">https://\u200betime.\u200bdanviet.\u200bvn/\u200btt-\u200bhue-" in shown
     assert "tieu?\u200bid=\u200b1&amp;\u200bx=\u200b2</a>" in shown
     assert "\u200b" not in re.sub(r"[/.?&=_;-]\u200b", "", shown)  # only after a separator
+    # A portal's address in percent escapes is shown in its letters (the link is unchanged); an escaped slash is not.
+    portal = "https://hue.gov.vn/Trang-ch%e1%bb%a7/a%2Fb/x%ff"
+    shown = _link(portal)
+    assert f'href="{portal}"' in shown and ">https://\u200bhue.\u200bgov.\u200bvn/\u200bTrang-\u200bchủ/" in shown
+    assert "a%2Fb/\u200bx%ff</a>" in shown
     css = assemble.stylesheet("vi")
     assert ".sources li { break-inside: avoid; }" in css and "word-break: break-all" not in css
 

@@ -149,7 +149,7 @@ def test_every_notebook_runs_for_every_year_and_language(all_builds: Path) -> No
     for lang in LANGS:
         for year in YEARS:
             folder = all_builds / folder_name(year, lang)
-            for part in ("appendix.html", "appendix.pdf", "appendix.docx", "appendix.xlsx"):
+            for part in ("appendix.html", "appendix.pdf", "appendix.docx", "appendix.xlsx", "annex.html", "annex.pdf"):
                 assert (folder / part).stat().st_size > 0, f"{folder.name}/{part}"
             assert sorted(p.name for p in (folder / "notebooks").glob("*.ipynb")) == names
             executed = nbformat.read(str(folder / "notebooks" / names[0]), as_version=4)
@@ -177,7 +177,12 @@ def test_html_is_one_self_contained_file(all_builds: Path, year: int) -> None:
     text = (all_builds / str(year) / "appendix.html").read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and '<html lang="vi">' in text
     assert f"Phụ lục phân tích kết quả công tác lao động, người có công và xã hội năm {year}" in text
-    assert "Tỉnh Thừa Thiên Huế" in text and f"data/figures/{year}.csv" in text
+    assert "TỈNH THỪA THIÊN HUẾ" in text and f"data/figures/{year}.csv" not in text  # the files are the annex's
+    annex = (all_builds / str(year) / "annex.html").read_text(encoding="utf-8")
+    assert f"data/figures/{year}.csv" in annex and 'id="methods"' in annex and 'id="sources"' in annex
+    # The data checks are the annex's part, not the official appendix's (issue 16).
+    assert 'data-notebook="05_data_quality"' in annex and 'data-notebook="05_data_quality"' not in text
+    assert 'data-notebook="00_overview"' in text and 'data-notebook="00_overview"' not in annex
     # No external resource: no stylesheet or script files, images only as data URIs.
     assert not re.search(r"<(script|link)\b[^>]*\b(src|href)=\"(?!data:)", text)
     assert not re.search(r"<img\b[^>]*\bsrc=\"(?!data:image/png;base64,)", text)
@@ -203,7 +208,10 @@ def test_figures_and_tables_are_numbered_in_order_with_their_files(all_builds: P
         assert (folder / "figures" / f"{name}.png").stat().st_size > 0
         assert (folder / "figures" / f"{name}.svg").stat().st_size > 0
     table_names = re.findall(r'<div class="appendix-table-block" id="[^"]*" data-name="([^"]+)"', text)
-    assert sorted(p.stem for p in (folder / "tables").glob("*.csv")) == sorted(table_names)
+    annex = (folder / "annex.html").read_text(encoding="utf-8")
+    annex_tables = re.findall(r'<div class="appendix-table-block" id="[^"]*" data-name="([^"]+)"', annex)
+    assert annex_tables and not set(annex_tables) & set(table_names)  # the data checks are the annex's alone
+    assert sorted(p.stem for p in (folder / "tables").glob("*.csv")) == sorted(table_names + annex_tables)
 
 
 @BUILD
@@ -212,16 +220,18 @@ def test_workbook_holds_every_table(all_builds: Path) -> None:
 
     folder = all_builds / "2023"
     workbook = load_workbook(folder / "appendix.xlsx")
-    csvs = sorted((folder / "tables").glob("*.csv"))
-    assert workbook.sheetnames[0] == "Mục lục" and workbook.sheetnames[-2:] == ["Giá trị đầy đủ", "Cột"]
-    assert len(workbook.sheetnames) == len(csvs) + 3
+    shown = re.findall(r'data-name="([^"]+)"', (folder / "appendix.html").read_text(encoding="utf-8"))
+    csvs = sorted(p for p in (folder / "tables").glob("*.csv") if p.stem in shown)  # the official appendix's
+    assert workbook.sheetnames[0] == "Mục lục"
+    assert workbook.sheetnames[-3:] == ["Như trong phụ lục", "Giá trị đầy đủ", "Cột"]
+    assert len(workbook.sheetnames) == len(csvs) + 4
     assert len(set(n.lower() for n in workbook.sheetnames)) == len(workbook.sheetnames)
     assert all(len(n) <= 31 for n in workbook.sheetnames)
     # Each sheet has its CSV's columns under the readers' titles, never the code names.
     # (a table of reported values without their print gains the print beside each value: workbook.with_printed)
     heads = [with_printed([next(csv.reader(p.open(encoding="utf-8")))], {})[0] for p in csvs]
     headers = {tuple(column(h).heading("vi") for h in head) for head in heads}
-    sheet_headers = {tuple(c.value for c in ws[1]) for ws in workbook.worksheets[1:-2]}
+    sheet_headers = {tuple(c.value for c in ws[1]) for ws in workbook.worksheets[1:-3]}
     assert sheet_headers == headers
     assert not [h for hs in sheet_headers for h in hs if is_code_name(h)]
     contents = [row for row in workbook["Mục lục"].iter_rows(min_row=4, values_only=True)]
@@ -281,18 +291,20 @@ def test_pdf_is_in_the_state_format_with_page_numbers_and_diacritics(all_builds:
     if shutil.which("pdftotext") and shutil.which("pdffonts"):
         text = subprocess.run(["pdftotext", "-f", "1", "-l", "3", str(pdf), "-"], capture_output=True, text=True).stdout
         text = " ".join(text.split())
-        assert "PHỤ LỤC PHÂN TÍCH KẾT QUẢ CÔNG TÁC LAO ĐỘNG, NGƯỜI CÓ CÔNG VÀ XÃ HỘI NĂM 2023" in text
         assert (
-            "SỞ LAO ĐỘNG – THƯƠNG BINH" in text and "Thừa Thiên Huế, ngày … tháng 12 năm 2023" in text
-        )  # two columns: lines interleave
+            "Phụ lục PHÂN TÍCH SỐ LIỆU KẾT QUẢ CÔNG TÁC LAO ĐỘNG, NGƯỜI CÓ CÔNG VÀ XÃ HỘI TỈNH THỪA THIÊN HUẾ" in text
+        )
+        assert (
+            "(Kèm theo Báo cáo số …/BC-SLĐTBXH ngày … tháng 12 năm 2023 của Sở Lao động – Thương binh và Xã hội tỉnh "
+            "Thừa Thiên Huế)"
+        ) in text
         assert pdf_font_names(pdf) <= {"Tinos", "Tinos-Bold", "Tinos-Italic", "Tinos-BoldItalic"}
         # Every page: A4, text inside the decree's margins, the page number alone at the top centre from page 2.
         pages = check_state_format(pdf)
         first = " ".join(w[4] for w in pages[0])
-        # the cover counts the files and their years and sends the reader to the methods note for the list and the
-        # checksums (review item 40): no file name, no checksum on a director-facing page
-        assert "8 tệp số liệu, 2015–2023" in first and "figures/2023.csv" not in first
-        assert not re.search(r"\b[0-9a-f]{12}\b", first)
+        # the cover of a phụ lục (Nghị định 30/2020): no file count, file name or checksum, no second "Năm 2023"
+        assert "tệp số liệu" not in first and "figures/2023.csv" not in first and "Năm 2023" not in first
+        assert not re.search(r"\b[0-9a-f]{12}\b", first) and "CỘNG HÒA" not in first
         for number, page in enumerate(pages[1:], start=2):
             body = [w[4] for w in page if w[4] != str(number) or w[1] > 60]
             assert body, f"page {number} holds only its number"
@@ -304,6 +316,10 @@ def test_pdf_is_in_the_state_format_with_page_numbers_and_diacritics(all_builds:
         front = next(i for i, t in enumerate(texts) if "Các chỉ tiêu chính năm 2023 Bảng 1." in t)
         assert "Hình 1." in texts[front] and "Bảng 2." not in texts[front]
         assert texts[front + 1].split()[1:4] == ["Những", "phát", "hiện"]  # after the page number
+        # The methods note, last, begins a page of its own and takes at most two (issue 16).
+        note = max(i for i, t in enumerate(texts) if t.split()[1:5] == ["Ghi", "chú", "phương", "pháp"])
+        assert len(texts) - note <= 2
+        check_state_format(all_builds / "2023" / "annex.pdf")  # the technical annex in the same page form
 
 
 @BUILD
@@ -325,7 +341,7 @@ def test_docx_holds_the_whole_appendix(all_builds: Path) -> None:
     # each figure a PNG with its SVG beside it (Office's svgBlip), so that Word prints vectors
     pngs, svgs = [n for n in media if n.endswith(".png")], [n for n in media if n.endswith(".svg")]
     assert len(list(body.iter(BLIP))) == len(figures) == len(pngs) == len(svgs) and len(media) == 2 * len(figures)
-    assert len(body.findall(f".//{W}tbl")) == len(tables) + 2  # + the cover's head and the vintage table
+    assert len(body.findall(f".//{W}tbl")) == len(tables)  # the cover has no head table, the note no file table
     heading_1 = paragraphs(body, "Heading1")
     # The first page (the headline indicators) comes before the key findings, as in the HTML and the PDF.
     assert heading_1[:2] == ["Các chỉ tiêu chính năm 2023", "Những phát hiện chính"]
@@ -338,6 +354,9 @@ def test_english_build_is_in_english_beside_the_vietnamese_one(all_builds: Path)
     text = (all_builds / "2023-en" / "appendix.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in text
     assert "Analytical appendix" in text and "Contents" in text and "Methods note" in text
+    annex = (all_builds / "2023-en" / "annex.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in annex and "TECHNICAL ANNEX" in annex and ">Full method</a>" in annex
+    assert 'data-notebook="05_data_quality"' in annex and "SHA-256" in annex
     assert "Mục lục" not in text and "Ghi chú phương pháp" not in text
     assert re.search(r'<span class="caption-label">Figure 1\. </span>', text)
     assert re.search(r'<span class="caption-label">Table 1\. </span>', text)
@@ -388,12 +407,14 @@ def test_the_vietnamese_appendix_holds_no_english_sentence(all_builds: Path, yea
 @BUILD
 def test_two_builds_are_byte_identical(all_builds: Path, second_2023: Path) -> None:
     first = all_builds / "2023"
-    parts = ["appendix.html", "appendix.xlsx", "appendix.docx", "appendix.pdf", "tables/README.md"]
+    parts = ["appendix.html", "appendix.xlsx", "appendix.docx", "appendix.pdf", "annex.html", "annex.pdf"]
+    parts.append("tables/README.md")
     for part in [
         *parts,
         *(f"tables/{p.name}" for p in (first / "tables").glob("*.csv")),
         *(f"tables/{p.name}" for p in (first / "tables").glob("*.json")),
         *(f"notebooks/{p.name}" for p in (first / "notebooks").glob("*.ipynb")),
+        *(f"record/{p.name}" for p in (first / "record").glob("*.jsonl")),
     ]:
         assert (first / part).read_bytes() == (second_2023 / part).read_bytes(), part
     for office in ("appendix.xlsx", "appendix.docx"):
@@ -606,11 +627,12 @@ def test_the_2025_appendix_of_the_sở_nội_vụ_builds_from_data_alone(
     (folder,) = build([2025], "vi", outputs_dir=outputs, progress=False)
     doc = (folder / "appendix.html").read_text(encoding="utf-8")
     cover = doc[doc.index('<header class="cover"') : doc.index("</header>")]
-    assert '<p class="cover-province">Thành phố Huế</p>' in cover
-    assert '<p class="cover-issuer">Kèm theo báo cáo của Sở Nội vụ</p>' in cover
+    assert "THÀNH PHỐ HUẾ NĂM 2025</h1>" in cover
+    assert "(Kèm theo Báo cáo số 215/BC-SNV ngày 15 tháng 12 năm 2025 của Sở Nội vụ thành phố Huế)" in cover
     assert "Thừa Thiên Huế" not in cover and "Lao động" not in cover
-    assert "9 tệp số liệu, 2015–2025" in cover and "data/figures/" not in cover  # the list is in the methods note
-    assert "data/figures/2025.csv" in doc[doc.index('id="methods"') :]
+    assert "data/figures/" not in doc  # the list of files is the annex's
+    annex = (folder / "annex.html").read_text(encoding="utf-8")
+    assert "data/figures/2025.csv" in annex[annex.index('id="methods"') :]
     assert "Sở Nội vụ thành phố Huế" in doc[doc.index('id="sources"') :]  # the report is among the cited sources
     assert "Sở LĐTBXH" not in doc
     body = doc[: doc.index('id="sources"')]  # the sources' own titles may say "toàn tỉnh"

@@ -229,11 +229,15 @@ def test_pdf_prints_charts_from_their_svg_files_as_vectors(tmp_path: Path) -> No
     )
     png, _svg = charts.save_figure(fig, tmp_path / "figures", "01_p_chart")
     uri = "data:image/png;base64," + base64.b64encode(png.read_bytes()).decode("ascii")
-    doc = (
-        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"></head><body>'
-        f'<figure class="appendix-figure" id="01_p_chart" data-name="01_p_chart"><img alt="a" src="{uri}"/>'
-        "<figcaption>Hình 1</figcaption></figure></body></html>"
-    )
-    vector = pdf_objects(write_pdf(doc, tmp_path / "v.pdf", figures_dir=tmp_path / "figures").read_bytes())
-    raster = pdf_objects(write_pdf(doc, tmp_path / "r.pdf").read_bytes())
+
+    def doc(src: str) -> str:
+        return (
+            '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"></head><body>'
+            f'<figure class="appendix-figure" id="01_p_chart" data-name="01_p_chart"><img alt="a" src="{src}"/>'
+            "<figcaption>Hình 1</figcaption></figure></body></html>"
+        )
+
+    # The document composed for print points at the SVG file (helpers.build.assemble.Appendix.with_figures).
+    vector = pdf_objects(write_pdf(doc("figures/01_p_chart.svg"), tmp_path / "v.pdf", base_url=tmp_path).read_bytes())
+    raster = pdf_objects(write_pdf(doc(uri), tmp_path / "r.pdf").read_bytes())
     assert b"/Subtype /Image" in raster and b"/Subtype /Image" not in vector

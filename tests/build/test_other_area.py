@@ -15,13 +15,13 @@ from helpers.text import say
 from tests.data.other_area import AREA_EN, AREA_VI, DISTRICTS, REAL_PLACES, YEAR, add_other_area
 
 BUILD = pytest.mark.xdist_group("build")  # as tests/build/test_build.py: one worker builds
-TEXT_SUFFIXES = {".html", ".csv", ".json", ".svg", ".ipynb", ".md", ".txt"}
+TEXT_SUFFIXES = {".html", ".csv", ".json", ".jsonl", ".svg", ".ipynb", ".md", ".txt"}
 ENCODED = re.compile(r"[A-Za-z0-9+/=]{40,}")  # an embedded image's base64, where "Hue" may occur by chance
 
 
 def output_texts(folder: Path) -> dict[str, str]:
     """Every text the build wrote: text files whole, and each XML member of the workbook and the Word file. (The PDF
-    is printed from ``appendix.html``, read here.)"""
+    and the annex's are printed from ``appendix.html`` and ``annex.html``, read here.)"""
     texts = {}
     for path in sorted(folder.rglob("*")):
         if path.suffix in TEXT_SUFFIXES:
@@ -49,7 +49,8 @@ def test_an_invented_area_builds_and_no_output_names_a_place_of_the_real_data(
     named = {(name, found) for name, text in texts.items() for found in places.findall(ENCODED.sub("", text))}
     assert not named, sorted(named)
     doc = texts["appendix.html"]
-    assert (AREA_VI if lang == "vi" else AREA_EN) in doc  # the area of the data, on the cover
+    assert (AREA_VI if lang == "vi" else AREA_EN).upper() in doc  # the area of the data, in the cover's title
+    assert "annex.html" in texts  # the technical annex too names no place of the real data
     share = say("employment:abroad.share", lang)  # workers abroad among jobs created: Huế's relation, not this area's
     assert share not in doc
     for vi, en in DISTRICTS.values():  # each district with figures gets its part, named from breakdown_labels.csv

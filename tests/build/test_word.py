@@ -16,7 +16,7 @@ from PIL import Image
 from helpers.build.assemble import compose
 from helpers.build.export import FIXED_ZIP_TIME
 from helpers.build.templates import make_reference_docx
-from helpers.build.word import REFERENCE_DOCX, word_html, write_docx
+from helpers.build.word import REFERENCE_DOCX, list_items_as_paragraphs, write_docx
 from tests.build.test_assemble import front, sections
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -51,7 +51,7 @@ def docx(tmp_path: Path) -> Path:
     fm = replace(front(), report=replace(front().report, issued="2023-12-31"))
     appendix = compose(sections(), fm)
     return write_docx(
-        appendix.html,
+        appendix.with_figures("png", word=True),
         fm,
         appendix.headings,
         tmp_path / "appendix.docx",
@@ -60,31 +60,32 @@ def docx(tmp_path: Path) -> Path:
     )
 
 
-def test_word_html_unwraps_main_and_moves_captions_for_pandoc(tmp_path: Path) -> None:
-    (tmp_path / "01_p_1.png").write_bytes(b"png")
-    document = compose(sections(), front()).html
-    out = word_html(document, tmp_path)
+def test_the_document_for_word_has_no_main_and_has_words_captions(tmp_path: Path) -> None:
+    out = compose(sections(), front()).with_figures("png", word=True)
     assert "<main" not in out and "</main>" not in out and '<section class="notebook"' in out
     assert 'class="cover"' not in out and '<nav class="toc"' not in out and "<style>" not in out
-    assert 'src="figures/01_p_1.png"' in out and 'src="data:image/png;base64,iVBO"' in out  # 01_p_3 has no file
-    assert re.search(r"<table[^>]*><caption><strong>Bảng 1\.</strong> Bảng số 2</caption>", out)
+    assert 'src="figures/01_p_1.png"' in out and 'src="figures/01_p_3.png"' in out and "base64" not in out
+    assert re.search(r"<table[^>]*>\s*<caption><strong>Bảng 1\.</strong> Bảng số 2</caption>", out)
     assert '<div data-custom-style="Table Source"><p>Nguồn: Sở &amp; Báo</p></div>' in out
-    assert "<li><p>Chuẩn nghèo mới" in out  # plain list items become paragraphs (body text, not table text)
+    # A list item of one line becomes a paragraph (body text, not the "Compact" text of table cells); one that
+    # holds a nested list is left as it is.
+    one, nested = [{"t": "Plain", "c": []}], [{"t": "Plain", "c": []}, {"t": "BulletList", "c": [[{"t": "Plain"}]]}]
+    blocks = list_items_as_paragraphs([{"t": "Div", "c": [["", [], []], [{"t": "BulletList", "c": [one, nested]}]]}])
+    assert [[b["t"] for b in item] for item in blocks[0]["c"][1][0]["c"]] == [["Para"], ["Plain", "BulletList"]]
+    assert blocks[0]["c"][1][0]["c"][1][1]["c"] == [[{"t": "Para"}]]
 
 
 def test_docx_has_cover_contents_headings_captions_tables_and_images(docx: Path) -> None:
     archive, body = read_docx(docx)
-    cover = paragraphs(body, "CoverHead") + paragraphs(body, "CoverTitle") + paragraphs(body, "CoverPlaceDate")
-    for part in (
-        "UBND TỈNH THỪA THIÊN HUẾ",
-        "SỞ <B>A</B>",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập – Tự do – Hạnh phúc",
-        "Huế, ngày 31 tháng 12 năm 2023",
-        "Năm 2023",
-    ):
-        assert part in cover, part
-    assert any("PHỤ LỤC PHÂN TÍCH" in t and "NĂM 2023" in t for t in paragraphs(body, "CoverTitle"))
+    # The cover of a phụ lục (Nghị định 30/2020), as the HTML's: label, title in capitals, the report's line.
+    assert paragraphs(body, "CoverTitle") == [
+        "Phụ lục",
+        "PHÂN TÍCH SỐ LIỆU KẾT QUẢ CÔNG TÁC LAO ĐỘNG, NGƯỜI CÓ CÔNG VÀ XÃ HỘI TỈNH THỪA THIÊN HUẾ NĂM 2023",
+    ]
+    assert [t for t in paragraphs(body, "CoverHead") if t] == [
+        "(Kèm theo Báo cáo ngày 31 tháng 12 năm 2023 của Sở <b>A</b> tỉnh Thừa Thiên Huế)"
+    ]
+    assert paragraphs(body, "CoverPlaceDate") == [] and paragraphs(body, "CoverNote") == []
     assert paragraphs(body, "TOCHeading") == ["Mục lục"]
     instructions = "".join(t.text or "" for t in body.iter(f"{W}instrText"))
     assert 'TOC \\o "1-3"' in instructions
@@ -102,11 +103,11 @@ def test_docx_has_cover_contents_headings_captions_tables_and_images(docx: Path)
     assert paragraphs(body, "ImageCaption")[0] == "Hình 1. Biểu đồ 1 & chú thích"
     assert paragraphs(body, "TableCaption") == ["Bảng 1. Bảng số 2"]
     assert paragraphs(body, "TableSource") == ["Nguồn: Sở & Báo"]
-    # Real Word tables: the cover's head, the data table (header row repeated on each page), the vintage table.
+    # Real Word tables: the data table alone (header row repeated on each page); the files' table is the annex's.
     tables = body.findall(f".//{W}tbl")
-    assert len(tables) == 3
+    assert len(tables) == 1
     data = [t for t in tables if t.find(f".//{W}tblHeader") is not None]
-    assert len(data) == 2 and any("".join(x.text or "" for x in t.iter(f"{W}t")) == "A1" for t in data)
+    assert len(data) == 1 and "".join(x.text or "" for x in data[0].iter(f"{W}t")) == "A1"
     # Images are embedded: every picture points at a media part inside the file.
     rels = ET.fromstring(archive.read("word/_rels/document.xml.rels"))
     targets = {r.get("Id"): r.get("Target") for r in rels}
@@ -138,7 +139,7 @@ def test_docx_bytes_are_the_same_build_to_build(docx: Path, tmp_path: Path) -> N
     fm = replace(front(), report=replace(front().report, issued="2023-12-31"))
     appendix = compose(sections(), fm)
     again = write_docx(
-        appendix.html,
+        appendix.with_figures("png", word=True),
         fm,
         appendix.headings,
         tmp_path / "again.docx",
@@ -155,9 +156,12 @@ def test_docx_bytes_are_the_same_build_to_build(docx: Path, tmp_path: Path) -> N
 def test_docx_in_english_has_english_texts(tmp_path: Path) -> None:
     fm = front("en")
     appendix = compose(sections(), fm)
-    _, body = read_docx(write_docx(appendix.html, fm, appendix.headings, tmp_path / "en.docx"))
+    _, body = read_docx(
+        write_docx(appendix.with_figures("png", word=True), fm, appendix.headings, tmp_path / "en.docx")
+    )
     assert paragraphs(body, "TOCHeading") == ["Contents"]
-    assert "SOCIALIST REPUBLIC OF VIETNAM" in paragraphs(body, "CoverHead")
+    assert paragraphs(body, "CoverTitle")[0] == "Appendix"
+    assert any(t.startswith("(Attached to the report dated") for t in paragraphs(body, "CoverHead"))
     assert paragraphs(body, "TableCaption") == ["Table 1. Bảng số 2"]
 
 
@@ -190,7 +194,9 @@ def test_a_figure_with_an_svg_file_is_embedded_as_a_vector_beside_its_png(tmp_pa
     (figures / "01_p_1.svg").write_text(svg, encoding="utf-8")  # 01_p_3 has a PNG only
     fm = front()
     appendix = compose(sections(), fm)
-    docx = write_docx(appendix.html, fm, appendix.headings, tmp_path / "a.docx", figures_dir=figures)
+    docx = write_docx(
+        appendix.with_figures("png", word=True), fm, appendix.headings, tmp_path / "a.docx", figures_dir=figures
+    )
     archive, body = read_docx(docx)
     svg_blips = list(body.iter("{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"))
     assert len(svg_blips) == 1 and len(list(body.iter(BLIP))) == 2  # every picture keeps its PNG

@@ -318,3 +318,110 @@ def test_a_reported_value_keeps_its_print_and_qualifier_beside_it(tmp_path: Path
         "(không có trong CSV: số in lấy từ data/figures)",
         "string",
     ] in columns
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value", "number_format"),
+    [
+        ("vi", "100,20", 100.2, "#,##0.00"),
+        ("vi", "14.966", 14966, "#,##0"),
+        ("vi", "70,25%", 70.25, '#,##0.00"%"'),
+        ("vi", "-4.195", -4195, "#,##0"),
+        ("vi", "+0,52", 0.52, "+#,##0.00;-#,##0.00;#,##0.00"),
+        ("en", "1,234.5", 1234.5, "#,##0.0"),
+        ("en", "−0.80%", -0.8, '#,##0.00"%"'),
+    ],
+)
+def test_a_bare_printed_figure_is_a_number_with_its_printed_decimals(
+    lang: str, text: str, value: float, number_format: str
+) -> None:
+    from helpers.build.workbook_cells import printed_cell
+
+    shown = printed_cell(text, lang)
+    assert shown.value == value and type(shown.value) is type(value) and shown.number_format == number_format
+
+
+@pytest.mark.parametrize("text", ["hơn 22.762", "khoảng 347 nghìn", "–", "7–9 điểm phần trăm", "1.2.3", "Có"])
+def test_a_figure_with_words_or_no_figure_stays_text(text: str) -> None:
+    from helpers.build.workbook_cells import printed_cell
+
+    assert printed_cell(text, "vi") == Shown(text)
+
+
+def test_the_tables_as_printed_are_on_a_sheet_of_their_own(tmp_path: Path) -> None:
+    from helpers.present.record import Table
+
+    write_table(scorecard(), tmp_path, "00_o_scorecard")
+    shown = Table(
+        "00_o_scorecard",
+        "Kết quả",
+        "Nguồn: Sở",
+        ("Chỉ tiêu", "Mục tiêu", "Chỉ số đạt"),
+        (("Việc làm", "hơn 16.500", "103,24"), ("Xuất khẩu lao động", "2.050", "113,41")),
+    )
+    target = write_xlsx([caption(1, "00_o_scorecard")], tmp_path, tmp_path / "a.xlsx", "vi", "T", as_shown=[shown])
+    book = load_workbook(target)
+    assert book.sheetnames[-3:] == ["Như trong phụ lục", "Giá trị đầy đủ", "Cột"]
+    sheet = book["Như trong phụ lục"]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["Bảng 1. Chú thích", None, None],
+        ["Chỉ tiêu", "Mục tiêu", "Chỉ số đạt"],
+        ["Việc làm", "hơn 16.500", 103.24],
+        ["Xuất khẩu lao động", 2050, 113.41],
+        ["Nguồn: Sở", None, None],
+    ]
+    assert sheet["C3"].number_format == "#,##0.00" and sheet["B4"].number_format == "#,##0"
+    assert "Như trong phụ lục" in book["Mục lục"]["A2"].value
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "rounded", "number_format"),
+    [
+        ("khoảng 530 nghìn", "vi", 526021.63, 530000, "#,##0"),  # an amount in words: its significant figures
+        ("khoảng 347 nghìn", "vi", 347397.37, 347000, "#,##0"),
+        ("khoảng 1,3 triệu", "vi", 1260869.56, 1300000, "#,##0"),
+        ("about 530 thousand", "en", 526021.63, 530000, "#,##0"),
+        ("100,20%", "vi", 100.2036, 100.2, "#,##0.00"),
+        ("10,7", "vi", 10.7489, 10.7, "#,##0.0"),
+    ],
+)
+def test_a_computed_value_is_rounded_as_its_row_printed_it(
+    text: str, lang: str, value: float, rounded: float, number_format: str
+) -> None:
+    from helpers.build.workbook_cells import as_in_appendix, printed_precision
+
+    row = [printed_precision("Tên chỉ tiêu dài hơn bốn chữ", lang), printed_precision(text, lang)]
+    assert row[0] is None
+    shown = as_in_appendix(Shown(value), repr(value), row)
+    assert shown == Shown(rounded, number_format, value)
+
+
+def test_a_value_no_figure_of_its_row_shows_or_a_whole_value_keeps_its_columns_rounding() -> None:
+    from helpers.build.workbook_cells import as_in_appendix, printed_precision
+
+    row = [printed_precision("12,12", "vi"), printed_precision("0,00", "vi")]
+    assert as_in_appendix(Shown(40.91, "#,##0.00", 40.9090909), "40.9090909", row) == Shown(
+        40.91, "#,##0.00", 40.9090909
+    )
+    assert as_in_appendix(Shown(0, "#,##0"), "0", row) == Shown(0, "#,##0")  # "0,00" holds 0 too: a count stays
+
+
+def test_the_tables_sheets_round_a_computed_value_as_the_appendix_printed_it(tmp_path: Path) -> None:
+    from helpers.present.record import Table
+
+    frame = pd.DataFrame({"label": ["Bình quân"], "value": [526021.6326396423], "unit": ["vnd_per_month"]})
+    write_table(frame, tmp_path, "04_s_monthly")
+    shown = Table("04_s_monthly", "c", "s", ("Chỉ tiêu", "Giá trị"), (("Bình quân", "khoảng 530 nghìn"),))
+    target = write_xlsx([caption(1, "04_s_monthly")], tmp_path, tmp_path / "a.xlsx", "vi", "T", as_shown=[shown])
+    book = load_workbook(target)
+    assert [c.value for c in book.worksheets[1][2]][:2] == ["Bình quân", 530000]
+    assert [row[-2:] for row in sheet_values(target, "Giá trị đầy đủ")[1:]] == [[530000, 526021.6326396423]]
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("vi", "1.480 + 6.123 + 7.363,5"), ("en", "1,480 + 6,123 + 7,363.5")])
+def test_the_parts_of_a_sum_are_shown_as_the_appendix_adds_them_never_as_a_list_of_codes(lang: str, shown: str) -> None:
+    from helpers.build.workbook_cells import Labels, shown_cell
+
+    meaning = column("part_values")
+    assert meaning.kind == "numbers"
+    assert shown_cell("1480;6123;7363.5", meaning, "string", Labels(lang)) == Shown(shown)

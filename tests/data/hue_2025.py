@@ -28,6 +28,7 @@ REPORT_ROW = {
     "place_vi": "Huế",
     "place_en": "Huế",
     "issued": "2025-12-15",
+    "number": "215/BC-SNV",
 }
 
 

@@ -33,6 +33,7 @@ REPORT_ROW = {
     "place_vi": "Thử Nghiệm",
     "place_en": "Thử Nghiệm",
     "issued": "2024-12-20",
+    "number": "120/BC-SLĐTBXH",
 }
 # (indicator_id, period, kind, instrument, breakdown, value, printed): invented figures, a subset of the catalogue.
 FIGURES = [

@@ -45,9 +45,12 @@ def test_the_2023_edition_as_issued_lists_no_later_source_and_accompanies_the_re
     assert listed and not [s for s in listed if published_after(published[s], "2023-12")]
     assert 'class="source-later"' not in frontmatter.sources_html(fm)
     cover = frontmatter.cover_html(fm)
-    accompanies = {"vi": "Kèm theo báo cáo của Sở Lao động", "en": "Accompanying the report of the Department"}[lang]
-    assert accompanies in cover and 'class="cover-edition"' not in cover
-    assert {"vi": "Thừa Thiên Huế, ngày … tháng 12 năm 2023", "en": "Thừa Thiên Huế, December 2023"}[lang] in cover
+    # The phụ lục form of Nghị định 30/2020: attached to the report, dated as its row of data/reports.csv says.
+    attached = {
+        "vi": "(Kèm theo Báo cáo số …/BC-SLĐTBXH ngày … tháng 12 năm 2023 của Sở Lao động",
+        "en": "(Attached to Report No. …/BC-SLĐTBXH dated … December 2023 of the Department",
+    }[lang]
+    assert attached in cover and "cover-edition" not in cover and "cover-head" not in cover
     assert frontmatter.differences_html(fm) == ""
 
 
@@ -79,8 +82,10 @@ def test_a_revised_edition_has_its_own_cover_issuer_and_list_of_differences(lang
         ),
     }[lang]
     assert all(w in cover for w in words), cover
-    assert 'class="cover-issuer"' not in cover and "Kèm theo" not in cover and "Accompanying" not in cover
-    sources = frontmatter.sources_html(fm)  # the later sources are named as the update's, not the report's
+    assert "Kèm theo" not in cover and "Attached to" not in cover  # an update is attached to no report
+    assert frontmatter.differences_html(fm) in frontmatter.methods_html(fm)  # the official appendix lists them
+    # The technical annex's list names the later sources as the update's, not the report's.
+    sources = frontmatter.sources_html(fm, roles=True)
     assert "kèm theo" not in sources.lower() and "accompanies" not in sources
     assert {"vi": "Bản cập nhật trích dẫn 3 nguồn", "en": "This updated edition cites 3 sources"}[lang] in sources
     # What differs is computed from the two editions' figures: the 2023 poor households of Dân Việt are added.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -31,23 +32,27 @@ def test_the_2025_row_is_read_from_data(hue_2025: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "province", "issuer"),
+    ("lang", "attached"),
     [
-        ("vi", "Thành phố Huế", "Kèm theo báo cáo của Sở Nội vụ"),
-        ("en", "Huế City", "Accompanying the report of the Department of Home Affairs"),
+        ("vi", "(Kèm theo Báo cáo số 215/BC-SNV ngày 15 tháng 12 năm 2025 của Sở Nội vụ thành phố Huế)"),
+        (
+            "en",
+            "(Attached to Report No. 215/BC-SNV dated 15 December 2025 of the Department of Home Affairs of Huế City)",
+        ),
     ],
 )
-def test_the_2025_cover_names_the_city_and_the_sở_nội_vụ(hue_2025: Path, lang: str, province: str, issuer: str) -> None:
+def test_the_2025_cover_names_the_sở_nội_vụ_report_it_is_attached_to(hue_2025: Path, lang: str, attached: str) -> None:
     cover = frontmatter.cover_html(frontmatter.gather(2025, lang))
-    assert f'<p class="cover-province">{province}</p>' in cover
-    assert f'<p class="cover-issuer">{issuer}</p>' in cover
+    assert f'<p class="cover-attached">{attached}</p>' in cover
     assert "Thừa Thiên Huế" not in cover and "Lao động" not in cover and "Labour" not in cover
 
 
 def test_the_2023_cover_is_unchanged_by_the_2025_row(hue_2025: Path) -> None:
     cover = frontmatter.cover_html(frontmatter.gather(2023, "vi"))
-    assert '<p class="cover-province">Tỉnh Thừa Thiên Huế</p>' in cover
-    assert '<p class="cover-issuer">Kèm theo báo cáo của Sở Lao động – Thương binh và Xã hội</p>' in cover
+    assert (
+        '<p class="cover-attached">(Kèm theo Báo cáo số …/BC-SLĐTBXH ngày … tháng 12 năm 2023 của '
+        "Sở Lao động – Thương binh và Xã hội tỉnh Thừa Thiên Huế)</p>"
+    ) in cover
 
 
 @pytest.mark.parametrize(
@@ -95,25 +100,40 @@ def test_the_dateline_is_written_as_a_state_document_writes_it(hue_2025: Path) -
     assert frontmatter.dateline(replace(meta_2025, issued=""), "vi") is None
 
 
-def test_the_cover_counts_the_figures_files_in_the_readers_plural() -> None:
-    assert frontmatter.T("vintage_files", "en", n=1, years="2016") == (
-        "1 figures file, 2016 (listed with its SHA-256 checksum in the Methods note)"
-    )
-    assert frontmatter.T("vintage_files", "en", n=8, years="2015–2023").startswith("8 figures files, 2015–2023 (")
-    assert frontmatter.T("vintage_files", "vi", n=1, years="2016").startswith("1 tệp số liệu, 2016 (")
-    assert "8 figures files, 2015–2023 (listed with their SHA-256 checksums in the Methods note)" in (
-        frontmatter.cover_html(frontmatter.gather(2023, "en"))
-    )
-
-
-def test_the_cover_says_how_many_files_of_which_years_and_leaves_the_list_to_the_methods_note() -> None:
-    """Review item 40: a director-facing page says "8 tệp số liệu, 2015–2023 (…)", not "data/figures/2015.csv, …"."""
-    fm = frontmatter.gather(2023, "vi")
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_official_cover_holds_the_label_the_title_and_the_report_line_and_nothing_else(lang: str) -> None:
+    """Nghị định 30/2020 for a phụ lục (issue 16): "Phụ lục", the title in capitals, "(Kèm theo Báo cáo số … ngày …
+    của …)" from data/reports.csv; no file counts, checksums, repeated year or separate area line."""
+    fm = frontmatter.gather(2023, lang)
     cover = frontmatter.cover_html(fm)
-    assert "8 tệp số liệu, 2015–2023 (danh sách và mã kiểm tra SHA-256 ở Ghi chú phương pháp)" in cover
-    assert "data/figures/" not in cover
-    methods = frontmatter.methods_html(fm)
-    assert all(f.name in methods and f.sha256 in methods for f in fm.vintage)
+    label = {"vi": "Phụ lục", "en": "Appendix"}[lang]
+    paragraphs = re.findall(r"<(p|h1)\b[^<>]*>(.*?)</\1>", cover)
+    assert [tag for tag, _ in paragraphs] == ["p", "h1", "p"]  # label, title, the report line: three lines only
+    assert paragraphs[0][1] == label
+    assert paragraphs[1][1] == paragraphs[1][1].upper() and "2023" in paragraphs[1][1]
+    assert paragraphs[1][1].count("2023") == 1 and cover.count("2023") == 2  # the title's year and the report's date
+    assert paragraphs[2][1].startswith("(") and paragraphs[2][1].endswith(")")
+    assert "…/BC-SLĐTBXH" in paragraphs[2][1] and fm.report.issuer(lang) in paragraphs[2][1]
+    for gone in ("SHA-256", "data/figures", "tệp số liệu", "figures file", "cover-province", "cover-vintage"):
+        assert gone not in cover
+
+
+def test_the_report_line_follows_the_number_and_date_of_the_data() -> None:
+    fm = frontmatter.gather(2023, "vi")
+    numbered = replace(fm, report=replace(fm.report, number="12/BC-X", issued="2024-01-05"))
+    assert frontmatter.attachment(numbered).startswith("(Kèm theo Báo cáo số 12/BC-X ngày 05 tháng 01 năm 2024 của ")
+    unnumbered = replace(fm, report=replace(fm.report, number="", issued=""))
+    assert frontmatter.attachment(unnumbered).startswith("(Kèm theo Báo cáo ngày … của Sở ")
+    english = replace(numbered, lang="en")
+    assert frontmatter.attachment(english).startswith("(Attached to Report No. 12/BC-X dated 5 January 2024 of the ")
+
+
+def test_the_files_and_their_checksums_are_in_the_technical_annex() -> None:
+    """Review item 40: the list of figures files with their checksums is for analysts, in the annex's method."""
+    fm = frontmatter.gather(2023, "vi")
+    method = frontmatter.annex_methods_html(fm)
+    assert all(f.name in method and f.sha256 in method for f in fm.vintage)
+    assert not any(f.sha256 in frontmatter.methods_html(fm) for f in fm.vintage)
 
 
 @pytest.mark.parametrize(
@@ -134,10 +154,13 @@ def test_a_source_line_names_publishers_in_vietnamese_glossed_in_english(lang: s
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_the_sources_list_marks_copies_aggregators_and_later_sources(lang: str) -> None:
+def test_the_annex_sources_list_marks_copies_aggregators_and_later_sources(lang: str) -> None:
     # The sources published after the report are in the revised edition only (helpers.data.editions).
     fm = frontmatter.gather(2023, lang, as_of="2026-06-30")
-    listed = frontmatter.sources_html(fm)
+    listed = frontmatter.sources_html(fm, roles=True)  # the technical annex's list; the appendix's is plain
+    plain = frontmatter.sources_html(fm)
+    assert 'class="source-role"' not in plain and 'class="source-later"' not in plain
+    assert re.findall(r'<li id="source-([^"]+)">', plain) == re.findall(r'<li id="source-([^"]+)">', listed)
     items = dict(re.findall(r'<li id="source-([^"]+)">(.*?)</li>', listed))
     marked = {sid for sid, item in items.items() if 'class="source-role"' in item}
     roles = load_sources().set_index("source_id")["role"]

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from helpers.cli import main
-from helpers.data.loading import figures_files, load_year
+from helpers.data.loading import figures_files, load_reference, load_year
 from helpers.draft.accept import accept_draft
 from helpers.draft.formats import write_docx, write_pdf
-from helpers.draft.propose import SHEET_COLUMNS, draft_report, draft_text, write_sheet
+from helpers.draft.propose import SHEET_COLUMNS, draft_report, draft_text, learned_figures, write_sheet
 from helpers.draft.reading import read_report
 from helpers.draft.segments import RULES, sentences
 from helpers.errors import DataError, UsageError
@@ -272,3 +272,152 @@ def test_a_bracketed_restatement_shares_its_figures_time_but_a_comparisons_brack
         "2022",
         "social_facility_residents",
     )
+
+
+def test_a_multiplier_word_after_the_number_is_part_of_the_print_unless_the_unit_names_it() -> None:
+    draft = draft_text(
+        "1. Người có công\n\nĐã có trên 23 nghìn suất quà được trao tặng, với kinh phí 149 tỷ đồng.\n", 2018
+    )
+    assert _row(draft, "trên 23 nghìn")["value"] == "23000"
+    assert _row(draft, "149")["value"] == "149"  # 'tỷ đồng' is the unit (billion_vnd), not a multiplier
+
+
+def test_a_span_of_years_is_filed_under_its_last_year_but_a_programmes_name_is_not_a_period() -> None:
+    span = draft_text(
+        "1. Đào tạo\n\nTrong giai đoạn 2014 - 2018, toàn tỉnh có 102.989 lao động được đào tạo nghề.\n", 2019
+    )
+    assert _row(span, "102.989")["period"] == "2018"
+    name = draft_text(
+        "1. Thể chế\n\nBan hành Đề án giảm nghèo giai đoạn 2021-2025. 05 Nghị quyết được thông qua.\n", 2023
+    )
+    assert (_row(name, "05")["period"], _row(name, "05")["kind"]) == ("2023", "actual")
+
+
+def test_a_level_to_reach_by_the_end_of_a_year_not_yet_over_is_a_goal_but_one_reached_is_a_result() -> None:
+    goal = draft_text("1. Đào tạo\n\nTỷ lệ lao động qua đào tạo đến cuối năm 2023 đạt 70%.\n", 2023)
+    assert (_row(goal, "70%")["kind"], _row(goal, "70%")["period"]) == ("target", "2023")
+    done = draft_text("1. Giảm nghèo\n\nTỷ lệ hộ nghèo đến cuối năm 2019 đã giảm xuống 4,17%.\n", 2020)
+    assert (_row(done, "4,17%")["kind"], _row(done, "4,17%")["period"]) == ("actual", "2019")
+
+
+def test_a_text_published_early_in_a_year_reports_the_year_before_unless_a_period_is_named() -> None:
+    text = "1. Giảm nghèo\n\nTổng số hộ nghèo ở tỉnh còn 7.540 hộ, tỷ lệ 2,27%. Phấn đấu năm 2024 giảm còn 1,5%.\n"
+    early = draft_text(text, 2024, published="2024-01-06")
+    assert (_row(early, "7.540")["period"], _row(early, "2,27%")["period"]) == ("2023", "2023")
+    assert (_row(early, "1,5%")["kind"], _row(early, "1,5%")["period"]) == ("target", "2024")
+    late = draft_text(text, 2024, published="2024-11-28")
+    assert _row(late, "7.540")["period"] == "2024"
+
+
+def test_a_number_inside_a_name_is_passed_over_and_ti_dong_names_billions() -> None:
+    draft = draft_text(
+        "1. Hỗ trợ\n\nHỗ trợ 182.180 lượt đối tượng ảnh hưởng dịch COVID-19, kinh phí 136 tỉ đồng.\n", 2022
+    )
+    covid = draft.passed_over[draft.passed_over["printed"] == "19"]
+    assert "COVID-19" in covid["passed_over"].iloc[0]
+    money = _row(draft, "136")
+    units = load_reference().indicators.set_index("indicator_id")["unit"]
+    assert (units[money["indicator_id"]] if money["indicator_id"] else money["new_indicator_unit"]) == "billion_vnd"
+
+
+def test_a_bracketed_restatement_speaks_of_what_its_figures_indicator_names() -> None:
+    # The fragment names no "hộ nghèo": the restated figure's indicator (poverty_rate) lends its name.
+    draft = draft_text("giảm còn 3,56% vào cuối năm 2022 (11.735 hộ)", 2025)
+    assert _row(draft, "3,56%")["indicator_id"] == "poverty_rate"
+    assert _row(draft, "11.735")["indicator_id"] == "poor_households"
+
+
+def test_a_clause_opening_on_a_verb_that_moves_a_rate_is_a_goal_but_not_the_level_it_starts_from() -> None:
+    goal = draft_text("nâng tỷ lệ lao động qua đào tạo đạt trên 67%", 2021)
+    assert (_row(goal, "trên 67%")["indicator_id"], _row(goal, "trên 67%")["kind"]) == ("trained_labour_rate", "target")
+    start = draft_text("giảm tỷ lệ hộ nghèo từ 2,59% theo kết quả tổng điều tra cuối năm 2015 xuống còn 1,5%", 2016)
+    assert (_row(start, "2,59%")["kind"], _row(start, "2,59%")["period"]) == ("actual", "2015")
+
+
+def test_a_unit_in_brackets_before_a_rows_numbers_makes_them_percents() -> None:
+    draft = draft_text("Tỷ lệ lao động qua đào tạo nghề (%) 66,8 68 68", 2022)
+    assert set(draft.proposals["indicator_id"]) == {"trained_labour_rate"}
+
+
+def test_a_yearly_average_goes_to_an_indicator_named_so_or_to_a_new_catalogue_row() -> None:
+    jobs = draft_text("giải quyết việc làm mới cho 1.500 – 1.700 lao động/năm", 2016)
+    row = _row(jobs, "1.500 – 1.700")
+    assert (row["indicator_id"], row["value"]) == ("", "1700")  # the catalogue has no yearly average of jobs
+    assert row["new_indicator_name_vi"]
+    fall = draft_text("hộ nghèo giảm trong 3 năm trên 1.500 hộ, bình quân mỗi năm giảm 4,51%", 2019)
+    row = _row(fall, "4,51%")  # the indicator's name says "giảm": the fall's size, printed without the word
+    assert (row["indicator_id"], row["value"]) == ("poverty_rate_reduction_average", "4.51")
+
+
+def test_a_goal_its_clause_calls_a_target_stays_a_target_though_the_catalogue_has_its_pct_of_plan() -> None:
+    said = draft_text("Phấn đấu đưa từ 1.800 - 2.000 lao động đi làm việc ở nước ngoài theo hợp đồng", 2020)
+    assert (_row(said, "1.800 - 2.000")["indicator_id"], _row(said, "1.800 - 2.000")["kind"]) == (
+        "workers_abroad",
+        "target",
+    )
+
+
+def test_a_count_in_thousands_at_a_lines_start_is_no_heading_number() -> None:
+    draft = draft_text("2.000 lao động được đưa đi làm việc ở nước ngoài\n\n2.1. Việc làm\n", 2023)
+    assert _row(draft, "2.000")["indicator_id"] == "workers_abroad"
+    assert draft.passed_over["printed"].tolist() == ["2.1"]
+
+
+def test_a_change_from_is_a_change_unless_a_level_it_goes_to_follows() -> None:
+    change = draft_text("tỷ lệ hộ nghèo chung toàn tỉnh giảm từ 0,8-1%", 2022)
+    assert (_row(change, "0,8-1%")["indicator_id"], _row(change, "0,8-1%")["value"]) == ("poverty_rate_reduction", "1")
+    level = draft_text("tỷ lệ hộ nghèo giảm từ 4,5% (năm 2021) xuống còn 3,56%", 2022)
+    assert _row(level, "4,5%")["indicator_id"] == "poverty_rate"
+
+
+def test_a_tie_goes_to_the_indicator_whose_catalogue_name_is_nearest() -> None:
+    # Both rates' wordings hold "hộ cận nghèo"; the near-poor rate's own name is the nearer.
+    draft = draft_text("hộ cận nghèo là 15,65% (2.253 hộ)", 2023)
+    assert _row(draft, "15,65%")["indicator_id"] == "near_poor_rate"
+
+
+def test_a_province_wide_average_is_no_yearly_average() -> None:
+    draft = draft_text("Phấn đấu đến cuối năm 2025, tỷ lệ hộ nghèo bình quân toàn tỉnh giảm còn 2,0 - 2,2%.", 2022)
+    row = _row(draft, "2,0 - 2,2%")
+    assert (row["indicator_id"], row["kind"], row["period"]) == ("poverty_rate", "target", "2025")
+
+
+def test_a_part_in_brackets_takes_its_wholes_kind() -> None:
+    text = (
+        "Phấn đấu tỷ lệ nghèo đa chiều giảm từ 52,9% (trong đó: tỷ lệ hộ nghèo là 38,2%) xuống còn 36,91% "
+        "(trong đó: tỷ lệ hộ nghèo là 24,91%)"
+    )
+    draft = draft_text(text, 2023)
+    assert _row(draft, "24,91%")["kind"] == "target"
+
+
+def test_a_baseline_at_a_periods_start_holds_for_the_clause_it_opens() -> None:
+    draft = draft_text("đầu năm 2016, toàn huyện có 12.276 hộ, tương ứng 49.582 khẩu, hộ nghèo 4.337 hộ", 2019)
+    assert _row(draft, "4.337")["period"] == "2015"  # the end-2015 survey (data/README.md)
+
+
+def test_a_zero_in_words_is_proposed_once_for_each_place_its_clause_lists() -> None:
+    text = (
+        "1. Cai nghiện\n\nSố người quản lý sau cai nghiện: huyện Phong Điền 05, riêng huyện Nam Đông, Quảng Điền và "
+        "thị xã Hương Trà chưa có người quản lý sau cai nghiện.\n"
+    )
+    zeros = draft_text(text, 2023).proposals.query("printed == 'chưa có'")
+    assert set(zeros["value"]) == {"0"} and set(zeros["indicator_id"]) == {"post_rehab_management"}
+    assert sorted(zeros["breakdown"]) == ["district=Hương Trà", "district=Nam Đông", "district=Quảng Điền"]
+    # Words the catalogue cannot place draft nothing.
+    assert draft_text("1. Khác\n\nCây xanh không còn chỗ trồng.\n", 2023).proposals.empty
+
+
+def test_a_round_figure_set_against_the_plan_is_an_estimate_but_a_round_count_alone_is_not() -> None:
+    estimate = draft_text("giải quyết việc làm cho khoảng 17.000 người (đạt 101,1% kế hoạch)", 2022)
+    assert _row(estimate, "khoảng 17.000")["kind"] == "estimate"
+    count = draft_text("tổ chức 5 lớp tập huấn cho khoảng 600 cán bộ cơ sở tham gia", 2023)
+    assert _row(count, "khoảng 600")["kind"] == "actual"
+
+
+def test_a_common_term_is_read_as_the_catalogue_words_it_and_the_years_first_months_set_a_cut_off() -> None:
+    draft = draft_text("xuất khẩu lao động 10 tháng đi 833 người", 2018, learned=learned_figures(hide_years=(2018,)))
+    row = _row(draft, "833")
+    assert (row["indicator_id"], row["as_of"]) == ("workers_abroad", "2018-10-31")
+    duration = draft_text("hỗ trợ 6 tháng tuổi cho 120 trẻ em", 2023)
+    assert _row(duration, "120")["as_of"] == ""

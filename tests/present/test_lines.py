@@ -167,12 +167,11 @@ def test_targets_table_with_a_reference_value() -> None:
     assert st.targets_table(rows, 2023, ("poverty",), "vi") is None
 
 
-def test_no_data_sentences_are_in_the_report_language_and_no_findings_show_nothing() -> None:
+def test_no_findings_show_nothing() -> None:
     rep = Report("03_social_evils", 2016, "en")
-    rep.no_data(rep.say("title.what"))
     rep.findings([])  # a year without findings shows no list and no "no data" line (issue 14, item 3)
-    assert [s.kind for s in rep.shown] == ["text"]
-    assert "There are no figures on" in rep.shown[0].html and "for 2016" in rep.shown[0].html
+    assert rep.shown == []
+    assert not hasattr(rep, "no_data")  # a part, table or chart with nothing to show is left out, never said empty
 
 
 def test_a_heading_alone_waits_for_what_follows_it_and_returns_nothing_to_display() -> None:

@@ -7,9 +7,9 @@ import pytest
 
 from helpers.analysis import reconciliation as rec
 from helpers.data.loading import load_revisions, load_year
+from helpers.findings import data_quality as dqf
 from helpers.present.report import Report
 from helpers.sections import data_quality as dq
-from helpers.sections import data_quality_findings as dqf
 from tests.analysis.test_reconciliation import figures, rules
 
 SMALL = figures(
@@ -81,7 +81,7 @@ def test_derivations_table_on_a_small_frame() -> None:
     table = dq.derivations_table(SMALL, RULES, 2023, "vi")
     shown = table.frame.set_index("Chỉ tiêu")
     assert shown.at["jobs_pct", "Cách tính lại"] == "17.034 / 17.000 × 100"
-    assert shown.at["jobs_pct", "Báo cáo nêu"] == "100,20%"
+    assert shown.at["jobs_pct", "Số nêu"] == "100,20%"
     assert shown.at["jobs_pct", "Đối chiếu"] == "Khớp"
     assert shown.at["share", "Kết quả tính lại"] == "96,29%"
     assert shown.at["share", "Ghi chú"] == "khớp khi làm tròn đến 1 chữ số thập phân như bản in"
@@ -138,7 +138,7 @@ def test_coverage_table_has_a_total_row() -> None:
 
 
 def test_findings_on_a_small_frame() -> None:
-    sentences = dqf.findings(SMALL, RULES, NO_REVISIONS, 2023, "vi")
+    sentences = dqf.findings(SMALL, RULES, NO_REVISIONS, 2023, "vi", report_source="report")
     assert (
         sentences[0]
         == "2 trong 4 số liệu tính toán mà báo cáo nêu khớp khi tính lại; 2 không tính lại được do thiếu số liệu "
@@ -158,9 +158,9 @@ def test_findings_on_a_small_frame() -> None:
 def test_a_differing_derivation_is_named_in_the_findings() -> None:
     is_share = SMALL["indicator_id"] == "share"
     wrong = SMALL.assign(value=SMALL["value"].where(~is_share, 97.0), printed=SMALL["printed"].where(~is_share, "97%"))
-    sentence = dqf.derivation_findings(wrong, RULES, 2023, "en")[0]
+    sentence = dqf.derivation_findings(wrong, RULES, 2023, "en", report_source="report")[0]
     assert sentence == (
-        "1 of the 4 derived figures the report states agree when recomputed; "
+        "1 of the 4 derived figures the report states agrees when recomputed; "
         "1 differ (share: stated 97%, recomputed 96.29%); 2 cannot be recomputed for want of an input."
     )
     assert dq.derivations_table(wrong, RULES, 2023, "vi").frame.set_index("Chỉ tiêu").at["share", "Đối chiếu"] == "Lệch"
@@ -172,8 +172,12 @@ def test_real_2023_data_quality(figures_2023: pd.DataFrame) -> None:
     sentences = dqf.findings(figures, derivations, revisions, 2023, "vi")
     assert 3 <= len(sentences) <= 6
     assert sentences[0].endswith("không tính lại được do thiếu số liệu đầu vào.")
+    # Counted by source (issue 16): the two derived figures of Báo Dân Việt are not the report's.
+    assert sentences[0].startswith("8 trong 11 số liệu tính toán mà báo cáo nêu khớp khi tính lại; 3 không ")
+    assert "1 trong 2 số liệu tính toán mà Báo Dân Việt nêu khớp khi tính lại" in sentences[0]
     assert "Tỷ lệ hộ nghèo – Huyện A Lưới năm 2023 (24,4% và 24,3%); phụ lục dùng 24,4%" in sentences[2]
     derived = dq.derivations_table(figures, derivations, 2023, "vi").frame.set_index("Chỉ tiêu")
+    assert set(derived["Nguồn"]) == {"Sở Lao động – Thương binh và Xã hội tỉnh Thừa Thiên Huế", "Báo Dân Việt"}
     jobs = derived.loc["Tỷ lệ giải quyết việc làm so với kế hoạch"]
     assert jobs["Cách tính lại"] == "17.034 / 17.000 × 100" and jobs["Đối chiếu"] == "Khớp"
     margin = derived.loc["Mức vượt chỉ tiêu kế hoạch về tỷ lệ hộ nghèo"]

@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 
 from helpers.data.loading import load_year
+from helpers.findings import employment as ef
 from helpers.paths import PROJECT_ROOT
 from helpers.present import chart_titles as ct
+from helpers.present import progress as pg
 from helpers.sections import blocks, employment, employment_trained
-from helpers.sections import employment_findings as ef
-from helpers.sections import progress as pg
 from tests.conftest import figures_frame
 
 SMALL = figures_frame(

@@ -7,9 +7,9 @@ import pytest
 from matplotlib.figure import Figure
 
 from helpers.data.loading import load_year
+from helpers.findings import overview as of
 from helpers.present.report import Report
 from helpers.sections import overview
-from helpers.sections import overview_findings as of
 
 
 def frame(rows: list[tuple]) -> pd.DataFrame:
@@ -133,7 +133,7 @@ def test_next_year_table_says_how_demanding_each_target_is_by_polarity() -> None
 
 
 def test_findings_on_a_small_frame() -> None:
-    sentences = overview.findings(SMALL, 2023, "vi")
+    sentences = of.findings(SMALL, 2023, "vi")
     assert sentences[0] == (
         "Năm 2023 đạt 3 trong 4 chỉ tiêu có kết quả để đánh giá, mỗi chỉ tiêu tính một mục tiêu chính "
         "(mục tiêu đề ra riêng cho năm nếu có); 1 chỉ tiêu khác chưa có kết quả trong dữ liệu; "
@@ -155,7 +155,7 @@ def test_findings_on_a_small_frame() -> None:
     assert (
         sentences[5] == "1 trong 4 chỉ tiêu năm 2024 chưa có kết quả năm 2023 cùng thước đo trong dữ liệu để so sánh."
     )
-    assert overview.findings(SMALL, 2016, "en") == []
+    assert of.findings(SMALL, 2016, "en") == []
 
 
 def test_findings_when_no_goal_can_be_judged() -> None:
@@ -214,7 +214,7 @@ def test_real_2023_overview(figures_2023: pd.DataFrame) -> None:
     assert nxt.at[access, "Kết quả năm 2023"] == "–" and nxt.at[access, flag] == "–"
     # One goal, one row: the programme's target for jobs comes after the counted goals and is not counted.
     assert nxt["Tính vào tổng"].iloc[-1] == "Không (mục tiêu khác)"
-    sentences = overview.findings(figures_2023, 2023, "en")
+    sentences = of.findings(figures_2023, 2023, "en")
     assert 3 <= len(sentences) <= 6
     assert sentences[0].startswith(
         "The 2023 report says 17 of its 17 sector targets were completed, among them 4 of 4 assigned socio-economic "
@@ -251,7 +251,7 @@ def test_real_2023_overview(figures_2023: pd.DataFrame) -> None:
         for s in sentences
     )
     assert not any(" against 17,034" in s or "17,034; Jobs created" in s for s in sentences)  # never twice
-    vi = overview.findings(figures_2023, 2023, "vi")
+    vi = of.findings(figures_2023, 2023, "vi")
     assert "Số lao động được giải quyết việc làm: mục tiêu năm 2024 là 17.000, năm 2023 đã đạt 17.034" in vi[2]
     assert "đạt chỉ tiêu tỷ lệ hộ nghèo (kết quả 24,4%, mục tiêu 24,91%), chưa đạt chỉ tiêu tỷ lệ hộ cận nghèo" in vi[0]
     assert "mục tiêu chưa đạt. Bên cạnh kế hoạch" in vi[0]
@@ -282,14 +282,14 @@ def test_every_year_gives_tables_or_none_without_raising(year: int) -> None:
         overview.scorecard_table(figures, year, lang)
         overview.next_year_table(figures, year, lang)
         overview.attainment_data(figures, year, lang)
-        assert len(overview.findings(figures, year, lang)) <= 6
+        assert len(of.findings(figures, year, lang)) <= 6
 
 
 @pytest.mark.parametrize(("year", "lang"), [(2016, "en"), (2021, "vi"), (2023, "vi")])
 def test_the_notebook_cells_show_title_findings_then_sections(year: int, lang: str) -> None:
     rep = Report("00_overview", year, lang)
     rep.section("title", level=1)
-    rep.findings(overview.title_findings(rep))
+    rep.findings(of.title_findings(rep))
     card = overview.scorecard_frame(rep)
     fig = overview.attainment(rep)
     rep.table(overview.scorecard_table(rep.figures, year, lang), "scorecard")
@@ -308,9 +308,8 @@ def test_the_notebook_cells_show_title_findings_then_sections(year: int, lang: s
         ]
     if year == 2016:
         assert "no plan or target for 2016" in rep.shown[1].html
-        # sections with nothing to show are left out (issue 14, item 3); one "no data" line is still the attainment
-        # chart's own (overview.py calls rep.no_data)
-        assert sum("appendix-nodata" in s.html for s in rep.shown) == 1
+        # sections, tables and charts with nothing to show are left out, with no "no data" line (issue 14, item 3)
+        assert not any("appendix-nodata" in s.html or "no figures on" in s.html for s in rep.shown)
 
 
 def test_plural_forms_in_english() -> None:

@@ -10,10 +10,12 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
+from helpers.data.editions import Edition
 from helpers.data.loading import load_year
+from helpers.findings import poverty as poverty_findings
 from helpers.paths import PROJECT_ROOT
 from helpers.present.report import Report
-from helpers.sections import poverty, poverty_districts, poverty_findings, poverty_programmes
+from helpers.sections import poverty, poverty_districts, poverty_programmes
 from tests.conftest import figures_frame, read_rows, write_rows
 
 BREAKS = [2021]
@@ -421,6 +423,8 @@ def test_a_new_poverty_indicator_shows_in_the_part_without_a_code_change(
     assert shown[-1] == "Chỉ tiêu mới (thử)" and list(table.frame.iloc[-1, 1:2]) == ["123"]
     assert "Số hộ nghèo không có khả năng lao động" in shown
     shown_elsewhere = {"Tỷ lệ hộ nghèo", "Số hộ nghèo", "Mức thay đổi tỷ lệ hộ nghèo so với năm trước"}
+    # the printed changes of a households line are in the households table's change column (issue 14, item 4)
+    shown_elsewhere |= {"Thay đổi số hộ nghèo so với năm trước", "Mức thay đổi tỷ lệ hộ cận nghèo so với năm trước"}
     assert not shown_elsewhere & set(shown)  # what a block declares (or a rule states) is not said twice
 
 
@@ -434,3 +438,19 @@ def test_the_households_table_as_issued_shows_the_reports_own_rate_and_stated_ch
         assert rate["value_2023"] == 2.27 and round(rate["change"], 2) == -1.29
         assert [c for c in table.frame.columns if c[:1].isdigit()] == years
         assert "Thay đổi so với 2022" in table.frame.columns
+
+
+def test_each_change_of_a_household_line_is_shown_once_in_the_households_table() -> None:
+    # The revised edition: Báo Dân Việt's 2023 counts ("giảm 4.195 hộ", 06/01/2024) came after the report.
+    figures = load_year(2023, edition=Edition("2026-06-30"))
+    frame = poverty.households_frame(figures, 2023, first=poverty.an.first_count_period(figures, 2023))
+    table = poverty.households_table(frame, "vi")
+    change = table.frame.set_index("Chỉ tiêu")["Thay đổi so với 2022"]
+    assert change["Số hộ nghèo"] == "-4.195 hộ"  # computed, the same figure as the printed "giảm 4.195 hộ"
+    assert change["Tỷ lệ hộ cận nghèo"] == "-0,59 điểm phần trăm"  # printed: no near-poor rate for 2022 to compute from
+    assert change["Số hộ cận nghèo"] == "–"  # nothing printed as a difference of it, nothing computed
+    other = list(poverty.other_table(figures, 2023, "vi").frame.iloc[:, 0])
+    assert not {"Thay đổi số hộ nghèo so với năm trước", "Mức thay đổi tỷ lệ hộ cận nghèo so với năm trước"} & set(
+        other
+    )
+    assert "danviet_2024_giam_ngheo" in table.source_ids

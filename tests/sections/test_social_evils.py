@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 from helpers.data.loading import load_year
+from helpers.findings import social_evils as sf
 from helpers.paths import PROJECT_ROOT
 from helpers.sections import blocks
 from helpers.sections import social_evils as se
-from helpers.sections import social_evils_findings as sf
 from tests.conftest import figures_frame
 
 DRUGS = figures_frame(

@@ -12,10 +12,10 @@ from matplotlib.figure import Figure
 
 from helpers.analysis import social_protection as an
 from helpers.data.query import indicator_name
+from helpers.findings import social_protection as spf
 from helpers.paths import PROJECT_ROOT
 from helpers.sections import blocks
 from helpers.sections import social_protection as sp
-from helpers.sections import social_protection_findings as spf
 from helpers.sections import social_protection_gifts as gifts
 from tests.conftest import figures_frame
 

@@ -12,11 +12,11 @@ import pandas as pd
 
 from helpers.analysis.attainment import GOAL_KINDS, scorecard
 from helpers.analysis.series import part_year_result
+from helpers.data import content
+from helpers.data.derivations import load_derivations
 from helpers.data.query import figure_row, select
 
-JOBS, ABROAD, TRAINED, UNEMPLOYMENT = "jobs_created", "workers_abroad", "trained_labour_rate", "urban_unemployment_rate"
-CORE = (JOBS, ABROAD, TRAINED, UNEMPLOYMENT)
-PCT_OF_PLAN = {JOBS: "jobs_created_pct_of_plan", ABROAD: "workers_abroad_pct_of_plan"}
+PART = "employment"  # its scorecard block (data/content.csv) names the indicators judged by default
 COUNT_UNITS = frozenset({"persons", "households", "cases", "items", "count"})
 
 SCORE_COLUMNS = [
@@ -69,13 +69,25 @@ def _near_end(goal: float, low: float | None, high: float | None, polarity: str)
     return float(high) if polarity == "lower_is_better" else float(low)
 
 
+def pct_of_plan_indicators() -> dict[str, str]:
+    """Each indicator whose percent of the year's plan the reports print, and that percent's indicator: the
+    ``percent_of`` rules of ``data/derivations.csv`` that divide an indicator by its own plan of the same year."""
+    rules = load_derivations()
+    rules = rules[
+        (rules["method"] == "percent_of")
+        & (rules["denominator"] == rules["numerator"] + "|plan")
+        & (rules["numerator_period_offset"].fillna(0) == 0)
+        & (rules["denominator_period_offset"].fillna(0) == 0)
+    ]
+    return dict(zip(rules["numerator"], rules["indicator_id"], strict=True))
+
+
 def _plan_pct(
-    figures: pd.DataFrame, indicator_id: str, goal_kind: str | None, year: int, as_of: str = ""
+    figures: pd.DataFrame, pct_of: str | None, goal_kind: str | None, year: int, as_of: str = ""
 ) -> dict[str, object]:
     """The percent of plan the report printed, at the result's own cut-off (a part-year "đạt 67,98% kế hoạch năm"
     beside the count to the same day)."""
-    printed_pct = goal_kind == "plan" and indicator_id in PCT_OF_PLAN
-    rows = select(figures, PCT_OF_PLAN[indicator_id], period=year, as_of=as_of) if printed_pct else None
+    rows = select(figures, pct_of, period=year, as_of=as_of) if goal_kind == "plan" and pct_of else None
     row = rows.iloc[0] if rows is not None and len(rows) else None
     return {
         "report_pct": None if row is None else float(row["value"]),
@@ -84,7 +96,9 @@ def _plan_pct(
     }
 
 
-def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[str, ...] = CORE) -> pd.DataFrame | None:
+def results_against_goals(
+    figures: pd.DataFrame, year: int, indicators: tuple[str, ...] | None = None
+) -> pd.DataFrame | None:
     """The year's result of each indicator beside each plan or target for the year.
 
     One row per (indicator, goal), from :func:`~helpers.analysis.attainment.scorecard` (bounds such as
@@ -94,8 +108,12 @@ def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[st
     polarity: the appendix's one sign convention for a result against a goal), ``report_pct`` the percent of
     plan the report printed (at the result's cut-off). The result is the estimate when the year has no actual,
     else the latest part-year result (``result_as_of`` its cut-off, empty for a full-year result), shown but never
-    judged. None when the year has neither results nor goals.
+    judged. ``indicators``: the series of the part's ``scorecard`` block unless given. None when the year has
+    neither results nor goals.
     """
+    if indicators is None:
+        indicators = tuple(content.indicators(PART, "scorecard", role="series"))
+    pct_of = pct_of_plan_indicators()
     card = scorecard(figures, year)  # judges the estimate of a year without an actual, as everywhere
     card = card[card["indicator_id"].isin(indicators) & (card["breakdown"] == "")]
     records = []
@@ -129,7 +147,7 @@ def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[st
                     "difference": None,
                     "margin": None,
                     "met": None,
-                    **_plan_pct(figures, indicator, None, year, base["result_as_of"]),
+                    **_plan_pct(figures, pct_of.get(indicator), None, year, base["result_as_of"]),
                 }
             )
             continue
@@ -151,7 +169,7 @@ def results_against_goals(figures: pd.DataFrame, year: int, indicators: tuple[st
                     ),
                     "margin": goal.margin if judged else None,
                     "met": goal.met if judged else None,
-                    **_plan_pct(figures, indicator, goal.goal_kind, year, base["result_as_of"]),
+                    **_plan_pct(figures, pct_of.get(indicator), goal.goal_kind, year, base["result_as_of"]),
                 }
             )
     return pd.DataFrame.from_records(records, columns=SCORE_COLUMNS) if records else None

@@ -6,22 +6,27 @@ no change is computed across it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 
 from helpers.analysis.series import breaks_of, change_bound, current_result, goal_series, same_definition
 from helpers.data import content
+from helpers.data.derivations import load_derivations
 from helpers.data.loading import load_breakdown_labels
 from helpers.data.query import cut_off, figure_row, parts, preferred, select
+from helpers.data.slots import slot
 
-# The rules below that need one indicator by name: the poverty rate (its change, never across a change of standard;
-# a district's rate as a multiple of the whole area's), and the poor and near-poor households with the near-poor
-# rate (the households finding says the change of the first and sets the rate beside the near-poor count). What the
-# part shows is declared in data/content.csv (part "poverty"): read by the functions after these.
-RATE, POOR, NEAR_POOR, NEAR_POOR_RATE = "poverty_rate", "poor_households", "near_poor_households", "near_poor_rate"
-PART = "poverty"  # this part's rows of data/content_blocks.csv and data/content.csv
+PART = "poverty"  # this part's rows of data/content_blocks.csv, data/content.csv and data/slots.csv
 GROUP = "household_group"
+
+
+def named(name: str) -> str:
+    """The indicator that fills slot ``name`` of the poverty part (data/slots.csv): the rules below that need one
+    indicator by what it means (``rate``: its change, never across a change of standard; a district's rate as a
+    multiple of the whole area's; ``poor``, ``near_poor``, ``near_rate``: the households finding). An empty
+    string when the data declare none, which no figure has, so that the rule finds nothing."""
+    return slot(PART, name) or ""
 
 
 def household_indicators() -> list[str]:
@@ -39,8 +44,8 @@ def district_dimension() -> str:
     return str(content.rows(PART, "district")["breakdown"].iloc[0]).removesuffix("=*")
 
 
-def _breaks(breaks: Sequence[int] | None, indicator_id: str = RATE) -> list[int]:
-    return list(breaks_of(indicator_id) if breaks is None else breaks)
+def _breaks(breaks: Sequence[int] | None, indicator_id: str = "") -> list[int]:
+    return list(breaks_of(indicator_id or named("rate")) if breaks is None else breaks)
 
 
 def rate_change(
@@ -54,7 +59,7 @@ def rate_change(
     change_bound ("ceiling"/"floor" when the change is only a bound, :func:`helpers.analysis.series.change_bound`).
     None when there is no rate.
     """
-    current = current_result(figures, RATE, year, breakdown)
+    current = current_result(figures, named("rate"), year, breakdown)
     if current is None:
         return None
     period = int(current["period"])
@@ -65,7 +70,7 @@ def rate_change(
         "printed": current["printed"],
         "source_id": current["source_id"],
     }
-    before = current_result(figures, RATE, period - 1, breakdown)
+    before = current_result(figures, named("rate"), period - 1, breakdown)
     if before is not None:
         comparable = same_definition(int(before["period"]), period, _breaks(breaks))
         # A bound stays a bound: from "dưới 1,2%" the fall is "more than" (``change_bound``); two bounds that pull
@@ -100,25 +105,21 @@ def households_frame(
     breaks: Sequence[int] | None = None,
     breakdown: str = "",
     first: int | None = None,
-    stated_change: Mapping[str, str] | None = None,
 ) -> pd.DataFrame | None:
     """Poor and near-poor households (counts and rates) in ``year - 1`` and ``year`` (from ``first`` when given, so
     that a table shows every year its chart does), with the change from ``year - 1``.
 
-    ``stated_change`` maps an indicator to the indicator of its change on the year before as a source states it
-    (data/derivations.csv: ``poverty_rate`` → ``poverty_rate_change``): that stated change is shown when the data
-    hold no value for ``year - 1`` (the 2023 edition as issued has the report's "giảm 1,29%" but not the 2022 rate,
-    which was published later).
-
     One row per indicator the data hold for any of those years: indicator_id, unit,
-    ``value_<period>``, ``printed_<period>``, change (None when a year is
-    missing, and no change is stated, or the standard changed between them), source_ids. None when
-    ``year`` holds no household count and no stated change.
+    ``value_<period>``, ``printed_<period>``, change (the printed change from the year before where a year is
+    missing, else None when a year is missing or the standard changed between them), ``change_printed`` (its
+    print when the change is the printed one), source_ids. None when
+    ``year`` holds no household count and no printed change (the 2023 edition as issued has the report's rate
+    2,27% and its "giảm 1,29%", but no household count: those were published after the report).
     """
-    said = [figure_row(figures, c, year, breakdown=breakdown) for c in (stated_change or {}).values()]
-    if all(figure_row(figures, i, year, breakdown=breakdown) is None for i in (POOR, NEAR_POOR)) and all(
-        r is None for r in said
-    ):
+    printed_change = printed_change_rules()
+    counts = [figure_row(figures, i, year, breakdown=breakdown) for i in (named("poor"), named("near_poor"))]
+    printed = [figure_row(figures, c, year, breakdown=breakdown) for c in printed_change.values()]
+    if all(r is None for r in counts + printed):
         return None
     periods = [
         p
@@ -138,24 +139,51 @@ def households_frame(
         both = prev is not None and now is not None
         comparable = both and same_definition(year - 1, year, _breaks(breaks, indicator))
         record["change"] = (float(now["value"]) - float(prev["value"])) if comparable else None
-        stated = (stated_change or {}).get(indicator)
-        said = (
-            figure_row(figures, stated, year, breakdown=breakdown) if stated and now is not None and not both else None
-        )
-        if said is not None:
-            record["change"] = float(said["value"])
-            rows = {**rows, "stated": said}  # its source is named with the others
-        record["source_ids"] = sorted({str(r["source_id"]) for r in rows.values() if r is not None})
+        sources = {str(r["source_id"]) for r in rows.values() if r is not None}
+        # The change the reports print stands in where the appendix cannot compute it (no figure of the year before);
+        # computed, it is the same figure, said once (05_data_quality sets the two side by side).
+        stated = figure_row(figures, printed_change.get(indicator, ""), year, breakdown=breakdown)
+        record["change_printed"] = None
+        if stated is not None and record["change"] is None:
+            record["change"], record["change_printed"] = float(stated["value"]), str(stated["printed"])
+        if stated is not None:
+            sources.add(str(stated["source_id"]))
+        record["source_ids"] = sorted(sources)
         records.append(record)
     frame = pd.DataFrame.from_records(records)
     frame.attrs["periods"] = periods
     return frame
 
 
+def printed_change_rules() -> dict[str, str]:
+    """Each indicator whose change from the year before the reports print, and that change's indicator: the
+    ``difference`` rules of data/derivations.csv of an indicator minus itself a year earlier ("giảm 4.195 hộ")."""
+    rules = load_derivations()
+    rules = rules[
+        (rules["method"] == "difference")
+        & (rules["numerator"] == rules["denominator"])
+        & (rules["numerator_period_offset"].fillna(0) == 0)
+        & (rules["denominator_period_offset"] == -1)
+    ]
+    return dict(zip(rules["numerator"], rules["indicator_id"], strict=True))
+
+
+def printed_changes(figures: pd.DataFrame, year: int, breakdown: str = "") -> list[str]:
+    """The printed changes from the year before of the households lines that ``year`` holds: the households table
+    shows each in its change column (the appendix's own difference, or the printed one where it cannot compute
+    it), so that no other block says it again."""
+    rules = printed_change_rules()
+    return [
+        rules[i]
+        for i in household_indicators()
+        if i in rules and figure_row(figures, rules[i], year, breakdown=breakdown) is not None
+    ]
+
+
 def household_counts(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
     """Poor and near-poor household counts up to ``year`` (column indicator_id); None under two points."""
     frames = []
-    for indicator in (POOR, NEAR_POOR):
+    for indicator in (named("poor"), named("near_poor")):
         rows = goal_series(figures, indicator, year, kinds=("actual",))
         if rows is not None:
             frames.append(rows.assign(indicator_id=indicator))
@@ -226,9 +254,9 @@ def district_frame(figures: pd.DataFrame, year: int, district: str) -> pd.DataFr
             _values(record, figure_row(figures, indicator, p, breakdown=breakdown), p)
         if any(record[f"value_{p}"] is not None for p in periods):
             records.append(record)
-    province = {"indicator_id": RATE, "scope": "province"}
+    province = {"indicator_id": named("rate"), "scope": "province"}
     for p in periods:
-        r = figure_row(figures, RATE, p)
+        r = figure_row(figures, named("rate"), p)
         _values(province, r, p)
         if r is not None:
             sources.add(str(r["source_id"]))
@@ -337,7 +365,7 @@ def group_frame(
 
 def times_province(frame: pd.DataFrame, period: int) -> float | None:
     """The district's poverty rate as a multiple of the province's in ``period`` (computed); None without both."""
-    rates = frame[frame["indicator_id"] == RATE].set_index("scope")
+    rates = frame[frame["indicator_id"] == named("rate")].set_index("scope")
     if "district" not in rates.index or "province" not in rates.index:
         return None
     local, whole = rates.at["district", f"value_{period}"], rates.at["province", f"value_{period}"]

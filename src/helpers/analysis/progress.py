@@ -1,6 +1,6 @@
 """Pace towards goals: each goal still ahead against the latest result, the pace it needs and the pace achieved.
 
-Frames in, frames out; the words and the table a reader sees are in ``helpers.sections.progress``.
+Frames in, frames out; the words and the table a reader sees are in ``helpers.present.progress``.
 A series that changes definition (data/series_breaks.csv, e.g. the poverty standard from 2021)
 is never compared across the change: the pace achieved is measured from the first period under
 the current definition, and a goal that lies beyond a change from the latest result gets no

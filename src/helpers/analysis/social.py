@@ -10,6 +10,7 @@ import pandas as pd
 from helpers.analysis.attainment import assess, goal_bound
 from helpers.data.printed import CEILING_QUALIFIERS, FLOOR_QUALIFIERS, ZERO_WORDS, parse_printed
 from helpers.data.query import figure_row, parts, value
+from helpers.data.slots import slot
 
 APPROXIMATE = "khoảng"  # the qualifier of a value computed from two qualified prints
 # How each print qualifier reads: a code whose words are in text/lines.yml (qualifier.<code>).
@@ -108,14 +109,20 @@ def against_goal(goal: float, goal_printed: str, achieved: float, polarity: str)
 
 # Notebook 03: drug rehabilitation --------------------------------------------------
 
-REHAB_IDS = ("drug_rehab_community", "drug_rehab_compulsory_admissions")
+REHAB_PART = "social_evils"  # the part whose slots (data/slots.csv) name the two rehabilitation modalities
+
+
+def rehab_ids() -> tuple[str, ...]:
+    """The rehabilitation modalities: at home or in the community, and new compulsory admissions (the slots
+    ``rehab_community`` and ``rehab_compulsory``; those the data declare)."""
+    return tuple(i for i in (slot(REHAB_PART, "rehab_community"), slot(REHAB_PART, "rehab_compulsory")) if i)
 
 
 def rehab_total(figures: pd.DataFrame, year: int) -> float | None:
     """Persons in rehabilitation in ``year``: community plus new compulsory admissions (None unless both are known)."""
-    community = value(figures, "drug_rehab_community", year)
-    compulsory = value(figures, "drug_rehab_compulsory_admissions", year)
-    return None if community is None or compulsory is None else community + compulsory
+    ids = rehab_ids()
+    found = [value(figures, i, year) for i in ids]
+    return None if len(ids) < 2 or any(v is None for v in found) else sum(found)
 
 
 def rehab_vs_target(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
@@ -126,7 +133,7 @@ def rehab_vs_target(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
     """
     rows = [
         {"indicator_id": i, "kind": kind, "period": period, "value": v}
-        for i in REHAB_IDS
+        for i in rehab_ids()
         for kind, period in (("actual", year), ("target", year + 1))
         if (v := value(figures, i, period, kind)) is not None
     ]
@@ -134,7 +141,7 @@ def rehab_vs_target(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
         return None
     frame = pd.DataFrame(rows)
     used = figures[
-        figures["indicator_id"].isin(REHAB_IDS) & figures["preferred"] & figures["period"].isin([year, year + 1])
+        figures["indicator_id"].isin(rehab_ids()) & figures["preferred"] & figures["period"].isin([year, year + 1])
     ]
     frame.attrs["source_ids"] = sorted(set(used["source_id"]))
     return frame
@@ -143,7 +150,7 @@ def rehab_vs_target(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
 def rehab_targets(figures: pd.DataFrame, year: int) -> pd.DataFrame:
     """Each modality with both a ``year`` result and a ``year + 1`` target: indicator_id, goal, now, change."""
     rows = []
-    for indicator_id in REHAB_IDS:
+    for indicator_id in rehab_ids():
         goal, now = value(figures, indicator_id, year + 1, "target"), value(figures, indicator_id, year)
         if goal is not None and now is not None:
             rows.append({"indicator_id": indicator_id, "goal": goal, "now": now, "change": goal - now})

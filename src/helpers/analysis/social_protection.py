@@ -9,11 +9,26 @@ import re
 
 import pandas as pd
 
+from helpers.data import content
 from helpers.data.query import cut_off, value
+from helpers.data.slots import slot
 
 # Money units in VND, for averages in đồng.
 VND_PER_UNIT = {"million_vnd": 1e6, "billion_vnd": 1e9}
-INJURY_IDS = ("child_injuries", "child_injuries_change", "child_deaths", "child_deaths_change")
+PART = "social_protection"  # its "injuries" block (data/content.csv) and its slots (data/slots.csv)
+
+
+def named(name: str) -> str:
+    """The indicator that fills slot ``name`` of the part (data/slots.csv); an empty string, which no figure has,
+    when the data declare none."""
+    return slot(PART, name) or ""
+
+
+def injury_ids() -> list[str]:
+    """The injury figures cut to one date: the lines of the part's ``injuries`` block (data/content.csv)."""
+    return content.indicators(PART, "injuries")
+
+
 AS_OF_RE = re.compile(r"as of (\d{1,2}/\d{1,2}/\d{4})")
 
 
@@ -33,7 +48,7 @@ def average_vnd(amount: float | None, amount_unit: str, count: float | None) -> 
 
 def special_share(figures: pd.DataFrame, year: int) -> float | None:
     """Children in special circumstances as a percent of all children (computed; None if either is missing)."""
-    return share(value(figures, "children_special_circumstances", year), value(figures, "children_population", year))
+    return share(value(figures, named("special"), year), value(figures, named("children"), year))
 
 
 def change(figures: pd.DataFrame, indicator_id: str, year: int) -> dict:
@@ -55,10 +70,11 @@ def injury_view(figures: pd.DataFrame, year: int) -> pd.DataFrame:
     full-period one.
     """
     dates = cut_off(figures)
-    injury = figures["indicator_id"].isin(INJURY_IDS)
+    ids = injury_ids()
+    injury = figures["indicator_id"].isin(ids)
     this_year = figures[
         injury
-        & (figures["indicator_id"] == "child_injuries")
+        & (figures["indicator_id"] == named("injuries"))
         & (figures["period"] == year)
         & figures["preferred"].astype(bool)
     ]
@@ -68,7 +84,7 @@ def injury_view(figures: pd.DataFrame, year: int) -> pd.DataFrame:
     wanted = {year: cut, year - 1: f"{year - 1}{cut[4:]}" if cut else ""}
     keep = ~injury | figures.apply(lambda r: wanted.get(int(r["period"])) == dates.loc[r.name], axis=1).astype(bool)
     view = figures[keep].copy()
-    dated = view["indicator_id"].isin(INJURY_IDS) & (cut_off(view) != "")
+    dated = view["indicator_id"].isin(ids) & (cut_off(view) != "")
     if dated.any():
         shown = cut_off(view)[dated].map(lambda d: f"{int(d[8:10])}/{int(d[5:7])}/{d[:4]}")
         notes = view.loc[dated, "note"].fillna("")

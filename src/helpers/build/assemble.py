@@ -1,55 +1,44 @@
-"""Put the executed notebooks' outputs together into one self-contained HTML document.
+"""Put the notebooks' records together into one self-contained HTML document.
 
-The notebooks show everything through :class:`helpers.present.report.Report`, whose HTML carries known classes
-(``appendix-heading``, ``appendix-findings``, ``appendix-figure``, ``appendix-table-block``, ``appendix-text``,
-``appendix-nodata``). This module reads those outputs (text/html, and a figure's HTML under its own MIME type;
-code, markdown, stdout and anything else stay out), moves the key findings to the front, numbers figures and
-tables in document order ("Hình 1. " / "Bảng 1. "), builds the table of contents from the headings' ids, and wraps
-it all with the cover, the sources and the methods note (:mod:`helpers.build.frontmatter`) and a small stylesheet
-for screen and print. The markup is Report's own, so regular expressions on it are enough; nothing is fetched and
-nothing depends on the clock."""
+Each notebook's :class:`~helpers.present.report.Report` writes a record of what it shows
+(``record/<notebook>.jsonl`` beside the executed notebooks: :mod:`helpers.present.record`): headings, key findings,
+paragraphs, figures and tables, in order. This module reads those records (never the notebooks' HTML), moves the
+key findings to the front, numbers figures and tables in document order ("Hình 1. " / "Bảng 1. "), keeps every
+anchor unique, builds the table of contents from the headings, and wraps it all with the cover, the sources and the
+methods note (:mod:`helpers.build.frontmatter`) and a small stylesheet for screen and print. The markup of each item
+is the record's own (:func:`helpers.present.record.item_html`, the one the notebook showed); nothing is fetched and
+nothing depends on the clock.
+
+The document is made twice from the same record: for the screen (``appendix.html``: each chart's PNG embedded) and
+for print (the PDF: each chart from its SVG file, :func:`compose` with ``figures="svg"``). The same assembly makes
+the technical annex from the notebooks marked for it (:func:`split_documents`), with its own frame
+(:func:`annex_frame`)."""
 
 from __future__ import annotations
 
 import html
-import re
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# isort: off
-from helpers.build import lean_imports  # noqa: F401  (before nbformat: skips a slow, unused import)
+from helpers.build import frontmatter
+from helpers.build.frontmatter import FrontMatter
+from helpers.present import record
+from helpers.present.record import Findings, Item, Record, read_record
+from helpers.present.record import Heading as HeadingItem
+from helpers.text import say
 
-import nbformat  # noqa: E402
-# isort: on
-
-from helpers.build import frontmatter  # noqa: E402
-from helpers.build.frontmatter import FrontMatter  # noqa: E402
-from helpers.present.handoff import FIGURE_MIME  # noqa: E402
-from helpers.text import say  # noqa: E402
-
-APPENDIX_CLASS_RE = re.compile(r'class="[^"]*\bappendix-(?:heading|findings|figure|table-block|text|nodata)\b')
-TAG_ID_RE = re.compile(r'(<[A-Za-z][A-Za-z0-9]*\b[^<>]*?\sid=")([^"]*)(")')
-BLOCK_OR_LABEL_RE = re.compile(
-    r'<(?:figure|div)\b[^<>]*?\bclass="(appendix-figure|appendix-table-block)"[^<>]*>'
-    r'|<span class="caption-label"></span>'
-)
-ATTR_RE = r'\b{}="([^"]*)"'
-CAPTION_END_RE = re.compile(r"(.*?)</(?:figcaption|p)>", re.S)
-TABLE_SOURCE_RE = re.compile(r'<p class="table-source">(.*?)</p>', re.S)
-HEADING_RE = re.compile(r"<h([1-6])\b([^<>]*)>(.*?)</h\1>", re.S)
 TOC_DEPTH = 3  # headings h1–h3 go in the table of contents
-FINDINGS_RE = re.compile(r'<div\b[^<>]*\bclass="appendix-findings"[^<>]*>.*?<ul>(.*?)</ul>\s*</div>', re.S)
-ITEM_RE = re.compile(r"<li>(.*?)</li>", re.S)
-TAGS_RE = re.compile(r"<[^<>]+>")
-TABLE_BLOCK_RE = re.compile(r'(<div\b[^<>]*?\bclass="appendix-table-block"[^<>]*)(>.*?</table>)', re.S)
 # A table of at most this many rows fits on a page at the print size, so print keeps it whole; a longer one may
 # break between rows (CSS cannot ask "keep whole if it fits": WeasyPrint would push it to the next page anyway).
 WHOLE_TABLE_ROWS = 15
 WIDE_TABLE_COLUMNS = 7  # a table of more columns is marked data-wide: print sets it smaller to fit the page
-# A heading Report marks with ``part="front"`` opens a part that goes before the key findings (the first page).
-HEADING_PIECE_RE = re.compile(r'<h[1-6]\b[^<>]*\bclass="appendix-heading"')
-FRONT_HEADING_RE = re.compile(r'<h[1-6]\b[^<>]*\bdata-part="front"')
+FRONT_PART = "front"  # a heading recorded with this part opens a part that goes before the key findings
+# How a chart is shown: its screen PNG embedded (appendix.html, self-contained), or its SVG file (the PDF) or PNG
+# file (the Word file, which adds the SVG itself), by their paths in the appendix's folder.
+EMBED = "embed"
+FIGURE_FORMS = (EMBED, "svg", "png")
 
 # Ids of the appendix's own parts; a notebook's id that equals one of them is renamed.
 STYLESHEET = Path(__file__).with_name("appendix.css")  # the page's look, in a file a designer can edit
@@ -58,11 +47,11 @@ FRAME_IDS = ("cover", "contents", "front-page", "key-findings", "figures-list", 
 
 @dataclass
 class Section:
-    """One notebook's displayed outputs (HTML pieces in order) and its key findings."""
+    """One notebook's record: what it shows in order (findings taken out) and its key findings (sentences)."""
 
     notebook: str
-    pieces: list[str]
-    findings: list[str] = field(default_factory=list)  # the <li> contents, already escaped HTML
+    items: list[Item]
+    findings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -96,63 +85,56 @@ class Appendix:
     tables: tuple[Caption, ...]
     headings: tuple[Heading, ...]  # the front part's first, then the sections'
     front_headings: tuple[Heading, ...] = ()  # the headings of the part before the key findings (the first page)
+    sections: tuple[Section, ...] = ()  # what it was composed from
+    front: FrontMatter | None = None
+    frame: Frame | None = None  # the cover and back parts it was composed with (the official appendix's if None)
+
+    def table_items(self) -> list[record.Table]:
+        """The record of each numbered table, in the order of :attr:`tables` (the document's)."""
+        found = {i.id: i for s in self.sections for i in s.items if isinstance(i, record.Table)}
+        return [found[c.name] for c in self.tables]
+
+    def with_figures(self, figures: str, word: bool = False) -> str:
+        """The same document with each chart shown as ``figures`` says (:data:`FIGURE_FORMS`): ``"svg"`` for
+        print; ``"png"`` and ``word`` for the Word file (:func:`compose`)."""
+        if (figures == EMBED and not word) or self.front is None:
+            return self.html
+        return compose(self.sections, self.front, self.frame, figures=figures, word=word).html
 
 
 def plain(fragment: str) -> str:
-    """The text of an HTML fragment: tags dropped, entities decoded, spaces collapsed."""
-    return " ".join(html.unescape(TAGS_RE.sub("", fragment)).split())
+    """The text of a heading's HTML (escaped text, as :class:`Heading` holds it): entities decoded, spaces
+    collapsed."""
+    return " ".join(html.unescape(fragment).split())
 
 
-def notebook_outputs(notebook: nbformat.NotebookNode) -> list[str]:
-    """The appendix outputs of an executed notebook: text/html outputs with Report's classes, and the figures
-    handed off under :data:`~helpers.present.handoff.FIGURE_MIME`, in order."""
-    pieces = []
-    for cell in notebook.cells:
-        if cell.cell_type != "code":
-            continue
-        for output in cell.get("outputs", []):
-            if output.get("output_type") not in ("display_data", "execute_result"):
-                continue
-            data = output.get("data", {})
-            body = data.get(FIGURE_MIME) or data.get("text/html")
-            if isinstance(body, list):
-                body = "".join(body)
-            if body and APPENDIX_CLASS_RE.search(body):
-                pieces.append(body.strip())
-    return pieces
+def section_of(found: Record) -> Section:
+    """A record as a :class:`Section`: its key findings taken out of the flow."""
+    items = [i for i in found.items if not isinstance(i, Findings)]
+    findings = [s for i in found.items if isinstance(i, Findings) for s in i.sentences]
+    return Section(found.notebook, items, findings)
 
 
-def split_findings(notebook: str, pieces: Sequence[str]) -> Section:
-    """A section whose findings blocks are taken out of the flow and kept as list items."""
-    kept, findings = [], []
-    for piece in pieces:
-        found = FINDINGS_RE.findall(piece)
-        if found:
-            for items in found:
-                findings.extend(i.strip() for i in ITEM_RE.findall(items))
-            rest = FINDINGS_RE.sub("", piece).strip()
-            if rest:
-                kept.append(rest)
-        else:
-            kept.append(piece)
-    return Section(notebook, kept, findings)
-
-
-def split_front(section: Section) -> tuple[list[str], Section]:
-    """The pieces of a front part (a heading marked ``data-part="front"`` and what follows it up to the next
-    heading), and the section without them."""
-    front, kept, inside = [], [], False
-    for piece in section.pieces:
-        if HEADING_PIECE_RE.match(piece):
-            inside = bool(FRONT_HEADING_RE.match(piece))
-        (front if inside else kept).append(piece)
-    return front, Section(section.notebook, kept, section.findings)
+def record_of(executed: Path) -> Path:
+    """The record of an executed notebook (``<work>/notebooks/NN_x.ipynb`` → ``<work>/record/NN_x.jsonl``)."""
+    return executed.parent.parent / record.RECORD_DIR / f"{executed.stem}{record.RECORD_SUFFIX}"
 
 
 def read_section(path: Path) -> Section:
-    """Read an executed notebook into a :class:`Section` named after its file."""
-    notebook = nbformat.read(str(path), as_version=4)
-    return split_findings(Path(path).stem, notebook_outputs(notebook))
+    """The :class:`Section` of an executed notebook, from its record (:func:`record_of`)."""
+    where = record_of(Path(path))
+    return section_of(read_record(where, shown_as=f"{record.RECORD_DIR}/{where.name}"))
+
+
+def split_front(section: Section) -> tuple[list[Item], Section]:
+    """The items of a front part (a heading recorded with ``part="front"`` and what follows it up to the next
+    heading), and the section without them."""
+    front, kept, inside = [], [], False
+    for item in section.items:
+        if isinstance(item, HeadingItem):
+            inside = item.part == FRONT_PART
+        (front if inside else kept).append(item)
+    return front, Section(section.notebook, kept, section.findings)
 
 
 def claim_id(element_id: str, seen: set[str]) -> str:
@@ -164,81 +146,55 @@ def claim_id(element_id: str, seen: set[str]) -> str:
     return new
 
 
-def unique_ids(fragment: str, seen: set[str]) -> str:
-    """Rename ids already in ``seen`` (``x`` → ``x-2``) so every anchor in the document is unique."""
-    return TAG_ID_RE.sub(lambda m: f"{m[1]}{claim_id(m[2], seen)}{m[3]}", fragment)
+def table_attributes(item: record.Table, max_rows: int = WHOLE_TABLE_ROWS) -> str:
+    """``data-keep="whole"`` for a table of at most ``max_rows`` rows (print keeps it on one page) and
+    ``data-wide="wide"`` for one of more than ``WIDE_TABLE_COLUMNS`` columns (print sets it smaller)."""
+    keep = ' data-keep="whole"' if len(item.rows) <= max_rows else ""
+    return keep + (' data-wide="wide"' if len(item.header) > WIDE_TABLE_COLUMNS else "")
 
 
-def number_captions(fragment: str, lang: str, counts: dict[str, int] | None = None) -> tuple[str, list[Caption]]:
-    """Fill each empty caption label with "Hình n. " / "Bảng n. " (or Figure/Table) in document order.
+@dataclass
+class Body:
+    """A run of items rendered as HTML, with what the document needs of them."""
 
-    ``counts`` carries the running numbers from one fragment to the next.
-    """
-    counts = counts if counts is not None else {"figure": 0, "table": 0}
+    html: str
+    captions: list[Caption]
+    headings: list[Heading]
+
+
+def render_items(
+    items: Sequence[Item],
+    lang: str,
+    seen: set[str],
+    counts: dict[str, int],
+    figures: str = EMBED,
+    word: bool = False,
+) -> Body:
+    """The HTML of ``items`` in order: each id made unique against ``seen``, each figure and table numbered from
+    ``counts`` (carried from one run to the next); ``figures`` says how a chart is shown (:data:`FIGURE_FORMS`),
+    ``word`` asks for the markup pandoc makes Word captions of (:func:`helpers.present.record.item_html`)."""
+    pieces: list[str] = []
     captions: list[Caption] = []
-    pending: dict[str, str] | None = None
-
-    def fill(match: re.Match[str]) -> str:
-        nonlocal pending
-        if match[1]:  # a figure or table block starts
-            tag = match[0]
-            found_id = re.search(ATTR_RE.format("id"), tag)
-            found_name = re.search(ATTR_RE.format("data-name"), tag)
-            pending = {
-                "kind": "figure" if match[1] == "appendix-figure" else "table",
-                "id": found_id[1] if found_id else "",
-                "name": found_name[1] if found_name else (found_id[1] if found_id else ""),
-            }
-            return match[0]
-        if pending is None:  # a caption label outside any block: leave it alone
-            return match[0]
-        kind = pending["kind"]
+    headings: list[Heading] = []
+    for item in items:
+        if isinstance(item, record.Paragraph):
+            pieces.append(record.item_html(item))
+            continue
+        element_id = claim_id(item.id, seen)
+        if isinstance(item, HeadingItem):
+            headings.append(Heading(item.level, element_id, html.escape(item.text)))
+            pieces.append(record.item_html(item, element_id=element_id))
+            continue
+        kind = "figure" if isinstance(item, record.Figure) else "table"
         counts[kind] += 1
         label = f"{say(f'frontmatter:{kind}', lang)} {counts[kind]}."
-        after = match.string[match.end() :]
-        caption = CAPTION_END_RE.match(after)
-        source = TABLE_SOURCE_RE.search(after) if kind == "table" else None
-        captions.append(
-            Caption(
-                kind,
-                counts[kind],
-                label,
-                pending["id"],
-                html.unescape(pending["name"]),
-                plain(caption[1]) if caption else "",
-                plain(source[1]) if source else "",
-            )
-        )
-        pending = None
-        return f'<span class="caption-label">{html.escape(label)} </span>'
-
-    return BLOCK_OR_LABEL_RE.sub(fill, fragment), captions
-
-
-def mark_short_tables(fragment: str, max_rows: int = WHOLE_TABLE_ROWS) -> str:
-    """Mark table blocks of at most ``max_rows`` rows with ``data-keep="whole"`` (print keeps them on one page)
-    and those of more than ``WIDE_TABLE_COLUMNS`` columns with ``data-wide`` (print sets them smaller)."""
-
-    def mark(match: re.Match[str]) -> str:
-        head = re.search(r"<tr\b.*?</tr>", match[2], re.S)
-        wide = head is not None and len(re.findall(r"<t[hd]\b", head[0])) > WIDE_TABLE_COLUMNS
-        keep = match[2].count("<tr") <= max_rows + 1  # + 1: the header row
-        attrs = match[1] + (' data-keep="whole"' if keep and "data-keep=" not in match[1] else "")
-        return attrs + (' data-wide="wide"' if wide and "data-wide=" not in attrs else "") + match[2]
-
-    return TABLE_BLOCK_RE.sub(mark, fragment)
-
-
-def find_headings(fragment: str) -> list[Heading]:
-    """The appendix headings (h1–h6 with an id and the class appendix-heading) of a fragment, in order."""
-    headings = []
-    for match in HEADING_RE.finditer(fragment):
-        attrs = match[2]
-        classes = re.search(ATTR_RE.format("class"), attrs)
-        found_id = re.search(ATTR_RE.format("id"), attrs)
-        if classes and "appendix-heading" in classes[1].split() and found_id:
-            headings.append(Heading(int(match[1]), found_id[1], match[3].strip()))
-    return headings
+        source = item.source if isinstance(item, record.Table) else ""
+        caption = " ".join(item.caption.split())
+        captions.append(Caption(kind, counts[kind], label, element_id, item.id, caption, " ".join(source.split())))
+        attributes = table_attributes(item) if isinstance(item, record.Table) else ""
+        image = getattr(item, figures) if isinstance(item, record.Figure) and figures != EMBED else None
+        pieces.append(record.item_html(item, label, attributes, element_id, image=image, word=word))
+    return Body("\n".join(pieces), captions, headings)
 
 
 def _e(value: object) -> str:
@@ -272,15 +228,20 @@ def _nested(entries: Sequence[tuple[int, str]]) -> str:
     return "".join(out)
 
 
+OFFICIAL_BACK = (("sources", "frontmatter:sources"), ("methods", "frontmatter:methods"))
+ANNEX_BACK = (("sources", "frontmatter:sources"), ("methods", "frontmatter:annex.methods"))
+
+
 def toc_html(
     headings: Iterable[Heading],
     lang: str,
     has_figures: bool,
     has_tables: bool,
     front_headings: Sequence[Heading] = (),
+    back: Sequence[tuple[str, str]] = OFFICIAL_BACK,
 ) -> str:
     """The table of contents: the front part's headings, the appendix's own parts and the notebooks' headings
-    (h1–h3), nested by level."""
+    (h1–h3), nested by level; ``back`` the parts after the sections, as (id, text key)."""
     shown = [h for h in headings if h.level <= TOC_DEPTH]
     top = min((h.level for h in shown), default=1)
     front_entries = [(top, _link(h.element_id, h.html)) for h in front_headings if h.level <= TOC_DEPTH]
@@ -289,7 +250,6 @@ def toc_html(
         front.append(("figures-list", "frontmatter:figures_list"))
     if has_tables:
         front.append(("tables-list", "frontmatter:tables_list"))
-    back = [("sources", "frontmatter:sources"), ("methods", "frontmatter:methods")]
     entries = front_entries + [(top, _link(target, _e(say(key, lang)))) for target, key in front]
     entries += [(max(h.level, top), _link(h.element_id, h.html)) for h in shown]
     entries += [(top, _link(target, _e(say(key, lang)))) for target, key in back]
@@ -319,7 +279,7 @@ def findings_html(sections: Sequence[Section], titles: dict[str, Heading], lang:
             continue
         title = titles.get(section.notebook)
         head = _link(title.element_id, title.html) if title else _e(section.notebook)
-        items = "".join(f"<li>{item}</li>" for item in section.findings)
+        items = "".join(f"<li>{_e(item)}</li>" for item in section.findings)
         parts.append(f'<h2 class="findings-notebook">{head}</h2><ul class="findings">{items}</ul>')
     return (
         f'<section class="key-findings" id="key-findings"><h1>{_e(say("findings.title", lang))}</h1>'
@@ -327,37 +287,78 @@ def findings_html(sections: Sequence[Section], titles: dict[str, Heading], lang:
     )
 
 
-def compose(sections: Sequence[Section], fm: FrontMatter) -> Appendix:
-    """The whole document: cover, contents, key findings, lists, the notebooks' sections, sources, methods."""
+@dataclass(frozen=True)
+class Frame:
+    """What one document puts around its notebooks' sections: its title, its cover and the parts after the
+    sections (their HTML, and their (id, text key) for the contents)."""
+
+    title: str
+    cover: str
+    back: tuple[str, ...]
+    back_toc: tuple[tuple[str, str], ...]
+
+
+def official_frame(fm: FrontMatter) -> Frame:
+    """The official appendix's frame: the cover of Nghị định 30/2020, the plain source list, the short methods note."""
+    return Frame(
+        say("frontmatter:title", fm.lang, year=fm.year),
+        frontmatter.cover_html(fm),
+        (frontmatter.sources_html(fm), frontmatter.methods_html(fm)),
+        OFFICIAL_BACK,
+    )
+
+
+def annex_frame(fm: FrontMatter) -> Frame:
+    """The technical annex's frame: its own cover, the source list with roles, the full method with files and
+    checksums (:mod:`helpers.build.frontmatter`)."""
+    return Frame(
+        say("frontmatter:annex.title", fm.lang, year=fm.year),
+        frontmatter.annex_cover_html(fm),
+        (frontmatter.sources_html(fm, roles=True), frontmatter.annex_methods_html(fm)),
+        ANNEX_BACK,
+    )
+
+
+def compose(
+    sections: Sequence[Section],
+    fm: FrontMatter,
+    frame: Frame | None = None,
+    *,
+    figures: str = EMBED,
+    word: bool = False,
+) -> Appendix:
+    """The whole document: cover, contents, key findings, lists, the notebooks' sections, sources, methods;
+    ``frame`` the cover and back parts (the official appendix's by default, :func:`annex_frame` for the annex).
+    ``figures`` says how each chart is shown (:data:`FIGURE_FORMS`): embedded by default. ``word`` makes the
+    document pandoc reads for the Word file: no stylesheet, cover or contents (:mod:`helpers.build.word` writes
+    its own) and no ``<main>`` (pandoc would read nothing else), Word's captions."""
+    if figures not in FIGURE_FORMS:
+        raise ValueError(f"figures must be one of {', '.join(FIGURE_FORMS)}, not {figures!r}")
+    given = tuple(sections)
     lang = fm.lang
+    frame = frame or official_frame(fm)
     seen: set[str] = set(FRAME_IDS) | {f"source-{s.source_id}" for s in fm.sources}
     counts = {"figure": 0, "table": 0}
-    bodies, figures, tables, headings = [], [], [], []
+    bodies, captions, headings = [], [], []
     titles: dict[str, Heading] = {}
     # The front part comes first in the document, so it is numbered and its ids claimed first.
     split = [split_front(section) for section in sections]
     sections = [rest for _, rest in split]
-    front_body = unique_ids("\n".join(piece for pieces, _ in split for piece in pieces), seen)
-    front_body, front_captions = number_captions(front_body, lang, counts)
-    front_body = mark_short_tables(front_body)
-    figures += [c for c in front_captions if c.kind == "figure"]
-    tables += [c for c in front_captions if c.kind == "table"]
-    front_headings = find_headings(front_body)
-    front_html = f'<section class="front-page" id="front-page">\n{front_body}\n</section>' if front_body else ""
+    front = render_items([item for items, _ in split for item in items], lang, seen, counts, figures, word)
+    captions += front.captions
+    front_html = f'<section class="front-page" id="front-page">\n{front.html}\n</section>' if front.html else ""
     for section in sections:
         section_id = claim_id(f"section-{section.notebook}", seen)
-        body = unique_ids("\n".join(section.pieces), seen)
-        body, captions = number_captions(body, lang, counts)
-        body = mark_short_tables(body)
-        figures += [c for c in captions if c.kind == "figure"]
-        tables += [c for c in captions if c.kind == "table"]
-        found = find_headings(body)
-        headings += found
-        if found:
-            titles[section.notebook] = found[0]
+        body = render_items(section.items, lang, seen, counts, figures, word)
+        captions += body.captions
+        headings += body.headings
+        if body.headings:
+            titles[section.notebook] = body.headings[0]
         opening = f'<section class="notebook" id="{_e(section_id)}" data-notebook="{_e(section.notebook)}">'
-        bodies.append(f"{opening}\n{body}\n</section>")
-    title = say("frontmatter:title", lang, year=fm.year)
+        bodies.append(f"{opening}\n{body.html}\n</section>")
+    figure_captions = [c for c in captions if c.kind == "figure"]
+    table_captions = [c for c in captions if c.kind == "table"]
+    title = frame.title
     document = "\n".join(
         [
             "<!DOCTYPE html>",
@@ -367,26 +368,47 @@ def compose(sections: Sequence[Section], fm: FrontMatter) -> Appendix:
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{_e(title)}</title>",
             '<link rel="icon" href="data:,">',
-            f"<style>{stylesheet(lang)}</style>",
+            *([] if word else [f"<style>{stylesheet(lang)}</style>"]),
             "</head>",
             "<body>",
-            frontmatter.cover_html(fm),
-            toc_html(headings, lang, bool(figures), bool(tables), front_headings),
+            *([] if word else [frame.cover]),
+            *(
+                []
+                if word
+                else [
+                    toc_html(
+                        headings,
+                        lang,
+                        bool(figure_captions),
+                        bool(table_captions),
+                        front.headings,
+                        frame.back_toc,
+                    )
+                ]
+            ),
             front_html,
             findings_html(sections, titles, lang),
-            captions_html(figures, "figure", lang),
-            captions_html(tables, "table", lang),
-            '<main class="sections">',
+            captions_html(figure_captions, "figure", lang),
+            captions_html(table_captions, "table", lang),
+            *([] if word else ['<main class="sections">']),
             *bodies,
-            "</main>",
-            frontmatter.sources_html(fm),
-            frontmatter.methods_html(fm),
+            *([] if word else ["</main>"]),
+            *frame.back,
             "</body>",
             "</html>",
             "",
         ]
     )
-    return Appendix(document, tuple(figures), tuple(tables), tuple(front_headings + headings), tuple(front_headings))
+    return Appendix(
+        document,
+        tuple(figure_captions),
+        tuple(table_captions),
+        tuple(front.headings + headings),
+        tuple(front.headings),
+        given,
+        fm,
+        frame,
+    )
 
 
 def stylesheet(lang: str) -> str:
@@ -395,6 +417,52 @@ def stylesheet(lang: str) -> str:
     return STYLESHEET.read_text(encoding="utf-8")
 
 
-def assemble(executed: Sequence[Path], fm: FrontMatter) -> Appendix:
-    """Read the executed notebooks (in the given order) and compose the appendix."""
-    return compose([read_section(path) for path in executed], fm)
+def records_of(executed: Sequence[Path], others: Sequence[Path] = ()) -> list[Path]:
+    """The records the executed notebooks wrote, in the notebooks' order: every Report of the build wrote one into the
+    (fresh) record folder beside them, named after itself (``Report("01_poverty", …)`` → ``record/01_poverty.jsonl``),
+    as the notebooks are named; a notebook that hands nothing to the appendix writes none, and a Report named
+    otherwise than its notebook (a test's tiny notebook) still counts. The records of ``others`` (the notebooks of
+    the other document, :func:`split_documents`) are left out. Sorted by name, as the notebooks run."""
+    folders = dict.fromkeys(record_of(Path(path)).parent for path in executed)
+    skip = {record_of(Path(path)).name for path in others}
+    found = (p for folder in folders for p in folder.glob(f"*{record.RECORD_SUFFIX}") if p.name not in skip)
+    return sorted(found, key=lambda p: p.name)
+
+
+def assemble(
+    executed: Sequence[Path], fm: FrontMatter, frame: Frame | None = None, others: Sequence[Path] = ()
+) -> Appendix:
+    """Read the records of the executed notebooks (:func:`records_of`, without those of ``others``) and compose the
+    document (``frame``: see :func:`compose`)."""
+    found = [read_record(p, shown_as=f"{record.RECORD_DIR}/{p.name}") for p in records_of(executed, others)]
+    return compose([section_of(r) for r in found], fm, frame)
+
+
+# The two documents a build makes of the notebooks: the official appendix the director signs, and the technical
+# annex for analysts. A notebook says which it belongs to in its metadata ("appendix": {"document": "annex"}); a
+# notebook that says nothing is part of the official appendix.
+DOCUMENTS = ("appendix", "annex")
+
+
+def document_of(path: Path) -> str:
+    """The document the notebook at ``path`` belongs to (:data:`DOCUMENTS`), from its metadata; an unknown name
+    is refused in one sentence naming the notebook."""
+    from helpers.errors import AppendixError
+
+    # The notebook's JSON is read directly: only its metadata is needed, and nbformat's validation costs time.
+    metadata = json.loads(Path(path).read_text(encoding="utf-8")).get("metadata", {}).get("appendix", {})
+    document = metadata.get("document", DOCUMENTS[0]) if isinstance(metadata, dict) else None
+    if document not in DOCUMENTS:
+        raise AppendixError(
+            f"{Path(path).name}: the notebook's metadata appendix.document is {document!r}; "
+            f"it must be one of {', '.join(DOCUMENTS)}."
+        )
+    return str(document)
+
+
+def split_documents(executed: Sequence[Path]) -> dict[str, list[Path]]:
+    """The executed notebooks of each document, in the given order."""
+    found: dict[str, list[Path]] = {name: [] for name in DOCUMENTS}
+    for path in executed:
+        found[document_of(path)].append(path)
+    return found

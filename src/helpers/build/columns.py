@@ -31,6 +31,7 @@ Kinds of column:
 ``flag``      True/False shown as Có/Không (Yes/No)
 ``verdict``   True/False shown as Đạt/Chưa đạt (Met/Not met)
 ``code``      a category's code, kept (the column beside it names it)
+``numbers``   numbers listed with ";" (``1480;6123;7363``), shown as the appendix adds them: ``1.480 + 6.123 + 7.363``
 ``auto``      a column already titled for readers (``Giá trị``): number, flag or
               text as the table's metadata types it
 """
@@ -86,6 +87,7 @@ KINDS = frozenset(
         "flag",
         "verdict",
         "code",
+        "numbers",
         "auto",
     }
 )
@@ -164,6 +166,7 @@ KIND_OF: dict[str, str] = {
     **dict.fromkeys(("printed", "literal_reading"), "printed"),
     **dict.fromkeys(("code", "category_code"), "code"),
     **dict.fromkeys(("missing",), "refs"),
+    "part_values": "numbers",
     "demand": "demand",
     "instrument": "instrument",
     "locator": "locator",

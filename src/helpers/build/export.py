@@ -7,7 +7,6 @@ openpyxl and python-docx stamp the save time into ``docProps/core.xml`` and into
 
 from __future__ import annotations
 
-import html
 import io
 import re
 import zipfile
@@ -19,45 +18,21 @@ FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
 CORE_TIME_RE = re.compile(r"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
 
 
-# A figure of the appendix HTML with its image as a data URI: (the tag up to src=", the figure's name, the closing ").
-FIGURE_IMG_RE = re.compile(
-    r'(<figure class="appendix-figure"[^<>]*\bdata-name="([^"]+)"[^<>]*>\s*<img\b[^<>]*?\bsrc=")data:[^"]*(")'
-)
-
-
-def figure_files(document: str, figures_dir: Path | None, suffix: str) -> str:
-    """``document`` with each figure's data URI replaced by its file ``figures/<name><suffix>`` where that file
-    exists in ``figures_dir`` (a path relative to its parent folder); a figure without a file keeps its data URI."""
-    if figures_dir is None:
-        return document
-
-    def to_file(match: re.Match[str]) -> str:
-        name = html.unescape(match[2])
-        if (figures_dir / f"{name}{suffix}").is_file():
-            return f"{match[1]}{html.escape(f'figures/{name}{suffix}')}{match[3]}"
-        return match[0]
-
-    return FIGURE_IMG_RE.sub(to_file, document)
-
-
-def write_pdf(document: str, target: Path, base_url: Path | None = None, figures_dir: Path | None = None) -> Path:
+def write_pdf(document: str, target: Path, base_url: Path | None = None) -> Path:
     """Render the appendix HTML to an A4 PDF with WeasyPrint, set in the project's Tinos.
 
     Page size, margins and page numbers come from the document's print CSS;
     the ``@font-face`` rules for the font files kept in :mod:`helpers.build.fonts`
     are added here only, so that the HTML stays one self-contained file and
-    the PDF never depends on the fonts a machine has installed. The charts are
-    printed from their SVG files in ``figures_dir`` (vector, sharp at any
-    zoom and in print), not from the HTML's PNG data URIs.
+    the PDF never depends on the fonts a machine has installed. The document is the one composed for print
+    (:meth:`helpers.build.assemble.Appendix.with_figures` ``("svg")``): its charts are the SVG files (vector, sharp
+    at any zoom and in print), found from ``base_url``.
     """
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     from helpers.build.fonts import font_face_css
 
-    if figures_dir is not None:
-        document = figure_files(document, figures_dir, ".svg")
-        base_url = base_url or figures_dir.parent
     fonts = FontConfiguration()
     faces = CSS(string=font_face_css(), font_config=fonts)
     HTML(string=document, base_url=str(base_url or target.parent)).write_pdf(

@@ -16,6 +16,7 @@ import io
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import unquote
 
 import pandas as pd
 
@@ -40,15 +41,25 @@ from helpers.text.templates import Texts, load, say, texts_for
 from helpers.text.vocabulary import publisher_names
 
 T = texts_for(__name__)  # build/frontmatter.yml: the cover, the contents, the sources list
-METHODS = Texts("methods")  # build/methods.yml: the methods note, one entry per paragraph
-_METHODS_PLACED = {"vintage", "breaks", "break_item"}  # placed by methods_html beside their tables and lists
+METHODS = Texts("methods")  # build/methods.yml: the technical annex's full method, one entry per paragraph
+NOTE = Texts("methods_note")  # build/methods_note.yml: the official appendix's short methods note
+_METHODS_PLACED = {"vintage", "breaks", "break_item"}  # placed by annex_methods_html beside their tables and lists
+ABBREVIATION = "abbreviation."  # methods_note.yml's keys of the abbreviations, listed under the note's last paragraph
+TERM = "term."  # methods_note.yml's keys of the terms a reader may take otherwise, listed under "Giải thích từ ngữ"
 
 
-def _paragraph(key: str, lang: str, **values: object) -> str:
+def _paragraph(key: str, lang: str, texts: Texts = METHODS, **values: object) -> str:
     """A methods paragraph whose first sentence (its topic) is set in bold; ``values`` fill its placeholders (the
     year's report and area, so that no paragraph types a place's name)."""
-    lead, _, rest = METHODS(key, lang, **values).partition(". ")
-    return f"<p><strong>{_e(lead)}.</strong> {_e(rest)}</p>"
+    lead, _, rest = texts(key, lang, **values).partition(". ")
+    lead = lead.removesuffix(".")
+    return f"<p><strong>{_e(lead)}.</strong> {_e(rest)}</p>" if rest else f"<p><strong>{_e(lead)}.</strong></p>"
+
+
+def _term(text: str) -> str:
+    """A term's entry with the term (up to the first ": ") in bold, as the abbreviations are listed."""
+    term, _, meaning = text.partition(": ")
+    return f"<strong>{_e(term)}</strong>: {_e(meaning)}" if meaning else _e(text)
 
 
 @dataclass(frozen=True)
@@ -230,42 +241,100 @@ def _e(value: object) -> str:
 
 
 def cover_html(fm: FrontMatter) -> str:
-    """The cover in the form of Nghị định 30/2020: issuing authority, national name and motto, place and date,
-    then the title, the year and the data vintage (how many files, of which years; the list and checksums are in the
-    methods note)."""
+    """The official appendix's cover in the form Nghị định 30/2020/NĐ-CP gives a phụ lục: "Phụ lục", the title in
+    bold capitals, and the italic line naming the report it is attached to (:func:`attachment`); nothing else
+    (the data files, their checksums and the sources are the technical annex's)."""
     lang = fm.lang
-    who = issuer(fm.report, lang)
     return (
         '<header class="cover" id="cover">'
-        '<div class="cover-head">'
-        f'<div class="cover-authority"><p class="cover-parent">{_e(who.parent)}</p>'
-        f'<p class="cover-authority-name">{_e(who.name)}</p></div>'
-        f'<div class="cover-nation"><p class="cover-nation-name">{_e(T("nation", lang))}</p>'
-        f'<p class="cover-motto">{_e(T("motto", lang))}</p></div>'
-        "</div>"
-        f'<p class="cover-place-date">{_e(who.place_date)}</p>'
-        f'<p class="cover-province">{_e(fm.report.area(lang))}</p>'
-        f'<h1 class="cover-title">{_e(T("title", lang, year=fm.year))}</h1>'
-        f'<p class="cover-year">{_e(T("year_line", lang, year=fm.year))}</p>'
-        f"{_edition_line(fm)}"
-        '<div class="cover-vintage">'
-        f"<p><strong>{_e(T('vintage', lang))}.</strong> {_e(T('vintage_rule', lang, year=fm.year))} "
-        f"{_e(vintage_files(fm))}.</p>"
-        "</div></header>"
+        f"{_revised_head(fm)}"
+        f'<p class="cover-label">{_e(T("cover_label", lang))}</p>'
+        f'<h1 class="cover-title">{_e(cover_title(fm))}</h1>'
+        f'<p class="{_cover_line_class(fm)}">{_e(cover_line(fm))}</p>'
+        "</header>"
     )
 
 
-def edition_words(fm: FrontMatter) -> str:
-    """The cover's words under the year: the report the edition as issued accompanies; for a revised edition, that
-    it is an update with data to its date (it accompanies no report: the old one was issued by another date)."""
+def annex_cover_html(fm: FrontMatter) -> str:
+    """The technical annex's cover: what it is, which appendix it documents, and who it is for; it is not attached to
+    the report, so it carries no "Kèm theo" line."""
+    lang = fm.lang
+    title = T("cover_title", lang, area=year_report(fm).area(lang), year=fm.year)
+    return (
+        '<header class="cover annex-cover" id="cover">'
+        f'<h1 class="cover-title">{_e(T("annex.label", lang).upper())}</h1>'
+        f'<p class="cover-annex-of">{_e(T("annex.of", lang, title=title))}</p>'
+        f'<p class="cover-annex-readers">{_e(T("annex.readers", lang))}</p>'
+        "</header>"
+    )
+
+
+def cover_title(fm: FrontMatter) -> str:
+    """The cover's title in capitals, with the report's area (data/reports.csv) and year: Nghị định 30/2020 sets
+    a phụ lục's title in bold capitals, and Python's upper() keeps the Vietnamese tone marks."""
+    return T("cover_title", fm.lang, area=year_report(fm).area(fm.lang), year=fm.year).upper()
+
+
+def year_report(fm: FrontMatter) -> ReportMeta:
+    """The year's report (data/reports.csv), whose area and issuer the title and the methods name: a revised
+    edition's ``report`` is the authority competent on its date, but its figures are still the year's."""
+    return fm.revises or fm.report
+
+
+def report_number(report: ReportMeta) -> str:
+    """The report's number and symbol as the cover prints them: a number the print leaves blank ("/BC-SLĐTBXH")
+    shows as "…/BC-SLĐTBXH", the way the report itself is cited before it is numbered; "" when unknown."""
+    number = report.number
+    return f"…{number}" if number.startswith("/") else number
+
+
+def report_date(report: ReportMeta, lang: str) -> str:
+    """The report's date as the "Kèm theo" line says it: "ngày 05 tháng 02 năm 2025", "ngày … tháng 12 năm 2023"
+    (a day left blank), "ngày …" (no date in data/reports.csv); "dated 5 February 2025", "dated … December 2023"."""
+    if not report.issued:
+        return T("report_date.unknown", lang)
+    year, month, *day = (int(p) for p in report.issued.split("-"))
+    values = {"month": T(f"month.{month}", lang), "year": year}
+    return T("report_date.day", lang, day=day[0], **values) if day else T("report_date.month", lang, **values)
+
+
+def attachment(fm: FrontMatter) -> str:
+    """The cover's italic line: "(Kèm theo Báo cáo số …/BC-SLĐTBXH ngày … tháng 12 năm 2023 của Sở …)", from the
+    year's row of data/reports.csv (number, issued, issuer); without a number "(Kèm theo Báo cáo ngày … của …)"."""
+    lang, report = fm.lang, fm.report
+    values = {"date": report_date(report, lang), "issuer": report.issuer(lang)}
+    number = report_number(report)
+    return T("attached", lang, number=number, **values) if number else T("attached.no_number", lang, **values)
+
+
+def _revised_head(fm: FrontMatter) -> str:
+    """A revised edition's head: the authority competent on its date (data/authorities.csv) beside the nation and
+    motto, then its place and date; "" for the edition as issued, whose cover is the phụ lục form alone."""
+    if not fm.as_of:
+        return ""
+    who = issuer(fm.report, fm.lang)
+    return (
+        '<div class="cover-head">'
+        f'<div class="cover-authority"><p class="cover-parent">{_e(who.parent)}</p>'
+        f'<p class="cover-authority-name">{_e(who.name)}</p></div>'
+        f'<div class="cover-nation"><p class="cover-nation-name">{_e(T("nation", fm.lang))}</p>'
+        f'<p class="cover-motto">{_e(T("motto", fm.lang))}</p></div>'
+        "</div>"
+        f'<p class="cover-place-date">{_e(who.place_date)}</p>'
+    )
+
+
+def cover_line(fm: FrontMatter) -> str:
+    """The italic line under the title: the report the edition as issued is attached to (:func:`attachment`); for a
+    revised edition, that it is an update with data to its date (it is attached to no report: the old one was issued
+    by another date and authority)."""
     if fm.as_of:
         return T("edition.revised", fm.lang, date=when(fm.as_of, fm.lang))
-    return T("issuer", fm.lang, issuer=issuer_name(fm.report, fm.lang))
+    return attachment(fm)
 
 
-def _edition_line(fm: FrontMatter) -> str:
-    kind = "cover-edition" if fm.as_of else "cover-issuer"
-    return f'<p class="{kind}">{_e(edition_words(fm))}</p>'
+def _cover_line_class(fm: FrontMatter) -> str:
+    return "cover-attached cover-edition" if fm.as_of else "cover-attached"
 
 
 def differences_html(fm: FrontMatter) -> str:
@@ -290,14 +359,6 @@ def differences_html(fm: FrontMatter) -> str:
     )
 
 
-def vintage_files(fm: FrontMatter) -> str:
-    """The cover's words for the vintage: how many figures files and which years ("8 tệp số liệu, 2015–2023"), with
-    where the list and checksums are; a reader of the cover needs no file names."""
-    years = sorted(f.year for f in fm.vintage)
-    span = "" if not years else str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
-    return T("vintage_files", fm.lang, n=len(fm.vintage), years=span)
-
-
 def vintage_table_html(fm: FrontMatter) -> str:
     """The figures files of the vintage with their rows and SHA-256 checksums (in the methods note)."""
     lang = fm.lang
@@ -317,13 +378,29 @@ def _link(url: str) -> str:
     # The shown address may wrap after each slash, dot, hyphen, ? & = or _ (a zero-width space: WeasyPrint ignores
     # <wbr> there), not in the middle of a word; the link itself is the address unchanged.
     if url.startswith(("https://", "http://")):
-        shown = "\u200b".join(_e(piece) for piece in re.split(r"(?<=[/.?&=_-])(?=[^/])", url))
+        shown = "\u200b".join(_e(piece) for piece in re.split(r"(?<=[/.?&=_-])(?=[^/])", _readable(url)))
         return f'<a href="{_e(url)}">{shown}</a>'
     return _e(url)
 
 
-def sources_html(fm: FrontMatter) -> str:
-    """The numbered list of sources the year's figures cite, with publisher, date and address."""
+def _readable(url: str) -> str:
+    """The address as a reader types it: percent-escaped UTF-8 letters ("Trang-ch%e1%bb%a7") shown as the letters
+    ("Trang-chủ"), which browsers also show; escapes of ASCII (%2F, %20…) and invalid UTF-8 stay as written, so the
+    shown address still names the same page."""
+
+    def letters(match: re.Match[str]) -> str:
+        try:
+            return unquote(match.group(0), errors="strict")
+        except UnicodeDecodeError:
+            return match.group(0)
+
+    return re.sub(r"(?:%[89a-fA-F][0-9a-fA-F])+", letters, url)
+
+
+def sources_html(fm: FrontMatter, roles: bool = False) -> str:
+    """The numbered list of sources the year's figures cite, with publisher, date and address; with ``roles`` (the
+    technical annex's list) also each source's role (secondary, mirror) and what a source published after the report
+    gives."""
     lang = fm.lang
     items = []
     for s in fm.sources:
@@ -334,9 +411,9 @@ def sources_html(fm: FrontMatter) -> str:
         if s.note:
             parts.append(_e(s.note.rstrip(".")))
         line = ". ".join(parts) + "."
-        if s.role != "primary":
+        if roles and s.role != "primary":
             line += f' <span class="source-role">{_e(T(f"role.{s.role}", lang))}</span>'
-        if s.later:
+        if roles and s.later:
             shown = ", ".join(T(f"later.{k}", lang, n=n, year=fm.year) for k, n in s.later if n)
             line += f' <span class="source-later">{_e(T("later.item", lang, items=shown))}</span>'
         if s.url:
@@ -344,7 +421,7 @@ def sources_html(fm: FrontMatter) -> str:
         items.append(f'<li id="source-{_e(s.source_id)}">{line}</li>')
     n_later = sum(1 for s in fm.sources if s.later)
     later = ""
-    if n_later:
+    if roles and n_later:
         issued = when((fm.revises or fm.report).issued, lang)  # "published after the report": its own date
         intro = "later.intro_revised" if fm.revises else "later.intro"  # an update accompanies no report
         later = f"<p>{_e(T(intro, lang, n=n_later, issued=issued, year=fm.year))}</p>"
@@ -367,8 +444,36 @@ def when(date: str, lang: str) -> str:
 
 
 def methods_html(fm: FrontMatter) -> str:
-    """The methods note: the vintage rule and its files' checksums, the changes of definition, how attainment is
-    judged, number style."""
+    """The official appendix's methods note (methods_note.yml, at most two printed pages): sources, the changes of
+    the poverty standard (data/series_breaks.csv), how targets are judged, numbers and rounding, the terms a reader
+    may take otherwise (methods_note.yml's ``term.*``), abbreviations. No
+    file, column or checksum: those are the technical annex's (:func:`annex_methods_html`)."""
+    lang = fm.lang
+    report = year_report(fm)
+    values = {"year": fm.year, "issuer": report.issuer(lang), "area": report.area(lang)}
+    parts = [_paragraph("sources", lang, NOTE, **values)]
+    breaks = "".join(
+        f"<li>{_e(NOTE('break_item', lang, label=b.label, names=', '.join(b.names)))}</li>" for b in fm.breaks
+    )
+    if breaks:
+        parts.append(f"{_paragraph('breaks', lang, NOTE)}<ul>{breaks}</ul>")
+    parts += [_paragraph(key, lang, NOTE) for key in ("attainment", "rounding", "terms")]
+    # Each term's text opens with the term itself ("Người có công: …"), so the list shows the text as it is written.
+    terms = "".join(f"<li>{_term(NOTE(key, lang))}</li>" for key in load("methods_note") if key.startswith(TERM))
+    parts.append(f'<ul class="terms">{terms}</ul>{_paragraph("abbreviations", lang, NOTE)}')
+    abbreviations = "".join(
+        f"<li><strong>{_e(key.removeprefix(ABBREVIATION))}</strong>: {_e(NOTE(key, lang))}</li>"
+        for key in load("methods_note")
+        if key.startswith(ABBREVIATION)
+    )
+    parts.append(f'<ul class="abbreviations">{abbreviations}</ul>')
+    parts.append(differences_html(fm))  # a revised edition: what differs from the edition as issued
+    return f'<section class="methods" id="methods"><h1>{_e(T("methods", lang))}</h1>{"".join(parts)}</section>'
+
+
+def annex_methods_html(fm: FrontMatter) -> str:
+    """The technical annex's full method: the vintage rule and its files' checksums, the changes of definition, and
+    every rule of methods.yml (how attainment is judged, number style, sources and their roles…)."""
     lang = fm.lang
     breaks = "".join(
         f"<li>{_e(METHODS('break_item', lang, label=b.label, first=b.first_period, names=', '.join(b.names)))}</li>"
@@ -378,8 +483,8 @@ def methods_html(fm: FrontMatter) -> str:
     if breaks:
         parts.append(f"{_paragraph('breaks', lang)}<ul>{breaks}</ul>")
     # Every other entry of methods.yml is a rule paragraph, in the file's order: a new rule is a new entry.
-    whole = say(f"common:area.whole.{fm.report.area_kind}", lang)  # as area_words says it, from the report read
-    area = {"year": fm.year, "area": fm.report.area(lang), "whole": whole}
+    report = year_report(fm)
+    whole = say(f"common:area.whole.{report.area_kind}", lang)  # as area_words says it, from the report read
+    area = {"year": fm.year, "area": report.area(lang), "whole": whole}
     parts += [_paragraph(key, lang, **area) for key in load("methods") if key not in _METHODS_PLACED]
-    parts.append(differences_html(fm))
-    return f'<section class="methods" id="methods"><h1>{_e(T("methods", lang))}</h1>{"".join(parts)}</section>'
+    return f'<section class="methods" id="methods"><h1>{_e(T("annex.methods", lang))}</h1>{"".join(parts)}</section>'

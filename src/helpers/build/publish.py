@@ -1,9 +1,10 @@
 """Build the appendix: run the notebooks, assemble, export, and publish only when all of it worked.
 
 One build makes, for each year asked for, the folder ``outputs/<year>``
-(``outputs/<year>-en`` for English) holding ``appendix.html`` (self-contained),
-``appendix.pdf``, ``appendix.docx``, ``appendix.xlsx``, ``figures/``, ``tables/`` and the executed
-``notebooks/``. The notebooks of every year asked for run in one parallel pool
+(``outputs/<year>-en`` for English) holding the official appendix ``appendix.html`` (self-contained),
+``appendix.pdf``, ``appendix.docx``, ``appendix.xlsx``, the technical annex ``annex.html`` and ``annex.pdf``
+(the notebooks marked for it: the data checks, the full method, the sources with their roles), ``figures/``,
+``tables/`` and the executed ``notebooks/``. The notebooks of every year asked for run in one parallel pool
 (:mod:`helpers.build.execute`); each year is then assembled (:mod:`helpers.build.assemble`)
 and exported (:mod:`helpers.build.export`) in a temporary folder beside its final
 place, which replaces the previous folder only when every step has succeeded.
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import TypedDict, Unpack
 
 from helpers.build import export, frontmatter, word, workbook
-from helpers.build.assemble import Appendix, assemble
+from helpers.build.assemble import Appendix, annex_frame, assemble, split_documents
 from helpers.build.execute import (
     NotebookFailure,
     NotebookJob,
@@ -115,24 +116,36 @@ def finish(
     target: Target, work: Path, executed: Sequence[Path], formats: Sequence[str] = FORMATS, progress: bool = False
 ) -> Appendix:
     """Assemble and export one appendix in its work folder, in ``formats`` (HTML, PDF, DOCX, XLSX, CSV); with
-    ``progress``, a line on stderr as each phase begins."""
+    ``progress``, a line on stderr as each phase begins. The technical annex (the notebooks marked for it,
+    :func:`~helpers.build.assemble.split_documents`) is written beside it as ``annex.html`` and ``annex.pdf`` when
+    those formats are asked for: its readers are analysts on screen or paper, and its tables are already in
+    ``tables/`` as CSV, so it has no Word file or workbook of its own."""
     fm = frontmatter.gather(target.year, target.lang, as_of=target.as_of)
     _phase(progress, target.label, PHASES["html"])
-    appendix = assemble(executed, fm)
+    documents = split_documents(executed)
+    appendix = assemble(documents["appendix"], fm, others=documents["annex"])
+    annex = (
+        assemble(documents["annex"], fm, annex_frame(fm), others=documents["appendix"]) if documents["annex"] else None
+    )
     if "html" in formats:
         (work / "appendix.html").write_bytes(appendix.html.encode("utf-8"))
-    missing = [t.name for t in appendix.tables if not (work / "tables" / f"{t.name}.csv").is_file()]
+        if annex:
+            (work / "annex.html").write_bytes(annex.html.encode("utf-8"))
+    shown = appendix.tables + (annex.tables if annex else ())
+    missing = [t.name for t in shown if not (work / "tables" / f"{t.name}.csv").is_file()]
     if missing:
         raise AppendixError(
             f"The tables {', '.join(missing)} were shown without a CSV file in tables/; show tables with Report.table."
         )
     if "pdf" in formats:
         _phase(progress, target.label, PHASES["pdf"])
-        export.write_pdf(appendix.html, work / "appendix.pdf", base_url=work, figures_dir=work / "figures")
+        export.write_pdf(appendix.with_figures("svg"), work / "appendix.pdf", base_url=work)
+        if annex:
+            export.write_pdf(annex.with_figures("svg"), work / "annex.pdf", base_url=work)
     if "docx" in formats:
         _phase(progress, target.label, PHASES["docx"])
         word.write_docx(
-            appendix.html,
+            appendix.with_figures("png", word=True),
             fm,
             appendix.headings,
             work / "appendix.docx",
@@ -153,6 +166,7 @@ def finish(
             title,
             stamp=datetime(target.year, 12, 31),
             printed=workbook.printed_lookup(load_year(target.year)),
+            as_shown=appendix.table_items(),
         )
     if "csv" in formats:
         workbook.write_tables_readme(work / "tables", target.lang, target.year)
@@ -163,8 +177,9 @@ def finish(
 
 def written_files(folder: Path) -> list[tuple[Path, int]]:
     """What a build wrote into ``folder``: each appendix file, then each folder as a whole, with its size in bytes."""
-    found = [(p, p.stat().st_size) for p in sorted(folder.glob("appendix.*")) if p.is_file()]
-    for sub in ("figures", "tables", "notebooks"):
+    documents = sorted([*folder.glob("appendix.*"), *folder.glob("annex.*")])
+    found = [(p, p.stat().st_size) for p in documents if p.is_file()]
+    for sub in ("figures", "tables", "record", "notebooks"):
         if (folder / sub).is_dir():
             found.append((folder / sub, sum(f.stat().st_size for f in (folder / sub).rglob("*") if f.is_file())))
     return found

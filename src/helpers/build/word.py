@@ -8,19 +8,21 @@ tables) into real Word structures with the styles of a reference document
 in about a second; python-docx would mean writing that HTML-to-Word walk by
 hand. What pandoc cannot make from HTML is written here as a little OpenXML:
 
-* the cover, in the form of Nghị định 30/2020 (issuing authority and the
-  national motto side by side, place and date, title, year, data vintage),
+* the cover, in the form of Nghị định 30/2020 for a phụ lục ("Phụ lục", the
+  title in capitals, the italic line naming the report it is attached to),
   made from the :class:`~helpers.build.frontmatter.FrontMatter`, not parsed back;
 * the contents as a Word TOC field (Word fills in the page numbers when it
   opens the file); until then it shows the headings without numbers;
 * the tables' layout (full text width, columns measured from their content,
   rows never split across pages), by :mod:`helpers.build.word_tables`.
 
-pandoc reads only ``<main>`` when a page has one, so the HTML is adapted
-first: ``<main>`` unwrapped, the cover and the HTML contents taken out, each
-figure pointed at its PNG file (quicker to read than a data URI), each table
-caption moved into its ``<caption>`` and each source line given the "Table
-Source" style. The zip is then rewritten with fixed dates, so the same data
+pandoc reads only ``<main>`` when a page has one, so pandoc is given the
+document composed for Word from the notebooks' records
+(:func:`helpers.build.assemble.compose` with ``word=True``): no ``<main>``, no
+cover or HTML contents, each figure by its PNG file (quicker to read than a
+data URI), each table caption in its ``<caption>`` and each source line in the
+"Table Source" style; a list item of one line becomes a paragraph on pandoc's
+document tree. The zip is then rewritten with fixed dates, so the same data
 give the same bytes.
 """
 
@@ -39,24 +41,14 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from helpers.build.assemble import TOC_DEPTH, Heading, plain
-from helpers.build.export import figure_files, normalise_zip
-from helpers.build.frontmatter import FrontMatter, edition_words, issuer, vintage_files
+from helpers.build.export import normalise_zip
+from helpers.build.frontmatter import FrontMatter, cover_line, cover_title, issuer
 from helpers.build.word_tables import lay_out_tables
 from helpers.text import say
 
 REFERENCE_DOCX = Path(__file__).resolve().parent / "templates" / "reference.docx"
 PANDOC_TIMEOUT = 120  # seconds; the 2023 appendix takes about one
 DOCUMENT_LANG = {"vi": "vi-VN", "en": "en-GB"}  # the language tag Word's spelling and hyphenation follow
-
-COVER_RE = re.compile(r'<header class="cover"[^<>]*>.*?</header>', re.S)
-TOC_RE = re.compile(r'<nav class="toc"[^<>]*>.*?</nav>', re.S)
-STYLE_RE = re.compile(r"<style>.*?</style>", re.S)
-MAIN_RE = re.compile(r"</?main\b[^<>]*>")
-LABEL_RE = re.compile(r'<span class="caption-label">(.*?)\s*</span>', re.S)
-TABLE_CAPTION_RE = re.compile(r'<p class="table-caption">(.*?)</p>\s*(<table\b[^<>]*>)', re.S)
-SOURCE_RE = re.compile(r'<p class="table-source">(.*?)</p>', re.S)
-# A list item without block content; pandoc would set a list of them in the small "Compact" style of table cells.
-PLAIN_ITEM_RE = re.compile(r"<li>((?:(?!<li>|</li>|<ul|<ol|<p[ >]|<div).)*)</li>", re.S)
 
 
 def pandoc_path() -> str:
@@ -66,26 +58,31 @@ def pandoc_path() -> str:
     return pypandoc.get_pandoc_path()
 
 
-def word_html(document: str, figures_dir: Path | None = None) -> str:
-    """The appendix HTML as pandoc should read it for Word (see the module docstring)."""
-    document = STYLE_RE.sub("", document)
-    document = COVER_RE.sub("", document, count=1)
-    document = TOC_RE.sub("", document, count=1)
-    document = MAIN_RE.sub("", document)
-
-    document = figure_files(document, figures_dir, ".png")  # no file: pandoc embeds the data URI itself
-    document = LABEL_RE.sub(r"<strong>\1</strong> ", document)
-    document = TABLE_CAPTION_RE.sub(r"\2<caption>\1</caption>", document)
-    document = PLAIN_ITEM_RE.sub(r"<li><p>\1</p></li>", document)
-    return SOURCE_RE.sub(r'<div data-custom-style="Table Source"><p>\1</p></div>', document)
+def list_items_as_paragraphs(blocks: list) -> list:
+    """A list item that is one line of text (pandoc's ``Plain``) becomes a paragraph (``Para``), so that Word sets
+    it as body text, not as table text; items holding more (a nested list) are left as they are. On pandoc's
+    document tree (its JSON), not on the HTML."""
+    for block in blocks:
+        if not isinstance(block, dict):
+            continue
+        if block.get("t") in ("BulletList", "OrderedList"):
+            items = block["c"] if block["t"] == "BulletList" else block["c"][1]
+            for item in items:
+                if len(item) == 1 and item[0].get("t") == "Plain":
+                    item[0]["t"] = "Para"
+                list_items_as_paragraphs(item)
+        elif block.get("t") == "Div":
+            list_items_as_paragraphs(block["c"][1])
+    return blocks
 
 
 def _run(runs: str, style: str) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs}</w:p>'
 
 
-def _text(value: str, bold: bool = False, underline: bool = False) -> str:
-    props = ("<w:b/><w:bCs/>" if bold else "") + ('<w:u w:val="single"/>' if underline else "")
+def _text(value: str, bold: bool = False, underline: bool = False, italic: bool = False) -> str:
+    props = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
+    props += '<w:u w:val="single"/>' if underline else ""
     props = f"<w:rPr>{props}</w:rPr>" if props else ""
     return f'<w:r>{props}<w:t xml:space="preserve">{escape(value)}</w:t></w:r>'
 
@@ -94,10 +91,12 @@ def _cell(paragraphs: Sequence[str], width: int) -> str:
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{"".join(paragraphs)}</w:tc>'
 
 
-def cover_xml(fm: FrontMatter) -> str:
-    """The cover as OpenXML: a borderless two-column head (authority | nation and motto), then place and date,
-    title, year, issuer and the data vintage, and a page break. Styles: Cover Head, Cover Place Date, Cover Title,
-    Cover Note."""
+def revised_head_xml(fm: FrontMatter) -> str:
+    """A revised edition's head, as its HTML cover has it: a borderless two-column table (the authority competent on
+    its date | nation and motto), then its place and date; "" for the edition as issued, whose cover is the phụ lục
+    form alone."""
+    if not fm.as_of:
+        return ""
     lang = fm.lang
     who = issuer(fm.report, lang)
     left = [
@@ -111,28 +110,28 @@ def cover_xml(fm: FrontMatter) -> str:
     ]
     widths = (3800, 5550)  # twips: the 165 mm text width; the national name must fit on one line
     none = "".join(f'<w:{edge} w:val="nil"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    head = (
+    return (
         f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{none}</w:tblBorders>'
         '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
         'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
         f'<w:tblGrid><w:gridCol w:w="{widths[0]}"/><w:gridCol w:w="{widths[1]}"/></w:tblGrid>'
         f"<w:tr>{_cell(left, widths[0])}{_cell(right, widths[1])}</w:tr></w:tbl>"
+        + _run(_text(who.place_date), "CoverPlaceDate")
     )
-    vintage = _text(f"{say('frontmatter:vintage', lang)}. ", bold=True) + _text(
-        f"{say('frontmatter:vintage_rule', lang, year=fm.year)} {vintage_files(fm)}."
-    )
+
+
+def cover_xml(fm: FrontMatter) -> str:
+    """The cover as OpenXML, as the HTML cover (:func:`~helpers.build.frontmatter.cover_html`): "Phụ lục", the title
+    in bold capitals and the italic line naming the report (a revised edition: its head, and its update note in
+    that line's place), then a page break. Styles: Cover Title, Cover Head, Cover Place Date."""
     blank = _run("", "CoverHead")
     return "".join(
         [
-            head,
-            _run(_text(who.place_date), "CoverPlaceDate"),
-            blank * 6,
-            _run(_text(fm.report.area(lang)), "CoverHead"),
-            _run(_text(say("frontmatter:title", lang, year=fm.year).upper()), "CoverTitle"),
-            _run(_text(say("frontmatter:year_line", lang, year=fm.year)), "CoverTitle"),
-            _run(_text(edition_words(fm)), "CoverHead"),
-            blank * 8,
-            _run(vintage, "CoverNote"),
+            revised_head_xml(fm),
+            blank * (6 if fm.as_of else 8),
+            _run(_text(say("frontmatter:cover_label", fm.lang), bold=True), "CoverTitle"),
+            _run(_text(cover_title(fm), bold=True), "CoverTitle"),
+            _run(_text(cover_line(fm), italic=True), "CoverHead"),
         ]
     )
 
@@ -184,8 +183,10 @@ def write_docx(
 ) -> Path:
     """Write the appendix as DOCX: cover, contents, and the HTML's body by pandoc with ``reference``'s styles.
 
-    ``figures_dir`` holds the figures' PNG files (else the HTML's data URIs are
-    read); ``stamp`` is the document's creation and modification date.
+    ``document`` is the appendix composed for Word (:meth:`helpers.build.assemble.Appendix.with_figures`
+    ``("png", word=True)``: each chart by its PNG file, ``figures/<name>.png``, Word's captions, no cover);
+    ``figures_dir`` holds those files and their SVG
+    (added beside each picture); ``stamp`` is the document's creation and modification date.
     """
     pandoc = pandoc_path()
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(calendar.timegm(stamp.timetuple()))}  # UTC, not local time
@@ -193,7 +194,7 @@ def write_docx(
     ast = json.loads(
         subprocess.run(
             [pandoc, "--from", "html", "--to", "json"],
-            input=word_html(document, figures_dir).encode("utf-8"),
+            input=document.encode("utf-8"),
             capture_output=True,
             check=True,
             env=env,
@@ -202,6 +203,7 @@ def write_docx(
         ).stdout
     )
     front = [cover_xml(fm), toc_xml(headings, fm.lang, has_figures, has_tables, front_headings)]
+    list_items_as_paragraphs(ast["blocks"])
     ast["blocks"] = [{"t": "RawBlock", "c": ["openxml", xml]} for xml in front] + ast["blocks"]
     ast.setdefault("meta", {}).pop("title", None)  # the HTML's <title>: the cover has it already
     ast["meta"]["lang"] = {"t": "MetaString", "c": DOCUMENT_LANG[fm.lang]}

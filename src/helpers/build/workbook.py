@@ -21,9 +21,19 @@ from typing import Any
 from helpers.build.assemble import Caption
 from helpers.build.columns import column
 from helpers.build.export import normalise_zip
-from helpers.build.workbook_cells import Labels, Shown, as_printed, shown_cell
+from helpers.build.workbook_cells import (
+    Labels,
+    Precision,
+    Shown,
+    as_in_appendix,
+    as_printed,
+    printed_cell,
+    printed_precision,
+    shown_cell,
+)
 from helpers.data.csvfile import MAX_CELL_CHARS as EXCEL_CELL_MAX  # characters an Excel cell holds
 from helpers.paths import display_path
+from helpers.present.record import Table
 from helpers.text import say
 from helpers.text.templates import texts_for
 
@@ -148,6 +158,7 @@ def write_xlsx(
     title: str,
     stamp: datetime = datetime(2000, 1, 1),
     printed: Mapping[PrintedKey, str] | None = None,
+    as_shown: Sequence[Table] = (),
 ) -> Path:
     """Write every table (``csv_dir/<name>.csv``) to its own sheet, after a contents sheet.
 
@@ -160,7 +171,10 @@ def write_xlsx(
     column name. No cell is a formula. ``stamp`` is the date written as the
     workbook's creation and modification time, so that nothing depends on the clock. ``printed``
     (:func:`printed_lookup`) puts each reported value's print beside it in tables that do not carry it
-    (:func:`with_printed`), so that "hơn 22.762" is never shown as a bare 22762.
+    (:func:`with_printed`), so that "hơn 22.762" is never shown as a bare 22762. ``as_shown`` are the same tables as
+    the appendix prints them (the notebooks' records, in the order of ``tables``): the sheet "Như trong phụ lục"
+    holds each with the PDF's cells, a bare figure as a number with the decimals printed, every other cell (a
+    figure with its qualifier, "khoảng 347 nghìn") as its text.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -174,7 +188,10 @@ def write_xlsx(
     contents = workbook.active
     contents.title = say("frontmatter:contents", lang)
     _put(contents, 1, 1, title).font = Font(bold=True, size=12)
-    _put(contents, 2, 1, T("note", lang, full_values=full_values, columns=columns))
+    note = T("note", lang, full_values=full_values, columns=columns)
+    if as_shown:
+        note += " " + T("note_as_printed", lang, as_printed=T("sheet.as_printed", lang))
+    _put(contents, 2, 1, note)
     table, sheet_head = say("frontmatter:table", lang), T("head.sheet", lang)
     header = [table, T("head.caption", lang), say("source", lang), sheet_head]
     for j, value in enumerate(header, 1):
@@ -185,7 +202,11 @@ def write_xlsx(
     for k, (caption, name) in enumerate(zip(tables, names, strict=False), 4):
         path = csv_dir / f"{caption.name}.csv"
         rows = read_csv_rows(path)
-        datatypes = read_datatypes(path, rows[0] if rows else [])
+        if as_shown and as_shown[k - 4].columns:  # the record says each column's type (as the CSVW file beside it)
+            declared = {c.name: c.datatype for c in as_shown[k - 4].columns}
+            datatypes = [declared.get(h, "string") for h in (rows[0] if rows else [])]
+        else:
+            datatypes = read_datatypes(path, rows[0] if rows else [])
         from_figures = None  # the column of prints taken from the figures, not in the CSV
         if printed is not None:
             added = with_printed(rows, printed)
@@ -206,7 +227,13 @@ def write_xlsx(
         printed_of = {
             j: head.index(p) for j, h in enumerate(head) if (p := "printed" if h == "value" else f"{h}_printed") in head
         }
+        # The table as the appendix printed it, row for row (the record's rows are the CSV's): a computed value is
+        # rounded as its row printed it ("khoảng 347 nghìn": 347.000; "10,7": 10.7), not to the đồng.
+        printed_rows: list[list[Precision | None]] = []
+        if as_shown and len(as_shown[k - 4].rows) == len(rows) - 1:
+            printed_rows = [[printed_precision(c, lang) for c in row] for row in as_shown[k - 4].rows]
         for r, row in enumerate(rows[1:], 2):
+            printed_row = printed_rows[r - 2] if printed_rows else None
             decimals = labels.decimals(row[unit_at]) if unit_at is not None and unit_at < len(row) else None
             for j, raw in enumerate(row, 1):
                 if len(raw) > EXCEL_CELL_MAX:
@@ -222,8 +249,11 @@ def write_xlsx(
                 else:
                     meaning = meanings[j - 1]
                     shown = shown_cell(raw, meaning, datatypes[j - 1], labels, decimals if meaning.in_unit else None)
-                    if j - 1 in printed_of and printed_of[j - 1] < len(row):
-                        shown = as_printed(shown, raw, row[printed_of[j - 1]])
+                    own = row[printed_of[j - 1]] if j - 1 in printed_of and printed_of[j - 1] < len(row) else ""
+                    if own:  # a reported value: the decimals of its source's print
+                        shown = as_printed(shown, raw, own)
+                    elif printed_row is not None and datatypes[j - 1] == "number":
+                        shown = as_in_appendix(shown, raw, printed_row)
                 cell = _put(sheet, r, j, shown.value, shown.number_format)
                 if shown.full is not None:
                     full_rows.append(
@@ -240,6 +270,8 @@ def write_xlsx(
         link.style = "Hyperlink"
     for column_letter, width in zip("ABCD", (10, 70, 45, 32), strict=False):
         contents.column_dimensions[column_letter].width = width
+    if as_shown:
+        _as_printed_sheet(workbook, T("sheet.as_printed", lang), list(zip(tables, as_shown, strict=True)), lang)
     column_head = T("head.column", lang)
     full_head = (table, sheet_head, T("head.cell", lang), column_head, T("head.shown", lang), T("head.full", lang))
     _data_sheet(workbook, full_values, full_rows, full_head, (10, 32, 6, 40, 18, 24))
@@ -264,6 +296,31 @@ def write_tables_readme(csv_dir: Path, lang: str, year: int) -> Path:
     path = csv_dir / TABLES_README
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _as_printed_sheet(workbook: Any, title: str, tables: Sequence[tuple[Caption, Table]], lang: str) -> None:
+    """One sheet holding every table as the appendix prints it, one after another: its label and caption, its
+    header, its rows (:func:`~helpers.build.workbook_cells.printed_cell`), its source line, a blank row."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet = workbook.create_sheet(title)
+    r, widths = 1, [12]
+    for caption, table in tables:
+        _put(sheet, r, 1, f"{caption.label} {caption.caption}").font = Font(bold=True)
+        for j, head in enumerate(table.header, 1):
+            _put(sheet, r + 1, j, head).font = Font(bold=True)
+        for k, row in enumerate(table.rows, r + 2):
+            for j, text in enumerate(row, 1):
+                cell = printed_cell(text, lang)
+                _put(sheet, k, j, cell.value, cell.number_format)
+                widths += [12] * (j - len(widths))
+                widths[j - 1] = max(widths[j - 1], min(len(text), 50))
+        r += 2 + len(table.rows)
+        _put(sheet, r, 1, table.source)
+        r += 2
+    for j, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(j)].width = width + 2
 
 
 def _data_sheet(

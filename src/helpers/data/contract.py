@@ -52,6 +52,7 @@ REPORTS_COLUMNS = [
     "place_vi",
     "place_en",
     "issued",
+    "number",
 ]
 # The language of the figures files' note column: the transcriber's record, quoted only to readers of it.
 NOTES_LANG = "en"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
@@ -206,7 +207,19 @@ def _check_not_circular(frame: pd.DataFrame, shown: str) -> None:
         ) from None
 
 
-def load_derivations(data_dir: Path | None = None) -> pd.DataFrame:
-    """The project's derivation rules, ``data/derivations.csv``, checked against the catalogue."""
-    root = Path(data_dir or default_data_dir())
+def _stamp(root: Path) -> tuple:
+    paths = [root / DERIVATIONS_FILE, root / "indicators.csv"]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else (str(p), None) for p in paths)
+
+
+@lru_cache(maxsize=8)
+def _load(root: Path, stamp: tuple) -> pd.DataFrame:
+    del stamp  # part of the cache key only: a changed file is read and checked again
     return read_derivations(root / DERIVATIONS_FILE, load_catalogue(root)["indicator_id"])
+
+
+def load_derivations(data_dir: Path | None = None) -> pd.DataFrame:
+    """The project's derivation rules, ``data/derivations.csv``, checked against the catalogue (read once while the
+    files are unchanged: the employment and poverty parts ask for them in every table)."""
+    root = Path(data_dir or default_data_dir())
+    return _load(root, _stamp(root)).copy()

@@ -329,7 +329,8 @@ class ReportMeta:
     (``province`` or ``city``: the appendix says "toàn tỉnh" or "toàn thành phố" by it), ``place_*`` the place of
     the dateline ("<X>, ngày … tháng … năm …", see :func:`helpers.build.frontmatter.dateline`), ``issued`` the
     report's date as printed (``YYYY-MM-DD``, ``YYYY-MM`` when the day is blank, or ``""``), and ``source_id`` the
-    report in ``data/sources.csv`` (``""`` when the report itself is not one of the sources).
+    report in ``data/sources.csv`` (``""`` when the report itself is not one of the sources), ``number`` the
+    report's number and symbol as printed after "Số:" (``"/BC-SLĐTBXH"`` when the number is left blank; ``""``).
     """
 
     year: int
@@ -344,6 +345,7 @@ class ReportMeta:
     place_vi: str
     place_en: str
     issued: str
+    number: str = ""
 
     def _pick(self, name: str, lang: str) -> str:
         return getattr(self, f"{name}_{check_lang(lang)}")

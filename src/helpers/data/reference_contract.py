@@ -226,6 +226,12 @@ def reports_schema(sources: Iterable[str]) -> tuple[pa.DataFrameSchema, list[Row
                 ),
                 required=False,
             ),
+            # The report's number and symbol as printed after "Số:" (Nghị định 30/2020), the number left out when
+            # the print leaves it blank ("/BC-SLĐTBXH"); empty when not known.
+            "number": text_column(
+                pattern(r"^([0-9]*/[^\s/]+)?$", "a number and symbol as printed, like 571/BC-UBND or /BC-SLĐTBXH"),
+                required=False,
+            ),
         },
         strict=True,
     )

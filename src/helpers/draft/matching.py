@@ -72,12 +72,13 @@ class Catalogue:
         preferred: set[str] | None = None,
         after: str = "",
         favoured: str = "",
+        only: set[str] | None = None,
     ) -> list[tuple[str, float]]:
         """Indicators by score for a number with ``near`` and ``whole`` words, best first: only those of ``units``
         when given, and those of the ``preferred`` units (the unit word after the number) count more. ``after`` are
         the words right after the number ("20 cán bộ đi B"): the noun a Vietnamese count is followed by names what
         it counts, so they count again. ``favoured`` is an indicator the sentence's order points to (see
-        ``propose``), which gets a small bonus."""
+        ``propose``), which gets a small bonus; ``only``, when given, are the indicators that may be ranked at all."""
         near_p = utils.default_process(near)
         whole_p = utils.default_process(whole)
         near_set = set(near_p.split())
@@ -85,6 +86,8 @@ class Catalogue:
         scored = []
         for indicator, wordings in self.wordings.items():
             if units is not None and self.units[indicator] not in units:
+                continue
+            if only is not None and indicator not in only:
                 continue
             # token_set_ratio is 100 for any wording whose words the text all holds, so a short wording ("số trẻ
             # em") ties with a longer one the text also holds; the words a wording shares with the number's near
@@ -98,8 +101,13 @@ class Catalogue:
             )
             score += UNIT_BONUS if preferred and self.units[indicator] in preferred else 0
             score += ORDER_BONUS if indicator == favoured else 0
-            scored.append((indicator, round(score, 1)))
-        return sorted(scored, key=lambda s: (-s[1], s[0]))
+            # A tie (two indicators whose wordings the words hold alike) goes to the one whose own catalogue name is
+            # nearest the near words (the share of the words of both that they have in common, as token_set_ratio
+            # scores any name whose words the text holds at 100), then by id, never by the catalogue's row order.
+            name = set(wordings[0].split())
+            nearest = len(name & near_set) / len(name | near_set) if name | near_set else 0.0
+            scored.append((indicator, round(score, 1), nearest))
+        return [(i, s) for i, s, _ in sorted(scored, key=lambda s: (-s[1], -s[2], s[0]))]
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:

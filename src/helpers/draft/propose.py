@@ -21,7 +21,15 @@ import pandas as pd
 from helpers.data import contract
 from helpers.data.audit import number_tokens
 from helpers.data.loading import figures_files, load_reference, read_figures_file
-from helpers.data.printed import NEGATING_QUALIFIERS, QUALIFIERS, VI_NUMBER, parse_printed, read_vi_number
+from helpers.data.printed import (
+    MULTIPLIERS,
+    NEGATING_QUALIFIERS,
+    QUALIFIERS,
+    VI_NUMBER,
+    ZERO_WORDS,
+    parse_printed,
+    read_vi_number,
+)
 from helpers.draft import sentence_rules as rules
 from helpers.draft.matching import Catalogue, near_words
 from helpers.draft.segments import RULES, Sentence, sentence_at, sentences
@@ -42,11 +50,29 @@ _QUALIFIER_AT_END = re.compile(
     r"(?:^|(?<=[\s(:]))(?P<q>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r") ?$"
 )
 _RANGE_AFTER = re.compile(rf"^(?P<dash> ?[-–] ?)(?P<second>{VI_NUMBER})(?P<pct>%?)")
+# A multiplier word of the printed grammar right after the number ("trên 23 nghìn suất quà" is 23000), unless a unit
+# word starting with it follows ("149 tỷ đồng", "1,2 triệu người": the unit names the multiplier and the grammar takes
+# the number without the word).
+_MULTIPLIER_AFTER = re.compile(
+    r"^ (?P<word>" + "|".join(re.escape(w) for w in sorted(MULTIPLIERS, key=len, reverse=True)) + r")(?!\w)"
+)
 _RESTATED = re.compile(r"[^;()]*\(\s*")  # from the previous figure to an opening bracket, no other bracket or ';'
 
 _PAIR_FIRST = re.compile(RULES["pair"]["first"])
 _PAIR_SECOND = re.compile(RULES["pair"]["second"])
 _CHANGE = re.compile(RULES["change_words"])
+_CHANGE_FROM = re.compile(RULES["change_from"]["pattern"])
+_CHANGE_FROM_UNLESS = re.compile(RULES["change_from"]["unless_right"])
+_PERCENT_HEADER = re.compile(RULES["percent_header"])
+_PER_YEAR_RIGHT = re.compile(RULES["per_year"]["right"])
+_PER_YEAR_LEFT = re.compile(RULES["per_year"]["left"])
+_PER_YEAR_NAME = re.compile(RULES["per_year"]["names"])
+_FALL_NAME = re.compile(RULES["fall_named_by"])
+_THOUSANDS = re.compile(RULES["count_not_heading"]["number"])
+_ZERO_WORDS = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(z) for z in sorted(ZERO_WORDS, key=len, reverse=True)) + r")(?!\w)"
+)
+_ZERO_CLAUSE = re.compile(r"[;()]|\d")  # the places a zero lists follow the last number before it
 _BRACKETED = re.compile(r"\([^()]*\)")
 DIGITS_RE = re.compile(r"\d+(?:[.,/]\d+)*%?")
 _PASS_OVER = {name: (re.compile(r["pattern"]), r["reason"]) for name, r in RULES["pass_over"].items() if r["pattern"]}
@@ -101,9 +127,14 @@ def draft_text(
     data_dir: Path | None = None,
     source_id: str = "",
     learned: pd.DataFrame | None = None,
+    published: str | None = None,
 ) -> Draft:
-    """Draft the figures of ``text``, a report of ``year``: a sheet row for every number token."""
+    """Draft the figures of ``text``, a report of ``year``: a sheet row for every number token. ``published`` is
+    the text's date (``YYYY-MM…``), by default its source's in data/sources.csv."""
     ref = load_reference(data_dir)
+    if published is None:
+        dates = dict(zip(ref.sources["source_id"], ref.sources["published"], strict=True))
+        published = str(dates.get(source_id, "") or "")
     if learned is None:
         learned = learned_figures(data_dir)
     catalogue = Catalogue.build(ref.indicators, learned)
@@ -115,11 +146,16 @@ def draft_text(
     consumed: set[int] = set()
     heads: list[Head] = []
     rows: list[dict[str, str]] = []
+    offsets: list[int] = []
     for m, skip in tokens:
+        offsets.append(m.start())
         line = str(text.count("\n", 0, m.start()) + 1)
         sentence = sentence_at(found, m.start())
         where = sentence.locator if sentence else ""
         context = " ".join(text[max(0, m.start() - 60) : m.end() + 60].split())
+        not_heading = skip is not None and skip.name in RULES["count_not_heading"]["rules"]
+        if not_heading and _count_at_line_start(m, text, unit_words):
+            skip = None
         reason = skip.reason if skip else next((r for s, e, r in extra_spans if s <= m.start() and m.end() <= e), None)
         if m.start() in consumed:
             reason = RANGE_END_REASON
@@ -131,14 +167,84 @@ def draft_text(
         at = found.index(sentence)
         following = found[at + 1] if at + 1 < len(found) else None
         row, second, head = _propose(
-            text, m, sentence, year, source_id, catalogue, unit_words, labels, tokens, heads, following
+            text, m, sentence, year, source_id, catalogue, unit_words, labels, tokens, heads, following, published
         )
         heads.append(head)
         if second is not None:
             consumed.add(second)
         rows.append({**row, "text_line": line})
+    for at, row in _zeros_in_words(text, found, year, source_id, catalogue, ref.labels, published):
+        offsets.append(at)
+        rows.append(row)
+    rows = [r for _, r in sorted(zip(offsets, rows, strict=True), key=lambda x: x[0])]  # stable: text order
     sheet = pd.DataFrame.from_records(rows, columns=SHEET_COLUMNS).astype(object).fillna("").astype(str)
     return Draft(sheet, year)
+
+
+def _zeros_in_words(
+    text: str,
+    found: list[Sentence],
+    year: int,
+    source_id: str,
+    catalogue: Catalogue,
+    labels: pd.DataFrame,
+    published: str,
+) -> list[tuple[int, dict[str, str]]]:
+    """A zero the printed grammar reads in words ("chưa có người quản lý sau cai nghiện", "không còn các hộ …") is a
+    figure no number token shows: proposed with value 0, its indicator from the words after it, one row per place
+    the clause before it lists ("riêng huyện Nam Đông, Quảng Điền và thị xã Hương Trà chưa có …": three)."""
+    out = []
+    for m in _ZERO_WORDS.finditer(text):
+        s = sentence_at(found, m.start())
+        if s is None:
+            continue
+        left, right = text[s.start : m.start()], text[m.end() : s.end]
+        after = " ".join(rules.SEPARATORS.split(right)[0].split()[:12])
+        near = near_words(DIGITS_RE.sub(" ", _BRACKETED.sub(" ", left)), 6) + " " + after
+        ranked = catalogue.rank(near, f"{s.heading} {s.carried} {left} {after}", None, after=after)
+        best = ranked[0] if ranked else ("", 0.0)
+        if (
+            best[1] < RULES["new_indicator_below"]
+            or catalogue.shared_phrases(best[0], near) < RULES["new_indicator_phrases"]
+        ):
+            continue  # words the catalogue cannot place ("không còn khả năng …"): no figure is drafted from them
+        indicator = best[0]
+        clause = _ZERO_CLAUSE.split(left)[-1].lower()
+        places = []
+        for dim, value in zip(labels["dimension"], labels["value"], strict=True):
+            if dim in catalogue.dimensions.get(indicator, set()):
+                hit = re.search(r"(?<!\w)" + re.escape(str(value).lower()) + r"(?!\w)", clause)
+                if hit:
+                    places.append((hit.start(), f"{dim}={value}"))
+        when = rules.when(left, right, s, year, indicator, catalogue, published)
+        for _, breakdown in sorted(places) or [(0, "")]:
+            row = {
+                "decision": "",
+                "printed": m.group(),
+                "value": "0",
+                "source_id": source_id,
+                "locator": s.locator,
+                "sentence": " ".join((s.carried + " … " + s.text if s.carried else s.text).split()),
+                "indicator_id": indicator,
+                "breakdown": breakdown,
+                "confidence": f"{min(best[1], 90) / 100:.2f}",  # words, not a number: never quite sure
+                "alternatives": _alternatives(ranked[1:4]),
+                "text_line": str(text.count("\n", 0, m.start()) + 1),
+                **when,
+            }
+            out.append((m.start(), row))
+    return out
+
+
+def _count_at_line_start(m: re.Match[str], text: str, unit_words: list[tuple[str, set[str]]]) -> bool:
+    """ "2.000 lao động được đưa đi …" at a line's start is a count, not a heading "2.1." (draft_rules.yml,
+    ``count_not_heading``): thousands groups followed by a unit word."""
+    if not _THOUSANDS.fullmatch(m.group()):
+        return False
+    after = text[m.end() : m.end() + 40].lstrip().lower()
+    return text[m.end() : m.end() + 1] == " " and any(
+        after.startswith(w) and not after[len(w) : len(w) + 1].isalpha() for w, _ in unit_words
+    )
 
 
 def _passed(token: str, line: str, where: str, context: str, reason: str) -> dict[str, str]:
@@ -157,6 +263,7 @@ def _propose(
     tokens: list,
     heads: list[Head],
     following: Sentence | None = None,
+    published: str = "",
 ) -> tuple[dict[str, str], int | None, Head]:
     left = text[s.start : m.start()]
     right = text[m.end() : s.end]
@@ -176,30 +283,30 @@ def _propose(
     elif right.startswith("%"):
         printed += "%"
         right = right[1:]
+    x = _MULTIPLIER_AFTER.match(right)
+    if x and not printed.endswith("%") and not any(right[1:].lower().startswith(w) for w, _ in unit_words):
+        printed += x.group()
+        right = right[x.end() :]
     if q:
         printed = f"{q['q']} {printed}" if q["q"] not in "<>" else f"{q['q']}{printed}"
     parsed = parse_printed(printed)
     if parsed is None:  # a qualifier the grammar cannot join: the bare number
         printed, parsed = m.group(), parse_printed(m.group())
-    readings = sorted(parsed.readings())
-    low = high = ""
-    if parsed.is_range:
-        ends = [(-1 if parsed.qualifier in NEGATING_QUALIFIERS else 1) * read_vi_number(n) for n in parsed.numbers]
-        low, high = _plain(ends[0]), _plain(ends[1])
-        value = high
-    else:
-        value = _plain(readings[0])
+    value, low, high = _reading(parsed)
     # The unit named after the number.
     after = re.sub(r"^/\d+", "", right).lstrip().lower()
     # A unit word ("người", "triệu đồng") prefers the indicators of its units; '%' and a change word ("giảm",
     # "tăng", "vượt") decide them.
     named = next((u for w, u in unit_words if after.startswith(w) and not after[len(w) : len(w) + 1].isalpha()), None)
     units = None
-    if parsed.percent:
+    if parsed.percent or _PERCENT_HEADER.search(left):
         units = set(RULES["percent_units"])
-        if not _CHANGE.search(left[: q.start()] if q else left) and not (q and _CHANGE.search(q["q"])):
-            units = units - {"percentage_points"}
-    if (q and _CHANGE.search(q["q"])) or _CHANGE.search(left):
+    # "giảm từ 0,8-1%" is a change by that much; "giảm từ 52,9% … xuống còn 36,91%" starts from a level.
+    change_from = bool(_CHANGE_FROM.search(left)) and not _CHANGE_FROM_UNLESS.match(right)
+    said_change = _CHANGE.search(left[: q.start()] if q else left) or (q and _CHANGE.search(q["q"])) or change_from
+    if units is not None and not said_change:
+        units = units - {"percentage_points"}
+    if (q and _CHANGE.search(q["q"])) or _CHANGE.search(left) or change_from:
         changes = {
             u
             for u in (units or named or set(catalogue.units.values()))
@@ -211,6 +318,16 @@ def _propose(
     before = DIGITS_RE.sub(" ", _BRACKETED.sub(" ", left))
     after_words = re.split(r"\d", rules.SEPARATORS.split(re.sub(r"^\s*/\s*\d+", "", right))[0])[0].split()[:10]
     near = near_words(before) + " " + " ".join(after_words)
+    # "giảm còn 3,56% vào cuối năm 2022 (11.735 hộ)": a number in brackets right after a figure restates it in
+    # another unit, at the same time and of the same kind (unless the brackets follow "so với năm …"); it speaks of
+    # what that figure's indicator names, so the indicator's name counts among its near words.
+    restated = None
+    if not any(r.get("level") and r["re"].search(left) for r in rules.PERIODS):
+        restated = next((h for h in reversed(heads) if h.sentence is s and h.start < m.start()), None)
+        if restated is not None and not _RESTATED.fullmatch(text[restated.start : m.start()]):
+            restated = None
+    if restated is not None and restated.indicator:
+        near = catalogue.wordings[restated.indicator][0] + " " + near
     whole = f"{s.heading} {s.carried} {left} {' '.join(right.split()[:10])}"
     # A number followed by a count's noun ("05 Nghị quyết", "17.034 người") is no percentage.
     if named and not parsed.percent and not named & set(RULES["percent_units"]):
@@ -220,8 +337,13 @@ def _propose(
         units = {u for u in (units or set(catalogue.units.values())) if not _is_change(u)}
     favoured = _amount_of_count(named, m, s, heads, catalogue)
     after_text = " ".join(after_words)
-    ranked = catalogue.rank(near, whole, units, preferred=named, after=after_text, favoured=favoured)
-    if not ranked and units is not None:
+    near, whole, after_text = rules.synonyms(near), rules.synonyms(whole), rules.synonyms(after_text)
+    # A yearly average ("lao động/năm", "bình quân mỗi năm giảm …") is ranked among the indicators whose name says
+    # so; with none, no indicator is near enough and a new catalogue row is proposed.
+    per_year = bool(_PER_YEAR_RIGHT.match(right) or _PER_YEAR_LEFT.search(left))
+    only = {i for i, w in catalogue.wordings.items() if _PER_YEAR_NAME.search(w[0])} if per_year else None
+    ranked = catalogue.rank(near, whole, units, preferred=named, after=after_text, favoured=favoured, only=only)
+    if not ranked and units is not None and not per_year:
         ranked = catalogue.rank(near, whole, None, preferred=named, after=after_text, favoured=favoured)
     best = ranked[0] if ranked else ("", 0.0)
     # "17/17 chỉ tiêu", "04/04 chỉ tiêu": a part over its whole. Of the two best indicators of one unit, the part is
@@ -298,19 +420,30 @@ def _propose(
             confidence=f"{max(0, min(best[1], 50 + margin * 5, 100)) / 100:.2f}",
             alternatives=_alternatives(ranked[1:4]),
         )
-    when = rules.when(left, right, s, year, indicator, catalogue)
-    # "giảm còn 3,56% vào cuối năm 2022 (11.735 hộ)": a number in brackets right after a figure restates it in
-    # another unit, at the same time and of the same kind (unless the brackets follow "so với năm …").
-    if not any(r.get("level") and r["re"].search(left) for r in rules.PERIODS):
-        restated = next((h for h in reversed(heads) if h.sentence is s and h.start < m.start()), None)
-        if restated is not None and _RESTATED.fullmatch(text[restated.start : m.start()]):
-            when = {**when, **dict(restated.when)}
-            if when["kind"] in ("actual", "estimate"):
-                when["instrument"] = ""
+    # "bình quân mỗi năm giảm 4,51%" of "Mức giảm tỷ lệ hộ nghèo bình quân …": the indicator's name holds the fall
+    # (draft_rules.yml, `fall_named_by`), so the figure is the size of the fall, printed without the word.
+    if indicator and q and q["q"] in NEGATING_QUALIFIERS and _FALL_NAME.search(catalogue.wordings[indicator][0]):
+        bare = parse_printed(printed[len(q["q"]) :].strip())
+        if bare is not None:
+            row["printed"] = printed[len(q["q"]) :].strip()
+            row["value"], row["low"], row["high"] = _reading(bare)
+    when = rules.when(left, right, s, year, indicator, catalogue, published)
+    if restated is not None:
+        when = {**when, **dict(restated.when)}
+        if when["kind"] in ("actual", "estimate"):
+            when["instrument"] = ""
     row.update(when)
     row["breakdown"] = rules.breakdown(text, m, s, indicator, catalogue, labels)
     head = Head(m.start(), s, indicator, frozenset(named) if named else None, tuple(when.items()))
     return row, second_at, head
+
+
+def _reading(parsed) -> tuple[str, str, str]:
+    """A print's value, low and high as the figures file writes them (a range's value is its upper end)."""
+    if parsed.is_range:
+        ends = [(-1 if parsed.qualifier in NEGATING_QUALIFIERS else 1) * read_vi_number(n) for n in parsed.numbers]
+        return _plain(ends[1]), _plain(ends[0]), _plain(ends[1])
+    return _plain(sorted(parsed.readings())[0]), "", ""
 
 
 def _is_change(unit: str) -> bool:

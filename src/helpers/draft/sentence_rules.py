@@ -14,15 +14,36 @@ from helpers.draft.matching import Catalogue
 from helpers.draft.segments import RULES, Sentence
 
 _KINDS = [
-    (re.compile(k["pattern"]), k["kind"], re.compile(k["with_right"]) if "with_right" in k else None)
+    (
+        re.compile(k["pattern"]),
+        k["kind"],
+        re.compile(k["with_right"]) if "with_right" in k else None,
+        re.compile(k["unless_right"]) if "unless_right" in k else None,
+        bool(k.get("not_before_year")),
+    )
     for k in RULES["kinds"]
 ]
 _CLAUSE_CUT = re.compile(r"[;()]")
+_SAID_TARGET = re.compile(RULES["target_said_by"])
+_PART_IN_BRACKETS = re.compile(RULES["part_in_brackets"])
+_CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
 PERIODS = [{**p, "re": re.compile(p["pattern"])} for p in RULES["periods"]]
 _AS_OF = [{**a, "re": re.compile(a["pattern"])} for a in RULES["as_of"]]
 _INSTRUMENTS = [(re.compile(i["pattern"]), i["label"]) for i in RULES["instruments"]]
 SEPARATORS = re.compile(RULES["item_separators"])
 _JOINER = re.compile(RULES["label_list_joiner"])
+
+
+_SYNONYMS = [
+    (re.compile(r"(?<!\w)" + re.escape(k) + r"(?!\w)", re.IGNORECASE), v) for k, v in RULES["synonyms"].items()
+]
+
+
+def synonyms(text: str) -> str:
+    """``text`` with the common terms of ``synonyms`` written as the catalogue words them, before matching."""
+    for rx, words in _SYNONYMS:
+        text = rx.sub(words, text)
+    return text
 
 
 def unit_words(units: pd.DataFrame) -> list[tuple[str, set[str]]]:
@@ -42,15 +63,35 @@ def breakdown_labels(labels: pd.DataFrame) -> list[tuple[str, str, str]]:
     return sorted(out, key=lambda x: -len(x[0]))
 
 
-def when(left: str, right: str, s: Sentence, year: int, indicator: str, catalogue: Catalogue) -> dict[str, str]:
-    """Kind, period, cut-off and instrument by the rules."""
+def _kind(clause: str, right: str, year: int) -> str:
+    for rx, kind, also, unless, not_before_year in _KINDS:
+        m = rx.search(clause)
+        if not m or (also is not None and not also.search(right)) or (unless is not None and unless.search(right)):
+            continue
+        if not_before_year and int(m[1]) < year:
+            continue
+        return kind
+    return "actual"
+
+
+def when(
+    left: str, right: str, s: Sentence, year: int, indicator: str, catalogue: Catalogue, published: str = ""
+) -> dict[str, str]:
+    """Kind, period, cut-off and instrument by the rules; ``published`` is the text's date (``YYYY-MM…``) when
+    known."""
     clause = _CLAUSE_CUT.split(left)[-1] if left else ""
+    # A part in brackets ("xuống còn 36,91% (trong đó: tỷ lệ hộ nghèo là 24,91%") is of its whole's kind: the
+    # words that say the kind are those of the clause before the bracket (less other brackets closed before it).
+    if part := _PART_IN_BRACKETS.search(left):
+        clause = _CLAUSE_CUT.split(_CLOSED_BRACKETS.sub(" ", left[: part.start()]))[-1]
     period, shift = year, False
-    kind = next((k for rx, k, also in _KINDS if rx.search(clause) and (also is None or also.search(right))), "actual")
+    kind = _kind(clause, right, year)
+    named = False
     for rule in PERIODS:
         m = rule["re"].search(left if rule["side"] == "left" else right)
         if m:
             period, shift = int(m[1]) + rule["offset"], bool(rule.get("shift_as_of"))
+            named = True
             break
     if s.goal_year is not None:
         kind, period = "target", s.goal_year
@@ -66,15 +107,30 @@ def when(left: str, right: str, s: Sentence, year: int, indicator: str, catalogu
             as_of = f"{period if shift else y}-{month:02d}-{day:02d}"
             if not shift:
                 period = y
+            named = True
             break
+    if not named and kind == "actual" and s.goal_year is None and _reports_year_before(published, year):
+        period = year - 1
     instrument = ""
     if kind in ("target", "plan"):
         pct_of_plan = RULES["plan_when_catalogue_has"].format(indicator_id=indicator)
-        if indicator and pct_of_plan in catalogue.units and catalogue.units[indicator] not in RULES["percent_units"]:
+        said_target = kind == "target" and _SAID_TARGET.search(clause)
+        if (
+            indicator
+            and pct_of_plan in catalogue.units
+            and catalogue.units[indicator] not in RULES["percent_units"]
+            and not said_target
+        ):
             kind = "plan"
         named = next(((label, m) for rx, label in _INSTRUMENTS if (m := rx.search(s.text))), None)
         instrument = named[0].format(*named[1].groups()) if named else RULES["default_instrument"].format(period=period)
     return {"kind": kind, "period": str(period), "as_of": as_of, "instrument": instrument}
+
+
+def _reports_year_before(published: str, year: int) -> bool:
+    """A text published early in the draft's year reports the year before (``results_published_by_month``)."""
+    m = re.match(r"((?:19|20)\d\d)-(\d\d)", published or "")
+    return bool(m) and int(m[1]) == year and int(m[2]) <= RULES["results_published_by_month"]
 
 
 def breakdown(text: str, m: re.Match[str], s: Sentence, indicator: str, catalogue: Catalogue, labels) -> str:

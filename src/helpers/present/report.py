@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import ast
 import base64
-import html
 import io
 import json
 import math
@@ -34,7 +33,7 @@ from matplotlib.figure import Figure
 from helpers.data.editions import Edition
 from helpers.data.loading import load_report_meta, load_year
 from helpers.errors import UsageError
-from helpers.present import charts, house
+from helpers.present import charts, house, record
 from helpers.present.fingerprint import chart_title, fingerprint
 from helpers.present.handoff import FIGURE_MIME, HANDOFF_TAG
 from helpers.present.tables import Table
@@ -104,6 +103,18 @@ def write_table(frame: pd.DataFrame, folder: Path, name: str) -> Path:
     text = json.dumps(metadata, ensure_ascii=False, indent=1) + "\n"
     (folder / f"{name}.csv-metadata.json").write_text(text, encoding="utf-8")
     return path
+
+
+def shown_cells(frame: pd.DataFrame) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """A table's header and cells as text, exactly as the notebooks showed them with ``DataFrame.to_html`` (pandas'
+    own column formatter, so that a number column keeps pandas' decimals; an empty cell is ``–``)."""
+    from pandas.io.formats.format import DataFrameFormatter  # the formatter to_html uses (pandas has no public one)
+
+    formatter = DataFrameFormatter(frame, na_rep=record.NO_VALUE, index=False)
+    with pd.option_context("display.max_colwidth", None):
+        columns = [[cell.strip() for cell in formatter.format_col(i)] for i in range(frame.shape[1])]
+    header = tuple(str(c).strip() for c in frame.columns)
+    return header, tuple(zip(*columns, strict=True)) if columns else tuple(() for _ in range(len(frame)))
 
 
 def slug(text: str) -> str:
@@ -197,9 +208,11 @@ class Report:
     output_dir: str | Path = ""
     as_of: str = ""  # a revised edition's date (YYYY-MM-DD); "" the edition issued with the report
     shown: list[Shown] = field(default_factory=list)
-    # Headings shown without data of their own ("drugs" above its subsections): (level, anchor, html), shown
-    # only once something follows them, so that a heading with nothing under it is left out.
-    pending: list[tuple[int, str, str]] = field(default_factory=list)
+    # Headings shown without data of their own ("drugs" above its subsections), shown only once something
+    # follows them, so that a heading with nothing under it is left out.
+    pending: list[record.Heading] = field(default_factory=list)
+    # What was shown, as the build reads it (helpers.present.record); also written to record/<notebook>.jsonl
+    items: list[record.Item] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         check_parameters(self.year, self.lang, self.output_dir, as_of=self.as_of)
@@ -209,6 +222,9 @@ class Report:
         self.figures = load_year(self.year, edition=self.edition)
         self.texts = Texts(section_of(self.notebook))
         self.area = area_words(self.year, self.lang)  # "toàn tỉnh" or "toàn thành phố", by data/reports.csv
+        self.record_file = (
+            record.start_record(self.output_dir, self.notebook, self.year, self.lang) if self.output_dir else None
+        )
 
     # Text helpers -------------------------------------------------------
 
@@ -223,11 +239,22 @@ class Report:
 
     # Showing --------------------------------------------------------------
 
-    def _show(self, kind: str, name: str, body: str) -> None:
+    def _keep(self, item: record.Item) -> None:
+        """Add ``item`` to the record (and to its file when the notebook writes one)."""
+        self.items.append(item)
+        if self.record_file is not None:
+            record.append_item(self.record_file, item)
+
+    def _show(self, kind: str, name: str, item: record.Item, body: str | None = None) -> None:
+        """Record ``item`` and show it (its HTML, or ``body``), after the headings waiting above it."""
         waiting, self.pending = self.pending, []
-        for _, anchor, heading in waiting:  # the headings above what is shown now
-            self.shown.append(Shown("heading", anchor, heading))
-            display(HTML(heading))
+        for heading in waiting:  # the headings above what is shown now
+            self._keep(heading)
+            markup = record.item_html(heading)
+            self.shown.append(Shown("heading", heading.id, markup))
+            display(HTML(markup))
+        self._keep(item)
+        body = record.item_html(item) if body is None else body
         self.shown.append(Shown(kind, name, body))
         display(HTML(body))
 
@@ -255,14 +282,12 @@ class Report:
         key = self.texts.key(f"{name}.heading")
         english = say(key, "en", **{"year": self.year, **(values if anchor_values is None else anchor_values)})
         text = self.say(f"{name}.heading", **values)
-        anchor = f"{self.notebook}-{slug(english)}"
-        marked = f' data-part="{html.escape(part, quote=True)}"' if part else ""
-        body = f'<h{level} id="{anchor}" class="appendix-heading"{marked}>{html.escape(text)}</h{level}>'
-        self.pending = [p for p in self.pending if p[0] < level]  # a heading ends the sections at its level
+        heading = record.Heading(level, f"{self.notebook}-{slug(english)}", text, part)
+        self.pending = [p for p in self.pending if p.level < level]  # a heading ends the sections at its level
         if data is _SHOW:
-            self.pending.append((level, anchor, body))
+            self.pending.append(heading)
             return None
-        self._show("heading", anchor, body)
+        self._show("heading", heading.id, heading)
         return data
 
     def findings(self, sentences: list[str]) -> None:
@@ -270,28 +295,17 @@ class Report:
         there are none (the coverage table of 05_data_quality says what the year lacks)."""
         if not sentences:
             return
-        title = say("common:findings.title", self.lang)
-        items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
-        body = (
-            '<div class="appendix-findings" '
-            f'data-notebook="{self.notebook}"><p><strong>{title}</strong></p><ul>{items}</ul></div>'
-        )
-        self._show("findings", self.notebook, body)
+        found = record.Findings(say("common:findings.title", self.lang), tuple(sentences))
+        self._show("findings", self.notebook, found, record.findings_html(self.notebook, found))
 
     def text(self, sentence: str) -> None:
         """A paragraph of narrative generated from the data."""
-        self._show("text", "", f'<p class="appendix-text">{html.escape(sentence)}</p>')
+        self._show("text", "", record.Paragraph(sentence))
 
     def notes(self, sentences: list[str]) -> None:
         """Paragraphs generated from the data, one per sentence."""
         for sentence in sentences:
             self.text(sentence)
-
-    def no_data(self, what: str) -> None:
-        """Say that a section has no data for this year, instead of raising; ``what`` is already in the report's
-        language (a section's ``<name>.what``)."""
-        sentence = say("common:no_data", self.lang, what=what, year=self.year)
-        self._show("text", "", f'<p class="appendix-nodata">{html.escape(sentence)}</p>')
 
     def figure(self, fig: Figure | None, name: str, caption: str | None = None, **values: object) -> None:
         """Hand a chart to the appendix with its caption; write it as PNG and SVG when there is an output folder.
@@ -311,17 +325,15 @@ class Report:
             caption = self.say(f"{name}.caption", **{**getattr(fig, "caption_values", {}), **values}).strip()
         file_name = f"{self.notebook}_{name.rpartition(':')[2]}"
         if self.output_dir:
-            charts.save_figure(fig, Path(self.output_dir) / "figures", file_name)
+            charts.save_figure(fig, Path(self.output_dir) / record.FIGURES_DIR, file_name)
         buffer = io.BytesIO()
         with house.house_style():  # the house's resolution, whatever the analyst set since
             fig.savefig(buffer, format="png", metadata={"Software": None})
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
-        alt = html.escape(caption, quote=True)
-        body = (
-            f'<figure class="appendix-figure" id="{file_name}" data-name="{file_name}">'
-            f'<img alt="{alt}" src="data:image/png;base64,{data}"/>'
-            f'<figcaption><span class="caption-label"></span>{html.escape(caption)}</figcaption></figure>'
-        )
+        files = f"{record.FIGURES_DIR}/{file_name}"
+        item = record.Figure(file_name, caption, caption, f"{files}.svg", f"{files}.png", data)
+        body = record.item_html(item)
+        self._keep(item)
         self.shown.append(Shown("figure", file_name, body))
         # The chart is already on screen where its cell returned it (helpers.present.handoff).
         text = f"{file_name} · {fingerprint(fig)} · {chart_title(fig)}"
@@ -352,13 +364,17 @@ class Report:
         if caption is None:
             caption = self.say(f"{name}.caption", **values)
         file_name = f"{self.notebook}_{name.rpartition(':')[2]}"
+        csv_frame = raw if raw is not None else frame
         if self.output_dir:
-            write_table(raw if raw is not None else frame, Path(self.output_dir) / "tables", file_name)
-        table_html = frame.to_html(index=False, escape=True, border=0, classes="appendix-table", na_rep="–")
-        source = html.escape(f"{say('common:source', self.lang)}: {self.source_line(source_ids)}")
-        body = (
-            f'<div class="appendix-table-block" id="{file_name}" data-name="{file_name}">'
-            f'<p class="table-caption"><span class="caption-label"></span>{html.escape(caption)}</p>'
-            f'{table_html}<p class="table-source">{source}</p></div>'
+            write_table(csv_frame, Path(self.output_dir) / record.TABLES_DIR, file_name)
+        header, rows = shown_cells(frame)
+        item = record.Table(
+            file_name,
+            caption,
+            f"{say('common:source', self.lang)}: {self.source_line(source_ids)}",
+            header,
+            rows,
+            f"{record.TABLES_DIR}/{file_name}.csv",
+            tuple(record.Column(str(c), _datatype(csv_frame[c])) for c in csv_frame.columns),
         )
-        self._show("table", file_name, body)
+        self._show("table", file_name, item)

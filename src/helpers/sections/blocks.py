@@ -26,6 +26,7 @@ from helpers.data import content
 from helpers.data.query import cut_off, figure_row, indicator_name, parts, preferred, unit_label
 from helpers.present import chart_titles as ct
 from helpers.present import charts
+from helpers.present import progress as pg
 from helpers.present.lines import (
     Line,
     computed_line,
@@ -41,7 +42,6 @@ from helpers.present.lines import (
 )
 from helpers.present.report import Report, source_line
 from helpers.present.tables import Table
-from helpers.sections import progress as pg
 from helpers.text import Texts, say
 from helpers.text.formatting import fmt_value
 

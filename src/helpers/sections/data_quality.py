@@ -3,7 +3,7 @@
 Tables and sentences built on :mod:`helpers.analysis.reconciliation`: derived figures
 recomputed, breakdowns against totals, revisions across vintages, sources that
 disagree, ambiguous prints and coverage. ``*_table`` (and ``findings``, in
-:mod:`data_quality_findings`) are pure functions of the figures; :func:`section` shows
+:mod:`helpers.findings.data_quality`) are pure functions of the figures; :func:`section` shows
 a section's heading and returns its rows for the notebook, :func:`table` the reader's
 table. Every word comes from ``data_quality.yml`` beside this module or from the names
 of :mod:`helpers.text.vocabulary`.
@@ -191,6 +191,8 @@ def derivations_table(figures: pd.DataFrame, derivations: pd.DataFrame, year: in
             stated_text(v, u, p, lang)
             for v, u, p in zip(found["stated"], found["unit"], found["stated_printed"], strict=False)
         ],
+        # who stated it: the report or a newspaper, so that no source's figure is taken for another's
+        "source": [_source_names(lang).get(s, s) for s in found["source_id"]],
         "formula": [formula_text(r, lang) for _, r in found.iterrows()],
         "recomputed": [  # a computed percentage has two decimals, as everywhere (fmt_ratio)
             fmt_ratio(v, lang) if u in PERCENT_UNITS else fmt_value(v, u, lang)

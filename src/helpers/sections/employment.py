@@ -2,7 +2,7 @@
 ``data/content_blocks.csv`` and ``data/content.csv`` (part ``employment``) and shown by :mod:`blocks`; this module
 holds the one table of its own, the scorecard of the year's main results against their goals (the results come
 from :mod:`helpers.analysis.employment`, judged by the one scorecard). The trained-labour path and pace are in
-:mod:`employment_trained`, the sentences in :mod:`employment_findings`. Every word comes from ``employment.yml``
+:mod:`employment_trained`, the sentences in :mod:`helpers.findings.employment`. Every word comes from ``employment.yml``
 beside this module (``T(key, lang)``) or from the catalogue in ``data/``.
 """
 
@@ -13,11 +13,11 @@ import pandas as pd
 from helpers.analysis.employment import results_against_goals
 from helpers.data import content
 from helpers.data.query import indicator_name
+from helpers.present import progress as pg
 from helpers.present.lines import qualified
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.sections import blocks
-from helpers.sections import progress as pg
 from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_ratio
 from helpers.text.vocabulary import part_year_text, verdict_text

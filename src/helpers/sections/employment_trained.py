@@ -11,10 +11,10 @@ from helpers.analysis.employment import goal_series_span
 from helpers.data.query import indicator_name
 from helpers.present import chart_titles as ct
 from helpers.present import charts
+from helpers.present import progress as pg
 from helpers.present.report import Report, source_line
 from helpers.present.tables import Table
 from helpers.sections import blocks
-from helpers.sections import progress as pg
 from helpers.sections.employment import PART, T, series_of
 
 BLOCK = "trained"

@@ -281,31 +281,16 @@ def next_year_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None
 # The notebook's sections ------------------------------------------------------
 
 
-def findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
-    """The overview's key findings for ``year`` in ``lang`` (empty when the year has no goals at all)."""
-    from helpers.sections.overview_findings import next_year_findings, scorecard_findings
-
-    return scorecard_findings(figures, year, lang) + next_year_findings(figures, year, lang)
-
-
-def title_findings(rep: Report) -> list[str]:
-    """The key findings; when the year has no goals at all, findings that say so."""
-    return findings(rep.figures, rep.year, rep.lang) or [
-        rep.say("findings.no_goals"),
-        rep.say("findings.no_next", next=rep.year + 1),
-    ]
-
-
 def scorecard_frame(rep: Report) -> pd.DataFrame | None:
     """Section: its heading, and every goal of the year against its result (None, said as "no data", without goals)."""
     return rep.section("scorecard", scorecard_rows(rep.figures, rep.year, rep.lang))
 
 
 def attainment(rep: Report) -> Figure | None:
-    """The chart of attainment (result as % of goal) of the goals that can be judged; says so when there are none."""
+    """The chart of attainment (result as % of goal) of the goals that can be judged; None (the chart left out)
+    when there are none."""
     data = attainment_data(rep.figures, rep.year, rep.lang)
     if data is None:
-        rep.no_data(rep.say("attainment.what"))
         return None
     sources = sorted({s for ids in data["source_ids"] for s in ids})
     return attainment_chart(data, rep.year, rep.lang, rep.source_line(sources))

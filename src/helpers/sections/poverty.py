@@ -21,10 +21,6 @@ from helpers.analysis import poverty as an
 from helpers.analysis.attainment import scorecard
 from helpers.analysis.poverty import (  # noqa: F401  (the analysis frames, for notebooks and tests)
     GROUP,
-    NEAR_POOR,
-    NEAR_POOR_RATE,
-    POOR,
-    RATE,
     alternatives,
     district_frame,
     households_frame,
@@ -34,11 +30,11 @@ from helpers.analysis.poverty import (  # noqa: F401  (the analysis frames, for 
 from helpers.analysis.report_parts import domain_indicators
 from helpers.analysis.series import RESULT_KINDS
 from helpers.data import content
-from helpers.data.derivations import load_derivations
 from helpers.data.loading import load_catalogue
 from helpers.data.query import figure_row, indicator_name, unit_label
 from helpers.present import chart_titles as ct
 from helpers.present import charts
+from helpers.present import progress as pg
 from helpers.present.lines import (
     Line,
     axis_label,
@@ -51,7 +47,6 @@ from helpers.present.lines import (
 from helpers.present.report import Report, source_line
 from helpers.present.tables import Table
 from helpers.sections import blocks
-from helpers.sections import progress as pg
 from helpers.text import say, texts_for
 from helpers.text.formatting import fmt_value
 
@@ -59,8 +54,8 @@ T = texts_for(__name__)
 _cap, _name = pg.cap, pg.short_name
 
 
-def _breaks(breaks: Sequence[int] | None, indicator_id: str = RATE) -> list[int]:
-    return list(pg.breaks_of(indicator_id) if breaks is None else breaks)
+def _breaks(breaks: Sequence[int] | None, indicator_id: str = "") -> list[int]:
+    return list(pg.breaks_of(indicator_id or an.named("rate")) if breaks is None else breaks)
 
 
 def _pct(value: float, lang: str) -> str:
@@ -78,16 +73,18 @@ def select_unit(indicator_id: str) -> str:
 def trend_data(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
     """The province's poverty rate (results and estimates) up to ``year``: period, kind, value, printed, source_id;
     the goals set for ``year`` ride along in ``attrs["goals"]`` (records), for the chart's title to judge by."""
-    data = pg.goal_series(figures, RATE, year, kinds=RESULT_KINDS)
+    data = pg.goal_series(figures, an.named("rate"), year, kinds=RESULT_KINDS)
     if data is not None:
-        goals = pg.goal_series(figures, RATE, year, kinds=pg.GOAL_KINDS)
+        goals = pg.goal_series(figures, an.named("rate"), year, kinds=pg.GOAL_KINDS)
         data.attrs["goals"] = [] if goals is None else goals[goals["period"] == year].to_dict("records")
     return data
 
 
 def trend(rep: Report) -> pd.DataFrame | None:
     """Section: its heading, and the poverty rate over the years (None, said as "no data", when there is none)."""
-    return rep.section("trend", trend_data(rep.figures, rep.year), rate=indicator_name(RATE, rep.lang).lower())
+    return rep.section(
+        "trend", trend_data(rep.figures, rep.year), rate=indicator_name(an.named("rate"), rep.lang).lower()
+    )
 
 
 def _span(data: pd.DataFrame) -> str:
@@ -100,6 +97,7 @@ def trend_table(data: pd.DataFrame | None, lang: str, breaks: Sequence[int] | No
     if data is None:
         return None
     rows = data.sort_values("period", kind="stable").reset_index(drop=True)
+    rate = an.named("rate")
     changes = an.rate_changes(rows, breaks)
     texts = ["–"] + [
         T("trend.across_break", lang)
@@ -111,7 +109,7 @@ def trend_table(data: pd.DataFrame | None, lang: str, breaks: Sequence[int] | No
         {
             say("common:column.year", lang): rows["period"].astype(str),
             say("common:column.kind", lang): [pg.kind_label(k, lang) for k in rows["kind"]],
-            f"{indicator_name(RATE, lang)} ({unit_label(RATE, lang)})": [
+            f"{indicator_name(rate, lang)} ({unit_label(rate, lang)})": [
                 qualified(v, "percent", lang, p) for v, p in zip(rows["value"], rows["printed"], strict=False)
             ],
             T("trend.column.change", lang): texts,
@@ -127,7 +125,12 @@ def trend_table(data: pd.DataFrame | None, lang: str, breaks: Sequence[int] | No
             "source_id": rows["source_id"],
         }
     )
-    return Table(shown, raw, sorted(set(rows["source_id"])), {"rate": indicator_name(RATE, lang), "span": _span(data)})
+    return Table(
+        shown,
+        raw,
+        sorted(set(rows["source_id"])),
+        {"rate": indicator_name(an.named("rate"), lang), "span": _span(data)},
+    )
 
 
 def trend_chart(data: pd.DataFrame | None, lang: str, breaks: Sequence[int] | None = None) -> Figure | None:
@@ -137,14 +140,17 @@ def trend_chart(data: pd.DataFrame | None, lang: str, breaks: Sequence[int] | No
     inside = pg.breaks_within(list(data["period"]), _breaks(breaks))
     fig = pg.kind_line_chart(
         data,
-        RATE,
+        an.named("rate"),
         lang,
         source_line(data["source_id"], lang, int(data["period"].max())),
         breaks=[(b, T("new_standard", lang)) for b in inside],
-        title=ct.trend_title(data, RATE, lang, indicator_name(RATE, lang)),
+        title=ct.trend_title(data, an.named("rate"), lang, indicator_name(an.named("rate"), lang)),
     )
     return charts.captioned(
-        fig, rate=indicator_name(RATE, lang), span=_span(data), note=pg.qualified_note(data, "percent", lang)
+        fig,
+        rate=indicator_name(an.named("rate"), lang),
+        span=_span(data),
+        note=pg.qualified_note(data, "percent", lang),
     )
 
 
@@ -154,7 +160,7 @@ def trend_notes(data: pd.DataFrame | None, lang: str) -> list[str]:
         return []
     return [
         label + "."
-        for first, label in pg.break_labels(RATE, lang)
+        for first, label in pg.break_labels(an.named("rate"), lang)
         if first in pg.breaks_within(list(data["period"]), [first])
     ]
 
@@ -165,15 +171,7 @@ def trend_notes(data: pd.DataFrame | None, lang: str) -> list[str]:
 def households(rep: Report) -> pd.DataFrame | None:
     """Section: its heading, and poor and near-poor households this year beside last year."""
     first = an.first_count_period(rep.figures, rep.year)  # the table shows every year its chart does
-    rules = load_derivations()
-    year_on_year = rules[
-        (rules["method"] == "difference")
-        & (rules["numerator"] == rules["denominator"])
-        & (rules["numerator_period_offset"] == 0)
-        & (rules["denominator_period_offset"] == -1)
-    ]
-    stated = dict(zip(year_on_year["numerator"], year_on_year["indicator_id"], strict=True))
-    return rep.section("households", households_frame(rep.figures, rep.year, first=first, stated_change=stated))
+    return rep.section("households", households_frame(rep.figures, rep.year, first=first))
 
 
 def households_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
@@ -190,7 +188,8 @@ def households_table(frame: pd.DataFrame | None, lang: str) -> Table | None:
             qualified(v, u, lang, pr) if v is not None and not pd.isna(v) else "–"
             for v, u, pr in zip(frame[f"value_{p}"], frame["unit"], frame[f"printed_{p}"], strict=False)
         ]
-    if periods[-2:] == [periods[-1] - 1, periods[-1]] or frame["change"].notna().any():  # the change, named
+    stated = "change_printed" in frame and frame["change_printed"].notna().any()  # a change the reports print
+    if periods[-2:] == [periods[-1] - 1, periods[-1]] or stated:  # the change from the year before, named
         shown[T("households.change", lang, prev=periods[-1] - 1)] = [
             "–" if c is None or pd.isna(c) else pg.change_text(c, u, lang)
             for c, u in zip(frame["change"], frame["unit"], strict=False)
@@ -205,12 +204,12 @@ def households_chart(figures: pd.DataFrame, year: int, lang: str) -> Figure | No
     data = an.household_counts(figures, year)
     if data is None:
         return None
-    inside = pg.breaks_within(list(data["period"]), _breaks(None, POOR))
-    poor = data[data["indicator_id"] == POOR].set_index("period")["value"]
+    inside = pg.breaks_within(list(data["period"]), _breaks(None, an.named("poor")))
+    poor = data[data["indicator_id"] == an.named("poor")].set_index("period")["value"]
     return charts.line_chart(
         data.assign(series=[indicator_name(i, lang) for i in data["indicator_id"]])[["period", "value", "series"]],
-        title=ct.series_title(poor, indicator_name(POOR, lang), "households", lang),
-        y_label=axis_label(unit_label(POOR, lang), lang),
+        title=ct.series_title(poor, indicator_name(an.named("poor"), lang), "households", lang),
+        y_label=axis_label(unit_label(an.named("poor"), lang), lang),
         source=source_line(data["source_id"], lang, year),
         lang=lang,
         breaks=[(b, T("new_standard", lang)) for b in inside],
@@ -222,25 +221,27 @@ def households_chart(figures: pd.DataFrame, year: int, lang: str) -> Figure | No
 
 def target_progress(figures: pd.DataFrame, year: int, breaks: Sequence[int] | None = None) -> pd.DataFrame | None:
     """The poverty-rate goals after ``year`` against the latest rate (see :func:`progress.progress`)."""
-    return pg.progress(figures, RATE, year, _breaks(breaks))
+    return pg.progress(figures, an.named("rate"), year, _breaks(breaks))
 
 
 def target_sentences(frame: pd.DataFrame | None, lang: str, limit: int | None = 2) -> list[str]:
     """Findings on the poverty-rate goals ahead: met already, or the pace needed against the pace achieved."""
-    return pg.pace_sentences(frame, RATE, lang, len(frame) if limit is None and frame is not None else (limit or 0))
+    return pg.pace_sentences(
+        frame, an.named("rate"), lang, len(frame) if limit is None and frame is not None else (limit or 0)
+    )
 
 
 def statements_table(figures: pd.DataFrame, year: int, lang: str, breaks: Sequence[int] | None = None) -> Table | None:
     """What the sources say about the year's result against its goals (change, margin, reduction goal),
     with the reduction achieved computed beside a reduction goal; None when they say nothing."""
     lines = [
-        figure_line(figures, "poverty_rate_change", year, lang),
+        figure_line(figures, an.named("rate_change"), year, lang),
         margin_line(figures, year, lang),
     ]
     for kind in ("plan", "target"):
-        line = figure_line(figures, "poverty_rate_reduction", year, lang, kind=kind)
+        line = figure_line(figures, an.named("reduction_goal"), year, lang, kind=kind)
         if line is not None:
-            row = figure_row(figures, "poverty_rate_reduction", year, kind)
+            row = figure_row(figures, an.named("reduction_goal"), year, kind)
             level = pg.goal_level_text(float(row["value"]), str(row["unit"]), str(row["printed"]), lang)
             label = T("reduction.goal_label", lang, label=line.label, kind=pg.kind_label(kind, lang), year=year)
             lines.append(replace(line, label=label, text=level))
@@ -261,7 +262,7 @@ def statements_table(figures: pd.DataFrame, year: int, lang: str, breaks: Sequen
 def margin_line(figures: pd.DataFrame, year: int, lang: str) -> Line | None:
     """The margin on the poverty-rate target in one row: as the source states it, with the appendix's
     recomputation in its note (a second row of the same margin would say it twice); recomputed alone otherwise."""
-    printed = figure_line(figures, "poverty_rate_margin_vs_target", year, lang)
+    printed = figure_line(figures, an.named("margin"), year, lang)
     return with_recomputed(printed, margin_recomputed(figures, year, lang), lang)
 
 
@@ -269,7 +270,9 @@ def margin_recomputed(figures: pd.DataFrame, year: int, lang: str) -> Line | Non
     """The margin of the year's poverty rate on its target, recomputed by the one scorecard (+ = better than the
     goal: "vượt 0,52%" is 2,79 − 2,27); None when the year has no judged province-wide target."""
     card = scorecard(figures, year)
-    card = card[(card["indicator_id"] == RATE) & (card["breakdown"] == "") & card["headline"] & card["met"].notna()]
+    card = card[
+        (card["indicator_id"] == an.named("rate")) & (card["breakdown"] == "") & card["headline"] & card["met"].notna()
+    ]
     if card.empty:
         return None
     row = card.iloc[0]
@@ -282,8 +285,6 @@ def targets(rep: Report) -> pd.DataFrame | None:
     statements, frame = statements_table(rep.figures, rep.year, rep.lang), target_progress(rep.figures, rep.year)
     rep.section("targets", frame if frame is not None else statements)
     rep.table(statements, "poverty_result_vs_goal")
-    if frame is None and statements is not None:
-        rep.no_data(rep.say("targets.what_ahead"))
     return frame
 
 
@@ -296,7 +297,7 @@ def pace_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | Non
     """The yearly fall needed for each goal ahead beside the fall achieved; None when there is nothing to compare."""
     if frame is None:
         return None
-    return pg.pace_chart(frame, RATE, lang, source_line(pace_table(frame, lang).source_ids, lang, year))
+    return pg.pace_chart(frame, an.named("rate"), lang, source_line(pace_table(frame, lang).source_ids, lang, year))
 
 
 # The year's other figures ----------------------------------------------------------
@@ -305,8 +306,10 @@ def pace_chart(frame: pd.DataFrame | None, lang: str, year: int) -> Figure | Non
 def other_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """One line per figure of ``year`` of the domains the part's ``domain`` row names (data/content.csv) that no
     block of any part declares, in the report's order; None when there is none. A new poverty indicator shows here
-    as soon as its figures and its catalogue row arrive, without a code change."""
+    as soon as its figures and its catalogue row arrive, without a code change. A printed change of a households line
+    is in the households table's change column, not here."""
     declared = blocks.shown_elsewhere(figures, year)  # what a block of some part shows, as every part's "other"
+    declared += tuple(an.printed_changes(figures, year))  # the households table's change column shows them
     rows = content.rows(an.PART, "other")
     ids = [
         i

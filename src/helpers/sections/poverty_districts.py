@@ -13,7 +13,6 @@ from matplotlib.figure import Figure
 
 from helpers.analysis import poverty as an
 from helpers.analysis.poverty import (
-    RATE,
     alternatives,
     district_frame,
     times_province,
@@ -21,10 +20,10 @@ from helpers.analysis.poverty import (
 from helpers.data.query import category_label, indicator_name, unit_label
 from helpers.present import chart_titles as ct
 from helpers.present import charts
+from helpers.present import progress as pg
 from helpers.present.lines import axis_label, qualified
 from helpers.present.report import Report, display, source_line
 from helpers.present.tables import Table
-from helpers.sections import progress as pg
 from helpers.sections.poverty import T, _breaks, _name, select_unit
 from helpers.text import say
 from helpers.text.formatting import fmt_number
@@ -122,7 +121,7 @@ def district_chart(frame: pd.DataFrame | None, lang: str) -> Figure | None:
     if frame is None:
         return None
     district = frame.attrs["district"]
-    rates = frame[frame["indicator_id"] == RATE].set_index("scope")
+    rates = frame[frame["indicator_id"] == an.named("rate")].set_index("scope")
     if "district" not in rates.index:
         return None
     legend, records = say("common:area", lang), []  # the hue column's name is the legend's title
@@ -150,13 +149,13 @@ def district_chart(frame: pd.DataFrame | None, lang: str) -> Figure | None:
     if not records:
         return None
     data, year = pd.DataFrame(records), max(frame.attrs["periods"])
-    values = {"rate": _name(RATE, lang), "place": place(lang, district)}
+    values = {"rate": _name(an.named("rate"), lang), "place": place(lang, district)}
     local = data[data[legend] == place(lang, district)]
     local = local.set_index(local["category"].astype(int))["value"]
     fig = charts.bar_chart(
         data[["category", legend, "value"]],
         title=ct.series_title(local, T("district_vs_area.name", lang, **values), "percent", lang),
-        x_label=axis_label(unit_label(RATE, lang), lang),
+        x_label=axis_label(unit_label(an.named("rate"), lang), lang),
         source=source_line(data["source_id"], lang, year),
         lang=lang,
         hue_col=legend,

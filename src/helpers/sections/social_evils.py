@@ -7,7 +7,7 @@ reach; other figures of the domain; next year's targets) is declared in ``data/c
 say by themselves: rehabilitation by modality beside next year's targets (a sentence), the districts printed
 "chưa có", and the targets table with the appendix's reference values. Numbers from :mod:`helpers.analysis.social`;
 words from ``social_evils.yml`` beside this module or from the catalogue in ``data/``. The key findings are in
-:mod:`social_evils_findings`.
+:mod:`helpers.findings.social_evils`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from helpers.analysis import social as an
 from helpers.analysis.social import rate, rehab_total
 from helpers.data import content
 from helpers.data.query import indicator_name, value
+from helpers.data.slots import slot
 from helpers.present.lines import unit_name, unit_of, wrap
 from helpers.present.report import Report
 from helpers.present.tables import Table
@@ -30,6 +31,12 @@ from helpers.text.formatting import fmt_value
 
 T = texts_for(__name__)
 PART = "social_evils"  # the notebook part whose blocks data/content_blocks.csv declares
+
+
+def S(name: str) -> str:
+    """The indicator that fills slot ``name`` of this part (data/slots.csv): what a sentence or a reference value
+    says of one figure; an empty string, which no figure has, when the data declare none."""
+    return slot(PART, name) or ""
 
 
 def _how(
@@ -108,19 +115,19 @@ def post_rehab_notes(frame: pd.DataFrame | None, lang: str) -> list[str]:
 
 
 # Next year's targets ------------------------------------------------------------
-# The two references below name their indicators: each computes, for one target the report gives no result
-# for, the value that stands beside it (data/comparable_results.csv says whether it is the same measure), with
-# a caveat worded for that target.
+# The two references below fill a slot each (data/slots.csv): each computes, for one target the report gives no
+# result for, the value that stands beside it (data/comparable_results.csv says whether it is the same measure),
+# with a caveat worded for that target.
 
 
 def voluntary_share_reference(figures: pd.DataFrame, year: int, lang: str) -> Reference | None:
     """The voluntary (home/community) share of all rehabilitation in ``year``, to stand beside its target."""
-    community = value(figures, "drug_rehab_community", year)
+    community = value(figures, S("rehab_community"), year)
     total = rehab_total(figures, year)
     share = rate(community, total)
     if share is None:
         return None
-    managed = value(figures, "drug_users_managed", year)
+    managed = value(figures, S("managed"), year)
     alt = rate(community, managed)
     caveat = (
         ""
@@ -138,24 +145,28 @@ def voluntary_share_reference(figures: pd.DataFrame, year: int, lang: str) -> Re
 def service_access_reference(figures: pd.DataFrame, year: int, lang: str) -> Reference | None:
     """Persons in rehabilitation per registered drug user in ``year``: a floor for the service-access rate."""
     total = rehab_total(figures, year)
-    managed = value(figures, "drug_users_managed", year)
+    managed = value(figures, S("managed"), year)
     share = rate(total, managed)
     if share is None:
         return None
     return Reference(share, _how(total, managed, lang), T("caveat.access", lang))
 
 
-REFERENCES = {
-    "voluntary_rehab_share": voluntary_share_reference,
-    "drug_users_service_access_rate": service_access_reference,
-}
+def references() -> dict:
+    """The reference value beside each target of the slots ``voluntary_share_target`` and
+    ``service_access_target`` (those the data declare)."""
+    made = {
+        S("voluntary_share_target"): voluntary_share_reference,
+        S("service_access_target"): service_access_reference,
+    }
+    return {k: v for k, v in made.items() if k}
 
 
 def targets(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """The goals for ``year + 1`` of the ``targets`` block's domains beside ``year``'s results (or the appendix's
     reference values)."""
     domains = tuple(content.rows(PART, "targets")["domain"])
-    table = targets_table(figures, year, domains, lang, REFERENCES)
+    table = targets_table(figures, year, domains, lang, references())
     return None if table is None else replace(table, values={"next": year + 1})
 
 

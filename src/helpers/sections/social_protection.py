@@ -8,7 +8,7 @@ a cost per child in đồng (a money unit over a count), a figure beside the yea
 share of children in special circumstances beside next year's ceiling, the deaths by cause to the injuries'
 cut-off, and the targets table with the appendix's reference values. Where a rule reads its indicators from the
 declaration, its docstring says in which order. Gifts are in :mod:`helpers.sections.social_protection_gifts`, the
-key findings in :mod:`helpers.sections.social_protection_findings`. Numbers come from
+key findings in :mod:`helpers.findings.social_protection`. Numbers come from
 :mod:`helpers.analysis.social_protection`; every word from ``social_protection.yml`` beside this module
 (``T(key, lang)``) or from the catalogue in ``data/``.
 """
@@ -187,7 +187,7 @@ def special_vs_target_frame(figures: pd.DataFrame, year: int, lang: str) -> pd.D
     rows = []
     found = special_share(figures, year)
     if found is not None:
-        source = figure_row(figures, "children_special_circumstances", year)["source_id"]
+        source = figure_row(figures, an.named("special"), year)["source_id"]
         rows.append(
             {
                 "category": T("special.actual", lang, year=year),
@@ -197,7 +197,7 @@ def special_vs_target_frame(figures: pd.DataFrame, year: int, lang: str) -> pd.D
                 "source_id": str(source),
             }
         )
-    goal = figure_row(figures, "children_special_circumstances_rate", year + 1, "target")
+    goal = figure_row(figures, an.named("special_rate"), year + 1, "target")
     if goal is not None:
         text = goal_text(float(goal["value"]), "percent", str(goal["printed"]), lang)
         rows.append(
@@ -227,10 +227,10 @@ def special_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None:
         lang,
         year=year,
         share=pct(found, lang),
-        special=fmt_value(value(figures, "children_special_circumstances", year), "persons", lang),
-        children=fmt_value(value(figures, "children_population", year), "persons", lang),
+        special=fmt_value(value(figures, an.named("special"), year), "persons", lang),
+        children=fmt_value(value(figures, an.named("children"), year), "persons", lang),
     )
-    goal = figure_row(figures, "children_special_circumstances_rate", year + 1, "target")
+    goal = figure_row(figures, an.named("special_rate"), year + 1, "target")
     if goal is not None:
         result = assess(round(found, 2), float(goal["value"]), str(goal["polarity"]), goal_bound(str(goal["printed"])))
         sentence += T(
@@ -298,17 +298,19 @@ def special_share_reference(figures: pd.DataFrame, year: int, lang: str) -> Refe
     if found is None:
         return None
     how = (
-        f"{fmt_value(value(figures, 'children_special_circumstances', year), 'persons', lang)} / "
-        f"{fmt_value(value(figures, 'children_population', year), 'persons', lang)}"
+        f"{fmt_value(value(figures, an.named('special'), year), 'persons', lang)} / "
+        f"{fmt_value(value(figures, an.named('children'), year), 'persons', lang)}"
     )
     return Reference(round(found, 2), how, T("special.caveat", lang))
 
 
-REFERENCES = {"children_special_circumstances_rate": special_share_reference}
+def references() -> dict:
+    """The reference value beside the target of the slot ``special_rate`` (when the data declare it)."""
+    return {an.named("special_rate"): special_share_reference} if an.named("special_rate") else {}
 
 
 def goals_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """The goals for ``year + 1`` of the ``targets`` block's domains beside ``year``'s results (or the appendix's
     reference values)."""
     domains = tuple(content.rows(PART, "targets")["domain"])
-    return dated(targets_table(figures, year, domains, lang, REFERENCES), year)
+    return dated(targets_table(figures, year, domains, lang, references()), year)

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis.series import same_definition
-from helpers.sections import progress as pg
+from helpers.present import progress as pg
 from tests.conftest import figures_frame
 
 RATES = figures_frame(

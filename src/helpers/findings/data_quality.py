@@ -5,19 +5,36 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import reconciliation as rec
-from helpers.data.loading import load_revisions
+from helpers.data.loading import load_report_meta, load_revisions
 from helpers.present.report import Report
 from helpers.sections.data_quality import T, _name, _names, stated_text
 from helpers.text.formatting import fmt_number, fmt_value
+from helpers.text.vocabulary import publisher_names
 
 # Findings -----------------------------------------------------------------------------
 
 
-def derivation_findings(figures: pd.DataFrame, derivations: pd.DataFrame, year: int, lang: str) -> list[str]:
-    """One sentence: how many derived figures agree, differ or cannot be recomputed."""
+def derivation_findings(
+    figures: pd.DataFrame, derivations: pd.DataFrame, year: int, lang: str, report_source: str | None = None
+) -> list[str]:
+    """One finding: for each source that states derived figures (the year's report first, data/reports.csv's
+    ``source_id``, or ``report_source``), a sentence on how many of its figures agree, differ or cannot be
+    recomputed, so that a newspaper's figure is never counted as the report's."""
     found = rec.reconcile_derivations(figures, derivations, year)
     if found.empty:
         return [T("findings.derived_none", lang, year=year)]
+    report = load_report_meta(year).source_id if report_source is None else report_source
+    publishers = publisher_names(lang)
+    order = sorted(dict.fromkeys(found["source_id"]), key=lambda source: source != report)  # stable: report first
+    sentences = []
+    for source in order:
+        who = T("findings.who_report", lang) if source == report else publishers.get(source, source)
+        sentences.append(_derivation_sentence(found[found["source_id"] == source], figures, who, lang))
+    return [" ".join(sentences)]
+
+
+def _derivation_sentence(found: pd.DataFrame, figures: pd.DataFrame, who: str, lang: str) -> str:
+    """How many of one source's derived figures agree, differ (named) or cannot be recomputed."""
     names = _names(figures, lang)
     differs = found[found["status"] == rec.DIFFERS]
     cannot = int((found["status"] == rec.CANNOT).sum())
@@ -37,7 +54,8 @@ def derivation_findings(figures: pd.DataFrame, derivations: pd.DataFrame, year: 
     if cannot:
         rest += T("findings.derived_cannot", lang, n=cannot)
     agree = int((found["status"] == rec.AGREES).sum())
-    return [T(_every("findings.derived", agree, len(found)), lang, agree=agree, n=len(found), rest=rest)]
+    key = _every("findings.derived", agree, len(found))
+    return T(key, lang, count=agree, agree=agree, n=len(found), who=who, rest=rest)  # "1 of the 2 … agrees"
 
 
 def _every(key: str, good: int, n: int) -> str:
@@ -170,13 +188,19 @@ def coverage_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
 
 
 def findings(
-    figures: pd.DataFrame, derivations: pd.DataFrame, revisions: pd.DataFrame, year: int, lang: str
+    figures: pd.DataFrame,
+    derivations: pd.DataFrame,
+    revisions: pd.DataFrame,
+    year: int,
+    lang: str,
+    report_source: str | None = None,
 ) -> list[str]:
-    """The data-quality key findings for ``year`` in ``lang``; empty when the year's data hold nothing."""
+    """The data-quality key findings for ``year`` in ``lang``; empty when the year's data hold nothing
+    (``report_source``: see :func:`derivation_findings`)."""
     if rec.year_rows(figures, year).empty:
         return []
     return (
-        derivation_findings(figures, derivations, year, lang)
+        derivation_findings(figures, derivations, year, lang, report_source)
         + breakdown_findings(figures, year, lang)
         + disagreement_findings(figures, year, lang)
         + ambiguous_findings(figures, year, lang)

@@ -106,16 +106,16 @@ def finding_facilities(figures: pd.DataFrame, year: int, lang: str) -> str | Non
 def finding_children(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """Children in special circumstances: share against next year's ceiling, and the share supported.
 
-    It names its indicators, as :func:`special_sentence` does: the share supported is one count over another,
-    a rule of these two figures."""
+    It speaks of its figures by their slots (data/slots.csv), as :func:`special_sentence` does: the share supported
+    is one count over another, a rule of these two figures."""
     sentence = special_sentence(figures, year, lang)
     if sentence is None:
         return None
-    supported = figure_text(figures, "children_special_circumstances_supported", year, lang)
+    supported = figure_text(figures, an.named("special_supported"), year, lang)
     if supported is not None:
         r = an.share(
-            value(figures, "children_special_circumstances_supported", year),
-            value(figures, "children_special_circumstances", year),
+            value(figures, an.named("special_supported"), year),
+            value(figures, an.named("special"), year),
         )
         sentence = sentence[:-1] + T("finding.children.supported", lang, n=supported, r=pct(r, lang))
     return sentence

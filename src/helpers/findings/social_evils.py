@@ -3,9 +3,10 @@ rehabilitation targets, post-rehabilitation management, venues, suspected person
 anti-trafficking reach. Words from ``social_evils.yml``; numbers from :mod:`helpers.analysis.social` and the
 breakdowns from the blocks' frames (:mod:`blocks`).
 
-Each sentence names the indicators it speaks of: its words say what each figure means ("registered", "relapsed",
-"warned", "sanctioned"…), which no rule over a block's lines can word; a figure these sentences do not name still
-shows in its block's table, and a new one in the part's "other figures" block."""
+Each sentence speaks of figures by their slot (data/slots.csv, part ``social_evils``): its words say what each figure
+means ("registered", "relapsed", "warned", "sanctioned"…), which no rule over a block's lines can word; a sentence
+whose slots the data do not fill says nothing. A figure these sentences do not speak of still shows in its block's
+table, and a new one in the part's "other figures" block."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from helpers.data.query import value
 from helpers.present.lines import figure_text, pct
 from helpers.sections import blocks
 from helpers.sections.blocks import collect_findings
-from helpers.sections.social_evils import PART, T, post_rehab_districts
+from helpers.sections.social_evils import PART, S, T, post_rehab_districts
 from helpers.text.formatting import fmt_number, fmt_value
 from helpers.text.vocabulary import area_words
 
@@ -27,7 +28,7 @@ def _persons(n: float | None, lang: str) -> str:
 
 def finding_drugs(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """Registered users and how many were in rehabilitation, by modality."""
-    managed = figure_text(figures, "drug_users_managed", year, lang)
+    managed = figure_text(figures, S("managed"), year, lang)
     total = rehab_total(figures, year)
     if managed is None:
         return None
@@ -40,8 +41,8 @@ def finding_drugs(figures: pd.DataFrame, year: int, lang: str) -> str | None:
         managed=managed,
         year=year,
         total=_persons(total, lang),
-        community=figure_text(figures, "drug_rehab_community", year, lang),
-        compulsory=figure_text(figures, "drug_rehab_compulsory_admissions", year, lang),
+        community=figure_text(figures, S("rehab_community"), year, lang),
+        compulsory=figure_text(figures, S("rehab_compulsory"), year, lang),
     )
 
 
@@ -66,11 +67,11 @@ def finding_rehab_targets(figures: pd.DataFrame, year: int, lang: str) -> str | 
 
 def finding_post_rehab(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """Post-rehabilitation management: relapse and job rates, districts with none."""
-    managed = value(figures, "post_rehab_management", year)
+    managed = value(figures, S("post_rehab"), year)
     if managed is None:
         return None
-    relapses = value(figures, "post_rehab_relapses", year)
-    employed = value(figures, "post_rehab_employed", year)
+    relapses = value(figures, S("relapsed"), year)
+    employed = value(figures, S("employed"), year)
     sentence = T("finding.post_rehab", lang, managed=_persons(managed, lang))
     details = []
     if relapses is not None:
@@ -87,7 +88,7 @@ def finding_post_rehab(figures: pd.DataFrame, year: int, lang: str) -> str | Non
 
 def finding_venues(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """Venues prone to social evils, the largest type, and the suspected share."""
-    total = figure_text(figures, "social_evil_venues", year, lang)
+    total = figure_text(figures, S("venues"), year, lang)
     if total is None:
         return None
     sentence = T("finding.venues", lang, total=total)
@@ -101,16 +102,16 @@ def finding_venues(figures: pd.DataFrame, year: int, lang: str) -> str | None:
             n=fmt_value(top["value"], "count", lang),
             share=pct(top["share"], lang),
         )
-    suspected = value(figures, "suspected_prostitution_venues", year)
+    suspected = value(figures, S("suspected_venues"), year)
     if suspected is not None:
-        share = rate(suspected, value(figures, "social_evil_venues", year))
+        share = rate(suspected, value(figures, S("venues"), year))
         sentence += T("finding.venues_suspected", lang, n=fmt_value(suspected, "count", lang), share=pct(share, lang))
     return sentence + "."
 
 
 def finding_roles(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """Persons suspected of prostitution activity and their roles."""
-    total = figure_text(figures, "prostitution_suspects", year, lang)
+    total = figure_text(figures, S("suspects"), year, lang)
     if total is None:
         return None
     frame = blocks.frame(figures, PART, "roles", year, lang)
@@ -126,20 +127,20 @@ def finding_roles(figures: pd.DataFrame, year: int, lang: str) -> str | None:
 def finding_enforcement(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """Inspections and sanctions, and the anti-trafficking reach."""
     pieces = []
-    inspections = figure_text(figures, "prostitution_inspections", year, lang)
+    inspections = figure_text(figures, S("inspections"), year, lang)
     if inspections is not None:
-        warned = figure_text(figures, "venues_warned", year, lang)
+        warned = figure_text(figures, S("warned"), year, lang)
         pieces.append(
             T("finding.inspections", lang, n=inspections)
             + ("" if warned is None else T("finding.warned", lang, n=warned))
         )
     # The venues sanctioned are a count of the year, printed apart from the inspections (not "of" them).
-    sanctioned = figure_text(figures, "prostitution_venues_sanctioned", year, lang)
+    sanctioned = figure_text(figures, S("sanctioned"), year, lang)
     if sanctioned is not None:
         pieces.append(T("finding.sanctioned", lang, n=sanctioned))
-    participants = figure_text(figures, "trafficking_training_participants", year, lang)
-    classes = figure_text(figures, "trafficking_training_classes", year, lang)
-    leaflets = figure_text(figures, "trafficking_leaflets", year, lang)
+    participants = figure_text(figures, S("trafficking_participants"), year, lang)
+    classes = figure_text(figures, S("trafficking_classes"), year, lang)
+    leaflets = figure_text(figures, S("leaflets"), year, lang)
     if participants is not None and classes is not None:
         piece = T("finding.trafficking", lang, p=participants, c=classes)
         pieces.append(piece + ("" if leaflets is None else T("finding.leaflets", lang, n=leaflets)))

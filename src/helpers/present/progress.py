@@ -2,7 +2,8 @@
 results beside the plans and targets over the years (:func:`goal_chart`, :func:`kind_line_chart`), and the yearly
 pace each goal ahead needs against the pace achieved (:func:`progress_table`, :func:`pace_chart`,
 :func:`pace_sentences`). The analysis is in :mod:`helpers.analysis.progress` and :mod:`helpers.analysis.series`
-(some names re-exported here as ``pg.<name>``); this module holds the words (``progress.yml``), tables and charts.
+(some names re-exported here as ``pg.<name>``); this module holds the tables, charts and sentences (words in
+``text/progress.yml``).
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ import pandas as pd
 
 from helpers.analysis.attainment import counted_goals
 from helpers.data.query import figure_row
+from helpers.data.slots import slot
+from helpers.present.report import Report
 from helpers.sections.overview import (
     T,
     _goal_rows,
@@ -19,7 +21,7 @@ from helpers.sections.overview import (
 from helpers.text.formatting import fmt_number, fmt_printed, fmt_ratio
 from helpers.text.vocabulary import instrument_name
 
-REPORT_SE = ("socioeconomic_targets_achieved", "socioeconomic_targets_total")  # the report's "04/04 chỉ tiêu"
+PART = "overview"  # its slots (data/slots.csv): the report's own headline, "17/17 nhiệm vụ", "04/04 chỉ tiêu"
 NEUTRAL = ("higher", "lower", "same")  # a neutral indicator's goal beside its result (helpers.analysis.attainment)
 
 
@@ -49,8 +51,10 @@ def _pair_list(card: pd.DataFrame, lang: str, value_col: str, key: str, **fmt: o
 def headline_sentence(figures: pd.DataFrame, year: int, judged: pd.DataFrame, lang: str, rest: str) -> str | None:
     """The report's own headline (17/17 tasks, 04/04 socio-economic targets) reconciled with the goals the data
     let the appendix judge; None when the data hold no such headline."""
-    done, total = (figure_row(figures, i, year) for i in ("sector_targets_completed", "sector_targets_total"))
-    se_done, se_total = (figure_row(figures, i, year) for i in REPORT_SE)
+    done, total, se_done, se_total = (
+        figure_row(figures, slot(PART, name) or "", year)
+        for name in ("tasks_done", "tasks_total", "socio_done", "socio_total")
+    )
     if done is None or total is None:
         return None
     met = int(judged["met"].sum())
@@ -234,3 +238,16 @@ def next_year_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
     elif no_current:
         sentences.append(T("findings.no_current", lang, n=no_current, total=len(counted), **fmt))
     return sentences
+
+
+def findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]:
+    """The overview's key findings for ``year`` in ``lang`` (empty when the year has no goals at all)."""
+    return scorecard_findings(figures, year, lang) + next_year_findings(figures, year, lang)
+
+
+def title_findings(rep: Report) -> list[str]:
+    """The key findings; when the year has no goals at all, findings that say so."""
+    return findings(rep.figures, rep.year, rep.lang) or [
+        rep.say("findings.no_goals"),
+        rep.say("findings.no_next", next=rep.year + 1),
+    ]

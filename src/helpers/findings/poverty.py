@@ -7,15 +7,12 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from helpers.analysis import poverty as an
 from helpers.analysis.series import same_definition
 from helpers.data.query import figure_row, unit_label
+from helpers.present import progress as pg
 from helpers.present.lines import qualified, unit_name
-from helpers.sections import progress as pg
 from helpers.sections.poverty import (
-    NEAR_POOR,
-    NEAR_POOR_RATE,
-    POOR,
-    RATE,
     T,
     _breaks,
     _cap,
@@ -34,7 +31,7 @@ from helpers.text.vocabulary import area_words
 
 def rate_sentence(info: dict, lang: str, breaks: Sequence[int] | None = None) -> str:
     """The finding on the poverty rate: its change from the result before, or why it is not compared."""
-    name = _name(RATE, lang)
+    name = _name(an.named("rate"), lang)
     est = T("rate.estimate_lead", lang) if info["kind"] == "estimate" else ""
     if est:
         name = pg.low(name)
@@ -90,10 +87,10 @@ def households_sentence(frame: pd.DataFrame | None, year: int, lang: str) -> str
         return f"{n} {unit_name('households', lang, count=by_id.at[indicator, f'value_{year}'])}"
 
     parts = []
-    poor = count(POOR)
+    poor = count(an.named("poor"))
     if poor:
-        parts.append(T("households.poor", lang, name=_name(POOR, lang), y=year, n=poor))
-        change = by_id.at[POOR, "change"]
+        parts.append(T("households.poor", lang, name=_name(an.named("poor"), lang), y=year, n=poor))
+        change = by_id.at[an.named("poor"), "change"]
         if change is not None and not pd.isna(change):
             parts.append(
                 T(
@@ -103,22 +100,22 @@ def households_sentence(frame: pd.DataFrame | None, year: int, lang: str) -> str
                     p0=year - 1,
                 )
             )
-    near = count(NEAR_POOR)
+    near = count(an.named("near_poor"))
     if near:
-        name = _name(NEAR_POOR, lang) if not parts else pg.low(_name(NEAR_POOR, lang))
-        if NEAR_POOR_RATE in by_id.index and not pd.isna(by_id.at[NEAR_POOR_RATE, f"value_{year}"]):
+        name = _name(an.named("near_poor"), lang) if not parts else pg.low(_name(an.named("near_poor"), lang))
+        if an.named("near_rate") in by_id.index and not pd.isna(by_id.at[an.named("near_rate"), f"value_{year}"]):
             parts.append(
                 T(
                     "households.near_rate",
                     lang,
                     name=name,
                     n=near,
-                    rate_name=pg.low(_name(NEAR_POOR_RATE, lang)),
+                    rate_name=pg.low(_name(an.named("near_rate"), lang)),
                     r=fmt_printed(
-                        by_id.at[NEAR_POOR_RATE, f"value_{year}"],
+                        by_id.at[an.named("near_rate"), f"value_{year}"],
                         "percent",
                         lang,
-                        by_id.at[NEAR_POOR_RATE, f"printed_{year}"],
+                        by_id.at[an.named("near_rate"), f"printed_{year}"],
                     ),
                 )
             )
@@ -135,7 +132,7 @@ def district_sentence(
     first year measured by the same poverty standard (never across a change of standard); None without it."""
     if frame is None or f"value_{year}" not in frame:
         return None
-    rates = frame[frame["indicator_id"] == RATE].set_index("scope")
+    rates = frame[frame["indicator_id"] == an.named("rate")].set_index("scope")
     if "district" not in rates.index or pd.isna(rates.at["district", f"value_{year}"]):
         return None
     x = float(rates.at["district", f"value_{year}"])
@@ -175,7 +172,7 @@ def district_sentence(
         "district.sentence",
         lang,
         place=place(lang, frame.attrs["district"]),
-        name=_name(RATE, lang),
+        name=_name(an.named("rate"), lang),
         x=shown[("district", year)],
         y=year,
         times=times,
@@ -191,7 +188,7 @@ def reduction_goal_sentence(
     if not info or info.get("change") is None or info["period"] != year or info["prev_period"] != year - 1:
         return None
     for kind in ("plan", "target"):
-        row = figure_row(figures, "poverty_rate_reduction", year, kind)
+        row = figure_row(figures, an.named("reduction_goal"), year, kind)
         if row is None:
             continue
         achieved = -info["change"]
@@ -202,7 +199,7 @@ def reduction_goal_sentence(
             T(
                 "reduction.sentence",
                 lang,
-                name=_name(RATE, lang),
+                name=_name(an.named("rate"), lang),
                 y=year,
                 cmp=T(f"reduction.{verdict}", lang),
                 d=pg.change_text(achieved, "percent", lang, signed=False),

@@ -11,11 +11,12 @@ import pandas as pd
 from helpers.analysis.employment import results_against_goals
 from helpers.data import content
 from helpers.data.printed import parse_printed
+from helpers.data.slots import slot
+from helpers.present import progress as pg
 from helpers.present.chart_titles import verdict_word
 from helpers.present.lines import qualified, unit_name, unit_of
 from helpers.present.report import Report
 from helpers.sections import blocks
-from helpers.sections import progress as pg
 from helpers.sections.employment import PART, T, _missing, cap, low, series_of, short_name
 from helpers.sections.employment_trained import BLOCK as TRAINED_BLOCK
 from helpers.sections.employment_trained import rate_of, trained_pace
@@ -129,8 +130,9 @@ def result_notes(rep: Report, name: str) -> None:
         rep.text(sentence)
 
 
-# The two sentences below name their indicators: each says what one figure means ("sessions", "participants",
-# "vacancies"; a plan period's cumulative result), which no generic rule over a block's lines can word.
+# The two sentences below speak of figures by their slots (data/slots.csv, part "employment"): each says what one
+# figure means ("sessions", "participants", "vacancies"; a plan period's cumulative result), which no generic rule
+# over a block's lines can word. A slot the data do not fill finds no line, and the sentence says nothing.
 
 
 def exchange_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None:
@@ -138,8 +140,8 @@ def exchange_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None
     ``job_exchange`` block's frame holds them."""
     data = blocks.frame(figures, PART, "job_exchange", year, lang)
     lines = [
-        blocks.line_of(data, i)
-        for i in ("job_exchange_sessions", "job_exchange_participants", "job_exchange_vacancies")
+        blocks.line_of(data, slot(PART, name) or "")
+        for name in ("exchange_sessions", "exchange_participants", "exchange_vacancies")
     ]
     ratio = blocks.line_of(data, label=T("job_exchange.per_participant", lang))
     if any(line is None for line in lines) or ratio is None:
@@ -157,10 +159,10 @@ def exchange_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None
 def cumulative_sentence(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """The finding on jobs created over the plan period up to ``year``, when the data hold it."""
     data = blocks.frame(figures, PART, "jobs_period", year, lang)
-    total = blocks.line_of(data, "jobs_created_cumulative")
+    total = blocks.line_of(data, slot(PART, "cumulative") or "")
     if total is None:
         return None
-    pct = blocks.line_of(data, "jobs_created_cumulative_pct_of_plan")
+    pct = blocks.line_of(data, slot(PART, "cumulative_pct") or "")
     return T(
         "cumulative.sentence",
         lang,
