@@ -66,7 +66,6 @@ def test_against_goal_judges_by_polarity_and_bound_or_measures_the_distance() ->
 
 
 def test_rehabilitation_results_beside_next_years_targets() -> None:
-    assert social.rehab_total(REHAB, 2023) == 232 and social.rehab_total(REHAB, 2022) is None
     frame = social.rehab_vs_target(REHAB, 2023)
     assert frame[["indicator_id", "kind", "period", "value"]].values.tolist() == [
         ["drug_rehab_community", "actual", 2023, 178.0],

@@ -32,6 +32,7 @@ from helpers.build import publish as build_module
 from helpers.build.columns import column, is_code_name
 from helpers.build.execute import find_notebooks
 from helpers.build.failures import BuildFailed
+from helpers.build.pdf_worker import PdfWorker
 from helpers.build.publish import build
 from helpers.data.loading import available_years
 from helpers.paths import notebooks_dir
@@ -298,7 +299,16 @@ def test_pdf_is_in_the_state_format_with_page_numbers_and_diacritics(all_builds:
             "(Kèm theo Báo cáo số …/BC-SLĐTBXH ngày … tháng 12 năm 2023 của Sở Lao động – Thương binh và Xã hội tỉnh "
             "Thừa Thiên Huế)"
         ) in text
-        assert pdf_font_names(pdf) <= {"Tinos", "Tinos-Bold", "Tinos-Italic", "Tinos-BoldItalic"}
+        # The text in Tinos; the charts' words, kept as text (helpers.present.handoff.PRINT_SVG_DIR), in their own
+        # DejaVu Sans, from matplotlib's files: no other font.
+        fonts = pdf_font_names(pdf)
+        assert {"DejaVu-Sans", "DejaVu-Sans-Bold"} <= fonts
+        assert fonts <= {"Tinos", "Tinos-Bold", "Tinos-Italic", "Tinos-BoldItalic"} | {
+            "DejaVu-Sans",
+            "DejaVu-Sans-Bold",
+            "DejaVu-Sans-Oblique",
+            "DejaVu-Sans-BoldOblique",
+        }
         # Every page: A4, text inside the decree's margins, the page number alone at the top centre from page 2.
         pages = check_state_format(pdf)
         first = " ".join(w[4] for w in pages[0])
@@ -471,11 +481,21 @@ def test_an_interrupted_build_leaves_the_previous_appendix(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module.export, "write_pdf", interrupted)
+    # Interrupted while the PDF worker renders (helpers.build.pdf_worker): the worker is stopped too.
+    workers: list[PdfWorker] = []
+
+    class Recorded(PdfWorker):
+        def __init__(self) -> None:
+            super().__init__()
+            workers.append(self)
+
+    monkeypatch.setattr(build_module, "PdfWorker", Recorded)
+    monkeypatch.setattr(build_module.word, "write_docx", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build([2023, 2019], "vi", notebooks_dir=tiny_notebooks, progress=False)
     assert (outputs / "2023" / "appendix.html").read_bytes() == before
     assert sorted(p.name for p in outputs.iterdir()) == ["2023"]
+    assert len(workers) == 1 and workers[0]._process.poll() is not None
 
 
 @BUILD
@@ -695,3 +715,26 @@ def test_an_invented_2025_year_with_estimates_and_part_year_figures_builds_and_s
     assert "Chưa đạt (dưới 1,2%)" in front  # the year's own goal counts, not the 2021–2025 band
     assert "đạt 67,98% kế hoạch năm" in doc  # the report's percent of the year's plan, at the same cut-off
     assert "+583" not in doc  # a first-half split is never set against a first-quarter total
+
+
+@BUILD
+def test_the_pdf_copies_of_the_charts_are_used_and_not_published(tiny_notebooks: Path, outputs: Path) -> None:
+    """A chart's PDF copy (text as text, helpers.present.handoff.PRINT_SVG_DIR) is what the PDF prints; the
+    published folder keeps figures/ only."""
+    from helpers.present.handoff import PRINT_SVG_DIR
+    from tests.build.test_export import pdf_objects
+
+    write_notebook(
+        tiny_notebooks / "01_chart.ipynb",
+        [
+            "from helpers.present.report import Report\nfrom helpers.present import charts\nimport pandas as pd\n"
+            'rep = Report("01_poverty", year, lang, output_dir)',
+            'fig = charts.bar_chart(pd.DataFrame({"category": ["Huyện A Lưới"], "value": [3.0]}), title="T", '
+            'x_label="x", source="S", lang=lang)',
+            'rep.figure(fig, "tiny_chart", "Hình nhỏ")',
+        ],
+    )
+    (folder,) = build([2023], "vi", notebooks_dir=tiny_notebooks, progress=False)
+    assert (folder / "figures" / "01_poverty_tiny_chart.svg").is_file()
+    assert not (folder / PRINT_SVG_DIR).exists()
+    assert re.search(rb"/BaseFont /[A-Z]+\+DejaVu-?Sans", pdf_objects((folder / "appendix.pdf").read_bytes()))

@@ -241,3 +241,42 @@ def test_pdf_prints_charts_from_their_svg_files_as_vectors(tmp_path: Path) -> No
     vector = pdf_objects(write_pdf(doc("figures/01_p_chart.svg"), tmp_path / "v.pdf", base_url=tmp_path).read_bytes())
     raster = pdf_objects(write_pdf(doc(uri), tmp_path / "r.pdf").read_bytes())
     assert b"/Subtype /Image" in raster and b"/Subtype /Image" not in vector
+
+
+def test_the_pdf_prints_the_charts_copy_with_its_text_kept_as_text_in_the_charts_font(tmp_path: Path) -> None:
+    """The PDF's copy of a chart (PRINT_SVG_DIR) holds its words as text, which the PDF sets in the charts' own
+    font from matplotlib's files; figures/<name>.svg keeps the outlines (Word, SVG viewers)."""
+
+    import pandas as pd
+
+    from helpers.present import charts
+    from helpers.present.handoff import PRINT_SVG_DIR
+
+    fig = charts.bar_chart(
+        pd.DataFrame({"category": ["Huyện A Lưới", "Thành phố Huế"], "value": [781965.0, 22762.0]}),
+        title="Người được trợ giúp",
+        x_label="người",
+        source="Sở",
+        lang="vi",
+    )
+    png, outlined, printed = charts.save_figure(
+        fig, tmp_path / "figures", "01_p_chart", print_folder=tmp_path / PRINT_SVG_DIR
+    )
+    assert printed == tmp_path / PRINT_SVG_DIR / "01_p_chart.svg"
+    assert "<text" not in outlined.read_text(encoding="utf-8")
+    assert ">Huyện A Lưới</text>" in printed.read_text(encoding="utf-8")
+    # The document composed for print names the copy (Appendix.with_figures("print")); its words stay text.
+    doc = (
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"></head><body>'
+        '<figure class="appendix-figure" id="01_p_chart" data-name="01_p_chart">'
+        f'<img alt="a" src="{PRINT_SVG_DIR}/01_p_chart.svg"/>'
+        "<figcaption>Hình 1</figcaption></figure></body></html>"
+    )
+    data = write_pdf(doc, tmp_path / "a.pdf", base_url=tmp_path).read_bytes()
+    assert write_pdf(doc, tmp_path / "b.pdf", base_url=tmp_path).read_bytes() == data  # same bytes
+    objects = pdf_objects(data)
+    assert b"/Subtype /Image" not in objects
+    assert re.search(rb"/BaseFont /[A-Z]+\+DejaVu-?Sans", objects)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(tmp_path / "a.pdf"), "-"], capture_output=True, text=True).stdout
+        assert "Huyện A Lưới" in text and "781.965" in text

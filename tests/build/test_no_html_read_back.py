@@ -11,8 +11,9 @@ import helpers.build
 
 BUILD = Path(helpers.build.__file__).parent
 # A tag in a pattern: "<" (or "</", "</?") then a name that is not namespaced XML (``<w:p``, ``<dcterms:``) or a
-# group or class standing for one (``<(?:figure|div)``, ``<[A-Za-z]…``); or one of the appendix's classes.
-HTML_IN_PATTERN = re.compile(r"</?\??(?:[(\[]|[A-Za-z][A-Za-z0-9]*\b(?!:))|class=|appendix-")
+# group or class standing for one (``<(?:figure|div)``, ``<[A-Za-z]…``); or one of the appendix's classes. A named
+# group's name (``(?P<unit>…)``) is not a tag.
+HTML_IN_PATTERN = re.compile(r"(?<!\?P)</?\??(?:[(\[]|[A-Za-z][A-Za-z0-9]*\b(?!:))|class=|appendix-")
 REGEX_CALLS = {"compile", "sub", "subn", "search", "match", "fullmatch", "findall", "finditer", "split"}
 
 
@@ -42,7 +43,13 @@ def test_the_guard_sees_an_html_pattern_and_lets_office_xml_pass() -> None:
     assert not HTML_IN_PATTERN.search(r"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
     for tag in (r"<(?:figure|div)\b", r"</?main\b[^<>]*>", r"<[^<>]+>", r"<t[hd]\b", r"<[A-Za-z][A-Za-z0-9]*\b"):
         assert HTML_IN_PATTERN.search(tag), tag
-    for other in (r"(?<=[-/])(?=[^\W\d])", r"[^\s]+", r"^value_(\d{4})$", r"<w:sectPr>.*?</w:sectPr>"):
+    for other in (
+        r"(?<=\d)(?P<unit>%?)(?P<dash>[–—])",
+        r"(?<=[-/])(?=[^\W\d])",
+        r"[^\s]+",
+        r"^value_(\d{4})$",
+        r"<w:sectPr>.*?</w:sectPr>",
+    ):
         assert not HTML_IN_PATTERN.search(other), other
 
 

@@ -25,6 +25,7 @@ from helpers.build.word_tables import (
     CellText,
     W,
     column_widths,
+    join_ranges,
     lay_out_tables,
     pieces,
     text_twips,
@@ -43,6 +44,8 @@ HEADER = [
     "Tính vào tổng",
 ]
 NUMBER_RE = re.compile(r"^[-+−]?\d[\d.,]*%?$")
+# A range of numbers in a cell, joined (helpers.build.word_tables.join_ranges) or not.
+CELL_RANGE_RE = re.compile(r"\d[\d.,]*%?[ \xa0]?[–—-]\u2060?[ \xa0]?[-−]?\d[\d.,]*%?")
 
 
 def cells(*rows: list[str]) -> list[list[CellText]]:
@@ -134,16 +137,35 @@ def rendered_text(docx: Path, folder: Path) -> str:
     )
     pdf = folder / docx.with_suffix(".pdf").name
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True).stdout
-    return unicodedata.normalize("NFC", text.decode("utf-8"))
+    return unicodedata.normalize("NFC", text.decode("utf-8")).replace(
+        "\u2060", ""
+    )  # a word joiner, if kept, is no text
+
+
+def split_ranges(docx: Path, text: str) -> list[str]:
+    """The ranges of numbers of the DOCX's table cells that are not whole on one line of the rendered text.
+
+    Spaces, no-break spaces and word joiners count alike, so a range is whole when its numbers and dash are on
+    one line; ``pdftotext -layout`` may put several cells on one line, which breaks nothing."""
+
+    def plain(s: str) -> str:
+        return re.sub(r"[ \xa0\u2060]+", " ", s.replace("\u2060", "")).strip()
+
+    lines = [plain(line) for line in text.splitlines()]
+    root = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+    ranges = {
+        m for tc in root.iter(f"{W}tc") for m in CELL_RANGE_RE.findall("".join(t.text or "" for t in tc.iter(f"{W}t")))
+    }
+    return sorted(r for r in ranges if not any(plain(r) in line for line in lines))
 
 
 def cell_tokens(docx: Path) -> list[list[str]]:
-    """The words and numbers of every table cell of the DOCX, one list per cell."""
+    """The words and numbers of every table cell of the DOCX, one list per cell (word joiners left out)."""
     root = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
     found = []
     for tc in root.iter(f"{W}tc"):
         text = " ".join("".join(t.text or "" for t in p.iter(f"{W}t")) for p in tc.iter(f"{W}p"))
-        found.append(unicodedata.normalize("NFC", text).split())
+        found.append(unicodedata.normalize("NFC", text.replace("\u2060", "")).split())
     return found
 
 
@@ -181,8 +203,8 @@ def test_libreoffice_renders_a_wide_table_with_no_word_or_number_split(tmp_path:
             f"{22 + k}.762",
             f"{116 + k},25",
             f"-0,{27 + k}",
-            f"Đạt{k}",
-            f"Không{k} (another{k})",
+            f"Đạt{k} {16 + k}.500–{17 + k}.000",
+            f"Không{k} (another{k}) 2,{k} - 2,{k + 2}%",
         ]
         for k in range(60)  # more than a page: the header row repeats
     ]
@@ -198,6 +220,9 @@ def test_libreoffice_renders_a_wide_table_with_no_word_or_number_split(tmp_path:
     # Words with a hyphen or slash may break after it, as in any text; every other token is whole.
     assert split_tokens(docx, text, keep=lambda t: not re.search(r"[-/]\D", t)) == []
     assert text.count("Tính vào") >= 2  # the header row on every page the table spans
+    # Ranges of numbers ("16.500–17.000", "2,0 - 2,2%") are never broken either, en dash or spaced hyphen.
+    assert len(ranges := split_ranges(docx, "")) == 120, ranges
+    assert split_ranges(docx, text) == []
 
 
 @needs_soffice
@@ -209,6 +234,7 @@ def test_the_built_appendix_has_no_number_split_in_a_table(all_builds: Path, fol
     copy.write_bytes((all_builds / folder / "appendix.docx").read_bytes())
     text = rendered_text(copy, tmp_path)
     assert split_tokens(copy, text, keep=lambda t: bool(NUMBER_RE.match(t.strip("()[];:")))) == []
+    assert split_ranges(copy, text) == []
 
 
 def test_a_table_too_wide_for_its_words_at_11_pt_is_set_smaller_rather_than_break_them() -> None:
@@ -231,3 +257,22 @@ def test_a_table_too_wide_for_its_words_at_11_pt_is_set_smaller_rather_than_brea
     # A table that fits at 11 pt keeps the style's size: no run gets a size of its own.
     narrow = etree.fromstring(lay_out_tables(table_xml([["Chỉ tiêu", "Giá trị"], ["Số hộ nghèo", "7.540"]])))
     assert narrow.find(f".//{W}sz") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("2–2,2%", "2–\u20602,2%"),
+        ("16.500–17.000 người", "16.500–\u206017.000 người"),
+        ("(2015–2023)", "(2015–\u20602023)"),
+        ("2,0 - 2,2%. Cổng", "2,0\xa0-\u2060\xa02,2%. Cổng"),
+        ("70 – 75%", "70\xa0–\u2060\xa075%"),
+        ("2021-2025 (kết quả)", "2021-2025 (kết quả)"),  # no break there already: unchanged, still searchable
+        ("KH 121/KH-UBND", "KH 121/KH-UBND"),
+        ("a - b", "a - b"),
+    ],
+)
+def test_a_range_of_numbers_is_joined_and_measured_as_one_number(text: str, joined: str) -> None:
+    assert join_ranges(text) == joined
+    assert join_ranges(joined) == joined
+    assert text_twips("16.500–\u206017.000") == text_twips("16.500–17.000")  # a word joiner has no width

@@ -308,13 +308,13 @@ def test_a_reported_value_keeps_its_print_and_qualifier_beside_it(tmp_path: Path
     )
     rows = sheet_values(target, "Bảng 1 – Chú thích")
     at = rows[0].index("Giá trị")
-    assert rows[0][at + 1] == "Số in"
+    assert rows[0][at + 1] == "Số liệu nguyên văn trong nguồn"
     assert [r[at : at + 2] for r in rows[1:]] == [[22762, "hơn 22.762"], [7, "gần 7 tỷ"], [526022, None]]
     columns = sheet_values(target, "Cột")
     assert [
         "Bảng 1.",
         "Bảng 1 – Chú thích",
-        "Số in",
+        "Số liệu nguyên văn trong nguồn",
         "(không có trong CSV: số in lấy từ data/figures)",
         "string",
     ] in columns

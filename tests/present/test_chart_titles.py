@@ -106,13 +106,23 @@ def test_ranking_and_pace_titles() -> None:
             "what": ["needed", "needed", "achieved"],
             "goal_kind": ["plan", "target", ""],
             "goal_period": [2024, 2025, None],
+            "end": [None, None, 2023],
         }
     )
     enough = bars.assign(value=[0.51, 0.03, 1.33])
-    assert ct.pace_title(enough, "percentage_points", "en").startswith("The pace achieved (1.33 percentage points a")
+    assert ct.pace_title(enough, "percentage_points", "en").startswith(
+        "The average pace achieved (1.33 percentage points a"
+    )
     short = bars.assign(value=[2.25, -0.13, 1.78])
+    # A goal one year after the latest result is needed within that year, not "mỗi năm" (issue 16).
     assert ct.pace_title(short, "percentage_points", "vi") == (
-        "Tốc độ đã đạt (1,78 điểm phần trăm mỗi năm) thấp hơn mức 2,25 điểm phần trăm mỗi năm cần cho kế hoạch 2024"
+        "Tốc độ bình quân đã đạt (1,78 điểm phần trăm mỗi năm) thấp hơn mức 2,25 điểm phần trăm cần đạt "
+        "trong năm 2024 theo kế hoạch"
+    )
+    later = bars.assign(value=[0.51, 2.25, 1.78])
+    assert ct.pace_title(later, "percentage_points", "vi") == (
+        "Tốc độ bình quân đã đạt (1,78 điểm phần trăm mỗi năm) thấp hơn mức 2,25 điểm phần trăm mỗi năm cần để đạt "
+        "chỉ tiêu năm 2025"
     )
 
 

@@ -62,7 +62,8 @@ def test_progress_flags_a_goal_that_needs_a_faster_pace() -> None:
     chart = pg.pace_chart_data(frame, "vi")
     assert list(chart["value"]) == pytest.approx([2.25, 1.725])
     sentence = pg.pace_sentences(frame, "trained_labour_rate", "vi")[0]
-    assert "cần tăng 2,25 điểm phần trăm mỗi năm, cao hơn" in sentence  # a plain goal: exactly the gap
+    # A plain goal: exactly the gap, needed within 2024 since the goal is one year after the result (issue 16).
+    assert "cần tăng 2,25 điểm phần trăm trong năm 2024, cao hơn" in sentence
 
 
 def test_progress_table_on_real_2023_data(figures_2023: pd.DataFrame) -> None:
@@ -80,13 +81,15 @@ def test_progress_table_on_real_2023_data(figures_2023: pd.DataFrame) -> None:
     assert list(ahead["Mục tiêu"]) == ["Chỉ tiêu 2025 (13 chỉ tiêu KT-XH 2021-2025; KH 121/KH-UBND)"]
     assert list(ahead["Mức mục tiêu"]) == ["2–2,2%"]
     assert len(table.frame) == len(table.raw) == len(frame) - 1
-    assert {"sldtbxh_2023_report"} | set(frame["goal_source_id"]) == set(table.source_ids)
+    # Every source a row rests on, the first result of the pace achieved included (issue 16).
+    bases = set(frame["achieved_base_source_id"].dropna())
+    assert bases and {"sldtbxh_2023_report"} | set(frame["goal_source_id"]) | bases == set(table.source_ids)
     # One sign convention (issue 9): the margin is + when better than the goal, − when short, to both ends.
     assert set(ahead["Chênh lệch so với mục tiêu (+: tốt hơn, −: còn thiếu)"]) == {
         "-0,07 điểm phần trăm (so với mức 2,2%), -0,27 điểm phần trăm (so với mức 2%)"
     }
     # The change needed per year, signed as later minus earlier, to both ends of the band.
-    assert set(ahead["Thay đổi cần mỗi năm (+: tăng, −: giảm)"]) == {
+    assert set(ahead["Thay đổi cần đạt bình quân một năm đến năm mục tiêu (+: tăng, −: giảm)"]) == {
         "-0,04 điểm phần trăm (so với mức 2,2%), -0,14 điểm phần trăm (so với mức 2%)"
     }
     assert "sldtbxh_2023_report" in table.source_ids
@@ -102,8 +105,12 @@ def test_pace_words_in_both_languages() -> None:
     assert pg.pace_chart_data(frame, "vi")["category"].iloc[-1] == "Đã đạt bình quân 2021–2023"
     sentence = pg.pace_sentences(frame, "poverty_rate", "en")[0]
     # Issue 9 (review item 17): "dưới 1,76%" is met only strictly below it, so the fall needed is more than the gap.
-    assert "needs the poverty rate to fall by more than 0.51 percentage points a year, slower than the 1.33" in sentence
-    assert "cần giảm hơn 0,51 điểm phần trăm mỗi năm" in pg.pace_sentences(frame, "poverty_rate", "vi")[0]
+    assert (
+        "needs the poverty rate to fall by more than 0.51 percentage points in 2024, slower than the 1.33" in sentence
+    )
+    assert "cần giảm hơn 0,51 điểm phần trăm trong năm 2024" in pg.pace_sentences(frame, "poverty_rate", "vi")[0]
+    # A goal two years away keeps the yearly pace (the 2025 band below).
+    assert "percentage points a year" in pg.pace_sentences(frame, "poverty_rate", "en")[1]
     table = pg.progress_table(frame, "en")
     assert list(table.frame.columns)[-1] == "Assessment"
     assert table.frame["Assessment"].iloc[0] == "Within reach at the pace achieved"
@@ -186,6 +193,6 @@ def test_a_band_already_reached_says_the_result_is_inside_it(figures_2023: pd.Da
     gap = f"{band['gap_far'].iloc[0]:.2f}".replace(".", ",")
     sentence = pg.pace_sentences(band, "trained_labour_rate", "vi")[0]
     assert sentence.endswith(
-        f"Kết quả đã nằm trong khoảng mục tiêu; còn cách mức {far}% ở đầu kia của khoảng là {gap} điểm phần trăm."
+        f"Kết quả đã nằm trong khoảng mục tiêu, còn cách mức {far}% của khoảng {gap} điểm phần trăm."
     )
     assert "The result is inside the band" in pg.pace_sentences(band, "trained_labour_rate", "en")[0]

@@ -43,16 +43,16 @@ def test_the_heading_is_marked_for_the_front(page: tuple[str, pd.DataFrame, Repo
 
 WORDS = {
     "vi": {
-        "unemployment": ("Đạt (dưới 2,1%)", "chỉ tiêu theo KH năm 2023"),
-        "jobs": ("Đạt (trên 17.000)", "kế hoạch theo KH năm 2023", "thêm 1 mục tiêu khác"),
-        "poverty": ("Đạt (2,79%)", "tốt hơn mục tiêu 0,52 điểm phần trăm", "chỉ tiêu theo KH 63/KH-UBND"),
+        "unemployment": ("Đạt (dưới 2,1%)", "chỉ tiêu (KH năm 2023)"),
+        "jobs": ("Đạt (hơn 17.000)", "vượt 34 người", "kế hoạch (KH năm 2023)", "thêm 1 mục tiêu khác"),
+        "poverty": ("Đạt (2,79%)", "vượt 0,52 điểm phần trăm", "chỉ tiêu (KH 63/KH-UBND)"),
         "none": "Năm 2023 không giao chỉ tiêu",
         "values": ("2,27%", "7.540 hộ", "17.034 người", "2.325 người", "70,25%", "1,8%", "178 người", "976 cơ sở"),
         "change": ("-1,29 điểm phần trăm so với năm 2022 (3,56%)", "-4.195 hộ so với năm 2022 (11.735 hộ)"),
     },
     "en": {
         "unemployment": ("Met (below 2.1%)", "target set by Annual Plan 2023"),
-        "jobs": ("Met (above 17,000)", "plan set by Annual Plan 2023", "1 more goal"),
+        "jobs": ("Met (over 17,000)", "plan set by Annual Plan 2023", "1 more goal"),
         "poverty": ("Met (2.79%)", "0.52 percentage points better than the goal", "target set by Plan 63/KH-UBND"),
         "none": "No goal set for 2023",
         "values": (

@@ -155,8 +155,9 @@ def test_district_table_shows_the_multiple_its_finding_states() -> None:
 def test_targets_and_reduction_goal() -> None:
     sentences = poverty.target_sentences(poverty.target_progress(SMALL, 2023, BREAKS), "vi")
     assert sentences == [
-        "Để đạt chỉ tiêu năm 2024 (dưới 1,76%), tỷ lệ hộ nghèo cần giảm hơn 0,51 điểm phần trăm mỗi năm, "
-        "thấp hơn mức giảm bình quân 1,33 điểm phần trăm mỗi năm đã đạt giai đoạn 2021–2023."
+        "Để đạt chỉ tiêu năm 2024 (dưới 1,76%), tỷ lệ hộ nghèo cần giảm hơn 0,51 điểm phần trăm trong năm 2024, "
+        "thấp hơn mức giảm bình quân 1,33 điểm phần trăm mỗi năm đã đạt giai đoạn 2021–2023"
+        " (tính từ mức 4,93% năm 2021)."
     ]
     assert poverty_findings.reduction_goal_sentence(SMALL, 2022, "vi", BREAKS) == (
         "Mức giảm 1,37 điểm phần trăm của tỷ lệ hộ nghèo năm 2022 vượt chỉ tiêu giảm 0,8–1 điểm phần trăm."
@@ -454,3 +455,12 @@ def test_each_change_of_a_household_line_is_shown_once_in_the_households_table()
         other
     )
     assert "danviet_2024_giam_ngheo" in table.source_ids
+
+
+def test_a_district_table_across_a_change_of_standard_says_so(figures_2023: pd.DataFrame) -> None:
+    # Issue 16: Table 6's 2015 column is under the 2016–2020 standard; the note says so in the declared words.
+    frame = next(iter(poverty_districts.district_frames(figures_2023, 2023).values()))
+    [note] = poverty_districts.district_break_notes(frame, "vi")
+    assert note.startswith("Các cột trước năm 2021 đo theo chuẩn nghèo trước đó")
+    assert "Quyết định 59/2015/QĐ-TTg" in note and "trong cùng một năm" in note
+    assert "earlier poverty standard" in poverty_districts.district_break_notes(frame, "en")[0]

@@ -43,6 +43,9 @@ PROGRESS_COLUMNS = [
     "margin_far",
     "achieved_from",
     "achieved",
+    "achieved_base",
+    "achieved_base_printed",
+    "achieved_base_source_id",
     "met_now",
     "comparable",
     "on_track",
@@ -72,10 +75,13 @@ def progress(
     if goals.empty:
         return None
     now_period, now = int(current["period"]), float(current["value"])
-    results = rows[(rows["kind"] == "actual") & (rows["period"] <= now_period)].set_index("period")["value"]
-    results = results[[same_definition(int(p), now_period, breaks) for p in results.index]]
+    actuals = rows[(rows["kind"] == "actual") & (rows["period"] <= now_period)].set_index("period")
+    actuals = actuals.loc[[same_definition(int(p), now_period, breaks) for p in actuals.index]]  # rows, even none
+    results = actuals["value"]
     start = int(results.index.min()) if len(results) else now_period
     achieved = (now - float(results[start])) / (now_period - start) if start < now_period else None
+    # The pace achieved rests on its first result: named in sentences and in the table's sources.
+    base = actuals.loc[start] if achieved is not None else None
     records = []
     for goal in goals.itertuples():
         bound = goal_bound(goal.printed)
@@ -121,6 +127,9 @@ def progress(
                 "margin_far": verdict.margin_far if comparable else None,
                 "achieved_from": start if achieved is not None else None,
                 "achieved": achieved,
+                "achieved_base": float(base["value"]) if base is not None else None,
+                "achieved_base_printed": base["printed"] if base is not None else None,
+                "achieved_base_source_id": base["source_id"] if base is not None else None,
                 "met_now": None if not comparable or verdict.met is None else bool(verdict.met),
                 "comparable": comparable,
                 "on_track": on_track,

@@ -123,6 +123,8 @@ def reconcile_derivations(figures: pd.DataFrame, derivations: pd.DataFrame, year
             if ref is not None:
                 key = (*ref.resolve(row.kind, row.breakdown), int(row.period + rule[f"{part}_period_offset"]))
             cut = f"{key[3]}{row.as_of[4:]}" if key is not None and row.as_of and key[1] not in GOAL_KINDS else ""
+            if cut and (*key, cut) not in lookup.index and (*key, "") in lookup.index:
+                cut = ""  # the report compares with a figure it gives to no cut-off ("so với năm 2022 (21 …)")
             hits = lookup.loc[[(*key, cut)]] if key is not None and (*key, cut) in lookup.index else None
             # Two instruments' goals for the same key (an annual plan and a programme's target of one kind are
             # never that, but two targets can be) are one input only when they agree.

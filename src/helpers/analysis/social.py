@@ -118,13 +118,6 @@ def rehab_ids() -> tuple[str, ...]:
     return tuple(i for i in (slot(REHAB_PART, "rehab_community"), slot(REHAB_PART, "rehab_compulsory")) if i)
 
 
-def rehab_total(figures: pd.DataFrame, year: int) -> float | None:
-    """Persons in rehabilitation in ``year``: community plus new compulsory admissions (None unless both are known)."""
-    ids = rehab_ids()
-    found = [value(figures, i, year) for i in ids]
-    return None if len(ids) < 2 or any(v is None for v in found) else sum(found)
-
-
 def rehab_vs_target(figures: pd.DataFrame, year: int) -> pd.DataFrame | None:
     """Rehabilitation by modality: ``year``'s results beside the targets for ``year + 1``.
 

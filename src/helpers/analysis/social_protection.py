@@ -83,6 +83,12 @@ def injury_view(figures: pd.DataFrame, year: int) -> pd.DataFrame:
     cut = str(dates.loc[this_year.index[0]])
     wanted = {year: cut, year - 1: f"{year - 1}{cut[4:]}" if cut else ""}
     keep = ~injury | figures.apply(lambda r: wanted.get(int(r["period"])) == dates.loc[r.name], axis=1).astype(bool)
+    if cut:
+        # A year-before figure the report gives with no cut-off ("so với năm 2022 (21 trường hợp)") is kept when
+        # there is none to the same day, as printed; it carries no "as of", so no change is computed against it.
+        before = injury & (figures["period"] == year - 1)
+        matched = set(figures.loc[keep & before, "indicator_id"])
+        keep |= before & (dates == "") & ~figures["indicator_id"].isin(matched)
     view = figures[keep].copy()
     dated = view["indicator_id"].isin(ids) & (cut_off(view) != "")
     if dated.any():

@@ -25,6 +25,7 @@ from pathlib import Path
 from helpers.build import frontmatter
 from helpers.build.frontmatter import FrontMatter
 from helpers.present import record
+from helpers.present.handoff import PRINT_SVG_DIR
 from helpers.present.record import Findings, Item, Record, read_record
 from helpers.present.record import Heading as HeadingItem
 from helpers.text import say
@@ -38,7 +39,8 @@ FRONT_PART = "front"  # a heading recorded with this part opens a part that goes
 # How a chart is shown: its screen PNG embedded (appendix.html, self-contained), or its SVG file (the PDF) or PNG
 # file (the Word file, which adds the SVG itself), by their paths in the appendix's folder.
 EMBED = "embed"
-FIGURE_FORMS = (EMBED, "svg", "png")
+PRINT = "print"  # the SVG copy with its words kept as text (PRINT_SVG_DIR), which the PDF prints
+FIGURE_FORMS = (EMBED, "svg", "png", PRINT)
 
 # Ids of the appendix's own parts; a notebook's id that equals one of them is renamed.
 STYLESHEET = Path(__file__).with_name("appendix.css")  # the page's look, in a file a designer can edit
@@ -192,9 +194,18 @@ def render_items(
         caption = " ".join(item.caption.split())
         captions.append(Caption(kind, counts[kind], label, element_id, item.id, caption, " ".join(source.split())))
         attributes = table_attributes(item) if isinstance(item, record.Table) else ""
-        image = getattr(item, figures) if isinstance(item, record.Figure) and figures != EMBED else None
+        image = _image(item, figures) if isinstance(item, record.Figure) else None
         pieces.append(record.item_html(item, label, attributes, element_id, image=image, word=word))
     return Body("\n".join(pieces), captions, headings)
+
+
+def _image(item: record.Figure, figures: str) -> str | None:
+    """The file a chart is shown from (a path relative to output_dir), or None to embed its screen PNG."""
+    if figures == EMBED:
+        return None
+    if figures == PRINT:  # Report writes the print copy beside figures/ whenever it writes the SVG
+        return f"{PRINT_SVG_DIR}/{Path(item.svg).name}" if item.svg else None
+    return str(getattr(item, figures))
 
 
 def _e(value: object) -> str:

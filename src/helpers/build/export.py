@@ -25,16 +25,17 @@ def write_pdf(document: str, target: Path, base_url: Path | None = None) -> Path
     the ``@font-face`` rules for the font files kept in :mod:`helpers.build.fonts`
     are added here only, so that the HTML stays one self-contained file and
     the PDF never depends on the fonts a machine has installed. The document is the one composed for print
-    (:meth:`helpers.build.assemble.Appendix.with_figures` ``("svg")``): its charts are the SVG files (vector, sharp
-    at any zoom and in print), found from ``base_url``.
+    (:meth:`helpers.build.assemble.Appendix.with_figures` ``("print")``): its charts are the SVG files (vector, sharp
+    at any zoom and in print) found from ``base_url``, each the copy with its words kept as text
+    (:data:`helpers.present.handoff.PRINT_SVG_DIR`), set in the charts' own font, which is declared here too.
     """
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from helpers.build.fonts import font_face_css
+    from helpers.build.fonts import chart_font_face_css, font_face_css
 
     fonts = FontConfiguration()
-    faces = CSS(string=font_face_css(), font_config=fonts)
+    faces = CSS(string=f"{font_face_css()}\n{chart_font_face_css()}", font_config=fonts)
     HTML(string=document, base_url=str(base_url or target.parent)).write_pdf(
         str(target), stylesheets=[faces], font_config=fonts
     )

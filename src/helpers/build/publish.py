@@ -55,6 +55,7 @@ from helpers.build.outputs import (
     work_folder,
     year_lock,
 )
+from helpers.build.pdf_worker import PdfJob, PdfWorker
 from helpers.build.snapshot import Snapshot, data_snapshot
 from helpers.data.editions import check_as_of
 from helpers.data.loading import available_years, latest_year, load_year
@@ -63,6 +64,7 @@ from helpers.errors import AppendixError, MissingYearError
 from helpers.paths import data_dir, display_path
 from helpers.paths import notebooks_dir as default_notebooks_dir
 from helpers.paths import outputs_dir as default_outputs_dir
+from helpers.present.handoff import PRINT_SVG_DIR
 from helpers.text import say
 from helpers.text.formatting import check_lang
 
@@ -113,13 +115,20 @@ def _jobs(target: Target, work: Path, notebooks: Sequence[Path]) -> list[Noteboo
 
 
 def finish(
-    target: Target, work: Path, executed: Sequence[Path], formats: Sequence[str] = FORMATS, progress: bool = False
+    target: Target,
+    work: Path,
+    executed: Sequence[Path],
+    formats: Sequence[str] = FORMATS,
+    progress: bool = False,
+    pdf_worker: PdfWorker | None = None,
 ) -> Appendix:
     """Assemble and export one appendix in its work folder, in ``formats`` (HTML, PDF, DOCX, XLSX, CSV); with
     ``progress``, a line on stderr as each phase begins. The technical annex (the notebooks marked for it,
     :func:`~helpers.build.assemble.split_documents`) is written beside it as ``annex.html`` and ``annex.pdf`` when
     those formats are asked for: its readers are analysts on screen or paper, and its tables are already in
-    ``tables/`` as CSV, so it has no Word file or workbook of its own."""
+    ``tables/`` as CSV, so it has no Word file or workbook of its own. With a ``pdf_worker`` the PDFs are rendered
+    there while this process writes the Word file and the workbook (:mod:`helpers.build.pdf_worker`); else here,
+    first."""
     fm = frontmatter.gather(target.year, target.lang, as_of=target.as_of)
     _phase(progress, target.label, PHASES["html"])
     documents = split_documents(executed)
@@ -137,11 +146,15 @@ def finish(
         raise AppendixError(
             f"The tables {', '.join(missing)} were shown without a CSV file in tables/; show tables with Report.table."
         )
+    pdfs: list[PdfJob] = []
     if "pdf" in formats:
         _phase(progress, target.label, PHASES["pdf"])
-        export.write_pdf(appendix.with_figures("svg"), work / "appendix.pdf", base_url=work)
-        if annex:
-            export.write_pdf(annex.with_figures("svg"), work / "annex.pdf", base_url=work)
+        printed = [(appendix, work / "appendix.pdf"), *([(annex, work / "annex.pdf")] if annex else [])]
+        for document, pdf_path in printed:
+            if pdf_worker is not None:
+                pdfs.append(pdf_worker.submit(document.with_figures("print"), pdf_path, base_url=work))
+            else:
+                export.write_pdf(document.with_figures("print"), pdf_path, base_url=work)
     if "docx" in formats:
         _phase(progress, target.label, PHASES["docx"])
         word.write_docx(
@@ -168,6 +181,9 @@ def finish(
             printed=workbook.printed_lookup(load_year(target.year)),
             as_shown=appendix.table_items(),
         )
+    for job in pdfs:
+        job.wait()
+    shutil.rmtree(work / PRINT_SVG_DIR, ignore_errors=True)  # the PDF's copies of the charts, read by now
     if "csv" in formats:
         workbook.write_tables_readme(work / "tables", target.lang, target.year)
     else:
@@ -275,6 +291,24 @@ def _build_from(
     notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
     ensure_open_files(effective_jobs(jobs, len(notebooks) * len(dict.fromkeys(requests))))
     targets = list(dict.fromkeys(Target(int(year), lang, root, as_of) for year, lang in requests))
+    with contextlib.ExitStack() as stack:
+        # Started now, so that the worker's start-up overlaps the notebooks; stopped at once on an error.
+        pdf_worker = stack.enter_context(PdfWorker()) if "pdf" in formats else None
+        return _run_and_publish(data, targets, root, notebooks, jobs, progress, reuse_kernels, formats, pdf_worker)
+
+
+def _run_and_publish(
+    data: Snapshot,
+    targets: Sequence[Target],
+    root: Path,
+    notebooks: Sequence[Path],
+    jobs: int | None,
+    progress: bool,
+    reuse_kernels: bool,
+    formats: Sequence[str],
+    pdf_worker: PdfWorker | None,
+) -> list[Path]:
+    """Run every notebook of ``targets`` in one pool; finish and publish each appendix as its notebooks end."""
     works: dict[Target, Path] = {}
     done: dict[Target, Path] = {}
     failed: dict[Target, list[NotebookFailure]] = {}
@@ -308,7 +342,7 @@ def _build_from(
                 try:
                     for path in executed:
                         normalise_executed(path, work)
-                    finish(target, work, executed, formats, progress)
+                    finish(target, work, executed, formats, progress, pdf_worker)
                     data.check(unchanged(target))  # what was built is still what data/ holds
                     publish(work, target.folder)
                 except OSError as exc:
@@ -326,6 +360,8 @@ def _build_from(
                 reuse_kernels=reuse_kernels,
             )
         finally:
+            if pdf_worker is not None:  # idle after a success; after an error it may still be writing a work folder
+                pdf_worker.close(abort=True)
             for work in works.values():
                 shutil.rmtree(work, ignore_errors=True)
             with contextlib.suppress(OSError):

@@ -40,9 +40,18 @@ TABLE_POINTS = 11  # the "Compact" style of table text (templates/make_reference
 CELL_PADDING = 2 * 108  # twips: Word's and LibreOffice's default left and right cell margins
 SLACK = 1.06  # measured width × this: room for a renderer's rounding and a substituted font's metrics
 TABLE_STYLE = "Table"  # pandoc's style of the tables it writes
-# Lines break at spaces; inside a word LibreOffice and Word may also break after a hyphen or a slash that a letter
-# follows ("121/KH-|UBND"); a number is never broken.
-TOKEN_RE = re.compile(r"[^\s]+")
+# Lines break at spaces (not at a no-break space); inside a word LibreOffice and Word may also break after a hyphen or
+# a slash that a letter follows ("121/KH-|UBND"); a number is never broken.
+TOKEN_RE = re.compile(r"(?:[^\s]|\xa0)+")
+# A range of numbers, "2–2,2%", "16.500–17.000", "2,0 - 2,2%": Unicode lets a line break after an en dash (and at
+# the spaces), so LibreOffice broke "16.500–/17.000" inside a cell. In a table cell the range is joined: its spaces
+# become no-break spaces and a WORD JOINER (U+2060, "no break on either side", UAX #14 rule LB11) follows the dash.
+NO_BREAK_SPACE, WORD_JOINER = "\xa0", "\u2060"
+# A hyphen between digits with no space ("2021-2025") is left as it is: no line breaks there (LB25).
+RANGE_RE = re.compile(
+    r"(?<=\d)(?P<unit>%?)(?:(?P<before>[ \xa0]?)(?P<dash>[–—])|(?P<spaced>[ \xa0])(?P<hyphen>-))"
+    r"\u2060?(?P<after>[ \xa0]?)(?=[-−]?\d)"
+)
 BREAK_AFTER_RE = re.compile(r"(?<=[-/])(?=[^\W\d])")
 
 
@@ -55,10 +64,33 @@ def _font(bold: bool):  # noqa: ANN202 - a PIL FreeTypeFont
 
 
 def text_twips(text: str, bold: bool = False, points: float = TABLE_POINTS) -> float:
-    """The width of ``text`` set in Tinos at ``points``, in twips (1/20 pt)."""
+    """The width of ``text`` set in Tinos at ``points``, in twips (1/20 pt); a word joiner has none."""
+    text = text.replace(WORD_JOINER, "")
     if not text:
         return 0.0
     return _font(bold).getlength(text) / 1000 * points * 20
+
+
+def join_ranges(text: str) -> str:
+    """``text`` with every range of numbers made unbreakable: "16.500 – 17.000" becomes "16.500\\xa0–\\u2060\\xa017.000"
+    (its spaces, where it has any, no-break; a word joiner after the dash). Joining twice changes nothing more."""
+
+    def joined(match: re.Match[str]) -> str:
+        before = NO_BREAK_SPACE if match["before"] or match["spaced"] else ""
+        after = NO_BREAK_SPACE if match["after"] else ""
+        return f"{match['unit']}{before}{match['dash'] or match['hyphen']}{WORD_JOINER}{after}"
+
+    return RANGE_RE.sub(joined, text)
+
+
+def join_cell_ranges(tbl: etree._Element) -> None:
+    """Make every range of numbers in ``tbl``'s cells unbreakable (:func:`join_ranges`), run by run.
+
+    A range split over two runs (pandoc writes one run per formatting change) keeps a break opportunity; pandoc's
+    cells of figures are one run each."""
+    for t in tbl.iter(f"{W}t"):
+        if t.text:
+            t.text = join_ranges(t.text)
 
 
 def is_number(token: str) -> bool:
@@ -202,9 +234,11 @@ TRPR_AFTER_CANTSPLIT = ("trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden
 
 def lay_out_table(tbl: etree._Element, total: int = TEXT_WIDTH) -> list[int]:
     """Give one table the full width, a fixed layout, measured columns and rows that never split; its widths.
+    Ranges of numbers in its cells are joined first (:func:`join_ranges`).
 
     A table too wide for its words at 11 pt is set at 10 or, if need be, 9 pt (:data:`SMALLER_POINTS`) rather
     than break a word inside a cell."""
+    join_cell_ranges(tbl)
     rows = tbl.findall(f"{W}tr")
     cells = [[_cell_text(tc) for tc in tr.findall(f"{W}tc")] for tr in rows]
     for points in SMALLER_POINTS:

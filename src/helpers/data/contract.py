@@ -39,6 +39,7 @@ LABELS_COLUMNS = ["dimension", "value", "label_vi", "label_en"]
 NAMES_COLUMNS = ["name_vi", "name_en"]  # after the code: data/domains.csv, kinds.csv, dimensions.csv
 BREAKS_COLUMNS = ["indicator_id", "first_period", "label_vi", "label_en"]
 HEADLINE_COLUMNS = ["indicator_id", "order"]
+WATCH_COLUMNS = ["indicator_id", "breakdown", "measure", "of", "bears_on", "note"]
 REPORTS_COLUMNS = [
     "year",
     "source_id",

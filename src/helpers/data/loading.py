@@ -198,6 +198,15 @@ def load_headline(data_dir: Path | None = None) -> pd.DataFrame:
     return frame.sort_values("order", kind="stable").reset_index(drop=True)
 
 
+def load_watch(data_dir: Path | None = None) -> pd.DataFrame:
+    """The figures that bear on a goal ahead (data/watch.csv), for the director's page; empty when there is none."""
+    root = Path(data_dir or default_data_dir())
+    if not (root / "watch.csv").exists():
+        return pd.DataFrame(columns=contract.WATCH_COLUMNS)
+    indicators = load_reference(root).indicators["indicator_id"]
+    return _validated(root / "watch.csv", contract.WATCH_COLUMNS, reference_contract.watch_schema(indicators))
+
+
 def figures_files(data_dir: Path | None = None) -> dict[int, Path]:
     """The figures files by year. Any other file in ``data/figures`` is refused, not skipped."""
     folder = Path(data_dir or default_data_dir()) / "figures"

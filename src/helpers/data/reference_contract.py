@@ -200,6 +200,24 @@ def headline_schema(indicators: Iterable[str]) -> tuple[pa.DataFrameSchema, list
     return schema, [_unique("indicator_id"), _unique("order")]
 
 
+def watch_schema(indicators: Iterable[str]) -> tuple[pa.DataFrameSchema, list[RowRule]]:
+    """Schema of ``data/watch.csv``: figures that bear on a goal ahead, for the director's page. ``measure`` is
+    ``share`` (the figure as a share of ``of``, same period) or ``change`` (against its latest earlier result)."""
+    known = list(indicators)
+    schema = pa.DataFrameSchema(
+        {
+            "indicator_id": text_column(one_of(known, "data/indicators.csv")),
+            "breakdown": text_column(required=False),
+            "measure": text_column(one_of(["share", "change"], "share, change")),
+            "of": text_column(one_of(["", *known], "data/indicators.csv or empty"), required=False),
+            "bears_on": text_column(one_of(known, "data/indicators.csv")),
+            "note": text_column(),
+        },
+        strict=True,
+    )
+    return schema, []
+
+
 def reports_schema(sources: Iterable[str]) -> tuple[pa.DataFrameSchema, list[RowRule]]:
     """Schema of ``data/reports.csv``: the report each year's appendix accompanies, its issuer and area."""
     known = set(sources)

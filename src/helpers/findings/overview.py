@@ -236,7 +236,8 @@ def next_year_findings(figures: pd.DataFrame, year: int, lang: str) -> list[str]
     if no_current == len(counted):
         sentences.append(T("findings.no_current_all", lang, count=len(counted), total=len(counted), **fmt))
     elif no_current:
-        sentences.append(T("findings.no_current", lang, n=no_current, total=len(counted), **fmt))
+        by = _by_instrument(counted, lang)
+        sentences.append(T("findings.no_current", lang, n=no_current, total=len(counted), by=by, **fmt))
     return sentences
 
 
@@ -251,3 +252,13 @@ def title_findings(rep: Report) -> list[str]:
         rep.say("findings.no_goals"),
         rep.say("findings.no_next", next=rep.year + 1),
     ]
+
+
+def _by_instrument(counted: pd.DataFrame, lang: str) -> str:
+    """How many of the counted goals each instrument sets ("13 theo Chỉ tiêu phấn đấu của Ngành năm 2024, 7 theo
+    KH năm 2024, 1 theo KH 121/KH-UBND"), so that a goal from another plan is not read as the report's."""
+    sizes = counted["instrument"].fillna("").value_counts(sort=False)
+    items = [
+        T("findings.by_instrument", lang, n=int(n), instrument=instrument_name(i, lang)) for i, n in sizes.items() if i
+    ]
+    return T("findings.by", lang, items=T("findings.join", lang).join(items)) if items else ""

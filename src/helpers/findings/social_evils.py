@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analysis.social import largest_part, rate, rehab_targets, rehab_total
+from helpers.analysis.social import largest_part, rate, rehab_targets
 from helpers.data.query import value
 from helpers.present.lines import figure_text, pct
 from helpers.sections import blocks
@@ -29,10 +29,11 @@ def _persons(n: float | None, lang: str) -> str:
 def finding_drugs(figures: pd.DataFrame, year: int, lang: str) -> str | None:
     """Registered users and how many were in rehabilitation, by modality."""
     managed = figure_text(figures, S("managed"), year, lang)
-    total = rehab_total(figures, year)
     if managed is None:
         return None
-    if total is None:
+    community = figure_text(figures, S("rehab_community"), year, lang)
+    compulsory = figure_text(figures, S("rehab_compulsory"), year, lang)
+    if community is None or compulsory is None:
         return T("finding.drugs_managed", lang, managed=managed, **area_words(year, lang))
     return T(
         "finding.drugs",
@@ -40,9 +41,8 @@ def finding_drugs(figures: pd.DataFrame, year: int, lang: str) -> str | None:
         **area_words(year, lang),
         managed=managed,
         year=year,
-        total=_persons(total, lang),
-        community=figure_text(figures, S("rehab_community"), year, lang),
-        compulsory=figure_text(figures, S("rehab_compulsory"), year, lang),
+        community=community,
+        compulsory=compulsory,
     )
 
 

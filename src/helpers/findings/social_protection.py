@@ -23,6 +23,7 @@ from helpers.sections.social_protection import (
     assistance_average,
     assistance_ids,
     deaths_by_cause,
+    same_cut_off,
     special_sentence,
 )
 from helpers.sections.social_protection_gifts import (
@@ -140,7 +141,14 @@ def finding_injuries(figures: pd.DataFrame, year: int, lang: str) -> str | None:
         deaths_prev = value(figures, deaths_id, year - 1)
         sentence += T("finding.deaths", lang, n=fmt_value(deaths, "cases", lang))
         if deaths_prev is not None:
-            sentence += T("finding.previous", lang, py=year - 1, prev=fmt_value(deaths_prev, "cases", lang))
+            # "cùng kỳ" only when both run to the same cut-off; the report's "so với năm 2022" is said as printed.
+            same = same_cut_off(figures, deaths_id, year)
+            sentence += T(
+                "finding.previous" if same else "finding.previous_year",
+                lang,
+                py=year - 1,
+                prev=fmt_value(deaths_prev, "cases", lang),
+            )
         causes = deaths_by_cause(figures, year, lang)
         if causes is not None:
             top = causes.sort_values("value", ascending=False, kind="stable").iloc[0]

@@ -146,8 +146,10 @@ def pace_title(bars: pd.DataFrame, change_unit: str, lang: str) -> str:
     if short.empty:
         return T("pace.enough", lang, **values)
     first = short.iloc[0]
+    latest = int(bars.loc[bars["what"] == "achieved", "end"].iloc[0])
+    one_year = int(first["goal_period"]) - latest == 1  # needed within that year, not "each year"
     return T(
-        "pace.short",
+        "pace.short.within" if one_year else "pace.short",
         lang,
         needed=unsigned(float(first["value"]), change_unit, lang),
         kind=label(KIND_LABELS, first["goal_kind"], lang).lower(),

@@ -16,6 +16,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
+import matplotlib
 import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
@@ -32,6 +33,7 @@ from helpers.present.house import (
     TITLE_GID,
     VALUE_GID,
     VALUE_PT,
+    house_style,
     new_figure,
     styled,
 )
@@ -325,11 +327,18 @@ def captioned(fig: Figure | None, **values: object) -> Figure | None:
 
 
 @styled
-def save_figure(fig: Figure, folder: Path, name: str) -> list[Path]:
+def save_figure(fig: Figure, folder: Path, name: str, print_folder: Path | None = None) -> list[Path]:
     """Save ``fig`` as ``name``.png (at print resolution) and .svg without timestamps, so the same inputs give the
-    same bytes."""
+    same bytes; with ``print_folder``, also the PDF's ``name``.svg there, its text kept as text
+    (:data:`~helpers.present.handoff.PRINT_SVG_DIR`)."""
     folder.mkdir(parents=True, exist_ok=True)
     png, svg = folder / f"{name}.png", folder / f"{name}.svg"
     fig.savefig(png, format="png", metadata={"Software": None}, dpi=PRINT_DPI)
     fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-    return [png, svg]
+    if print_folder is None:
+        return [png, svg]
+    print_folder.mkdir(parents=True, exist_ok=True)
+    printed = print_folder / f"{name}.svg"
+    with house_style(), matplotlib.rc_context({"svg.fonttype": "none"}):  # house_style: its fixed SVG ids
+        fig.savefig(printed, format="svg", metadata={"Date": None, "Creator": None})
+    return [png, svg, printed]

@@ -12,3 +12,11 @@ FIGURE_MIME = "application/vnd.phu-luc.figure+html"
 # section's *_notes(rep, …) or hand_off(rep, …)), and of the figure hand-off's output: nbconvert's
 # TagRemovePreprocessor leaves them out of a report (README, "Notebooks").
 HANDOFF_TAG = "handoff"
+
+# Every chart's text is set in FONT_FAMILY (it carries every Vietnamese diacritic; matplotlib ships its files).
+# The PDF's copy of each chart is written beside figures/ in an output folder, in PRINT_SVG_DIR: the same SVG with
+# its text kept as text (the PDF embeds the font), which WeasyPrint draws about five times faster than matplotlib's
+# glyph outlines; the build removes the folder once the PDF is written. figures/<name>.svg keeps the outlines, so
+# that Word and any SVG viewer show the charts without the font.
+FONT_FAMILY = "DejaVu Sans"
+PRINT_SVG_DIR = "print_figures"

@@ -20,6 +20,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+from helpers.present.handoff import FONT_FAMILY
+
 # One palette for the whole appendix (colour-blind safe, from seaborn's "colorblind").
 PALETTE: list[str] = sns.color_palette("colorblind", 8).as_hex()
 ACTUAL_COLOUR, PLAN_COLOUR, TARGET_COLOUR = PALETTE[0], PALETTE[1], PALETTE[2]
@@ -132,7 +134,7 @@ def apply_house_style() -> None:
     sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE)
     matplotlib.rcParams.update(
         {
-            "font.family": "DejaVu Sans",  # carries every Vietnamese diacritic
+            "font.family": FONT_FAMILY,
             "axes.titlesize": 11,
             "axes.titleweight": "bold",
             "axes.labelsize": TEXT_PT,

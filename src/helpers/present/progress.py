@@ -23,7 +23,7 @@ from helpers.analysis.series import (  # noqa: F401  (the other sections still c
     drawn,
     goal_series,
 )
-from helpers.data.loading import load_series_breaks
+from helpers.data.loading import load_series_breaks, load_sources
 from helpers.data.printed import parse_printed, read_vi_number, shown_decimals
 from helpers.data.query import indicator_name, unit_label
 from helpers.present import chart_titles, charts, goal_charts
@@ -245,7 +245,9 @@ def _achieved_text(r: object, lang: str) -> str:
 def progress_table(frame: pd.DataFrame, lang: str) -> Table:
     """The goals ahead as a reader's table (from :func:`progress`), one row per goal (:func:`one_per_goal`: a goal
     two instruments set names both), with the raw numbers beside it."""
-    sources = sorted(set(frame["goal_source_id"]) | set(frame["current_source_id"]))
+    # Every source a row rests on, the first result of the pace achieved included.
+    bases = set(frame["achieved_base_source_id"].dropna())
+    sources = sorted(set(frame["goal_source_id"]) | set(frame["current_source_id"]) | bases)
     frame = one_per_goal(frame)
     rows = list(frame.itertuples())
     columns = {
@@ -353,6 +355,7 @@ def _needed_sentence(r: object, name: str, level: str, lang: str, again: bool = 
             ach=change_text(abs(r.achieved), r.unit, lang, signed=False),
             a=int(r.achieved_from),
             b=r.current_period,
+            base="" if again else _base_text(r, lang),
         )
     req, band = change_text(abs(r.required), r.unit, lang, signed=False), ""
     if _is_band(r) and not pd.isna(r.required_far):
@@ -377,8 +380,32 @@ def _needed_sentence(r: object, name: str, level: str, lang: str, again: bool = 
         level=level,
         name=name,
         req=req,
+        when=_when_text(r, lang),
         band=band,
         ach=ach,
+    )
+
+
+def _when_text(r: object, lang: str) -> str:
+    """ "trong năm 2024" for a goal one year after the latest result, "mỗi năm" for one further away."""
+    if int(r.goal_period) - int(r.current_period) == 1:
+        return T("pace.when.within", lang, year=int(r.goal_period))
+    return T("pace.when.yearly", lang)
+
+
+def _base_text(r: object, lang: str) -> str:
+    """The first result the pace achieved is measured from, and whether its source prints a date."""
+    if pd.isna(r.achieved_base):
+        return ""
+    sources = load_sources().set_index("source_id")
+    source = r.achieved_base_source_id
+    published = sources.at[source, "published"] if source in sources.index else "known"
+    undated = pd.isna(published) or not str(published).strip()
+    return T(
+        "pace.base.undated" if undated else "pace.base",
+        lang,
+        level=qualified(r.achieved_base, r.unit, lang, r.achieved_base_printed),
+        a=int(r.achieved_from),
     )
 
 

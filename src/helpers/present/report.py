@@ -35,7 +35,7 @@ from helpers.data.loading import load_report_meta, load_year
 from helpers.errors import UsageError
 from helpers.present import charts, house, record
 from helpers.present.fingerprint import chart_title, fingerprint
-from helpers.present.handoff import FIGURE_MIME, HANDOFF_TAG
+from helpers.present.handoff import FIGURE_MIME, HANDOFF_TAG, PRINT_SVG_DIR
 from helpers.present.tables import Table
 from helpers.text import Texts, say
 from helpers.text.formatting import check_lang
@@ -325,7 +325,8 @@ class Report:
             caption = self.say(f"{name}.caption", **{**getattr(fig, "caption_values", {}), **values}).strip()
         file_name = f"{self.notebook}_{name.rpartition(':')[2]}"
         if self.output_dir:
-            charts.save_figure(fig, Path(self.output_dir) / record.FIGURES_DIR, file_name)
+            folder = Path(self.output_dir)
+            charts.save_figure(fig, folder / record.FIGURES_DIR, file_name, print_folder=folder / PRINT_SVG_DIR)
         buffer = io.BytesIO()
         with house.house_style():  # the house's resolution, whatever the analyst set since
             fig.savefig(buffer, format="png", metadata={"Software": None})

@@ -14,11 +14,13 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers.analysis.attainment import GOAL_COLUMNS, next_year_targets, scorecard
+from helpers.analysis.social import QUALIFIER_READINGS, qualifier
 from helpers.data.printed import parse_printed
 from helpers.present import charts, house
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.text import say, texts_for
+from helpers.text.computed import prefixed
 from helpers.text.formatting import RATIO_DECIMALS, fmt_number, fmt_printed, fmt_value
 from helpers.text.vocabulary import (
     DOMAIN_LABELS,
@@ -44,6 +46,10 @@ def _column(name: str, lang: str, **values: object) -> str:
 # Computing -------------------------------------------------------------------
 
 
+# The qualifier reading (helpers.analysis.social.QUALIFIER_READINGS) each bound's own word ("trên", "dưới") has.
+BOUND_READINGS = {"floor": "above", "ceiling": "under"}
+
+
 def goal_text(goal: float, unit: str, bound: str | None, lang: str, printed: str | None = None) -> str:
     """A goal as the reader should take it: "dưới 2,1%" for a ceiling, "trên 90%" for a floor, the printed
     range "0,8–1%" when ``printed`` is one (the goal value is one end of it), else the value."""
@@ -52,6 +58,9 @@ def goal_text(goal: float, unit: str, bound: str | None, lang: str, printed: str
         low, high = sorted(float(r) for r in parsed.readings())
         return f"{fmt_printed(low, 'count', lang, printed)}–{fmt_printed(high, unit, lang, printed)}"
     text = fmt_printed(goal, unit, lang, printed)
+    word = qualifier(printed)
+    if bound in BOUNDS and word in QUALIFIER_READINGS and QUALIFIER_READINGS[word] != BOUND_READINGS[bound]:
+        return prefixed(text, word, lang)  # the print's own word: "hơn 17.000" stays "hơn", not "trên"
     return f"{T(f'bound.{bound}', lang)} {text}" if bound in BOUNDS else text
 
 

@@ -17,6 +17,7 @@ from helpers.analysis.poverty import (
     district_frame,
     times_province,
 )
+from helpers.data.loading import load_series_breaks
 from helpers.data.query import category_label, indicator_name, unit_label
 from helpers.present import chart_titles as ct
 from helpers.present import charts
@@ -56,12 +57,32 @@ def district_part(rep: Report, frame: pd.DataFrame) -> None:
     name, values = district_id(district), {"place": place(rep.lang, district)}
     rep.section("district", anchor_values={"place": place("en", district)}, **values)
     rep.table(district_table(frame, rep.lang), name, caption=rep.say("district.caption", **values))
+    rep.notes(district_break_notes(frame, rep.lang))
     rep.notes(disagreement_sentences(rep.figures, rep.year, rep.lang, district))
     fig = district_chart(frame, rep.lang)
     if fig is not None:
         display(fig)  # each district's chart shown once in the notebook, as a cell that returns a Figure shows it
         caption = rep.say("district_vs_area.caption", **fig.caption_values).strip()
         rep.figure(fig, f"{name}_vs_province", caption=caption)
+
+
+def district_break_notes(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Under a district's table whose years span a change of standard (data/series_breaks.csv): which columns
+    are under the old one, in the declared words, and that each year's ratio holds within that year only."""
+    inside = pg.breaks_within(frame.attrs["periods"], _breaks(None))
+    if not inside:
+        return []
+    breaks = load_series_breaks().set_index("indicator_id")
+    return [
+        T(
+            "district.break_note",
+            lang,
+            first=min(inside),
+            standard=breaks.at[an.named("rate"), f"label_{lang}"],
+            place=place(lang, frame.attrs["district"]),
+            **area_words(frame.attrs["year"], lang),
+        )
+    ]
 
 
 def districts(rep: Report) -> pd.DataFrame | None:

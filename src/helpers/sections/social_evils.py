@@ -17,15 +17,14 @@ from dataclasses import replace
 import pandas as pd
 
 from helpers.analysis import social as an
-from helpers.analysis.social import rate, rehab_total
 from helpers.data import content
-from helpers.data.query import indicator_name, value
+from helpers.data.query import indicator_name
 from helpers.data.slots import slot
 from helpers.present.lines import unit_name, unit_of, wrap
 from helpers.present.report import Report
 from helpers.present.tables import Table
 from helpers.sections import blocks
-from helpers.sections.social_targets import Reference, targets_table
+from helpers.sections.social_targets import targets_table
 from helpers.text import texts_for
 from helpers.text.formatting import fmt_value
 
@@ -37,12 +36,6 @@ def S(name: str) -> str:
     """The indicator that fills slot ``name`` of this part (data/slots.csv): what a sentence or a reference value
     says of one figure; an empty string, which no figure has, when the data declare none."""
     return slot(PART, name) or ""
-
-
-def _how(
-    a: float | None, b: float | None, lang: str, op: str = "/", a_unit: str = "persons", b_unit: str = "persons"
-) -> str:
-    return f"{fmt_value(a, a_unit, lang)} {op} {fmt_value(b, b_unit, lang)}"
 
 
 # Drugs: rehabilitation by modality beside next year's targets ----------------------------------------------
@@ -115,58 +108,17 @@ def post_rehab_notes(frame: pd.DataFrame | None, lang: str) -> list[str]:
 
 
 # Next year's targets ------------------------------------------------------------
-# The two references below fill a slot each (data/slots.csv): each computes, for one target the report gives no
-# result for, the value that stands beside it (data/comparable_results.csv says whether it is the same measure),
-# with a caveat worded for that target.
-
-
-def voluntary_share_reference(figures: pd.DataFrame, year: int, lang: str) -> Reference | None:
-    """The voluntary (home/community) share of all rehabilitation in ``year``, to stand beside its target."""
-    community = value(figures, S("rehab_community"), year)
-    total = rehab_total(figures, year)
-    share = rate(community, total)
-    if share is None:
-        return None
-    managed = value(figures, S("managed"), year)
-    alt = rate(community, managed)
-    caveat = (
-        ""
-        if alt is None
-        else T(
-            "caveat.voluntary",
-            lang,
-            managed=fmt_value(managed, "persons", lang),
-            alt=fmt_value(alt, "percent", lang, 2),
-        )
-    )
-    return Reference(share, _how(community, total, lang), caveat)
-
-
-def service_access_reference(figures: pd.DataFrame, year: int, lang: str) -> Reference | None:
-    """Persons in rehabilitation per registered drug user in ``year``: a floor for the service-access rate."""
-    total = rehab_total(figures, year)
-    managed = value(figures, S("managed"), year)
-    share = rate(total, managed)
-    if share is None:
-        return None
-    return Reference(share, _how(total, managed, lang), T("caveat.access", lang))
-
-
-def references() -> dict:
-    """The reference value beside each target of the slots ``voluntary_share_target`` and
-    ``service_access_target`` (those the data declare)."""
-    made = {
-        S("voluntary_share_target"): voluntary_share_reference,
-        S("service_access_target"): service_access_reference,
-    }
-    return {k: v for k, v in made.items() if k}
+# No reference value stands beside the rehabilitation targets: the only candidates added persons in community
+# rehabilitation (a count over the year) to new compulsory admissions (a flow), a total the report never gives
+# (issue 16), so those targets show no result.
+REFERENCES: dict = {}
 
 
 def targets(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
     """The goals for ``year + 1`` of the ``targets`` block's domains beside ``year``'s results (or the appendix's
     reference values)."""
     domains = tuple(content.rows(PART, "targets")["domain"])
-    table = targets_table(figures, year, domains, lang, references())
+    table = targets_table(figures, year, domains, lang, REFERENCES)
     return None if table is None else replace(table, values={"next": year + 1})
 
 

@@ -110,6 +110,16 @@ def assistance_table(figures: pd.DataFrame, year: int, lang: str) -> Table | Non
 # A figure beside the year before: the block's lines come in pairs, a figure then its printed change --------------
 
 
+def same_cut_off(figures: pd.DataFrame, indicator_id: str, year: int) -> bool:
+    """Whether an indicator's ``year - 1`` and ``year`` figures run to the same cut-off ("as of" in their notes);
+    True when either is missing (nothing is compared then)."""
+    prev, now = figure_row(figures, indicator_id, year - 1), figure_row(figures, indicator_id, year)
+    if prev is None or now is None:
+        return True
+    dates = [an.as_of(prev), an.as_of(now)]
+    return (dates[0] is None) == (dates[1] is None)
+
+
 def change_lines(figures: pd.DataFrame, indicator_id: str, change_id: str | None, year: int, lang: str) -> list:
     """Lines comparing an indicator's ``year - 1`` and ``year`` values, with the change.
 
@@ -125,6 +135,9 @@ def change_lines(figures: pd.DataFrame, indicator_id: str, change_id: str | None
     ]
     label = T("change.label", lang, name=name, prev=year - 1)
     printed = figure_line(figures, change_id, year, lang, label=label) if change_id else None
+    if not same_cut_off(figures, indicator_id, year):
+        # Two figures to different cut-offs: the report's own change is shown, none is computed (issue 16).
+        return [*lines, printed] if printed is not None else lines
     lines.append(
         printed
         if printed is not None

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers.data import content
-from helpers.data.printed import computed_significance, is_ambiguous, parse_printed
+from helpers.data.printed import computed_significance, is_ambiguous, parse_printed, shown_decimals
 from helpers.data.query import category_label, figure_row, indicator_name, parts, unit_label, value
 from helpers.present import chart_titles as ct
 from helpers.present.lines import (
@@ -247,6 +247,8 @@ def ambiguity_sentences(figures: pd.DataFrame, year: int, lang: str) -> list[str
                 printed=row["printed"],
                 unit=unit_label(amount_id, lang),
                 value=fmt_value(float(row["value"]), unit, lang),
+                # the print read with its comma as a decimal mark, with every decimal it shows
+                literal=fmt_value(other_reading, unit, lang, shown_decimals(str(row["printed"]), other_reading)),
                 average=computed_text(average_vnd(float(row["value"]), unit, items), lang, row["printed"], items_p),
                 alt_average=computed_text(
                     average_vnd(other_reading, unit, items), lang, row["printed"], items_p, lead=False

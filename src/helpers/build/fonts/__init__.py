@@ -7,6 +7,7 @@ Vietnamese without falling back to another font letter by letter.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from pathlib import Path
 
@@ -46,3 +47,25 @@ def font_face_css() -> str:
         f"font-weight: {weight}; font-style: {style}; }}"
         for name, weight, style in FACES
     )
+
+
+@functools.cache
+def chart_font_face_css() -> str:
+    """``@font-face`` rules for the charts' font (:data:`helpers.present.handoff.FONT_FAMILY`), from the files
+    matplotlib draws the charts with, so that the PDF's charts (their text kept as text) are set in the very font
+    they were laid out in, whatever a machine has installed."""
+    from matplotlib.font_manager import FontProperties, findfont
+
+    from helpers.present.handoff import FONT_FAMILY
+
+    rules = []
+    for weight in ("normal", "bold"):
+        for style in ("normal", "italic"):
+            path = Path(
+                findfont(FontProperties(family=FONT_FAMILY, weight=weight, style=style), fallback_to_default=False)
+            )
+            rules.append(
+                f'@font-face {{ font-family: "{FONT_FAMILY}"; src: url("{path.as_uri()}"); '
+                f"font-weight: {weight}; font-style: {style}; }}"
+            )
+    return "\n".join(rules)
