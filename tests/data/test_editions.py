@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers.analysis.provenance import published_after
-from helpers.build import frontmatter
+from helpers.build import frontmatter, word
 from helpers.cli import main
 from helpers.data.editions import Edition, authority_on, check_as_of
 from helpers.data.loading import load_report_meta, load_revisions, load_sources, load_year
@@ -61,6 +61,19 @@ def test_a_revised_edition_takes_what_was_published_up_to_its_date() -> None:
     on_2026 = set(load_year(2023, edition=Edition("2026-06-30"))["source_id"])
     assert on_2026 >= LATER_2023 and on_2026 == set(load_year(2023)["source_id"])
     assert all(not published_after(published[s], "2024-06-30") for s in on_2024_06)
+
+
+def test_the_word_cover_of_each_edition_says_what_its_html_cover_says() -> None:
+    """Word's cover (helpers.build.word) as the HTML one: the phụ lục form alone as issued; a revised edition's head
+    (authority on its date, nation, motto, place and date) and its update line in the "Kèm theo" line's place."""
+    issued = word.cover_xml(frontmatter.gather(2023, "vi"))
+    assert frontmatter.attachment(frontmatter.gather(2023, "vi")) in issued and "<w:tbl>" not in issued
+    revised = word.cover_xml(frontmatter.gather(2023, "vi", as_of="2026-06-30"))
+    assert all(
+        w in revised
+        for w in ("SỞ NỘI VỤ", "CỘNG HÒA", "Huế, ngày 30 tháng 6 năm 2026", "Bản cập nhật, số liệu công bố đến ngày 30")
+    )
+    assert "Kèm theo" not in revised and revised.count("<w:tbl>") == 1
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
