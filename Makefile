@@ -11,6 +11,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 YEAR   ?=
 LANG_  ?= vi
 JOBS   ?=
+AS_OF  ?=
 # JupyterLab refuses to run as root unless told, and in a container one usually is root. Inside a
 # container it listens on every interface so that a published port reaches it; elsewhere on localhost only.
 LAB_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -18,7 +19,7 @@ LAB_IP   ?= $(if $(wildcard /.dockerenv /run/.containerenv),0.0.0.0,127.0.0.1)
 LAB_PORT ?= 8888
 LAB_DIR  ?= outputs/lab
 
-# YEAR, LANG_ and JOBS reach the shell: before the targets that use them run anything, each is checked to be
+# YEAR, LANG_, JOBS and AS_OF reach the shell: before the targets that use them run anything, each is checked to be
 # what it stands for (digits, or vi/en), read with $(value ...) so that a value such as `$(shell cmd)` is
 # never expanded; they are quoted all the same. A bad value stops make with one line naming it.
 NONDIGITS = $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst 6,,$(subst 7,,$(subst 8,,$(subst 9,,$(1)))))))))))
@@ -29,7 +30,9 @@ CHECK_ARGS = $(strip \
   $(if $(value JOBS),$(if $(call IS_NUMBER,$(value JOBS)),,\
     $(error JOBS must be a number of notebooks in digits such as 2, not '$(value JOBS)'))) \
   $(if $(filter-out 1,$(words $(value LANG_)))$(filter-out vi en,$(value LANG_)),\
-    $(error LANG_ must be vi or en, not '$(value LANG_)')))
+    $(error LANG_ must be vi or en, not '$(value LANG_)')) \
+  $(if $(value AS_OF),$(if $(call IS_NUMBER,$(subst -,,$(value AS_OF))),,\
+    $(error AS_OF must be a date such as 2026-06-30, not '$(value AS_OF)'))))
 ifneq ($(filter appendix all-years,$(MAKECMDGOALS)),)
 ARGS_CHECKED := $(CHECK_ARGS)
 endif
@@ -66,8 +69,8 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(DEV_STAMP)
 
-appendix: $(STAMP)  ## Build the appendix for YEAR (default: the latest year with data)
-	$(PY) -m helpers build $(if $(value YEAR),--year '$(value YEAR)') --lang '$(value LANG_)' $(if $(value JOBS),--jobs '$(value JOBS)')
+appendix: $(STAMP)  ## Build the appendix for YEAR (default: the latest year with data); AS_OF=YYYY-MM-DD: the revised edition
+	$(PY) -m helpers build $(if $(value YEAR),--year '$(value YEAR)') --lang '$(value LANG_)' $(if $(value JOBS),--jobs '$(value JOBS)')$(if $(value AS_OF), --as-of '$(value AS_OF)')
 
 all-years: $(STAMP)  ## Build the appendix for every year with data
 	$(PY) -m helpers build --all --lang '$(value LANG_)' $(if $(value JOBS),--jobs '$(value JOBS)')

@@ -90,6 +90,15 @@ def cmd_draft(args: argparse.Namespace) -> int:
     return 0
 
 
+def _as_of(text: str) -> str:
+    from helpers.data.editions import check_as_of
+
+    try:
+        return check_as_of(text)
+    except AppendixError as exc:
+        raise argparse.ArgumentTypeError(str(exc).rstrip(".")) from None
+
+
 def _jobs(text: str) -> int:
     if not re.fullmatch(r"[0-9]+", text) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a positive number of notebooks to run at once, got '{text}'")
@@ -142,6 +151,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             reuse_kernels=not args.fresh_kernels,
             formats=args.formats,
+            as_of=args.as_of or "",
         )
     except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -191,6 +201,7 @@ EXAMPLES = [
     ("build", "the latest year's appendix, in Vietnamese"),
     ("build --year 2021 --lang en", "the 2021 appendix in English, into outputs/2021-en/"),
     ("build --all", "every year with data"),
+    ("build --year 2023 --as-of 2026-06-30", "the 2023 appendix revised with data to 30/06/2026"),
     ("audit --year 2023 --report report.txt", "is every number of the report in the data?"),
     ("audit --quotes", "is every number of every quote in the data held by a figure?"),
     ("summary --year 2023", "check the 2023 figures and count them"),
@@ -241,6 +252,14 @@ def build_parser(prog: str = "phu-luc") -> argparse.ArgumentParser:
         default="vi",
         choices=LANGS,
         help="language of the appendix: vi (Vietnamese, the default) or en (English)",
+    )
+    p.add_argument(
+        "--as-of",
+        type=_as_of,
+        default=None,  # not "": argparse would pass a string default through _as_of
+        metavar="YYYY-MM-DD",
+        help="build the revised edition with what was published up to that date, into outputs/<year>-rev-<date>/ "
+        "(default: the edition as issued with the report, from sources published by its date)",
     )
     _add_jobs(p)
     p.add_argument(

@@ -63,7 +63,7 @@ def second_2023(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # Tiny notebooks ---------------------------------------------------------------
 
-PARAMETERS = 'year = 2023\nlang = "vi"\noutput_dir = ""'
+PARAMETERS = 'year = 2023\nlang = "vi"\noutput_dir = ""\nas_of = ""'  # as the real notebooks declare them
 
 
 def write_notebook(path: Path, cells: list[str]) -> Path:

@@ -135,6 +135,14 @@ def test_good_parameters_pass() -> None:
     report.check_parameters("2023", "en", Path("out"), injected=["year", "lang"])
     report.check_parameters(2023, "vi", "", injected=[])
     report.check_parameters(2023, "vi", "", injected=["year", "PAPERMILL_INPUT_PATH", "PAPERMILL_OUTPUT_PATH"])
+    report.check_parameters(2023, "vi", "", injected=["year", "lang", "output_dir", "as_of"], as_of="2026-06-30")
+
+
+def test_an_as_of_that_is_not_text_is_refused_in_one_sentence() -> None:
+    with pytest.raises(
+        UsageError, match=r"^The parameter as_of must be a date written YYYY-MM-DD \(or empty\), not 20260630\.$"
+    ):
+        report.check_parameters(2023, "vi", "", injected=["as_of"], as_of=20260630)
 
 
 def test_an_unknown_parameter_name_is_refused_in_one_sentence() -> None:
@@ -142,7 +150,7 @@ def test_an_unknown_parameter_name_is_refused_in_one_sentence() -> None:
     assert report.injected_parameters(history) == ["year", "yeer"]
     with pytest.raises(
         UsageError,
-        match=r"^The notebooks take no parameter named 'yeer'; their parameters are year, lang, output_dir\.$",
+        match=r"^The notebooks take no parameter named 'yeer'; their parameters are year, lang, output_dir, as_of\.$",
     ):
         report.check_parameters(2023, "vi", "", injected=report.injected_parameters(history))
     assert report.injected_parameters(["year = 1\n"]) == []

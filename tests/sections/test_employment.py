@@ -184,7 +184,7 @@ def test_the_scorecard_table_says_met_and_not_met_with_the_common_words() -> Non
 
 @pytest.mark.parametrize("year", [2016, 2019, 2020, 2021, 2022, 2023])
 def test_every_cell_of_the_notebook_runs_for_every_year(year: int) -> None:
-    scope = {"year": year, "lang": "en" if year % 2 else "vi", "output_dir": ""}
+    scope = {"year": year, "lang": "en" if year % 2 else "vi", "output_dir": "", "as_of": ""}
     for cell in notebook_cells():
         exec(cell, scope)
     rep = scope["rep"]

@@ -12,10 +12,14 @@ from helpers.data.loading import load_headline
 from helpers.present.report import Report
 from helpers.sections import headline
 
+REVISED = "2026-06-30"  # the page as the data know it today (helpers.data.editions)
+
 
 @pytest.fixture(scope="module", params=["vi", "en"])
 def page(request: pytest.FixtureRequest) -> tuple[str, pd.DataFrame, Report]:
-    rep = Report("00_overview", 2023, request.param)
+    # The revised edition: the 2023 poor households (Báo Dân Việt, 2024) and the 2022 results (Báo Người Lao Động,
+    # 2025) were published after the report, so the edition as issued has neither (test below).
+    rep = Report("00_overview", 2023, request.param, as_of=REVISED)
     return request.param, headline.frame(rep), rep
 
 
@@ -191,3 +195,19 @@ def test_the_trend_title_counts_results_not_estimates(data_copy, monkeypatch) ->
 
     title = " ".join(title_of(headline.trend_chart(data, 2025, "vi", "Nguồn: thử")).get_text().split())
     assert title == "Năm 2025, 0 trong 1 chỉ tiêu chính có mục tiêu cùng thước đo đã đạt mục tiêu"
+
+
+AS_ISSUED = {
+    "vi": (["2,27%", "–", "17.034 người"], "Chưa có số liệu năm trước"),
+    "en": (["2.27%", "–", "17,034 people"], "No figure for an earlier year"),
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_page_as_issued_shows_only_what_was_published_by_the_report(lang: str) -> None:
+    """The 2023 poor households and the 2022 poverty rate were published after the report (2024, 2025): the edition
+    as issued shows no value and no change for them, where the revised edition shows 7.540 and 3,56%."""
+    frame = headline.table(headline.frame(Report("00_overview", 2023, lang)), 2023, lang).frame
+    values, no_change = AS_ISSUED[lang]
+    assert frame.iloc[:3, 1].tolist() == values
+    assert frame.iloc[:2, 2].tolist() == [no_change, no_change]

@@ -187,7 +187,7 @@ def run_notebook(year: int, lang: str) -> dict:
     """The names the code cells of notebooks/04_social_protection.ipynb leave, run after its parameters."""
     cells = [c for c in nbformat.read(NOTEBOOK, as_version=4).cells if c.cell_type == "code"]
     assert "parameters" in cells[0].metadata["tags"]
-    names = {"year": year, "lang": lang, "output_dir": ""}
+    names = {"year": year, "lang": lang, "output_dir": "", "as_of": ""}
     for cell in cells[1:]:
         exec(cell.source, names)  # noqa: S102  (the notebook's own cells)
     return names

@@ -65,7 +65,7 @@ def run_notebook(name: str, year: int, lang: str) -> list:
     """What a notebook shows, its code cells run here after its parameters: the Report's list of shown things."""
     cells = json.loads((PROJECT_ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
     code = [c for c in cells if c["cell_type"] == "code"]
-    space: dict = {"year": year, "lang": lang, "output_dir": ""}
+    space: dict = {"year": year, "lang": lang, "output_dir": "", "as_of": ""}
     for cell in code:
         if "parameters" not in cell["metadata"].get("tags", []):
             exec("".join(cell["source"]), space)  # noqa: S102  (the notebook's own cells)

@@ -113,16 +113,20 @@ def households_frame(
     ``value_<period>``, ``printed_<period>``, change (the printed change from the year before where a year is
     missing, else None when a year is missing or the standard changed between them), ``change_printed`` (its
     print when the change is the printed one), source_ids. None when
-    ``year`` holds no household count.
+    ``year`` holds no household count and no printed change (the 2023 edition as issued has the report's rate
+    2,27% and its "giảm 1,29%", but no household count: those were published after the report).
     """
-    if all(figure_row(figures, i, year, breakdown=breakdown) is None for i in (named("poor"), named("near_poor"))):
+    printed_change = printed_change_rules()
+    counts = [figure_row(figures, i, year, breakdown=breakdown) for i in (named("poor"), named("near_poor"))]
+    printed = [figure_row(figures, c, year, breakdown=breakdown) for c in printed_change.values()]
+    if all(r is None for r in counts + printed):
         return None
     periods = [
         p
         for p in range(min(year - 1, year if first is None else first), year + 1)
         if any(figure_row(figures, i, p, breakdown=breakdown) is not None for i in household_indicators())
     ]
-    records, printed_change = [], printed_change_rules()
+    records = []
     for indicator in household_indicators():
         rows = {p: figure_row(figures, indicator, p, breakdown=breakdown) for p in periods}
         if all(r is None for r in rows.values()):

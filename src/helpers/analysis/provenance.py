@@ -10,20 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.data import contract
+from helpers.data.editions import published_after  # the one rule, also the editions' cut-off
 
 REASONS = ("earlier_year", "not_in_report", "same_as_report")  # the order the appendix names them in
-
-
-def published_after(published: str, issued: str) -> bool:
-    """Whether a date as printed (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) is surely later than ``issued``.
-
-    The two are compared at the precision both have: "2024-01-06" is after "2023-12"; "2023" is not after
-    "2023-12" (it may be earlier); an empty date is never after anything.
-    """
-    if not published or not issued:
-        return False
-    common = min(len(published), len(issued))
-    return published[:common] > issued[:common]
 
 
 def later_sources(

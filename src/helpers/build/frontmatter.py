@@ -14,14 +14,20 @@ import hashlib
 import html
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote
 
+import pandas as pd
+
 from helpers.analysis.provenance import REASONS, later_sources
+from helpers.data import contract, editions
+from helpers.data.editions import Edition
 from helpers.data.loading import (
     ReportMeta,
+    code_names,
     figures_files,
+    load_breakdown_labels,
     load_catalogue,
     load_report_meta,
     load_series_breaks,
@@ -81,6 +87,16 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
+class Difference:
+    """A figure a revised edition shows otherwise than the edition as issued: revised, or added."""
+
+    what: str  # the indicator's name, with its breakdown, year and kind
+    old: str  # as printed in the edition as issued ("" when added)
+    new: str  # as printed in the revised edition
+    source: str  # the revised edition's source (publisher, year)
+
+
+@dataclass(frozen=True)
 class BreakNote:
     """A change of definition and the series it affects (data/series_breaks.csv)."""
 
@@ -108,6 +124,9 @@ class FrontMatter:
     sources: tuple[SourceEntry, ...]
     breaks: tuple[BreakNote, ...]
     report: ReportMeta  # the report the appendix accompanies: issuer, area, place, date (data/reports.csv)
+    as_of: str = ""  # a revised edition's date; then ``report`` holds the authority competent on it, dated as_of
+    differences: tuple[Difference, ...] = ()  # a revised edition: what differs from the edition as issued
+    revises: ReportMeta | None = None  # a revised edition: the report the edition as issued accompanies
 
 
 def dateline(report: ReportMeta, lang: str) -> str | None:
@@ -144,12 +163,17 @@ def issuer(report: ReportMeta, lang: str) -> Issuer:
     )
 
 
-def gather(year: int, lang: str, data_dir: Path | None = None) -> FrontMatter:
-    """Read the year's report (issuer, area), vintage files, cited sources and series breaks from the data folder."""
+def gather(year: int, lang: str, data_dir: Path | None = None, as_of: str = "") -> FrontMatter:
+    """Read the year's report (issuer, area), vintage files, cited sources and series breaks from the data folder,
+    for the edition as issued, or the revised edition ``as_of`` a date (:mod:`helpers.data.editions`)."""
     check_lang(lang)
     root = Path(data_dir or default_data_dir())
     report = load_report_meta(year, root)
-    figures = load_year(year, root)
+    edition = Edition(as_of)
+    figures = load_year(year, root, edition=edition)
+    differences: tuple[Difference, ...] = ()
+    if edition.revised:
+        differences = _differences(load_year(year, root, edition=Edition()), figures, lang, root)
     load_relations(root)  # validated here too, so that a bad relation is refused before any notebook runs
     vintage = []
     for file_year, path in sorted(figures_files(root).items()):
@@ -181,7 +205,35 @@ def gather(year: int, lang: str, data_dir: Path | None = None) -> FrontMatter:
     notes = []
     for (label, first), group in breaks.groupby([f"label_{lang}", "first_period"], sort=False):
         notes.append(BreakNote(str(label), int(first), tuple(str(names.get(i, i)) for i in group["indicator_id"])))
-    return FrontMatter(year, lang, tuple(vintage), entries, tuple(notes), report)
+    revises = None
+    if edition.revised:  # issued on its own date by the authority competent then, not with the old report
+        revises, report = report, replace(report, issued=as_of, **editions.authority_on(as_of, root))
+    return FrontMatter(year, lang, tuple(vintage), entries, tuple(notes), report, as_of, differences, revises)
+
+
+def _differences(issued: pd.DataFrame, revised: pd.DataFrame, lang: str, root: Path) -> tuple[Difference, ...]:
+    """The figures (as the analysis uses them: the preferred source of each) that the revised edition has with
+    another value than the edition as issued, or that only it has, in the revised edition's order."""
+    key = contract.FIGURE_KEY
+    old = issued[issued["preferred"]].drop_duplicates(key).set_index(key)
+    new = revised[revised["preferred"]].drop_duplicates(key)
+    labels = load_breakdown_labels(root)
+    label = dict(zip(labels["dimension"] + "=" + labels["value"], labels[f"label_{lang}"], strict=True))
+    kinds = code_names("kind", lang, root)
+    publishers = publisher_names(lang, with_year=True, data_dir=root)
+    found = []
+    for row in new.itertuples(index=False):
+        at = tuple(getattr(row, c) for c in key)
+        before = old.loc[at] if at in old.index else None
+        if before is not None and before["value"] == row.value:
+            continue
+        part = f" – {label.get(row.breakdown, row.breakdown)}" if row.breakdown else ""
+        when = f", {T('edition.as_at', lang, date=row.as_of)}" if row.as_of else ""
+        what = f"{getattr(row, f'name_{lang}')}{part} ({row.period}{when}; {kinds[row.kind]})"
+        found.append(
+            Difference(what, "" if before is None else str(before["printed"]), row.printed, publishers[row.source_id])
+        )
+    return tuple(found)
 
 
 def _e(value: object) -> str:
@@ -195,9 +247,10 @@ def cover_html(fm: FrontMatter) -> str:
     lang = fm.lang
     return (
         '<header class="cover" id="cover">'
+        f"{_revised_head(fm)}"
         f'<p class="cover-label">{_e(T("cover_label", lang))}</p>'
         f'<h1 class="cover-title">{_e(cover_title(fm))}</h1>'
-        f'<p class="cover-attached">{_e(attachment(fm))}</p>'
+        f'<p class="{_cover_line_class(fm)}">{_e(cover_line(fm))}</p>'
         "</header>"
     )
 
@@ -206,7 +259,7 @@ def annex_cover_html(fm: FrontMatter) -> str:
     """The technical annex's cover: what it is, which appendix it documents, and who it is for; it is not attached to
     the report, so it carries no "Kèm theo" line."""
     lang = fm.lang
-    title = T("cover_title", lang, area=fm.report.area(lang), year=fm.year)
+    title = T("cover_title", lang, area=year_report(fm).area(lang), year=fm.year)
     return (
         '<header class="cover annex-cover" id="cover">'
         f'<h1 class="cover-title">{_e(T("annex.label", lang).upper())}</h1>'
@@ -219,7 +272,13 @@ def annex_cover_html(fm: FrontMatter) -> str:
 def cover_title(fm: FrontMatter) -> str:
     """The cover's title in capitals, with the report's area (data/reports.csv) and year: Nghị định 30/2020 sets
     a phụ lục's title in bold capitals, and Python's upper() keeps the Vietnamese tone marks."""
-    return T("cover_title", fm.lang, area=fm.report.area(fm.lang), year=fm.year).upper()
+    return T("cover_title", fm.lang, area=year_report(fm).area(fm.lang), year=fm.year).upper()
+
+
+def year_report(fm: FrontMatter) -> ReportMeta:
+    """The year's report (data/reports.csv), whose area and issuer the title and the methods name: a revised
+    edition's ``report`` is the authority competent on its date, but its figures are still the year's."""
+    return fm.revises or fm.report
 
 
 def report_number(report: ReportMeta) -> str:
@@ -246,6 +305,58 @@ def attachment(fm: FrontMatter) -> str:
     values = {"date": report_date(report, lang), "issuer": report.issuer(lang)}
     number = report_number(report)
     return T("attached", lang, number=number, **values) if number else T("attached.no_number", lang, **values)
+
+
+def _revised_head(fm: FrontMatter) -> str:
+    """A revised edition's head: the authority competent on its date (data/authorities.csv) beside the nation and
+    motto, then its place and date; "" for the edition as issued, whose cover is the phụ lục form alone."""
+    if not fm.as_of:
+        return ""
+    who = issuer(fm.report, fm.lang)
+    return (
+        '<div class="cover-head">'
+        f'<div class="cover-authority"><p class="cover-parent">{_e(who.parent)}</p>'
+        f'<p class="cover-authority-name">{_e(who.name)}</p></div>'
+        f'<div class="cover-nation"><p class="cover-nation-name">{_e(T("nation", fm.lang))}</p>'
+        f'<p class="cover-motto">{_e(T("motto", fm.lang))}</p></div>'
+        "</div>"
+        f'<p class="cover-place-date">{_e(who.place_date)}</p>'
+    )
+
+
+def cover_line(fm: FrontMatter) -> str:
+    """The italic line under the title: the report the edition as issued is attached to (:func:`attachment`); for a
+    revised edition, that it is an update with data to its date (it is attached to no report: the old one was issued
+    by another date and authority)."""
+    if fm.as_of:
+        return T("edition.revised", fm.lang, date=when(fm.as_of, fm.lang))
+    return attachment(fm)
+
+
+def _cover_line_class(fm: FrontMatter) -> str:
+    return "cover-attached cover-edition" if fm.as_of else "cover-attached"
+
+
+def differences_html(fm: FrontMatter) -> str:
+    """A revised edition's list of what differs from the edition as issued: each figure revised or added, with its
+    value in both editions and its source; "" for the edition as issued."""
+    lang = fm.lang
+    if not fm.as_of:
+        return ""
+    head = f"<h2>{_e(T('edition.differences', lang))}</h2>"
+    if not fm.differences:
+        return f'<section class="differences">{head}<p>{_e(T("edition.no_differences", lang))}</p></section>'
+    cells = "".join(
+        f"<tr><td>{_e(d.what)}</td><td>{_e(d.old or T('edition.added', lang))}</td><td>{_e(d.new)}</td>"
+        f"<td>{_e(d.source)}</td></tr>"
+        for d in fm.differences
+    )
+    columns = "".join(f"<th>{_e(T(f'edition.column.{c}', lang))}</th>" for c in ("what", "old", "new", "source"))
+    intro = T("edition.differences_intro", lang, n=len(fm.differences), date=when(fm.as_of, lang))
+    return (
+        f'<section class="differences">{head}<p>{_e(intro)}</p>'
+        f'<table class="differences-table"><thead><tr>{columns}</tr></thead><tbody>{cells}</tbody></table></section>'
+    )
 
 
 def vintage_table_html(fm: FrontMatter) -> str:
@@ -311,8 +422,9 @@ def sources_html(fm: FrontMatter, roles: bool = False) -> str:
     n_later = sum(1 for s in fm.sources if s.later)
     later = ""
     if roles and n_later:
-        issued = when(fm.report.issued, lang)
-        later = f"<p>{_e(T('later.intro', lang, n=n_later, issued=issued, year=fm.year))}</p>"
+        issued = when((fm.revises or fm.report).issued, lang)  # "published after the report": its own date
+        intro = "later.intro_revised" if fm.revises else "later.intro"  # an update accompanies no report
+        later = f"<p>{_e(T(intro, lang, n=n_later, issued=issued, year=fm.year))}</p>"
     return (
         '<section class="sources" id="sources">'
         f"<h1>{_e(T('sources', lang))}</h1>"
@@ -337,7 +449,8 @@ def methods_html(fm: FrontMatter) -> str:
     may take otherwise (methods_note.yml's ``term.*``), abbreviations. No
     file, column or checksum: those are the technical annex's (:func:`annex_methods_html`)."""
     lang = fm.lang
-    values = {"year": fm.year, "issuer": fm.report.issuer(lang), "area": fm.report.area(lang)}
+    report = year_report(fm)
+    values = {"year": fm.year, "issuer": report.issuer(lang), "area": report.area(lang)}
     parts = [_paragraph("sources", lang, NOTE, **values)]
     breaks = "".join(
         f"<li>{_e(NOTE('break_item', lang, label=b.label, names=', '.join(b.names)))}</li>" for b in fm.breaks
@@ -354,6 +467,7 @@ def methods_html(fm: FrontMatter) -> str:
         if key.startswith(ABBREVIATION)
     )
     parts.append(f'<ul class="abbreviations">{abbreviations}</ul>')
+    parts.append(differences_html(fm))  # a revised edition: what differs from the edition as issued
     return f'<section class="methods" id="methods"><h1>{_e(T("methods", lang))}</h1>{"".join(parts)}</section>'
 
 
@@ -369,7 +483,8 @@ def annex_methods_html(fm: FrontMatter) -> str:
     if breaks:
         parts.append(f"{_paragraph('breaks', lang)}<ul>{breaks}</ul>")
     # Every other entry of methods.yml is a rule paragraph, in the file's order: a new rule is a new entry.
-    whole = say(f"common:area.whole.{fm.report.area_kind}", lang)  # as area_words says it, from the report read
-    area = {"year": fm.year, "area": fm.report.area(lang), "whole": whole}
+    report = year_report(fm)
+    whole = say(f"common:area.whole.{report.area_kind}", lang)  # as area_words says it, from the report read
+    area = {"year": fm.year, "area": report.area(lang), "whole": whole}
     parts += [_paragraph(key, lang, **area) for key in load("methods") if key not in _METHODS_PLACED]
     return f'<section class="methods" id="methods"><h1>{_e(T("annex.methods", lang))}</h1>{"".join(parts)}</section>'

@@ -106,11 +106,14 @@ class Target:
     year: int
     lang: str
     root: Path  # the outputs folder
+    as_of: str = ""  # a revised edition's date (helpers.data.editions); "" the edition issued with the report
 
     @property
     def name(self) -> str:
-        """The folder name: ``2023`` for Vietnamese, ``2023-en`` for English."""
-        return str(self.year) if self.lang == "vi" else f"{self.year}-{self.lang}"
+        """The folder name: ``2023`` for Vietnamese, ``2023-en`` for English; a revised edition's name has its
+        date: ``2023-rev-2026-06-30``, ``2023-rev-2026-06-30-en``."""
+        edition = f"{self.year}-rev-{self.as_of}" if self.as_of else str(self.year)
+        return edition if self.lang == "vi" else f"{edition}-{self.lang}"
 
     @property
     def folder(self) -> Path:
@@ -120,7 +123,7 @@ class Target:
     @property
     def label(self) -> str:
         """How messages name the build, e.g. ``2023, vi``."""
-        return f"{self.year}, {self.lang}"
+        return f"{self.year}{f' as of {self.as_of}' if self.as_of else ''}, {self.lang}"
 
 
 @contextlib.contextmanager

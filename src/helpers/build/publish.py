@@ -58,6 +58,7 @@ from helpers.build.outputs import (
 )
 from helpers.build.pdf_worker import PdfJob, PdfWorker
 from helpers.build.snapshot import Snapshot, data_snapshot
+from helpers.data.editions import check_as_of
 from helpers.data.loading import available_years, latest_year, load_year
 from helpers.data.validation import validate_all
 from helpers.errors import AppendixError, MissingYearError
@@ -110,7 +111,7 @@ def resolve_years(year: int | str | None = "latest", all_years: bool = False) ->
 
 
 def _jobs(target: Target, work: Path, notebooks: Sequence[Path]) -> list[NotebookJob]:
-    parameters = {"year": target.year, "lang": target.lang, "output_dir": str(work)}
+    parameters = {"year": target.year, "lang": target.lang, "output_dir": str(work), "as_of": target.as_of}
     return [NotebookJob(nb, work / "notebooks" / nb.name, parameters, target.label) for nb in notebooks]
 
 
@@ -130,7 +131,7 @@ def finish(
     ``tables/`` as CSV, so it has no Word file or workbook of its own. With a ``pdf_worker`` the PDFs are rendered
     there while this process writes the Word file and the workbook (:mod:`helpers.build.pdf_worker`); else here,
     first."""
-    fm = frontmatter.gather(target.year, target.lang)
+    fm = frontmatter.gather(target.year, target.lang, as_of=target.as_of)
     _phase(progress, target.label, PHASES["html"])
     documents = split_documents(executed)
     appendix = assemble(documents["appendix"], fm, others=documents["annex"])
@@ -209,6 +210,7 @@ class BuildOptions(TypedDict, total=False):
     progress: bool
     reuse_kernels: bool
     formats: Sequence[str]
+    as_of: str
 
 
 def build(years: Sequence[int], lang: str = "vi", **options: Unpack[BuildOptions]) -> list[Path]:
@@ -232,6 +234,7 @@ def build_many(
     progress: bool = True,
     reuse_kernels: bool = True,
     formats: Sequence[str] = FORMATS,
+    as_of: str = "",
 ) -> list[Path]:
     """Build several appendices, each a (year, lang), with all their notebooks in one parallel pool.
 
@@ -240,7 +243,9 @@ def build_many(
     folders in the order asked (``reuse_kernels=False``: a new kernel for every
     notebook, see :mod:`helpers.build.execute`); raises :class:`BuildFailed` at the end if any
     notebook failed (the appendices that worked are published all the same). ``formats`` picks the
-    renderings (:data:`FORMATS`); ``progress`` shows the notebooks' bar and a line per phase after them.
+    renderings (:data:`FORMATS`); ``progress`` shows the notebooks' bar and a line per phase after them. ``as_of``:
+    build the revised editions as of that date (``YYYY-MM-DD``, :mod:`helpers.data.editions`), each into its own
+    folder.
 
     Everything the build reads of ``data/`` comes from one snapshot taken
     before the first check (:mod:`helpers.build.snapshot`); an appendix whose
@@ -248,6 +253,8 @@ def build_many(
     a limit on open files is refused before anything runs (TooFewOpenFiles).
     """
     formats = check_formats(formats)
+    if as_of:
+        check_as_of(as_of)
     known = available_years()
     for year, lang in requests:
         check_lang(lang)
@@ -260,7 +267,7 @@ def build_many(
             data = stack.enter_context(data_snapshot())
         except OSError as exc:  # the snapshot could not be taken (a full or unwritable temporary disk)
             raise OutputsError.from_os_error(exc, root, "nothing was built") from exc
-        return _build_from(data, requests, root, notebooks_dir, jobs, progress, reuse_kernels, formats)
+        return _build_from(data, requests, root, notebooks_dir, jobs, progress, reuse_kernels, formats, as_of)
 
 
 def _build_from(
@@ -272,6 +279,7 @@ def _build_from(
     progress: bool,
     reuse_kernels: bool,
     formats: Sequence[str],
+    as_of: str,
 ) -> list[Path]:
     """:func:`build_many` once ``data`` (the snapshot of ``data/`` every step reads) is taken: the data are checked
     before the notebooks are looked for, and the limit on open files before any notebook runs."""
@@ -279,10 +287,10 @@ def _build_from(
     for year, lang in dict.fromkeys(requests):
         # Validate the data once, here, before any notebook starts: bad data is refused
         # with its one sentence instead of failing every notebook with the same error.
-        frontmatter.gather(int(year), lang)
+        frontmatter.gather(int(year), lang, as_of=as_of)
     notebooks = find_notebooks(Path(notebooks_dir or default_notebooks_dir()).resolve())
     ensure_open_files(effective_jobs(jobs, len(notebooks) * len(dict.fromkeys(requests))))
-    targets = list(dict.fromkeys(Target(int(year), lang, root) for year, lang in requests))
+    targets = list(dict.fromkeys(Target(int(year), lang, root, as_of) for year, lang in requests))
     with contextlib.ExitStack() as stack:
         # Started now, so that the worker's start-up overlaps the notebooks; stopped at once on an error.
         pdf_worker = stack.enter_context(PdfWorker()) if "pdf" in formats else None

@@ -42,7 +42,7 @@ from xml.sax.saxutils import escape
 
 from helpers.build.assemble import TOC_DEPTH, Heading, plain
 from helpers.build.export import normalise_zip
-from helpers.build.frontmatter import FrontMatter, attachment, cover_title
+from helpers.build.frontmatter import FrontMatter, cover_line, cover_title, issuer
 from helpers.build.word_tables import lay_out_tables
 from helpers.text import say
 
@@ -87,16 +87,51 @@ def _text(value: str, bold: bool = False, underline: bool = False, italic: bool 
     return f'<w:r>{props}<w:t xml:space="preserve">{escape(value)}</w:t></w:r>'
 
 
+def _cell(paragraphs: Sequence[str], width: int) -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{"".join(paragraphs)}</w:tc>'
+
+
+def revised_head_xml(fm: FrontMatter) -> str:
+    """A revised edition's head, as its HTML cover has it: a borderless two-column table (the authority competent on
+    its date | nation and motto), then its place and date; "" for the edition as issued, whose cover is the phụ lục
+    form alone."""
+    if not fm.as_of:
+        return ""
+    lang = fm.lang
+    who = issuer(fm.report, lang)
+    left = [
+        _run(_text(who.parent), "CoverHead"),
+        _run(_text(who.name, bold=True), "CoverHead"),
+        _run(_text("――――――"), "CoverHead"),
+    ]
+    right = [
+        _run(_text(say("frontmatter:nation", lang), bold=True), "CoverHead"),
+        _run(_text(say("frontmatter:motto", lang), bold=True, underline=True), "CoverHead"),
+    ]
+    widths = (3800, 5550)  # twips: the 165 mm text width; the national name must fit on one line
+    none = "".join(f'<w:{edge} w:val="nil"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{none}</w:tblBorders>'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{widths[0]}"/><w:gridCol w:w="{widths[1]}"/></w:tblGrid>'
+        f"<w:tr>{_cell(left, widths[0])}{_cell(right, widths[1])}</w:tr></w:tbl>"
+        + _run(_text(who.place_date), "CoverPlaceDate")
+    )
+
+
 def cover_xml(fm: FrontMatter) -> str:
     """The cover as OpenXML, as the HTML cover (:func:`~helpers.build.frontmatter.cover_html`): "Phụ lục", the title
-    in bold capitals and the italic line naming the report, then a page break. Styles: Cover Title, Cover Head."""
+    in bold capitals and the italic line naming the report (a revised edition: its head, and its update note in
+    that line's place), then a page break. Styles: Cover Title, Cover Head, Cover Place Date."""
     blank = _run("", "CoverHead")
     return "".join(
         [
-            blank * 8,
+            revised_head_xml(fm),
+            blank * (6 if fm.as_of else 8),
             _run(_text(say("frontmatter:cover_label", fm.lang), bold=True), "CoverTitle"),
             _run(_text(cover_title(fm), bold=True), "CoverTitle"),
-            _run(_text(attachment(fm), italic=True), "CoverHead"),
+            _run(_text(cover_line(fm), italic=True), "CoverHead"),
         ]
     )
 

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.data import contract, figures_contract, reference_contract
+from helpers.data import contract, editions, figures_contract, reference_contract
 from helpers.data.csvfile import read_table, shown_path
+from helpers.data.editions import Edition
 from helpers.data.languages import check_lang
 from helpers.errors import DataError, MissingYearError
 from helpers.paths import data_dir as default_data_dir
@@ -263,19 +264,32 @@ def _file_cached(path: Path, stamp: tuple, ref_stamp: tuple, root: Path) -> pd.D
     return read_figures_file(path, _reference_cached(root, ref_stamp))
 
 
-def _all_rows(year: int, data_dir: Path | None) -> pd.DataFrame:
+def _all_rows(year: int, data_dir: Path | None, edition: Edition | None = None) -> pd.DataFrame:
     root = Path(data_dir or default_data_dir())
     files = figures_files(root)
     if year not in files:
         raise MissingYearError(year, sorted(files), shown_path(root / "figures"))
-    load_reference(root)  # the reference tables are checked before any figures file that refers to them
+    ref = load_reference(root)  # the reference tables are checked before any figures file that refers to them
     ref_stamp = _stamp([root / n for n in REFERENCE_FILES])
     frames = [_file_cached(path, _stamp([path]), ref_stamp, root) for y, path in sorted(files.items()) if y <= year]
-    return pd.concat(frames, ignore_index=True)
+    rows = pd.concat(frames, ignore_index=True)
+    if edition is None:
+        return rows
+    # The edition's cut-off comes before the vintage rule: a figure of a source published after it neither shows
+    # nor replaces an earlier one.
+    issued = load_report_meta(year, root).issued
+    edition.check_against(year, issued, shown_path(root / "reports.csv"))
+    undated = editions.load_undated(root, ref.sources)
+    keep = editions.in_edition(rows, ref.sources, undated, edition, issued, shown_path(root / "sources.csv"))
+    return rows[keep].reset_index(drop=True)
 
 
-def load_year(year: int, data_dir: Path | None = None) -> pd.DataFrame:
+def load_year(year: int, data_dir: Path | None = None, edition: Edition | None = None) -> pd.DataFrame:
     """The figures as known in year ``year``'s reporting cycle, one row per figure.
+
+    ``edition`` (:class:`helpers.data.editions.Edition`) keeps only the figures of that edition of the appendix:
+    ``Edition()`` those whose source was published by the report's issue date, ``Edition("2026-06-30")`` those
+    published by that date; None (the data checks) keeps every figure the files hold.
 
     Columns: the figures columns (``period`` int, ``value`` float), ``vintage``
     (the file's year), ``line``, ``preferred`` (True for the figure the analysis
@@ -283,7 +297,7 @@ def load_year(year: int, data_dir: Path | None = None) -> pd.DataFrame:
     priority), and the
     catalogue's columns (domain, names, unit, polarity...).
     """
-    rows = _all_rows(year, data_dir)
+    rows = _all_rows(year, data_dir, edition)
     latest = rows.groupby(contract.FIGURE_KEY, dropna=False)["vintage"].transform("max")
     current = rows[rows["vintage"] == latest]
     sources = load_sources(data_dir).set_index("source_id")
@@ -297,9 +311,10 @@ def load_year(year: int, data_dir: Path | None = None) -> pd.DataFrame:
     return figures.sort_values(["vintage", "line"], kind="stable").reset_index(drop=True)
 
 
-def load_revisions(year: int, data_dir: Path | None = None) -> pd.DataFrame:
-    """Figures that a later file (≤ ``year``) replaced: the old row beside the value that replaced it."""
-    rows = _all_rows(year, data_dir)
+def load_revisions(year: int, data_dir: Path | None = None, edition: Edition | None = None) -> pd.DataFrame:
+    """Figures that a later file (≤ ``year``) replaced: the old row beside the value that replaced it (within
+    ``edition``, as :func:`load_year`)."""
+    rows = _all_rows(year, data_dir, edition)
     latest = rows.groupby(contract.FIGURE_KEY, dropna=False)["vintage"].transform("max")
     old = rows[rows["vintage"] < latest]
     new = rows[rows["vintage"] == latest]

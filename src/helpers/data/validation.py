@@ -13,6 +13,7 @@ from pathlib import Path
 from helpers.data.comparable import load_comparable_results
 from helpers.data.components import load_components
 from helpers.data.derivations import load_derivations
+from helpers.data.editions import AUTHORITIES_FILE, authority_on, load_undated
 from helpers.data.loading import (
     available_years,
     latest_year,
@@ -33,7 +34,8 @@ def validate_all(data_dir: Path | None = None) -> None:
     In order: the reference tables (units, sources, catalogue, breakdown labels, series breaks, reports, the names
     of domains, kinds and dimensions), every figures file (those of every year, through the latest year's load),
     a report row for each year with figures, ``instruments.csv`` (every instrument a figures file names),
-    ``headline.csv``, ``derivations.csv``, ``comparable_results.csv``, ``components.csv`` and ``slots.csv``."""
+    ``headline.csv``, ``derivations.csv``, ``comparable_results.csv``, ``components.csv``, ``slots.csv``, and the
+    editions' ``undated_sources.csv`` and ``authorities.csv`` (:mod:`helpers.data.editions`)."""
     root = Path(data_dir or default_data_dir())
     load_reference(root)
     load_year(latest_year(root), root)  # every figures file, each checked against the reference tables
@@ -45,3 +47,6 @@ def validate_all(data_dir: Path | None = None) -> None:
     load_comparable_results(root)
     load_components(root)
     load_slots(root)
+    load_undated(root, load_reference(root).sources)
+    if (root / AUTHORITIES_FILE).exists():  # read only by a revised edition, checked for every build all the same
+        authority_on("0000-01-01", root, check_only=True, source_ids=set(load_reference(root).sources["source_id"]))

@@ -214,4 +214,6 @@ def findings(
 
 def title_findings(rep: Report) -> list[str]:
     """The key findings (none when the year's data hold nothing: ``rep.findings`` then says so)."""
-    return findings(rep.figures, rec.load_derivations(), load_revisions(rep.year), rep.year, rep.lang)
+    return findings(
+        rep.figures, rec.load_derivations(), load_revisions(rep.year, edition=rep.edition), rep.year, rep.lang
+    )

@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
+from helpers.data.editions import Edition
 from helpers.data.loading import load_report_meta, load_year
 from helpers.errors import UsageError
 from helpers.present import charts, house, record
@@ -138,7 +139,7 @@ def section_of(notebook: str) -> str:
 
 _SHOW = object()  # rep.section(name) without data: the heading only
 
-PARAMETERS = ("year", "lang", "output_dir")  # each notebook's parameters cell, and Report's own arguments
+PARAMETERS = ("year", "lang", "output_dir", "as_of")  # each notebook's parameters cell, and Report's own arguments
 PAPERMILL_CELL = "# Parameters\n"  # how papermill's injected-parameters cell starts (its Python translator)
 
 
@@ -159,7 +160,9 @@ def injected_parameters(history: list[str] | None = None) -> list[str]:
     return []
 
 
-def check_parameters(year: object, lang: object, output_dir: object, injected: list[str] | None = None) -> None:
+def check_parameters(
+    year: object, lang: object, output_dir: object, injected: list[str] | None = None, as_of: object = ""
+) -> None:
     """Refuse, in one sentence, a parameter a notebook does not take or a value of the wrong type
     (``papermill … -p year abc``); papermill itself only warns about an unknown name and runs on."""
     names = injected_parameters() if injected is None else injected
@@ -178,6 +181,8 @@ def check_parameters(year: object, lang: object, output_dir: object, injected: l
     check_lang(lang)
     if not isinstance(output_dir, (str, Path)):
         raise UsageError(f"The parameter output_dir must be a folder's path (or empty), not {output_dir!r}.")
+    if not isinstance(as_of, str):
+        raise UsageError(f"The parameter as_of must be a date written YYYY-MM-DD (or empty), not {as_of!r}.")
 
 
 @dataclass
@@ -191,7 +196,7 @@ class Shown:
 
 @dataclass
 class Report:
-    """The context of one notebook run: year, language, data, and where to write outputs.
+    """The context of one notebook run: year, language, edition, data, and where to write outputs.
 
     ``notebook`` is the notebook's short name (``"01_poverty"``); it prefixes
     anchors and file names so that the appendix's parts never collide.
@@ -201,6 +206,7 @@ class Report:
     year: int
     lang: str = "vi"
     output_dir: str | Path = ""
+    as_of: str = ""  # a revised edition's date (YYYY-MM-DD); "" the edition issued with the report
     shown: list[Shown] = field(default_factory=list)
     # Headings shown without data of their own ("drugs" above its subsections), shown only once something
     # follows them, so that a heading with nothing under it is left out.
@@ -209,10 +215,11 @@ class Report:
     items: list[record.Item] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        check_parameters(self.year, self.lang, self.output_dir)
+        check_parameters(self.year, self.lang, self.output_dir, as_of=self.as_of)
         self.year = int(self.year)
         self.meta = load_report_meta(self.year)  # the report the appendix accompanies (data/reports.csv)
-        self.figures = load_year(self.year)
+        self.edition = Edition(str(self.as_of or ""))  # which sources, by publication date (helpers.data.editions)
+        self.figures = load_year(self.year, edition=self.edition)
         self.texts = Texts(section_of(self.notebook))
         self.area = area_words(self.year, self.lang)  # "toàn tỉnh" or "toàn thành phố", by data/reports.csv
         self.record_file = (

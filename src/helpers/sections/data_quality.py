@@ -356,7 +356,7 @@ def coverage_table(figures: pd.DataFrame, year: int, lang: str) -> Table | None:
 TABLES = {
     "derivations": lambda rep: derivations_table(rep.figures, rec.load_derivations(), rep.year, rep.lang),
     "breakdowns": lambda rep: breakdowns_table(rep.figures, rep.year, rep.lang),
-    "revisions": lambda rep: revisions_table(load_revisions(rep.year), rep.figures, rep.lang),
+    "revisions": lambda rep: revisions_table(load_revisions(rep.year, edition=rep.edition), rep.figures, rep.lang),
     "disagreements": lambda rep: disagreements_table(rep.figures, rep.year, rep.lang),
     "ambiguous": lambda rep: ambiguous_table(rep.figures, rep.year, rep.lang),
     "coverage": lambda rep: coverage_table(rep.figures, rep.year, rep.lang),
