@@ -215,7 +215,8 @@ def test_gather_reads_the_vintage_sources_and_breaks_of_the_real_data() -> None:
 
 def test_the_official_cover_is_a_phụ_lục_and_the_files_and_checksums_are_in_the_annex() -> None:
     """Issue 16: the cover of Nghị định 30/2020 for a phụ lục, nothing else; files and checksums are for analysts."""
-    from helpers.build.frontmatter import annex_methods_html, cover_html, methods_html
+    from helpers.build.backmatter import annex_methods_html, methods_html
+    from helpers.build.frontmatter import cover_html
 
     fm = front()
     fm = replace(fm, report=replace(fm.report, issued="2023-12-31", number="7/BC-SA"))
@@ -278,7 +279,7 @@ def test_a_source_whose_title_no_page_shows_is_said_to_be_untitled_and_copies_ar
     """Review items 37-39: source 16's title was made of its address ("amp newid=24394"); no page we hold shows its
     title, so it is empty in data/sources.csv and the list says so in the reader's language; "(bản sao)" is not
     part of a title (the role line says "copy" in each language)."""
-    from helpers.build.frontmatter import sources_html
+    from helpers.build.backmatter import sources_html
 
     for lang, untitled in (("vi", "Bài không rõ tiêu đề"), ("en", "Article, title not known")):
         fm = gather(2023, lang)
@@ -397,7 +398,7 @@ def test_every_table_box_lies_within_the_printed_page_width(lang: str) -> None:
 
 
 def test_a_source_stays_on_one_page_and_its_address_wraps_after_slashes_not_in_words() -> None:
-    from helpers.build.frontmatter import _link
+    from helpers.build.backmatter import _link
 
     url = "https://etime.danviet.vn/tt-hue-dat-muc-tieu?id=1&x=2"
     shown = _link(url)
@@ -418,7 +419,7 @@ def test_a_source_note_tells_the_reader_what_the_title_does_not() -> None:
     """Review VI35 and VI12: the Lao Động page is titled after Hà Giang while the passage quoted is about Thừa Thiên
     Huế (as ../shared/sources/other-years-2.csv records); vietnam.vn's page is in English. Each note is in the
     reader's language, from data/sources.csv's note_vi / note_en; a source without one gets none."""
-    from helpers.build.frontmatter import sources_html
+    from helpers.build.backmatter import sources_html
 
     vi, en = gather(2023, "vi"), gather(2023, "en")
     notes = {s.source_id: s.note for s in vi.sources}

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from helpers.build import assemble, frontmatter
+from helpers.build import assemble, backmatter, frontmatter
 
 
 def text_of(fragment: str) -> str:
@@ -36,15 +36,15 @@ def note_pages(section: str, lang: str) -> int:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_methods_note_takes_at_most_two_printed_pages(lang: str) -> None:
     fm = frontmatter.gather(2023, lang)
-    assert note_pages(frontmatter.methods_html(fm), lang) <= 2
+    assert note_pages(backmatter.methods_html(fm), lang) <= 2
     # The measure can fail: the full method of the technical annex is far longer than two pages.
-    assert note_pages(frontmatter.annex_methods_html(fm), lang) > 2
+    assert note_pages(backmatter.annex_methods_html(fm), lang) > 2
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_methods_note_speaks_to_the_reader_of_a_state_document(lang: str) -> None:
     fm = frontmatter.gather(2023, lang)
-    note = frontmatter.methods_html(fm)
+    note = backmatter.methods_html(fm)
     text = text_of(note)
     for word in ("data/", ".csv", "SHA-256", "chúng tôi", "bản tiếng Anh", "tiếng Việt", "English appendix", "test"):
         assert word not in text, word
@@ -67,7 +67,7 @@ def test_the_english_edition_explains_its_vietnamese_terms_and_names_people_with
     from helpers.text.templates import say
 
     fm = frontmatter.gather(2023, "en")
-    text = text_of(frontmatter.methods_html(fm))
+    text = text_of(backmatter.methods_html(fm))
     for term in (
         "People with merit (người có công)",
         "Social evils (tệ nạn xã hội)",
@@ -78,7 +78,7 @@ def test_the_english_edition_explains_its_vietnamese_terms_and_names_people_with
         "not net job creation",
     ):
         assert term in text, term
-    assert "Giải thích từ ngữ" in text_of(frontmatter.methods_html(frontmatter.gather(2023, "vi")))
+    assert "Giải thích từ ngữ" in text_of(backmatter.methods_html(frontmatter.gather(2023, "vi")))
     for shown in (say("frontmatter:title", "en", year=2023), frontmatter.cover_title(fm), text):
         assert "meritorious" not in shown.lower()
     assert "people with merit" in say("frontmatter:title", "en", year=2023)

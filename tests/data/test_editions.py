@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers.analysis.provenance import published_after
-from helpers.build import frontmatter, word
+from helpers.build import backmatter, frontmatter, word
 from helpers.cli import main
 from helpers.data.editions import Edition, authority_on, check_as_of
 from helpers.data.loading import load_report_meta, load_revisions, load_sources, load_year
@@ -40,10 +40,10 @@ def test_the_2023_edition_as_issued_cites_no_source_published_after_the_report()
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_2023_edition_as_issued_lists_no_later_source_and_accompanies_the_report(lang: str) -> None:
     fm = frontmatter.gather(2023, lang)
-    listed = dict(re.findall(r'<li id="source-([^"]+)">(.*?)</li>', frontmatter.sources_html(fm)))
+    listed = dict(re.findall(r'<li id="source-([^"]+)">(.*?)</li>', backmatter.sources_html(fm)))
     published = _published()
     assert listed and not [s for s in listed if published_after(published[s], "2023-12")]
-    assert 'class="source-later"' not in frontmatter.sources_html(fm)
+    assert 'class="source-later"' not in backmatter.sources_html(fm)
     cover = frontmatter.cover_html(fm)
     # The phụ lục form of Nghị định 30/2020: attached to the report, dated as its row of data/reports.csv says.
     attached = {
@@ -51,7 +51,7 @@ def test_the_2023_edition_as_issued_lists_no_later_source_and_accompanies_the_re
         "en": "(Attached to Report No. …/BC-SLĐTBXH dated … December 2023 of the Department",
     }[lang]
     assert attached in cover and "cover-edition" not in cover and "cover-head" not in cover
-    assert frontmatter.differences_html(fm) == ""
+    assert backmatter.differences_html(fm) == ""
 
 
 def test_a_revised_edition_takes_what_was_published_up_to_its_date() -> None:
@@ -96,9 +96,9 @@ def test_a_revised_edition_has_its_own_cover_issuer_and_list_of_differences(lang
     }[lang]
     assert all(w in cover for w in words), cover
     assert "Kèm theo" not in cover and "Attached to" not in cover  # an update is attached to no report
-    assert frontmatter.differences_html(fm) in frontmatter.methods_html(fm)  # the official appendix lists them
+    assert backmatter.differences_html(fm) in backmatter.methods_html(fm)  # the official appendix lists them
     # The technical annex's list names the later sources as the update's, not the report's.
-    sources = frontmatter.sources_html(fm, roles=True)
+    sources = backmatter.sources_html(fm, roles=True)
     assert "kèm theo" not in sources.lower() and "accompanies" not in sources
     assert {"vi": "Bản cập nhật trích dẫn 3 nguồn", "en": "This updated edition cites 3 sources"}[lang] in sources
     # What differs is computed from the two editions' figures: the 2023 poor households of Dân Việt are added.
@@ -124,7 +124,7 @@ def test_a_revised_edition_has_its_own_cover_issuer_and_list_of_differences(lang
             )
         )
     )  # today every difference is an added figure: no value of the edition as issued was revised
-    table = frontmatter.differences_html(fm)
+    table = backmatter.differences_html(fm)
     assert table.count("<tr>") == len(fm.differences) + 1 and "7.540" in table
 
 

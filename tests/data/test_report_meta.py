@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.build import frontmatter
+from helpers.build import backmatter, frontmatter
 from helpers.data.loading import load_report_meta, load_sources
 from helpers.present.report import Report
 from tests.conftest import read_rows, write_rows
@@ -131,9 +131,9 @@ def test_the_report_line_follows_the_number_and_date_of_the_data() -> None:
 def test_the_files_and_their_checksums_are_in_the_technical_annex() -> None:
     """Review item 40: the list of figures files with their checksums is for analysts, in the annex's method."""
     fm = frontmatter.gather(2023, "vi")
-    method = frontmatter.annex_methods_html(fm)
+    method = backmatter.annex_methods_html(fm)
     assert all(f.name in method and f.sha256 in method for f in fm.vintage)
-    assert not any(f.sha256 in frontmatter.methods_html(fm) for f in fm.vintage)
+    assert not any(f.sha256 in backmatter.methods_html(fm) for f in fm.vintage)
 
 
 @pytest.mark.parametrize(
@@ -157,8 +157,8 @@ def test_a_source_line_names_publishers_in_vietnamese_glossed_in_english(lang: s
 def test_the_annex_sources_list_marks_copies_aggregators_and_later_sources(lang: str) -> None:
     # The sources published after the report are in the revised edition only (helpers.data.editions).
     fm = frontmatter.gather(2023, lang, as_of="2026-06-30")
-    listed = frontmatter.sources_html(fm, roles=True)  # the technical annex's list; the appendix's is plain
-    plain = frontmatter.sources_html(fm)
+    listed = backmatter.sources_html(fm, roles=True)  # the technical annex's list; the appendix's is plain
+    plain = backmatter.sources_html(fm)
     assert 'class="source-role"' not in plain and 'class="source-later"' not in plain
     assert re.findall(r'<li id="source-([^"]+)">', plain) == re.findall(r'<li id="source-([^"]+)">', listed)
     items = dict(re.findall(r'<li id="source-([^"]+)">(.*?)</li>', listed))

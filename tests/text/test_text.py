@@ -94,7 +94,8 @@ def _uses() -> list[tuple[str, str]]:
     found = []
     for path in sorted(SRC.rglob("*.py")):
         text = path.read_text(encoding="utf-8")
-        borrowed = re.search(r"from helpers\.sections\.(\w+) import \([^)]*\bT,", text)  # T = another file's texts
+        # T = another file's texts: ``from helpers.sections.x import (…, T, …)``, ``from helpers.build.x import …, T``
+        borrowed = re.search(r"from helpers\.(?:sections|build)\.(\w+) import (?:\([^)]*\bT,|[^\n(]*\bT\b)", text)
         namespace = borrowed[1] if borrowed else path.stem
         found += [(str(path.name), f"{namespace}:{k}") for k in T_CALL.findall(text) + REP_SAY.findall(text)]
         found += [(str(path.name), k) for k in SAY_CALL.findall(text)]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.build import frontmatter
+from helpers.build import backmatter, frontmatter
 from helpers.build.frontmatter import FrontMatter
 from helpers.present import record
 from helpers.text import say
@@ -41,7 +41,7 @@ def official_frame(fm: FrontMatter) -> Frame:
     return Frame(
         say("frontmatter:title", fm.lang, year=fm.year),
         frontmatter.cover_html(fm),
-        (frontmatter.sources_html(fm), frontmatter.methods_html(fm)),
+        (backmatter.sources_html(fm), backmatter.methods_html(fm)),
         OFFICIAL_BACK,
     )
 
@@ -52,7 +52,7 @@ def annex_frame(fm: FrontMatter) -> Frame:
     return Frame(
         say("frontmatter:annex.title", fm.lang, year=fm.year),
         frontmatter.annex_cover_html(fm),
-        (frontmatter.sources_html(fm, roles=True), frontmatter.annex_methods_html(fm)),
+        (backmatter.sources_html(fm, roles=True), backmatter.annex_methods_html(fm)),
         ANNEX_BACK,
     )
 
